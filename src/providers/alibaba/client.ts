@@ -1,0 +1,89 @@
+// Alibaba Cloud RPC-style calls (ECS 2014-05-26), signed with ACS3-HMAC-SHA256.
+import { randomUUID } from 'crypto';
+import { ProviderError } from '../errors';
+import { parseJson, retryAfter, type HttpResponse } from '../http';
+import type { Params } from '../encoding';
+import type { ProviderContext } from '../provider';
+import { signAcs3 } from './signer';
+
+const SUCCESS_CODES = new Set(['200', 'OK', 'Success', 'success']);
+
+export function isAlibabaRetryable(code: string, status: number): boolean {
+  return code.startsWith('Throttling') || code === 'ServiceUnavailable' || code === 'InternalError' || status >= 500;
+}
+
+/** Maps Alibaba's error body ({ Code, Message, RequestId }) to a ProviderError; returns the body otherwise. */
+export function interpretAlibaba(res: HttpResponse): Record<string, unknown> {
+  const body = parseJson('alibaba', res) as Record<string, unknown>;
+  const code = body['Code'] === undefined ? undefined : String(body['Code']);
+  if (res.status >= 400 || (code !== undefined && !SUCCESS_CODES.has(code))) {
+    const errCode = code ?? `HTTP${res.status}`;
+    throw new ProviderError({
+      cloud: 'alibaba',
+      code: errCode,
+      message: typeof body['Message'] === 'string' ? body['Message'] : `HTTP ${res.status}`,
+      requestId: typeof body['RequestId'] === 'string' ? body['RequestId'] : undefined,
+      httpStatus: res.status,
+      retryable: isAlibabaRetryable(errCode, res.status),
+      retryAfterSeconds: retryAfter(res),
+    });
+  }
+  return body;
+}
+
+export interface RpcApi {
+  readonly product: string;
+  readonly version: string;
+  /** Endpoint host for a region (no scheme), and for calls that take no region. */
+  readonly host: (regionId?: string) => string;
+}
+
+export const ECS_API: RpcApi = {
+  product: 'ecs',
+  version: '2014-05-26',
+  host: (regionId) => {
+    if (!regionId) {
+      return 'ecs.aliyuncs.com';
+    }
+    return regionId === 'cn-hangzhou' ? 'ecs-cn-hangzhou.aliyuncs.com' : `ecs.${regionId}.aliyuncs.com`;
+  },
+};
+
+export class AlibabaRpcClient {
+  constructor(
+    private readonly ctx: ProviderContext,
+    private readonly api: RpcApi,
+  ) {}
+
+  call(action: string, params: Params, signal?: AbortSignal, regionId?: string): Promise<Record<string, unknown>> {
+    const base = this.ctx.endpoint ? new URL(this.ctx.endpoint) : new URL(`https://${this.api.host(regionId)}`);
+    const query = new URLSearchParams();
+    const sorted = Object.keys(params).sort();
+    for (const k of sorted) {
+      query.append(k, params[k] ?? '');
+    }
+    const qs = query.toString().replace(/\+/g, '%20');
+    const url = `${base.origin}/${qs ? `?${qs}` : ''}`;
+    const { credentials } = this.ctx;
+    return this.ctx.http.send(
+      'alibaba',
+      () => {
+        const signed = signAcs3({
+          method: 'POST',
+          host: base.host,
+          query: params,
+          headers: { 'x-acs-action': action, 'x-acs-version': this.api.version, accept: 'application/json' },
+          body: '',
+          accessKeyId: credentials.accessKeyId,
+          accessKeySecret: credentials.accessKeySecret,
+          securityToken: credentials.securityToken,
+          date: this.ctx.now ? this.ctx.now() : new Date(),
+          nonce: this.ctx.nonce ? this.ctx.nonce() : randomUUID().replace(/-/g, ''),
+        });
+        return { method: 'POST', url, headers: signed.headers };
+      },
+      interpretAlibaba,
+      signal,
+    );
+  }
+}

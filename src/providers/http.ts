@@ -1,0 +1,226 @@
+// The one HTTP layer every provider uses: undici with keep-alive, per-attempt timeouts,
+// retry with exponential backoff (throttling, 5xx, network faults), cancellation and an optional proxy.
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { ProviderError, abortError } from './errors';
+import type { CloudKind } from './model';
+
+export interface HttpRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export interface Logger {
+  debug(message: string): void;
+  warn(message: string): void;
+}
+
+export interface HttpOptions {
+  /** Per attempt: connect, headers and body each. Default 30 s. */
+  readonly timeoutMs?: number;
+  /** Total attempts, first included. Default 4. */
+  readonly maxAttempts?: number;
+  /** First backoff delay; doubles each retry (full jitter). Default 400 ms. */
+  readonly baseDelayMs?: number;
+  readonly maxDelayMs?: number;
+  /** http(s)://host:port of a proxy. */
+  readonly proxy?: string;
+  readonly userAgent?: string;
+  readonly logger?: Logger;
+  /** Injected in tests. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly random?: () => number;
+}
+
+const silent: Logger = { debug: () => undefined, warn: () => undefined };
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError('local'));
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortError('local'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Where a request went, without its query string (which may carry signatures and key ids). */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return '<invalid url>';
+  }
+}
+
+export class HttpClient {
+  private readonly dispatcher: Dispatcher;
+  private readonly timeoutMs: number;
+  private readonly maxAttempts: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly logger: Logger;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly random: () => number;
+  private readonly userAgent: string;
+
+  constructor(options: HttpOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? 4);
+    this.baseDelayMs = options.baseDelayMs ?? 400;
+    this.maxDelayMs = options.maxDelayMs ?? 8_000;
+    this.logger = options.logger ?? silent;
+    this.sleep = options.sleep ?? sleep;
+    this.random = options.random ?? Math.random;
+    this.userAgent = options.userAgent ?? 'cloud-image-explorer';
+    const common = {
+      keepAliveTimeout: 30_000,
+      keepAliveMaxTimeout: 120_000,
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+      connect: { timeout: this.timeoutMs },
+    };
+    this.dispatcher = options.proxy ? new ProxyAgent({ uri: options.proxy, ...common }) : new Agent(common);
+  }
+
+  /**
+   * Sends a request, retrying what is retryable. `build` is called once per attempt so that each
+   * attempt is signed afresh (new nonce and timestamp); `interpret` turns a response into a value
+   * or throws the cloud's ProviderError.
+   */
+  async send<T>(
+    cloud: CloudKind,
+    build: () => HttpRequest,
+    interpret: (res: HttpResponse) => T,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) {
+        throw abortError(cloud);
+      }
+      try {
+        const res = await this.once(cloud, build(), signal);
+        return interpret(res);
+      } catch (err) {
+        const error = this.normalise(cloud, err, signal);
+        error.attempts = attempt;
+        if (!error.retryable || attempt >= this.maxAttempts) {
+          throw error;
+        }
+        const delay = this.backoff(attempt, error.retryAfterSeconds);
+        this.logger.warn(`${cloud}: ${error.describe()}; retry ${attempt}/${this.maxAttempts - 1} in ${delay} ms`);
+        await this.sleep(delay, signal).catch(() => {
+          throw abortError(cloud);
+        });
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+
+  private backoff(attempt: number, retryAfterSeconds?: number): number {
+    if (retryAfterSeconds !== undefined && retryAfterSeconds >= 0) {
+      return Math.min(this.maxDelayMs, retryAfterSeconds * 1000);
+    }
+    const cap = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1));
+    // "Equal jitter": never less than half the cap, so retries really do spread out.
+    return Math.round(cap / 2 + (this.random() * cap) / 2);
+  }
+
+  private async once(cloud: CloudKind, req: HttpRequest, signal?: AbortSignal): Promise<HttpResponse> {
+    const started = Date.now();
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const res = await request(req.url, {
+      method: req.method as Dispatcher.HttpMethod,
+      headers: { 'user-agent': this.userAgent, ...req.headers },
+      body: req.body,
+      dispatcher: this.dispatcher,
+      signal: combined,
+    });
+    const body = await res.body.text();
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(res.headers)) {
+      if (v !== undefined) {
+        headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+      }
+    }
+    this.logger.debug(`${cloud}: ${req.method} ${redactUrl(req.url)} -> ${res.statusCode} in ${Date.now() - started} ms`);
+    return { status: res.statusCode, headers, body };
+  }
+
+  private normalise(cloud: CloudKind, err: unknown, signal?: AbortSignal): ProviderError {
+    if (err instanceof ProviderError) {
+      return err;
+    }
+    if (signal?.aborted) {
+      return abortError(cloud, err);
+    }
+    const e = err as { name?: string; code?: string; message?: string };
+    const timedOut = e.name === 'TimeoutError' || /Timeout/i.test(e.code ?? '') || e.name === 'AbortError';
+    if (timedOut) {
+      return new ProviderError({
+        cloud,
+        code: 'Timeout',
+        message: `No answer within ${Math.round(this.timeoutMs / 1000)} s.`,
+        retryable: true,
+        cause: err,
+      });
+    }
+    return new ProviderError({
+      cloud,
+      code: 'NetworkError',
+      message: `${e.code ?? e.name ?? 'Error'}: ${e.message ?? String(err)}`,
+      retryable: true,
+      cause: err,
+    });
+  }
+}
+
+/** Parses a JSON body or throws a ProviderError that says the body was not what the cloud sends. */
+export function parseJson(cloud: CloudKind, res: HttpResponse): unknown {
+  try {
+    return res.body.length ? JSON.parse(res.body) : {};
+  } catch (cause) {
+    return badResponse(cloud, res, cause);
+  }
+}
+
+export function badResponse(cloud: CloudKind, res: HttpResponse, cause?: unknown): never {
+  throw new ProviderError({
+    cloud,
+    code: 'BadResponse',
+    message: `Unexpected response (HTTP ${res.status}): ${res.body.slice(0, 120)}`,
+    httpStatus: res.status,
+    // A garbled body from a 5xx is a server fault worth retrying; a garbled 2xx is not.
+    retryable: res.status >= 500,
+    cause,
+  });
+}
+
+export function retryAfter(res: HttpResponse): number | undefined {
+  const v = res.headers['retry-after'];
+  if (v === undefined) {
+    return undefined;
+  }
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
+}

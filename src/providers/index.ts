@@ -1,0 +1,22 @@
+// Builds the provider for an account. The only place that knows every cloud.
+import { ProviderError } from './errors';
+import type { CloudKind } from './model';
+import type { ImageProvider, ProviderContext } from './provider';
+import { AlibabaEcsProvider } from './alibaba/provider';
+
+export function createProvider(cloud: CloudKind, ctx: ProviderContext, options: { language?: string } = {}): ImageProvider {
+  switch (cloud) {
+    case 'alibaba':
+      return new AlibabaEcsProvider(ctx, options.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');
+    default:
+      throw new ProviderError({ cloud: 'local', code: 'NotSupported', message: `The ${cloud} provider is not available yet.` });
+  }
+}
+
+export * from './model';
+export * from './errors';
+export type { ImageProvider, ProviderContext } from './provider';
+export { HttpClient, type HttpOptions, type Logger } from './http';
+
+/** Clouds that have a provider in this build; the others are not offered anywhere. */
+export const SUPPORTED_CLOUDS: readonly CloudKind[] = ['alibaba'];

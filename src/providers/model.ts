@@ -1,0 +1,80 @@
+// The common model every cloud maps into. Plain data: serialisable, no behaviour, no vscode.
+
+export type CloudKind = 'alibaba' | 'huawei' | 'qingcloud' | 'batchcompute';
+
+export const CLOUD_KINDS: readonly CloudKind[] = ['alibaba', 'huawei', 'qingcloud', 'batchcompute'];
+
+/** What an account needs to talk to its cloud, minus the secret (which lives in SecretStorage). */
+export interface AccountConfig {
+  readonly id: string;
+  readonly name: string;
+  readonly cloud: CloudKind;
+  readonly accessKeyId: string;
+  /** Overrides the cloud's public endpoint (a private endpoint, a proxy, or the sandbox). */
+  readonly endpoint?: string;
+  /** True for the built-in sandbox account, which talks to the bundled emulator. */
+  readonly sandbox?: boolean;
+}
+
+export interface Credentials {
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  /** STS / temporary credentials. */
+  readonly securityToken?: string;
+}
+
+export interface Region {
+  readonly id: string;
+  /** Localised display name where the cloud gives one (e.g. "华东1（杭州）"). */
+  readonly name: string;
+  readonly endpoint?: string;
+}
+
+export type ImageOwner = 'system' | 'self' | 'shared' | 'marketplace' | 'community' | 'unknown';
+
+export interface Tag {
+  readonly key: string;
+  readonly value: string;
+}
+
+export interface Image {
+  readonly id: string;
+  readonly name: string;
+  readonly regionId: string;
+  readonly description?: string;
+  /** The cloud's own status word, e.g. "Available", "active", "available". */
+  readonly status: string;
+  readonly owner: ImageOwner;
+  readonly osName?: string;
+  readonly osType?: string;
+  readonly architecture?: string;
+  readonly sizeGiB?: number;
+  readonly createdAt?: string;
+  readonly tags: readonly Tag[];
+  /** Every field as the cloud returned it, for the details view. */
+  readonly raw: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Where the next page starts. One shape for the three styles the clouds use:
+ * page number (Alibaba), offset (QingCloud) and marker (Huawei, BatchCompute).
+ */
+export type Cursor =
+  | { readonly kind: 'page'; readonly pageNumber: number }
+  | { readonly kind: 'offset'; readonly offset: number }
+  | { readonly kind: 'marker'; readonly marker: string };
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Absent on the last page. */
+  readonly next?: Cursor;
+  /** The cloud's total, where it reports one. */
+  readonly total?: number;
+}
+
+export interface ListImagesRequest {
+  readonly regionId: string;
+  readonly cursor?: Cursor;
+  readonly pageSize: number;
+  readonly signal?: AbortSignal;
+}

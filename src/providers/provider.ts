@@ -1,0 +1,19 @@
+// The one interface every cloud implements, and what a provider is built from.
+import type { HttpClient } from './http';
+import type { CloudKind, Credentials, Image, ListImagesRequest, Page, Region } from './model';
+
+export interface ProviderContext {
+  readonly http: HttpClient;
+  readonly credentials: Credentials;
+  /** Overrides the cloud's public endpoints, e.g. http://127.0.0.1:PORT for the sandbox. */
+  readonly endpoint?: string;
+  /** Injected in tests; default: the clock and random nonces. */
+  readonly now?: () => Date;
+  readonly nonce?: () => string;
+}
+
+export interface ImageProvider {
+  readonly cloud: CloudKind;
+  listRegions(signal?: AbortSignal): Promise<readonly Region[]>;
+  listImages(request: ListImagesRequest): Promise<Page<Image>>;
+}

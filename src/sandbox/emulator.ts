@@ -1,0 +1,224 @@
+// The sandbox: real HTTP servers on 127.0.0.1 that answer like the clouds' image APIs,
+// check every signature, page like the clouds, and inject latency and faults on request.
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import type { CloudKind } from '../providers/model';
+import { AlibabaEcsHandler } from './alibaba/ecs';
+import { FaultPlan, type FaultKind } from './faults';
+import type { CloudHandler, EmulatorRequest, EmulatorResponse, KeyStore } from './types';
+
+export interface SandboxCredentials {
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+}
+
+/** Public, well-known keys of the sandbox: they open nothing but the emulator. */
+export const SANDBOX_CREDENTIALS: Readonly<Record<CloudKind, SandboxCredentials>> = {
+  alibaba: { accessKeyId: 'LTAI5tSandboxAccessKey01', accessKeySecret: 'SandboxSecretAlibaba0000000001' },
+  huawei: { accessKeyId: 'SANDBOXHUAWEIAK00001', accessKeySecret: 'SandboxSecretHuawei00000000000000000001' },
+  qingcloud: { accessKeyId: 'QYSANDBOXACCESSKEY01', accessKeySecret: 'SandboxSecretQingCloud000000000000000001' },
+  batchcompute: { accessKeyId: 'LTAI5tSandboxBatchKey01', accessKeySecret: 'SandboxSecretBatchCompute00001' },
+};
+
+export interface RequestLogEntry {
+  readonly time: number;
+  readonly cloud: CloudKind;
+  readonly method: string;
+  readonly path: string;
+  readonly operation: string;
+  readonly status: number;
+  readonly fault?: FaultKind;
+  /** The error code the emulator answered with, if any. */
+  readonly errorCode?: string;
+}
+
+export interface EmulatorOptions {
+  /** Data-set seed; the same seed gives the same data. */
+  readonly seed?: string;
+  readonly faults?: FaultPlan;
+  /** How long a "timeout" fault holds a request before dropping it. Default 60 s. */
+  readonly hangMs?: number;
+  /** Clock for signature freshness; injected in tests. */
+  readonly now?: () => number;
+  /** Keep at most this many request-log entries. Default 10,000. */
+  readonly maxLogEntries?: number;
+}
+
+export type Endpoints = Readonly<Partial<Record<CloudKind, string>>>;
+
+const NONCE_WINDOW_MS = 15 * 60 * 1000;
+
+export class Emulator implements KeyStore {
+  readonly faults: FaultPlan;
+  readonly requestLog: RequestLogEntry[] = [];
+  private readonly handlers: CloudHandler[];
+  private readonly servers: http.Server[] = [];
+  private readonly secrets = new Map<string, string>();
+  private readonly nonces = new Map<string, number>();
+  private readonly options: EmulatorOptions;
+  private endpointMap: Partial<Record<CloudKind, string>> = {};
+
+  constructor(options: EmulatorOptions = {}) {
+    this.options = options;
+    this.faults = options.faults ?? new FaultPlan();
+    const seed = options.seed ?? 'cloud-image-explorer';
+    this.handlers = [new AlibabaEcsHandler(this, seed)];
+    for (const [cloud, c] of Object.entries(SANDBOX_CREDENTIALS)) {
+      this.secrets.set(`${cloud}:${c.accessKeyId}`, c.accessKeySecret);
+    }
+  }
+
+  get endpoints(): Endpoints {
+    return { ...this.endpointMap };
+  }
+
+  get clouds(): readonly CloudKind[] {
+    return this.handlers.map((h) => h.cloud);
+  }
+
+  credentials(cloud: CloudKind): SandboxCredentials {
+    const ak = SANDBOX_CREDENTIALS[cloud].accessKeyId;
+    return { accessKeyId: ak, accessKeySecret: this.secrets.get(`${cloud}:${ak}`) ?? '' };
+  }
+
+  /** Changes the secret the emulator expects for a key: requests signed with the old one then fail. */
+  setAccessKeySecret(cloud: CloudKind, accessKeyId: string, secret: string): void {
+    this.secrets.set(`${cloud}:${accessKeyId}`, secret);
+  }
+
+  secretOf(cloud: CloudKind, accessKeyId: string): string | undefined {
+    return this.secrets.get(`${cloud}:${accessKeyId}`);
+  }
+
+  claimNonce(cloud: CloudKind, nonce: string, now: number): boolean {
+    const key = `${cloud}:${nonce}`;
+    const seen = this.nonces.get(key);
+    if (seen !== undefined && now - seen < NONCE_WINDOW_MS) {
+      return false;
+    }
+    this.nonces.set(key, now);
+    if (this.nonces.size > 50_000) {
+      for (const [k, t] of this.nonces) {
+        if (now - t >= NONCE_WINDOW_MS) {
+          this.nonces.delete(k);
+        }
+      }
+    }
+    return true;
+  }
+
+  now(): number {
+    return this.options.now ? this.options.now() : Date.now();
+  }
+
+  async start(): Promise<Endpoints> {
+    for (const handler of this.handlers) {
+      const server = http.createServer((req, res) => void this.serve(handler, req, res));
+      server.keepAliveTimeout = 65_000;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve());
+      });
+      const { port } = server.address() as AddressInfo;
+      this.endpointMap[handler.cloud] = `http://127.0.0.1:${port}`;
+      this.servers.push(server);
+    }
+    return this.endpoints;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.servers.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            s.close(() => resolve());
+            s.closeAllConnections();
+          }),
+      ),
+    );
+    this.servers.length = 0;
+    this.endpointMap = {};
+  }
+
+  /** Requests since a point in the log, e.g. `const mark = emu.requestLog.length; ...; emu.requestsSince(mark)`. */
+  requestsSince(mark: number): readonly RequestLogEntry[] {
+    return this.requestLog.slice(mark);
+  }
+
+  private log(entry: RequestLogEntry): void {
+    this.requestLog.push(entry);
+    const max = this.options.maxLogEntries ?? 10_000;
+    if (this.requestLog.length > max) {
+      this.requestLog.splice(0, this.requestLog.length - max);
+    }
+  }
+
+  private async serve(handler: CloudHandler, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) {
+      chunks.push(chunk as Buffer);
+    }
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v !== undefined) {
+        headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+      }
+    }
+    const request: EmulatorRequest = {
+      method: req.method ?? 'GET',
+      url: new URL(req.url ?? '/', `http://${headers['host'] ?? '127.0.0.1'}`),
+      headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+    };
+    const operation = handler.operationOf(request);
+    const base = { time: Date.now(), cloud: handler.cloud, method: request.method, path: request.url.pathname, operation };
+    const delay = this.faults.delayFor(handler.cloud, operation);
+    if (delay > 0) {
+      await new Promise((r) => setTimeout(r, delay));
+    }
+    const fault = this.faults.take(handler.cloud, operation);
+    if (fault === 'reset') {
+      this.log({ ...base, status: 0, fault });
+      req.socket.destroy();
+      return;
+    }
+    if (fault === 'timeout') {
+      this.log({ ...base, status: 0, fault });
+      const timer = setTimeout(() => req.socket.destroy(), this.options.hangMs ?? 60_000);
+      req.socket.once('close', () => clearTimeout(timer));
+      return;
+    }
+    let answer: EmulatorResponse;
+    if (fault === 'throttle') {
+      answer = handler.throttled(request);
+    } else if (fault === 'server-error') {
+      answer = handler.serverError(request);
+    } else if (fault === 'malformed') {
+      answer = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"RequestId": "truncated-' };
+    } else {
+      try {
+        answer = handler.handle(request);
+      } catch (err) {
+        answer = handler.serverError(request);
+        console.error('[sandbox] handler failed:', err);
+      }
+    }
+    this.log({ ...base, status: answer.status, fault, errorCode: errorCodeOf(answer) });
+    res.writeHead(answer.status, answer.headers ?? {});
+    res.end(answer.body);
+  }
+}
+
+function errorCodeOf(res: EmulatorResponse): string | undefined {
+  if (res.status < 400 && !res.body.includes('ret_code')) {
+    return undefined;
+  }
+  try {
+    const b = JSON.parse(res.body) as Record<string, unknown>;
+    const nested = b['error'] as Record<string, unknown> | undefined;
+    const code = b['Code'] ?? b['code'] ?? nested?.['code'] ?? b['error_code'] ?? (b['ret_code'] === 0 ? undefined : b['ret_code']);
+    return code === undefined ? undefined : String(code);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,82 @@
+// Faults and latency the emulator injects on request: per cloud and operation, a number of times.
+import type { CloudKind } from '../providers/model';
+
+export type FaultKind = 'server-error' | 'throttle' | 'timeout' | 'reset' | 'malformed';
+
+export const FAULT_KINDS: readonly FaultKind[] = ['server-error', 'throttle', 'timeout', 'reset', 'malformed'];
+
+export interface FaultRule {
+  readonly kind: FaultKind;
+  readonly cloud?: CloudKind;
+  /** Operation name (e.g. "DescribeImages"); every operation when absent. */
+  readonly operation?: string;
+  /** How many matching requests it hits; every one when absent. */
+  times?: number;
+}
+
+export interface LatencyRule {
+  readonly ms: number;
+  readonly cloud?: CloudKind;
+  readonly operation?: string;
+}
+
+function matches(rule: { cloud?: CloudKind; operation?: string }, cloud: CloudKind, operation: string): boolean {
+  return (!rule.cloud || rule.cloud === cloud) && (!rule.operation || rule.operation === operation);
+}
+
+export class FaultPlan {
+  private faults: FaultRule[] = [];
+  private latency: LatencyRule[] = [];
+
+  add(rule: FaultRule): void {
+    this.faults.push({ ...rule });
+  }
+
+  addLatency(rule: LatencyRule): void {
+    this.latency.push(rule);
+  }
+
+  clear(): void {
+    this.faults = [];
+    this.latency = [];
+  }
+
+  /** The fault to inject for this request, consuming one of its times. */
+  take(cloud: CloudKind, operation: string): FaultKind | undefined {
+    const rule = this.faults.find((r) => matches(r, cloud, operation) && (r.times === undefined || r.times > 0));
+    if (!rule) {
+      return undefined;
+    }
+    if (rule.times !== undefined) {
+      rule.times--;
+    }
+    return rule.kind;
+  }
+
+  delayFor(cloud: CloudKind, operation: string): number {
+    return this.latency.filter((r) => matches(r, cloud, operation)).reduce((sum, r) => sum + r.ms, 0);
+  }
+
+  /**
+   * From the environment: CIE_EMULATOR_LATENCY_MS=number, and
+   * CIE_EMULATOR_FAULTS='[{"kind":"throttle","cloud":"alibaba","operation":"DescribeImages","times":2}]'.
+   */
+  static fromEnv(env: NodeJS.ProcessEnv): FaultPlan {
+    const plan = new FaultPlan();
+    const latency = Number(env['CIE_EMULATOR_LATENCY_MS']);
+    if (Number.isFinite(latency) && latency > 0) {
+      plan.addLatency({ ms: latency });
+    }
+    const faults = env['CIE_EMULATOR_FAULTS'];
+    if (faults) {
+      const parsed = JSON.parse(faults) as FaultRule[];
+      for (const rule of parsed) {
+        if (!FAULT_KINDS.includes(rule.kind)) {
+          throw new Error(`CIE_EMULATOR_FAULTS: unknown fault kind "${String(rule.kind)}" (one of ${FAULT_KINDS.join(', ')})`);
+        }
+        plan.add(rule);
+      }
+    }
+    return plan;
+  }
+}

@@ -1,0 +1,39 @@
+// What the emulator core and each cloud's handler exchange.
+import type { CloudKind } from '../providers/model';
+
+export interface EmulatorRequest {
+  readonly method: string;
+  readonly url: URL;
+  /** Lower-case names. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export interface EmulatorResponse {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export interface KeyStore {
+  secretOf(cloud: CloudKind, accessKeyId: string): string | undefined;
+  /** True the first time a nonce is seen within the validity window. */
+  claimNonce(cloud: CloudKind, nonce: string, now: number): boolean;
+  now(): number;
+}
+
+export interface CloudHandler {
+  readonly cloud: CloudKind;
+  /** The operation a request asks for, for the request log, latency and fault rules. */
+  operationOf(req: EmulatorRequest): string;
+  /** Verifies the signature and serves the request. */
+  handle(req: EmulatorRequest): EmulatorResponse;
+  /** The cloud's own throttling answer. */
+  throttled(req: EmulatorRequest): EmulatorResponse;
+  /** The cloud's own internal-error answer. */
+  serverError(req: EmulatorRequest): EmulatorResponse;
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): EmulatorResponse {
+  return { status, headers: { 'content-type': 'application/json;charset=utf-8', ...headers }, body: JSON.stringify(body) };
+}
