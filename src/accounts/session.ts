@@ -1,0 +1,93 @@
+// One provider per account, built on demand from the account, its secret and the settings.
+import * as vscode from 'vscode';
+import { createProvider } from '../providers';
+import { HttpClient } from '../providers/http';
+import { ProviderError } from '../providers/errors';
+import type { AccountConfig, Credentials } from '../providers/model';
+import type { ImageProvider } from '../providers/provider';
+import type { Log } from '../util/log';
+import type { AccountStore } from './store';
+import type { SandboxHost } from './sandboxHost';
+
+export class Sessions implements vscode.Disposable {
+  private http: HttpClient | undefined;
+  private readonly providers = new Map<string, Promise<ImageProvider>>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly accounts: AccountStore,
+    private readonly sandbox: SandboxHost,
+    private readonly log: Log,
+  ) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('cloudImageExplorer') || e.affectsConfiguration('http.proxy')) {
+          this.reset();
+        }
+      }),
+      accounts.onDidChange(() => this.providers.clear()),
+    );
+  }
+
+  provider(account: AccountConfig): Promise<ImageProvider> {
+    let p = this.providers.get(account.id);
+    if (!p) {
+      p = this.build(account);
+      p.catch(() => this.providers.delete(account.id));
+      this.providers.set(account.id, p);
+    }
+    return p;
+  }
+
+  pageSize(): number {
+    return vscode.workspace.getConfiguration('cloudImageExplorer').get<number>('pageSize', 50);
+  }
+
+  /** Forget built providers (and their connections), e.g. after a settings change. */
+  reset(): void {
+    this.providers.clear();
+    const old = this.http;
+    this.http = undefined;
+    void old?.close();
+  }
+
+  dispose(): void {
+    this.reset();
+    this.subscriptions.forEach((d) => d.dispose());
+  }
+
+  private httpClient(): HttpClient {
+    if (!this.http) {
+      const cfg = vscode.workspace.getConfiguration('cloudImageExplorer');
+      const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy') || process.env['HTTPS_PROXY'] || process.env['https_proxy'] || undefined;
+      this.http = new HttpClient({
+        timeoutMs: cfg.get<number>('requestTimeoutSeconds', 30) * 1000,
+        proxy,
+        logger: this.log,
+        userAgent: `cloud-image-explorer vscode/${vscode.version}`,
+      });
+    }
+    return this.http;
+  }
+
+  private async build(account: AccountConfig): Promise<ImageProvider> {
+    let credentials: Credentials;
+    let endpoint = account.endpoint;
+    if (account.sandbox) {
+      const conn = await this.sandbox.connect(account.cloud);
+      credentials = conn.credentials;
+      endpoint = conn.endpoint;
+    } else {
+      const secret = await this.accounts.secretOf(account.id);
+      if (!secret) {
+        throw new ProviderError({
+          cloud: 'local',
+          code: 'MissingSecret',
+          message: vscode.l10n.t('The secret of account "{0}" is missing. Remove the account and add it again.', account.name),
+        });
+      }
+      credentials = { accessKeyId: account.accessKeyId, accessKeySecret: secret };
+    }
+    return createProvider(account.cloud, { http: this.httpClient(), credentials, endpoint }, { language: vscode.env.language });
+  }
+}

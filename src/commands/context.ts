@@ -1,0 +1,17 @@
+import type * as vscode from 'vscode';
+import type { AccountStore } from '../accounts/store';
+import type { SandboxHost } from '../accounts/sandboxHost';
+import type { Sessions } from '../accounts/session';
+import type { ImageTreeProvider } from '../tree/treeProvider';
+import type { Log } from '../util/log';
+
+/** What every command may use. */
+export interface CommandContext {
+  readonly extension: vscode.ExtensionContext;
+  readonly accounts: AccountStore;
+  readonly sessions: Sessions;
+  readonly sandbox: SandboxHost;
+  readonly tree: ImageTreeProvider;
+  readonly treeView: vscode.TreeView<unknown>;
+  readonly log: Log;
+}

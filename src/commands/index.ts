@@ -1,0 +1,28 @@
+import type * as vscode from 'vscode';
+import { addAccount } from './addAccount';
+import type { CommandContext } from './context';
+import { copyImageId } from './copyImageId';
+import { loadAll } from './loadAll';
+import { loadMore } from './loadMore';
+import { refresh } from './refresh';
+import { registerCommand, type CommandHandler } from './register';
+import { removeAccount } from './removeAccount';
+import { retry } from './retry';
+import { showLog } from './showLog';
+import { trySandbox } from './trySandbox';
+
+const COMMANDS: Record<string, CommandHandler> = {
+  'cloudImageExplorer.addAccount': addAccount,
+  'cloudImageExplorer.removeAccount': removeAccount,
+  'cloudImageExplorer.trySandbox': trySandbox,
+  'cloudImageExplorer.refresh': refresh,
+  'cloudImageExplorer.copyImageId': copyImageId,
+  'cloudImageExplorer.loadMore': loadMore,
+  'cloudImageExplorer.loadAll': loadAll,
+  'cloudImageExplorer.retry': retry,
+  'cloudImageExplorer.showLog': showLog,
+};
+
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, handler]) => registerCommand(ctx, id, handler));
+}

@@ -1,0 +1,102 @@
+// Palette drill-down: Account -> Region -> Image, over the same nodes and loaders as the tree.
+import * as vscode from 'vscode';
+import { AccountNode, ImageNode, RegionNode } from '../tree/nodes';
+import type { CommandContext } from './context';
+
+interface Item<T> extends vscode.QuickPickItem {
+  readonly value?: T;
+  readonly more?: boolean;
+}
+
+async function pick<T>(title: string, placeHolder: string, load: () => Promise<Item<T>[]>): Promise<T | undefined> {
+  const qp = vscode.window.createQuickPick<Item<T>>();
+  qp.title = title;
+  qp.placeholder = placeHolder;
+  qp.matchOnDescription = true;
+  qp.busy = true;
+  qp.show();
+  try {
+    qp.items = await load();
+  } finally {
+    qp.busy = false;
+  }
+  return new Promise<T | undefined>((resolve) => {
+    qp.onDidAccept(async () => {
+      const chosen = qp.selectedItems[0];
+      if (chosen?.more) {
+        qp.busy = true;
+        try {
+          qp.items = await load();
+        } finally {
+          qp.busy = false;
+        }
+        return;
+      }
+      resolve(chosen?.value);
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      resolve(undefined);
+      qp.dispose();
+    });
+  });
+}
+
+export async function pickAccount(ctx: CommandContext, title: string): Promise<AccountNode | undefined> {
+  const roots = (await ctx.tree.getChildren()).filter((n): n is AccountNode => n instanceof AccountNode);
+  if (roots.length === 1) {
+    return roots[0];
+  }
+  return pick(title, vscode.l10n.t('Select an account'), async () =>
+    roots.map((n) => ({ label: n.account.name, description: n.treeItem().description?.toString(), value: n })),
+  );
+}
+
+export async function pickRegion(ctx: CommandContext, title: string): Promise<RegionNode | undefined> {
+  const account = await pickAccount(ctx, title);
+  if (!account) {
+    return undefined;
+  }
+  return pick(title, vscode.l10n.t('Select a region'), async () => {
+    const children = await ctx.tree.getChildren(account);
+    const regions = children.filter((n): n is RegionNode => n instanceof RegionNode);
+    if (!regions.length) {
+      throw new Error(children[0]?.treeItem().label?.toString() ?? vscode.l10n.t('No regions are available to this account.'));
+    }
+    return regions.map((n) => ({ label: n.region.name, description: n.region.id, value: n }));
+  });
+}
+
+export async function pickImage(ctx: CommandContext, title: string): Promise<ImageNode | undefined> {
+  const region = await pickRegion(ctx, title);
+  if (!region) {
+    return undefined;
+  }
+  let first = true;
+  return pick(title, vscode.l10n.t('Select an image (type to filter)'), async () => {
+    if (first) {
+      await region.loader.ensureFirstPage();
+      first = false;
+    } else {
+      await ctx.tree.loadMore(region);
+    }
+    if (region.loader.error !== undefined) {
+      throw region.loader.error;
+    }
+    const items: Item<ImageNode>[] = region.loader.items.map((image) => ({
+      label: image.name,
+      description: image.id,
+      detail: [image.status, image.osName].filter(Boolean).join(' · '),
+      value: new ImageNode(region, image),
+    }));
+    if (region.loader.hasMore) {
+      items.push({
+        label: `$(more) ${vscode.l10n.t('Load more…')}`,
+        description: region.loader.total === undefined ? '' : vscode.l10n.t('{0} of {1} loaded', region.loader.items.length, region.loader.total),
+        alwaysShow: true,
+        more: true,
+      });
+    }
+    return items;
+  });
+}

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import type { AccountConfig } from '../providers/model';
+import { AccountNode } from '../tree/nodes';
+import type { CommandContext } from './context';
+
+export async function removeAccount(ctx: CommandContext, node?: unknown): Promise<void> {
+  let account: AccountConfig | undefined = node instanceof AccountNode ? node.account : undefined;
+  if (!account) {
+    const picked = await vscode.window.showQuickPick(
+      ctx.accounts.list().map((a) => ({ label: a.name, description: a.sandbox ? vscode.l10n.t('Sandbox') : a.cloud, account: a })),
+      { title: vscode.l10n.t('Remove Account'), placeHolder: vscode.l10n.t('Which account?') },
+    );
+    account = picked?.account;
+  }
+  if (!account) {
+    return;
+  }
+  const remove = vscode.l10n.t('Remove');
+  const detail = account.sandbox
+    ? vscode.l10n.t('The sandbox can be brought back with "Try the Sandbox".')
+    : vscode.l10n.t('Its secret is deleted from Secret Storage. Nothing changes in the cloud.');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Remove the account "{0}"?', account.name),
+    { modal: true, detail },
+    remove,
+  );
+  if (choice !== remove) {
+    return;
+  }
+  await ctx.accounts.remove(account.id);
+  ctx.log.info(`Removed account "${account.name}".`);
+}

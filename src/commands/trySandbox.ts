@@ -1,0 +1,5 @@
+import type { CommandContext } from './context';
+
+export async function trySandbox(ctx: CommandContext): Promise<void> {
+  await ctx.accounts.showSandbox();
+}

@@ -1,0 +1,192 @@
+// The tree's nodes: Accounts -> Regions -> Images, plus "Load more…", error and empty-state nodes.
+import * as vscode from 'vscode';
+import type { AccountConfig, Image, Region } from '../providers/model';
+import { cloudLabel } from '../util/clouds';
+import type { ImageLoader } from './imageLoader';
+
+export type NodeKind = 'account' | 'region' | 'image' | 'loadMore' | 'error' | 'empty';
+
+export interface Node {
+  /** Lets code outside this bundle (tests, pickers) tell nodes apart without instanceof. */
+  readonly kind: NodeKind;
+  readonly id: string;
+  readonly parent?: Node;
+  treeItem(): vscode.TreeItem;
+  children?(): Promise<Node[]>;
+}
+
+export class AccountNode implements Node {
+  readonly kind = 'account' as const;
+  readonly id: string;
+  /** Regions once loaded; undefined until the node is first expanded. */
+  regions: readonly Region[] | undefined;
+
+  constructor(readonly account: AccountConfig) {
+    this.id = `account:${account.id}`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.account.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = this.account.sandbox ? vscode.l10n.t('{0} · emulator', cloudLabel(this.account.cloud)) : cloudLabel(this.account.cloud);
+    item.iconPath = new vscode.ThemeIcon(this.account.sandbox ? 'beaker' : 'account');
+    item.contextValue = `account cloud-${this.account.cloud}${this.account.sandbox ? ' sandbox' : ''}`;
+    item.tooltip = this.account.sandbox
+      ? vscode.l10n.t('The built-in sandbox: a local emulator of the cloud API, no keys needed.')
+      : `${this.account.name} (${cloudLabel(this.account.cloud)})`;
+    return item;
+  }
+}
+
+export class RegionNode implements Node {
+  readonly kind = 'region' as const;
+  readonly id: string;
+
+  constructor(
+    readonly parent: AccountNode,
+    readonly region: Region,
+    readonly loader: ImageLoader,
+  ) {
+    this.id = `${parent.id}/region:${region.id}`;
+  }
+
+  get account(): AccountConfig {
+    return this.parent.account;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.region.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    const count = this.loader.total === undefined ? '' : ` · ${this.loader.items.length}/${this.loader.total}`;
+    item.description = `${this.region.id}${count}`;
+    item.iconPath = new vscode.ThemeIcon('globe');
+    item.contextValue = `region cloud-${this.account.cloud}`;
+    return item;
+  }
+}
+
+const OWNER_ICON: Record<string, string> = {
+  system: 'package',
+  self: 'vm',
+  shared: 'live-share',
+  community: 'organization',
+  marketplace: 'extensions',
+  unknown: 'vm',
+};
+
+export class ImageNode implements Node {
+  readonly kind = 'image' as const;
+  readonly id: string;
+
+  constructor(
+    readonly parent: RegionNode,
+    readonly image: Image,
+  ) {
+    this.id = `${parent.id}/image:${image.id}`;
+  }
+
+  get account(): AccountConfig {
+    return this.parent.account;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const { image } = this;
+    const item = new vscode.TreeItem(image.name, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = image.name === image.id ? image.status : `${image.id} · ${image.status}`;
+    const busy = /creating|saving|queued|pending/i.test(image.status);
+    item.iconPath = new vscode.ThemeIcon(busy ? 'loading~spin' : (OWNER_ICON[image.owner] ?? 'vm'));
+    item.contextValue = `image cloud-${this.account.cloud} owner-${image.owner}`;
+    const md = new vscode.MarkdownString(undefined, false);
+    md.isTrusted = false;
+    md.supportHtml = false;
+    md.appendMarkdown('**').appendText(image.name).appendMarkdown('**\n\n');
+    const rows: [string, string | undefined][] = [
+      [vscode.l10n.t('ID'), image.id],
+      [vscode.l10n.t('Status'), image.status],
+      [vscode.l10n.t('Owner'), image.owner],
+      [vscode.l10n.t('OS'), image.osName],
+      [vscode.l10n.t('Architecture'), image.architecture],
+      [vscode.l10n.t('Size'), image.sizeGiB === undefined ? undefined : `${image.sizeGiB} GiB`],
+      [vscode.l10n.t('Created'), image.createdAt],
+      [vscode.l10n.t('Tags'), image.tags.map((t) => (t.value ? `${t.key}=${t.value}` : t.key)).join(', ') || undefined],
+    ];
+    for (const [k, v] of rows) {
+      if (v) {
+        md.appendText(`${k}: ${v}`).appendMarkdown('  \n');
+      }
+    }
+    item.tooltip = md;
+    return item;
+  }
+}
+
+export class LoadMoreNode implements Node {
+  readonly kind = 'loadMore' as const;
+  readonly id: string;
+
+  constructor(readonly parent: RegionNode) {
+    this.id = `${parent.id}/load-more`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const { loader } = this.parent;
+    const loading = loader.loading;
+    const label = loading ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…');
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    if (loader.total !== undefined) {
+      item.description = vscode.l10n.t('{0} of {1} loaded', loader.items.length, loader.total);
+    }
+    item.iconPath = new vscode.ThemeIcon(loading ? 'loading~spin' : 'more');
+    item.contextValue = 'loadMore';
+    item.command = { command: 'cloudImageExplorer.loadMore', title: vscode.l10n.t('Load More'), arguments: [this] };
+    return item;
+  }
+}
+
+export class ErrorNode implements Node {
+  readonly kind = 'error' as const;
+  readonly id: string;
+
+  constructor(
+    readonly parent: Node | undefined,
+    readonly message: string,
+    readonly detail: string,
+    /** What Retry does; the tree then refreshes the parent. */
+    readonly retry: () => void,
+  ) {
+    this.id = `${parent?.id ?? 'root'}/error`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.message, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = vscode.l10n.t('Click to retry');
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    item.tooltip = this.detail;
+    item.contextValue = 'error';
+    item.command = { command: 'cloudImageExplorer.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
+    return item;
+  }
+}
+
+export class EmptyNode implements Node {
+  readonly kind = 'empty' as const;
+  readonly id: string;
+
+  constructor(
+    readonly parent: Node,
+    readonly label: string,
+  ) {
+    this.id = `${parent.id}/empty`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('info');
+    item.contextValue = 'empty';
+    return item;
+  }
+}

@@ -1,0 +1,182 @@
+// The Images view's data: lazy at every level, errors and empty states as nodes, "Load more…" while pages remain.
+import * as vscode from 'vscode';
+import type { AccountStore } from '../accounts/store';
+import type { Sessions } from '../accounts/session';
+import { isCancellation, logLine, userMessage } from '../util/errors';
+import type { Log } from '../util/log';
+import { ImageLoader } from './imageLoader';
+import { AccountNode, EmptyNode, ErrorNode, ImageNode, LoadMoreNode, RegionNode, type Node } from './nodes';
+
+export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private accountNodes = new Map<string, AccountNode>();
+  private readonly regionNodes = new Map<string, RegionNode[]>();
+  private readonly accountErrors = new Map<string, unknown>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly accounts: AccountStore,
+    private readonly sessions: Sessions,
+    private readonly log: Log,
+  ) {
+    this.subscription = accounts.onDidChange(() => this.refresh());
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    return node.treeItem();
+  }
+
+  getParent(node: Node): Node | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) {
+      return this.rootChildren();
+    }
+    if (node instanceof AccountNode) {
+      return this.accountChildren(node);
+    }
+    if (node instanceof RegionNode) {
+      return this.regionChildren(node);
+    }
+    return [];
+  }
+
+  /** Refreshes one node (forgetting what it loaded), or the whole view. */
+  refresh(node?: Node): void {
+    if (!node) {
+      this.accountNodes.clear();
+      this.regionNodes.clear();
+      this.accountErrors.clear();
+    } else if (node instanceof AccountNode) {
+      node.regions = undefined;
+      this.regionNodes.delete(node.account.id);
+      this.accountErrors.delete(node.account.id);
+    } else if (node instanceof RegionNode) {
+      node.loader.reset();
+    }
+    this.changed.fire(node);
+  }
+
+  /** Redraws a node without forgetting anything. */
+  redraw(node: Node): void {
+    this.changed.fire(node);
+  }
+
+  async loadMore(node: RegionNode): Promise<void> {
+    const pending = node.loader.loadMore();
+    this.changed.fire(node);
+    try {
+      await pending;
+    } catch (err) {
+      this.report(err);
+    }
+    this.changed.fire(node);
+  }
+
+  /** Loads every remaining page of a region, with a cancellable progress notification. */
+  async loadAll(node: RegionNode): Promise<void> {
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading images of {0}', node.region.name), cancellable: true },
+      async (progress, token) => {
+        const abort = new AbortController();
+        const sub = token.onCancellationRequested(() => abort.abort());
+        let last = node.loader.items.length;
+        try {
+          await node.loader.loadAll(abort.signal, (loaded, total) => {
+            const increment = total ? ((loaded - last) / total) * 100 : undefined;
+            last = loaded;
+            progress.report({ message: total ? vscode.l10n.t('{0} of {1}', loaded, total) : String(loaded), increment });
+            this.changed.fire(node);
+          });
+        } catch (err) {
+          if (!isCancellation(err)) {
+            this.report(err);
+          }
+        } finally {
+          sub.dispose();
+          this.changed.fire(node);
+        }
+      },
+    );
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  private rootChildren(): Node[] {
+    const fresh = new Map<string, AccountNode>();
+    for (const account of this.accounts.list()) {
+      const existing = this.accountNodes.get(account.id);
+      fresh.set(account.id, existing && existing.account === account ? existing : new AccountNode(account));
+    }
+    this.accountNodes = fresh;
+    return [...fresh.values()];
+  }
+
+  private async accountChildren(node: AccountNode): Promise<Node[]> {
+    const error = this.accountErrors.get(node.account.id);
+    if (error !== undefined) {
+      return [this.errorNode(node, error, () => this.refresh(node))];
+    }
+    if (!node.regions) {
+      try {
+        const provider = await this.sessions.provider(node.account);
+        node.regions = await provider.listRegions();
+      } catch (err) {
+        this.accountErrors.set(node.account.id, err);
+        this.report(err);
+        return [this.errorNode(node, err, () => this.refresh(node))];
+      }
+    }
+    if (!node.regions.length) {
+      return [new EmptyNode(node, vscode.l10n.t('No regions are available to this account.'))];
+    }
+    let regions = this.regionNodes.get(node.account.id);
+    if (!regions) {
+      regions = node.regions.map((r) => new RegionNode(node, r, this.imageLoader(node, r.id)));
+      this.regionNodes.set(node.account.id, regions);
+    }
+    return regions;
+  }
+
+  private imageLoader(node: AccountNode, regionId: string): ImageLoader {
+    return new ImageLoader(async (cursor, signal) => {
+      const provider = await this.sessions.provider(node.account);
+      return provider.listImages({ regionId, cursor, pageSize: this.sessions.pageSize(), signal });
+    });
+  }
+
+  private async regionChildren(node: RegionNode): Promise<Node[]> {
+    const { loader } = node;
+    try {
+      await loader.ensureFirstPage();
+    } catch (err) {
+      this.report(err);
+    }
+    const children: Node[] = loader.items.map((image) => new ImageNode(node, image));
+    if (loader.error !== undefined) {
+      // Keep what was loaded; the error node retries the page that failed.
+      children.push(this.errorNode(node, loader.error, () => void this.loadMore(node)));
+    } else if (loader.hasMore) {
+      children.push(new LoadMoreNode(node));
+    } else if (!children.length) {
+      children.push(new EmptyNode(node, vscode.l10n.t('No images in this region.')));
+    }
+    return children;
+  }
+
+  private errorNode(parent: Node, err: unknown, retry: () => void): ErrorNode {
+    return new ErrorNode(parent, userMessage(err), logLine(err), retry);
+  }
+
+  private report(err: unknown): void {
+    if (!isCancellation(err)) {
+      this.log.error(logLine(err));
+    }
+  }
+}

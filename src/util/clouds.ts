@@ -1,0 +1,15 @@
+import * as vscode from 'vscode';
+import type { CloudKind } from '../providers/model';
+
+export function cloudLabel(cloud: CloudKind): string {
+  switch (cloud) {
+    case 'alibaba':
+      return vscode.l10n.t('Alibaba Cloud ECS');
+    case 'huawei':
+      return vscode.l10n.t('Huawei Cloud IMS');
+    case 'qingcloud':
+      return vscode.l10n.t('QingCloud');
+    case 'batchcompute':
+      return vscode.l10n.t('Alibaba BatchCompute (retired)');
+  }
+}
