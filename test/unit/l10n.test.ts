@@ -1,0 +1,90 @@
+// Every user-facing string goes through vscode.l10n and has a Simplified Chinese translation.
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '../../..');
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+function readJson(rel: string): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8')) as Record<string, unknown>;
+}
+
+/** The literal first argument of every l10n.t( … ) call; a call whose message is not a literal is reported. */
+function messages(file: string): { found: string[]; nonLiteral: number } {
+  const text = fs.readFileSync(file, 'utf8');
+  const found: string[] = [];
+  let nonLiteral = 0;
+  const call = /l10n\.t\(\s*/g;
+  let m: RegExpExecArray | null;
+  while ((m = call.exec(text))) {
+    const rest = text.slice(m.index + m[0].length);
+    const lit = /^'((?:[^'\\]|\\.)*)'/.exec(rest) ?? /^"((?:[^"\\]|\\.)*)"/.exec(rest);
+    if (lit) {
+      found.push(JSON.parse(`"${lit[1]!.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string);
+    } else {
+      nonLiteral++;
+    }
+  }
+  return { found, nonLiteral };
+}
+
+describe('Localisation (en, zh-cn)', () => {
+  const zh = readJson('l10n/bundle.l10n.zh-cn.json');
+  const files = sources(path.join(root, 'src'));
+
+  it('finds the messages it checks', () => {
+    const total = files.reduce((n, f) => n + messages(f).found.length, 0);
+    assert.ok(total > 40, `only ${total} messages found: the scan is broken`);
+  });
+
+  it('translates every l10n.t message of the extension into zh-cn', () => {
+    const missing: string[] = [];
+    for (const file of files) {
+      const { found, nonLiteral } = messages(file);
+      assert.equal(nonLiteral, 0, `${path.relative(root, file)} calls l10n.t with a message that is not a literal`);
+      for (const msg of found) {
+        const t = zh[msg];
+        if (typeof t !== 'string' || !t.trim()) {
+          missing.push(`${path.relative(root, file)}: ${msg}`);
+        }
+      }
+    }
+    assert.deepEqual(missing, []);
+  });
+
+  it('keeps no stale zh-cn entry and the same {n} placeholders in both languages', () => {
+    const used = new Set(files.flatMap((f) => messages(f).found));
+    const stale = Object.keys(zh).filter((k) => !used.has(k));
+    assert.deepEqual(stale, []);
+    for (const [en, cn] of Object.entries(zh)) {
+      const ph = (s: string): string[] => (s.match(/\{\d+\}/g) ?? []).sort();
+      assert.deepEqual(ph(String(cn)), ph(en), `placeholders of "${en}"`);
+    }
+  });
+
+  it('localises every %key% of package.json in English and zh-cn', () => {
+    const manifest = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
+    const keys = [...new Set([...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]!))];
+    assert.ok(keys.length > 10);
+    for (const bundle of ['package.nls.json', 'package.nls.zh-cn.json']) {
+      const nls = readJson(bundle);
+      assert.deepEqual(keys.filter((k) => typeof nls[k] !== 'string'), [], bundle);
+      assert.deepEqual(Object.keys(nls).filter((k) => !keys.includes(k)), [], `${bundle} has unused keys`);
+    }
+  });
+
+  it('keeps vscode out of the provider core and the emulator', () => {
+    const plain = files.filter((f) => /[\\/]src[\\/](providers|sandbox)[\\/]/.test(f));
+    assert.ok(plain.length > 5);
+    for (const f of plain) {
+      assert.doesNotMatch(fs.readFileSync(f, 'utf8'), /from 'vscode'|require\('vscode'\)/, path.relative(root, f));
+    }
+  });
+});
