@@ -3,8 +3,8 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { CloudKind } from '../providers/model';
-import { AlibabaEcsHandler } from './alibaba/ecs';
 import { FaultPlan, type FaultKind } from './faults';
+import { createHandlers } from './handlers';
 import type { CloudHandler, EmulatorRequest, EmulatorResponse, KeyStore } from './types';
 
 export interface SandboxCredentials {
@@ -62,7 +62,7 @@ export class Emulator implements KeyStore {
     this.options = options;
     this.faults = options.faults ?? new FaultPlan();
     const seed = options.seed ?? 'cloud-image-explorer';
-    this.handlers = [new AlibabaEcsHandler(this, seed)];
+    this.handlers = createHandlers(this, seed);
     for (const [cloud, c] of Object.entries(SANDBOX_CREDENTIALS)) {
       this.secrets.set(`${cloud}:${c.accessKeyId}`, c.accessKeySecret);
     }

@@ -93,7 +93,10 @@ export class ImageNode implements Node {
     const { image } = this;
     const item = new vscode.TreeItem(image.name, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = image.name === image.id ? image.status : `${image.id} · ${image.status}`;
+    // The status only when it is not the usual one, so that the ordinary case stays quiet.
+    const usual = /^(available|active)$/i.test(image.status);
+    const parts = [image.name === image.id ? undefined : image.id, usual ? undefined : image.status].filter(Boolean);
+    item.description = parts.join(' · ');
     const busy = /creating|saving|queued|pending/i.test(image.status);
     item.iconPath = new vscode.ThemeIcon(busy ? 'loading~spin' : (OWNER_ICON[image.owner] ?? 'vm'));
     item.contextValue = `image cloud-${this.account.cloud} owner-${image.owner}`;

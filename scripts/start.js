@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// `npm start`: the emulator, then the real VS Code workbench (code-server) with this extension and
+// its Sandbox account pointed at that emulator. Prints the workbench URL and stays up until Ctrl+C.
+//   npm start                              keep open; open the printed URL in a browser
+//   npm start -- --port 8080               a fixed port (forward it when the machine is remote)
+//   npm start -- --screenshot shot.png     open the view, expand the sandbox, write a screenshot, exit
+//   npm start -- --language zh-cn …        the workbench in Simplified Chinese (needs the screenshot mode's fresh profile)
+'use strict';
+const { spawn } = require('child_process');
+const path = require('path');
+const readline = require('readline');
+
+const root = path.resolve(__dirname, '..');
+const argv = process.argv.slice(2);
+function opt(name) {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) { return undefined; }
+  const a = argv[i];
+  return a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[i + 1];
+}
+
+function startEmulator() {
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'sandbox.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    const rl = readline.createInterface({ input: child.stdout });
+    rl.once('line', (line) => resolve({ child, info: JSON.parse(line) }));
+    child.once('exit', (code) => reject(new Error(`the emulator exited (${code}) before it was ready`)));
+  });
+}
+
+async function main() {
+  const { child: emulator, info } = await startEmulator();
+  console.log(`[start] sandbox emulator: ${Object.entries(info.endpoints).map(([c, u]) => `${c} ${u}`).join(', ')}`);
+  const screenshot = opt('screenshot');
+  const args = [path.join(root, 'scripts', 'vscode-web-run.js'), `--extensionDevelopmentPath=${root}`, `--env=CIE_SANDBOX=${JSON.stringify(info)}`];
+  const language = opt('language');
+  if (language) { args.push(`--language=${language}`); }
+  if (screenshot) {
+    args.push('--open-view=Cloud Images', `--screenshot=${path.resolve(screenshot)}`);
+    for (const click of (opt('expand') || 'Sandbox,China (Hangzhou)').split(',')) { args.push(`--click=${click}`); }
+    const command = opt('command');
+    if (command) { args.push(`--command=${command}`); }
+  } else {
+    args.push('--keep-open', `--port=${opt('port') || 0}`);
+  }
+  const host = spawn(process.execPath, args, { stdio: 'inherit' });
+  const stop = () => { emulator.kill(); host.kill('SIGINT'); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  host.on('exit', (code) => { emulator.kill(); process.exit(code ?? 0); });
+}
+
+main().catch((err) => { console.error(`[start] ${err.message || err}`); process.exit(1); });

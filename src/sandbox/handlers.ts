@@ -1,0 +1,7 @@
+// The clouds the emulator serves: one handler each, on its own port.
+import { AlibabaEcsHandler } from './alibaba/ecs';
+import type { CloudHandler, KeyStore } from './types';
+
+export function createHandlers(keys: KeyStore, seed: string): CloudHandler[] {
+  return [new AlibabaEcsHandler(keys, seed)];
+}
