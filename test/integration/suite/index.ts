@@ -11,8 +11,9 @@ export function run(): Promise<void> {
     }
   }
   return new Promise((resolve, reject) => {
-    mocha.run((failures) => {
+    const runner = mocha.run((failures) => {
       console.log(`MOCHA_RESULT failures=${failures}`);
+      console.log(`integration: ${runner.stats?.passes ?? 0} passed, ${failures} failed`);
       if (failures > 0) {
         reject(new Error(`${failures} integration test(s) failed.`));
       } else {
