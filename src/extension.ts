@@ -5,15 +5,30 @@ import { SandboxHost } from './accounts/sandboxHost';
 import { AccountStore } from './accounts/store';
 import { registerCommands } from './commands';
 import type { CommandContext } from './commands/context';
+import { JobsViewProvider } from './jobs/jobsView';
+import { JobTracker } from './jobs/tracker';
+import { syncTreeWithJobs } from './jobs/treeSync';
 import type { Emulator } from './sandbox/emulator';
 import { ImageTreeProvider } from './tree/treeProvider';
 import { Log } from './util/log';
+import { Prompter } from './util/prompter';
+import { DetailsPanels } from './webviews/detailsPanel';
+import { panelActions } from './webviews/panelActions';
 
 export interface ExtensionApi {
   readonly tree: ImageTreeProvider;
   readonly accounts: AccountStore;
+  readonly prompter: Prompter;
+  /** Current instances: simulateReload() replaces them. */
+  jobs(): JobTracker;
+  panels(): DetailsPanels;
   /** The in-process emulator behind the Sandbox account (started on first use). */
   sandbox(): Promise<Emulator>;
+  /**
+   * Tests: tears down the job tracker and the panels and builds them again from persisted state,
+   * restoring open panels through the serializer, as a window reload does.
+   */
+  simulateReload(): Promise<void>;
 }
 
 let sandboxHost: SandboxHost | undefined;
@@ -25,10 +40,40 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   sandboxHost = sandbox;
   const sessions = new Sessions(accounts, sandbox, log);
   const tree = new ImageTreeProvider(accounts, sessions, log);
-  const treeView = vscode.window.createTreeView('cloudImageExplorer.images', { treeDataProvider: tree, showCollapseAll: true });
-  const ctx: CommandContext = { extension: context, accounts, sessions, sandbox, tree, treeView, log };
-  context.subscriptions.push(log, accounts, sessions, tree, treeView, ...registerCommands(ctx));
-  return { tree, accounts, sandbox: () => sandbox.instance() };
+  const treeView = vscode.window.createTreeView('cloudImageExplorer.images', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+  const prompter = new Prompter();
+  const ctx = { extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter } as CommandContext & {
+    jobs: JobTracker;
+    panels: DetailsPanels;
+  };
+  const live: vscode.Disposable[] = [];
+  const build = (): void => {
+    const jobs = new JobTracker(context.globalState, accounts, sessions, log);
+    const jobsView = new JobsViewProvider(jobs);
+    const panels = new DetailsPanels(context.extensionUri, accounts, sessions, jobs, tree, log, panelActions(tree));
+    ctx.jobs = jobs;
+    ctx.panels = panels;
+    live.push(jobs, jobsView, panels, vscode.window.registerTreeDataProvider('cloudImageExplorer.jobs', jobsView), syncTreeWithJobs(jobs, tree, accounts, sessions));
+  };
+  build();
+  context.subscriptions.push(log, accounts, sessions, tree, treeView, ...registerCommands(ctx), { dispose: () => live.forEach((d) => d.dispose()) });
+  return {
+    tree,
+    accounts,
+    prompter,
+    jobs: () => ctx.jobs,
+    panels: () => ctx.panels,
+    sandbox: () => sandbox.instance(),
+    simulateReload: async () => {
+      const open = ctx.panels.openIdentities();
+      live.splice(0).forEach((d) => d.dispose());
+      build();
+      for (const id of open) {
+        const panel = vscode.window.createWebviewPanel('cloudImageExplorer.details', id.imageId, vscode.ViewColumn.Active);
+        await ctx.panels.deserializeWebviewPanel(panel, id);
+      }
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,7 +3,10 @@ import type { AccountStore } from '../accounts/store';
 import type { SandboxHost } from '../accounts/sandboxHost';
 import type { Sessions } from '../accounts/session';
 import type { ImageTreeProvider } from '../tree/treeProvider';
+import type { JobTracker } from '../jobs/tracker';
 import type { Log } from '../util/log';
+import type { Prompter } from '../util/prompter';
+import type { DetailsPanels } from '../webviews/detailsPanel';
 
 /** What every command may use. */
 export interface CommandContext {
@@ -14,4 +17,7 @@ export interface CommandContext {
   readonly tree: ImageTreeProvider;
   readonly treeView: vscode.TreeView<unknown>;
   readonly log: Log;
+  readonly jobs: JobTracker;
+  readonly prompter: Prompter;
+  readonly panels: DetailsPanels;
 }

@@ -2,6 +2,14 @@ import type * as vscode from 'vscode';
 import { addAccount } from './addAccount';
 import type { CommandContext } from './context';
 import { copyImageId } from './copyImageId';
+import { deleteImages } from './delete';
+import { exportImage } from './export';
+import { clearFinishedJobs, refreshJobs } from './jobsCommands';
+import { openDetails } from './openDetails';
+import { share } from './share';
+import { tag } from './tag';
+import { unshare } from './unshare';
+import { untag } from './untag';
 import { loadAll } from './loadAll';
 import { loadMore } from './loadMore';
 import { refresh } from './refresh';
@@ -21,6 +29,15 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.loadAll': loadAll,
   'cloudImageExplorer.retry': retry,
   'cloudImageExplorer.showLog': showLog,
+  'cloudImageExplorer.openDetails': openDetails,
+  'cloudImageExplorer.tag': tag,
+  'cloudImageExplorer.untag': untag,
+  'cloudImageExplorer.share': share,
+  'cloudImageExplorer.unshare': unshare,
+  'cloudImageExplorer.export': exportImage,
+  'cloudImageExplorer.delete': deleteImages,
+  'cloudImageExplorer.jobs.refresh': refreshJobs,
+  'cloudImageExplorer.jobs.clearFinished': clearFinishedJobs,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

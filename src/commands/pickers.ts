@@ -1,6 +1,7 @@
 // Palette drill-down: Account -> Region -> Image, over the same nodes and loaders as the tree.
 import * as vscode from 'vscode';
-import { AccountNode, ImageNode, RegionNode } from '../tree/nodes';
+import { CAPABILITIES, type Capability } from '../providers/capabilities';
+import { AccountNode, type ImageNode, RegionNode } from '../tree/nodes';
 import type { CommandContext } from './context';
 
 interface Item<T> extends vscode.QuickPickItem {
@@ -42,8 +43,14 @@ async function pick<T>(title: string, placeHolder: string, load: () => Promise<I
   });
 }
 
-export async function pickAccount(ctx: CommandContext, title: string): Promise<AccountNode | undefined> {
-  const roots = (await ctx.tree.getChildren()).filter((n): n is AccountNode => n instanceof AccountNode);
+export async function pickAccount(ctx: CommandContext, title: string, capability?: Capability): Promise<AccountNode | undefined> {
+  const roots = (await ctx.tree.getChildren()).filter(
+    (n): n is AccountNode => n instanceof AccountNode && (!capability || CAPABILITIES[n.account.cloud][capability]),
+  );
+  if (!roots.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('None of your accounts is on a cloud that can do this.'));
+    return undefined;
+  }
   if (roots.length === 1) {
     return roots[0];
   }
@@ -52,8 +59,8 @@ export async function pickAccount(ctx: CommandContext, title: string): Promise<A
   );
 }
 
-export async function pickRegion(ctx: CommandContext, title: string): Promise<RegionNode | undefined> {
-  const account = await pickAccount(ctx, title);
+export async function pickRegion(ctx: CommandContext, title: string, capability?: Capability): Promise<RegionNode | undefined> {
+  const account = await pickAccount(ctx, title, capability);
   if (!account) {
     return undefined;
   }
@@ -67,8 +74,8 @@ export async function pickRegion(ctx: CommandContext, title: string): Promise<Re
   });
 }
 
-export async function pickImage(ctx: CommandContext, title: string): Promise<ImageNode | undefined> {
-  const region = await pickRegion(ctx, title);
+export async function pickImage(ctx: CommandContext, title: string, capability?: Capability): Promise<ImageNode | undefined> {
+  const region = await pickRegion(ctx, title, capability);
   if (!region) {
     return undefined;
   }
@@ -87,7 +94,7 @@ export async function pickImage(ctx: CommandContext, title: string): Promise<Ima
       label: image.name,
       description: image.id,
       detail: [image.status, image.osName].filter(Boolean).join(' · '),
-      value: new ImageNode(region, image),
+      value: region.imageNode(image),
     }));
     if (region.loader.hasMore) {
       items.push({

@@ -16,7 +16,7 @@ export function registerCommand(ctx: CommandContext, id: string, handler: Comman
       }
       ctx.log.error(`${id}: ${logLine(err)}`);
       const showLog = vscode.l10n.t('Show Log');
-      void vscode.window.showErrorMessage(userMessage(err), showLog).then((choice) => {
+      void ctx.prompter.error(userMessage(err), showLog).then((choice) => {
         if (choice === showLog) {
           ctx.log.show();
         }

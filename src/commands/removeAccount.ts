@@ -19,11 +19,7 @@ export async function removeAccount(ctx: CommandContext, node?: unknown): Promis
   const detail = account.sandbox
     ? vscode.l10n.t('The sandbox can be brought back with "Try the Sandbox".')
     : vscode.l10n.t('Its secret is deleted from Secret Storage. Nothing changes in the cloud.');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Remove the account "{0}"?', account.name),
-    { modal: true, detail },
-    remove,
-  );
+  const choice = await ctx.prompter.confirm(vscode.l10n.t('Remove the account "{0}"?', account.name), detail, remove);
   if (choice !== remove) {
     return;
   }

@@ -1,6 +1,7 @@
 // The one interface every cloud implements, and what a provider is built from.
 import type { HttpClient } from './http';
 import type { CloudKind, Credentials, Image, ListImagesRequest, Page, Region } from './model';
+import type { ImageOperations } from './operations';
 
 export interface ProviderContext {
   readonly http: HttpClient;
@@ -12,8 +13,10 @@ export interface ProviderContext {
   readonly nonce?: () => string;
 }
 
-export interface ImageProvider {
+export interface ImageProvider extends ImageOperations {
   readonly cloud: CloudKind;
   listRegions(signal?: AbortSignal): Promise<readonly Region[]>;
   listImages(request: ListImagesRequest): Promise<Page<Image>>;
+  /** One image by ID, or undefined when the cloud does not know it (any more). */
+  getImage?(regionId: string, imageId: string, signal?: AbortSignal): Promise<Image | undefined>;
 }

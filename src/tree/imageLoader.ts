@@ -79,6 +79,23 @@ export class ImageLoader {
     }
   }
 
+  /** Puts a fresher copy of a loaded image in place (after a tag or share change). */
+  replace(image: Image): void {
+    const i = this.items.findIndex((x) => x.id === image.id);
+    if (i >= 0) {
+      this.items[i] = image;
+    }
+  }
+
+  /** Forgets a deleted image. */
+  remove(imageId: string): void {
+    const before = this.items.length;
+    this.items = this.items.filter((x) => x.id !== imageId);
+    if (this.items.length < before && this.total !== undefined) {
+      this.total--;
+    }
+  }
+
   reset(): void {
     this.items = [];
     this.total = undefined;

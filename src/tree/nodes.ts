@@ -1,5 +1,6 @@
 // The tree's nodes: Accounts -> Regions -> Images, plus "Load more…", error and empty-state nodes.
 import * as vscode from 'vscode';
+import { capabilityFlags } from '../providers/capabilities';
 import type { AccountConfig, Image, Region } from '../providers/model';
 import { cloudLabel } from '../util/clouds';
 import type { ImageLoader } from './imageLoader';
@@ -41,6 +42,7 @@ export class AccountNode implements Node {
 export class RegionNode implements Node {
   readonly kind = 'region' as const;
   readonly id: string;
+  private readonly imageNodes = new Map<string, ImageNode>();
 
   constructor(
     readonly parent: AccountNode,
@@ -52,6 +54,27 @@ export class RegionNode implements Node {
 
   get account(): AccountConfig {
     return this.parent.account;
+  }
+
+  /** One node per image for the region's life, so the view can refresh it alone. */
+  imageNode(image: Image): ImageNode {
+    let node = this.imageNodes.get(image.id);
+    if (!node) {
+      node = new ImageNode(this, image);
+      this.imageNodes.set(image.id, node);
+    } else {
+      node.image = image;
+    }
+    return node;
+  }
+
+  findImage(imageId: string): ImageNode | undefined {
+    return this.imageNodes.get(imageId);
+  }
+
+  forgetImage(imageId: string): void {
+    this.imageNodes.delete(imageId);
+    this.loader.remove(imageId);
   }
 
   treeItem(): vscode.TreeItem {
@@ -77,10 +100,14 @@ const OWNER_ICON: Record<string, string> = {
 export class ImageNode implements Node {
   readonly kind = 'image' as const;
   readonly id: string;
+  /** Set while an operation on the image runs, e.g. "Deleting…". */
+  busy: string | undefined;
+  /** The last operation's failure, shown until the next success. */
+  lastError: string | undefined;
 
   constructor(
     readonly parent: RegionNode,
-    readonly image: Image,
+    public image: Image,
   ) {
     this.id = `${parent.id}/image:${image.id}`;
   }
@@ -97,9 +124,18 @@ export class ImageNode implements Node {
     const usual = /^(available|active)$/i.test(image.status);
     const parts = [image.name === image.id ? undefined : image.id, usual ? undefined : image.status].filter(Boolean);
     item.description = parts.join(' · ');
-    const busy = /creating|saving|queued|pending/i.test(image.status);
-    item.iconPath = new vscode.ThemeIcon(busy ? 'loading~spin' : (OWNER_ICON[image.owner] ?? 'vm'));
-    item.contextValue = `image cloud-${this.account.cloud} owner-${image.owner}`;
+    const busy = this.busy !== undefined || /creating|saving|queued|pending/i.test(image.status);
+    item.iconPath = this.lastError
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+      : new vscode.ThemeIcon(busy ? 'loading~spin' : (OWNER_ICON[image.owner] ?? 'vm'));
+    if (this.busy) {
+      item.description = this.busy;
+    }
+    // While busy, no command applies; otherwise what this cloud can do (see providers/capabilities.ts).
+    item.contextValue = this.busy
+      ? `image busy cloud-${this.account.cloud}`
+      : `image cloud-${this.account.cloud} owner-${image.owner} ${capabilityFlags(this.account.cloud)}`;
+    item.command = { command: 'cloudImageExplorer.openDetails', title: vscode.l10n.t('Open Details'), arguments: [this] };
     const md = new vscode.MarkdownString(undefined, false);
     md.isTrusted = false;
     md.supportHtml = false;
@@ -118,6 +154,10 @@ export class ImageNode implements Node {
       if (v) {
         md.appendText(`${k}: ${v}`).appendMarkdown('  \n');
       }
+    }
+    if (this.lastError) {
+      md.appendMarkdown('\n\n$(warning) ').appendText(this.lastError);
+      md.supportThemeIcons = true;
     }
     item.tooltip = md;
     return item;

@@ -5,7 +5,16 @@ import type { Sessions } from '../accounts/session';
 import { isCancellation, logLine, userMessage } from '../util/errors';
 import type { Log } from '../util/log';
 import { ImageLoader } from './imageLoader';
-import { AccountNode, EmptyNode, ErrorNode, ImageNode, LoadMoreNode, RegionNode, type Node } from './nodes';
+import type { Image } from '../providers/model';
+import { AccountNode, EmptyNode, ErrorNode, type ImageNode, LoadMoreNode, RegionNode, type Node } from './nodes';
+
+export interface ImageChange {
+  readonly accountId: string;
+  readonly regionId: string;
+  readonly imageId: string;
+  /** The fresh image, or undefined when it was deleted. */
+  readonly image: Image | undefined;
+}
 
 export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -14,6 +23,9 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
   private readonly regionNodes = new Map<string, RegionNode[]>();
   private readonly accountErrors = new Map<string, unknown>();
   private readonly subscription: vscode.Disposable;
+  private readonly imageChanged = new vscode.EventEmitter<ImageChange>();
+  /** Fires when an image changed or disappeared (the details panel listens). */
+  readonly onDidChangeImage = this.imageChanged.event;
 
   constructor(
     private readonly accounts: AccountStore,
@@ -103,9 +115,65 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     );
   }
 
+  /** The loaded region node of an account, if the tree has it. */
+  findRegion(accountId: string, regionId: string): RegionNode | undefined {
+    return this.regionNodes.get(accountId)?.find((r) => r.region.id === regionId);
+  }
+
+  /** The node of an image, loading the account's regions and the image itself if the tree has not yet. */
+  async resolveImage(id: { accountId: string; regionId: string; imageId: string }): Promise<ImageNode | undefined> {
+    const account = this.rootChildren().find((n): n is AccountNode => n instanceof AccountNode && n.account.id === id.accountId);
+    if (!account) {
+      return undefined;
+    }
+    await this.accountChildren(account);
+    const region = this.findRegion(id.accountId, id.regionId);
+    if (!region) {
+      return undefined;
+    }
+    const known = region.findImage(id.imageId);
+    if (known) {
+      return known;
+    }
+    const provider = await this.sessions.provider(account.account);
+    const image = await provider.getImage?.(id.regionId, id.imageId);
+    return image ? region.imageNode(image) : undefined;
+  }
+
+  /** Puts a fresh copy of an image in its node (refreshing only that node) and tells listeners. */
+  updateImage(accountId: string, regionId: string, image: Image): void {
+    const region = this.findRegion(accountId, regionId);
+    region?.loader.replace(image);
+    const node = region?.findImage(image.id);
+    if (node) {
+      node.image = image;
+      node.lastError = undefined;
+      this.changed.fire(node);
+    }
+    this.imageChanged.fire({ accountId, regionId, imageId: image.id, image });
+  }
+
+  /** Removes a deleted image's node (refreshing only its region). */
+  removeImage(accountId: string, regionId: string, imageId: string): void {
+    const region = this.findRegion(accountId, regionId);
+    if (region) {
+      region.forgetImage(imageId);
+      this.changed.fire(region);
+    }
+    this.imageChanged.fire({ accountId, regionId, imageId, image: undefined });
+  }
+
+  /** Shows an operation running on an image node ("Deleting…"), or clears it with an optional error. */
+  setBusy(node: ImageNode, busy: string | undefined, error?: string): void {
+    node.busy = busy;
+    node.lastError = error;
+    this.changed.fire(node);
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
+    this.imageChanged.dispose();
   }
 
   private rootChildren(): Node[] {
@@ -158,7 +226,7 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     } catch (err) {
       this.report(err);
     }
-    const children: Node[] = loader.items.map((image) => new ImageNode(node, image));
+    const children: Node[] = loader.items.map((image) => node.imageNode(image));
     if (loader.error !== undefined) {
       // Keep what was loaded; the error node retries the page that failed.
       children.push(this.errorNode(node, loader.error, () => void this.loadMore(node)));

@@ -1,0 +1,219 @@
+// The details panel's script. Every value from the cloud is set as text (never as HTML).
+import type { DetailsState, FromWebview, JobView, ToWebview } from '../../src/webviews/protocol';
+import { button, divider, registerToolkit, spinner, tag, textField } from './toolkit';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  setState(state: unknown): void;
+  getState(): unknown;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+registerToolkit();
+const app = document.getElementById('app') as HTMLElement;
+let current: DetailsState | undefined;
+
+function el<K extends keyof HTMLElementTagNameMap>(tagName: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tagName);
+  if (text !== undefined) {
+    e.textContent = text;
+  }
+  if (cls) {
+    e.className = cls;
+  }
+  return e;
+}
+
+function elapsed(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const m = Math.floor(s / 60);
+  return m ? `${m}:${String(s % 60).padStart(2, '0')}` : `${s}s`;
+}
+
+function section(title: string): HTMLElement {
+  const s = el('section');
+  s.append(el('h2', title));
+  return s;
+}
+
+function jobRow(job: JobView, strings: DetailsState['strings']): HTMLElement {
+  const row = el('div', undefined, `job job-${job.state}`);
+  row.dataset['jobId'] = job.jobId;
+  const head = el('div', undefined, 'job-head');
+  head.append(el('span', job.title, 'job-title'), el('span', job.stateLabel, 'job-state'));
+  const bar = el('div', undefined, 'bar');
+  bar.setAttribute('role', 'progressbar');
+  bar.setAttribute('aria-label', job.title);
+  bar.setAttribute('aria-valuemin', '0');
+  bar.setAttribute('aria-valuemax', '100');
+  const fill = el('div', undefined, 'fill');
+  if (job.percent !== undefined) {
+    bar.setAttribute('aria-valuenow', String(Math.round(job.percent)));
+    fill.style.width = `${Math.max(0, Math.min(100, job.percent))}%`;
+  } else if (job.state === 'queued' || job.state === 'running') {
+    bar.classList.add('indeterminate');
+  } else {
+    fill.style.width = '100%';
+  }
+  bar.append(fill);
+  const meta = el('div', undefined, 'job-meta');
+  const time = el('span', undefined, 'elapsed');
+  time.dataset['start'] = String(job.startedAt);
+  if (job.finishedAt) {
+    time.dataset['end'] = String(job.finishedAt);
+  }
+  time.textContent = `${elapsed((job.finishedAt ?? Date.now()) - job.startedAt)} ${strings['elapsed'] ?? ''}`;
+  meta.append(time, el('span', `${job.jobId}${job.detail ? ` · ${job.detail}` : ''}`, 'muted'));
+  row.append(head, bar, meta);
+  if (job.error) {
+    row.append(el('div', job.error, 'error-text'));
+  }
+  return row;
+}
+
+function render(state: DetailsState): void {
+  const s = state.strings;
+  app.replaceChildren();
+  const header = el('header');
+  const title = el('h1', state.name);
+  const sub = el('div', `${state.cloudLabel} · ${state.regionId} · ${state.imageId}`, 'muted');
+  const actions = el('div', undefined, 'actions');
+  actions.append(button(s['copyId'] ?? 'Copy ID', () => vscode.postMessage({ type: 'copy', text: state.imageId })), button(s['refresh'] ?? 'Refresh', () => vscode.postMessage({ type: 'refresh' })));
+  header.append(title, sub, actions);
+  app.append(header);
+  if (state.error) {
+    app.append(el('div', state.error, 'banner error-text'));
+  }
+  if (state.gone) {
+    app.append(el('div', s['gone'], 'banner'));
+  }
+
+  const jobs = section(s['jobs'] ?? 'Jobs');
+  jobs.id = 'jobs';
+  if (state.jobs.length) {
+    state.jobs.forEach((j) => jobs.append(jobRow(j, s)));
+  } else {
+    jobs.append(el('p', s['noJobs'], 'muted'));
+  }
+  app.append(jobs, divider());
+
+  if (!state.gone) {
+    const tags = section(s['tags'] ?? 'Tags');
+    tags.id = 'tags';
+    const list = el('div', undefined, 'tag-list');
+    for (const t of state.tags) {
+      const chip = el('span', undefined, 'chip');
+      chip.dataset['tag'] = t.value ? `${t.key}=${t.value}` : t.key;
+      chip.append(tag(t.value ? `${t.key} = ${t.value}` : t.key));
+      if (state.canTag) {
+        chip.append(button('×', () => vscode.postMessage({ type: 'removeTag', key: t.key }), 'icon'));
+        chip.lastElementChild?.setAttribute('aria-label', `${s['remove']} ${t.key}`);
+      }
+      list.append(chip);
+    }
+    if (!state.tags.length) {
+      list.append(el('span', s['noTags'], 'muted'));
+    }
+    tags.append(list);
+    if (state.canTag) {
+      const form = el('form', undefined, 'tag-form');
+      const key = textField(state.tagNamesOnly ? (s['name'] ?? 'Name') : (s['key'] ?? 'Key'), s['key'] ?? 'Key');
+      const value = textField(s['value'] ?? 'Value', s['value'] ?? 'Value');
+      const submit = (): void => {
+        if (key.value.trim()) {
+          vscode.postMessage({ type: 'addTag', key: key.value.trim(), value: state.tagNamesOnly ? '' : value.value.trim() });
+        }
+      };
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        submit();
+      });
+      form.append(key);
+      if (!state.tagNamesOnly) {
+        form.append(value);
+      }
+      form.append(button(s['addTag'] ?? 'Add', submit, 'primary'));
+      tags.append(form);
+    }
+    app.append(tags, divider());
+  }
+
+  if (state.members || state.membersError) {
+    const members = section(s['members'] ?? 'Shared with');
+    if (state.membersError) {
+      members.append(el('p', state.membersError, 'error-text'));
+    } else if (state.members?.length) {
+      const ul = el('ul');
+      state.members.forEach((m) => ul.append(el('li', m.status ? `${m.id} (${m.status})` : m.id)));
+      members.append(ul);
+    } else {
+      members.append(el('p', s['noMembers'], 'muted'));
+    }
+    app.append(members, divider());
+  }
+
+  if (state.instanceTypes?.length) {
+    const types = section(s['instanceTypes'] ?? 'Instance types');
+    types.append(el('p', state.instanceTypes.join(', '), 'mono'));
+    app.append(types, divider());
+  }
+
+  if (state.fields.length) {
+    const details = section(s['details'] ?? 'Details');
+    const table = el('table');
+    const head = el('tr');
+    head.append(el('th', s['field']), el('th', s['fieldValue']));
+    table.append(head);
+    for (const f of state.fields) {
+      const tr = el('tr');
+      tr.append(el('td', f.label, 'mono'), el('td', f.value));
+      table.append(tr);
+    }
+    details.append(table);
+    app.append(details);
+  }
+  app.setAttribute('aria-busy', 'false');
+  reportRendered();
+}
+
+/** Tells the extension what is on screen, read back from the DOM. */
+function reportRendered(): void {
+  const tags = [...document.querySelectorAll<HTMLElement>('#tags .chip')].map((c) => c.dataset['tag'] ?? '');
+  const jobs = [...document.querySelectorAll<HTMLElement>('#jobs .job')].map((j) => ({
+    jobId: j.dataset['jobId'] ?? '',
+    percent: j.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') ?? '',
+    state: j.querySelector('.job-state')?.textContent ?? '',
+  }));
+  vscode.postMessage({ type: 'rendered', tags, jobs });
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const message = event.data;
+  if (message.type === 'state') {
+    current = message.state;
+    vscode.setState(message.state.identity);
+    render(message.state);
+  } else if (message.type === 'busy') {
+    app.setAttribute('aria-busy', String(message.busy));
+    document.getElementById('busy')?.remove();
+    if (message.busy) {
+      const ring = spinner();
+      ring.id = 'busy';
+      app.prepend(ring);
+    }
+  }
+});
+
+setInterval(() => {
+  if (!current) {
+    return;
+  }
+  for (const e of document.querySelectorAll<HTMLElement>('.elapsed')) {
+    if (!e.dataset['end']) {
+      e.textContent = `${elapsed(Date.now() - Number(e.dataset['start']))} ${current.strings['elapsed'] ?? ''}`;
+    }
+  }
+}, 1000);
+
+vscode.postMessage({ type: 'ready' });

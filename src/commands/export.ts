@@ -1,0 +1,66 @@
+// Export: bucket, object name or prefix, and a format the cloud supports; starts the async job.
+import * as vscode from 'vscode';
+import { validateBucket, validateObject } from '../util/exportRules';
+import { cloudLabel } from '../util/clouds';
+import { Recents } from '../util/recents';
+import { exportArg } from './args';
+import type { CommandContext } from './context';
+import { startedJob } from './jobs';
+import { imageTargets, provider } from './targets';
+
+export async function exportImage(ctx: CommandContext, node?: unknown, _selection?: unknown, presetArg?: unknown): Promise<void> {
+  const preset = exportArg(presetArg);
+  const [target] = await imageTargets(ctx, 'export', vscode.l10n.t('Export Image'), node, undefined, false);
+  if (!target) {
+    return;
+  }
+  const cloud = target.account.cloud;
+  const p = await provider(ctx, target);
+  const exporting = p.exporting;
+  if (!exporting) {
+    return;
+  }
+  const buckets = new Recents(ctx.extension.globalState, `cloudImageExplorer.recentBuckets.${cloud}`, 5);
+  let request = preset;
+  if (!request) {
+    const title = vscode.l10n.t('Export "{0}"', target.image.name);
+    const bucket = await vscode.window.showInputBox({
+      title: `${title} (1/3)`,
+      prompt: cloud === 'alibaba'
+        ? vscode.l10n.t('OSS bucket in {0} to export to', target.parent.region.id)
+        : vscode.l10n.t('OBS bucket in {0} to export to', target.parent.region.id),
+      value: buckets.list()[0],
+      ignoreFocusOut: true,
+      validateInput: validateBucket,
+    });
+    if (bucket === undefined) {
+      return;
+    }
+    const object = await vscode.window.showInputBox({
+      title: `${title} (2/3)`,
+      prompt: cloud === 'alibaba' ? vscode.l10n.t('Object prefix (letters and digits)') : vscode.l10n.t('Object name'),
+      value: cloud === 'alibaba' ? 'export' : `${target.image.name.replace(/[^\w.-]+/g, '-')}`,
+      ignoreFocusOut: true,
+      validateInput: (v) => validateObject(cloud, v),
+    });
+    if (object === undefined) {
+      return;
+    }
+    const format = await vscode.window.showQuickPick(exporting.formats, { title: `${title} (3/3)`, placeHolder: vscode.l10n.t('Image file format') });
+    if (!format) {
+      return;
+    }
+    request = { bucket: bucket.trim(), object: object.trim(), format };
+  }
+  const problem =
+    validateBucket(request.bucket) ??
+    validateObject(cloud, request.object) ??
+    (exporting.formats.includes(request.format) ? undefined : vscode.l10n.t('{0} cannot export to "{1}"; choose one of {2}.', cloudLabel(cloud), request.format, exporting.formats.join(', ')));
+  if (problem) {
+    throw new Error(problem);
+  }
+  const job = await exporting.exportImage(target.parent.region.id, target.image.id, request);
+  await buckets.add(request.bucket);
+  ctx.log.info(`Export of ${target.image.id} to ${request.bucket}/${request.object} (${request.format}) started: job ${job.jobId}.`);
+  await startedJob(ctx, target, 'export', job.jobId, `${request.bucket}/${request.object} (${request.format})`);
+}

@@ -1,0 +1,88 @@
+// Tag: add or overwrite a key=value tag on one or several images. Recently used tags come first.
+import * as vscode from 'vscode';
+import type { Tag } from '../providers/model';
+import { Recents } from '../util/recents';
+import { tagArg } from './args';
+import { parseTag, validateTag } from '../util/tagRules';
+import type { CommandContext } from './context';
+import { byRegion, imageLabel, imageTargets, provider, refreshImages } from './targets';
+
+interface TagItem extends vscode.QuickPickItem {
+  readonly tag?: Tag;
+}
+
+function format(tag: Tag): string {
+  return tag.value ? `${tag.key}=${tag.value}` : tag.key;
+}
+
+/** A quick pick that accepts typed "key=value" text, checked as you type, with recent tags below. */
+function askTag(title: string, cloud: Parameters<typeof validateTag>[0], recent: string[], existing: Tag[]): Promise<Tag | undefined> {
+  const qp = vscode.window.createQuickPick<TagItem>();
+  qp.title = title;
+  qp.placeholder = cloud === 'qingcloud' ? vscode.l10n.t('Tag name') : vscode.l10n.t('key=value (type a new tag, or pick a recent one)');
+  const suggestions: TagItem[] = [
+    ...recent.map((r) => ({ label: r, description: vscode.l10n.t('recently used'), tag: parseTag(r) })),
+    ...existing.filter((t) => !recent.includes(format(t))).map((t) => ({ label: format(t), description: vscode.l10n.t('on this image'), tag: t })),
+  ];
+  const update = (): void => {
+    const typed = qp.value.trim();
+    if (!typed) {
+      qp.items = suggestions;
+      return;
+    }
+    const tag = parseTag(typed);
+    const problem = validateTag(cloud, tag);
+    const head: TagItem = problem
+      ? { label: `$(error) ${problem}`, alwaysShow: true }
+      : { label: `$(tag) ${vscode.l10n.t('Add tag {0}', format(tag))}`, alwaysShow: true, tag };
+    qp.items = [head, ...suggestions.filter((s) => s.label.toLowerCase().includes(typed.toLowerCase()))];
+  };
+  qp.onDidChangeValue(update);
+  update();
+  return new Promise((resolve) => {
+    qp.onDidAccept(() => {
+      const chosen = qp.selectedItems[0] ?? qp.activeItems[0];
+      if (!chosen?.tag) {
+        return; // an error line: keep the picker open
+      }
+      resolve(chosen.tag);
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      resolve(undefined);
+      qp.dispose();
+    });
+    qp.show();
+  });
+}
+
+export async function tag(ctx: CommandContext, node?: unknown, selection?: unknown, presetArg?: unknown): Promise<void> {
+  const preset = tagArg(presetArg);
+  const nodes = await imageTargets(ctx, 'tag', vscode.l10n.t('Add Tag'), node, selection, true);
+  if (!nodes.length) {
+    return;
+  }
+  const cloud = nodes[0]!.account.cloud;
+  const recents = new Recents(ctx.extension.globalState, `cloudImageExplorer.recentTags.${cloud}`);
+  const chosen = preset ?? (await askTag(vscode.l10n.t('Add Tag to {0}', imageLabel(nodes)), cloud, recents.list(), nodes.flatMap((n) => n.image.tags)));
+  if (!chosen) {
+    return;
+  }
+  const problem = validateTag(cloud, chosen);
+  if (problem) {
+    throw new Error(problem);
+  }
+  const p = await provider(ctx, nodes[0]!);
+  if (!p.tags) {
+    return;
+  }
+  await vscode.window.withProgress({ location: { viewId: 'cloudImageExplorer.images' } }, async () => {
+    for (const [regionId, group] of byRegion(nodes)) {
+      await p.tags!.addTags(regionId, group.map((n) => n.image.id), [chosen]);
+    }
+  });
+  await recents.add(format(chosen));
+  ctx.log.info(`Tagged ${nodes.map((n) => n.image.id).join(', ')} with ${chosen.key}.`);
+  await refreshImages(ctx, nodes);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Tagged {0} with {1}', imageLabel(nodes), format(chosen)), 4000);
+}

@@ -1,0 +1,66 @@
+// Which images a command acts on: the clicked node, the tree's multi-selection, or a palette pick.
+import * as vscode from 'vscode';
+import { CAPABILITIES, type Capability } from '../providers/capabilities';
+import type { ImageProvider } from '../providers/provider';
+import { ImageNode } from '../tree/nodes';
+import type { CommandContext } from './context';
+import { pickImage } from './pickers';
+
+export async function imageTargets(
+  ctx: CommandContext,
+  capability: Capability,
+  title: string,
+  node: unknown,
+  selection: unknown,
+  many: boolean,
+): Promise<ImageNode[]> {
+  const selected = Array.isArray(selection) ? selection.filter((n): n is ImageNode => n instanceof ImageNode) : [];
+  let targets: ImageNode[];
+  if (node instanceof ImageNode) {
+    targets = many && selected.some((n) => n.id === node.id) ? selected : [node];
+  } else {
+    const picked = await pickImage(ctx, title, capability);
+    targets = picked ? [picked] : [];
+  }
+  targets = targets.filter((n) => CAPABILITIES[n.account.cloud][capability] && !n.busy);
+  const accounts = new Set(targets.map((n) => n.account.id));
+  if (accounts.size > 1) {
+    throw new Error(vscode.l10n.t('Select images of one account at a time.'));
+  }
+  return targets;
+}
+
+/** Images grouped by region: one batch of requests per region. */
+export function byRegion(nodes: readonly ImageNode[]): Map<string, ImageNode[]> {
+  const groups = new Map<string, ImageNode[]>();
+  for (const n of nodes) {
+    const list = groups.get(n.parent.region.id) ?? [];
+    list.push(n);
+    groups.set(n.parent.region.id, list);
+  }
+  return groups;
+}
+
+export function provider(ctx: CommandContext, node: ImageNode): Promise<ImageProvider> {
+  return ctx.sessions.provider(node.account);
+}
+
+/** Fetches fresh copies of images after a change and updates only their nodes. */
+export async function refreshImages(ctx: CommandContext, nodes: readonly ImageNode[]): Promise<void> {
+  if (!nodes.length) {
+    return;
+  }
+  const p = await provider(ctx, nodes[0]!);
+  await Promise.all(
+    nodes.map(async (n) => {
+      const fresh = p.getImage ? await p.getImage(n.parent.region.id, n.image.id) : undefined;
+      if (fresh) {
+        ctx.tree.updateImage(n.account.id, n.parent.region.id, fresh);
+      }
+    }),
+  );
+}
+
+export function imageLabel(nodes: readonly ImageNode[]): string {
+  return nodes.length === 1 ? `"${nodes[0]!.image.name}"` : vscode.l10n.t('{0} images', nodes.length);
+}

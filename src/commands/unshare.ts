@@ -1,0 +1,57 @@
+// Unshare: pick members to remove from the image's current members.
+import * as vscode from 'vscode';
+import { stringsArg } from './args';
+import type { CommandContext } from './context';
+import { startedJob } from './jobs';
+import { imageTargets, provider } from './targets';
+
+export async function unshare(ctx: CommandContext, node?: unknown, _selection?: unknown, presetArg?: unknown): Promise<void> {
+  const presetIds = stringsArg(presetArg);
+  const [target] = await imageTargets(ctx, 'share', vscode.l10n.t('Unshare Image'), node, undefined, false);
+  if (!target) {
+    return;
+  }
+  const p = await provider(ctx, target);
+  const sharing = p.sharing;
+  if (!sharing) {
+    return;
+  }
+  const regionId = target.parent.region.id;
+  const members = await sharing.listMembers(regionId, target.image.id);
+  if (!members.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is not shared with anyone.', target.image.name));
+    return;
+  }
+  let ids = presetIds;
+  if (!ids) {
+    const picked = await vscode.window.showQuickPick(
+      members.map((m) => ({ label: m.id, description: [m.status, m.sharedAt].filter(Boolean).join(' · ') })),
+      { title: vscode.l10n.t('Unshare "{0}"', target.image.name), canPickMany: true, placeHolder: vscode.l10n.t('Members to remove') },
+    );
+    ids = picked?.map((p) => p.label);
+  }
+  if (!ids?.length) {
+    return;
+  }
+  const unknown = ids.filter((id) => !members.some((m) => m.id === id));
+  if (unknown.length) {
+    throw new Error(vscode.l10n.t('The image is not shared with {0}.', unknown.join(', ')));
+  }
+  const stop = vscode.l10n.t('Stop Sharing');
+  const confirmed = await ctx.prompter.confirm(
+    vscode.l10n.t('Stop sharing "{0}" with {1}?', target.image.name, ids.join(', ')),
+    vscode.l10n.t('They can no longer create instances from this image.'),
+    stop,
+  );
+  if (confirmed !== stop) {
+    return;
+  }
+  const job = await sharing.removeMembers(regionId, target.image.id, ids);
+  ctx.log.info(`Unshared ${target.image.id} from ${ids.join(', ')}${job ? ` (job ${job.jobId})` : ''}.`);
+  if (job) {
+    await startedJob(ctx, target, 'unshare', job.jobId, ids.join(', '));
+  } else {
+    ctx.tree.updateImage(target.account.id, regionId, target.image);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Stopped sharing "{0}" with {1}', target.image.name, ids.join(', ')), 4000);
+  }
+}

@@ -1,0 +1,44 @@
+// Untag: remove one or more tag keys from one or several images.
+import * as vscode from 'vscode';
+import { stringsArg } from './args';
+import type { CommandContext } from './context';
+import { byRegion, imageLabel, imageTargets, provider, refreshImages } from './targets';
+
+export async function untag(ctx: CommandContext, node?: unknown, selection?: unknown, presetArg?: unknown): Promise<void> {
+  const presetKeys = stringsArg(presetArg);
+  const nodes = await imageTargets(ctx, 'tag', vscode.l10n.t('Remove Tags'), node, selection, true);
+  if (!nodes.length) {
+    return;
+  }
+  const keys = [...new Set(nodes.flatMap((n) => n.image.tags.map((t) => t.key)))].sort();
+  if (!keys.length && !presetKeys) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no tags.', imageLabel(nodes)));
+    return;
+  }
+  let chosen = presetKeys;
+  if (!chosen) {
+    const picked = await vscode.window.showQuickPick(
+      keys.map((k) => {
+        const values = [...new Set(nodes.flatMap((n) => n.image.tags.filter((t) => t.key === k).map((t) => t.value)))];
+        return { label: k, description: values.filter(Boolean).join(', ') };
+      }),
+      { title: vscode.l10n.t('Remove Tags from {0}', imageLabel(nodes)), canPickMany: true, placeHolder: vscode.l10n.t('Tags to remove') },
+    );
+    chosen = picked?.map((p) => p.label);
+  }
+  if (!chosen?.length) {
+    return;
+  }
+  const p = await provider(ctx, nodes[0]!);
+  if (!p.tags) {
+    return;
+  }
+  await vscode.window.withProgress({ location: { viewId: 'cloudImageExplorer.images' } }, async () => {
+    for (const [regionId, group] of byRegion(nodes)) {
+      await p.tags!.removeTags(regionId, group.map((n) => n.image.id), chosen!);
+    }
+  });
+  ctx.log.info(`Removed tag(s) ${chosen.join(', ')} from ${nodes.map((n) => n.image.id).join(', ')}.`);
+  await refreshImages(ctx, nodes);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Removed {0} tag(s) from {1}', chosen.length, imageLabel(nodes)), 4000);
+}

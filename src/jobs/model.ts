@@ -1,0 +1,53 @@
+// A job the extension follows: serialisable, kept in global state so tracking survives a reload.
+import type { CloudKind } from '../providers/model';
+import type { JobKind, JobState, JobStatus } from '../providers/operations';
+
+export interface TrackedJob {
+  readonly accountId: string;
+  readonly cloud: CloudKind;
+  readonly regionId: string;
+  readonly jobId: string;
+  readonly kind: JobKind;
+  readonly imageId: string;
+  readonly imageName: string;
+  /** What the job does, e.g. "my-bucket/exports (qcow2)". */
+  readonly detail?: string;
+  readonly startedAt: number;
+  state: JobState;
+  cloudState?: string;
+  percent?: number;
+  error?: string;
+  finishedAt?: number;
+  /** Set once the user has been told it finished. */
+  notified?: boolean;
+  /** When it was last polled, and when it is due next. */
+  lastPolledAt?: number;
+  nextPollAt?: number;
+}
+
+export function jobKey(j: Pick<TrackedJob, 'accountId' | 'regionId' | 'jobId'>): string {
+  return `${j.accountId}/${j.regionId}/${j.jobId}`;
+}
+
+export function isActive(j: TrackedJob): boolean {
+  return j.state === 'queued' || j.state === 'running';
+}
+
+/** Applies a status report; returns true if the job just finished. */
+export function applyStatus(job: TrackedJob, status: JobStatus, now: number): boolean {
+  const wasActive = isActive(job);
+  job.state = status.state;
+  job.cloudState = status.cloudState;
+  if (status.percent !== undefined) {
+    job.percent = Math.max(0, Math.min(100, status.percent));
+  }
+  if (status.state === 'succeeded') {
+    job.percent = 100;
+  }
+  job.error = status.error;
+  if (wasActive && !isActive(job)) {
+    job.finishedAt = now;
+    return true;
+  }
+  return false;
+}

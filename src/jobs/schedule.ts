@@ -1,0 +1,57 @@
+// When to poll and what to poll together: plain logic, unit-tested without VS Code.
+import { isActive, jobKey, type TrackedJob } from './model';
+
+/** Poll often while a job is young, then back off as it ages: 1 s at first, 30 s for an hour-long export. */
+export function pollDelayMs(ageMs: number): number {
+  return Math.round(Math.min(30_000, Math.max(1_000, ageMs / 10)));
+}
+
+export interface PollGroup {
+  readonly accountId: string;
+  readonly regionId: string;
+  readonly jobs: TrackedJob[];
+}
+
+/**
+ * The active jobs due at `now`, grouped by account and region so that each group is one batched
+ * request (DescribeTasks takes many TaskIds, DescribeJobs takes jobs.N). A group also takes along
+ * the jobs that are not due yet, since they ride in the same request for free.
+ */
+export function dueGroups(jobs: readonly TrackedJob[], now: number): PollGroup[] {
+  const groups = new Map<string, PollGroup>();
+  for (const job of jobs) {
+    if (!isActive(job)) {
+      continue;
+    }
+    const key = `${job.accountId}/${job.regionId}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { accountId: job.accountId, regionId: job.regionId, jobs: [] };
+      groups.set(key, g);
+    }
+    g.jobs.push(job);
+  }
+  return [...groups.values()].filter((g) => g.jobs.some((j) => (j.nextPollAt ?? 0) <= now));
+}
+
+/** When the next poll of anything is due; undefined when nothing runs (the poller then stops). */
+export function nextWake(jobs: readonly TrackedJob[], now: number): number | undefined {
+  const active = jobs.filter(isActive);
+  if (!active.length) {
+    return undefined;
+  }
+  return Math.max(now, Math.min(...active.map((j) => j.nextPollAt ?? now)));
+}
+
+export function markPolled(job: TrackedJob, now: number): void {
+  job.lastPolledAt = now;
+  job.nextPollAt = now + pollDelayMs(now - job.startedAt);
+}
+
+/** Keeps every active job and the most recent finished ones. */
+export function prune(jobs: readonly TrackedJob[], keepFinished = 30): TrackedJob[] {
+  const active = jobs.filter(isActive);
+  const done = jobs.filter((j) => !isActive(j)).sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0)).slice(0, keepFinished);
+  const keep = new Set([...active, ...done].map(jobKey));
+  return jobs.filter((j) => keep.has(jobKey(j)));
+}

@@ -1,0 +1,30 @@
+// What a finished job means for the tree: a deleted image disappears, a failed delete shows its
+// error on the node, a share change refreshes the image (and so its open panel).
+import type * as vscode from 'vscode';
+import type { AccountStore } from '../accounts/store';
+import type { Sessions } from '../accounts/session';
+import type { ImageTreeProvider } from '../tree/treeProvider';
+import type { JobTracker } from './tracker';
+
+export function syncTreeWithJobs(jobs: JobTracker, tree: ImageTreeProvider, accounts: AccountStore, sessions: Sessions): vscode.Disposable {
+  return jobs.onDidFinish(async (job) => {
+    if (job.kind === 'delete' && job.state === 'succeeded') {
+      tree.removeImage(job.accountId, job.regionId, job.imageId);
+      return;
+    }
+    const node = tree.findRegion(job.accountId, job.regionId)?.findImage(job.imageId);
+    if (job.kind === 'delete' && node) {
+      tree.setBusy(node, undefined, job.error);
+      return;
+    }
+    const account = accounts.get(job.accountId);
+    if (!account) {
+      return;
+    }
+    const provider = await sessions.provider(account);
+    const fresh = await provider.getImage?.(job.regionId, job.imageId).catch(() => undefined);
+    if (fresh) {
+      tree.updateImage(job.accountId, job.regionId, fresh);
+    }
+  });
+}

@@ -1,0 +1,109 @@
+// What a cloud can do to an image beyond listing it. A provider exposes an operation group only if
+// its cloud has it: the presence of a group is the capability (what a cloud lacks is absent, never a stub).
+import type { Tag } from './model';
+
+export type JobKind = 'export' | 'share' | 'unshare' | 'delete';
+
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** An async job the cloud started (Alibaba TaskId, Huawei job_id, QingCloud job_id). */
+export interface JobStart {
+  readonly jobId: string;
+}
+
+export interface JobStatus {
+  readonly jobId: string;
+  readonly state: JobState;
+  /** 0..100 where the cloud reports a percentage (Alibaba TaskProcess, Huawei process_percent). */
+  readonly percent?: number;
+  /** The cloud's own words for the state, e.g. "Processing", "RUNNING", "working". */
+  readonly cloudState: string;
+  /** The cloud's error text when failed. */
+  readonly error?: string;
+  readonly startedAt?: string;
+  readonly finishedAt?: string;
+}
+
+export interface JobOperations {
+  /** Status of several jobs of one region in as few calls as the cloud allows (batched). Unknown ids are left out. */
+  describeJobs(regionId: string, jobIds: readonly string[], signal?: AbortSignal): Promise<JobStatus[]>;
+}
+
+export interface TagLimits {
+  readonly maxKeyLength: number;
+  readonly maxValueLength: number;
+  /** Tags per request. */
+  readonly maxTagsPerCall: number;
+  /** Images per request. */
+  readonly maxResourcesPerCall: number;
+  /** True where a tag is a name only (QingCloud): values must be empty. */
+  readonly namesOnly: boolean;
+}
+
+export interface TagOperations {
+  readonly limits: TagLimits;
+  /** Adds or overwrites tags on every image given (split into batches by the provider). */
+  addTags(regionId: string, imageIds: readonly string[], tags: readonly Tag[], signal?: AbortSignal): Promise<void>;
+  removeTags(regionId: string, imageIds: readonly string[], keys: readonly string[], signal?: AbortSignal): Promise<void>;
+  /** The image's current tags. */
+  listTags(regionId: string, imageId: string, signal?: AbortSignal): Promise<Tag[]>;
+}
+
+export interface Member {
+  /** Account ID (Alibaba), project ID (Huawei) or user ID (QingCloud). */
+  readonly id: string;
+  readonly status?: string;
+  readonly sharedAt?: string;
+}
+
+export interface ShareOperations {
+  /** What a member ID is on this cloud, for prompts: 'account' | 'project' | 'user'. */
+  readonly memberKind: 'account' | 'project' | 'user';
+  /** The format of one member ID on this cloud, checked before any request. */
+  readonly memberIdPattern: RegExp;
+  /** At most this many members per image (Alibaba: 50). */
+  readonly maxMembers?: number;
+  listMembers(regionId: string, imageId: string, signal?: AbortSignal): Promise<Member[]>;
+  /** Sync clouds resolve with undefined; async clouds (Huawei) return the job. Batches are split by the provider. */
+  addMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined>;
+  removeMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined>;
+}
+
+export interface ExportRequest {
+  readonly bucket: string;
+  /** Alibaba: OSSPrefix; Huawei: the object name (bucket_url = bucket:object). */
+  readonly object: string;
+  readonly format: string;
+}
+
+export interface ExportOperations {
+  readonly formats: readonly string[];
+  exportImage(regionId: string, imageId: string, request: ExportRequest, signal?: AbortSignal): Promise<JobStart>;
+}
+
+export interface DeleteOptions {
+  /** Alibaba: also delete when instances still use the image. */
+  readonly force?: boolean;
+}
+
+export interface DeleteOperations {
+  /** Whether the cloud has a "force" flag (Alibaba). */
+  readonly supportsForce: boolean;
+  /** Sync clouds resolve with undefined; QingCloud returns its job. */
+  deleteImages(regionId: string, imageIds: readonly string[], options: DeleteOptions, signal?: AbortSignal): Promise<JobStart | undefined>;
+}
+
+export interface DetailOperations {
+  /** Extra facts for the details panel, e.g. Alibaba's supported instance types. */
+  instanceTypes?(regionId: string, imageId: string, signal?: AbortSignal): Promise<string[]>;
+}
+
+/** The optional groups an ImageProvider may carry. */
+export interface ImageOperations {
+  readonly tags?: TagOperations;
+  readonly sharing?: ShareOperations;
+  readonly exporting?: ExportOperations;
+  readonly deleting?: DeleteOperations;
+  readonly jobs?: JobOperations;
+  readonly details?: DetailOperations;
+}

@@ -1,0 +1,197 @@
+// One details panel per image: revealed if already open, restored by a serializer after a reload,
+// kept current as tags, members and jobs change.
+import * as vscode from 'vscode';
+import type { Sessions } from '../accounts/session';
+import type { AccountStore } from '../accounts/store';
+import type { JobTracker } from '../jobs/tracker';
+import type { Image } from '../providers/model';
+import type { ImageTreeProvider } from '../tree/treeProvider';
+import type { Log } from '../util/log';
+import { jobViews, loadDetails } from './detailsState';
+import { detailsHtml } from './html';
+import { parseFromWebview, parseIdentity, type DetailsState, type FromWebview, type PanelIdentity, type ToWebview } from './protocol';
+
+export const DETAILS_VIEW_TYPE = 'cloudImageExplorer.details';
+
+/** What a panel drew last, as the webview reported it (tests read this). */
+export interface Rendered {
+  readonly tags: readonly string[];
+  readonly jobs: readonly { jobId: string; percent: string; state: string }[];
+}
+
+export type PanelAction = (id: PanelIdentity, message: FromWebview) => Promise<void>;
+
+function keyOf(id: PanelIdentity): string {
+  return `${id.accountId}/${id.regionId}/${id.imageId}`;
+}
+
+class DetailsPanel {
+  state: DetailsState | undefined;
+  rendered: Rendered | undefined;
+  private readonly renderedEmitter = new vscode.EventEmitter<Rendered>();
+  readonly onDidRender = this.renderedEmitter.event;
+
+  constructor(
+    readonly id: PanelIdentity,
+    readonly panel: vscode.WebviewPanel,
+  ) {}
+
+  post(message: ToWebview): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  setRendered(r: Rendered): void {
+    this.rendered = r;
+    this.renderedEmitter.fire(r);
+  }
+
+  dispose(): void {
+    this.renderedEmitter.dispose();
+  }
+}
+
+export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  private readonly panels = new Map<string, DetailsPanel>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly accounts: AccountStore,
+    private readonly sessions: Sessions,
+    private readonly jobs: JobTracker,
+    tree: ImageTreeProvider,
+    private readonly log: Log,
+    private readonly act: PanelAction,
+  ) {
+    this.subscriptions.push(
+      vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, this),
+      tree.onDidChangeImage((c) => {
+        const p = this.panels.get(keyOf(c));
+        if (p) {
+          void this.reload(p, c.image);
+        }
+      }),
+      jobs.onDidChange(() => {
+        for (const p of this.panels.values()) {
+          if (p.state) {
+            p.state = { ...p.state, jobs: jobViews(this.jobs, p.id) };
+            p.post({ type: 'state', state: p.state });
+          }
+        }
+      }),
+    );
+  }
+
+  /** Opens (or reveals) the panel of an image. */
+  async open(id: PanelIdentity, image?: Image): Promise<void> {
+    const existing = this.panels.get(keyOf(id));
+    if (existing) {
+      existing.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, image?.name ?? id.imageId, vscode.ViewColumn.Active, this.options());
+    await this.attach(id, panel, image);
+  }
+
+  /** Restores a panel after a window reload (WebviewPanelSerializer). */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const id = parseIdentity(state);
+    if (!id) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.options();
+    await this.attach(id, panel, undefined);
+  }
+
+  /** Tests: what the panel of an image last drew, waiting until it satisfies `until`. */
+  async rendered(id: PanelIdentity, until: (r: Rendered) => boolean, timeoutMs = 30_000): Promise<Rendered> {
+    const started = Date.now();
+    for (;;) {
+      const p = this.panels.get(keyOf(id));
+      if (p?.rendered && until(p.rendered)) {
+        return p.rendered;
+      }
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(`panel ${keyOf(id)} did not render as expected; last: ${JSON.stringify(p?.rendered)}`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  openIdentities(): PanelIdentity[] {
+    return [...this.panels.values()].map((p) => p.id);
+  }
+
+  isOpen(id: PanelIdentity): boolean {
+    return this.panels.has(keyOf(id));
+  }
+
+  /** Closes every panel (tests; and a simulated reload). */
+  closeAll(): void {
+    for (const p of [...this.panels.values()]) {
+      p.panel.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.closeAll();
+    this.subscriptions.forEach((d) => d.dispose());
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+  }
+
+  private async attach(id: PanelIdentity, panel: vscode.WebviewPanel, image: Image | undefined): Promise<void> {
+    const entry = new DetailsPanel(id, panel);
+    this.panels.set(keyOf(id), entry);
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icons', 'cloud-images.svg');
+    panel.webview.html = detailsHtml(panel.webview, this.extensionUri, image?.name ?? id.imageId);
+    panel.onDidDispose(() => {
+      this.panels.delete(keyOf(id));
+      entry.dispose();
+    });
+    panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(entry, raw));
+    await this.reload(entry, image);
+  }
+
+  private async receive(entry: DetailsPanel, raw: unknown): Promise<void> {
+    const message = parseFromWebview(raw);
+    if (!message) {
+      this.log.warn('Details panel: ignored a malformed message.');
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        if (entry.state) {
+          entry.post({ type: 'state', state: entry.state });
+        }
+        return;
+      case 'rendered':
+        entry.setRendered({ tags: message.tags, jobs: message.jobs });
+        return;
+      case 'refresh':
+        await this.reload(entry, undefined);
+        return;
+      default:
+        entry.post({ type: 'busy', busy: true });
+        try {
+          await this.act(entry.id, message);
+        } finally {
+          entry.post({ type: 'busy', busy: false });
+        }
+    }
+  }
+
+  private async reload(entry: DetailsPanel, image: Image | undefined): Promise<void> {
+    const state = await loadDetails(entry.id, image, this.accounts, this.sessions, this.jobs);
+    entry.state = state;
+    entry.panel.title = state.name;
+    entry.post({ type: 'state', state });
+  }
+}

@@ -1,0 +1,114 @@
+// Gathers what the details panel shows: every field of the image, its tags, members, supported
+// instance types and jobs. Each part that fails says so in place; the rest still shows.
+import * as vscode from 'vscode';
+import type { Sessions } from '../accounts/session';
+import type { AccountStore } from '../accounts/store';
+import { CAPABILITIES } from '../providers/capabilities';
+import type { Image } from '../providers/model';
+import type { JobTracker } from '../jobs/tracker';
+import { jobTitle, stateLabel } from '../jobs/labels';
+import { cloudLabel } from '../util/clouds';
+import { userMessage } from '../util/errors';
+import type { DetailsState, FieldView, JobView, PanelIdentity } from './protocol';
+
+function flatten(prefix: string, value: unknown, out: FieldView[]): void {
+  if (value === null || value === undefined || value === '') {
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => flatten(`${prefix}[${i}]`, v, out));
+  } else if (typeof value === 'object') {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      flatten(prefix ? `${prefix}.${k}` : k, v, out);
+    }
+  } else {
+    out.push({ label: prefix, value: String(value) });
+  }
+}
+
+export function panelStrings(): Record<string, string> {
+  return {
+    details: vscode.l10n.t('Details'),
+    tags: vscode.l10n.t('Tags'),
+    noTags: vscode.l10n.t('No tags.'),
+    addTag: vscode.l10n.t('Add'),
+    key: vscode.l10n.t('Key'),
+    value: vscode.l10n.t('Value'),
+    name: vscode.l10n.t('Name'),
+    remove: vscode.l10n.t('Remove'),
+    members: vscode.l10n.t('Shared with'),
+    noMembers: vscode.l10n.t('Not shared.'),
+    instanceTypes: vscode.l10n.t('Supported instance types'),
+    jobs: vscode.l10n.t('Jobs'),
+    noJobs: vscode.l10n.t('No jobs for this image.'),
+    refresh: vscode.l10n.t('Refresh'),
+    copyId: vscode.l10n.t('Copy ID'),
+    gone: vscode.l10n.t('This image no longer exists.'),
+    elapsed: vscode.l10n.t('elapsed'),
+    field: vscode.l10n.t('Field'),
+    fieldValue: vscode.l10n.t('Value'),
+  };
+}
+
+export function jobViews(jobs: JobTracker, id: PanelIdentity): JobView[] {
+  return jobs.forImage(id.accountId, id.regionId, id.imageId).map((j) => ({
+    jobId: j.jobId,
+    title: jobTitle(j),
+    state: j.state,
+    stateLabel: stateLabel(j),
+    percent: j.percent,
+    startedAt: j.startedAt,
+    finishedAt: j.finishedAt,
+    error: j.error,
+    detail: j.detail,
+  }));
+}
+
+export async function loadDetails(
+  id: PanelIdentity,
+  known: Image | undefined,
+  accounts: AccountStore,
+  sessions: Sessions,
+  jobs: JobTracker,
+): Promise<DetailsState> {
+  const strings = panelStrings();
+  const account = accounts.get(id.accountId);
+  const base = { identity: id, imageId: id.imageId, regionId: id.regionId, jobs: jobViews(jobs, id), strings };
+  if (!account) {
+    return { ...base, name: id.imageId, cloudLabel: '', gone: true, fields: [], tags: [], canTag: false, tagNamesOnly: false, error: vscode.l10n.t('The account was removed.') };
+  }
+  const caps = CAPABILITIES[account.cloud];
+  const common = { ...base, cloudLabel: `${account.name} · ${cloudLabel(account.cloud)}${caps.retired ? ` · ${vscode.l10n.t('retired service')}` : ''}` };
+  let image = known;
+  try {
+    const provider = await sessions.provider(account);
+    if (provider.getImage) {
+      image = await provider.getImage(id.regionId, id.imageId);
+    }
+    if (!image) {
+      return { ...common, name: known?.name ?? id.imageId, gone: true, fields: [], tags: [], canTag: false, tagNamesOnly: false };
+    }
+    const fields: FieldView[] = [];
+    flatten('', image.raw, fields);
+    const [members, instanceTypes] = await Promise.all([
+      provider.sharing?.listMembers(id.regionId, id.imageId).then(
+        (m) => ({ members: m.map((x) => ({ id: x.id, status: x.status })) }),
+        (err: unknown) => ({ membersError: userMessage(err) }),
+      ),
+      provider.details?.instanceTypes?.(id.regionId, id.imageId).catch(() => undefined),
+    ]);
+    return {
+      ...common,
+      name: image.name,
+      gone: false,
+      fields,
+      tags: image.tags.map((t) => ({ key: t.key, value: t.value })),
+      canTag: !!provider.tags,
+      tagNamesOnly: provider.tags?.limits.namesOnly ?? false,
+      ...(members ?? {}),
+      ...(instanceTypes ? { instanceTypes } : {}),
+    };
+  } catch (err) {
+    return { ...common, name: image?.name ?? id.imageId, gone: false, fields: [], tags: image?.tags.map((t) => ({ ...t })) ?? [], canTag: false, tagNamesOnly: false, error: userMessage(err) };
+  }
+}

@@ -1,0 +1,22 @@
+// What the details panel's buttons do: the same commands as the tree, on the panel's image.
+import * as vscode from 'vscode';
+import type { ImageTreeProvider } from '../tree/treeProvider';
+import type { PanelAction } from './detailsPanel';
+
+export function panelActions(tree: ImageTreeProvider): PanelAction {
+  return async (id, message) => {
+    if (message.type === 'copy') {
+      await vscode.env.clipboard.writeText(message.text);
+      return;
+    }
+    const node = await tree.resolveImage(id);
+    if (!node) {
+      return;
+    }
+    if (message.type === 'addTag') {
+      await vscode.commands.executeCommand('cloudImageExplorer.tag', node, undefined, { key: message.key, value: message.value });
+    } else if (message.type === 'removeTag') {
+      await vscode.commands.executeCommand('cloudImageExplorer.untag', node, undefined, [message.key]);
+    }
+  };
+}
