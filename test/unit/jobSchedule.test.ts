@@ -1,0 +1,74 @@
+// The job tracker's plain logic: batching per account and region, back-off with age, stopping.
+import { strict as assert } from 'assert';
+import { applyStatus, type TrackedJob } from '../../src/jobs/model';
+import { dueGroups, markPolled, nextWake, pollDelayMs, prune } from '../../src/jobs/schedule';
+
+function job(over: Partial<TrackedJob> & { jobId: string }): TrackedJob {
+  return { accountId: 'a1', cloud: 'alibaba', regionId: 'cn-hangzhou', kind: 'export', imageId: 'm-1', imageName: 'img', startedAt: 0, state: 'running', ...over };
+}
+
+describe('Job scheduling', () => {
+  it('backs off as a job ages, within 1 s and 30 s', () => {
+    const delays = [0, 5_000, 30_000, 120_000, 600_000, 3_600_000].map(pollDelayMs);
+    assert.deepEqual(delays, [1_000, 1_000, 3_000, 12_000, 30_000, 30_000]);
+    for (let i = 1; i < delays.length; i++) {
+      assert.ok(delays[i]! >= delays[i - 1]!);
+    }
+  });
+
+  it('groups active jobs by account and region so each group is one batched request', () => {
+    const jobs = [
+      job({ jobId: 't1' }),
+      job({ jobId: 't2' }),
+      job({ jobId: 't3', regionId: 'cn-shanghai' }),
+      job({ jobId: 't4', accountId: 'a2' }),
+      job({ jobId: 't5', state: 'succeeded' }),
+    ];
+    const groups = dueGroups(jobs, 10);
+    assert.deepEqual(
+      groups.map((g) => [g.accountId, g.regionId, g.jobs.map((j) => j.jobId)]),
+      [
+        ['a1', 'cn-hangzhou', ['t1', 't2']],
+        ['a1', 'cn-shanghai', ['t3']],
+        ['a2', 'cn-hangzhou', ['t4']],
+      ],
+    );
+  });
+
+  it('polls a group only when one of its jobs is due, and takes the others along', () => {
+    const a = job({ jobId: 'a' });
+    const b = job({ jobId: 'b' });
+    markPolled(a, 1_000);
+    markPolled(b, 1_000);
+    assert.deepEqual(dueGroups([a, b], 1_500), []);
+    b.nextPollAt = 1_200;
+    assert.deepEqual(dueGroups([a, b], 1_500)[0]!.jobs.map((j) => j.jobId), ['a', 'b']);
+  });
+
+  it('stops when nothing runs', () => {
+    const done = job({ jobId: 'x', state: 'failed' });
+    assert.equal(nextWake([done], 5), undefined);
+    const run = job({ jobId: 'y' });
+    markPolled(run, 100);
+    assert.equal(nextWake([done, run], 100), run.nextPollAt);
+  });
+
+  it('reports the finish once, and a success is 100 %', () => {
+    const j = job({ jobId: 'z', percent: 40 });
+    assert.equal(applyStatus(j, { jobId: 'z', state: 'running', percent: 70, cloudState: 'Processing' }, 1), false);
+    assert.equal(j.percent, 70);
+    assert.equal(applyStatus(j, { jobId: 'z', state: 'succeeded', cloudState: 'Finished' }, 2), true);
+    assert.equal(j.percent, 100);
+    assert.equal(j.finishedAt, 2);
+    assert.equal(applyStatus(j, { jobId: 'z', state: 'succeeded', cloudState: 'Finished' }, 3), false);
+  });
+
+  it('keeps every active job and only the most recent finished ones', () => {
+    const jobs = [
+      ...Array.from({ length: 40 }, (_, i) => job({ jobId: `d${i}`, state: 'succeeded', finishedAt: i })),
+      job({ jobId: 'live' }),
+    ];
+    const kept = prune(jobs, 5);
+    assert.deepEqual(kept.map((j) => j.jobId).sort(), ['d35', 'd36', 'd37', 'd38', 'd39', 'live'].sort());
+  });
+});

@@ -1,0 +1,29 @@
+// Messages from the details webview are validated on arrival: only exact shapes get through.
+import { strict as assert } from 'assert';
+import { parseFromWebview, parseIdentity } from '../../src/webviews/protocol';
+
+describe('Details panel protocol', () => {
+  it('accepts the messages the panel sends', () => {
+    assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseFromWebview({ type: 'addTag', key: 'env', value: 'prod', extra: 1 }), { type: 'addTag', key: 'env', value: 'prod' });
+    assert.deepEqual(parseFromWebview({ type: 'removeTag', key: '项目' }), { type: 'removeTag', key: '项目' });
+    assert.deepEqual(parseFromWebview({ type: 'rendered', tags: ['a=b'], jobs: [{ jobId: 't-1', percent: '40', state: 'Running' }] }), {
+      type: 'rendered',
+      tags: ['a=b'],
+      jobs: [{ jobId: 't-1', percent: '40', state: 'Running' }],
+    });
+  });
+
+  it('drops anything else', () => {
+    for (const bad of [null, 'ready', 42, [], {}, { type: 'eval', code: 'x' }, { type: 'addTag', key: 1, value: 'v' }, { type: 'addTag', key: 'k' },
+      { type: 'removeTag', key: 'x'.repeat(5000) }, { type: 'rendered', tags: 'a', jobs: [] }, { type: 'rendered', tags: [], jobs: [{ jobId: 1 }] }]) {
+      assert.equal(parseFromWebview(bad), undefined, JSON.stringify(bad));
+    }
+  });
+
+  it('restores a panel only from a complete identity', () => {
+    assert.deepEqual(parseIdentity({ accountId: 'a', regionId: 'r', imageId: 'i' }), { accountId: 'a', regionId: 'r', imageId: 'i' });
+    assert.equal(parseIdentity({ accountId: 'a', regionId: 'r' }), undefined);
+    assert.equal(parseIdentity(undefined), undefined);
+  });
+});
