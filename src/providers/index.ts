@@ -3,11 +3,14 @@ import { ProviderError } from './errors';
 import type { CloudKind } from './model';
 import type { ImageProvider, ProviderContext } from './provider';
 import { AlibabaEcsProvider } from './alibaba/provider';
+import { QingcloudProvider } from './qingcloud/provider';
 
 export function createProvider(cloud: CloudKind, ctx: ProviderContext, options: { language?: string } = {}): ImageProvider {
   switch (cloud) {
     case 'alibaba':
       return new AlibabaEcsProvider(ctx, options.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');
+    case 'qingcloud':
+      return new QingcloudProvider(ctx, options.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');
     default:
       throw new ProviderError({ cloud: 'local', code: 'NotSupported', message: `The ${cloud} provider is not available yet.` });
   }

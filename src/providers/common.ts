@@ -1,0 +1,55 @@
+// Small helpers every cloud's client and mapping share: the endpoint override, the injected clock,
+// page-size clamping, a request id from headers, and tolerant readers for the clouds' JSON.
+import type { HttpResponse } from './http';
+import type { ProviderContext } from './provider';
+
+export type Json = Record<string, unknown>;
+
+/** The account's endpoint override (sandbox, proxy, private endpoint), else the cloud's public one. */
+export function endpointOf(ctx: ProviderContext, publicEndpoint: string): URL {
+  return new URL(ctx.endpoint ?? publicEndpoint);
+}
+
+/** The time to sign with: the injected clock in tests, else now. */
+export function clockOf(ctx: ProviderContext): Date {
+  return ctx.now ? ctx.now() : new Date();
+}
+
+/** A whole page size in 1..max, whatever the caller asked for. */
+export function clampPageSize(requested: number, max: number): number {
+  const n = Number.isFinite(requested) ? Math.floor(requested) : max;
+  return Math.min(Math.max(1, n), max);
+}
+
+/** The first of the named response headers that is present (names lower-case, as the HTTP layer gives them). */
+export function headerOf(res: HttpResponse, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const v = res.headers[name];
+    if (v !== undefined && v !== '') {
+      return v;
+    }
+  }
+  return undefined;
+}
+
+/** A non-empty string, a number or boolean as text, else undefined. */
+export function str(v: unknown): string | undefined {
+  if (typeof v === 'string') {
+    return v.length ? v : undefined;
+  }
+  return v === undefined || v === null || typeof v === 'object' ? undefined : String(v);
+}
+
+/** A finite number (from a number or numeric string), else undefined. */
+export function num(v: unknown): number | undefined {
+  if (v === undefined || v === null || v === '') {
+    return undefined;
+  }
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** The objects of an array, or [] when it is absent or not an array. */
+export function objectsOf(v: unknown): Json[] {
+  return Array.isArray(v) ? v.filter((x): x is Json => typeof x === 'object' && x !== null) : [];
+}

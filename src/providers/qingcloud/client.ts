@@ -1,0 +1,78 @@
+// QingCloud IaaS API calls (GET /iaas/, signature_version 1, HmacSHA256).
+import { randomUUID } from 'crypto';
+import { clockOf, endpointOf, headerOf, type Json } from '../common';
+import type { Params } from '../encoding';
+import { ProviderError } from '../errors';
+import { parseJson, retryAfter, type HttpResponse } from '../http';
+import type { ProviderContext } from '../provider';
+import { QINGCLOUD_URI, signQingcloud } from './signer';
+
+export const QINGCLOUD_ENDPOINT = 'https://api.qingcloud.com';
+
+/** QingCloud puts no request id in its body; a gateway may put one in a header. */
+const REQUEST_ID_HEADERS = ['x-request-id', 'x-qc-request-id', 'x-qingcloud-request-id'];
+
+/**
+ * 5000 internal error and 5100 server busy are worth a retry, as is any HTTP 5xx.
+ * 1300 (message expired) is not: a clock that is off stays off. 2500 (quota, incl. the daily API
+ * request quota, reset at 00:00) does not clear within a retry either.
+ */
+export function isQingcloudRetryable(retCode: number, status: number): boolean {
+  if (retCode === 1300) {
+    return false;
+  }
+  return retCode === 5000 || retCode === 5100 || status >= 500;
+}
+
+/** Maps QingCloud's `{ ret_code, message }` (ret_code != 0, or HTTP >= 400) to a ProviderError; returns the body otherwise. */
+export function interpretQingcloud(res: HttpResponse): Json {
+  const body = parseJson('qingcloud', res) as Json;
+  const retCode = body['ret_code'] === undefined ? undefined : Number(body['ret_code']);
+  if (res.status < 400 && retCode === 0) {
+    return body;
+  }
+  const code = retCode === undefined || !Number.isFinite(retCode) ? `HTTP${res.status}` : String(retCode);
+  throw new ProviderError({
+    cloud: 'qingcloud',
+    code,
+    message: typeof body['message'] === 'string' && body['message'] ? body['message'] : `HTTP ${res.status}`,
+    requestId: headerOf(res, REQUEST_ID_HEADERS),
+    httpStatus: res.status,
+    retryable: isQingcloudRetryable(retCode ?? NaN, res.status),
+    retryAfterSeconds: retryAfter(res),
+  });
+}
+
+export class QingcloudClient {
+  constructor(private readonly ctx: ProviderContext) {}
+
+  /**
+   * Calls one action. Each attempt is signed afresh and carries a new `req_id` (as the Python SDK
+   * sends): QingCloud has no nonce, so this keeps two identical calls within a second distinct.
+   */
+  call(action: string, params: Params, signal?: AbortSignal, zone?: string): Promise<Json> {
+    const base = endpointOf(this.ctx, QINGCLOUD_ENDPOINT);
+    const { credentials } = this.ctx;
+    return this.ctx.http.send(
+      'qingcloud',
+      () => {
+        const signed = signQingcloud({
+          method: 'GET',
+          uri: QINGCLOUD_URI,
+          params: {
+            ...params,
+            action,
+            ...(zone ? { zone } : {}),
+            req_id: this.ctx.nonce ? this.ctx.nonce() : randomUUID().replace(/-/g, ''),
+          },
+          accessKeyId: credentials.accessKeyId,
+          secret: credentials.accessKeySecret,
+          date: clockOf(this.ctx),
+        });
+        return { method: 'GET', url: `${base.origin}${QINGCLOUD_URI}?${signed.query}`, headers: { accept: 'application/json' } };
+      },
+      interpretQingcloud,
+      signal,
+    );
+  }
+}
