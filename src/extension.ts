@@ -8,6 +8,8 @@ import type { CommandContext } from './commands/context';
 import { JobsViewProvider } from './jobs/jobsView';
 import { JobTracker } from './jobs/tracker';
 import { syncTreeWithJobs } from './jobs/treeSync';
+import type { AccountConfig } from './providers/model';
+import type { ImageProvider } from './providers/provider';
 import type { Emulator } from './sandbox/emulator';
 import { ImageTreeProvider } from './tree/treeProvider';
 import { Log } from './util/log';
@@ -24,6 +26,8 @@ export interface ExtensionApi {
   panels(): DetailsPanels;
   /** The in-process emulator behind the Sandbox account (started on first use). */
   sandbox(): Promise<Emulator>;
+  /** The provider the extension uses for an account. */
+  provider(account: AccountConfig): Promise<ImageProvider>;
   /**
    * Tests: tears down the job tracker and the panels and builds them again from persisted state,
    * restoring open panels through the serializer, as a window reload does.
@@ -64,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     jobs: () => ctx.jobs,
     panels: () => ctx.panels,
     sandbox: () => sandbox.instance(),
+    provider: (account) => sessions.provider(account),
     simulateReload: async () => {
       const open = ctx.panels.openIdentities();
       live.splice(0).forEach((d) => d.dispose());

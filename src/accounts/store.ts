@@ -1,13 +1,18 @@
 // Accounts: their non-secret settings in global state, their secrets only in SecretStorage.
 import * as vscode from 'vscode';
 import { randomUUID } from 'crypto';
+import { SUPPORTED_CLOUDS } from '../providers';
 import type { AccountConfig, CloudKind } from '../providers/model';
 
 const ACCOUNTS_KEY = 'cloudImageExplorer.accounts';
 const SANDBOX_HIDDEN_KEY = 'cloudImageExplorer.sandboxHidden';
 const SECRET_PREFIX = 'cloudImageExplorer.secret.';
 
-export const SANDBOX_ACCOUNT_ID = 'sandbox-alibaba';
+const SANDBOX_PREFIX = 'sandbox-';
+
+export function sandboxAccountId(cloud: CloudKind): string {
+  return SANDBOX_PREFIX + cloud;
+}
 
 export interface NewAccount {
   readonly name: string;
@@ -26,11 +31,12 @@ export class AccountStore implements vscode.Disposable {
     private readonly secrets: vscode.SecretStorage,
   ) {}
 
-  /** The sandbox account first (unless the user removed it), then the user's accounts. */
+  /** The sandbox accounts (one per cloud, unless the user removed them), then the user's accounts. */
   list(): AccountConfig[] {
     const own = this.state.get<AccountConfig[]>(ACCOUNTS_KEY, []);
-    const sandboxHidden = this.state.get<boolean>(SANDBOX_HIDDEN_KEY, false);
-    return sandboxHidden ? own : [this.sandboxAccount(), ...own];
+    const hidden = this.hiddenSandboxes();
+    const sandboxes = SUPPORTED_CLOUDS.filter((c) => !hidden.includes(c)).map((c) => this.sandboxAccount(c));
+    return [...sandboxes, ...own];
   }
 
   get(id: string): AccountConfig | undefined {
@@ -52,8 +58,9 @@ export class AccountStore implements vscode.Disposable {
   }
 
   async remove(id: string): Promise<void> {
-    if (id === SANDBOX_ACCOUNT_ID) {
-      await this.state.update(SANDBOX_HIDDEN_KEY, true);
+    const sandboxCloud = SUPPORTED_CLOUDS.find((c) => sandboxAccountId(c) === id);
+    if (sandboxCloud) {
+      await this.state.update(SANDBOX_HIDDEN_KEY, [...this.hiddenSandboxes(), sandboxCloud]);
     } else {
       await this.state.update(ACCOUNTS_KEY, this.state.get<AccountConfig[]>(ACCOUNTS_KEY, []).filter((a) => a.id !== id));
       await this.secrets.delete(SECRET_PREFIX + id);
@@ -62,7 +69,7 @@ export class AccountStore implements vscode.Disposable {
   }
 
   async showSandbox(): Promise<void> {
-    await this.state.update(SANDBOX_HIDDEN_KEY, false);
+    await this.state.update(SANDBOX_HIDDEN_KEY, []);
     this.changed.fire();
   }
 
@@ -79,7 +86,12 @@ export class AccountStore implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  private sandboxAccount(): AccountConfig {
-    return { id: SANDBOX_ACCOUNT_ID, name: vscode.l10n.t('Sandbox'), cloud: 'alibaba', accessKeyId: '', sandbox: true };
+  private hiddenSandboxes(): CloudKind[] {
+    const v = this.state.get<unknown>(SANDBOX_HIDDEN_KEY, []);
+    return Array.isArray(v) ? (v as CloudKind[]) : [];
+  }
+
+  private sandboxAccount(cloud: CloudKind): AccountConfig {
+    return { id: sandboxAccountId(cloud), name: vscode.l10n.t('Sandbox'), cloud, accessKeyId: '', sandbox: true };
   }
 }

@@ -8,7 +8,7 @@ import { api, children, EXTENSION_ID, label } from './helpers';
 
 async function sandboxAccount(a: ExtensionApi): Promise<AccountNode> {
   const roots = await children(a);
-  const account = roots.find((n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.sandbox === true);
+  const account = roots.find((n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.sandbox === true && (n as AccountNode).account.cloud === 'alibaba');
   assert.ok(account, `a Sandbox account in ${roots.map(label).join(', ')}`);
   return account;
 }
