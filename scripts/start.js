@@ -38,6 +38,8 @@ async function main() {
   if (screenshot) {
     args.push('--open-view=Cloud Images', `--screenshot=${path.resolve(screenshot)}`);
     for (const click of (opt('expand') || 'Sandbox,China (Hangzhou)').split(',')) { args.push(`--click=${click}`); }
+    const settle = opt('settle');
+    if (settle) { args.push(`--settle=${settle}`); }
     const command = opt('command');
     if (command) { args.push(`--command=${command}`); }
   } else {
