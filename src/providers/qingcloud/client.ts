@@ -1,6 +1,6 @@
 // QingCloud IaaS API calls (GET /iaas/, signature_version 1, HmacSHA256).
 import { randomUUID } from 'crypto';
-import { clockOf, endpointOf, headerOf, type Json } from '../common';
+import { clockOf, endpointOf, headerOf, num, objectsOf, type Json } from '../common';
 import type { Params } from '../encoding';
 import { ProviderError } from '../errors';
 import { parseJson, retryAfter, type HttpResponse } from '../http';
@@ -74,5 +74,50 @@ export class QingcloudClient {
       interpretQingcloud,
       signal,
     );
+  }
+}
+
+/** QingCloud's largest `limit` on every Describe* action. */
+export const QINGCLOUD_MAX_LIMIT = 100;
+
+/** `name.1`, `name.2`, ... for a list param (1-based, as QingCloud numbers them). */
+export function indexed(name: string, values: readonly string[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  values.forEach((v, i) => {
+    params[`${name}.${i + 1}`] = v;
+  });
+  return params;
+}
+
+/** Splits a list into runs of at most `size` items (in order, none empty). */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const runs: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    runs.push(items.slice(i, i + size));
+  }
+  return runs;
+}
+
+/**
+ * Every item of an offset/limit Describe* action: pages of 100 until `total_count` is reached
+ * (or a page comes back empty, should the total be missing or shrink meanwhile).
+ */
+export async function describeAll(
+  client: QingcloudClient,
+  action: string,
+  params: Params,
+  setKey: string,
+  zone: string,
+  signal?: AbortSignal,
+): Promise<Json[]> {
+  const items: Json[] = [];
+  for (;;) {
+    const body = await client.call(action, { ...params, offset: String(items.length), limit: String(QINGCLOUD_MAX_LIMIT) }, signal, zone);
+    const page = objectsOf(body[setKey]);
+    items.push(...page);
+    const total = num(body['total_count']) ?? items.length;
+    if (!page.length || items.length >= total) {
+      return items;
+    }
   }
 }

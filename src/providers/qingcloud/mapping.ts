@@ -1,6 +1,7 @@
 // QingCloud IaaS wire shapes -> the common model.
 import { num, objectsOf, str, type Json } from '../common';
 import type { Image, ImageOwner, Region, Tag } from '../model';
+import type { JobState, JobStatus, Member } from '../operations';
 
 export type ZoneLanguage = 'zh-CN' | 'en-US';
 
@@ -72,5 +73,52 @@ export function mapImage(zone: string, i: Json): Image {
     createdAt: str(i['create_time']),
     tags: mapTags(i['tags']),
     raw: i,
+  };
+}
+
+/** DescribeImageUsers' image_user_set[{ image_id, user: { user_id, email }, create_time }]. */
+export function mapMember(u: Json): Member | undefined {
+  const user = u['user'];
+  const id = typeof user === 'object' && user !== null ? str((user as Json)['user_id']) : str(u['user_id']);
+  return id === undefined ? undefined : { id, sharedAt: str(u['create_time']) };
+}
+
+/** DescribeJobs' status words (the Go SDK's WaitJob: pending/working go on, successful is done, the rest failed). */
+export function mapJobState(status: string | undefined): JobState {
+  switch (status) {
+    case 'pending':
+      return 'queued';
+    case 'working':
+      return 'running';
+    case 'successful':
+      return 'succeeded';
+    default:
+      // 'failed', 'done with failure', and anything unknown: the job will not make progress.
+      return 'failed';
+  }
+}
+
+/** error_codes comes as a string or a list; either way, one line. */
+function errorText(v: unknown): string | undefined {
+  if (Array.isArray(v)) {
+    const parts = v.map((x) => (typeof x === 'object' && x !== null ? JSON.stringify(x) : str(x))).filter((x): x is string => !!x);
+    return parts.length ? parts.join(', ') : undefined;
+  }
+  return str(v);
+}
+
+/** One job_set entry; QingCloud reports no percentage. */
+export function mapJob(j: Json): JobStatus {
+  const cloudState = str(j['status']) ?? 'unknown';
+  const state = mapJobState(str(j['status']));
+  const error =
+    state === 'failed' ? (errorText(j['error_codes']) ?? `The ${str(j['job_action']) ?? 'job'} ended with status "${cloudState}".`) : undefined;
+  return {
+    jobId: String(j['job_id']),
+    state,
+    cloudState,
+    error,
+    startedAt: str(j['create_time']),
+    finishedAt: state === 'succeeded' || state === 'failed' ? str(j['status_time']) : undefined,
   };
 }

@@ -1,19 +1,36 @@
-// QingCloud IaaS images.
+// QingCloud IaaS images: listing and details here; tags, sharing, delete and jobs in their own files.
+// QingCloud has no image export, so this provider has no `exporting` group.
 import { clampPageSize, num, objectsOf } from '../common';
 import type { Image, ListImagesRequest, Page, Region } from '../model';
 import { nextOffset, offsetOf } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
-import { QingcloudClient } from './client';
+import { QingcloudClient, indexed } from './client';
+import { QingcloudDeleting, QingcloudJobs } from './jobs';
 import { mapImage, mapZone, type ZoneLanguage } from './mapping';
+import { QingcloudSharing } from './sharing';
+import { QingcloudTags } from './tags';
 
 export const QINGCLOUD_MAX_PAGE_SIZE = 100;
 
+/** Every DescribeImages status: asked for explicitly so no default filter hides an image from getImage. */
+const ALL_IMAGE_STATUSES = ['pending', 'available', 'deprecated', 'suspended', 'deleted', 'ceased'];
+/** Gone for the user: deleted (recoverable for 2 h in the console, not an image to act on) or ceased. */
+const GONE_STATUSES = new Set(['deleted', 'ceased']);
+
 export class QingcloudProvider implements ImageProvider {
   readonly cloud = 'qingcloud' as const;
+  readonly tags: QingcloudTags;
+  readonly sharing: QingcloudSharing;
+  readonly deleting: QingcloudDeleting;
+  readonly jobs: QingcloudJobs;
   private readonly client: QingcloudClient;
 
   constructor(ctx: ProviderContext, private readonly language: ZoneLanguage = 'en-US') {
     this.client = new QingcloudClient(ctx);
+    this.tags = new QingcloudTags(this.client);
+    this.sharing = new QingcloudSharing(this.client);
+    this.deleting = new QingcloudDeleting(this.client);
+    this.jobs = new QingcloudJobs(this.client);
   }
 
   async listRegions(signal?: AbortSignal): Promise<readonly Region[]> {
@@ -31,5 +48,17 @@ export class QingcloudProvider implements ImageProvider {
     const items = objectsOf(body['image_set']).map((i) => mapImage(req.regionId, i));
     const total = num(body['total_count']) ?? offset + items.length;
     return { items, total, next: nextOffset(offset, items.length, total) };
+  }
+
+  /** DescribeImages images.1=<id>; undefined when the zone does not know it, or it is deleted or ceased. */
+  async getImage(zone: string, imageId: string, signal?: AbortSignal): Promise<Image | undefined> {
+    const body = await this.client.call(
+      'DescribeImages',
+      { 'images.1': imageId, ...indexed('status', ALL_IMAGE_STATUSES) },
+      signal,
+      zone,
+    );
+    const found = objectsOf(body['image_set']).find((i) => i['image_id'] === imageId);
+    return found && !GONE_STATUSES.has(String(found['status'])) ? mapImage(zone, found) : undefined;
   }
 }

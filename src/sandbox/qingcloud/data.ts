@@ -44,7 +44,8 @@ const SYSTEM_IMAGES = [
 const APPS_EN = ['web-frontend', 'payment-api', 'etl-worker', 'gitlab-runner', 'kafka-broker', 'golden-image', 'bastion', 'inference-gpu'];
 const APPS_ZH = ['生产-订单中心', '测试-会员系统', '数据仓库节点', '官网静态站', '安全加固基线', '监控告警', '堡垒机'];
 const DESCRIPTIONS = ['', 'Captured from a stopped instance before the upgrade.', '每周自动构建，包含最新补丁。', 'Base image for the k8s node pool.', '请勿删除：线上实例依赖此镜像。'];
-const TAGS = [
+/** The tags the sandbox account starts with (tags are per account, shared by every zone). */
+export const QINGCLOUD_SEED_TAGS: ReadonlyArray<{ readonly tag_name: string; readonly color: string }> = [
   { tag_name: 'prod', color: '#d0021b' },
   { tag_name: 'staging', color: '#f5a623' },
   { tag_name: '数据平台', color: '#4a90e2' },
@@ -57,7 +58,7 @@ function isoSecond(ms: number): string {
 }
 
 /** Stable tag ids: the same tag name has the same id in every zone, as QingCloud tags are per account. */
-function tagId(name: string): string {
+export function tagId(name: string): string {
   let h = 0;
   for (const ch of name) {
     h = (Math.imul(h, 31) + (ch.codePointAt(0) ?? 0)) >>> 0;
@@ -81,7 +82,7 @@ export function generateQingcloudImages(seed: string, zone: QingcloudZone, owner
     const status = provider === 'system' || statusRoll < 0.85 ? 'available' : statusRoll < 0.93 && provider === 'self' ? 'pending' : 'deprecated';
     const own = provider !== 'system';
     const name = !own ? base.name : rnd.chance(0.4) ? `${rnd.pick(APPS_ZH)}-${date}` : `${rnd.pick(APPS_EN)}-v${rnd.int(1, 30)}-${date}`;
-    const tags = provider === 'self' && rnd.chance(0.5) ? [...new Set([rnd.pick(TAGS), rnd.pick(TAGS)])] : [];
+    const tags = provider === 'self' && rnd.chance(0.5) ? [...new Set([rnd.pick(QINGCLOUD_SEED_TAGS), rnd.pick(QINGCLOUD_SEED_TAGS)])] : [];
     const windows = base.platform === 'windows';
     images.push({
       image_id: own ? `img-${rnd.chars(ID_CHARS, 8)}` : base.id,

@@ -1,54 +1,57 @@
-// QingCloud IaaS in the sandbox: DescribeZones and DescribeImages, signed and paged like the cloud.
+// QingCloud IaaS in the sandbox: zones and images, tags, sharing, DeleteImages and its jobs, signed and
+// paged like the cloud. State (tags, grants, deletions, jobs) is kept for the emulator's life.
 // Errors are `{ ret_code, message }` with HTTP 200, as the cloud (and its SDK tests) answer; only an
 // internal error comes with HTTP 500.
-import { json, type CloudHandler, type EmulatorRequest, type EmulatorResponse, type KeyStore } from '../types';
-import { QINGCLOUD_ZONES, generateQingcloudImages, type QingcloudImage, type QingcloudZone } from './data';
+import { Random } from '../random';
+import type { CloudHandler, EmulatorRequest, EmulatorResponse, KeyStore } from '../types';
+import { QINGCLOUD_ZONES, generateQingcloudImages, type QingcloudImage } from './data';
+import { QingcloudImageJobs } from './jobs';
+import { listParam, ok, paged, parameterError, qingcloudError, type Params } from './params';
+import { QingcloudSharing } from './sharing';
+import { QingcloudTags } from './tags';
 import { isQingcloudFailure, paramsOf, verifyQingcloud } from './verify';
+import { isResponse, zoneScope, type QingcloudWorld } from './world';
+
+export { listParam, qingcloudError } from './params';
 
 export const SANDBOX_QINGCLOUD_USER_ID = 'usr-sbx00001';
-
-type Params = Readonly<Record<string, string>>;
 
 const IMAGE_PROVIDERS = ['system', 'self', 'shared'];
 const IMAGE_STATUSES = ['pending', 'available', 'deprecated', 'suspended', 'deleted', 'ceased'];
 const ZONE_STATUSES = ['active', 'faulty', 'defunct'];
+const ID_CHARS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
-export function qingcloudError(retCode: number, message: string, status = 200): EmulatorResponse {
-  return json(status, { ret_code: retCode, message });
-}
-
-function parameterError(message: string): EmulatorResponse {
-  return qingcloudError(1100, `ParameterError, ${message}`);
-}
-
-/** The values of `name.1`, `name.2`, ... in index order. */
-export function listParam(params: Params, name: string): string[] {
-  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)$`);
-  return Object.keys(params)
-    .map((k) => ({ k, m: pattern.exec(k) }))
-    .filter((e): e is { k: string; m: RegExpExecArray } => e.m !== null)
-    .sort((a, b) => Number(a.m[1]) - Number(b.m[1]))
-    .map((e) => params[e.k] ?? '');
-}
-
-/** A whole number in [min, max] from a param, its default when absent, or undefined when invalid. */
-function intParam(params: Params, name: string, fallback: number, min: number, max: number): number | undefined {
-  const text = params[name];
-  if (text === undefined || text === '') {
-    return fallback;
-  }
-  const n = Number(text);
-  return /^\d+$/.test(text) && n >= min && n <= max ? n : undefined;
-}
-
-export class QingcloudHandler implements CloudHandler {
+export class QingcloudHandler implements CloudHandler, QingcloudWorld {
   readonly cloud = 'qingcloud' as const;
+  readonly userId = SANDBOX_QINGCLOUD_USER_ID;
+  readonly jobs: QingcloudImageJobs;
   private readonly images = new Map<string, QingcloudImage[]>();
+  private readonly idRandom: Random;
+  private readonly issued = new Set<string>();
+  private readonly actions: Readonly<Record<string, (params: Params) => EmulatorResponse>>;
 
   constructor(
     private readonly keys: KeyStore,
     private readonly seed: string,
-  ) {}
+  ) {
+    this.idRandom = new Random(`${seed}/qingcloud/ids`);
+    const tags = new QingcloudTags(this);
+    const sharing = new QingcloudSharing(this);
+    this.jobs = new QingcloudImageJobs(this);
+    this.actions = {
+      DescribeZones: (p) => this.describeZones(p),
+      DescribeImages: (p) => this.describeImages(p),
+      CreateTag: (p) => tags.createTag(p),
+      DescribeTags: (p) => tags.describeTags(p),
+      AttachTags: (p) => tags.attachTags(p),
+      DetachTags: (p) => tags.detachTags(p),
+      GrantImageToUsers: (p) => sharing.grantImageToUsers(p),
+      RevokeImageFromUsers: (p) => sharing.revokeImageFromUsers(p),
+      DescribeImageUsers: (p) => sharing.describeImageUsers(p),
+      DeleteImages: (p) => this.jobs.deleteImages(p),
+      DescribeJobs: (p) => this.jobs.describeJobs(p),
+    };
+  }
 
   operationOf(req: EmulatorRequest): string {
     return paramsOf(req)['action'] || 'Unknown';
@@ -62,6 +65,20 @@ export class QingcloudHandler implements CloudHandler {
     return qingcloudError(5000, 'InternalError, the server encountered an internal error, please retry later', 500);
   }
 
+  now(): number {
+    return this.keys.now();
+  }
+
+  newId(prefix: string): string {
+    for (;;) {
+      const id = `${prefix}-${this.idRandom.chars(ID_CHARS, 8)}`;
+      if (!this.issued.has(id)) {
+        this.issued.add(id);
+        return id;
+      }
+    }
+  }
+
   handle(req: EmulatorRequest): EmulatorResponse {
     if (req.method !== 'GET' && req.method !== 'POST') {
       return qingcloudError(1101, `ParameterError, unsupported method [${req.method}]`);
@@ -70,16 +87,16 @@ export class QingcloudHandler implements CloudHandler {
     if (isQingcloudFailure(call)) {
       return qingcloudError(call.retCode, call.message);
     }
-    switch (call.action) {
-      case 'DescribeZones':
-        return this.describeZones(call.params);
-      case 'DescribeImages':
-        return this.describeImages(call.params);
-      case '':
-        return parameterError('the parameter [action] is required');
-      default:
-        return parameterError(`unsupported action [${call.action}]`);
+    if (!call.action) {
+      return parameterError('the parameter [action] is required');
     }
+    const action = Object.prototype.hasOwnProperty.call(this.actions, call.action) ? this.actions[call.action] : undefined;
+    if (!action) {
+      return parameterError(`unsupported action [${call.action}]`);
+    }
+    // Jobs that have run their time take effect before anything reads the state.
+    this.jobs.settle();
+    return action(call.params);
   }
 
   /** The zone's images, generated on first use and then kept for the emulator's life. */
@@ -106,25 +123,13 @@ export class QingcloudHandler implements CloudHandler {
     const zones = QINGCLOUD_ZONES.filter(
       (z) => (!ids.length || ids.includes(z.zone_id)) && (!statuses.length || statuses.includes(z.status)),
     ).map((z) => ({ zone_id: z.zone_id, status: z.status }));
-    return json(200, { action: 'DescribeZonesResponse', zone_set: zones, total_count: zones.length, ret_code: 0 });
+    return ok('DescribeZones', { zone_set: zones, total_count: zones.length });
   }
 
   private describeImages(params: Params): EmulatorResponse {
-    const zoneId = params['zone'];
-    if (!zoneId) {
-      return parameterError('the parameter [zone] is required');
-    }
-    const zone: QingcloudZone | undefined = QINGCLOUD_ZONES.find((z) => z.zone_id === zoneId);
-    if (!zone) {
-      return qingcloudError(2100, `ResourceNotFound, zone [${zoneId}] not found`);
-    }
-    const offset = intParam(params, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
-    if (offset === undefined) {
-      return parameterError(`invalid offset [${params['offset']}]`);
-    }
-    const limit = intParam(params, 'limit', 20, 1, 100);
-    if (limit === undefined) {
-      return parameterError(`invalid limit [${params['limit']}], should be between 1 and 100`);
+    const scope = zoneScope(this, params);
+    if (isResponse(scope)) {
+      return scope;
     }
     const provider = params['provider'];
     if (provider !== undefined && !IMAGE_PROVIDERS.includes(provider)) {
@@ -136,19 +141,16 @@ export class QingcloudHandler implements CloudHandler {
       return parameterError(`invalid image status [${badStatus}]`);
     }
     const ids = listParam(params, 'images');
+    const tagIds = listParam(params, 'tags');
     const word = params['search_word']?.toLowerCase();
-    const matched = (this.zoneImages(zone.zone_id) ?? []).filter(
+    const matched = scope.images.filter(
       (i) =>
         (!provider || i.provider === provider) &&
         (statuses.length ? statuses.includes(i.status) : i.status !== 'deleted' && i.status !== 'ceased') &&
         (!ids.length || ids.includes(i.image_id)) &&
+        (!tagIds.length || i.tags.some((t) => tagIds.includes(t.tag_id))) &&
         (!word || i.image_id.toLowerCase().includes(word) || i.image_name.toLowerCase().includes(word)),
     );
-    return json(200, {
-      action: 'DescribeImagesResponse',
-      image_set: matched.slice(offset, offset + limit),
-      total_count: matched.length,
-      ret_code: 0,
-    });
+    return paged(params, 'DescribeImages', 'image_set', matched);
   }
 }
