@@ -43,9 +43,7 @@ export async function deleteImages(ctx: CommandContext, node?: unknown, selectio
         const job = await deleting.deleteImages(regionId, group.map((n) => n.image.id), { force });
         if (job) {
           // The cloud deletes asynchronously: the nodes stay busy until the job ends (see extension wiring).
-          for (const n of group) {
-            await startedJob(ctx, n, 'delete', job.jobId);
-          }
+          await startedJob(ctx, group, 'delete', job.jobId);
           return;
         }
         for (const n of group) {

@@ -25,8 +25,9 @@ export interface TrackedJob {
   nextPollAt?: number;
 }
 
-export function jobKey(j: Pick<TrackedJob, 'accountId' | 'regionId' | 'jobId'>): string {
-  return `${j.accountId}/${j.regionId}/${j.jobId}`;
+/** One entry per job and image: a QingCloud DeleteImages job covers several images, each tracked on its own. */
+export function jobKey(j: Pick<TrackedJob, 'accountId' | 'regionId' | 'jobId' | 'imageId'>): string {
+  return `${j.accountId}/${j.regionId}/${j.jobId}/${j.imageId}`;
 }
 
 export function isActive(j: TrackedJob): boolean {

@@ -122,7 +122,7 @@ export class JobTracker implements vscode.Disposable {
       if (!provider.jobs) {
         throw new Error(`${account.cloud} has no job API`);
       }
-      const statuses = await provider.jobs.describeJobs(group.regionId, group.jobs.map((j) => j.jobId));
+      const statuses = await provider.jobs.describeJobs(group.regionId, [...new Set(group.jobs.map((j) => j.jobId))]);
       const byId = new Map<string, JobStatus>(statuses.map((s) => [s.jobId, s]));
       for (const job of group.jobs) {
         const status = byId.get(job.jobId);
