@@ -180,7 +180,8 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     const fresh = new Map<string, AccountNode>();
     for (const account of this.accounts.list()) {
       const existing = this.accountNodes.get(account.id);
-      fresh.set(account.id, existing && existing.account === account ? existing : new AccountNode(account));
+      // Keep the node (and what it loaded) while the account's settings are the same.
+      fresh.set(account.id, existing && JSON.stringify(existing.account) === JSON.stringify(account) ? existing : new AccountNode(account));
     }
     this.accountNodes = fresh;
     return [...fresh.values()];
