@@ -181,7 +181,12 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     for (const account of this.accounts.list()) {
       const existing = this.accountNodes.get(account.id);
       // Keep the node (and what it loaded) while the account's settings are the same.
-      fresh.set(account.id, existing && JSON.stringify(existing.account) === JSON.stringify(account) ? existing : new AccountNode(account));
+      if (existing && JSON.stringify(existing.account) === JSON.stringify(account)) {
+        fresh.set(account.id, existing);
+      } else {
+        this.regionNodes.delete(account.id);
+        fresh.set(account.id, new AccountNode(account));
+      }
     }
     this.accountNodes = fresh;
     return [...fresh.values()];
