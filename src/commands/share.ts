@@ -3,25 +3,16 @@ import * as vscode from 'vscode';
 import { memberNounPlural, splitIds, validateMemberIds } from '../util/memberIds';
 import { stringsArg } from './args';
 import type { CommandContext } from './context';
-import { imageTargets, provider } from './targets';
+import { shareTarget } from './targets';
 import { startedJob } from './jobs';
 
 export async function share(ctx: CommandContext, node?: unknown, _selection?: unknown, presetArg?: unknown): Promise<void> {
   const presetIds = stringsArg(presetArg);
-  const [target] = await imageTargets(ctx, 'share', vscode.l10n.t('Share Image'), node, undefined, false);
-  if (!target) {
+  const st = await shareTarget(ctx, node, vscode.l10n.t('Share Image'));
+  if (!st) {
     return;
   }
-  const p = await provider(ctx, target);
-  const sharing = p.sharing;
-  if (!sharing) {
-    return;
-  }
-  const regionId = target.parent.region.id;
-  const members = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading members…') },
-    () => sharing.listMembers(regionId, target.image.id),
-  );
+  const { node: target, sharing, regionId, members } = st;
   const current = members.map((m) => m.id);
   let ids = presetIds;
   if (!ids) {

@@ -1,6 +1,7 @@
 // Which images a command acts on: the clicked node, the tree's multi-selection, or a palette pick.
 import * as vscode from 'vscode';
 import { CAPABILITIES, type Capability } from '../providers/capabilities';
+import type { Member, ShareOperations } from '../providers/operations';
 import type { ImageProvider } from '../providers/provider';
 import { ImageNode } from '../tree/nodes';
 import type { CommandContext } from './context';
@@ -63,4 +64,25 @@ export async function refreshImages(ctx: CommandContext, nodes: readonly ImageNo
 
 export function imageLabel(nodes: readonly ImageNode[]): string {
   return nodes.length === 1 ? `"${nodes[0]!.image.name}"` : vscode.l10n.t('{0} images', nodes.length);
+}
+
+export interface ShareTarget {
+  readonly node: ImageNode;
+  readonly sharing: ShareOperations;
+  readonly regionId: string;
+  readonly members: Member[];
+}
+
+/** Share and Unshare both start here: the image, its cloud's sharing API and its current members. */
+export async function shareTarget(ctx: CommandContext, node: unknown, title: string): Promise<ShareTarget | undefined> {
+  const [target] = await imageTargets(ctx, 'share', title, node, undefined, false);
+  const sharing = target && (await provider(ctx, target)).sharing;
+  if (!target || !sharing) {
+    return undefined;
+  }
+  const regionId = target.parent.region.id;
+  const members = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading members…') }, () =>
+    sharing.listMembers(regionId, target.image.id),
+  );
+  return { node: target, sharing, regionId, members };
 }

@@ -3,21 +3,15 @@ import * as vscode from 'vscode';
 import { stringsArg } from './args';
 import type { CommandContext } from './context';
 import { startedJob } from './jobs';
-import { imageTargets, provider } from './targets';
+import { shareTarget } from './targets';
 
 export async function unshare(ctx: CommandContext, node?: unknown, _selection?: unknown, presetArg?: unknown): Promise<void> {
   const presetIds = stringsArg(presetArg);
-  const [target] = await imageTargets(ctx, 'share', vscode.l10n.t('Unshare Image'), node, undefined, false);
-  if (!target) {
+  const st = await shareTarget(ctx, node, vscode.l10n.t('Unshare Image'));
+  if (!st) {
     return;
   }
-  const p = await provider(ctx, target);
-  const sharing = p.sharing;
-  if (!sharing) {
-    return;
-  }
-  const regionId = target.parent.region.id;
-  const members = await sharing.listMembers(regionId, target.image.id);
+  const { node: target, sharing, regionId, members } = st;
   if (!members.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is not shared with anyone.', target.image.name));
     return;

@@ -1,5 +1,6 @@
 // Seeded generator of request parts for the signer cross-checks: the same seed gives the same requests,
 // so a failing case can be replayed by its index.
+import { Random } from '../../../src/sandbox/random';
 
 /** Character classes the generated strings draw from. */
 export const CHARS = {
@@ -15,32 +16,13 @@ export const CHARS = {
 
 export type CharClass = keyof typeof CHARS;
 
-export class Gen {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** mulberry32: uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** Integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
+/** The emulator's seeded PRNG (mulberry32), with what the generators need on top. */
+export class Gen extends Random {
   bool(probability = 0.5): boolean {
-    return this.next() < probability;
+    return this.chance(probability);
   }
 
-  pick<T>(items: readonly T[]): T {
+  override pick<T>(items: readonly T[]): T {
     const item = items[this.int(0, items.length - 1)];
     if (item === undefined) {
       throw new Error('pick from an empty list');
