@@ -3,12 +3,15 @@ import { ProviderError } from './errors';
 import type { CloudKind } from './model';
 import type { ImageProvider, ProviderContext } from './provider';
 import { AlibabaEcsProvider } from './alibaba/provider';
+import { HuaweiImsProvider } from './huawei/provider';
 import { QingcloudProvider } from './qingcloud/provider';
 
 export function createProvider(cloud: CloudKind, ctx: ProviderContext, options: { language?: string } = {}): ImageProvider {
   switch (cloud) {
     case 'alibaba':
       return new AlibabaEcsProvider(ctx, options.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');
+    case 'huawei':
+      return new HuaweiImsProvider(ctx, options.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');
     case 'qingcloud':
       return new QingcloudProvider(ctx, options.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');
     default:
