@@ -72,9 +72,21 @@ export interface Page<T> {
   readonly total?: number;
 }
 
+/** Narrows a listing; a provider maps what its cloud can filter on and ignores the rest. */
+export interface ImageFilter {
+  readonly owner?: ImageOwner;
+  /** The cloud's own status word, e.g. "Available". */
+  readonly status?: string;
+  /** Part of the name (the clouds match it fuzzily or by prefix). */
+  readonly name?: string;
+  /** Images carrying this tag; an empty value matches any value. */
+  readonly tag?: Tag;
+}
+
 export interface ListImagesRequest {
   readonly regionId: string;
   readonly cursor?: Cursor;
   readonly pageSize: number;
   readonly signal?: AbortSignal;
+  readonly filter?: ImageFilter;
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'net';
 import type { CloudKind } from '../providers/model';
 import { FaultPlan, type FaultKind } from './faults';
 import { createHandlers } from './handlers';
+import { DEFAULT_JOB_DURATION_MS, JobClock } from './jobs';
 import type { CloudHandler, EmulatorRequest, EmulatorResponse, KeyStore } from './types';
 
 export interface SandboxCredentials {
@@ -18,6 +19,19 @@ export const SANDBOX_CREDENTIALS: Readonly<Record<CloudKind, SandboxCredentials>
   huawei: { accessKeyId: 'SANDBOXHUAWEIAK00001', accessKeySecret: 'SandboxSecretHuawei00000000000000000001' },
   qingcloud: { accessKeyId: 'QYSANDBOXACCESSKEY01', accessKeySecret: 'SandboxSecretQingCloud000000000000000001' },
   batchcompute: { accessKeyId: 'LTAI5tSandboxBatchKey01', accessKeySecret: 'SandboxSecretBatchCompute00001' },
+};
+
+export interface SandboxStsCredentials extends SandboxCredentials {
+  readonly securityToken: string;
+}
+
+/** A temporary (STS) key of the sandbox: requests with it must carry its security token. */
+export const SANDBOX_STS_CREDENTIALS: Readonly<Partial<Record<CloudKind, SandboxStsCredentials>>> = {
+  alibaba: {
+    accessKeyId: 'STS.NSandboxTemporaryKey01',
+    accessKeySecret: 'SandboxSecretAlibabaSts000000001',
+    securityToken: 'CAISandboxSecurityTokenForTheAlibabaEmulatorOnly0001',
+  },
 };
 
 export interface RequestLogEntry {
@@ -42,6 +56,8 @@ export interface EmulatorOptions {
   readonly now?: () => number;
   /** Keep at most this many request-log entries. Default 10,000. */
   readonly maxLogEntries?: number;
+  /** How long an async job (export, delete...) takes from start to finish. Default 6 s. */
+  readonly jobDurationMs?: number;
 }
 
 export type Endpoints = Readonly<Partial<Record<CloudKind, string>>>;
@@ -51,9 +67,12 @@ const NONCE_WINDOW_MS = 15 * 60 * 1000;
 export class Emulator implements KeyStore {
   readonly faults: FaultPlan;
   readonly requestLog: RequestLogEntry[] = [];
+  /** Phases and percentages of every cloud's async jobs; `jobClock.durationMs` may be changed at run time. */
+  readonly jobClock: JobClock;
   private readonly handlers: CloudHandler[];
   private readonly servers: http.Server[] = [];
   private readonly secrets = new Map<string, string>();
+  private readonly tokens = new Map<string, string>();
   private readonly nonces = new Map<string, number>();
   private readonly options: EmulatorOptions;
   private endpointMap: Partial<Record<CloudKind, string>> = {};
@@ -61,10 +80,15 @@ export class Emulator implements KeyStore {
   constructor(options: EmulatorOptions = {}) {
     this.options = options;
     this.faults = options.faults ?? new FaultPlan();
+    this.jobClock = new JobClock(() => this.now(), options.jobDurationMs ?? DEFAULT_JOB_DURATION_MS, this.faults);
     const seed = options.seed ?? 'cloud-image-explorer';
     this.handlers = createHandlers(this, seed);
     for (const [cloud, c] of Object.entries(SANDBOX_CREDENTIALS)) {
       this.secrets.set(`${cloud}:${c.accessKeyId}`, c.accessKeySecret);
+    }
+    for (const [cloud, c] of Object.entries(SANDBOX_STS_CREDENTIALS)) {
+      this.secrets.set(`${cloud}:${c.accessKeyId}`, c.accessKeySecret);
+      this.tokens.set(`${cloud}:${c.accessKeyId}`, c.securityToken);
     }
   }
 
@@ -84,6 +108,15 @@ export class Emulator implements KeyStore {
   /** Changes the secret the emulator expects for a key: requests signed with the old one then fail. */
   setAccessKeySecret(cloud: CloudKind, accessKeyId: string, secret: string): void {
     this.secrets.set(`${cloud}:${accessKeyId}`, secret);
+  }
+
+  /** The sandbox's temporary key of a cloud, with its token, where the cloud has STS. */
+  stsCredentials(cloud: CloudKind): SandboxStsCredentials | undefined {
+    return SANDBOX_STS_CREDENTIALS[cloud];
+  }
+
+  securityTokenOf(cloud: CloudKind, accessKeyId: string): string | undefined {
+    return this.tokens.get(`${cloud}:${accessKeyId}`);
   }
 
   secretOf(cloud: CloudKind, accessKeyId: string): string | undefined {

@@ -14,6 +14,18 @@ export interface FaultRule {
   times?: number;
 }
 
+/** Makes the next `times` async jobs (sandbox/jobs.ts) of a cloud/operation fail with `message`. */
+export interface JobFailureRule {
+  readonly cloud?: CloudKind;
+  /** The operation that starts the job, e.g. "ExportImage"; every one when absent. */
+  readonly operation?: string;
+  /** How many jobs it fails; one when absent. */
+  times?: number;
+  readonly message?: string;
+}
+
+export const DEFAULT_JOB_FAILURE_MESSAGE = 'The task failed in the sandbox (injected fault).';
+
 export interface LatencyRule {
   readonly ms: number;
   readonly cloud?: CloudKind;
@@ -27,6 +39,7 @@ function matches(rule: { cloud?: CloudKind; operation?: string }, cloud: CloudKi
 export class FaultPlan {
   private faults: FaultRule[] = [];
   private latency: LatencyRule[] = [];
+  private jobFailures: JobFailureRule[] = [];
 
   add(rule: FaultRule): void {
     this.faults.push({ ...rule });
@@ -36,9 +49,25 @@ export class FaultPlan {
     this.latency.push(rule);
   }
 
+  /** E.g. `failJobs({ cloud: 'alibaba', operation: 'ExportImage', times: 1, message: 'OSS write denied' })`. */
+  failJobs(rule: JobFailureRule): void {
+    this.jobFailures.push({ ...rule, times: rule.times ?? 1 });
+  }
+
   clear(): void {
     this.faults = [];
     this.latency = [];
+    this.jobFailures = [];
+  }
+
+  /** The failure message for a job being started now, consuming one of its rule's times; undefined when it succeeds. */
+  takeJobFailure(cloud: CloudKind, operation: string): string | undefined {
+    const rule = this.jobFailures.find((r) => matches(r, cloud, operation) && (r.times ?? 1) > 0);
+    if (!rule) {
+      return undefined;
+    }
+    rule.times = (rule.times ?? 1) - 1;
+    return rule.message ?? DEFAULT_JOB_FAILURE_MESSAGE;
   }
 
   /** The fault to inject for this request, consuming one of its times. */
@@ -60,6 +89,7 @@ export class FaultPlan {
   /**
    * From the environment: CIE_EMULATOR_LATENCY_MS=number, and
    * CIE_EMULATOR_FAULTS='[{"kind":"throttle","cloud":"alibaba","operation":"DescribeImages","times":2}]'.
+   * A rule of kind "fail-job" makes jobs fail instead: {"kind":"fail-job","cloud":"alibaba","operation":"ExportImage","times":1,"message":"..."}.
    */
   static fromEnv(env: NodeJS.ProcessEnv): FaultPlan {
     const plan = new FaultPlan();
@@ -69,8 +99,12 @@ export class FaultPlan {
     }
     const faults = env['CIE_EMULATOR_FAULTS'];
     if (faults) {
-      const parsed = JSON.parse(faults) as FaultRule[];
+      const parsed = JSON.parse(faults) as Array<FaultRule | (JobFailureRule & { kind: 'fail-job' })>;
       for (const rule of parsed) {
+        if (rule.kind === 'fail-job') {
+          plan.failJobs(rule);
+          continue;
+        }
         if (!FAULT_KINDS.includes(rule.kind)) {
           throw new Error(`CIE_EMULATOR_FAULTS: unknown fault kind "${String(rule.kind)}" (one of ${FAULT_KINDS.join(', ')})`);
         }

@@ -3,12 +3,17 @@
 import { Emulator } from './emulator';
 import { FaultPlan } from './faults';
 
-export { Emulator, SANDBOX_CREDENTIALS } from './emulator';
+export { Emulator, SANDBOX_CREDENTIALS, SANDBOX_STS_CREDENTIALS } from './emulator';
 export { FaultPlan } from './faults';
 export type { Endpoints, EmulatorOptions, RequestLogEntry, SandboxCredentials } from './emulator';
 
 async function standalone(): Promise<void> {
-  const emulator = new Emulator({ faults: FaultPlan.fromEnv(process.env), seed: process.env['CIE_EMULATOR_SEED'] });
+  const jobMs = Number(process.env['CIE_EMULATOR_JOB_MS']);
+  const emulator = new Emulator({
+    faults: FaultPlan.fromEnv(process.env),
+    seed: process.env['CIE_EMULATOR_SEED'],
+    jobDurationMs: Number.isFinite(jobMs) && jobMs > 0 ? jobMs : undefined,
+  });
   const endpoints = await emulator.start();
   const credentials = Object.fromEntries(emulator.clouds.map((c) => [c, emulator.credentials(c)]));
   // One line of JSON, so scripts can read it.

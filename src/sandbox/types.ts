@@ -1,5 +1,6 @@
 // What the emulator core and each cloud's handler exchange.
 import type { CloudKind } from '../providers/model';
+import type { JobClock } from './jobs';
 
 export interface EmulatorRequest {
   readonly method: string;
@@ -20,6 +21,13 @@ export interface KeyStore {
   /** True the first time a nonce is seen within the validity window. */
   claimNonce(cloud: CloudKind, nonce: string, now: number): boolean;
   now(): number;
+  /**
+   * The STS token a temporary key must come with; undefined for a long-term key (which must come
+   * without one). Optional so that a bare key store (a unit test's) has no temporary keys.
+   */
+  securityTokenOf?(cloud: CloudKind, accessKeyId: string): string | undefined;
+  /** The emulator's shared job clock (sandbox/jobs.ts); a handler makes its own when absent. */
+  readonly jobClock?: JobClock;
 }
 
 export interface CloudHandler {

@@ -1,18 +1,71 @@
-// Alibaba Cloud ECS images.
-import type { Image, ListImagesRequest, Page, Region } from '../model';
+// Alibaba Cloud ECS images: regions, listing, details here; tags, sharing, export, delete and task
+// status in their own files.
+import { clampPageSize, num, objectsOf, str } from '../common';
+import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
+import type { DetailOperations } from '../operations';
 import { nextPageNumber, pageNumberOf } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
 import { AlibabaRpcClient, ECS_API } from './client';
 import { listOf, mapImage, mapRegion } from './mapping';
+import { tagParams } from './params';
+import { AlibabaSharing } from './sharing';
+import { AlibabaTags } from './tags';
+import { AlibabaDeleting, AlibabaExporting, AlibabaJobs } from './tasks';
 
 export const ALIBABA_MAX_PAGE_SIZE = 100;
 
+/** Every DescribeImages status word, asked for explicitly so the default (Available only) hides nothing from getImage. */
+export const ALIBABA_IMAGE_STATUSES = ['Creating', 'Waiting', 'Available', 'UnAvailable', 'CreateFailed', 'Deprecated'];
+
+/** The DescribeImages parameters for a filter: ImageOwnerAlias (+ IsPublic for community), Status, ImageName, Tag.1. */
+export function filterParams(filter: ImageFilter | undefined): Record<string, string> {
+  if (!filter) {
+    return {};
+  }
+  const out: Record<string, string> = {};
+  switch (filter.owner) {
+    case 'system':
+    case 'self':
+    case 'marketplace':
+      out['ImageOwnerAlias'] = filter.owner;
+      break;
+    case 'shared':
+      out['ImageOwnerAlias'] = 'others';
+      break;
+    case 'community':
+      out['ImageOwnerAlias'] = 'others';
+      out['IsPublic'] = 'true';
+      break;
+    default:
+      break;
+  }
+  if (filter.status) {
+    out['Status'] = filter.status;
+  }
+  if (filter.name) {
+    out['ImageName'] = filter.name;
+  }
+  return filter.tag?.key ? { ...out, ...tagParams([filter.tag]) } : out;
+}
+
 export class AlibabaEcsProvider implements ImageProvider {
   readonly cloud = 'alibaba' as const;
+  readonly tags: AlibabaTags;
+  readonly sharing: AlibabaSharing;
+  readonly exporting: AlibabaExporting;
+  readonly deleting: AlibabaDeleting;
+  readonly jobs: AlibabaJobs;
+  readonly details: DetailOperations;
   private readonly rpc: AlibabaRpcClient;
 
   constructor(ctx: ProviderContext, private readonly acceptLanguage = 'en-US') {
     this.rpc = new AlibabaRpcClient(ctx, ECS_API);
+    this.tags = new AlibabaTags(this.rpc);
+    this.sharing = new AlibabaSharing(this.rpc);
+    this.exporting = new AlibabaExporting(this.rpc);
+    this.deleting = new AlibabaDeleting(this.rpc);
+    this.jobs = new AlibabaJobs(this.rpc);
+    this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };
   }
 
   async listRegions(signal?: AbortSignal): Promise<readonly Region[]> {
@@ -22,15 +75,35 @@ export class AlibabaEcsProvider implements ImageProvider {
 
   async listImages(req: ListImagesRequest): Promise<Page<Image>> {
     const pageNumber = pageNumberOf(req.cursor);
-    const pageSize = Math.min(Math.max(1, Math.floor(req.pageSize)), ALIBABA_MAX_PAGE_SIZE);
+    const pageSize = clampPageSize(req.pageSize, ALIBABA_MAX_PAGE_SIZE);
     const body = await this.rpc.call(
       'DescribeImages',
-      { RegionId: req.regionId, PageNumber: String(pageNumber), PageSize: String(pageSize) },
+      { ...filterParams(req.filter), RegionId: req.regionId, PageNumber: String(pageNumber), PageSize: String(pageSize) },
       req.signal,
       req.regionId,
     );
     const items = listOf(body['Images'], 'Image').map((i) => mapImage(req.regionId, i));
-    const total = Number(body['TotalCount'] ?? items.length);
+    const total = num(body['TotalCount']) ?? items.length;
     return { items, total, next: nextPageNumber(pageNumber, pageSize, items.length, total) };
+  }
+
+  /** DescribeImages ImageId=<id> over every status; undefined when the region does not know it (or it was deleted). */
+  async getImage(regionId: string, imageId: string, signal?: AbortSignal): Promise<Image | undefined> {
+    const body = await this.rpc.call(
+      'DescribeImages',
+      { RegionId: regionId, ImageId: imageId, Status: ALIBABA_IMAGE_STATUSES.join(','), PageSize: '10' },
+      signal,
+      regionId,
+    );
+    const found = listOf(body['Images'], 'Image').find((i) => i['ImageId'] === imageId);
+    return found ? mapImage(regionId, found) : undefined;
+  }
+
+  /** DescribeImageSupportInstanceTypes: the instance types the image can run on. */
+  private async instanceTypes(regionId: string, imageId: string, signal?: AbortSignal): Promise<string[]> {
+    const body = await this.rpc.call('DescribeImageSupportInstanceTypes', { RegionId: regionId, ImageId: imageId }, signal, regionId);
+    return objectsOf((body['InstanceTypes'] as Record<string, unknown> | undefined)?.['InstanceType'])
+      .map((t) => str(t['InstanceTypeId']))
+      .filter((id): id is string => id !== undefined);
   }
 }

@@ -1,36 +1,48 @@
 // Alibaba Cloud ECS (RPC 2014-05-26) in the sandbox: the image operations, signed, paged and stateful.
-import { randomUUID } from 'crypto';
-import { json, type CloudHandler, type EmulatorRequest, type EmulatorResponse, type KeyStore } from '../types';
-import { ECS_REGIONS, generateEcsImages, type EcsImage, type EcsRegion } from './data';
-import { isRpcError, rpcActionOf, verifyRpc, type RpcCall } from './verify';
+// State (tags, shares, deletions, export tasks) lives in EcsWorld for the emulator's life; each
+// group of operations has its own file.
+import type { CloudHandler, EmulatorRequest, EmulatorResponse, KeyStore } from '../types';
+import type { EcsImage } from './data';
+import { describeImageSupportInstanceTypes, deleteImage, describeImages, describeRegions } from './images';
+import { alibabaError, type Params } from './params';
+import { describeImageSharePermission, modifyImageSharePermission } from './sharing';
+import { listTagResources, tagResources, untagResources } from './tags';
+import { describeTaskAttribute, describeTasks, exportImage } from './tasks';
+import { isRpcError, rpcActionOf, verifyRpc } from './verify';
+import { EcsWorld } from './world';
 
-export const SANDBOX_ALIBABA_ACCOUNT_ID = '1234567890123456';
+export { alibabaError } from './params';
+export { SANDBOX_ALIBABA_ACCOUNT_ID, imageInUse } from './world';
+
 const VERSION = '2014-05-26';
 
-type Params = Readonly<Record<string, string>>;
+type Operation = (world: EcsWorld, params: Params) => EmulatorResponse;
 
-export function alibabaError(status: number, code: string, message: string, host = 'ecs.aliyuncs.com'): EmulatorResponse {
-  return json(status, {
-    RequestId: randomUUID().toUpperCase(),
-    HostId: host,
-    Code: code,
-    Message: message,
-    Recommend: `https://next.api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=Ecs`,
-  });
-}
-
-function invalid(name: string): EmulatorResponse {
-  return alibabaError(400, `InvalidParameter`, `The specified parameter "${name}" is not valid.`);
-}
+const OPERATIONS: Readonly<Record<string, Operation>> = {
+  DescribeRegions: (_world, params) => describeRegions(params),
+  DescribeImages: describeImages,
+  DeleteImage: deleteImage,
+  DescribeImageSupportInstanceTypes: describeImageSupportInstanceTypes,
+  TagResources: tagResources,
+  UntagResources: untagResources,
+  ListTagResources: listTagResources,
+  ModifyImageSharePermission: modifyImageSharePermission,
+  DescribeImageSharePermission: describeImageSharePermission,
+  ExportImage: exportImage,
+  DescribeTasks: describeTasks,
+  DescribeTaskAttribute: describeTaskAttribute,
+};
 
 export class AlibabaEcsHandler implements CloudHandler {
   readonly cloud = 'alibaba' as const;
-  private readonly images = new Map<string, EcsImage[]>();
+  readonly world: EcsWorld;
 
   constructor(
     private readonly keys: KeyStore,
-    private readonly seed: string,
-  ) {}
+    seed: string,
+  ) {
+    this.world = new EcsWorld(keys, seed);
+  }
 
   operationOf(req: EmulatorRequest): string {
     return rpcActionOf(req);
@@ -52,87 +64,15 @@ export class AlibabaEcsHandler implements CloudHandler {
     if (call.version !== VERSION) {
       return alibabaError(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
     }
-    switch (call.action) {
-      case 'DescribeRegions':
-        return this.describeRegions(call.params);
-      case 'DescribeImages':
-        return this.withRegion(call, (region) => this.describeImages(region, call.params));
-      default:
-        return alibabaError(404, 'InvalidAction.NotFound', `Specified api is not found, please check your url and method. Action: ${call.action}`);
+    const operation = OPERATIONS[call.action];
+    if (!operation) {
+      return alibabaError(404, 'InvalidAction.NotFound', `Specified api is not found, please check your url and method. Action: ${call.action}`);
     }
+    return operation(this.world, call.params);
   }
 
   /** The region's images, generated on first use and then kept for the emulator's life. */
   regionImages(regionId: string): EcsImage[] | undefined {
-    const region = ECS_REGIONS.find((r) => r.RegionId === regionId);
-    if (!region) {
-      return undefined;
-    }
-    let list = this.images.get(regionId);
-    if (!list) {
-      list = generateEcsImages(this.seed, region, SANDBOX_ALIBABA_ACCOUNT_ID);
-      this.images.set(regionId, list);
-    }
-    return list;
-  }
-
-  private withRegion(call: RpcCall, fn: (region: EcsRegion) => EmulatorResponse): EmulatorResponse {
-    const regionId = call.params['RegionId'];
-    if (!regionId) {
-      return alibabaError(400, 'MissingParameter', 'The input parameter "RegionId" that is mandatory for processing this request is not supplied.');
-    }
-    const region = ECS_REGIONS.find((r) => r.RegionId === regionId);
-    if (!region) {
-      return alibabaError(400, 'InvalidRegionId.NotFound', 'The specified RegionId does not exist.');
-    }
-    return fn(region);
-  }
-
-  private describeRegions(params: Params): EmulatorResponse {
-    const english = (params['AcceptLanguage'] ?? 'zh-CN').toLowerCase().startsWith('en');
-    return json(200, {
-      RequestId: randomUUID().toUpperCase(),
-      Regions: {
-        Region: ECS_REGIONS.map((r) => ({
-          RegionId: r.RegionId,
-          LocalName: english ? r.en : r.zh,
-          RegionEndpoint: r.RegionId === 'cn-hangzhou' ? 'ecs-cn-hangzhou.aliyuncs.com' : `ecs.${r.RegionId}.aliyuncs.com`,
-          Status: 'available',
-        })),
-      },
-    });
-  }
-
-  private describeImages(region: EcsRegion, params: Params): EmulatorResponse {
-    const pageNumber = Number(params['PageNumber'] ?? '1');
-    const pageSize = Number(params['PageSize'] ?? '10');
-    if (!Number.isInteger(pageNumber) || pageNumber < 1) {
-      return invalid('PageNumber');
-    }
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
-      return invalid('PageSize');
-    }
-    const statuses = (params['Status'] ?? 'Available').split(',').map((s) => s.trim());
-    const owner = params['ImageOwnerAlias'];
-    if (owner && !['system', 'self', 'others', 'marketplace'].includes(owner)) {
-      return invalid('ImageOwnerAlias');
-    }
-    const nameFilter = params['ImageName']?.toLowerCase();
-    const matched = (this.regionImages(region.RegionId) ?? []).filter(
-      (i) =>
-        (statuses.includes('ALL') || statuses.includes(i.Status)) &&
-        (!owner || i.ImageOwnerAlias === owner) &&
-        (!params['ImageId'] || params['ImageId'].split(',').includes(i.ImageId)) &&
-        (!nameFilter || String(i['ImageName']).toLowerCase().includes(nameFilter)),
-    );
-    const page = matched.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
-    return json(200, {
-      RequestId: randomUUID().toUpperCase(),
-      RegionId: region.RegionId,
-      TotalCount: matched.length,
-      PageNumber: pageNumber,
-      PageSize: pageSize,
-      Images: { Image: page },
-    });
+    return this.world.regionImages(regionId);
   }
 }

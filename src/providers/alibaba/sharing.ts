@@ -1,0 +1,53 @@
+// Alibaba image sharing with other accounts: ModifyImageSharePermission (synchronous) and
+// DescribeImageSharePermission.
+import { objectsOf, str } from '../common';
+import type { JobStart, Member, ShareOperations } from '../operations';
+import type { AlibabaRpcClient } from './client';
+import { allPages, batches, distinct, localError, repeatParams } from './params';
+
+/** AddAccount.N / RemoveAccount.N take 1..10 entries a call; the cloud silently ignores more. */
+export const ALIBABA_SHARE_BATCH = 10;
+const SHARE_PAGE_SIZE = 100;
+
+export class AlibabaSharing implements ShareOperations {
+  readonly memberKind = 'account' as const;
+  /** An Alibaba Cloud account ID (UID, the image's ImageOwnerId) is 16 digits. */
+  readonly memberIdPattern = /^\d{16}$/;
+  /** The cloud shares one image with at most 50 accounts. */
+  readonly maxMembers = 50;
+
+  constructor(private readonly rpc: AlibabaRpcClient) {}
+
+  listMembers(regionId: string, imageId: string, signal?: AbortSignal): Promise<Member[]> {
+    return allPages(async (pageNumber) => {
+      const body = await this.rpc.call(
+        'DescribeImageSharePermission',
+        { RegionId: regionId, ImageId: imageId, PageNumber: String(pageNumber), PageSize: String(SHARE_PAGE_SIZE) },
+        signal,
+        regionId,
+      );
+      const accounts = objectsOf((body['Accounts'] as Record<string, unknown> | undefined)?.['Account']);
+      return { items: accounts.map((a) => ({ id: String(a['AliyunId'] ?? ''), sharedAt: str(a['SharedTime']) })), total: body['TotalCount'] };
+    }, SHARE_PAGE_SIZE);
+  }
+
+  addMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined> {
+    return this.modify('AddAccount', regionId, imageId, memberIds, signal);
+  }
+
+  removeMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined> {
+    return this.modify('RemoveAccount', regionId, imageId, memberIds, signal);
+  }
+
+  private async modify(list: 'AddAccount' | 'RemoveAccount', regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<undefined> {
+    const ids = distinct(memberIds.map((m) => m.trim()));
+    const bad = ids.find((m) => !this.memberIdPattern.test(m));
+    if (bad !== undefined) {
+      throw localError('InvalidMemberId', `"${bad}" is not an Alibaba Cloud account ID (16 digits).`);
+    }
+    for (const run of batches(ids, ALIBABA_SHARE_BATCH)) {
+      await this.rpc.call('ModifyImageSharePermission', { RegionId: regionId, ImageId: imageId, ...repeatParams(list, run) }, signal, regionId);
+    }
+    return undefined;
+  }
+}

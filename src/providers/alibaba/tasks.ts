@@ -1,0 +1,121 @@
+// Alibaba async work and deletion: ExportImage starts a task; DescribeTasks (batched) gives task
+// states and DescribeTaskAttribute the percentage and error of the unfinished and failed ones.
+// DeleteImage is synchronous, one image a call.
+import { num, objectsOf, str, type Json } from '../common';
+import type { DeleteOperations, DeleteOptions, ExportOperations, ExportRequest, JobOperations, JobStart, JobState, JobStatus } from '../operations';
+import { ProviderError } from '../errors';
+import type { AlibabaRpcClient } from './client';
+import { allPages, batches, distinct, localError } from './params';
+
+export const ALIBABA_EXPORT_FORMATS = ['raw', 'vhd', 'qcow2', 'vmdk', 'vdi'] as const;
+/** DescribeTasks takes at most 100 ids in TaskIds and 100 tasks a page. */
+export const ALIBABA_TASK_BATCH = 100;
+
+export function taskState(taskStatus: string): JobState {
+  switch (taskStatus) {
+    case 'Finished':
+      return 'succeeded';
+    case 'Waiting':
+      return 'queued';
+    case 'Processing':
+      return 'running';
+    case 'Failed':
+    case 'Cancelled':
+    case 'Canceled':
+      return 'failed';
+    default:
+      return 'running';
+  }
+}
+
+function inner(body: Json, outer: string, key: string): Json[] {
+  return objectsOf((body[outer] as Json | undefined)?.[key]);
+}
+
+export class AlibabaExporting implements ExportOperations {
+  readonly formats: readonly string[] = ALIBABA_EXPORT_FORMATS;
+
+  constructor(private readonly rpc: AlibabaRpcClient) {}
+
+  /** ExportImage to OSS bucket/prefix in the image's region; the RAM role is the cloud's default one. */
+  async exportImage(regionId: string, imageId: string, request: ExportRequest, signal?: AbortSignal): Promise<JobStart> {
+    if (!this.formats.includes(request.format)) {
+      throw localError('InvalidFormat', `Alibaba exports images as ${this.formats.join(', ')}, not "${request.format}".`);
+    }
+    const body = await this.rpc.call(
+      'ExportImage',
+      { RegionId: regionId, ImageId: imageId, OSSBucket: request.bucket, ...(request.object ? { OSSPrefix: request.object } : {}), ImageFormat: request.format },
+      signal,
+      regionId,
+    );
+    const jobId = str(body['TaskId']);
+    if (!jobId) {
+      throw new ProviderError({ cloud: 'alibaba', code: 'BadResponse', message: 'ExportImage answered without a TaskId.' });
+    }
+    return { jobId };
+  }
+}
+
+export class AlibabaDeleting implements DeleteOperations {
+  readonly supportsForce = true;
+
+  constructor(private readonly rpc: AlibabaRpcClient) {}
+
+  /** One DeleteImage per image, in order; the first failure stops the rest. */
+  async deleteImages(regionId: string, imageIds: readonly string[], options: DeleteOptions, signal?: AbortSignal): Promise<undefined> {
+    for (const imageId of distinct(imageIds)) {
+      await this.rpc.call('DeleteImage', { RegionId: regionId, ImageId: imageId, Force: options.force ? 'true' : 'false' }, signal, regionId);
+    }
+    return undefined;
+  }
+}
+
+export class AlibabaJobs implements JobOperations {
+  constructor(private readonly rpc: AlibabaRpcClient) {}
+
+  async describeJobs(regionId: string, jobIds: readonly string[], signal?: AbortSignal): Promise<JobStatus[]> {
+    const tasks: Json[] = [];
+    for (const run of batches(distinct(jobIds), ALIBABA_TASK_BATCH)) {
+      tasks.push(
+        ...(await allPages(async (pageNumber) => {
+          const body = await this.rpc.call(
+            'DescribeTasks',
+            { RegionId: regionId, TaskIds: run.join(','), PageNumber: String(pageNumber), PageSize: String(ALIBABA_TASK_BATCH) },
+            signal,
+            regionId,
+          );
+          return { items: inner(body, 'TaskSet', 'Task'), total: body['TotalCount'] };
+        }, ALIBABA_TASK_BATCH)),
+      );
+    }
+    const wanted = new Set(jobIds);
+    return Promise.all(tasks.filter((t) => wanted.has(String(t['TaskId']))).map((t) => this.status(regionId, t, signal)));
+  }
+
+  /** Finished and waiting tasks need nothing more; running and failed ones ask for their percentage and error. */
+  private async status(regionId: string, task: Json, signal?: AbortSignal): Promise<JobStatus> {
+    const cloudState = String(task['TaskStatus'] ?? '');
+    const state = taskState(cloudState);
+    const base = { jobId: String(task['TaskId']), state, cloudState, startedAt: str(task['CreationTime']), finishedAt: str(task['FinishedTime']) };
+    if (state === 'succeeded') {
+      return { ...base, percent: 100 };
+    }
+    if (state === 'queued') {
+      return { ...base, percent: 0 };
+    }
+    const detail = await this.rpc.call('DescribeTaskAttribute', { RegionId: regionId, TaskId: base.jobId }, signal, regionId);
+    const detailState = str(detail['TaskStatus']) ?? cloudState;
+    const percent = num(str(detail['TaskProcess'])?.replace('%', ''));
+    const errors = inner(detail, 'OperationProgressSet', 'OperationProgress')
+      .map((o) => str(o['ErrorMsg']) ?? str(o['ErrorCode']))
+      .filter((m): m is string => m !== undefined);
+    return {
+      ...base,
+      state: taskState(detailState),
+      cloudState: detailState,
+      percent,
+      finishedAt: str(detail['FinishedTime']) ?? base.finishedAt,
+      ...(taskState(detailState) === 'failed' ? { error: errors.join('; ') || detailState } : {}),
+    };
+  }
+}

@@ -1,0 +1,76 @@
+// Alibaba BatchCompute (retired) ROA calls: one endpoint per region, signed "acs AK:signature".
+import { randomUUID } from 'crypto';
+import { interpretAlibaba } from '../alibaba/client';
+import { clockOf, endpointOf, type Json } from '../common';
+import type { Params } from '../encoding';
+import { ProviderError } from '../errors';
+import type { HttpResponse } from '../http';
+import type { ProviderContext } from '../provider';
+import { batchComputeHost } from './mapping';
+import { signRoa } from './signer';
+
+/**
+ * Sandbox convention, not part of the real API: with an endpoint override (one origin for every
+ * region) the region travels in this header. It is an x-acs-* header, so it is signed.
+ */
+export const REGION_HEADER = 'x-acs-region-id';
+
+/**
+ * BatchCompute errors are Alibaba's ({Code, Message, RequestId}): Alibaba's mapping, re-labelled
+ * with this cloud. A 204 (empty body) reads as {}.
+ */
+export function interpretBatchCompute(res: HttpResponse): Json {
+  try {
+    return interpretAlibaba(res);
+  } catch (err) {
+    if (!(err instanceof ProviderError)) {
+      throw err;
+    }
+    const relabelled = new ProviderError({
+      cloud: 'batchcompute',
+      code: err.code,
+      message: err.message,
+      requestId: err.requestId,
+      httpStatus: err.httpStatus,
+      retryable: err.retryable,
+      retryAfterSeconds: err.retryAfterSeconds,
+      cause: err.cause,
+    });
+    throw relabelled;
+  }
+}
+
+export interface RoaCallOptions {
+  readonly query?: Params;
+  readonly signal?: AbortSignal;
+}
+
+export class BatchComputeClient {
+  constructor(private readonly ctx: ProviderContext) {}
+
+  /** `path` is already encoded (e.g. `/images/${encodeURIComponent(id)}`). */
+  request(method: string, regionId: string, path: string, options: RoaCallOptions = {}): Promise<Json> {
+    const base = endpointOf(this.ctx, `https://${batchComputeHost(regionId)}`);
+    const headers: Record<string, string> = this.ctx.endpoint ? { [REGION_HEADER]: regionId } : {};
+    const { credentials } = this.ctx;
+    return this.ctx.http.send(
+      'batchcompute',
+      () => {
+        const signed = signRoa({
+          method,
+          path,
+          query: options.query,
+          headers,
+          accessKeyId: credentials.accessKeyId,
+          accessKeySecret: credentials.accessKeySecret,
+          securityToken: credentials.securityToken,
+          date: clockOf(this.ctx),
+          nonce: this.ctx.nonce ? this.ctx.nonce() : randomUUID().replace(/-/g, ''),
+        });
+        return { method, url: `${base.origin}${signed.pathAndQuery}`, headers: signed.headers };
+      },
+      interpretBatchCompute,
+      options.signal,
+    );
+  }
+}

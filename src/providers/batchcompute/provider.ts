@@ -1,0 +1,68 @@
+// Alibaba BatchCompute images (a retired service): the user's own images, paged by marker, deleted one by one.
+import { clampPageSize, objectsOf, str } from '../common';
+import { ProviderError } from '../errors';
+import type { Image, ListImagesRequest, Page, Region } from '../model';
+import type { DeleteOperations, JobStart } from '../operations';
+import { markerOf, nextMarker } from '../paging';
+import type { ImageProvider, ProviderContext } from '../provider';
+import { BatchComputeClient } from './client';
+import { batchComputeRegions, mapImage, type BatchComputeLanguage } from './mapping';
+
+/** ListImages `MaxItemCount`: default 50, range [0, 100]. */
+export const BATCHCOMPUTE_MAX_PAGE_SIZE = 100;
+
+function imagePath(imageId: string): string {
+  return `/images/${encodeURIComponent(imageId)}`;
+}
+
+export class BatchComputeProvider implements ImageProvider {
+  readonly cloud = 'batchcompute' as const;
+  readonly deleting: DeleteOperations;
+  private readonly client: BatchComputeClient;
+
+  constructor(ctx: ProviderContext, private readonly language: BatchComputeLanguage = 'en-US') {
+    this.client = new BatchComputeClient(ctx);
+    this.deleting = {
+      supportsForce: false,
+      deleteImages: (regionId, imageIds, _options, signal) => this.deleteImages(regionId, imageIds, signal),
+    };
+  }
+
+  /** No request: the service has no region API (one endpoint per region), so this is a static table. */
+  listRegions(): Promise<readonly Region[]> {
+    return Promise.resolve(batchComputeRegions(this.language));
+  }
+
+  /** GET /images?Marker=&MaxItemCount=&Type=Self; the last page has an empty NextMarker. */
+  async listImages(req: ListImagesRequest): Promise<Page<Image>> {
+    const marker = markerOf(req.cursor);
+    const count = clampPageSize(req.pageSize, BATCHCOMPUTE_MAX_PAGE_SIZE);
+    const body = await this.client.request('GET', req.regionId, '/images', {
+      query: { MaxItemCount: String(count), Type: 'Self', ...(marker ? { Marker: marker } : {}) },
+      signal: req.signal,
+    });
+    const items = objectsOf(body['Items']).map((i) => mapImage(req.regionId, i));
+    return { items, next: nextMarker(str(body['NextMarker'])) };
+  }
+
+  /** GET /images/{id}; a 404 InvalidResource.NotFound is "not there (any more)". */
+  async getImage(regionId: string, imageId: string, signal?: AbortSignal): Promise<Image | undefined> {
+    try {
+      const body = await this.client.request('GET', regionId, imagePath(imageId), { signal });
+      return mapImage(regionId, body);
+    } catch (err) {
+      if (err instanceof ProviderError && err.code === 'InvalidResource.NotFound') {
+        return undefined;
+      }
+      throw err;
+    }
+  }
+
+  /** DELETE /images/{id}, one request per image, in order; synchronous (204), so no job. */
+  private async deleteImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined> {
+    for (const id of imageIds) {
+      await this.client.request('DELETE', regionId, imagePath(id), { signal });
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,127 @@
+// The Alibaba sandbox's state for the emulator's life: each region's images (generated on first use,
+// then tagged, shared and deleted in place), share lists, and the export tasks.
+import { randomUUID } from 'crypto';
+import { JobClock, JobLedger } from '../jobs';
+import { Random, hashString } from '../random';
+import type { EmulatorResponse, KeyStore } from '../types';
+import { ECS_REGIONS, generateEcsImages, type EcsImage, type EcsRegion } from './data';
+import { alibabaError, isoSecond, missing, type Params } from './params';
+
+export const SANDBOX_ALIBABA_ACCOUNT_ID = '1234567890123456';
+
+export interface ShareEntry {
+  readonly AliyunId: string;
+  readonly SharedTime: string;
+}
+
+export interface ExportTask {
+  readonly regionId: string;
+  readonly imageId: string;
+  readonly bucket: string;
+  readonly prefix: string;
+  readonly format: string;
+}
+
+/**
+ * Whether instances run from an own image (so DeleteImage without Force is refused). Fixed per image
+ * id: about one own image in four. Exported for tests, which cannot see instances through the API.
+ */
+export function imageInUse(imageId: string): boolean {
+  return imageId.startsWith('m-') && hashString(`in-use/${imageId}`) % 4 === 0;
+}
+
+export class EcsWorld {
+  readonly clock: JobClock;
+  readonly tasks = new JobLedger<ExportTask>();
+  private readonly images = new Map<string, EcsImage[]>();
+  private readonly shares = new Map<string, ShareEntry[]>();
+
+  constructor(
+    readonly keys: KeyStore,
+    private readonly seed: string,
+  ) {
+    this.clock = keys.jobClock ?? new JobClock(() => keys.now());
+  }
+
+  now(): number {
+    return this.keys.now();
+  }
+
+  /** The region's images, generated on first use and then kept for the emulator's life. */
+  regionImages(regionId: string): EcsImage[] | undefined {
+    const region = ECS_REGIONS.find((r) => r.RegionId === regionId);
+    if (!region) {
+      return undefined;
+    }
+    let list = this.images.get(regionId);
+    if (!list) {
+      list = generateEcsImages(this.seed, region, SANDBOX_ALIBABA_ACCOUNT_ID);
+      this.images.set(regionId, list);
+    }
+    return list;
+  }
+
+  /** RegionId, present and known, or the cloud's error. */
+  region(params: Params): EcsRegion | EmulatorResponse {
+    const regionId = params['RegionId'];
+    if (!regionId) {
+      return missing('RegionId');
+    }
+    return ECS_REGIONS.find((r) => r.RegionId === regionId) ?? alibabaError(400, 'InvalidRegionId.NotFound', 'The specified RegionId does not exist.');
+  }
+
+  image(regionId: string, imageId: string): EcsImage | undefined {
+    return this.regionImages(regionId)?.find((i) => i.ImageId === imageId);
+  }
+
+  /** An image of this account (custom images are the only ones it may share, tag, export or delete). */
+  ownImage(regionId: string, imageId: string | undefined, param = 'ImageId'): EcsImage | EmulatorResponse {
+    if (!imageId) {
+      return missing(param);
+    }
+    const image = this.image(regionId, imageId);
+    if (!image || image.ImageOwnerAlias !== 'self') {
+      return alibabaError(404, 'InvalidImageId.NotFound', 'The specified ImageId does not exist.');
+    }
+    return image;
+  }
+
+  removeImage(regionId: string, imageId: string): void {
+    const list = this.regionImages(regionId);
+    const at = list?.findIndex((i) => i.ImageId === imageId) ?? -1;
+    if (list && at >= 0) {
+      list.splice(at, 1);
+    }
+    this.shares.delete(`${regionId}/${imageId}`);
+  }
+
+  /** Who an own image is shared with; images generated as shared start with a few accounts. */
+  sharesOf(regionId: string, image: EcsImage): ShareEntry[] {
+    const key = `${regionId}/${image.ImageId}`;
+    let list = this.shares.get(key);
+    if (!list) {
+      list = [];
+      if (image['IsSelfShared'] === 'True') {
+        const rnd = new Random(`${this.seed}/alibaba/shares/${key}`);
+        for (let n = rnd.int(1, 3); n > 0; n--) {
+          list.push({ AliyunId: `1${rnd.chars('0123456789', 15)}`, SharedTime: isoSecond(Date.UTC(2024, 0, 1) + rnd.int(0, 300) * 86_400_000) });
+        }
+      }
+      this.shares.set(key, list);
+    }
+    return list;
+  }
+
+  /** True while an export of the image is queued or running. */
+  exporting(regionId: string, imageId: string): boolean {
+    return this.tasks.all().some(({ job, data }) => {
+      const phase = this.clock.snapshot(job).phase;
+      return data.regionId === regionId && data.imageId === imageId && (phase === 'queued' || phase === 'running');
+    });
+  }
+
+  /** t-<region letters><18 chars>, like the cloud's task ids. */
+  newTaskId(regionId: string): string {
+    return `t-${regionId === 'cn-hangzhou' ? 'bp' : 'uf'}${randomUUID().replace(/-/g, '').slice(0, 18)}`;
+  }
+}
