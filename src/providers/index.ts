@@ -3,6 +3,7 @@ import { ProviderError } from './errors';
 import type { CloudKind } from './model';
 import type { ImageProvider, ProviderContext } from './provider';
 import { AlibabaEcsProvider } from './alibaba/provider';
+import { BatchComputeProvider } from './batchcompute/provider';
 import { HuaweiImsProvider } from './huawei/provider';
 import { QingcloudProvider } from './qingcloud/provider';
 
@@ -14,6 +15,8 @@ export function createProvider(cloud: CloudKind, ctx: ProviderContext, options: 
       return new HuaweiImsProvider(ctx, options.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');
     case 'qingcloud':
       return new QingcloudProvider(ctx, options.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');
+    case 'batchcompute':
+      return new BatchComputeProvider(ctx, options.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');
     default:
       throw new ProviderError({ cloud: 'local', code: 'NotSupported', message: `The ${cloud} provider is not available yet.` });
   }
