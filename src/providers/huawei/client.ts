@@ -18,14 +18,18 @@ export function isHuaweiRetryable(code: string, status: number): boolean {
 /**
  * Maps Huawei's two error bodies to a ProviderError: IMS `{"error":{"code","message"}}` and the API
  * gateway's `{"error_code","error_msg","request_id"}` (read as the Node SDK does: `error.code ?? error_code`).
- * Returns the body otherwise.
+ * Returns the body otherwise (a job's progress carries an `error_code` of its own: see below).
  */
 export function interpretHuawei(res: HttpResponse): Json {
   const parsed = parseJson('huawei', res);
   const body: Json = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Json) : {};
   const nested = typeof body['error'] === 'object' && body['error'] !== null ? (body['error'] as Json) : undefined;
-  const code = str(nested?.['code']) ?? str(body['error_code']);
-  if (res.status < 400 && code === undefined) {
+  const gatewayCode = str(body['error_code']);
+  const code = str(nested?.['code']) ?? gatewayCode;
+  // A 2xx is an error only with an error body: ShowJobProgress answers 200 with a failed job's own
+  // `error_code` (and `fail_reason`, no `error_msg`), which is data, not the gateway's error pair.
+  const isError = res.status >= 400 || str(nested?.['code']) !== undefined || (gatewayCode !== undefined && body['error_msg'] !== undefined);
+  if (!isError) {
     return body;
   }
   const errCode = code ?? `HTTP${res.status}`;
@@ -88,6 +92,15 @@ export class HuaweiClient {
   }
 
   /**
+   * An IMS call as the project of a region: the project id is looked up (once), sent as X-Project-Id and put in
+   * place of `{project_id}` in the path. Other path parts are the caller's to encode (see `segment`).
+   */
+  async ims(method: string, regionId: string, path: string, options: Omit<HuaweiCallOptions, 'service' | 'regionId' | 'projectId'> = {}): Promise<Json> {
+    const projectId = await this.projectId(regionId, options.signal);
+    return this.request(method, path.replace('{project_id}', segment(projectId)), { ...options, regionId, projectId });
+  }
+
+  /**
    * The project id of a region (IAM KeystoneListProjects `?name=<region>`), looked up once per region.
    * A failed lookup is not cached, so the next call tries again.
    */
@@ -128,4 +141,48 @@ export class HuaweiClient {
     }
     return `https://${imsHost(options.regionId ?? '')}`;
   }
+}
+
+/** One path segment, percent-encoded (ids are plain, but a stray "/" or "?" must not change the path). */
+export function segment(value: string): string {
+  return encodeURIComponent(value);
+}
+
+/** Runs of at most `size` items, in order. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const runs: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    runs.push(items.slice(i, i + size));
+  }
+  return runs;
+}
+
+/** IMS calls in flight at once where the API has no batch form (job progress, per-image tags, deletes). */
+export const HUAWEI_CONCURRENCY = 5;
+
+/**
+ * `fn` over every item, at most `limit` at a time; results in the items' order. The first failure is
+ * thrown once the calls already running have settled (no new ones start after it).
+ */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const at = next++;
+      try {
+        results[at] = await fn(items[at] as T);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (rejected) {
+    throw rejected.reason;
+  }
+  return results;
 }

@@ -1,6 +1,7 @@
-// Huawei IMS wire shapes (ImageInfo) -> the common model.
-import { num, str, type Json } from '../common';
+// Huawei IMS wire shapes (ImageInfo, tags, members, job progress) -> the common model.
+import { num, objectsOf, str, type Json } from '../common';
 import type { Image, ImageOwner, Tag } from '../model';
+import type { JobState, JobStatus, Member } from '../operations';
 
 /** `__imagetype`: gold (public), private, shared, market (KooGallery). */
 export function mapOwner(imageType: unknown): ImageOwner {
@@ -18,7 +19,11 @@ export function mapOwner(imageType: unknown): ImageOwner {
   }
 }
 
-/** ImageInfo `tags` are strings "key.value" (the legacy tag form); a tag without a dot is a key with an empty value. */
+/**
+ * ImageInfo `tags` are strings "key.value" (the legacy tag form); a tag without a dot is a key with an empty value.
+ * The split is at the first dot, so a key that itself has a dot reads wrong here: the structured
+ * ListImageTags answer (`mapTagPairs`) is the exact one, and what the tag commands use.
+ */
 export function mapTags(tags: unknown): Tag[] {
   if (!Array.isArray(tags)) {
     return [];
@@ -51,5 +56,53 @@ export function mapImage(regionId: string, i: Json): Image {
     createdAt: str(i['created_at']),
     tags: mapTags(i['tags']),
     raw: i,
+  };
+}
+
+/** ListImageTags `{tags:[{key, value}]}`; a missing value is ''. */
+export function mapTagPairs(tags: unknown): Tag[] {
+  return objectsOf(tags)
+    .map((t) => ({ key: str(t['key']) ?? '', value: str(t['value']) ?? '' }))
+    .filter((t) => t.key !== '');
+}
+
+/** A Glance member `{member_id, image_id, status, created_at, updated_at, ...}`; undefined without an id. */
+export function mapMember(m: Json): Member | undefined {
+  const id = str(m['member_id']);
+  return id === undefined ? undefined : { id, status: str(m['status']), sharedAt: str(m['created_at']) };
+}
+
+const JOB_STATES: Readonly<Record<string, JobState>> = { INIT: 'queued', RUNNING: 'running', SUCCESS: 'succeeded', FAIL: 'failed' };
+
+/**
+ * `entities.process_percent` as 0..100. Its scale is not documented (the notes leave 0-1 vs 0-100 open);
+ * the sandbox reports 0..100. A value of at most 1 with a fractional part is read as a fraction
+ * (0.35 -> 35); anything else as a percentage (1 -> 1, 35 -> 35). Clamped to 0..100.
+ */
+export function jobPercent(value: unknown): number | undefined {
+  const n = num(value);
+  if (n === undefined) {
+    return undefined;
+  }
+  const percent = n <= 1 && !Number.isInteger(n) ? n * 100 : n;
+  return Math.min(100, Math.max(0, Math.round(percent)));
+}
+
+/** ShowJobProgress `{job_id, status, begin_time, end_time, error_code, fail_reason, entities:{process_percent}}`. */
+export function mapJob(j: Json): JobStatus {
+  const cloudState = str(j['status']) ?? 'UNKNOWN';
+  const state = JOB_STATES[cloudState.toUpperCase()] ?? 'running';
+  const entities = typeof j['entities'] === 'object' && j['entities'] !== null ? (j['entities'] as Json) : {};
+  const reason = str(j['fail_reason']);
+  const code = str(j['error_code']);
+  const error = state === 'failed' ? ([code, reason].filter(Boolean).join(': ') || 'The job failed.') : undefined;
+  return {
+    jobId: String(j['job_id']),
+    state,
+    percent: state === 'succeeded' ? 100 : jobPercent(entities['process_percent']),
+    cloudState,
+    error,
+    startedAt: str(j['begin_time']),
+    finishedAt: str(j['end_time']),
   };
 }

@@ -1,42 +1,56 @@
-// Huawei Cloud in the sandbox: one endpoint serving IAM (project lookup) and IMS (ListImages),
-// signed like the API gateway, paged by marker like IMS. The region is the X-Project-Id's region.
-import { randomUUID } from 'crypto';
-import { json, type CloudHandler, type EmulatorRequest, type EmulatorResponse, type KeyStore } from '../types';
+// Huawei Cloud in the sandbox: one endpoint serving IAM (project lookup) and IMS (ListImages, tags,
+// members, export, delete, job progress), signed like the API gateway, paged by marker like IMS.
+// The region is the project's region (X-Project-Id, or {project_id} in the path). State (tags, members,
+// deletions, jobs) is kept for the emulator's life; jobs run on the emulator's shared job clock.
+import { JobClock } from '../jobs';
+import { Random } from '../random';
+import type { CloudHandler, EmulatorRequest, EmulatorResponse, KeyStore } from '../types';
 import { generateImsImages, huaweiAccount, type HuaweiProject, type ImsImage } from './data';
+import { HuaweiImsJobs } from './jobs';
+import { HuaweiImageMembers } from './members';
+import { IMS_CODES, gatewayError, imsError, invalid, isResponse, noContent, ok } from './replies';
+import { HuaweiImageTags } from './tags';
 import { verifyHuawei } from './verify';
+import { ownImage, scopeOf, type HuaweiWorld, type Scope } from './world';
+
+export { gatewayError, imsError } from './replies';
 
 const IMAGE_TYPES = ['gold', 'private', 'shared', 'market'];
 const SORT_KEYS = ['created_at', 'name', 'container_format', 'disk_format', 'status', 'id', 'size'];
 const MAX_LIMIT = 500;
+const HEX = '0123456789abcdef';
+
+type Serve = (req: EmulatorRequest, scope: Scope, params: readonly string[]) => EmulatorResponse;
 
 interface Route {
   readonly operation: string;
   readonly method: string;
-  readonly path: string;
+  /** Matched against the whole path (no trailing slash); groups are the path's parameters. */
+  readonly path: RegExp;
+  /** Which group is `{project_id}`, for the project-scoped APIs. */
+  readonly projectGroup?: number;
 }
 
+const SEG = '([^/]+)';
 const ROUTES: readonly Route[] = [
-  { operation: 'KeystoneListProjects', method: 'GET', path: '/v3/projects' },
-  { operation: 'ListImages', method: 'GET', path: '/v2/cloudimages' },
+  { operation: 'KeystoneListProjects', method: 'GET', path: /^\/v3\/projects$/ },
+  { operation: 'ListImages', method: 'GET', path: /^\/v2\/cloudimages$/ },
+  { operation: 'BatchAddOrDeleteTags', method: 'POST', path: new RegExp(`^/v2/${SEG}/images/${SEG}/tags/action$`), projectGroup: 0 },
+  { operation: 'ListImageTags', method: 'GET', path: new RegExp(`^/v2/${SEG}/images/${SEG}/tags$`), projectGroup: 0 },
+  { operation: 'GlanceListImageMembers', method: 'GET', path: new RegExp(`^/v2/images/${SEG}/members$`) },
+  { operation: 'BatchAddMembers', method: 'POST', path: /^\/v1\/cloudimages\/members$/ },
+  { operation: 'BatchDeleteMembers', method: 'DELETE', path: /^\/v1\/cloudimages\/members$/ },
+  { operation: 'ShowJobProgress', method: 'GET', path: new RegExp(`^/v1/cloudimages/job/${SEG}$`) },
+  { operation: 'ExportImage', method: 'POST', path: new RegExp(`^/v1/cloudimages/${SEG}/file$`) },
+  { operation: 'GlanceDeleteImage', method: 'DELETE', path: new RegExp(`^/v2/images/${SEG}$`) },
 ];
 
-function newRequestId(): string {
-  return randomUUID().replace(/-/g, '');
-}
-
-/** The API gateway's error body (auth, throttling, unknown API); the request id is in the body and the header. */
-export function gatewayError(status: number, code: string, message: string): EmulatorResponse {
-  const requestId = newRequestId();
-  return json(status, { error_code: code, error_msg: message, request_id: requestId }, { 'x-request-id': requestId });
-}
-
-/** IMS's own error body; the request id is in the header only. */
-export function imsError(status: number, code: string, message: string): EmulatorResponse {
-  return json(status, { error: { code, message } }, { 'x-request-id': newRequestId() });
-}
-
-function ok(body: unknown): EmulatorResponse {
-  return json(200, body, { 'x-request-id': newRequestId() });
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function compare(a: ImsImage, b: ImsImage, key: string): number {
@@ -50,16 +64,38 @@ function compare(a: ImsImage, b: ImsImage, key: string): number {
   return xs < ys ? -1 : xs > ys ? 1 : 0;
 }
 
-export class HuaweiImsHandler implements CloudHandler {
+export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
   readonly cloud = 'huawei' as const;
+  readonly jobClock: JobClock;
   private readonly images = new Map<string, ImsImage[]>();
   private readonly account: { domainId: string; projects: HuaweiProject[] };
+  private readonly idRandom: Random;
+  private readonly issued = new Set<string>();
+  private readonly tags = new HuaweiImageTags();
+  private readonly jobs: HuaweiImsJobs;
+  private readonly members: HuaweiImageMembers;
+  private readonly serves: Readonly<Record<string, Serve>>;
 
   constructor(
     private readonly keys: KeyStore,
     private readonly seed: string,
   ) {
     this.account = huaweiAccount(seed);
+    this.idRandom = new Random(`${seed}/huawei/jobs`);
+    this.jobClock = keys.jobClock ?? new JobClock(() => keys.now());
+    this.jobs = new HuaweiImsJobs(this);
+    this.members = new HuaweiImageMembers(this.jobs);
+    this.serves = {
+      ListImages: (req, scope) => this.listImages(req, scope),
+      BatchAddOrDeleteTags: (req, scope, [, id]) => this.tags.batchAction(scope, decode(id ?? ''), req.body),
+      ListImageTags: (_req, scope, [, id]) => this.tags.listImageTags(scope, decode(id ?? '')),
+      GlanceListImageMembers: (_req, scope, [id]) => this.members.listMembers(scope, decode(id ?? '')),
+      BatchAddMembers: (req, scope) => this.members.change(scope, req.body, true),
+      BatchDeleteMembers: (req, scope) => this.members.change(scope, req.body, false),
+      ShowJobProgress: (_req, scope, [id]) => this.jobs.showJobProgress(scope, decode(id ?? '')),
+      ExportImage: (req, scope, [id]) => this.jobs.exportImage(scope, decode(id ?? ''), req.body),
+      GlanceDeleteImage: (_req, scope, [id]) => this.deleteImage(scope, decode(id ?? '')),
+    };
   }
 
   get projects(): readonly HuaweiProject[] {
@@ -67,7 +103,7 @@ export class HuaweiImsHandler implements CloudHandler {
   }
 
   operationOf(req: EmulatorRequest): string {
-    return this.routeOf(req)?.operation ?? 'Unknown';
+    return this.routeOf(req)?.route.operation ?? 'Unknown';
   }
 
   throttled(): EmulatorResponse {
@@ -76,19 +112,40 @@ export class HuaweiImsHandler implements CloudHandler {
 
   /** IMS documents no code for an internal error; IMG.0999 is this sandbox's choice, in IMS's error shape. */
   serverError(): EmulatorResponse {
-    return imsError(500, 'IMG.0999', 'System error.');
+    return imsError(500, IMS_CODES.internal, 'System error.');
+  }
+
+  newJobId(): string {
+    for (;;) {
+      const id = this.idRandom.chars(HEX, 32);
+      if (!this.issued.has(id)) {
+        this.issued.add(id);
+        return id;
+      }
+    }
   }
 
   handle(req: EmulatorRequest): EmulatorResponse {
-    const route = this.routeOf(req);
-    if (!route) {
+    const found = this.routeOf(req);
+    if (!found) {
       return gatewayError(404, 'APIGW.0101', 'The API does not exist or has not been published in the environment');
     }
     const denied = verifyHuawei(req, this.keys);
     if (denied) {
       return gatewayError(denied.status, denied.code, denied.message);
     }
-    return route.operation === 'KeystoneListProjects' ? this.listProjects(req) : this.listImages(req);
+    const { route, params } = found;
+    if (route.operation === 'KeystoneListProjects') {
+      return this.listProjects(req);
+    }
+    const scope = scopeOf(this, req, route.projectGroup === undefined ? undefined : decode(params[route.projectGroup] ?? ''));
+    if (isResponse(scope)) {
+      return scope;
+    }
+    // Jobs that have run their time take effect before anything reads the state.
+    this.jobs.settle();
+    const serve = this.serves[route.operation];
+    return serve ? serve(req, scope, params) : gatewayError(404, 'APIGW.0101', 'The API does not exist');
   }
 
   /** The images of a project's region, generated on first use and then kept for the emulator's life. */
@@ -101,9 +158,27 @@ export class HuaweiImsHandler implements CloudHandler {
     return list;
   }
 
-  private routeOf(req: EmulatorRequest): Route | undefined {
+  private routeOf(req: EmulatorRequest): { route: Route; params: string[] } | undefined {
     const path = req.url.pathname.replace(/\/+$/, '');
-    return ROUTES.find((r) => r.method === req.method && r.path === path);
+    for (const route of ROUTES) {
+      const m = route.method === req.method ? route.path.exec(path) : null;
+      if (m) {
+        return { route, params: m.slice(1) };
+      }
+    }
+    return undefined;
+  }
+
+  /** GlanceDeleteImage `DELETE /v2/images/{image_id}` -> 204; the project's own private images only. */
+  private deleteImage(scope: Scope, imageId: string): EmulatorResponse {
+    const image = ownImage(scope, imageId);
+    if (isResponse(image)) {
+      return image;
+    }
+    scope.images.splice(scope.images.indexOf(image), 1);
+    this.tags.forget(imageId);
+    this.members.forget(imageId);
+    return noContent();
   }
 
   private listProjects(req: EmulatorRequest): EmulatorResponse {
@@ -124,39 +199,31 @@ export class HuaweiImsHandler implements CloudHandler {
     return ok({ projects, links: { self: 'https://iam.myhuaweicloud.com/v3/projects', previous: null, next: null } });
   }
 
-  private listImages(req: EmulatorRequest): EmulatorResponse {
-    const projectId = req.headers['x-project-id'];
-    if (!projectId) {
-      return imsError(400, 'IMG.0001', 'The request header X-Project-Id is missing.');
-    }
-    const project = this.account.projects.find((p) => p.id === projectId);
-    if (!project) {
-      return imsError(400, 'IMG.0001', `The project ID ${projectId} is invalid.`);
-    }
+  private listImages(req: EmulatorRequest, scope: Scope): EmulatorResponse {
     const q = req.url.searchParams;
     const limitText = q.get('limit');
     const limit = limitText === null ? MAX_LIMIT : Number(limitText);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-      return imsError(400, 'IMG.0001', `The parameter limit is invalid: it must be an integer from 1 to ${MAX_LIMIT}.`);
+      return invalid(`The parameter limit is invalid: it must be an integer from 1 to ${MAX_LIMIT}.`);
     }
     const sortKey = q.get('sort_key') ?? 'created_at';
     const sortDir = q.get('sort_dir') ?? 'desc';
     if (!SORT_KEYS.includes(sortKey) || (sortDir !== 'asc' && sortDir !== 'desc')) {
-      return imsError(400, 'IMG.0001', 'The parameter sort_key or sort_dir is invalid.');
+      return invalid('The parameter sort_key or sort_dir is invalid.');
     }
     const imageType = q.get('__imagetype');
     if (imageType !== null && !IMAGE_TYPES.includes(imageType)) {
-      return imsError(400, 'IMG.0024', 'The imagetype is invalid.');
+      return imsError(400, IMS_CODES.imageType, 'The imagetype is invalid.');
     }
     const sign = sortDir === 'asc' ? 1 : -1;
     // A stable order: the sort key, then the id, so a marker always means the same place.
-    const sorted = [...this.regionImages(project)].sort((a, b) => sign * (compare(a, b, sortKey) || compare(a, b, 'id')));
+    const sorted = [...scope.images].sort((a, b) => sign * (compare(a, b, sortKey) || compare(a, b, 'id')));
     let from = 0;
     const marker = q.get('marker');
     if (marker !== null) {
       const at = sorted.findIndex((i) => i.id === marker);
       if (at < 0) {
-        return imsError(400, 'IMG.0001', `The marker ${marker} is invalid.`);
+        return invalid(`The marker ${marker} is invalid.`);
       }
       from = at + 1;
     }

@@ -1,0 +1,50 @@
+// Huawei IMS sharing: members are projects. Adding and removing are async jobs
+// (BatchAddMembers / BatchDeleteMembers on /v1/cloudimages/members); the list is Glance's.
+import { objectsOf } from '../common';
+import { ProviderError } from '../errors';
+import type { JobStart, Member, ShareOperations } from '../operations';
+import { segment, type HuaweiClient } from './client';
+import { jobStartOf } from './jobs';
+import { mapMember } from './mapping';
+
+/** A Huawei project id: 32 lower-case hex digits. */
+export const HUAWEI_PROJECT_ID = /^[0-9a-f]{32}$/;
+
+export class HuaweiSharing implements ShareOperations {
+  readonly memberKind = 'project' as const;
+  readonly memberIdPattern = HUAWEI_PROJECT_ID;
+  // No per-image member ceiling is in the notes, so none is claimed (the quota API's image_member is per project).
+
+  constructor(private readonly client: HuaweiClient) {}
+
+  /** Glance `GET /v2/images/{image_id}/members` -> `{members:[{member_id, status, created_at, ...}]}` (one page). */
+  async listMembers(regionId: string, imageId: string, signal?: AbortSignal): Promise<Member[]> {
+    const body = await this.client.ims('GET', regionId, `/v2/images/${segment(imageId)}/members`, { signal });
+    return objectsOf(body['members'])
+      .map(mapMember)
+      .filter((m): m is Member => m !== undefined);
+  }
+
+  /** The members start as "pending" until the receiving project accepts (BatchUpdateMembers, on its side). */
+  addMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined> {
+    return this.members('POST', regionId, imageId, memberIds, signal);
+  }
+
+  removeMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined> {
+    return this.members('DELETE', regionId, imageId, memberIds, signal);
+  }
+
+  /** One call, one job for all the projects: `{images:[id], projects:[...]}` -> `{job_id}`. */
+  private async members(method: 'POST' | 'DELETE', regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined> {
+    const projects = [...new Set(memberIds)];
+    const bad = projects.find((p) => !HUAWEI_PROJECT_ID.test(p));
+    if (bad !== undefined) {
+      throw new ProviderError({ cloud: 'local', code: 'InvalidMember', message: `"${bad}" is not a Huawei Cloud project ID (32 lower-case hex digits).` });
+    }
+    if (!projects.length) {
+      return undefined;
+    }
+    const body = await this.client.ims(method, regionId, '/v1/cloudimages/members', { body: { images: [imageId], projects }, signal });
+    return jobStartOf(body, method === 'POST' ? 'BatchAddMembers' : 'BatchDeleteMembers');
+  }
+}

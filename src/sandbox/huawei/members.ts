@@ -1,0 +1,104 @@
+// Huawei IMS image members in the sandbox: Glance's member list, and BatchAddMembers / BatchDeleteMembers
+// as async jobs whose effect lands when the job succeeds. Only the project's own active private images
+// can be shared; members are other projects' ids (32 lower-case hex digits) and start 'pending'.
+import type { EmulatorResponse } from '../types';
+import type { ImsImage } from './data';
+import type { HuaweiImsJobs } from './jobs';
+import { IMS_CODES, imsError, invalid, isResponse, isoSecond, jsonBody, ok, stringList } from './replies';
+import { findImage, ownImage, type Scope } from './world';
+
+const PROJECT_ID = /^[0-9a-f]{32}$/;
+
+interface MemberRecord {
+  status: 'pending' | 'accepted' | 'rejected';
+  readonly created_at: string;
+  updated_at: string;
+}
+
+export class HuaweiImageMembers {
+  /** image id -> project id -> member. */
+  private readonly members = new Map<string, Map<string, MemberRecord>>();
+
+  constructor(private readonly jobs: HuaweiImsJobs) {}
+
+  forget(imageId: string): void {
+    this.members.delete(imageId);
+  }
+
+  /** `GET /v2/images/{image_id}/members` -> `{members:[...], schema}`; a public or market image has none to show (403). */
+  listMembers(scope: Scope, imageId: string): EmulatorResponse {
+    const image = findImage(scope, imageId);
+    if (isResponse(image)) {
+      return image;
+    }
+    if (image.__imagetype === 'gold' || image.__imagetype === 'market') {
+      return imsError(403, IMS_CODES.notOwner, `The image ${imageId} is a ${image.__imagetype} image: it has no members.`);
+    }
+    const members = [...(this.members.get(imageId) ?? new Map<string, MemberRecord>()).entries()].map(([id, m]) => ({
+      member_id: id,
+      image_id: imageId,
+      status: m.status,
+      created_at: m.created_at,
+      updated_at: m.updated_at,
+      schema: '/v2/schemas/member',
+      member_type: 'project',
+    }));
+    return ok({ members, schema: '/v2/schemas/members' });
+  }
+
+  /** BatchAddMembers (POST) and BatchDeleteMembers (DELETE) on /v1/cloudimages/members: `{images, projects}` -> `{job_id}`. */
+  change(scope: Scope, body: string, add: boolean): EmulatorResponse {
+    const request = jsonBody(body);
+    if (isResponse(request)) {
+      return request;
+    }
+    const imageIds = stringList(request, 'images');
+    if (isResponse(imageIds)) {
+      return imageIds;
+    }
+    const projects = stringList(request, 'projects');
+    if (isResponse(projects)) {
+      return projects;
+    }
+    const bad = projects.find((p) => !PROJECT_ID.test(p));
+    if (bad !== undefined) {
+      return invalid(`The project ID ${bad} is invalid: 32 lower-case hexadecimal digits are required.`);
+    }
+    if (projects.includes(scope.project.id)) {
+      return invalid('An image cannot be shared with its own project.');
+    }
+    const images: ImsImage[] = [];
+    for (const id of imageIds) {
+      const image = ownImage(scope, id, { active: add });
+      if (isResponse(image)) {
+        return image;
+      }
+      images.push(image);
+    }
+    const first = images[0];
+    return this.jobs.start(scope, {
+      operation: add ? 'BatchAddMembers' : 'BatchDeleteMembers',
+      jobType: add ? 'imsAddImageMembersJob' : 'imsDelImageMembersJob',
+      imageId: first?.id ?? '',
+      imageName: first?.name ?? '',
+      apply: (finishedAt) => {
+        const at = isoSecond(finishedAt);
+        for (const image of images) {
+          // The image may have been deleted while the job ran.
+          if (!scope.images.includes(image)) {
+            continue;
+          }
+          const list = this.members.get(image.id) ?? new Map<string, MemberRecord>();
+          for (const project of projects) {
+            if (!add) {
+              list.delete(project);
+            } else if (!list.has(project)) {
+              list.set(project, { status: 'pending', created_at: at, updated_at: at });
+            }
+          }
+          this.members.set(image.id, list);
+        }
+      },
+    });
+  }
+}
