@@ -28,4 +28,4 @@ export type { ImageProvider, ProviderContext } from './provider';
 export { HttpClient, type HttpOptions, type Logger } from './http';
 
 /** Clouds that have a provider in this build; the others are not offered anywhere. */
-export const SUPPORTED_CLOUDS: readonly CloudKind[] = ['alibaba', 'qingcloud'];
+export const SUPPORTED_CLOUDS: readonly CloudKind[] = ['alibaba', 'huawei', 'qingcloud', 'batchcompute'];
