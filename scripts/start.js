@@ -38,6 +38,9 @@ async function main() {
   if (screenshot) {
     args.push('--open-view=Cloud Images', `--screenshot=${path.resolve(screenshot)}`);
     for (const click of (opt('expand') || 'Sandbox,China (Hangzhou)').split(',')) { args.push(`--click=${click}`); }
+    for (const step of argv.filter((a, i) => argv[i - 1] === '--step' || a.startsWith('--step=')).map((a) => a.replace(/^--step=/, ''))) {
+      args.push(`--step=${step}`);
+    }
     const settle = opt('settle');
     if (settle) { args.push(`--settle=${settle}`); }
     const command = opt('command');

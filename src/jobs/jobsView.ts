@@ -60,7 +60,7 @@ export class JobsViewProvider implements vscode.TreeDataProvider<TrackedJob>, vs
   private update(): void {
     const running = this.tracker.active().length;
     if (running > 0) {
-      this.statusBar.text = `$(sync~spin) ${vscode.l10n.t('{0} image job(s)', running)}`;
+      this.statusBar.text = `$(sync~spin) ${vscode.l10n.t('Image jobs: {0}', running)}`;
       this.statusBar.tooltip = vscode.l10n.t('Cloud image jobs running: {0}. Click to show them.', running);
       this.statusBar.show();
     } else {
