@@ -53,3 +53,17 @@ export function num(v: unknown): number | undefined {
 export function objectsOf(v: unknown): Json[] {
   return Array.isArray(v) ? v.filter((x): x is Json => typeof x === 'object' && x !== null) : [];
 }
+
+/** Splits into runs of at most `size` (the cloud's per-call limit). */
+export function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    out.push(items.slice(i, i + size));
+  }
+  return out;
+}
+
+/** The distinct values, in first-seen order. */
+export function distinct<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

@@ -45,3 +45,17 @@ export interface CloudHandler {
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): EmulatorResponse {
   return { status, headers: { 'content-type': 'application/json;charset=utf-8', ...headers }, body: JSON.stringify(body) };
 }
+
+/** Query params, then form-body params (POST), decoded as a web form is (`+` is a space). */
+export function formParams(req: EmulatorRequest): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [k, v] of req.url.searchParams) {
+    params[k] = v;
+  }
+  if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
+    for (const [k, v] of new URLSearchParams(req.body)) {
+      params[k] = v;
+    }
+  }
+  return params;
+}

@@ -27,20 +27,6 @@ export function tagParams(tags: readonly Tag[], prefix = 'Tag'): Params {
   return out;
 }
 
-/** Splits into runs of at most `size` (the cloud's per-call limit). */
-export function batches<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    out.push(items.slice(i, i + size));
-  }
-  return out;
-}
-
-/** The distinct values, in first-seen order. */
-export function distinct<T>(items: readonly T[]): T[] {
-  return [...new Set(items)];
-}
-
 /**
  * Page-number paging to the last page: pages while pageNumber * pageSize < TotalCount and the page
  * was not empty. `fetch` answers one page's items and the TotalCount it reported.

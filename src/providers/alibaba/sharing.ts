@@ -1,9 +1,9 @@
 // Alibaba image sharing with other accounts: ModifyImageSharePermission (synchronous) and
 // DescribeImageSharePermission.
-import { objectsOf, str } from '../common';
+import { batches, distinct, objectsOf, str } from '../common';
 import type { JobStart, Member, ShareOperations } from '../operations';
 import type { AlibabaRpcClient } from './client';
-import { allPages, batches, distinct, localError, repeatParams } from './params';
+import { allPages, localError, repeatParams } from './params';
 
 /** AddAccount.N / RemoveAccount.N take 1..10 entries a call; the cloud silently ignores more. */
 export const ALIBABA_SHARE_BATCH = 10;

@@ -1,9 +1,9 @@
 // Alibaba image tags: TagResources / UntagResources / ListTagResources with ResourceType=image.
-import { objectsOf, str } from '../common';
+import { batches, distinct, objectsOf, str } from '../common';
 import type { Tag } from '../model';
 import type { TagLimits, TagOperations } from '../operations';
 import type { AlibabaRpcClient } from './client';
-import { batches, distinct, localError, repeatParams, tagParams } from './params';
+import { localError, repeatParams, tagParams } from './params';
 
 export const ALIBABA_TAG_LIMITS: TagLimits = {
   maxKeyLength: 128,

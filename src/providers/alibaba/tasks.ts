@@ -1,11 +1,11 @@
 // Alibaba async work and deletion: ExportImage starts a task; DescribeTasks (batched) gives task
 // states and DescribeTaskAttribute the percentage and error of the unfinished and failed ones.
 // DeleteImage is synchronous, one image a call.
-import { num, objectsOf, str, type Json } from '../common';
+import { batches, distinct, num, objectsOf, str, type Json } from '../common';
 import type { DeleteOperations, DeleteOptions, ExportOperations, ExportRequest, JobOperations, JobStart, JobState, JobStatus } from '../operations';
 import { ProviderError } from '../errors';
 import type { AlibabaRpcClient } from './client';
-import { allPages, batches, distinct, localError } from './params';
+import { allPages, localError } from './params';
 
 export const ALIBABA_EXPORT_FORMATS = ['raw', 'vhd', 'qcow2', 'vmdk', 'vdi'] as const;
 /** DescribeTasks takes at most 100 ids in TaskIds and 100 tasks a page. */

@@ -148,15 +148,6 @@ export function segment(value: string): string {
   return encodeURIComponent(value);
 }
 
-/** Runs of at most `size` items, in order. */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const runs: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    runs.push(items.slice(i, i + size));
-  }
-  return runs;
-}
-
 /** IMS calls in flight at once where the API has no batch form (job progress, per-image tags, deletes). */
 export const HUAWEI_CONCURRENCY = 5;
 

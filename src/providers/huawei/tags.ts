@@ -1,9 +1,10 @@
 // Huawei IMS tags, the project-scoped v2 API: one image per call (BatchAddOrDeleteTags
 // `POST /v2/{project_id}/images/{image_id}/tags/action`), key/value pairs, read back with ListImageTags.
+import { batches } from '../common';
 import { ProviderError } from '../errors';
 import type { Tag } from '../model';
 import type { TagLimits, TagOperations } from '../operations';
-import { HUAWEI_CONCURRENCY, chunk, mapLimited, segment, type HuaweiClient } from './client';
+import { HUAWEI_CONCURRENCY, mapLimited, segment, type HuaweiClient } from './client';
 import { mapTagPairs } from './mapping';
 
 export const HUAWEI_TAG_LIMITS: TagLimits = {
@@ -59,7 +60,7 @@ export class HuaweiTags implements TagOperations {
       return;
     }
     await mapLimited([...new Set(imageIds)], HUAWEI_CONCURRENCY, async (imageId) => {
-      for (const run of chunk(tags, this.limits.maxTagsPerCall)) {
+      for (const run of batches(tags, this.limits.maxTagsPerCall)) {
         await this.client.ims('POST', regionId, `/v2/{project_id}/images/${segment(imageId)}/tags/action`, { body: { action, tags: run }, signal });
       }
     });

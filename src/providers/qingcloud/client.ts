@@ -89,15 +89,6 @@ export function indexed(name: string, values: readonly string[]): Record<string,
   return params;
 }
 
-/** Splits a list into runs of at most `size` items (in order, none empty). */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const runs: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    runs.push(items.slice(i, i + size));
-  }
-  return runs;
-}
-
 /**
  * Every item of an offset/limit Describe* action: pages of 100 until `total_count` is reached
  * (or a page comes back empty, should the total be missing or shrink meanwhile).

@@ -1,8 +1,8 @@
 // QingCloud DeleteImages (one job for a batch) and DescribeJobs (status words only, no percentage).
-import { str } from '../common';
+import { batches, str } from '../common';
 import { ProviderError } from '../errors';
 import type { DeleteOperations, DeleteOptions, JobOperations, JobStart, JobStatus } from '../operations';
-import { QINGCLOUD_MAX_LIMIT, chunk, describeAll, indexed, type QingcloudClient } from './client';
+import { QINGCLOUD_MAX_LIMIT, describeAll, indexed, type QingcloudClient } from './client';
 import { mapJob } from './mapping';
 
 /**
@@ -45,7 +45,7 @@ export class QingcloudJobs implements JobOperations {
 
   async describeJobs(zone: string, jobIds: readonly string[], signal?: AbortSignal): Promise<JobStatus[]> {
     const statuses: JobStatus[] = [];
-    for (const run of chunk([...new Set(jobIds)], QINGCLOUD_MAX_LIMIT)) {
+    for (const run of batches([...new Set(jobIds)], QINGCLOUD_MAX_LIMIT)) {
       const set = await describeAll(this.client, 'DescribeJobs', indexed('jobs', run), 'job_set', zone, signal);
       statuses.push(...set.map(mapJob));
     }

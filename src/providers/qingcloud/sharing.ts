@@ -1,6 +1,7 @@
 // QingCloud image sharing: Grant/RevokeImageToUsers (synchronous), DescribeImageUsers (offset paged).
+import { batches } from '../common';
 import type { JobStart, Member, ShareOperations } from '../operations';
-import { chunk, describeAll, indexed, type QingcloudClient } from './client';
+import { describeAll, indexed, type QingcloudClient } from './client';
 import { mapMember } from './mapping';
 
 /** Users per Grant/Revoke call: QingCloud's usual list ceiling. */
@@ -30,7 +31,7 @@ export class QingcloudSharing implements ShareOperations {
 
   /** The SDK's `users.N` (the doc example's `user.1` is taken as a typo; see the API notes). Sync: no job. */
   private async users(action: string, zone: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<undefined> {
-    for (const run of chunk([...new Set(memberIds)], QINGCLOUD_USERS_PER_CALL)) {
+    for (const run of batches([...new Set(memberIds)], QINGCLOUD_USERS_PER_CALL)) {
       await this.client.call(action, { image: imageId, ...indexed('users', run) }, signal, zone);
     }
     return undefined;

@@ -1,10 +1,10 @@
 // QingCloud tags: named objects (CreateTag -> tag_id), attached to resources by id pairs.
 // A tag here is a name only, so Tag.value is always ''.
-import { str } from '../common';
+import { batches, str } from '../common';
 import { ProviderError } from '../errors';
 import type { Tag } from '../model';
 import type { TagLimits, TagOperations } from '../operations';
-import { chunk, describeAll, type QingcloudClient } from './client';
+import { describeAll, type QingcloudClient } from './client';
 import { mapTags } from './mapping';
 
 /**
@@ -97,7 +97,7 @@ export class QingcloudTags implements TagOperations {
 
   private async pairs(action: 'AttachTags' | 'DetachTags', zone: string, imageIds: readonly string[], tagIds: readonly string[], signal?: AbortSignal): Promise<void> {
     const all = imageIds.flatMap((resource_id) => tagIds.map((tag_id) => ({ tag_id, resource_id })));
-    for (const run of chunk(all, QINGCLOUD_PAIRS_PER_CALL)) {
+    for (const run of batches(all, QINGCLOUD_PAIRS_PER_CALL)) {
       const params: Record<string, string> = {};
       run.forEach((p, i) => {
         const n = `resource_tag_pairs.${i + 1}`;

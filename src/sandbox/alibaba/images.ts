@@ -1,7 +1,7 @@
 // DescribeRegions, DescribeImages, DeleteImage and DescribeImageSupportInstanceTypes in the sandbox.
 import type { EmulatorResponse } from '../types';
 import { ECS_REGIONS, type EcsImage } from './data';
-import { alibabaError, dryRun, flag, invalid, isResponse, missing, ok, paging, tagList, type Params } from './params';
+import { alibabaError, dryRun, flag, invalid, isResponse, missing, ok, paging, tagList, type Params, pageOf } from './params';
 import { imageInUse, type EcsWorld } from './world';
 
 const OWNER_ALIASES = ['system', 'self', 'others', 'marketplace'];
@@ -61,10 +61,7 @@ export function describeImages(world: EcsWorld, params: Params): EmulatorRespons
   }
   return ok({
     RegionId: region.RegionId,
-    TotalCount: matched.length,
-    PageNumber: page.pageNumber,
-    PageSize: page.pageSize,
-    Images: { Image: matched.slice((page.pageNumber - 1) * page.pageSize, page.pageNumber * page.pageSize) },
+    ...pageOf(page, matched, 'Images', 'Image'),
   });
 }
 

@@ -83,3 +83,13 @@ export function paging(params: Params, defaultSize: number, maxSize = 100): { pa
 export function isoSecond(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/** One page of a PageNumber/PageSize answer: { TotalCount, PageNumber, PageSize, <set>: { <item>: [...] } }. */
+export function pageOf<T>(page: { pageNumber: number; pageSize: number }, all: readonly T[], set: string, item: string): Record<string, unknown> {
+  return {
+    TotalCount: all.length,
+    PageNumber: page.pageNumber,
+    PageSize: page.pageSize,
+    [set]: { [item]: all.slice((page.pageNumber - 1) * page.pageSize, page.pageNumber * page.pageSize) },
+  };
+}

@@ -1,6 +1,6 @@
 // ModifyImageSharePermission and DescribeImageSharePermission in the sandbox.
 import type { EmulatorResponse } from '../types';
-import { alibabaError, dryRun, flag, isResponse, isoSecond, ok, paging, repeatList, type Params } from './params';
+import { alibabaError, dryRun, flag, isResponse, isoSecond, ok, paging, repeatList, type Params, pageOf } from './params';
 import { SANDBOX_ALIBABA_ACCOUNT_ID, type EcsWorld } from './world';
 
 /** AddAccount.N / RemoveAccount.N: N is 1..10; the cloud ignores entries beyond 10 (notes §1.6), and so do we. */
@@ -87,10 +87,7 @@ export function describeImageSharePermission(world: EcsWorld, params: Params): E
   return ok({
     RegionId: region.RegionId,
     ImageId: image.ImageId,
-    TotalCount: all.length,
-    PageNumber: page.pageNumber,
-    PageSize: page.pageSize,
-    Accounts: { Account: all.slice((page.pageNumber - 1) * page.pageSize, page.pageNumber * page.pageSize) },
+    ...pageOf(page, all, 'Accounts', 'Account'),
     ShareGroups: { ShareGroup: image['IsPublic'] === true ? [{ Group: 'all' }] : [] },
   });
 }

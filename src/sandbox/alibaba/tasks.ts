@@ -2,7 +2,7 @@
 // DescribeTaskAttribute in the sandbox.
 import type { SandboxJob, SandboxJobPhase } from '../jobs';
 import type { EmulatorResponse } from '../types';
-import { alibabaError, dryRun, invalid, isResponse, isoSecond, missing, ok, paging, type Params } from './params';
+import { alibabaError, dryRun, invalid, isResponse, isoSecond, missing, ok, paging, type Params, pageOf } from './params';
 import type { EcsWorld, ExportTask } from './world';
 
 export const EXPORT_FORMATS = ['raw', 'vhd', 'qcow2', 'vmdk', 'vdi'];
@@ -84,10 +84,7 @@ export function describeTasks(world: EcsWorld, params: Params): EmulatorResponse
     .reverse();
   return ok({
     RegionId: region.RegionId,
-    TotalCount: matched.length,
-    PageNumber: page.pageNumber,
-    PageSize: page.pageSize,
-    TaskSet: { Task: matched.slice((page.pageNumber - 1) * page.pageSize, page.pageNumber * page.pageSize) },
+    ...pageOf(page, matched, 'TaskSet', 'Task'),
   });
 }
 

@@ -1,7 +1,7 @@
 // Verifies Alibaba RPC signatures the way the cloud does: V3 (ACS3-HMAC-SHA256) and V2 (HMAC-SHA1).
 import { sha256Hex } from '../../providers/encoding';
 import { acs3Signature, parseAcs3Authorization, rpcSignature } from '../../providers/alibaba/signer';
-import type { EmulatorRequest, KeyStore } from '../types';
+import { formParams, type EmulatorRequest, type KeyStore } from '../types';
 
 export interface RpcCall {
   readonly action: string;
@@ -21,19 +21,6 @@ const V2_COMMON = new Set([
   'Action', 'Version', 'Format', 'AccessKeyId', 'SignatureNonce', 'Timestamp', 'SignatureMethod', 'SignatureVersion', 'Signature', 'SecurityToken',
 ]);
 const FRESH_MS = 15 * 60 * 1000;
-
-function paramsOf(req: EmulatorRequest): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const [k, v] of req.url.searchParams) {
-    params[k] = v;
-  }
-  if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
-    for (const [k, v] of new URLSearchParams(req.body)) {
-      params[k] = v;
-    }
-  }
-  return params;
-}
 
 function queryOf(req: EmulatorRequest): Record<string, string> {
   const q: Record<string, string> = {};
@@ -110,12 +97,12 @@ function verifyV3(req: EmulatorRequest, auth: string, keys: KeyStore, cloud: 'al
   if (!keys.claimNonce(cloud, req.headers['x-acs-signature-nonce'] ?? '', keys.now())) {
     return { status: 400, code: 'SignatureNonceUsed', message: 'Specified signature nonce was used already.' };
   }
-  const params = paramsOf(req);
+  const params = formParams(req);
   return { action: req.headers['x-acs-action'] ?? '', version: req.headers['x-acs-version'] ?? '', accessKeyId: parsed.credential, params };
 }
 
 function verifyV2(req: EmulatorRequest, keys: KeyStore, cloud: 'alibaba' | 'batchcompute'): RpcCall | RpcError {
-  const all = paramsOf(req);
+  const all = formParams(req);
   for (const required of ['Action', 'Version', 'AccessKeyId', 'SignatureNonce', 'Timestamp', 'Signature']) {
     if (!all[required]) {
       return { status: 400, code: `MissingParameter`, message: `The input parameter "${required}" that is mandatory for processing this request is not supplied.` };

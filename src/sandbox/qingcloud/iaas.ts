@@ -3,13 +3,13 @@
 // Errors are `{ ret_code, message }` with HTTP 200, as the cloud (and its SDK tests) answer; only an
 // internal error comes with HTTP 500.
 import { Random } from '../random';
-import type { CloudHandler, EmulatorRequest, EmulatorResponse, KeyStore } from '../types';
+import { formParams, type CloudHandler, type EmulatorRequest, type EmulatorResponse, type KeyStore } from '../types';
 import { QINGCLOUD_ZONES, generateQingcloudImages, type QingcloudImage } from './data';
 import { QingcloudImageJobs } from './jobs';
 import { listParam, ok, paged, parameterError, qingcloudError, type Params } from './params';
 import { QingcloudSharing } from './sharing';
 import { QingcloudTags } from './tags';
-import { isQingcloudFailure, paramsOf, verifyQingcloud } from './verify';
+import { isQingcloudFailure, verifyQingcloud } from './verify';
 import { isResponse, zoneScope, type QingcloudWorld } from './world';
 
 export { listParam, qingcloudError } from './params';
@@ -54,7 +54,7 @@ export class QingcloudHandler implements CloudHandler, QingcloudWorld {
   }
 
   operationOf(req: EmulatorRequest): string {
-    return paramsOf(req)['action'] || 'Unknown';
+    return formParams(req)['action'] || 'Unknown';
   }
 
   throttled(): EmulatorResponse {

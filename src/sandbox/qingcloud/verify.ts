@@ -6,7 +6,7 @@
 // ret_code 1300. The provider sends a fresh `req_id` on every attempt, so honest retries never collide.
 import { timingSafeEqual } from 'crypto';
 import { qingcloudSignature } from '../../providers/qingcloud/signer';
-import type { EmulatorRequest, KeyStore } from '../types';
+import { formParams, type EmulatorRequest, type KeyStore } from '../types';
 
 export interface QingcloudCall {
   readonly action: string;
@@ -23,20 +23,6 @@ export interface QingcloudFailure {
 export const FRESH_MS = 60 * 1000;
 const TIME_STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
-/** Query params, then form-body params (POST), decoded as a web form is (`+` is a space). */
-export function paramsOf(req: EmulatorRequest): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const [k, v] of req.url.searchParams) {
-    params[k] = v;
-  }
-  if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
-    for (const [k, v] of new URLSearchParams(req.body)) {
-      params[k] = v;
-    }
-  }
-  return params;
-}
-
 function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -44,7 +30,7 @@ function sameText(a: string, b: string): boolean {
 }
 
 export function verifyQingcloud(req: EmulatorRequest, keys: KeyStore): QingcloudCall | QingcloudFailure {
-  const params = paramsOf(req);
+  const params = formParams(req);
   const accessKeyId = params['access_key_id'];
   // Base64 has no space: one here was a `+` sent unencoded and read back as a form space.
   const signature = params['signature']?.replace(/ /g, '+');
