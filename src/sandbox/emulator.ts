@@ -32,6 +32,11 @@ export const SANDBOX_STS_CREDENTIALS: Readonly<Partial<Record<CloudKind, Sandbox
     accessKeySecret: 'SandboxSecretAlibabaSts000000001',
     securityToken: 'CAISandboxSecurityTokenForTheAlibabaEmulatorOnly0001',
   },
+  huawei: {
+    accessKeyId: 'SANDBOXHUAWEITMPAK01',
+    accessKeySecret: 'SandboxSecretHuaweiTemporary000000000001',
+    securityToken: 'gQpjbi1ub3J0aC00SandboxSecurityTokenForTheHuaweiEmulatorOnly0001',
+  },
 };
 
 export interface RequestLogEntry {

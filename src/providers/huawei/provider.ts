@@ -1,7 +1,7 @@
-// Huawei Cloud IMS images: regions from the static table, images paged by marker; tags, sharing,
-// export, delete and job progress in their own files.
+// Huawei Cloud IMS images: regions from the static table, images paged by marker (with the ListImages
+// filters); tags, query by tag, sharing, export, delete and job progress in their own files.
 import { clampPageSize, objectsOf } from '../common';
-import type { Image, ListImagesRequest, Page, Region } from '../model';
+import type { Cursor, Image, ImageFilter, ImageOwner, ListImagesRequest, Page, Region } from '../model';
 import { markerOf, nextMarker } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
 import { HuaweiClient } from './client';
@@ -9,10 +9,37 @@ import { HuaweiDeleting, HuaweiExporting, HuaweiJobs } from './jobs';
 import { mapImage } from './mapping';
 import { huaweiRegions, type HuaweiLanguage } from './regions';
 import { HuaweiSharing } from './sharing';
+import { HuaweiTagSearch, type HuaweiTagQuery } from './tagQuery';
 import { HuaweiTags } from './tags';
 
 /** ListImages `limit`: default and maximum 500. */
 export const HUAWEI_MAX_PAGE_SIZE = 500;
+
+const IMAGE_TYPES: Partial<Record<ImageOwner, string>> = { system: 'gold', self: 'private', shared: 'shared', marketplace: 'market' };
+
+/**
+ * The ListImages query for a filter: owner -> `__imagetype` (IMS has no community images: that owner, like
+ * unknown, is ignored); status -> `status` as given (queued, saving, deleted, killed, active); name -> `name`,
+ * which IMS matches exactly, not in part; tag -> `tag` in the legacy "key.value" form, so an empty value
+ * means "key with an empty value" here, not any value (`findByTags` with no values asks for any value).
+ */
+export function filterQuery(filter: ImageFilter | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  const imageType = filter?.owner ? IMAGE_TYPES[filter.owner] : undefined;
+  if (imageType) {
+    out['__imagetype'] = imageType;
+  }
+  if (filter?.status) {
+    out['status'] = filter.status;
+  }
+  if (filter?.name) {
+    out['name'] = filter.name;
+  }
+  if (filter?.tag?.key) {
+    out['tag'] = `${filter.tag.key}.${filter.tag.value}`;
+  }
+  return out;
+}
 
 export class HuaweiImsProvider implements ImageProvider {
   readonly cloud = 'huawei' as const;
@@ -22,6 +49,7 @@ export class HuaweiImsProvider implements ImageProvider {
   readonly deleting: HuaweiDeleting;
   readonly jobs: HuaweiJobs;
   private readonly client: HuaweiClient;
+  private readonly tagSearch: HuaweiTagSearch;
 
   constructor(ctx: ProviderContext, private readonly language: HuaweiLanguage = 'en-US') {
     this.client = new HuaweiClient(ctx);
@@ -30,6 +58,7 @@ export class HuaweiImsProvider implements ImageProvider {
     this.exporting = new HuaweiExporting(this.client);
     this.deleting = new HuaweiDeleting(this.client);
     this.jobs = new HuaweiJobs(this.client);
+    this.tagSearch = new HuaweiTagSearch(this.client);
   }
 
   /** No request: IMS has no region API, the vendor SDK uses a static table too. */
@@ -46,7 +75,7 @@ export class HuaweiImsProvider implements ImageProvider {
     const marker = markerOf(req.cursor);
     const limit = clampPageSize(req.pageSize, HUAWEI_MAX_PAGE_SIZE);
     const body = await this.client.ims('GET', req.regionId, '/v2/cloudimages', {
-      query: { limit: String(limit), ...(marker ? { marker } : {}) },
+      query: { ...filterQuery(req.filter), limit: String(limit), ...(marker ? { marker } : {}) },
       signal: req.signal,
     });
     const items = objectsOf(body['images']).map((i) => mapImage(req.regionId, i));
@@ -59,5 +88,18 @@ export class HuaweiImsProvider implements ImageProvider {
     const body = await this.client.ims('GET', regionId, '/v2/cloudimages', { query: { id: imageId }, signal });
     const found = objectsOf(body['images']).find((i) => i['id'] === imageId);
     return found ? mapImage(regionId, found) : undefined;
+  }
+
+  /**
+   * The project's own images matching a tag query (ListImageByTags action "filter"), paged by offset up to
+   * 1000 a page, with the total. An invalid query is refused (InvalidTagQuery) before any request.
+   */
+  findByTags(regionId: string, query: HuaweiTagQuery, cursor?: Cursor, pageSize?: number, signal?: AbortSignal): Promise<Page<Image>> {
+    return this.tagSearch.findByTags(regionId, query, cursor, pageSize, signal);
+  }
+
+  /** How many of the project's own images match a tag query (action "count"). */
+  countByTags(regionId: string, query: HuaweiTagQuery, signal?: AbortSignal): Promise<number> {
+    return this.tagSearch.countByTags(regionId, query, signal);
   }
 }

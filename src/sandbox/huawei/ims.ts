@@ -1,5 +1,5 @@
 // Huawei Cloud in the sandbox: one endpoint serving IAM (project lookup) and IMS (ListImages, tags,
-// members, export, delete, job progress), signed like the API gateway, paged by marker like IMS.
+// query by tag, members, export, delete, job progress), signed like the API gateway, paged by marker like IMS.
 // The region is the project's region (X-Project-Id, or {project_id} in the path). State (tags, members,
 // deletions, jobs) is kept for the emulator's life; jobs run on the emulator's shared job clock.
 import { JobClock } from '../jobs';
@@ -9,6 +9,7 @@ import { generateImsImages, huaweiAccount, type HuaweiProject, type ImsImage } f
 import { HuaweiImsJobs } from './jobs';
 import { HuaweiImageMembers } from './members';
 import { IMS_CODES, gatewayError, imsError, invalid, isResponse, noContent, ok } from './replies';
+import { listImageByTags } from './tagSearch';
 import { HuaweiImageTags } from './tags';
 import { verifyHuawei } from './verify';
 import { ownImage, scopeOf, type HuaweiWorld, type Scope } from './world';
@@ -36,6 +37,7 @@ const ROUTES: readonly Route[] = [
   { operation: 'KeystoneListProjects', method: 'GET', path: /^\/v3\/projects$/ },
   { operation: 'ListImages', method: 'GET', path: /^\/v2\/cloudimages$/ },
   { operation: 'BatchAddOrDeleteTags', method: 'POST', path: new RegExp(`^/v2/${SEG}/images/${SEG}/tags/action$`), projectGroup: 0 },
+  { operation: 'ListImageByTags', method: 'POST', path: new RegExp(`^/v2/${SEG}/images/resource_instances/action$`), projectGroup: 0 },
   { operation: 'ListImageTags', method: 'GET', path: new RegExp(`^/v2/${SEG}/images/${SEG}/tags$`), projectGroup: 0 },
   { operation: 'GlanceListImageMembers', method: 'GET', path: new RegExp(`^/v2/images/${SEG}/members$`) },
   { operation: 'BatchAddMembers', method: 'POST', path: /^\/v1\/cloudimages\/members$/ },
@@ -88,6 +90,7 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
     this.serves = {
       ListImages: (req, scope) => this.listImages(req, scope),
       BatchAddOrDeleteTags: (req, scope, [, id]) => this.tags.batchAction(scope, decode(id ?? ''), req.body),
+      ListImageByTags: (req, scope) => listImageByTags(scope, this.tags, req.body),
       ListImageTags: (_req, scope, [, id]) => this.tags.listImageTags(scope, decode(id ?? '')),
       GlanceListImageMembers: (_req, scope, [id]) => this.members.listMembers(scope, decode(id ?? '')),
       BatchAddMembers: (req, scope) => this.members.change(scope, req.body, true),
@@ -230,6 +233,8 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
     const id = q.get('id');
     const name = q.get('name');
     const status = q.get('status');
+    // `tag` is the legacy "key.value" string, matched exactly against the image's tag strings.
+    const tag = q.get('tag');
     const page = sorted
       .slice(from)
       .filter(
@@ -237,7 +242,8 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
           (imageType === null || i.__imagetype === imageType) &&
           (id === null || i.id === id) &&
           (name === null || i.name === name) &&
-          (status === null || i.status === status),
+          (status === null || i.status === status) &&
+          (tag === null || (Array.isArray(i['tags']) && i['tags'].includes(tag))),
       )
       .slice(0, limit);
     return ok({ images: page });
