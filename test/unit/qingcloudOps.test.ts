@@ -7,7 +7,7 @@ import { QingcloudClient } from '../../src/providers/qingcloud/client';
 import { mapJob } from '../../src/providers/qingcloud/mapping';
 import { HttpClient } from '../../src/providers/http';
 import { ProviderError } from '../../src/providers/errors';
-import type { Cursor, Image } from '../../src/providers/model';
+import type { Cursor, Image, ImageFilter } from '../../src/providers/model';
 import type { ProviderContext } from '../../src/providers/provider';
 
 const codeOf = (p: Promise<unknown>): Promise<string> => p.then(() => 'ok', (e: unknown) => (e instanceof ProviderError ? e.code : String(e)));
@@ -51,17 +51,18 @@ describe('QingCloud image operations (against the emulator)', () => {
       .filter((r) => r.operation === op)
       .map((r) => r.errorCode ?? 'ok');
 
+  const contextOf = (emu: Emulator): ProviderContext => ({
+    http,
+    credentials: emu.credentials('qingcloud'),
+    endpoint: emu.endpoints.qingcloud,
+    now: () => new Date(clock),
+  });
+
   before(async () => {
     emulator = new Emulator({ now: () => clock });
     await emulator.start();
-    const ctx: ProviderContext = {
-      http,
-      credentials: emulator.credentials('qingcloud'),
-      endpoint: emulator.endpoints.qingcloud,
-      now: () => new Date(clock),
-    };
-    provider = new QingcloudProvider(ctx);
-    client = new QingcloudClient(ctx);
+    provider = new QingcloudProvider(contextOf(emulator));
+    client = new QingcloudClient(contextOf(emulator));
   });
   after(async () => {
     await emulator.stop();
@@ -228,6 +229,70 @@ describe('QingCloud image operations (against the emulator)', () => {
     const statuses = await provider.jobs.describeJobs('pek3', [...jobs.map((j) => j!.jobId), 'j-unknown0']);
     assert.deepEqual(statuses.map((s) => s.jobId).sort(), jobs.map((j) => j!.jobId).sort());
     assert.deepEqual(operations(mark, 'DescribeJobs'), ['ok']);
+  });
+
+  it('fails a delete job on an injected fault: failed with the message, the image back to available', async () => {
+    const [img] = await fresh('gd2', 1);
+    emulator.faults.failJobs({ cloud: 'qingcloud', operation: 'DeleteImages', times: 1, message: 'Image is used by an instance' });
+    const job = await provider.deleting.deleteImages('gd2', [img!.id], {});
+    clock += 2000;
+    assert.equal((await provider.jobs.describeJobs('gd2', [job!.jobId]))[0]?.state, 'running');
+    clock += 2000;
+    const [failed] = await provider.jobs.describeJobs('gd2', [job!.jobId]);
+    assert.deepEqual([failed?.state, failed?.cloudState, failed?.error], ['failed', 'failed', 'Image is used by an instance']);
+    assert.ok(failed?.finishedAt);
+    const listed = (await allImages('gd2')).find((i) => i.id === img!.id);
+    assert.deepEqual([listed?.status, listed?.raw['transition_status']], ['available', '']);
+    // The fault was used up: the next delete goes through.
+    const again = await provider.deleting.deleteImages('gd2', [img!.id], {});
+    clock += 7000;
+    assert.equal((await provider.jobs.describeJobs('gd2', [again!.jobId]))[0]?.state, 'succeeded');
+  });
+
+  it('ends a failing job over several images as "done with failure": the first image stays', async () => {
+    const [a, b] = await fresh('gd2', 2);
+    emulator.faults.failJobs({ cloud: 'qingcloud', operation: 'DeleteImages', message: 'Partly refused' });
+    const job = await provider.deleting.deleteImages('gd2', [a!.id, b!.id], {});
+    clock += 7000;
+    const [done] = await provider.jobs.describeJobs('gd2', [job!.jobId]);
+    assert.deepEqual([done?.state, done?.cloudState, done?.error], ['failed', 'done with failure', 'Partly refused']);
+    assert.equal((await provider.getImage('gd2', a!.id))?.status, 'available');
+    assert.equal(await provider.getImage('gd2', b!.id), undefined);
+  });
+
+  it('runs jobs for the emulator\'s jobDurationMs', async () => {
+    const quick = new Emulator({ now: () => clock, jobDurationMs: 400 });
+    await quick.start();
+    try {
+      const p = new QingcloudProvider(contextOf(quick));
+      const page = await p.listImages({ regionId: 'pek3a', pageSize: 1, filter: { owner: 'self', status: 'available' } });
+      const job = await p.deleting.deleteImages('pek3a', [page.items[0]!.id], {});
+      clock += 300;
+      assert.equal((await p.jobs.describeJobs('pek3a', [job!.jobId]))[0]?.state, 'running');
+      clock += 100;
+      assert.equal((await p.jobs.describeJobs('pek3a', [job!.jobId]))[0]?.state, 'succeeded');
+      assert.equal(await p.getImage('pek3a', page.items[0]!.id), undefined);
+    } finally {
+      await quick.stop();
+    }
+  });
+
+  it('filters listImages by owner, status, name and tag', async () => {
+    const all = await allImages('pek3');
+    const list = async (filter: ImageFilter): Promise<readonly Image[]> => (await provider.listImages({ regionId: 'pek3', pageSize: 100, filter })).items;
+    const system = await list({ owner: 'system' });
+    assert.deepEqual(system.map((i) => i.id), all.filter((i) => i.owner === 'system').map((i) => i.id));
+    const shared = await list({ owner: 'shared', status: 'deprecated' });
+    assert.ok(shared.length > 0 && shared.every((i) => i.owner === 'shared' && i.status === 'deprecated'));
+    const byName = await list({ name: 'CentOS' });
+    assert.ok(byName.length > 0 && byName.every((i) => /centos/i.test(i.name)));
+    const golden = await list({ tag: { key: 'golden', value: '' }, owner: 'self' });
+    assert.deepEqual(golden.map((i) => i.id), all.filter((i) => i.tags.some((t) => t.key === 'golden')).map((i) => i.id).slice(0, 100));
+    const mark = emulator.requestLog.length;
+    assert.deepEqual(await list({ tag: { key: 'no-such-tag', value: '' } }), []);
+    assert.deepEqual(await list({ owner: 'marketplace' }), []);
+    assert.deepEqual(await list({ tag: { key: 'golden', value: 'x' } }), []);
+    assert.deepEqual(operations(mark, 'DescribeImages'), [], 'nothing can match: no listing asked for');
   });
 
   it('returns undefined from getImage for an id the zone does not know', async () => {

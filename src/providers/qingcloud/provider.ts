@@ -1,7 +1,7 @@
 // QingCloud IaaS images: listing and details here; tags, sharing, delete and jobs in their own files.
 // QingCloud has no image export, so this provider has no `exporting` group.
 import { clampPageSize, num, objectsOf } from '../common';
-import type { Image, ListImagesRequest, Page, Region } from '../model';
+import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
 import { nextOffset, offsetOf } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
 import { QingcloudClient, indexed } from './client';
@@ -40,14 +40,48 @@ export class QingcloudProvider implements ImageProvider {
       .map((z) => mapZone(z, this.language));
   }
 
-  /** Every image the account can see in the zone (no `provider` filter): system, own and shared. */
+  /** The zone's images the account can see (system, own and shared), narrowed by `req.filter`. */
   async listImages(req: ListImagesRequest): Promise<Page<Image>> {
+    const filter = await this.filterParams(req.regionId, req.filter, req.signal);
+    if (!filter) {
+      return { items: [], total: 0 };
+    }
     const offset = offsetOf(req.cursor);
     const limit = clampPageSize(req.pageSize, QINGCLOUD_MAX_PAGE_SIZE);
-    const body = await this.client.call('DescribeImages', { offset: String(offset), limit: String(limit) }, req.signal, req.regionId);
+    const body = await this.client.call('DescribeImages', { ...filter, offset: String(offset), limit: String(limit) }, req.signal, req.regionId);
     const items = objectsOf(body['image_set']).map((i) => mapImage(req.regionId, i));
     const total = num(body['total_count']) ?? offset + items.length;
     return { items, total, next: nextOffset(offset, items.length, total) };
+  }
+
+  /**
+   * DescribeImages parameters for a filter: owner -> provider (system, self, shared), status -> status.1,
+   * name -> search_word (part of the name or id), tag -> tags.1 with the tag's id, looked up by name
+   * (one DescribeTags call). Undefined when nothing can match: an owner QingCloud does not have
+   * (marketplace, community), a tag name no tag has, or a tag value (QingCloud tags are names only).
+   */
+  private async filterParams(zone: string, filter: ImageFilter | undefined, signal?: AbortSignal): Promise<Record<string, string> | undefined> {
+    const out: Record<string, string> = {};
+    if (filter?.owner === 'marketplace' || filter?.owner === 'community') {
+      return undefined;
+    }
+    if (filter?.owner === 'system' || filter?.owner === 'self' || filter?.owner === 'shared') {
+      out['provider'] = filter.owner;
+    }
+    if (filter?.status) {
+      out['status.1'] = filter.status;
+    }
+    if (filter?.name) {
+      out['search_word'] = filter.name;
+    }
+    if (filter?.tag?.key) {
+      const tagId = filter.tag.value ? undefined : await this.tags.findTagId(zone, filter.tag.key, signal);
+      if (tagId === undefined) {
+        return undefined;
+      }
+      out['tags.1'] = tagId;
+    }
+    return out;
   }
 
   /** DescribeImages images.1=<id>; undefined when the zone does not know it, or it is deleted or ceased. */

@@ -69,8 +69,8 @@ export class QingcloudTags implements TagOperations {
     return mapTags(set);
   }
 
-  /** The id of the tag with exactly this name (search_word matches parts of names too). */
-  private async findTagId(zone: string, name: string, signal?: AbortSignal): Promise<string | undefined> {
+  /** The id of the tag with exactly this name (search_word matches parts of names too); undefined when none has it. */
+  async findTagId(zone: string, name: string, signal?: AbortSignal): Promise<string | undefined> {
     const set = await describeAll(this.client, 'DescribeTags', { search_word: name }, 'tag_set', zone, signal);
     return str(set.find((t) => t['tag_name'] === name)?.['tag_id']);
   }

@@ -1,7 +1,9 @@
 // QingCloud IaaS in the sandbox: zones and images, tags, sharing, DeleteImages and its jobs, signed and
-// paged like the cloud. State (tags, grants, deletions, jobs) is kept for the emulator's life.
+// paged like the cloud. State (tags, grants, deletions, jobs) is kept for the emulator's life; jobs run
+// on the emulator's shared job clock (sandbox/jobs.ts).
 // Errors are `{ ret_code, message }` with HTTP 200, as the cloud (and its SDK tests) answer; only an
 // internal error comes with HTTP 500.
+import { JobClock } from '../jobs';
 import { Random } from '../random';
 import { formParams, type CloudHandler, type EmulatorRequest, type EmulatorResponse, type KeyStore } from '../types';
 import { QINGCLOUD_ZONES, generateQingcloudImages, type QingcloudImage } from './data';
@@ -25,6 +27,8 @@ export class QingcloudHandler implements CloudHandler, QingcloudWorld {
   readonly cloud = 'qingcloud' as const;
   readonly userId = SANDBOX_QINGCLOUD_USER_ID;
   readonly jobs: QingcloudImageJobs;
+  /** The emulator's shared job clock, or one of the handler's own for a bare key store. */
+  readonly jobClock: JobClock;
   private readonly images = new Map<string, QingcloudImage[]>();
   private readonly idRandom: Random;
   private readonly issued = new Set<string>();
@@ -35,6 +39,7 @@ export class QingcloudHandler implements CloudHandler, QingcloudWorld {
     private readonly seed: string,
   ) {
     this.idRandom = new Random(`${seed}/qingcloud/ids`);
+    this.jobClock = keys.jobClock ?? new JobClock(() => keys.now());
     const tags = new QingcloudTags(this);
     const sharing = new QingcloudSharing(this);
     this.jobs = new QingcloudImageJobs(this);

@@ -1,58 +1,50 @@
-// QingCloud DeleteImages and DescribeJobs in the sandbox. A minimal job clock of this handler's own
-// (no shared job clock existed when this was written): a job is 'pending', then 'working', then
-// 'successful', by the time elapsed on the emulator's clock since it started. When a delete job
-// succeeds its images become 'deleted' and leave the default DescribeImages listing.
+// QingCloud DeleteImages and DescribeJobs in the sandbox, on the emulator's shared job clock
+// (sandbox/jobs.ts): a job is 'pending', then 'working', then 'successful' by the time elapsed since it
+// started (EmulatorOptions.jobDurationMs). When a delete job succeeds its images become 'deleted' and
+// leave the default DescribeImages listing. A job made to fail (FaultPlan.failJobs, operation
+// "DeleteImages") is 'failed' and leaves its image in place; over several images it is 'done with
+// failure': the first image stays, the others are deleted.
+import { JobLedger, type SandboxJob, type SandboxJobPhase } from '../jobs';
 import type { EmulatorResponse } from '../types';
 import type { QingcloudImage } from './data';
 import { isoSecond, listParam, ok, paged, parameterError, permissionDenied, type Params } from './params';
 import { isResponse, ownImage, zoneScope, type QingcloudWorld } from './world';
 
-export interface JobTiming {
-  /** How long a job stays 'pending'. */
-  readonly pendingMs: number;
-  /** From start to 'successful' (pending time included). */
-  readonly totalMs: number;
-}
-
-export const DEFAULT_JOB_TIMING: JobTiming = { pendingMs: 1_000, totalMs: 6_000 };
-
 /** images.N per DeleteImages call. */
 export const MAX_DELETE = 100;
 const JOB_STATUSES = ['pending', 'working', 'successful', 'failed', 'done with failure'];
+const STATUS: Readonly<Record<SandboxJobPhase, string>> = { queued: 'pending', running: 'working', succeeded: 'successful', failed: 'failed' };
 
-type JobStatusWord = 'pending' | 'working' | 'successful';
-
-interface ImageJob {
-  readonly job_id: string;
-  readonly job_action: string;
+interface ImageJobData {
   readonly zone: string;
   readonly images: readonly QingcloudImage[];
-  readonly startedAt: number;
   /** True once the job's effect is on the images. */
-  done: boolean;
+  settled: boolean;
 }
 
 export class QingcloudImageJobs {
-  private readonly list: ImageJob[] = [];
+  private readonly ledger = new JobLedger<ImageJobData>();
 
-  constructor(
-    private readonly world: QingcloudWorld,
-    /** Mutable so an embedding (a test, a demo) can speed jobs up or slow them down. */
-    public timing: JobTiming = DEFAULT_JOB_TIMING,
-  ) {}
+  constructor(private readonly world: QingcloudWorld) {}
 
-  /** Applies the effect of every job that has reached 'successful' and was not applied yet. */
+  /** Applies the effect of every job that has finished and was not applied yet. */
   settle(): void {
-    for (const job of this.list) {
-      if (!job.done && this.statusOf(job) === 'successful') {
-        job.done = true;
-        const at = isoSecond(job.startedAt + this.timing.totalMs);
-        for (const image of job.images) {
+    for (const { job, data } of this.ledger.all()) {
+      const snap = this.world.jobClock.snapshot(job);
+      if (data.settled || snap.finishedAt === undefined) {
+        continue;
+      }
+      data.settled = true;
+      const at = isoSecond(snap.finishedAt);
+      // A failed job keeps its first image (all of them, when it has one); the rest are deleted.
+      const kept = snap.phase === 'failed' ? 1 : 0;
+      data.images.forEach((image, n) => {
+        image['transition_status'] = '';
+        if (n >= kept) {
           image.status = 'deleted';
-          image['transition_status'] = '';
           image['status_time'] = at;
         }
-      }
+      });
     }
   }
 
@@ -83,9 +75,9 @@ export class QingcloudImageJobs {
     for (const image of images) {
       image['transition_status'] = 'deleting';
     }
-    const job: ImageJob = { job_id: this.world.newId('j'), job_action: 'DeleteImages', zone: scope.zone, images, startedAt: this.world.now(), done: false };
-    this.list.push(job);
-    return ok('DeleteImages', { job_id: job.job_id });
+    const job = this.world.jobClock.start('qingcloud', 'DeleteImages', this.world.newId('j'));
+    this.ledger.add(job, { zone: scope.zone, images, settled: false });
+    return ok('DeleteImages', { job_id: job.id });
   }
 
   describeJobs(params: Params): EmulatorResponse {
@@ -99,33 +91,29 @@ export class QingcloudImageJobs {
     if (bad !== undefined) {
       return parameterError(`invalid job status [${bad}]`);
     }
-    const set = this.list
-      .filter((j) => j.zone === scope.zone && (!ids.length || ids.includes(j.job_id)))
-      .map((j) => this.wire(j))
+    const set = this.ledger
+      .all()
+      .filter(({ job, data }) => data.zone === scope.zone && (!ids.length || ids.includes(job.id)))
+      .map((entry) => this.wire(entry))
       .filter((j) => !statuses.length || statuses.includes(j.status))
       .reverse();
     return paged(params, 'DescribeJobs', 'job_set', set);
   }
 
-  private statusOf(job: ImageJob): JobStatusWord {
-    const elapsed = this.world.now() - job.startedAt;
-    return elapsed < this.timing.pendingMs ? 'pending' : elapsed < this.timing.totalMs ? 'working' : 'successful';
-  }
-
-  private wire(job: ImageJob): Record<string, unknown> & { status: string } {
-    const status = this.statusOf(job);
-    const changed = status === 'pending' ? 0 : status === 'working' ? this.timing.pendingMs : this.timing.totalMs;
-    const resourceIds = job.images.map((i) => i.image_id);
+  private wire({ job, data }: { job: SandboxJob; data: ImageJobData }): Record<string, unknown> & { status: string } {
+    const snap = this.world.jobClock.snapshot(job);
+    const partial = snap.phase === 'failed' && data.images.length > 1;
+    const resourceIds = data.images.map((i) => i.image_id);
     return {
-      job_id: job.job_id,
-      job_action: job.job_action,
-      status,
+      job_id: job.id,
+      job_action: job.operation,
+      status: partial ? 'done with failure' : STATUS[snap.phase],
       resource_ids: resourceIds.join(' '),
       owner: this.world.userId,
       create_time: isoSecond(job.startedAt),
-      status_time: isoSecond(job.startedAt + changed),
-      directive: JSON.stringify({ images: resourceIds, zone: job.zone }),
-      error_codes: '',
+      status_time: isoSecond(snap.finishedAt ?? job.startedAt),
+      directive: JSON.stringify({ images: resourceIds, zone: data.zone }),
+      error_codes: snap.error ?? '',
     };
   }
 }

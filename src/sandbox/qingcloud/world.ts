@@ -1,4 +1,5 @@
-// What the QingCloud action modules share: the zones' images, the clock and id minting.
+// What the QingCloud action modules share: the zones' images, the clocks and id minting.
+import type { JobClock } from '../jobs';
 import type { EmulatorResponse } from '../types';
 import { QINGCLOUD_ZONES, type QingcloudImage } from './data';
 import { notFound, parameterError, permissionDenied, type Params } from './params';
@@ -6,6 +7,8 @@ import { notFound, parameterError, permissionDenied, type Params } from './param
 export interface QingcloudWorld {
   /** The emulator's clock (ms). */
   now(): number;
+  /** The emulator's shared job clock (sandbox/jobs.ts). */
+  readonly jobClock: JobClock;
   /** The zone's images, kept for the emulator's life; undefined for a zone QingCloud does not have. */
   zoneImages(zoneId: string): QingcloudImage[] | undefined;
   /** A fresh id such as "tag-k3x9a0qz" or "j-0c7f2m1d": deterministic per seed, never repeated. */
