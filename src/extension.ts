@@ -21,18 +21,12 @@ export interface ExtensionApi {
   readonly tree: ImageTreeProvider;
   readonly accounts: AccountStore;
   readonly prompter: Prompter;
-  /** Current instances: simulateReload() replaces them. */
-  jobs(): JobTracker;
-  panels(): DetailsPanels;
+  readonly jobs: JobTracker;
+  readonly panels: DetailsPanels;
   /** The in-process emulator behind the Sandbox account (started on first use). */
   sandbox(): Promise<Emulator>;
   /** The provider the extension uses for an account. */
   provider(account: AccountConfig): Promise<ImageProvider>;
-  /**
-   * Tests: tears down the job tracker and the panels and builds them again from persisted state,
-   * restoring open panels through the serializer, as a window reload does.
-   */
-  simulateReload(): Promise<void>;
 }
 
 let sandboxHost: SandboxHost | undefined;
@@ -46,38 +40,24 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = new ImageTreeProvider(accounts, sessions, log);
   const treeView = vscode.window.createTreeView('cloudImageExplorer.images', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const prompter = new Prompter();
-  const ctx = { extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter } as CommandContext & {
-    jobs: JobTracker;
-    panels: DetailsPanels;
-  };
-  const live: vscode.Disposable[] = [];
-  const build = (): void => {
-    const jobs = new JobTracker(context.globalState, accounts, sessions, log);
-    const jobsView = new JobsViewProvider(jobs);
-    const panels = new DetailsPanels(context.extensionUri, accounts, sessions, jobs, tree, log, panelActions(tree));
-    ctx.jobs = jobs;
-    ctx.panels = panels;
-    live.push(jobs, jobsView, panels, vscode.window.registerTreeDataProvider('cloudImageExplorer.jobs', jobsView), syncTreeWithJobs(jobs, tree, accounts, sessions));
-  };
-  build();
-  context.subscriptions.push(log, accounts, sessions, tree, treeView, ...registerCommands(ctx), { dispose: () => live.forEach((d) => d.dispose()) });
+  const jobs = new JobTracker(context.globalState, accounts, sessions, log);
+  const jobsView = new JobsViewProvider(jobs);
+  const panels = new DetailsPanels(context.extensionUri, accounts, sessions, jobs, tree, log, panelActions(tree));
+  const ctx: CommandContext = { extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter, jobs, panels };
+  context.subscriptions.push(
+    log, accounts, sessions, tree, treeView, jobs, jobsView, panels,
+    vscode.window.registerTreeDataProvider('cloudImageExplorer.jobs', jobsView),
+    syncTreeWithJobs(jobs, tree, accounts, sessions),
+    ...registerCommands(ctx),
+  );
   return {
     tree,
     accounts,
     prompter,
-    jobs: () => ctx.jobs,
-    panels: () => ctx.panels,
+    jobs,
+    panels,
     sandbox: () => sandbox.instance(),
     provider: (account) => sessions.provider(account),
-    simulateReload: async () => {
-      const open = ctx.panels.openIdentities();
-      live.splice(0).forEach((d) => d.dispose());
-      build();
-      for (const id of open) {
-        const panel = vscode.window.createWebviewPanel('cloudImageExplorer.details', id.imageId, vscode.ViewColumn.Active);
-        await ctx.panels.deserializeWebviewPanel(panel, id);
-      }
-    },
   };
 }
 

@@ -43,7 +43,7 @@ describe('Huawei IMS and BatchCompute operations over the sandbox (real extensio
   before(async () => {
     a = await api();
   });
-  afterEach(() => a.panels().closeAll());
+  afterEach(() => a.panels.closeAll());
 
   it('Huawei: tags and untags with key and value', async () => {
     const [node] = await own(a, await region(a, 'huawei', 'cn-north-4'), 1, 'active');
@@ -57,9 +57,9 @@ describe('Huawei IMS and BatchCompute operations over the sandbox (real extensio
     const [node] = await own(a, await region(a, 'huawei', 'cn-east-3'), 1, 'active');
     const project = '0123456789abcdef0123456789abcdef';
     await vscode.commands.executeCommand('cloudImageExplorer.share', node, undefined, [project]);
-    const job = a.jobs().list().find((j) => j.kind === 'share' && j.imageId === node!.image.id);
+    const job = a.jobs.list().find((j) => j.kind === 'share' && j.imageId === node!.image.id);
     assert.ok(job, 'the share job is tracked');
-    await until('the share job to succeed', () => a.jobs().list().find((j) => j.jobId === job.jobId && j.state === 'succeeded'));
+    await until('the share job to succeed', () => a.jobs.list().find((j) => j.jobId === job.jobId && j.state === 'succeeded'));
     const provider = await a.provider(node!.account);
     assert.ok((await provider.sharing!.listMembers('cn-east-3', node!.image.id)).some((m) => m.id === project));
     // A malformed project ID is refused before any request.
@@ -73,9 +73,9 @@ describe('Huawei IMS and BatchCompute operations over the sandbox (real extensio
     const id = { accountId: node!.account.id, regionId: 'cn-north-4', imageId: node!.image.id };
     await vscode.commands.executeCommand('cloudImageExplorer.openDetails', node);
     await vscode.commands.executeCommand('cloudImageExplorer.export', node, undefined, { bucket: 'ci-obs-bucket', object: 'exports/ci.qcow2', format: 'qcow2' });
-    const job = a.jobs().list().find((j) => j.kind === 'export' && j.imageId === node!.image.id);
+    const job = a.jobs.list().find((j) => j.kind === 'export' && j.imageId === node!.image.id);
     assert.ok(job);
-    await a.panels().rendered(id, (r) => r.jobs.some((j) => j.jobId === job.jobId && j.percent === '100'), 60_000);
+    await a.panels.rendered(id, (r) => r.jobs.some((j) => j.jobId === job.jobId && j.percent === '100'), 60_000);
   });
 
   it('BatchCompute: says it is retired, offers delete only, and deletes after confirmation', async () => {

@@ -74,7 +74,7 @@ describe('QingCloud operations over the sandbox (real extension host)', () => {
       assert.equal(n.busy, 'Deleting…');
       assert.match(String(n.treeItem().description), /Deleting…/);
     }
-    const jobs = a.jobs().list().filter((j) => j.kind === 'delete' && nodes.some((n) => n.image.id === j.imageId));
+    const jobs = a.jobs.list().filter((j) => j.kind === 'delete' && nodes.some((n) => n.image.id === j.imageId));
     assert.equal(jobs.length, 2);
     assert.equal(new Set(jobs.map((j) => j.jobId)).size, 1, 'one job for both');
     const started = Date.now();
@@ -86,6 +86,6 @@ describe('QingCloud operations over the sandbox (real extension host)', () => {
       assert.ok(Date.now() - started < 45_000, 'the nodes disappear when the job ends');
       await new Promise((r) => setTimeout(r, 300));
     }
-    assert.ok(a.jobs().list().filter((j) => j.jobId === jobs[0]!.jobId).every((j) => j.state === 'succeeded'));
+    assert.ok(a.jobs.list().filter((j) => j.jobId === jobs[0]!.jobId).every((j) => j.state === 'succeeded'));
   });
 });

@@ -1,0 +1,18 @@
+// Runs mocha test files inside the extension host (the extensionTestsPath contract: run(): Promise<void>).
+import Mocha from 'mocha';
+
+export function runMocha(files: readonly string[], label: string): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  files.forEach((f) => mocha.addFile(f));
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      console.log(`MOCHA_RESULT failures=${failures}`);
+      console.log(`${label}: ${runner.stats?.passes ?? 0} passed, ${failures} failed`);
+      if (failures > 0) {
+        reject(new Error(`${failures} ${label} test(s) failed.`));
+      } else {
+        resolve();
+      }
+    });
+  });
+}

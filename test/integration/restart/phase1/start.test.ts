@@ -1,0 +1,29 @@
+// Phase 1: start an export from the tree, open its details panel, see it progress, then let the
+// window reload (the launcher does it when this phase exits).
+import { strict as assert } from 'assert';
+import * as vscode from 'vscode';
+import type { AccountNode, ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
+import { api, children } from '../../suite/helpers';
+import { save } from '../shared';
+
+describe('Reload during an export — before', () => {
+  it('starts an export and sees it running in the panel', async () => {
+    const a = await api();
+    assert.ok(process.env['CIE_SANDBOX'], 'the sandbox is the external emulator');
+    const account = (await children(a)).find((n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.cloud === 'alibaba');
+    const region = (await children(a, account)).find((n): n is RegionNode => n.kind === 'region' && (n as RegionNode).region.id === 'cn-shanghai');
+    assert.ok(region);
+    const nodes: Node[] = await children(a, region);
+    const image = nodes.find((n): n is ImageNode => n.kind === 'image' && (n as ImageNode).image.owner === 'self' && (n as ImageNode).image.status === 'Available');
+    assert.ok(image);
+    const id = { accountId: image.account.id, regionId: 'cn-shanghai', imageId: image.image.id };
+    await vscode.commands.executeCommand('cloudImageExplorer.openDetails', image);
+    await vscode.commands.executeCommand('cloudImageExplorer.export', image, undefined, { bucket: 'reload-test', object: 'reload', format: 'vhd' });
+    const job = a.jobs.forImage(id.accountId, id.regionId, id.imageId).find((j) => j.kind === 'export');
+    assert.ok(job);
+    const seen = await a.panels.rendered(id, (r) => r.jobs.some((j) => j.jobId === job.jobId && Number(j.percent) > 0));
+    const percent = Number(seen.jobs.find((j) => j.jobId === job.jobId)!.percent);
+    assert.ok(percent > 0 && percent < 100, `running: ${percent} %`);
+    save({ jobId: job.jobId, ...id, percentBefore: percent });
+  });
+});

@@ -1,0 +1,35 @@
+// Phase 2, after a real window reload: the job is still tracked, the details panel came back through
+// the serializer, and both the panel and the Jobs view follow the export to 100 %.
+import { strict as assert } from 'assert';
+import { api } from '../../suite/helpers';
+import { load } from '../shared';
+
+async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 60_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const v = probe();
+    if (v) {
+      return v;
+    }
+    assert.ok(Date.now() - started < timeoutMs, `timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('Reload during an export — after', () => {
+  it('resumes tracking, restores the panel, and reaches 100 % in the panel and the Jobs view', async function () {
+    this.timeout(180_000);
+    const rec = load();
+    const a = await api();
+    const tracked = a.jobs.list().find((j) => j.jobId === rec.jobId && j.imageId === rec.imageId);
+    assert.ok(tracked, 'the job survived the reload');
+    console.log(`after the reload: job ${tracked.jobId} ${tracked.state} ${tracked.percent ?? '?'} % (was ${rec.percentBefore} %)`);
+    const id = { accountId: rec.accountId, regionId: rec.regionId, imageId: rec.imageId };
+    await until('the panel to be restored by the serializer', () => a.panels.isOpen(id));
+    const done = await a.panels.rendered(id, (r) => r.jobs.some((j) => j.jobId === rec.jobId && j.percent === '100'), 90_000);
+    assert.ok(done.jobs.length >= 1);
+    const finished = await until('the Jobs view entry to succeed', () => a.jobs.list().find((j) => j.jobId === rec.jobId && j.state === 'succeeded'));
+    assert.equal(finished.percent, 100);
+    assert.ok((finished.finishedAt ?? 0) > finished.startedAt);
+  });
+});

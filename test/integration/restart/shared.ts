@@ -1,0 +1,25 @@
+import * as fs from 'fs';
+
+export interface Recorded {
+  readonly jobId: string;
+  readonly accountId: string;
+  readonly regionId: string;
+  readonly imageId: string;
+  readonly percentBefore: number;
+}
+
+function file(): string {
+  const f = process.env['CIE_RESTART_RECORD'];
+  if (!f) {
+    throw new Error('CIE_RESTART_RECORD is not set: run this through runRestart');
+  }
+  return f;
+}
+
+export function save(r: Recorded): void {
+  fs.writeFileSync(file(), JSON.stringify(r));
+}
+
+export function load(): Recorded {
+  return JSON.parse(fs.readFileSync(file(), 'utf8')) as Recorded;
+}
