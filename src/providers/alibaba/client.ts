@@ -1,5 +1,6 @@
 // Alibaba Cloud RPC-style calls (ECS 2014-05-26), signed with ACS3-HMAC-SHA256.
 import { randomUUID } from 'crypto';
+import { clockOf, endpointOf } from '../common';
 import { ProviderError } from '../errors';
 import { parseJson, retryAfter, type HttpResponse } from '../http';
 import type { Params } from '../encoding';
@@ -56,7 +57,7 @@ export class AlibabaRpcClient {
   ) {}
 
   call(action: string, params: Params, signal?: AbortSignal, regionId?: string): Promise<Record<string, unknown>> {
-    const base = this.ctx.endpoint ? new URL(this.ctx.endpoint) : new URL(`https://${this.api.host(regionId)}`);
+    const base = endpointOf(this.ctx, `https://${this.api.host(regionId)}`);
     const query = new URLSearchParams();
     const sorted = Object.keys(params).sort();
     for (const k of sorted) {
@@ -77,7 +78,7 @@ export class AlibabaRpcClient {
           accessKeyId: credentials.accessKeyId,
           accessKeySecret: credentials.accessKeySecret,
           securityToken: credentials.securityToken,
-          date: this.ctx.now ? this.ctx.now() : new Date(),
+          date: clockOf(this.ctx),
           nonce: this.ctx.nonce ? this.ctx.nonce() : randomUUID().replace(/-/g, ''),
         });
         return { method: 'POST', url, headers: signed.headers };

@@ -1,15 +1,10 @@
 // Alibaba ECS wire shapes -> the common model.
+import { objectsOf, str, type Json } from '../common';
 import type { Image, ImageOwner, Region, Tag } from '../model';
 
-type Json = Record<string, unknown>;
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v.length ? v : v === undefined || v === null ? undefined : String(v);
-}
-
+/** Alibaba wraps lists: { Images: { Image: [...] } }. */
 function list(container: unknown, key: string): Json[] {
-  const inner = (container as Json | undefined)?.[key];
-  return Array.isArray(inner) ? (inner as Json[]) : [];
+  return objectsOf((container as Json | undefined)?.[key]);
 }
 
 export function mapRegion(r: Json): Region {
