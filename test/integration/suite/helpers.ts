@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
-import type { Node } from '../../../src/tree/nodes';
+import type { CloudKind } from '../../../src/providers/model';
+import type { AccountNode, ImageNode, Node, RegionNode } from '../../../src/tree/nodes';
 
 export const EXTENSION_ID = 'cloud-image-explorer.cloud-image-explorer';
 
@@ -20,4 +21,49 @@ export function label(node: Node): string {
 /** Children of a node the way the view asks for them. */
 export async function children(a: ExtensionApi, node?: Node): Promise<Node[]> {
   return (await a.tree.getChildren(node)) ?? [];
+}
+
+/** The Sandbox account's region node of a cloud. */
+export async function sandboxRegion(a: ExtensionApi, cloud: CloudKind, regionId: string): Promise<RegionNode> {
+  const account = (await children(a)).find(
+    (n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.sandbox === true && (n as AccountNode).account.cloud === cloud,
+  );
+  if (!account) {
+    throw new Error(`no ${cloud} sandbox account`);
+  }
+  const region = (await children(a, account)).find((n): n is RegionNode => n.kind === 'region' && (n as RegionNode).region.id === regionId);
+  if (!region) {
+    throw new Error(`no region ${regionId} in the ${cloud} sandbox`);
+  }
+  return region;
+}
+
+/** The first `count` of the account's own images with a status, loading more pages as needed. */
+export async function ownImages(a: ExtensionApi, region: RegionNode, count: number, status: string): Promise<ImageNode[]> {
+  let nodes: Node[] = await children(a, region);
+  const mine = (): ImageNode[] =>
+    nodes.filter((n): n is ImageNode => n.kind === 'image' && (n as ImageNode).image.owner === 'self' && (n as ImageNode).image.status === status);
+  while (mine().length < count && nodes[nodes.length - 1]?.kind === 'loadMore') {
+    await vscode.commands.executeCommand('cloudImageExplorer.loadMore', nodes[nodes.length - 1]);
+    nodes = await children(a, region);
+  }
+  if (mine().length < count) {
+    throw new Error(`fewer than ${count} own ${status} images in ${region.region.id}`);
+  }
+  return mine().slice(0, count);
+}
+
+/** Polls until the probe gives a value. */
+export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const v = await probe();
+    if (v) {
+      return v;
+    }
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

@@ -3,40 +3,10 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
-import type { CloudKind } from '../../../src/providers/model';
-import type { AccountNode, ImageNode, Node, RegionNode } from '../../../src/tree/nodes';
-import { api, children } from './helpers';
+import { api, children, ownImages, sandboxRegion, until } from './helpers';
 
-async function region(a: ExtensionApi, cloud: CloudKind, regionId: string): Promise<RegionNode> {
-  const account = (await children(a)).find((n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.cloud === cloud);
-  assert.ok(account, `a ${cloud} sandbox account`);
-  const r = (await children(a, account)).find((n): n is RegionNode => n.kind === 'region' && (n as RegionNode).region.id === regionId);
-  assert.ok(r, regionId);
-  return r;
-}
 
-async function own(a: ExtensionApi, r: RegionNode, count: number, status: string): Promise<ImageNode[]> {
-  let nodes: Node[] = await children(a, r);
-  const mine = (): ImageNode[] => nodes.filter((n): n is ImageNode => n.kind === 'image' && (n as ImageNode).image.owner === 'self' && (n as ImageNode).image.status === status);
-  while (mine().length < count && nodes[nodes.length - 1]?.kind === 'loadMore') {
-    await vscode.commands.executeCommand('cloudImageExplorer.loadMore', nodes[nodes.length - 1]);
-    nodes = await children(a, r);
-  }
-  assert.ok(mine().length >= count, `${count} own ${status} images in ${r.region.id}`);
-  return mine().slice(0, count);
-}
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v) {
-      return v;
-    }
-    assert.ok(Date.now() - started < timeoutMs, `timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('Huawei IMS and BatchCompute operations over the sandbox (real extension host)', () => {
   let a: ExtensionApi;
@@ -46,7 +16,7 @@ describe('Huawei IMS and BatchCompute operations over the sandbox (real extensio
   afterEach(() => a.panels.closeAll());
 
   it('Huawei: tags and untags with key and value', async () => {
-    const [node] = await own(a, await region(a, 'huawei', 'cn-north-4'), 1, 'active');
+    const [node] = await ownImages(a, await sandboxRegion(a, 'huawei', 'cn-north-4'), 1, 'active');
     await vscode.commands.executeCommand('cloudImageExplorer.tag', node, [node], { key: 'ci-env', value: 'staging' });
     assert.ok(node!.image.tags.some((t) => t.key === 'ci-env' && t.value === 'staging'));
     await vscode.commands.executeCommand('cloudImageExplorer.untag', node, [node], ['ci-env']);
@@ -54,7 +24,7 @@ describe('Huawei IMS and BatchCompute operations over the sandbox (real extensio
   });
 
   it('Huawei: sharing with a project is a job; the member appears when it succeeds', async () => {
-    const [node] = await own(a, await region(a, 'huawei', 'cn-east-3'), 1, 'active');
+    const [node] = await ownImages(a, await sandboxRegion(a, 'huawei', 'cn-east-3'), 1, 'active');
     const project = '0123456789abcdef0123456789abcdef';
     await vscode.commands.executeCommand('cloudImageExplorer.share', node, undefined, [project]);
     const job = a.jobs.list().find((j) => j.kind === 'share' && j.imageId === node!.image.id);
@@ -69,7 +39,7 @@ describe('Huawei IMS and BatchCompute operations over the sandbox (real extensio
   });
 
   it('Huawei: export reaches 100 % in the panel', async () => {
-    const [node] = await own(a, await region(a, 'huawei', 'cn-north-4'), 1, 'active');
+    const [node] = await ownImages(a, await sandboxRegion(a, 'huawei', 'cn-north-4'), 1, 'active');
     const id = { accountId: node!.account.id, regionId: 'cn-north-4', imageId: node!.image.id };
     await vscode.commands.executeCommand('cloudImageExplorer.openDetails', node);
     await vscode.commands.executeCommand('cloudImageExplorer.export', node, undefined, { bucket: 'ci-obs-bucket', object: 'exports/ci.qcow2', format: 'qcow2' });
@@ -79,9 +49,9 @@ describe('Huawei IMS and BatchCompute operations over the sandbox (real extensio
   });
 
   it('BatchCompute: says it is retired, offers delete only, and deletes after confirmation', async () => {
-    const r = await region(a, 'batchcompute', 'cn-hangzhou');
+    const r = await sandboxRegion(a, 'batchcompute', 'cn-hangzhou');
     assert.match(String(r.parent.treeItem().description), /retired/);
-    const [node] = await own(a, r, 1, 'Available');
+    const [node] = await ownImages(a, r, 1, 'Available');
     const ctx = String(node!.treeItem().contextValue);
     assert.ok(ctx.includes('can-delete'), ctx);
     for (const flag of ['can-tag', 'can-share', 'can-export']) {

@@ -4,44 +4,15 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
-import type { AccountNode, ImageNode, Node, RegionNode } from '../../../src/tree/nodes';
-import { api, children, label } from './helpers';
+import type { ImageNode } from '../../../src/tree/nodes';
+import { api, children, label, ownImages, sandboxRegion, until } from './helpers';
 
-async function sandboxRegion(a: ExtensionApi, regionId: string): Promise<RegionNode> {
-  const account = (await children(a)).find((n) => n.kind === 'account' && (n as AccountNode).account.cloud === 'alibaba' && (n as AccountNode).account.sandbox);
-  const region = (await children(a, account)).find((n): n is RegionNode => n.kind === 'region' && (n as RegionNode).region.id === regionId);
-  assert.ok(region, regionId);
-  return region;
-}
 
-async function ownImages(a: ExtensionApi, region: RegionNode, count: number): Promise<ImageNode[]> {
-  let nodes: Node[] = await children(a, region);
-  const own = (): ImageNode[] => nodes.filter((n): n is ImageNode => n.kind === 'image' && (n as ImageNode).image.owner === 'self' && (n as ImageNode).image.status === 'Available');
-  while (own().length < count && nodes[nodes.length - 1]?.kind === 'loadMore') {
-    await vscode.commands.executeCommand('cloudImageExplorer.loadMore', nodes[nodes.length - 1]);
-    nodes = await children(a, region);
-  }
-  assert.ok(own().length >= count, `${count} own images in ${region.region.id}`);
-  return own().slice(0, count);
-}
 
 function identity(node: ImageNode): { accountId: string; regionId: string; imageId: string } {
   return { accountId: node.account.id, regionId: node.parent.region.id, imageId: node.image.id };
 }
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v) {
-      return v;
-    }
-    if (Date.now() - started > timeoutMs) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('Image operations over the sandbox (real extension host)', () => {
   let a: ExtensionApi;
@@ -55,7 +26,7 @@ describe('Image operations over the sandbox (real extension host)', () => {
   });
 
   it('offers on each image only what its cloud can do', async () => {
-    const [node] = await ownImages(a, await sandboxRegion(a, 'cn-shanghai'), 1);
+    const [node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-shanghai'), 1, 'Available');
     const ctx = String(node!.treeItem().contextValue);
     for (const flag of ['can-tag', 'can-share', 'can-export', 'can-delete']) {
       assert.ok(ctx.includes(flag), `${flag} in "${ctx}"`);
@@ -63,7 +34,7 @@ describe('Image operations over the sandbox (real extension host)', () => {
   });
 
   it('tags then untags an image, and the tree and the panel show each change', async () => {
-    const [node] = await ownImages(a, await sandboxRegion(a, 'cn-shanghai'), 1);
+    const [node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-shanghai'), 1, 'Available');
     const id = identity(node!);
     await vscode.commands.executeCommand('cloudImageExplorer.openDetails', node);
     await a.panels.rendered(id, () => true);
@@ -77,7 +48,7 @@ describe('Image operations over the sandbox (real extension host)', () => {
   });
 
   it('tags several selected images at once', async () => {
-    const nodes = await ownImages(a, await sandboxRegion(a, 'cn-shanghai'), 3);
+    const nodes = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-shanghai'), 3, 'Available');
     await vscode.commands.executeCommand('cloudImageExplorer.tag', nodes[0], nodes, { key: 'batch', value: 'yes' });
     for (const n of nodes) {
       assert.ok(n.image.tags.some((t) => t.key === 'batch'), n.image.id);
@@ -86,7 +57,7 @@ describe('Image operations over the sandbox (real extension host)', () => {
   });
 
   it('shares with a member and unshares after a confirmation', async () => {
-    const [node] = await ownImages(a, await sandboxRegion(a, 'cn-beijing'), 1);
+    const [node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-beijing'), 1, 'Available');
     const id = identity(node!);
     const member = '1111222233334444';
     await vscode.commands.executeCommand('cloudImageExplorer.share', node, undefined, [member]);
@@ -100,7 +71,7 @@ describe('Image operations over the sandbox (real extension host)', () => {
 
   // The same across a real window reload: test/integration/restart.
   it('exports: the job reaches 100 % in the panel and the Jobs view', async () => {
-    const [node] = await ownImages(a, await sandboxRegion(a, 'cn-shenzhen'), 1);
+    const [node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-shenzhen'), 1, 'Available');
     const id = identity(node!);
     await vscode.commands.executeCommand('cloudImageExplorer.openDetails', node);
     await vscode.commands.executeCommand('cloudImageExplorer.export', node, undefined, { bucket: 'ci-exports', object: 'ciexport', format: 'qcow2' });
@@ -116,8 +87,8 @@ describe('Image operations over the sandbox (real extension host)', () => {
   });
 
   it('deletes after a modal confirmation that names the image; the node disappears', async () => {
-    const region = await sandboxRegion(a, 'cn-shenzhen');
-    const nodes = await ownImages(a, region, 3);
+    const region = await sandboxRegion(a, 'alibaba', 'cn-shenzhen');
+    const nodes = await ownImages(a, region, 3, 'Available');
     const victim = nodes.find((n) => !/in-use/.test(JSON.stringify(n.image.raw))) ?? nodes[0]!;
     const emulator = await a.sandbox();
     // Cancel first: nothing is deleted and no request is sent.
@@ -138,8 +109,8 @@ describe('Image operations over the sandbox (real extension host)', () => {
   });
 
   it('keeps the node and shows the error when a delete fails', async () => {
-    const region = await sandboxRegion(a, 'cn-shenzhen');
-    const [node] = await ownImages(a, region, 1);
+    const region = await sandboxRegion(a, 'alibaba', 'cn-shenzhen');
+    const [node] = await ownImages(a, region, 1, 'Available');
     const emulator = await a.sandbox();
     emulator.faults.add({ kind: 'server-error', cloud: 'alibaba', operation: 'DeleteImage' });
     try {
@@ -155,7 +126,7 @@ describe('Image operations over the sandbox (real extension host)', () => {
   });
 
   it('refuses invalid input with a specific message before any request', async () => {
-    const [node] = await ownImages(a, await sandboxRegion(a, 'cn-shanghai'), 1);
+    const [node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-shanghai'), 1, 'Available');
     const emulator = await a.sandbox();
     const mark = emulator.requestLog.length;
     const cases: [string, unknown, RegExp][] = [

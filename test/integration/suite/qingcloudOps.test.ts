@@ -3,27 +3,9 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
-import type { AccountNode, ImageNode, Node, RegionNode } from '../../../src/tree/nodes';
-import { api, children } from './helpers';
+import { api, children, ownImages, sandboxRegion } from './helpers';
 
-async function qingRegion(a: ExtensionApi, zone: string): Promise<RegionNode> {
-  const account = (await children(a)).find((n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.cloud === 'qingcloud');
-  assert.ok(account, 'a QingCloud sandbox account');
-  const region = (await children(a, account)).find((n): n is RegionNode => n.kind === 'region' && (n as RegionNode).region.id === zone);
-  assert.ok(region, zone);
-  return region;
-}
 
-async function own(a: ExtensionApi, region: RegionNode, count: number): Promise<ImageNode[]> {
-  let nodes: Node[] = await children(a, region);
-  const mine = (): ImageNode[] => nodes.filter((n): n is ImageNode => n.kind === 'image' && (n as ImageNode).image.owner === 'self' && (n as ImageNode).image.status === 'available');
-  while (mine().length < count && nodes[nodes.length - 1]?.kind === 'loadMore') {
-    await vscode.commands.executeCommand('cloudImageExplorer.loadMore', nodes[nodes.length - 1]);
-    nodes = await children(a, region);
-  }
-  assert.ok(mine().length >= count);
-  return mine().slice(0, count);
-}
 
 describe('QingCloud operations over the sandbox (real extension host)', () => {
   let a: ExtensionApi;
@@ -32,14 +14,14 @@ describe('QingCloud operations over the sandbox (real extension host)', () => {
   });
 
   it('offers no export on QingCloud images', async () => {
-    const [node] = await own(a, await qingRegion(a, 'pek3'), 1);
+    const [node] = await ownImages(a, await sandboxRegion(a, 'qingcloud', 'pek3'), 1, 'available');
     const ctx = String(node!.treeItem().contextValue);
     assert.ok(ctx.includes('can-tag') && ctx.includes('can-delete'), ctx);
     assert.ok(!ctx.includes('can-export'), ctx);
   });
 
   it('attaches and detaches a named tag; a value is refused before any request', async () => {
-    const [node] = await own(a, await qingRegion(a, 'pek3'), 1);
+    const [node] = await ownImages(a, await sandboxRegion(a, 'qingcloud', 'pek3'), 1, 'available');
     const emulator = await a.sandbox();
     const mark = emulator.requestLog.length;
     const errors = a.prompter.errors.length;
@@ -53,7 +35,7 @@ describe('QingCloud operations over the sandbox (real extension host)', () => {
   });
 
   it('shares with a user and unshares', async () => {
-    const [node] = await own(a, await qingRegion(a, 'sh1a'), 1);
+    const [node] = await ownImages(a, await sandboxRegion(a, 'qingcloud', 'sh1a'), 1, 'available');
     const provider = await a.provider(node!.account);
     await vscode.commands.executeCommand('cloudImageExplorer.share', node, undefined, ['usr-ci000001']);
     assert.ok((await provider.sharing!.listMembers('sh1a', node!.image.id)).some((m) => m.id === 'usr-ci000001'));
@@ -63,8 +45,8 @@ describe('QingCloud operations over the sandbox (real extension host)', () => {
   });
 
   it('deletes two images in one job: the nodes show "Deleting…" until it ends, then disappear', async () => {
-    const region = await qingRegion(a, 'gd2');
-    const nodes = await own(a, region, 2);
+    const region = await sandboxRegion(a, 'qingcloud', 'gd2');
+    const nodes = await ownImages(a, region, 2, 'available');
     a.prompter.answerNext('Delete');
     await vscode.commands.executeCommand('cloudImageExplorer.delete', nodes[0], nodes);
     const asked = a.prompter.asked[a.prompter.asked.length - 1]!;

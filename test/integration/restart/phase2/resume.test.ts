@@ -1,20 +1,9 @@
 // Phase 2, after a real window reload: the job is still tracked, the details panel came back through
 // the serializer, and both the panel and the Jobs view follow the export to 100 %.
 import { strict as assert } from 'assert';
-import { api } from '../../suite/helpers';
+import { api, until } from '../../suite/helpers';
 import { load } from '../shared';
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 60_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const v = probe();
-    if (v) {
-      return v;
-    }
-    assert.ok(Date.now() - started < timeoutMs, `timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('Reload during an export — after', () => {
   it('resumes tracking, restores the panel, and reaches 100 % in the panel and the Jobs view', async function () {
