@@ -1,7 +1,7 @@
 // DescribeRegions, DescribeImages, DeleteImage and DescribeImageSupportInstanceTypes in the sandbox.
 import type { EmulatorResponse } from '../types';
 import { ECS_REGIONS, type EcsImage } from './data';
-import { alibabaError, dryRun, flag, invalid, isResponse, missing, ok, paging, tagList, type Params, pageOf } from './params';
+import { alibabaError, dryRun, flag, invalid, isResponse, ok, paging, tagList, type Params, pageOf } from './params';
 import { imageInUse, type EcsWorld } from './world';
 
 const OWNER_ALIASES = ['system', 'self', 'others', 'marketplace'];
@@ -72,14 +72,11 @@ export function describeImages(world: EcsWorld, params: Params): EmulatorRespons
  * in-use check: a shared image must be unshared first.
  */
 export function deleteImage(world: EcsWorld, params: Params): EmulatorResponse {
-  const region = world.region(params);
-  if (isResponse(region)) {
-    return region;
+  const target = world.regionAnd(params, 'ImageId');
+  if (isResponse(target)) {
+    return target;
   }
-  const id = params['ImageId'];
-  if (!id) {
-    return missing('ImageId');
-  }
+  const { region, value: id } = target;
   const image = world.image(region.RegionId, id);
   if (!image) {
     return dryRun(params) ?? ok();
@@ -129,14 +126,11 @@ const ARM_TYPES = [
 ] as const;
 
 export function describeImageSupportInstanceTypes(world: EcsWorld, params: Params): EmulatorResponse {
-  const region = world.region(params);
-  if (isResponse(region)) {
-    return region;
+  const target = world.regionAnd(params, 'ImageId');
+  if (isResponse(target)) {
+    return target;
   }
-  const id = params['ImageId'];
-  if (!id) {
-    return missing('ImageId');
-  }
+  const { region, value: id } = target;
   const image = world.image(region.RegionId, id);
   if (!image) {
     return alibabaError(404, 'InvalidImageId.NotFound', 'The specified ImageId does not exist.');

@@ -20,14 +20,11 @@ function accounts(params: Params, prefix: string): string[] | EmulatorResponse {
 }
 
 export function modifyImageSharePermission(world: EcsWorld, params: Params): EmulatorResponse {
-  const region = world.region(params);
-  if (isResponse(region)) {
-    return region;
+  const target = world.regionAndOwnImage(params);
+  if (isResponse(target)) {
+    return target;
   }
-  const image = world.ownImage(region.RegionId, params['ImageId']);
-  if (isResponse(image)) {
-    return image;
-  }
+  const { region, image } = target;
   const add = accounts(params, 'AddAccount');
   if (isResponse(add)) {
     return add;
@@ -71,14 +68,11 @@ export function modifyImageSharePermission(world: EcsWorld, params: Params): Emu
 }
 
 export function describeImageSharePermission(world: EcsWorld, params: Params): EmulatorResponse {
-  const region = world.region(params);
-  if (isResponse(region)) {
-    return region;
+  const target = world.regionAndOwnImage(params);
+  if (isResponse(target)) {
+    return target;
   }
-  const image = world.ownImage(region.RegionId, params['ImageId']);
-  if (isResponse(image)) {
-    return image;
-  }
+  const { region, image } = target;
   const page = paging(params, 10);
   if (isResponse(page)) {
     return page;

@@ -42,14 +42,11 @@ function badTag(key: string, value: string): EmulatorResponse | undefined {
 
 /** RegionId, ResourceType=image and ResourceId.N (1..50, own images), or the error. */
 function resources(world: EcsWorld, params: Params, required: boolean): { regionId: string; images: EcsImage[]; given: boolean } | EmulatorResponse {
-  const region = world.region(params);
-  if (isResponse(region)) {
-    return region;
+  const target = world.regionAnd(params, 'ResourceType');
+  if (isResponse(target)) {
+    return target;
   }
-  const type = params['ResourceType'];
-  if (!type) {
-    return missing('ResourceType');
-  }
+  const { region, value: type } = target;
   if (type.toLowerCase() !== 'image') {
     // The sandbox serves images only; the cloud takes instance, disk, snapshot... too.
     return invalid('ResourceType', `The specified ResourceType "${type}" is not supported by the sandbox (image only).`);

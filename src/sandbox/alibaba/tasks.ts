@@ -11,14 +11,11 @@ const TASK_STATUS: Record<SandboxJobPhase, string> = { queued: 'Waiting', runnin
 export const MAX_TASK_IDS = 100;
 
 export function exportImage(world: EcsWorld, params: Params): EmulatorResponse {
-  const region = world.region(params);
-  if (isResponse(region)) {
-    return region;
+  const target = world.regionAndOwnImage(params);
+  if (isResponse(target)) {
+    return target;
   }
-  const image = world.ownImage(region.RegionId, params['ImageId']);
-  if (isResponse(image)) {
-    return image;
-  }
+  const { region, image } = target;
   const bucket = params['OSSBucket'];
   if (!bucket) {
     return missing('OSSBucket');
@@ -89,14 +86,11 @@ export function describeTasks(world: EcsWorld, params: Params): EmulatorResponse
 }
 
 export function describeTaskAttribute(world: EcsWorld, params: Params): EmulatorResponse {
-  const region = world.region(params);
-  if (isResponse(region)) {
-    return region;
+  const target = world.regionAnd(params, 'TaskId');
+  if (isResponse(target)) {
+    return target;
   }
-  const id = params['TaskId'];
-  if (!id) {
-    return missing('TaskId');
-  }
+  const { region, value: id } = target;
   const entry = world.tasks.get(id);
   if (!entry || entry.data.regionId !== region.RegionId) {
     return alibabaError(404, 'InvalidTaskId.NotFound', 'The specified TaskId does not exist.');

@@ -5,7 +5,7 @@ import { JobClock, JobLedger } from '../jobs';
 import { Random, hashString } from '../random';
 import type { EmulatorResponse, KeyStore } from '../types';
 import { ECS_REGIONS, generateEcsImages, type EcsImage, type EcsRegion } from './data';
-import { alibabaError, isoSecond, missing, type Params } from './params';
+import { alibabaError, isResponse, isoSecond, missing, type Params } from './params';
 
 export const SANDBOX_ALIBABA_ACCOUNT_ID = '1234567890123456';
 
@@ -68,6 +68,26 @@ export class EcsWorld {
       return missing('RegionId');
     }
     return ECS_REGIONS.find((r) => r.RegionId === regionId) ?? alibabaError(400, 'InvalidRegionId.NotFound', 'The specified RegionId does not exist.');
+  }
+
+  /** The region and a required parameter, or the cloud's error for whichever is missing. */
+  regionAnd(params: Params, name: string): { region: EcsRegion; value: string } | EmulatorResponse {
+    const region = this.region(params);
+    if (isResponse(region)) {
+      return region;
+    }
+    const value = params[name];
+    return value ? { region, value } : missing(name);
+  }
+
+  /** The region and one of this account's own images (ImageId), or the cloud's error. */
+  regionAndOwnImage(params: Params): { region: EcsRegion; image: EcsImage } | EmulatorResponse {
+    const region = this.region(params);
+    if (isResponse(region)) {
+      return region;
+    }
+    const image = this.ownImage(region.RegionId, params['ImageId']);
+    return isResponse(image) ? image : { region, image };
   }
 
   image(regionId: string, imageId: string): EcsImage | undefined {
