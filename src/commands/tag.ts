@@ -5,7 +5,7 @@ import { Recents } from '../util/recents';
 import { tagArg } from './args';
 import { parseTag, validateTag } from '../util/tagRules';
 import type { CommandContext } from './context';
-import { byRegion, imageLabel, imageTargets, provider, refreshImages } from './targets';
+import { applyToImages, byRegion, imageLabel, imageTargets, provider } from './targets';
 
 interface TagItem extends vscode.QuickPickItem {
   readonly tag?: Tag;
@@ -83,6 +83,6 @@ export async function tag(ctx: CommandContext, node?: unknown, selection?: unkno
   });
   await recents.add(format(chosen));
   ctx.log.info(`Tagged ${nodes.map((n) => n.image.id).join(', ')} with ${chosen.key}.`);
-  await refreshImages(ctx, nodes);
+  applyToImages(ctx, nodes, (image) => ({ ...image, tags: [...image.tags.filter((t) => t.key !== chosen.key), chosen] }));
   vscode.window.setStatusBarMessage(vscode.l10n.t('Tagged {0} with {1}', imageLabel(nodes), format(chosen)), 4000);
 }

@@ -1,6 +1,7 @@
 // Which images a command acts on: the clicked node, the tree's multi-selection, or a palette pick.
 import * as vscode from 'vscode';
 import { CAPABILITIES, type Capability } from '../providers/capabilities';
+import type { Image } from '../providers/model';
 import type { Member, ShareOperations } from '../providers/operations';
 import type { ImageProvider } from '../providers/provider';
 import { ImageNode } from '../tree/nodes';
@@ -46,20 +47,14 @@ export function provider(ctx: CommandContext, node: ImageNode): Promise<ImagePro
   return ctx.sessions.provider(node.account);
 }
 
-/** Fetches fresh copies of images after a change and updates only their nodes. */
-export async function refreshImages(ctx: CommandContext, nodes: readonly ImageNode[]): Promise<void> {
-  if (!nodes.length) {
-    return;
+/**
+ * After a change the cloud accepted, puts the changed copy of each image in its node: only those
+ * nodes redraw (and their open panels reload), with no extra request per image.
+ */
+export function applyToImages(ctx: CommandContext, nodes: readonly ImageNode[], change: (image: Image) => Image): void {
+  for (const n of nodes) {
+    ctx.tree.updateImage(n.account.id, n.parent.region.id, change(n.image));
   }
-  const p = await provider(ctx, nodes[0]!);
-  await Promise.all(
-    nodes.map(async (n) => {
-      const fresh = p.getImage ? await p.getImage(n.parent.region.id, n.image.id) : undefined;
-      if (fresh) {
-        ctx.tree.updateImage(n.account.id, n.parent.region.id, fresh);
-      }
-    }),
-  );
 }
 
 export function imageLabel(nodes: readonly ImageNode[]): string {

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { stringsArg } from './args';
 import type { CommandContext } from './context';
-import { byRegion, imageLabel, imageTargets, provider, refreshImages } from './targets';
+import { applyToImages, byRegion, imageLabel, imageTargets, provider } from './targets';
 
 export async function untag(ctx: CommandContext, node?: unknown, selection?: unknown, presetArg?: unknown): Promise<void> {
   const presetKeys = stringsArg(presetArg);
@@ -39,6 +39,7 @@ export async function untag(ctx: CommandContext, node?: unknown, selection?: unk
     }
   });
   ctx.log.info(`Removed tag(s) ${chosen.join(', ')} from ${nodes.map((n) => n.image.id).join(', ')}.`);
-  await refreshImages(ctx, nodes);
+  const removed = new Set(chosen);
+  applyToImages(ctx, nodes, (image) => ({ ...image, tags: image.tags.filter((t) => !removed.has(t.key)) }));
   vscode.window.setStatusBarMessage(vscode.l10n.t('Removed {0} tag(s) from {1}', chosen.length, imageLabel(nodes)), 4000);
 }
