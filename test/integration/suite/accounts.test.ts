@@ -1,0 +1,64 @@
+// Accounts in the real extension host: the secret goes only to SecretStorage, bad input is refused
+// before anything is stored, removal asks first and deletes the secret, the sandbox comes back.
+import { strict as assert } from 'assert';
+import * as vscode from 'vscode';
+import type { AccountNode, RegionNode } from '../../../src/tree/nodes';
+import { api, children, label } from './helpers';
+
+describe('Accounts (real extension host)', () => {
+  it('adds an account whose secret lives only in SecretStorage, and uses it', async () => {
+    const a = await api();
+    const emulator = await a.sandbox();
+    const { accessKeyId, accessKeySecret } = emulator.credentials('alibaba');
+    await vscode.commands.executeCommand('cloudImageExplorer.addAccount', {
+      cloud: 'alibaba',
+      name: 'CI Alibaba',
+      accessKeyId,
+      secret: accessKeySecret,
+      endpoint: emulator.endpoints.alibaba,
+    });
+    const stored = a.accounts.list().find((x) => x.name === 'CI Alibaba');
+    assert.ok(stored, 'the account is listed');
+    assert.ok(!JSON.stringify(a.accounts.list()).includes(accessKeySecret), 'no secret in the stored accounts');
+    assert.equal(await a.accounts.secretOf(stored.id), accessKeySecret);
+    const node = (await children(a)).find((n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.id === stored.id);
+    assert.ok(node);
+    const regions = (await children(a, node)).filter((n): n is RegionNode => n.kind === 'region');
+    assert.ok(regions.length >= 3, 'the stored secret signs its requests');
+
+    a.prompter.answerNext('Remove');
+    await vscode.commands.executeCommand('cloudImageExplorer.removeAccount', node);
+    assert.match(a.prompter.asked[a.prompter.asked.length - 1]!.message, /Remove the account "CI Alibaba"\?/);
+    assert.ok(!a.accounts.list().some((x) => x.id === stored.id));
+    assert.equal(await a.accounts.secretOf(stored.id), undefined, 'the secret is deleted too');
+  });
+
+  it('refuses bad input with a specific message and stores nothing', async () => {
+    const a = await api();
+    const before = a.accounts.list().length;
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ cloud: 'alibaba', name: 'x', accessKeyId: 'short', secret: 'a-long-enough-secret-1' }, /does not look like an AccessKey ID/],
+      [{ cloud: 'alibaba', name: 'x', accessKeyId: 'LTAI5tExampleKey0001', secret: 'short' }, /at least 16 characters/],
+      [{ cloud: 'alibaba', name: 'x', accessKeyId: 'LTAI5tExampleKey0001', secret: 'a-long-enough-secret-1', endpoint: 'ftp://x' }, /https:\/\/ or http:\/\//],
+      [{ cloud: 'alibaba', name: 'Sandbox', accessKeyId: 'LTAI5tExampleKey0001', secret: 'a-long-enough-secret-1' }, /already exists/],
+      [{ cloud: 'qingcloud', name: 'q', accessKeyId: 'qyLowerCase', secret: 'a-long-enough-secret-1' }, /does not look like an AccessKey ID/],
+    ];
+    for (const [input, expected] of cases) {
+      const errors = a.prompter.errors.length;
+      await vscode.commands.executeCommand('cloudImageExplorer.addAccount', input);
+      assert.match(a.prompter.errors[errors] ?? '', expected, JSON.stringify(input));
+    }
+    assert.equal(a.accounts.list().length, before);
+  });
+
+  it('hides a removed Sandbox account until "Try the Sandbox"', async () => {
+    const a = await api();
+    const sandbox = (await children(a)).find((n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.cloud === 'batchcompute');
+    assert.ok(sandbox);
+    a.prompter.answerNext('Remove');
+    await vscode.commands.executeCommand('cloudImageExplorer.removeAccount', sandbox);
+    assert.ok(!(await children(a)).some((n) => n.id === sandbox.id));
+    await vscode.commands.executeCommand('cloudImageExplorer.trySandbox');
+    assert.ok((await children(a)).some((n) => n.id === sandbox.id), label(sandbox));
+  });
+});
