@@ -102,11 +102,22 @@ function render(state: DetailsState): void {
     const tags = section(s['tags'] ?? 'Tags');
     tags.id = 'tags';
     const list = el('div', undefined, 'tag-list');
+    const key = textField(state.tagNamesOnly ? (s['name'] ?? 'Name') : (s['key'] ?? 'Key'), s['key'] ?? 'Key');
+    const value = textField(s['value'] ?? 'Value', s['value'] ?? 'Value');
     for (const t of state.tags) {
       const chip = el('span', undefined, 'chip');
       chip.dataset['tag'] = t.value ? `${t.key}=${t.value}` : t.key;
-      chip.append(tag(t.value ? `${t.key} = ${t.value}` : t.key));
+      const label = tag(t.value ? `${t.key} = ${t.value}` : t.key);
+      chip.append(label);
       if (state.canTag) {
+        // Click a tag to edit it: its key and value go into the form below; Add overwrites it.
+        label.setAttribute('title', s['edit'] ?? 'Edit');
+        label.classList.add('editable');
+        label.addEventListener('click', () => {
+          key.value = t.key;
+          value.value = t.value;
+          (state.tagNamesOnly ? key : value).focus();
+        });
         chip.append(button('×', () => vscode.postMessage({ type: 'removeTag', key: t.key }), 'icon'));
         chip.lastElementChild?.setAttribute('aria-label', `${s['remove']} ${t.key}`);
       }
@@ -118,8 +129,6 @@ function render(state: DetailsState): void {
     tags.append(list);
     if (state.canTag) {
       const form = el('form', undefined, 'tag-form');
-      const key = textField(state.tagNamesOnly ? (s['name'] ?? 'Name') : (s['key'] ?? 'Key'), s['key'] ?? 'Key');
-      const value = textField(s['value'] ?? 'Value', s['value'] ?? 'Value');
       const submit = (): void => {
         if (key.value.trim()) {
           vscode.postMessage({ type: 'addTag', key: key.value.trim(), value: state.tagNamesOnly ? '' : value.value.trim() });

@@ -32,6 +32,7 @@ export function panelStrings(): Record<string, string> {
     tags: vscode.l10n.t('Tags'),
     noTags: vscode.l10n.t('No tags.'),
     addTag: vscode.l10n.t('Add'),
+    edit: vscode.l10n.t('Click to edit'),
     key: vscode.l10n.t('Key'),
     value: vscode.l10n.t('Value'),
     name: vscode.l10n.t('Name'),
