@@ -63,7 +63,7 @@ function jobRow(job: JobView, strings: DetailsState['strings']): HTMLElement {
   if (job.finishedAt) {
     time.dataset['end'] = String(job.finishedAt);
   }
-  time.textContent = `${elapsed((job.finishedAt ?? Date.now()) - job.startedAt)} ${strings['elapsed'] ?? ''}`;
+  time.textContent = (strings['elapsed'] ?? '{0}').replace('{0}', elapsed((job.finishedAt ?? Date.now()) - job.startedAt));
   meta.append(time, el('span', `${job.jobId}${job.detail ? ` · ${job.detail}` : ''}`, 'muted'));
   row.append(head, bar, meta);
   if (job.error) {
@@ -220,7 +220,7 @@ setInterval(() => {
   }
   for (const e of document.querySelectorAll<HTMLElement>('.elapsed')) {
     if (!e.dataset['end']) {
-      e.textContent = `${elapsed(Date.now() - Number(e.dataset['start']))} ${current.strings['elapsed'] ?? ''}`;
+      e.textContent = (current.strings['elapsed'] ?? '{0}').replace('{0}', elapsed(Date.now() - Number(e.dataset['start'])));
     }
   }
 }, 1000);

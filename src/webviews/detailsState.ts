@@ -45,7 +45,7 @@ export function panelStrings(): Record<string, string> {
     refresh: vscode.l10n.t('Refresh'),
     copyId: vscode.l10n.t('Copy ID'),
     gone: vscode.l10n.t('This image no longer exists.'),
-    elapsed: vscode.l10n.t('elapsed'),
+    elapsed: vscode.l10n.t('{0} elapsed'),
     field: vscode.l10n.t('Field'),
     fieldValue: vscode.l10n.t('Value'),
   };
