@@ -4,7 +4,6 @@
 //   npm start                              keep open; open the printed URL in a browser
 //   npm start -- --port 8080               a fixed port (forward it when the machine is remote)
 //   npm start -- --screenshot shot.png     open the view, expand the sandbox, write a screenshot, exit
-//   npm start -- --language zh-cn …        the workbench in Simplified Chinese (needs the screenshot mode's fresh profile)
 'use strict';
 const { spawn } = require('child_process');
 const path = require('path');
@@ -33,8 +32,6 @@ async function main() {
   console.log(`[start] sandbox emulator: ${Object.entries(info.endpoints).map(([c, u]) => `${c} ${u}`).join(', ')}`);
   const screenshot = opt('screenshot');
   const args = [path.join(root, 'scripts', 'vscode-web-run.js'), `--extensionDevelopmentPath=${root}`, `--env=CIE_SANDBOX=${JSON.stringify(info)}`];
-  const language = opt('language');
-  if (language) { args.push(`--language=${language}`); }
   if (screenshot) {
     args.push('--open-view=Cloud Images', `--screenshot=${path.resolve(screenshot)}`);
     for (const click of (opt('expand') || 'Sandbox,China (Hangzhou)').split(',')) { args.push(`--click=${click}`); }
