@@ -6,13 +6,11 @@ import { Emulator } from '../../src/sandbox/emulator';
 import { HuaweiImsProvider } from '../../src/providers/huawei/provider';
 import { HUAWEI_CONCURRENCY, HuaweiClient, interpretHuawei, mapLimited } from '../../src/providers/huawei/client';
 import { jobPercent, mapJob } from '../../src/providers/huawei/mapping';
-import { HttpClient } from '../../src/providers/http';
 import { ProviderError } from '../../src/providers/errors';
-import type { Cursor, Image } from '../../src/providers/model';
+import type { Image } from '../../src/providers/model';
 import type { JobStatus } from '../../src/providers/operations';
 import type { ProviderContext } from '../../src/providers/provider';
-
-const codeOf = (p: Promise<unknown>): Promise<string> => p.then(() => 'ok', (e: unknown) => (e instanceof ProviderError ? e.code : String(e)));
+import { allImages, codeOf, recordingHttp } from './helpers/providerHarness';
 
 const JOB_MS = 6_000;
 const R = 'cn-north-4';
@@ -24,36 +22,21 @@ describe('Huawei IMS image operations (against the emulator)', () => {
   let provider: HuaweiImsProvider;
   let client: HuaweiClient;
   let clock = Date.now();
-  const sleeps: number[] = [];
-  const http = new HttpClient({
-    sleep: (ms) => {
-      sleeps.push(ms);
-      return Promise.resolve();
-    },
-  });
+  const { http, sleeps } = recordingHttp();
 
-  async function allImages(regionId: string): Promise<Image[]> {
-    const seen: Image[] = [];
-    let cursor: Cursor | undefined;
-    do {
-      const page = await provider.listImages({ regionId, pageSize: 500, cursor });
-      seen.push(...page.items);
-      cursor = page.next;
-    } while (cursor);
-    return seen;
-  }
+  const allImagesOf = (regionId: string): Promise<Image[]> => allImages(provider, regionId, 500);
 
   /** Own, active, untagged images that no earlier test touched. */
   const used = new Set<string>();
   async function fresh(count: number, regionId = R): Promise<Image[]> {
-    const picked = (await allImages(regionId)).filter((i) => i.owner === 'self' && i.status === 'active' && !i.tags.length && !used.has(i.id)).slice(0, count);
+    const picked = (await allImagesOf(regionId)).filter((i) => i.owner === 'self' && i.status === 'active' && !i.tags.length && !used.has(i.id)).slice(0, count);
     assert.equal(picked.length, count, `${count} own untagged images in ${regionId}`);
     picked.forEach((i) => used.add(i.id));
     return picked;
   }
 
   async function gold(): Promise<Image> {
-    const image = (await allImages(R)).find((i) => i.owner === 'system');
+    const image = (await allImagesOf(R)).find((i) => i.owner === 'system');
     assert.ok(image);
     return image;
   }
@@ -107,7 +90,7 @@ describe('Huawei IMS image operations (against the emulator)', () => {
       assert.deepEqual((await provider.getImage(R, img.id))?.tags, [{ key: 'env', value: 'prod' }, { key: '团队', value: '数据 平台' }]);
       assert.deepEqual((await provider.getImage(R, img.id))?.raw['tags'], ['env.prod', '团队.数据 平台'], 'Glance-style strings on the wire');
     }
-    const listed = (await allImages(R)).find((i) => i.id === a!.id);
+    const listed = (await allImagesOf(R)).find((i) => i.id === a!.id);
     assert.deepEqual(listed?.tags.map((t) => t.key), ['env', '团队']);
 
     await provider.tags.addTags(R, [a!.id], [{ key: 'env', value: 'staging' }, { key: 'empty', value: '' }]);
@@ -189,7 +172,7 @@ describe('Huawei IMS image operations (against the emulator)', () => {
     assert.equal(await codeOf(provider.sharing.addMembers(R, (await gold()).id, [PROJECT_A])), 'IMG.0030');
     assert.equal(await codeOf(provider.sharing.listMembers(R, (await gold()).id)), 'IMG.0030');
     assert.equal(await codeOf(provider.sharing.removeMembers(R, '00000000-0000-4000-8000-000000000000', [PROJECT_A])), 'IMG.0027');
-    const shared = (await allImages(R)).find((i) => i.owner === 'shared');
+    const shared = (await allImagesOf(R)).find((i) => i.owner === 'shared');
     assert.ok(shared);
     assert.deepEqual(await provider.sharing.listMembers(R, shared.id), []);
     assert.equal(await codeOf(provider.sharing.addMembers(R, shared.id, [PROJECT_A])), 'IMG.0030');
@@ -268,7 +251,7 @@ describe('Huawei IMS image operations (against the emulator)', () => {
     assert.deepEqual(operations(mark, 'GlanceDeleteImage'), ['ok', 'ok']);
     assert.equal(emulator.requestsSince(mark).find((r) => r.operation === 'GlanceDeleteImage')?.status, 204);
     assert.equal(await provider.getImage(R, a!.id), undefined);
-    assert.ok(!(await allImages(R)).some((i) => i.id === a!.id || i.id === b!.id));
+    assert.ok(!(await allImagesOf(R)).some((i) => i.id === a!.id || i.id === b!.id));
     const again = await provider.deleting.deleteImages(R, [a!.id], {}).catch((e: unknown) => e);
     assert.deepEqual([(again as ProviderError).code, (again as ProviderError).httpStatus], ['IMG.0027', 404]);
     const pub = await provider.deleting.deleteImages(R, [(await gold()).id], {}).catch((e: unknown) => e);

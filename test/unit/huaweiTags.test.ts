@@ -6,13 +6,12 @@ import { HuaweiImsProvider } from '../../src/providers/huawei/provider';
 import { HuaweiClient } from '../../src/providers/huawei/client';
 import { signHuawei } from '../../src/providers/huawei/signer';
 import type { HuaweiTagCondition, HuaweiTagQuery } from '../../src/providers/huawei/tagQuery';
-import { HttpClient } from '../../src/providers/http';
 import { ProviderError } from '../../src/providers/errors';
 import type { Credentials, Cursor, Image, ImageFilter, Tag } from '../../src/providers/model';
 import type { ProviderContext } from '../../src/providers/provider';
+import { codeOf, recordingHttp } from './helpers/providerHarness';
 
 const R = 'cn-north-4';
-const codeOf = (p: Promise<unknown>): Promise<string> => p.then(() => 'ok', (e: unknown) => (e instanceof ProviderError ? e.code : String(e)));
 const holds = (c: HuaweiTagCondition, tags: readonly Tag[]): boolean => tags.some((t) => t.key === c.key && (!c.values.length || c.values.includes(t.value)));
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -21,13 +20,7 @@ describe('Huawei IMS query by tag, list filters and temporary keys (against the 
   let provider: HuaweiImsProvider;
   let client: HuaweiClient;
   let own: Image[];
-  const sleeps: number[] = [];
-  const http = new HttpClient({
-    sleep: (ms) => {
-      sleeps.push(ms);
-      return Promise.resolve();
-    },
-  });
+  const { http, sleeps } = recordingHttp();
 
   const ctx = (credentials: Credentials = emulator.credentials('huawei')): ProviderContext => ({ http, credentials, endpoint: emulator.endpoints.huawei });
   const operations = (mark: number, op: string): string[] =>

@@ -5,41 +5,23 @@ import { Emulator } from '../../src/sandbox/emulator';
 import { QingcloudProvider } from '../../src/providers/qingcloud/provider';
 import { QingcloudClient } from '../../src/providers/qingcloud/client';
 import { mapJob } from '../../src/providers/qingcloud/mapping';
-import { HttpClient } from '../../src/providers/http';
-import { ProviderError } from '../../src/providers/errors';
-import type { Cursor, Image, ImageFilter } from '../../src/providers/model';
+import type { Image, ImageFilter } from '../../src/providers/model';
 import type { ProviderContext } from '../../src/providers/provider';
-
-const codeOf = (p: Promise<unknown>): Promise<string> => p.then(() => 'ok', (e: unknown) => (e instanceof ProviderError ? e.code : String(e)));
+import { allImages, codeOf, recordingHttp } from './helpers/providerHarness';
 
 describe('QingCloud image operations (against the emulator)', () => {
   let emulator: Emulator;
   let provider: QingcloudProvider;
   let client: QingcloudClient;
   let clock = Date.now();
-  const sleeps: number[] = [];
-  const http = new HttpClient({
-    sleep: (ms) => {
-      sleeps.push(ms);
-      return Promise.resolve();
-    },
-  });
+  const { http, sleeps } = recordingHttp();
 
-  async function allImages(zone: string): Promise<Image[]> {
-    const seen: Image[] = [];
-    let cursor: Cursor | undefined;
-    do {
-      const page = await provider.listImages({ regionId: zone, pageSize: 100, cursor });
-      seen.push(...page.items);
-      cursor = page.next;
-    } while (cursor);
-    return seen;
-  }
+  const allImagesOf = (regionId: string): Promise<Image[]> => allImages(provider, regionId, 100);
 
   /** Own, available, untagged images of a zone that no earlier test touched. */
   const used = new Set<string>();
   async function fresh(zone: string, count: number): Promise<Image[]> {
-    const picked = (await allImages(zone)).filter((i) => i.owner === 'self' && i.status === 'available' && !i.tags.length && !used.has(i.id)).slice(0, count);
+    const picked = (await allImagesOf(zone)).filter((i) => i.owner === 'self' && i.status === 'available' && !i.tags.length && !used.has(i.id)).slice(0, count);
     assert.equal(picked.length, count, `${count} own untagged images in ${zone}`);
     picked.forEach((i) => used.add(i.id));
     return picked;
@@ -97,7 +79,7 @@ describe('QingCloud image operations (against the emulator)', () => {
       assert.deepEqual(got?.tags.map((t) => t.key).sort(), ['ci-新', 'prod'].sort());
       assert.ok(got.tags.every((t) => t.value === ''));
     }
-    const listed = (await allImages('sh1a')).find((i) => i.id === a!.id);
+    const listed = (await allImagesOf('sh1a')).find((i) => i.id === a!.id);
     assert.deepEqual(listed?.tags.map((t) => t.key).sort(), ['ci-新', 'prod'].sort());
     // Again: the tag now exists (found by exact name, not the search_word's partial match), attaching twice is harmless.
     const again = emulator.requestLog.length;
@@ -179,14 +161,14 @@ describe('QingCloud image operations (against the emulator)', () => {
     assert.equal(await codeOf(provider.sharing.addMembers('pek3', img!.id, ['usr-abc'])), '1100');
     assert.equal(await codeOf(provider.sharing.addMembers('pek3', img!.id, ['usr-sbx00001'])), '1100', 'not with oneself');
     assert.equal(await codeOf(provider.sharing.listMembers('pek3', 'img-nothere')), '2100');
-    const shared = (await allImages('pek3')).find((i) => i.owner === 'shared');
+    const shared = (await allImagesOf('pek3')).find((i) => i.owner === 'shared');
     assert.ok(shared);
     assert.equal(await codeOf(provider.sharing.removeMembers('pek3', shared.id, ['usr-abcd1234'])), '1400');
   });
 
   it('deletes: the job goes queued, running, succeeded, and the image is then gone', async () => {
     const [img] = await fresh('pek3a', 1);
-    const before = (await allImages('pek3a')).length;
+    const before = (await allImagesOf('pek3a')).length;
     const job = await provider.deleting.deleteImages('pek3a', [img!.id], {});
     assert.match(String(job?.jobId), /^j-[0-9a-z]{8}$/);
     const status = async (): Promise<string> => {
@@ -205,7 +187,7 @@ describe('QingCloud image operations (against the emulator)', () => {
     assert.equal(done?.error, undefined);
     assert.ok(done?.startedAt && done.finishedAt && done.finishedAt > done.startedAt);
     assert.equal(await provider.getImage('pek3a', img!.id), undefined);
-    const after = await allImages('pek3a');
+    const after = await allImagesOf('pek3a');
     assert.equal(after.length, before - 1);
     assert.ok(!after.some((i) => i.id === img!.id));
     const deleted = await client.call('DescribeImages', { 'images.1': img!.id, 'status.1': 'deleted' }, undefined, 'pek3a');
@@ -215,7 +197,7 @@ describe('QingCloud image operations (against the emulator)', () => {
 
   it('refuses to delete what is not own or not available (1400), and too many at once (local)', async () => {
     assert.equal(await codeOf(provider.deleting.deleteImages('pek3', ['centos79x64a'], {})), '1400');
-    const pending = (await allImages('pek3')).find((i) => i.owner === 'self' && i.status === 'pending');
+    const pending = (await allImagesOf('pek3')).find((i) => i.owner === 'self' && i.status === 'pending');
     assert.ok(pending);
     assert.equal(await codeOf(provider.deleting.deleteImages('pek3', [pending.id], {})), '1400');
     const many = Array.from({ length: 101 }, (_, n) => `img-${String(n).padStart(8, '0')}`);
@@ -241,7 +223,7 @@ describe('QingCloud image operations (against the emulator)', () => {
     const [failed] = await provider.jobs.describeJobs('gd2', [job!.jobId]);
     assert.deepEqual([failed?.state, failed?.cloudState, failed?.error], ['failed', 'failed', 'Image is used by an instance']);
     assert.ok(failed?.finishedAt);
-    const listed = (await allImages('gd2')).find((i) => i.id === img!.id);
+    const listed = (await allImagesOf('gd2')).find((i) => i.id === img!.id);
     assert.deepEqual([listed?.status, listed?.raw['transition_status']], ['available', '']);
     // The fault was used up: the next delete goes through.
     const again = await provider.deleting.deleteImages('gd2', [img!.id], {});
@@ -278,7 +260,7 @@ describe('QingCloud image operations (against the emulator)', () => {
   });
 
   it('filters listImages by owner, status, name and tag', async () => {
-    const all = await allImages('pek3');
+    const all = await allImagesOf('pek3');
     const list = async (filter: ImageFilter): Promise<readonly Image[]> => (await provider.listImages({ regionId: 'pek3', pageSize: 100, filter })).items;
     const system = await list({ owner: 'system' });
     assert.deepEqual(system.map((i) => i.id), all.filter((i) => i.owner === 'system').map((i) => i.id));

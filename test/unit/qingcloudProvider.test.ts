@@ -3,21 +3,15 @@ import { strict as assert } from 'assert';
 import { Emulator } from '../../src/sandbox/emulator';
 import { QingcloudProvider } from '../../src/providers/qingcloud/provider';
 import { QingcloudClient } from '../../src/providers/qingcloud/client';
-import { HttpClient } from '../../src/providers/http';
 import { ProviderError } from '../../src/providers/errors';
 import type { Cursor, Image } from '../../src/providers/model';
 import type { ProviderContext } from '../../src/providers/provider';
+import { recordingHttp } from './helpers/providerHarness';
 
 describe('QingCloud IaaS provider (against the emulator)', () => {
   let emulator: Emulator;
   let provider: QingcloudProvider;
-  const sleeps: number[] = [];
-  const http = new HttpClient({
-    sleep: (ms) => {
-      sleeps.push(ms);
-      return Promise.resolve();
-    },
-  });
+  const { http, sleeps } = recordingHttp();
   const ctx = (extra: Partial<ProviderContext> = {}): ProviderContext => ({
     http,
     credentials: emulator.credentials('qingcloud'),
