@@ -8,10 +8,10 @@
 // (ECS names such as Tag.1.Key are of that kind anyway); values use every class.
 import assert from 'node:assert/strict';
 import OpenApiUtil from '@alicloud/openapi-util';
-import * as $tea from '@alicloud/tea-typescript';
 import { canonicalQuery, percentEncode, sha256Hex } from '../../src/providers/encoding';
 import { acs3CanonicalRequest, ACS3, parseAcs3Authorization, rpcSignature, rpcStringToSign, signAcs3 } from '../../src/providers/alibaba/signer';
 import { Gen, type CharClass } from './helpers/generate';
+import { teaRequest } from './helpers/tea';
 
 const ALL: CharClass[] = ['alnum', 'unreserved', 'space', 'reserved', 'other', 'chinese', 'latin', 'astral'];
 
@@ -52,15 +52,6 @@ const A3 = {
     'ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;' +
     'x-acs-signature-nonce;x-acs-version,Signature=06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0',
 };
-
-function teaRequest(method: string, pathname: string, query: Record<string, string>, headers: Record<string, string>): $tea.Request {
-  const request = new $tea.Request();
-  request.method = method;
-  request.pathname = pathname;
-  request.query = query;
-  request.headers = headers;
-  return request;
-}
 
 describe('Alibaba signer', () => {
   describe('published vector A2 (RPC V2, HMAC-SHA1)', () => {

@@ -10,7 +10,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import OpenApiUtil from '@alicloud/openapi-util';
-import * as $tea from '@alicloud/tea-typescript';
 import { percentEncode } from '../../src/providers/encoding';
 import {
   parseRoaAuthorization,
@@ -20,15 +19,7 @@ import {
   signRoa,
 } from '../../src/providers/batchcompute/signer';
 import { Gen, type CharClass } from './helpers/generate';
-
-function teaRequest(method: string, pathname: string, query: Record<string, string>, headers: Record<string, string>): $tea.Request {
-  const request = new $tea.Request();
-  request.method = method;
-  request.pathname = pathname;
-  request.query = query;
-  request.headers = headers;
-  return request;
-}
+import { teaRequest } from './helpers/tea';
 
 describe('Alibaba ROA (BatchCompute) signer', () => {
   describe('cross-check against @alicloud/openapi-util getStringToSign / getROASignature', () => {
