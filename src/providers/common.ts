@@ -1,5 +1,6 @@
 // Small helpers every cloud's client and mapping share: the endpoint override, the injected clock,
 // page-size clamping, a request id from headers, and tolerant readers for the clouds' JSON.
+import { ProviderError } from './errors';
 import type { HttpResponse } from './http';
 import type { ProviderContext } from './provider';
 
@@ -19,6 +20,27 @@ export function clockOf(ctx: ProviderContext): Date {
 export function clampPageSize(requested: number, max: number): number {
   const n = Number.isFinite(requested) ? Math.floor(requested) : max;
   return Math.min(Math.max(1, n), max);
+}
+
+/** `interpret`, also telling `onThrottled` each time it meets the cloud's throttling answer. */
+export function noticingThrottling<T>(
+  interpret: (res: HttpResponse) => T,
+  isThrottling: (err: ProviderError) => boolean,
+  onThrottled: (() => void) | undefined,
+): (res: HttpResponse) => T {
+  if (!onThrottled) {
+    return interpret;
+  }
+  return (res) => {
+    try {
+      return interpret(res);
+    } catch (err) {
+      if (err instanceof ProviderError && isThrottling(err)) {
+        onThrottled();
+      }
+      throw err;
+    }
+  };
 }
 
 /** The first of the named response headers that is present (names lower-case, as the HTTP layer gives them). */

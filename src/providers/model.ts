@@ -51,18 +51,19 @@ export interface Image {
   readonly sizeGiB?: number;
   readonly createdAt?: string;
   readonly tags: readonly Tag[];
-  /** Every field as the cloud returned it, for the details view. */
-  readonly raw: Readonly<Record<string, unknown>>;
+  /**
+   * Every field as the cloud returned it, for the details view: set by getImage, and by listImages
+   * only when asked (`raw: true`); a listing for the tree leaves it out to keep memory low.
+   */
+  readonly raw?: Readonly<Record<string, unknown>>;
 }
 
 /**
- * Where the next page starts. One shape for the three styles the clouds use:
- * page number (Alibaba), offset (QingCloud) and marker (Huawei, BatchCompute).
+ * Where the next page starts, in a form that stays right whatever page size the next request asks
+ * for: the index of the next item for page-number and offset APIs (Alibaba, QingCloud), the cloud's
+ * marker for marker APIs (Huawei, BatchCompute).
  */
-export type Cursor =
-  | { readonly kind: 'page'; readonly pageNumber: number }
-  | { readonly kind: 'offset'; readonly offset: number }
-  | { readonly kind: 'marker'; readonly marker: string };
+export type Cursor = { readonly kind: 'offset'; readonly offset: number } | { readonly kind: 'marker'; readonly marker: string };
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -89,4 +90,8 @@ export interface ListImagesRequest {
   readonly pageSize: number;
   readonly signal?: AbortSignal;
   readonly filter?: ImageFilter;
+  /** Keep each image's raw cloud JSON (`Image.raw`). Default false. */
+  readonly raw?: boolean;
+  /** Called each time the cloud throttles an attempt of this request (the paging helper slows down). */
+  readonly onThrottled?: () => void;
 }

@@ -15,6 +15,8 @@ export interface ProviderContext {
 
 export interface ImageProvider extends ImageOperations {
   readonly cloud: CloudKind;
+  /** The largest page listImages can ask the cloud for (what Load All uses). */
+  readonly maxPageSize: number;
   listRegions(signal?: AbortSignal): Promise<readonly Region[]>;
   listImages(request: ListImagesRequest): Promise<Page<Image>>;
   /** One image by ID, or undefined when the cloud does not know it (any more). */

@@ -5,6 +5,7 @@ import { AlibabaEcsProvider } from '../../src/providers/alibaba/provider';
 import { HttpClient } from '../../src/providers/http';
 import { ProviderError } from '../../src/providers/errors';
 import type { Cursor, Image } from '../../src/providers/model';
+import { loadAllPages } from '../../src/providers/paging';
 
 describe('Alibaba ECS provider (against the emulator)', () => {
   let emulator: Emulator;
@@ -47,6 +48,37 @@ describe('Alibaba ECS provider (against the emulator)', () => {
     assert.equal(pages, Math.ceil(total / 37));
     assert.ok(seen.some((i) => i.owner === 'system') && seen.some((i) => i.owner === 'self') && seen.some((i) => i.owner === 'shared'));
     assert.ok(seen.some((i) => /[\u4e00-\u9fff]/.test(i.name)), 'some Chinese names');
+  });
+
+  it('keeps its place when the page-size setting changes between two "Load more"', async () => {
+    const whole = (await provider.listImages({ regionId: 'cn-hangzhou', pageSize: 100 })).total ?? 0;
+    const seen: string[] = [];
+    let cursor: Cursor | undefined;
+    for (let i = 0; ; i++) {
+      const page = await provider.listImages({ regionId: 'cn-hangzhou', pageSize: [50, 30, 100, 7][i % 4]!, cursor });
+      seen.push(...page.items.map((x) => x.id));
+      cursor = page.next;
+      if (!cursor) {
+        break;
+      }
+    }
+    assert.equal(seen.length, whole, 'nothing skipped');
+    assert.equal(new Set(seen).size, whole, 'nothing twice');
+  });
+
+  it('loads all at PageSize 100 whatever the tree\u2019s page size, the rest several at a time, in order', async () => {
+    const mark = emulator.requestLog.length;
+    const seen: Image[] = [];
+    await loadAllPages((req) => provider.listImages({ regionId: 'cn-wulanchabu', ...req }), {
+      pageSize: provider.maxPageSize,
+      onPage: (page) => seen.push(...page.items),
+    });
+    const total = seen.length;
+    assert.ok(total > 4000, `thousands (got ${total})`);
+    assert.equal(new Set(seen.map((i) => i.id)).size, total);
+    assert.equal(emulator.requestsSince(mark).length, Math.ceil(total / 100));
+    const once = await provider.listImages({ regionId: 'cn-wulanchabu', pageSize: 100, cursor: { kind: 'offset', offset: 1200 } });
+    assert.deepEqual(seen.slice(1200, 1300).map((i) => i.id), once.items.map((i) => i.id), 'in list order');
   });
 
   it('gives the same data on every run (deterministic seed)', async () => {

@@ -88,7 +88,7 @@ describe('Huawei IMS image operations (against the emulator)', () => {
     for (const img of [a!, b!]) {
       assert.deepEqual(await provider.tags.listTags(R, img.id), [{ key: 'env', value: 'prod' }, { key: '团队', value: '数据 平台' }]);
       assert.deepEqual((await provider.getImage(R, img.id))?.tags, [{ key: 'env', value: 'prod' }, { key: '团队', value: '数据 平台' }]);
-      assert.deepEqual((await provider.getImage(R, img.id))?.raw['tags'], ['env.prod', '团队.数据 平台'], 'Glance-style strings on the wire');
+      assert.deepEqual((await provider.getImage(R, img.id))?.raw?.['tags'], ['env.prod', '团队.数据 平台'], 'Glance-style strings on the wire');
     }
     const listed = (await allImagesOf(R)).find((i) => i.id === a!.id);
     assert.deepEqual(listed?.tags.map((t) => t.key), ['env', '团队']);

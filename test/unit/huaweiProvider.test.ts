@@ -40,17 +40,26 @@ describe('Huawei IMS provider (against the emulator)', () => {
     await http.close();
   });
 
-  it('lists regions from the static table, in English and Chinese, without a request', async () => {
+  it('lists regions from the static table, in English and Chinese, asking only for the account\u2019s projects (once, ahead of the first region)', async () => {
+    const chinese = new HuaweiImsProvider(ctx(), 'zh-CN');
+    const zh = await chinese.listRegions();
+    await chinese.listImages({ regionId: 'cn-south-1', pageSize: 1 });
     const mark = emulator.requestLog.length;
-    const en = await new HuaweiImsProvider(ctx()).listRegions();
-    const zh = await new HuaweiImsProvider(ctx(), 'zh-CN').listRegions();
+    const provider = new HuaweiImsProvider(ctx());
+    const en = await provider.listRegions();
     for (const id of ['cn-north-4', 'cn-east-3', 'cn-south-1', 'cn-southwest-2', 'ap-southeast-1', 'ap-southeast-3', 'af-south-1', 'la-south-2', 'tr-west-1', 'me-east-1', 'eu-west-0', 'ru-moscow-1']) {
       assert.ok(en.some((r) => r.id === id), id);
     }
     assert.equal(en.find((r) => r.id === 'cn-north-4')?.name, 'CN North-Beijing4');
     assert.equal(zh.find((r) => r.id === 'cn-north-4')?.name, '华北-北京四');
     assert.equal(en.find((r) => r.id === 'cn-north-4')?.endpoint, 'ims.cn-north-4.myhuaweicloud.com');
-    assert.equal(emulator.requestsSince(mark).length, 0);
+    await provider.listImages({ regionId: 'cn-east-3', pageSize: 10 });
+    await provider.listImages({ regionId: 'cn-north-4', pageSize: 10 });
+    assert.deepEqual(
+      emulator.requestsSince(mark).map((r) => r.operation),
+      ['KeystoneListProjects', 'ListImages', 'ListImages'],
+      'one lookup for the account, none per region',
+    );
   });
 
   it('pages ListImages by marker to the end with no duplicate and no gap, looking the project up once', async () => {
@@ -73,12 +82,12 @@ describe('Huawei IMS provider (against the emulator)', () => {
     const created = images.map((i) => i.createdAt ?? '');
     assert.deepEqual(created, [...created].sort().reverse(), 'newest first');
 
-    // Another region: one more lookup; the same region again: none.
+    // Another region, and the same one again: no more lookups (the account's projects are all known).
     const mark2 = emulator.requestLog.length;
     await provider.listImages({ regionId: 'cn-east-3', pageSize: 10 });
     await provider.listImages({ regionId: 'cn-east-3', pageSize: 10 });
     await provider.listImages({ regionId: 'cn-north-4', pageSize: 10 });
-    assert.equal(emulator.requestsSince(mark2).filter((r) => r.operation === 'KeystoneListProjects').length, 1);
+    assert.equal(emulator.requestsSince(mark2).filter((r) => r.operation === 'KeystoneListProjects').length, 0);
   });
 
   it('ends with an empty page when the total is a multiple of the page size', async () => {

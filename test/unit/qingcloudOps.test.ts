@@ -179,7 +179,7 @@ describe('QingCloud image operations (against the emulator)', () => {
     assert.equal(await status(), 'queued/pending');
     clock += 2000;
     assert.equal(await status(), 'running/working');
-    assert.equal((await provider.getImage('pek3a', img!.id))?.raw['transition_status'], 'deleting');
+    assert.equal((await provider.getImage('pek3a', img!.id))?.raw?.['transition_status'], 'deleting');
     assert.equal(await codeOf(provider.deleting.deleteImages('pek3a', [img!.id], {})), '1400', 'already being deleted');
     clock += 5000;
     const [done] = await provider.jobs.describeJobs('pek3a', [job!.jobId]);
@@ -224,7 +224,7 @@ describe('QingCloud image operations (against the emulator)', () => {
     assert.deepEqual([failed?.state, failed?.cloudState, failed?.error], ['failed', 'failed', 'Image is used by an instance']);
     assert.ok(failed?.finishedAt);
     const listed = (await allImagesOf('gd2')).find((i) => i.id === img!.id);
-    assert.deepEqual([listed?.status, listed?.raw['transition_status']], ['available', '']);
+    assert.deepEqual([listed?.status, listed?.raw?.['transition_status']], ['available', '']);
     // The fault was used up: the next delete goes through.
     const again = await provider.deleting.deleteImages('gd2', [img!.id], {});
     clock += 7000;

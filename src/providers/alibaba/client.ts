@@ -1,6 +1,6 @@
 // Alibaba Cloud RPC-style calls (ECS 2014-05-26), signed with ACS3-HMAC-SHA256.
 import { randomUUID } from 'crypto';
-import { clockOf, endpointOf } from '../common';
+import { clockOf, endpointOf, noticingThrottling } from '../common';
 import { ProviderError } from '../errors';
 import { parseJson, retryAfter, type HttpResponse } from '../http';
 import type { Params } from '../encoding';
@@ -11,6 +11,11 @@ const SUCCESS_CODES = new Set(['200', 'OK', 'Success', 'success']);
 
 export function isAlibabaRetryable(code: string, status: number): boolean {
   return code.startsWith('Throttling') || code === 'ServiceUnavailable' || code === 'InternalError' || status >= 500;
+}
+
+/** Flow control: Throttling, Throttling.User, Throttling.Api... */
+export function isAlibabaThrottling(err: ProviderError): boolean {
+  return err.code.startsWith('Throttling');
 }
 
 /** Maps Alibaba's error body ({ Code, Message, RequestId }) to a ProviderError; returns the body otherwise. */
@@ -56,7 +61,8 @@ export class AlibabaRpcClient {
     private readonly api: RpcApi,
   ) {}
 
-  call(action: string, params: Params, signal?: AbortSignal, regionId?: string): Promise<Record<string, unknown>> {
+  /** `onThrottled` hears of each attempt the cloud throttled (the paging helper slows down). */
+  call(action: string, params: Params, signal?: AbortSignal, regionId?: string, onThrottled?: () => void): Promise<Record<string, unknown>> {
     const base = endpointOf(this.ctx, `https://${this.api.host(regionId)}`);
     const query = new URLSearchParams();
     const sorted = Object.keys(params).sort();
@@ -83,7 +89,7 @@ export class AlibabaRpcClient {
         });
         return { method: 'POST', url, headers: signed.headers };
       },
-      interpretAlibaba,
+      noticingThrottling(interpretAlibaba, isAlibabaThrottling, onThrottled),
       signal,
     );
   }

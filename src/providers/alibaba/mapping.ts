@@ -26,7 +26,8 @@ export function mapOwner(alias: unknown, isPublic: unknown): ImageOwner {
   }
 }
 
-export function mapImage(regionId: string, i: Json): Image {
+/** `keepRaw`: also keep the cloud's JSON as `raw` (details); a listing for the tree leaves it out. */
+export function mapImage(regionId: string, i: Json, keepRaw = true): Image {
   const tags: Tag[] = list(i['Tags'], 'Tag').map((t) => ({ key: String(t['TagKey'] ?? ''), value: String(t['TagValue'] ?? '') }));
   const size = Number(i['Size']);
   return {
@@ -42,7 +43,7 @@ export function mapImage(regionId: string, i: Json): Image {
     sizeGiB: Number.isFinite(size) ? size : undefined,
     createdAt: str(i['CreationTime']),
     tags,
-    raw: i,
+    ...(keepRaw ? { raw: i } : {}),
   };
 }
 

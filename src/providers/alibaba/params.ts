@@ -1,8 +1,10 @@
 // Request-building helpers the Alibaba operation groups share: repeat lists (Key.N), batches, and
-// page-number paging to the end.
-import { num } from '../common';
+// page-number paging (one page from an offset, or every page through the paging helper).
+import { clampPageSize, num, type Json } from '../common';
 import { ProviderError } from '../errors';
-import type { Tag } from '../model';
+import type { Cursor, Page, Tag } from '../model';
+import { collectPages, pageNumberPage } from '../paging';
+import type { AlibabaRpcClient } from './client';
 
 type Params = Record<string, string>;
 
@@ -27,20 +29,28 @@ export function tagParams(tags: readonly Tag[], prefix = 'Tag'): Params {
   return out;
 }
 
-/**
- * Page-number paging to the last page: pages while pageNumber * pageSize < TotalCount and the page
- * was not empty. `fetch` answers one page's items and the TotalCount it reported.
- */
-export async function allPages<T>(fetch: (pageNumber: number) => Promise<{ items: T[]; total: unknown }>, pageSize: number): Promise<T[]> {
-  const all: T[] = [];
-  for (let pageNumber = 1; ; pageNumber++) {
-    const { items, total } = await fetch(pageNumber);
-    all.push(...items);
-    const count = num(total) ?? all.length;
-    if (!items.length || pageNumber * pageSize >= count) {
-      return all;
-    }
-  }
+/** DescribeImages, DescribeTasks and DescribeImageSharePermission: PageSize at most 100. */
+export const ALIBABA_MAX_PAGE_SIZE = 100;
+
+/** What one page request needs (the paging helper's PageRequest, or a single listing's). */
+export interface RpcPageRequest {
+  readonly cursor?: Cursor;
+  readonly pageSize: number;
+  readonly signal?: AbortSignal;
+  readonly onThrottled?: () => void;
+}
+
+/** One page of a PageNumber/PageSize action from the cursor's offset; `read` takes the items out of the answer. */
+export function rpcPage<T>(rpc: AlibabaRpcClient, action: string, params: Params, regionId: string, read: (body: Json) => T[], req: RpcPageRequest): Promise<Page<T>> {
+  return pageNumberPage(req.cursor, clampPageSize(req.pageSize, ALIBABA_MAX_PAGE_SIZE), ALIBABA_MAX_PAGE_SIZE, async (pageNumber, pageSize) => {
+    const body = await rpc.call(action, { ...params, PageNumber: String(pageNumber), PageSize: String(pageSize) }, req.signal, regionId, req.onThrottled);
+    return { items: read(body), total: num(body['TotalCount']) };
+  });
+}
+
+/** Every item of a PageNumber/PageSize action, through the one paging helper. */
+export function allPages<T>(rpc: AlibabaRpcClient, action: string, params: Params, regionId: string, read: (body: Json) => T[], signal?: AbortSignal): Promise<T[]> {
+  return collectPages((req) => rpcPage(rpc, action, params, regionId, read, req), ALIBABA_MAX_PAGE_SIZE, signal);
 }
 
 /** A request the cloud would refuse, stopped before it is sent. */

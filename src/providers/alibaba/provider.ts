@@ -1,18 +1,17 @@
 // Alibaba Cloud ECS images: regions, listing, details here; tags, sharing, export, delete and task
 // status in their own files.
-import { clampPageSize, num, objectsOf, str } from '../common';
+import { objectsOf, str, type Json } from '../common';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
 import type { DetailOperations } from '../operations';
-import { nextPageNumber, pageNumberOf } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
 import { AlibabaRpcClient, ECS_API } from './client';
 import { listOf, mapImage, mapRegion } from './mapping';
-import { tagParams } from './params';
+import { ALIBABA_MAX_PAGE_SIZE, rpcPage, tagParams } from './params';
 import { AlibabaSharing } from './sharing';
 import { AlibabaTags } from './tags';
 import { AlibabaDeleting, AlibabaExporting, AlibabaJobs } from './tasks';
 
-export const ALIBABA_MAX_PAGE_SIZE = 100;
+export { ALIBABA_MAX_PAGE_SIZE };
 
 /** Every DescribeImages status word, asked for explicitly so the default (Available only) hides nothing from getImage. */
 export const ALIBABA_IMAGE_STATUSES = ['Creating', 'Waiting', 'Available', 'UnAvailable', 'CreateFailed', 'Deprecated'];
@@ -50,6 +49,7 @@ export function filterParams(filter: ImageFilter | undefined): Record<string, st
 
 export class AlibabaEcsProvider implements ImageProvider {
   readonly cloud = 'alibaba' as const;
+  readonly maxPageSize = ALIBABA_MAX_PAGE_SIZE;
   readonly tags: AlibabaTags;
   readonly sharing: AlibabaSharing;
   readonly exporting: AlibabaExporting;
@@ -73,18 +73,11 @@ export class AlibabaEcsProvider implements ImageProvider {
     return listOf(body['Regions'], 'Region').map(mapRegion);
   }
 
-  async listImages(req: ListImagesRequest): Promise<Page<Image>> {
-    const pageNumber = pageNumberOf(req.cursor);
-    const pageSize = clampPageSize(req.pageSize, ALIBABA_MAX_PAGE_SIZE);
-    const body = await this.rpc.call(
-      'DescribeImages',
-      { ...filterParams(req.filter), RegionId: req.regionId, PageNumber: String(pageNumber), PageSize: String(pageSize) },
-      req.signal,
-      req.regionId,
-    );
-    const items = listOf(body['Images'], 'Image').map((i) => mapImage(req.regionId, i));
-    const total = num(body['TotalCount']) ?? items.length;
-    return { items, total, next: nextPageNumber(pageNumber, pageSize, items.length, total) };
+  /** DescribeImages by PageNumber/PageSize; the cursor is the index of the next image, whatever the page size. */
+  listImages(req: ListImagesRequest): Promise<Page<Image>> {
+    const keepRaw = req.raw ?? false;
+    const read = (body: Json): Image[] => listOf(body['Images'], 'Image').map((i) => mapImage(req.regionId, i, keepRaw));
+    return rpcPage(this.rpc, 'DescribeImages', { ...filterParams(req.filter), RegionId: req.regionId }, req.regionId, read, req);
   }
 
   /** DescribeImages ImageId=<id> over every status; undefined when the region does not know it (or it was deleted). */

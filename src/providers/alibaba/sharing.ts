@@ -1,13 +1,12 @@
 // Alibaba image sharing with other accounts: ModifyImageSharePermission (synchronous) and
 // DescribeImageSharePermission.
-import { batches, distinct, objectsOf, str } from '../common';
+import { batches, distinct, objectsOf, str, type Json } from '../common';
 import type { JobStart, Member, ShareOperations } from '../operations';
 import type { AlibabaRpcClient } from './client';
 import { allPages, localError, repeatParams } from './params';
 
 /** AddAccount.N / RemoveAccount.N take 1..10 entries a call; the cloud silently ignores more. */
 export const ALIBABA_SHARE_BATCH = 10;
-const SHARE_PAGE_SIZE = 100;
 
 export class AlibabaSharing implements ShareOperations {
   readonly memberKind = 'account' as const;
@@ -19,16 +18,9 @@ export class AlibabaSharing implements ShareOperations {
   constructor(private readonly rpc: AlibabaRpcClient) {}
 
   listMembers(regionId: string, imageId: string, signal?: AbortSignal): Promise<Member[]> {
-    return allPages(async (pageNumber) => {
-      const body = await this.rpc.call(
-        'DescribeImageSharePermission',
-        { RegionId: regionId, ImageId: imageId, PageNumber: String(pageNumber), PageSize: String(SHARE_PAGE_SIZE) },
-        signal,
-        regionId,
-      );
-      const accounts = objectsOf((body['Accounts'] as Record<string, unknown> | undefined)?.['Account']);
-      return { items: accounts.map((a) => ({ id: String(a['AliyunId'] ?? ''), sharedAt: str(a['SharedTime']) })), total: body['TotalCount'] };
-    }, SHARE_PAGE_SIZE);
+    const read = (body: Json): Member[] =>
+      objectsOf((body['Accounts'] as Json | undefined)?.['Account']).map((a) => ({ id: String(a['AliyunId'] ?? ''), sharedAt: str(a['SharedTime']) }));
+    return allPages(this.rpc, 'DescribeImageSharePermission', { RegionId: regionId, ImageId: imageId }, regionId, read, signal);
   }
 
   addMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined> {

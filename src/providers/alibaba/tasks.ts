@@ -76,17 +76,7 @@ export class AlibabaJobs implements JobOperations {
   async describeJobs(regionId: string, jobIds: readonly string[], signal?: AbortSignal): Promise<JobStatus[]> {
     const tasks: Json[] = [];
     for (const run of batches(distinct(jobIds), ALIBABA_TASK_BATCH)) {
-      tasks.push(
-        ...(await allPages(async (pageNumber) => {
-          const body = await this.rpc.call(
-            'DescribeTasks',
-            { RegionId: regionId, TaskIds: run.join(','), PageNumber: String(pageNumber), PageSize: String(ALIBABA_TASK_BATCH) },
-            signal,
-            regionId,
-          );
-          return { items: inner(body, 'TaskSet', 'Task'), total: body['TotalCount'] };
-        }, ALIBABA_TASK_BATCH)),
-      );
+      tasks.push(...(await allPages(this.rpc, 'DescribeTasks', { RegionId: regionId, TaskIds: run.join(',') }, regionId, (body) => inner(body, 'TaskSet', 'Task'), signal)));
     }
     const wanted = new Set(jobIds);
     return Promise.all(tasks.filter((t) => wanted.has(String(t['TaskId']))).map((t) => this.status(regionId, t, signal)));

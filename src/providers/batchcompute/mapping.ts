@@ -45,7 +45,8 @@ export function batchComputeRegions(language: BatchComputeLanguage): Region[] {
  * The API has no status field: an image it lists is usable, so every one is "Available".
  * Only the user's own images are listed (Type=Self), hence owner "self" unless the cloud says System.
  */
-export function mapImage(regionId: string, i: Json): Image {
+/** `keepRaw`: also keep the cloud's JSON as `raw` (details); a listing for the tree leaves it out. */
+export function mapImage(regionId: string, i: Json, keepRaw = true): Image {
   const id = String(i['Id'] ?? '');
   return {
     id,
@@ -57,6 +58,6 @@ export function mapImage(regionId: string, i: Json): Image {
     osType: str(i['Platform']),
     createdAt: str(i['CreationTime']),
     tags: [],
-    raw: i,
+    ...(keepRaw ? { raw: i } : {}),
   };
 }

@@ -17,6 +17,7 @@ function imagePath(imageId: string): string {
 
 export class BatchComputeProvider implements ImageProvider {
   readonly cloud = 'batchcompute' as const;
+  readonly maxPageSize = BATCHCOMPUTE_MAX_PAGE_SIZE;
   readonly deleting: DeleteOperations;
   private readonly client: BatchComputeClient;
 
@@ -41,7 +42,7 @@ export class BatchComputeProvider implements ImageProvider {
       query: { MaxItemCount: String(count), Type: 'Self', ...(marker ? { Marker: marker } : {}) },
       signal: req.signal,
     });
-    const items = objectsOf(body['Items']).map((i) => mapImage(req.regionId, i));
+    const items = objectsOf(body['Items']).map((i) => mapImage(req.regionId, i, req.raw ?? false));
     return { items, next: nextMarker(str(body['NextMarker'])) };
   }
 

@@ -59,8 +59,20 @@ export interface HuaweiCallOptions {
   readonly signal?: AbortSignal;
 }
 
+const ALL = '*';
+
+function projectOf(found: ReadonlyMap<string, string>, regionId: string): string {
+  const id = found.get(regionId);
+  if (!id) {
+    throw new ProviderError({ cloud: 'huawei', code: 'ProjectNotFound', message: `The account has no project for region ${regionId}.` });
+  }
+  return id;
+}
+
 export class HuaweiClient {
-  private readonly projects = new Map<string, Promise<string>>();
+  /** The account's projects (one entry, under ALL) and the ones looked up by name since. */
+  private readonly all = new Map<string, Promise<ReadonlyMap<string, string>>>();
+  private readonly late = new Map<string, Promise<string>>();
 
   constructor(private readonly ctx: ProviderContext) {}
 
@@ -101,35 +113,45 @@ export class HuaweiClient {
   }
 
   /**
-   * The project id of a region (IAM KeystoneListProjects `?name=<region>`), looked up once per region.
-   * A failed lookup is not cached, so the next call tries again.
+   * The project id of a region. The account's projects are looked up once (IAM KeystoneListProjects,
+   * every project at once) and kept; a region missing from that answer (a project created since) is
+   * looked up by name (`?name=<region>`) and kept too. A failed lookup is not kept, so the next call tries again.
    */
-  projectId(regionId: string, signal?: AbortSignal): Promise<string> {
-    let pending = this.projects.get(regionId);
-    if (!pending) {
-      const lookup = this.lookupProject(regionId, signal);
-      this.projects.set(regionId, lookup);
-      lookup.catch(() => {
-        if (this.projects.get(regionId) === lookup) {
-          this.projects.delete(regionId);
-        }
-      });
-      pending = lookup;
+  async projectId(regionId: string, signal?: AbortSignal): Promise<string> {
+    const known = (await this.projects(signal)).get(regionId);
+    if (known) {
+      return known;
     }
-    return pending;
+    return this.late.get(regionId) ?? this.keep(this.late, regionId, this.lookupProjects({ name: regionId }, signal).then((found) => projectOf(found, regionId)));
   }
 
-  private async lookupProject(regionId: string, signal?: AbortSignal): Promise<string> {
-    const body = await this.request('GET', '/v3/projects', { service: 'iam', query: { name: regionId }, signal });
-    const id = str(objectsOf(body['projects']).find((p) => p['name'] === regionId)?.['id']);
-    if (!id) {
-      throw new ProviderError({
-        cloud: 'huawei',
-        code: 'ProjectNotFound',
-        message: `The account has no project for region ${regionId}.`,
-      });
+  /** Every project of the account by region, looked up once (listRegions starts it, so a region's first page costs one round trip). */
+  projects(signal?: AbortSignal): Promise<ReadonlyMap<string, string>> {
+    return this.all.get(ALL) ?? this.keep(this.all, ALL, this.lookupProjects({}, signal));
+  }
+
+  /** Keeps `lookup` under `key` until it fails. */
+  private keep<T>(cache: Map<string, Promise<T>>, key: string, lookup: Promise<T>): Promise<T> {
+    cache.set(key, lookup);
+    lookup.catch(() => {
+      if (cache.get(key) === lookup) {
+        cache.delete(key);
+      }
+    });
+    return lookup;
+  }
+
+  private async lookupProjects(query: Record<string, string>, signal?: AbortSignal): Promise<ReadonlyMap<string, string>> {
+    const body = await this.request('GET', '/v3/projects', { service: 'iam', query, signal });
+    const found = new Map<string, string>();
+    for (const p of objectsOf(body['projects'])) {
+      const name = str(p['name']);
+      const id = str(p['id']);
+      if (name && id) {
+        found.set(name, id);
+      }
     }
-    return id;
+    return found;
   }
 
   private publicEndpoint(options: HuaweiCallOptions): string {

@@ -40,7 +40,8 @@ function architectureOf(i: Json): string | undefined {
   return str(i['architecture']) ?? (i['__support_arm'] === 'true' ? 'arm' : undefined);
 }
 
-export function mapImage(regionId: string, i: Json): Image {
+/** `keepRaw`: also keep the cloud's JSON as `raw` (details); a listing for the tree leaves it out. */
+export function mapImage(regionId: string, i: Json, keepRaw = true): Image {
   const id = String(i['id']);
   return {
     id,
@@ -55,7 +56,7 @@ export function mapImage(regionId: string, i: Json): Image {
     sizeGiB: num(i['min_disk']),
     createdAt: str(i['created_at']),
     tags: mapTags(i['tags']),
-    raw: i,
+    ...(keepRaw ? { raw: i } : {}),
   };
 }
 

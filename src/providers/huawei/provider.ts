@@ -43,6 +43,7 @@ export function filterQuery(filter: ImageFilter | undefined): Record<string, str
 
 export class HuaweiImsProvider implements ImageProvider {
   readonly cloud = 'huawei' as const;
+  readonly maxPageSize = HUAWEI_MAX_PAGE_SIZE;
   readonly tags: HuaweiTags;
   readonly sharing: HuaweiSharing;
   readonly exporting: HuaweiExporting;
@@ -61,8 +62,12 @@ export class HuaweiImsProvider implements ImageProvider {
     this.tagSearch = new HuaweiTagSearch(this.client);
   }
 
-  /** No request: IMS has no region API, the vendor SDK uses a static table too. */
+  /**
+   * The static table (IMS has no region API; the vendor SDK uses a table too). Also starts the account's
+   * one project lookup, so that a region opened next costs a single round trip.
+   */
   listRegions(): Promise<readonly Region[]> {
+    void this.client.projects().catch(() => undefined);
     return Promise.resolve(huaweiRegions(this.language));
   }
 
@@ -78,7 +83,7 @@ export class HuaweiImsProvider implements ImageProvider {
       query: { ...filterQuery(req.filter), limit: String(limit), ...(marker ? { marker } : {}) },
       signal: req.signal,
     });
-    const items = objectsOf(body['images']).map((i) => mapImage(req.regionId, i));
+    const items = objectsOf(body['images']).map((i) => mapImage(req.regionId, i, req.raw ?? false));
     const last = items[items.length - 1];
     return { items, next: items.length >= limit && last ? nextMarker(last.id) : undefined };
   }

@@ -1,9 +1,10 @@
 // QingCloud IaaS API calls (GET /iaas/, signature_version 1, HmacSHA256).
 import { randomUUID } from 'crypto';
-import { clockOf, endpointOf, headerOf, num, objectsOf, type Json } from '../common';
+import { clockOf, endpointOf, headerOf, noticingThrottling, num, objectsOf, type Json } from '../common';
 import type { Params } from '../encoding';
 import { ProviderError } from '../errors';
 import { parseJson, retryAfter, type HttpResponse } from '../http';
+import { collectPages, offsetPage } from '../paging';
 import type { ProviderContext } from '../provider';
 import { QINGCLOUD_URI, signQingcloud } from './signer';
 
@@ -22,6 +23,11 @@ export function isQingcloudRetryable(retCode: number, status: number): boolean {
     return false;
   }
   return retCode === 5000 || retCode === 5100 || status >= 500;
+}
+
+/** 5100 "server busy, retry later" is how QingCloud sheds load. */
+export function isQingcloudThrottling(err: ProviderError): boolean {
+  return err.code === '5100';
 }
 
 /** Maps QingCloud's `{ ret_code, message }` (ret_code != 0, or HTTP >= 400) to a ProviderError; returns the body otherwise. */
@@ -50,7 +56,7 @@ export class QingcloudClient {
    * Calls one action. Each attempt is signed afresh and carries a new `req_id` (as the Python SDK
    * sends): QingCloud has no nonce, so this keeps two identical calls within a second distinct.
    */
-  call(action: string, params: Params, signal?: AbortSignal, zone?: string): Promise<Json> {
+  call(action: string, params: Params, signal?: AbortSignal, zone?: string, onThrottled?: () => void): Promise<Json> {
     const base = endpointOf(this.ctx, QINGCLOUD_ENDPOINT);
     const { credentials } = this.ctx;
     return this.ctx.http.send(
@@ -71,7 +77,7 @@ export class QingcloudClient {
         });
         return { method: 'GET', url: `${base.origin}${QINGCLOUD_URI}?${signed.query}`, headers: { accept: 'application/json' } };
       },
-      interpretQingcloud,
+      noticingThrottling(interpretQingcloud, isQingcloudThrottling, onThrottled),
       signal,
     );
   }
@@ -90,10 +96,9 @@ export function indexed(name: string, values: readonly string[]): Record<string,
 }
 
 /**
- * Every item of an offset/limit Describe* action: pages of 100 until `total_count` is reached
- * (or a page comes back empty, should the total be missing or shrink meanwhile).
+ * Every item of an offset/limit Describe* action, in pages of 100 (through the one paging helper).
  */
-export async function describeAll(
+export function describeAll(
   client: QingcloudClient,
   action: string,
   params: Params,
@@ -101,14 +106,13 @@ export async function describeAll(
   zone: string,
   signal?: AbortSignal,
 ): Promise<Json[]> {
-  const items: Json[] = [];
-  for (;;) {
-    const body = await client.call(action, { ...params, offset: String(items.length), limit: String(QINGCLOUD_MAX_LIMIT) }, signal, zone);
-    const page = objectsOf(body[setKey]);
-    items.push(...page);
-    const total = num(body['total_count']) ?? items.length;
-    if (!page.length || items.length >= total) {
-      return items;
-    }
-  }
+  return collectPages(
+    (req) =>
+      offsetPage(req.cursor, req.pageSize, async (offset, limit) => {
+        const body = await client.call(action, { ...params, offset: String(offset), limit: String(limit) }, req.signal, zone, req.onThrottled);
+        return { items: objectsOf(body[setKey]), total: num(body['total_count']) };
+      }),
+    QINGCLOUD_MAX_LIMIT,
+    signal,
+  );
 }

@@ -57,7 +57,8 @@ export function mapTags(tags: unknown): Tag[] {
     .map((key) => ({ key, value: '' }));
 }
 
-export function mapImage(zone: string, i: Json): Image {
+/** `keepRaw`: also keep the cloud's JSON as `raw` (details); a listing for the tree leaves it out. */
+export function mapImage(zone: string, i: Json, keepRaw = true): Image {
   const id = String(i['image_id']);
   return {
     id,
@@ -72,7 +73,7 @@ export function mapImage(zone: string, i: Json): Image {
     sizeGiB: num(i['size']),
     createdAt: str(i['create_time']),
     tags: mapTags(i['tags']),
-    raw: i,
+    ...(keepRaw ? { raw: i } : {}),
   };
 }
 

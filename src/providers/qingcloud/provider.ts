@@ -2,7 +2,7 @@
 // QingCloud has no image export, so this provider has no `exporting` group.
 import { clampPageSize, num, objectsOf } from '../common';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
-import { nextOffset, offsetOf } from '../paging';
+import { offsetPage } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
 import { QingcloudClient, indexed } from './client';
 import { QingcloudDeleting, QingcloudJobs } from './jobs';
@@ -19,6 +19,7 @@ const GONE_STATUSES = new Set(['deleted', 'ceased']);
 
 export class QingcloudProvider implements ImageProvider {
   readonly cloud = 'qingcloud' as const;
+  readonly maxPageSize = QINGCLOUD_MAX_PAGE_SIZE;
   readonly tags: QingcloudTags;
   readonly sharing: QingcloudSharing;
   readonly deleting: QingcloudDeleting;
@@ -46,12 +47,10 @@ export class QingcloudProvider implements ImageProvider {
     if (!filter) {
       return { items: [], total: 0 };
     }
-    const offset = offsetOf(req.cursor);
-    const limit = clampPageSize(req.pageSize, QINGCLOUD_MAX_PAGE_SIZE);
-    const body = await this.client.call('DescribeImages', { ...filter, offset: String(offset), limit: String(limit) }, req.signal, req.regionId);
-    const items = objectsOf(body['image_set']).map((i) => mapImage(req.regionId, i));
-    const total = num(body['total_count']) ?? offset + items.length;
-    return { items, total, next: nextOffset(offset, items.length, total) };
+    return offsetPage(req.cursor, clampPageSize(req.pageSize, QINGCLOUD_MAX_PAGE_SIZE), async (offset, limit) => {
+      const body = await this.client.call('DescribeImages', { ...filter, offset: String(offset), limit: String(limit) }, req.signal, req.regionId, req.onThrottled);
+      return { items: objectsOf(body['image_set']).map((i) => mapImage(req.regionId, i, req.raw ?? false)), total: num(body['total_count']) };
+    });
   }
 
   /**

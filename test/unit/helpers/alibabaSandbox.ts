@@ -42,7 +42,7 @@ export class AlibabaSandbox {
     const all: Image[] = [];
     let cursor;
     do {
-      const page = await this.provider.listImages({ regionId, pageSize: 100, cursor, filter });
+      const page = await this.provider.listImages({ regionId, pageSize: 100, cursor, filter, raw: true });
       all.push(...page.items);
       cursor = page.next;
     } while (cursor);
@@ -51,7 +51,7 @@ export class AlibabaSandbox {
 
   /** Own, available images that are not shared (so nothing but use blocks deleting them). */
   async plainOwnImages(regionId: string): Promise<Image[]> {
-    return (await this.images(regionId, { owner: 'self', status: 'Available' })).filter((i) => i.raw['IsSelfShared'] !== 'True');
+    return (await this.images(regionId, { owner: 'self', status: 'Available' })).filter((i) => i.raw?.['IsSelfShared'] !== 'True');
   }
 
   /** "Operation status/error" of the requests since a mark, for one operation. */

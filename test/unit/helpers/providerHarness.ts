@@ -24,11 +24,12 @@ export function codeOf(p: Promise<unknown>): Promise<string> {
   );
 }
 
+/** Every image of a region, page after page, with its raw JSON (for tests that read a raw field). */
 export async function allImages(provider: ImageProvider, regionId: string, pageSize: number): Promise<Image[]> {
   const seen: Image[] = [];
   let cursor: Cursor | undefined;
   do {
-    const page = await provider.listImages({ regionId, pageSize, cursor });
+    const page = await provider.listImages({ regionId, pageSize, cursor, raw: true });
     seen.push(...page.items);
     cursor = page.next;
   } while (cursor);
