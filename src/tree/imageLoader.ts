@@ -1,8 +1,37 @@
 // The paged list of one region's images: what is loaded, where the next page starts, and the last
-// failure. A failed page keeps everything already loaded (like AWS Toolkit's ChildNodeLoader).
+// failure. A failed page keeps everything already loaded (like AWS Toolkit's ChildNodeLoader); a
+// refresh starts a new generation, so a page of the old one that arrives late is dropped.
+import { ProviderError } from '../providers/errors';
 import type { Cursor, Image, Page } from '../providers/model';
+import { loadAllPages, type PageStash } from '../providers/paging';
+import type { ImageProvider } from '../providers/provider';
 
-export type FetchPage = (cursor: Cursor | undefined, signal?: AbortSignal) => Promise<Page<Image>>;
+export interface LoadAllRequest {
+  readonly from: Cursor | undefined;
+  /** The total an earlier page reported, if any. */
+  readonly total: number | undefined;
+  readonly signal: AbortSignal;
+  readonly stash: PageStash<Image>;
+  readonly onPage: (page: Page<Image>) => void;
+}
+
+export interface ImageSource {
+  /** One page from `cursor` (undefined: the first) at the tree's page size. */
+  page(cursor: Cursor | undefined, signal: AbortSignal): Promise<Page<Image>>;
+  /** Every page from `request.from` to the end, in order, at the cloud's largest page size. */
+  all(request: LoadAllRequest): Promise<void>;
+}
+
+/** A region's images through its account's provider: "Load more" at the tree's page size, Load All through the paging helper. */
+export function providerSource(provider: () => Promise<ImageProvider>, regionId: string, pageSize: () => number): ImageSource {
+  return {
+    page: async (cursor, signal) => (await provider()).listImages({ regionId, cursor, pageSize: pageSize(), signal }),
+    all: async ({ from, total, signal, stash, onPage }) => {
+      const p = await provider();
+      await loadAllPages((req) => p.listImages({ regionId, ...req }), { pageSize: p.maxPageSize, from, total, signal, stash, onPage });
+    },
+  };
+}
 
 export class ImageLoader {
   items: Image[] = [];
@@ -12,8 +41,14 @@ export class ImageLoader {
   private started = false;
   private inflight: Promise<void> | undefined;
   private readonly seen = new Set<string>();
+  /** Pages Load All read past a failed one: the next load takes them from here instead of asking again. */
+  private stash: PageStash<Image> = new Map();
+  /** Bumped by reset(); work of an older generation changes nothing when it completes. */
+  private generation = 0;
+  /** Aborted by reset(), so that the old generation's requests stop. */
+  private controller = new AbortController();
 
-  constructor(private readonly fetchPage: FetchPage) {}
+  constructor(private readonly source: ImageSource) {}
 
   get loaded(): boolean {
     return this.started && this.inflight === undefined;
@@ -40,43 +75,38 @@ export class ImageLoader {
     if (this.inflight) {
       return this.inflight;
     }
-    if (this.started && !this.next && !this.error) {
+    if (this.finished()) {
       return Promise.resolve();
     }
-    const cursor = this.next;
-    const run = (async () => {
-      try {
-        const page = await this.fetchPage(cursor, signal);
-        this.started = true;
-        this.error = undefined;
-        for (const image of page.items) {
-          // Page-number and offset paging can repeat an item when the list shifts between pages.
-          if (!this.seen.has(image.id)) {
-            this.seen.add(image.id);
-            this.items.push(image);
-          }
-        }
-        this.next = page.next;
-        this.total = page.total;
-      } catch (err) {
-        this.error = err;
-        throw err;
-      } finally {
-        this.inflight = undefined;
-      }
-    })();
-    this.inflight = run;
-    return run;
+    return this.run(signal, async (accept, combined) => {
+      accept(this.takeStashed() ?? (await this.source.page(this.next, combined)));
+    });
   }
 
-  /** Loads every remaining page; stops (keeping what it has) when the signal aborts. */
+  /**
+   * Loads every remaining page at the cloud's largest page size (after any load already running).
+   * Cancelling keeps what arrived; a failure keeps it too, and the pages read past the failed one wait in the stash.
+   */
   async loadAll(signal: AbortSignal, onProgress?: (loaded: number, total: number | undefined) => void): Promise<void> {
-    await this.loadMore(signal);
-    onProgress?.(this.items.length, this.total);
-    while (this.next && !signal.aborted) {
-      await this.loadMore(signal);
-      onProgress?.(this.items.length, this.total);
+    while (this.inflight) {
+      await this.inflight.catch(() => undefined);
     }
+    if (this.finished()) {
+      return;
+    }
+    await this.run(signal, (accept, combined) =>
+      this.source.all({
+        from: this.next,
+        total: this.started ? this.total : undefined,
+        signal: combined,
+        stash: this.stash,
+        onPage: (page) => {
+          if (accept(page)) {
+            onProgress?.(this.items.length, this.total);
+          }
+        },
+      }),
+    );
   }
 
   /** Puts a fresher copy of a loaded image in place (after a tag or share change). */
@@ -96,12 +126,76 @@ export class ImageLoader {
     }
   }
 
+  /** Forgets everything and starts a new generation: requests still on their way are cancelled and their pages dropped. */
   reset(): void {
+    this.generation++;
+    this.controller.abort();
+    this.controller = new AbortController();
+    this.inflight = undefined;
     this.items = [];
     this.total = undefined;
     this.error = undefined;
     this.next = undefined;
     this.started = false;
     this.seen.clear();
+    this.stash = new Map();
+  }
+
+  /** The page Load All already read from where the list continues, if any. */
+  private takeStashed(): Page<Image> | undefined {
+    const offset = this.next?.kind === 'offset' ? this.next.offset : undefined;
+    const page = offset === undefined ? undefined : this.stash.get(offset);
+    if (offset !== undefined) {
+      this.stash.delete(offset);
+    }
+    return page;
+  }
+
+  private finished(): boolean {
+    return this.started && !this.next && this.error === undefined;
+  }
+
+  /**
+   * Runs one load as the current generation. `accept` applies a page only while that generation is
+   * current (and says whether it did); an error is kept only then too, and a cancellation is no error.
+   */
+  private run(signal: AbortSignal | undefined, work: (accept: (page: Page<Image>) => boolean, signal: AbortSignal) => Promise<void>): Promise<void> {
+    const generation = this.generation;
+    const combined = signal ? AbortSignal.any([signal, this.controller.signal]) : this.controller.signal;
+    const current = (): boolean => generation === this.generation;
+    const accept = (page: Page<Image>): boolean => {
+      if (current()) {
+        this.apply(page);
+      }
+      return current();
+    };
+    const run: Promise<void> = work(accept, combined)
+      .catch((err: unknown) => {
+        if (current() && !ProviderError.isAbort(err)) {
+          this.error = err;
+        }
+        throw err;
+      })
+      .finally(() => {
+        if (this.inflight === run) {
+          this.inflight = undefined;
+        }
+      });
+    this.inflight = run;
+    return run;
+  }
+
+  private apply(page: Page<Image>): void {
+    this.started = true;
+    this.error = undefined;
+    for (const image of page.items) {
+      // Offset paging can repeat an item when the list shifts between pages.
+      if (!this.seen.has(image.id)) {
+        this.seen.add(image.id);
+        this.items.push(image);
+      }
+    }
+    this.next = page.next;
+    this.total = page.total;
   }
 }

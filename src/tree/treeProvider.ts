@@ -4,7 +4,7 @@ import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
 import { isCancellation, logLine, userMessage } from '../util/errors';
 import type { Log } from '../util/log';
-import { ImageLoader } from './imageLoader';
+import { ImageLoader, providerSource } from './imageLoader';
 import type { Image } from '../providers/model';
 import { AccountNode, EmptyNode, ErrorNode, type ImageNode, LoadMoreNode, RegionNode, type Node } from './nodes';
 
@@ -219,10 +219,7 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
   }
 
   private imageLoader(node: AccountNode, regionId: string): ImageLoader {
-    return new ImageLoader(async (cursor, signal) => {
-      const provider = await this.sessions.provider(node.account);
-      return provider.listImages({ regionId, cursor, pageSize: this.sessions.pageSize(), signal });
-    });
+    return new ImageLoader(providerSource(() => this.sessions.provider(node.account), regionId, () => this.sessions.pageSize()));
   }
 
   private async regionChildren(node: RegionNode): Promise<Node[]> {

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { AlibabaEcsProvider } from '../../src/providers/alibaba/provider';
 import { HttpClient } from '../../src/providers/http';
 import { Emulator } from '../../src/sandbox/emulator';
-import { ImageLoader } from '../../src/tree/imageLoader';
+import { ImageLoader, providerSource } from '../../src/tree/imageLoader';
 
 const REGION = 'cn-wulanchabu';
 const RUNS = 5;
@@ -25,7 +25,7 @@ function median(xs: number[]): number {
 
 async function loadAll(emulator: Emulator, pageSize: number, http: HttpClient): Promise<{ ms: number; requests: number; images: number }> {
   const provider = new AlibabaEcsProvider({ http, credentials: emulator.credentials('alibaba'), endpoint: emulator.endpoints.alibaba });
-  const loader = new ImageLoader((cursor, signal) => provider.listImages({ regionId: REGION, cursor, pageSize, signal }));
+  const loader = new ImageLoader(providerSource(() => Promise.resolve(provider), REGION, () => pageSize));
   const mark = emulator.requestLog.length;
   const t0 = performance.now();
   await loader.loadAll(new AbortController().signal);
@@ -54,7 +54,7 @@ async function memory(emulator: Emulator): Promise<number> {
   const before = process.memoryUsage().heapUsed;
   const http = new HttpClient();
   const provider = new AlibabaEcsProvider({ http, credentials: emulator.credentials('alibaba'), endpoint: emulator.endpoints.alibaba });
-  const loader = new ImageLoader((cursor, signal) => provider.listImages({ regionId: REGION, cursor, pageSize: 100, signal }));
+  const loader = new ImageLoader(providerSource(() => Promise.resolve(provider), REGION, () => 100));
   await loader.loadAll(new AbortController().signal);
   gc?.();
   const after = process.memoryUsage().heapUsed;
