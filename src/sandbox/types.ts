@@ -28,6 +28,8 @@ export interface KeyStore {
   securityTokenOf?(cloud: CloudKind, accessKeyId: string): string | undefined;
   /** The emulator's shared job clock (sandbox/jobs.ts); a handler makes its own when absent. */
   readonly jobClock?: JobClock;
+  /** Images in a region, where the emulator's options replace the data set's own count (benchmarks). */
+  imageCount?(cloud: CloudKind, regionId: string): number | undefined;
 }
 
 export interface CloudHandler {

@@ -4,6 +4,7 @@
 import type { CloudHandler, EmulatorRequest, EmulatorResponse, KeyStore } from '../types';
 import type { EcsImage } from './data';
 import { describeImageSupportInstanceTypes, deleteImage, describeImages, describeRegions } from './images';
+import { readsOnly } from '../indexes';
 import { alibabaError, type Params } from './params';
 import { describeImageSharePermission, modifyImageSharePermission } from './sharing';
 import { listTagResources, tagResources, untagResources } from './tags';
@@ -68,7 +69,11 @@ export class AlibabaEcsHandler implements CloudHandler {
     if (!operation) {
       return alibabaError(404, 'InvalidAction.NotFound', `Specified api is not found, please check your url and method. Action: ${call.action}`);
     }
-    return operation(this.world, call.params);
+    const answer = operation(this.world, call.params);
+    if (!readsOnly(req.method, call.action)) {
+      this.world.listings.changed();
+    }
+    return answer;
   }
 
   /** The region's images, generated on first use and then kept for the emulator's life. */

@@ -46,14 +46,17 @@ export function describeImages(world: EcsWorld, params: Params): EmulatorRespons
   const isPublic = params['IsPublic'];
   const ids = params['ImageId']?.split(',').map((s) => s.trim());
   const nameFilter = params['ImageName']?.toLowerCase();
-  const matched = (world.regionImages(region.RegionId) ?? []).filter(
-    (i) =>
-      (statuses.includes('ALL') || statuses.includes(i.Status)) &&
-      (!owner || i.ImageOwnerAlias === owner) &&
-      (isPublic === undefined || i['IsPublic'] === flag(params, 'IsPublic')) &&
-      (!ids || ids.includes(i.ImageId)) &&
-      (!nameFilter || String(i['ImageName']).toLowerCase().includes(nameFilter)) &&
-      hasTags(i, tags),
+  const key = JSON.stringify([region.RegionId, statuses, owner, isPublic, ids, nameFilter, tags]);
+  const matched = world.listings.get(key, () =>
+    (world.regionImages(region.RegionId) ?? []).filter(
+      (i) =>
+        (statuses.includes('ALL') || statuses.includes(i.Status)) &&
+        (!owner || i.ImageOwnerAlias === owner) &&
+        (isPublic === undefined || i['IsPublic'] === flag(params, 'IsPublic')) &&
+        (!ids || ids.includes(i.ImageId)) &&
+        (!nameFilter || String(i['ImageName']).toLowerCase().includes(nameFilter)) &&
+        hasTags(i, tags),
+    ),
   );
   const dry = dryRun(params);
   if (dry) {

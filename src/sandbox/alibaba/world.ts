@@ -2,6 +2,7 @@
 // then tagged, shared and deleted in place), share lists, and the export tasks.
 import { randomUUID } from 'crypto';
 import { JobClock, JobLedger } from '../jobs';
+import { ListingIndex } from '../indexes';
 import { Random, hashString } from '../random';
 import type { EmulatorResponse, KeyStore } from '../types';
 import { ECS_REGIONS, generateEcsImages, type EcsImage, type EcsRegion } from './data';
@@ -32,6 +33,8 @@ export function imageInUse(imageId: string): boolean {
 
 export class EcsWorld {
   readonly clock: JobClock;
+  /** DescribeImages' matches per region and filter, between state changes. */
+  readonly listings = new ListingIndex<readonly EcsImage[]>();
   readonly tasks = new JobLedger<ExportTask>();
   private readonly images = new Map<string, EcsImage[]>();
   private readonly shares = new Map<string, ShareEntry[]>();
@@ -55,7 +58,8 @@ export class EcsWorld {
     }
     let list = this.images.get(regionId);
     if (!list) {
-      list = generateEcsImages(this.seed, region, SANDBOX_ALIBABA_ACCOUNT_ID);
+      const imageCount = this.keys.imageCount?.('alibaba', regionId) ?? region.imageCount;
+      list = generateEcsImages(this.seed, { ...region, imageCount }, SANDBOX_ALIBABA_ACCOUNT_ID);
       this.images.set(regionId, list);
     }
     return list;

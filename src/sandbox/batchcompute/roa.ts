@@ -7,6 +7,7 @@ import { BATCHCOMPUTE_REGIONS } from '../../providers/batchcompute/mapping';
 import { BATCHCOMPUTE_VERSION, parseRoaAuthorization, roaSignature, roaStringToSignFromHeaders } from '../../providers/batchcompute/signer';
 import { alibabaError } from '../alibaba/ecs';
 import { json, type CloudHandler, type EmulatorRequest, type EmulatorResponse, type KeyStore } from '../types';
+import { lowerBound } from '../indexes';
 import { BATCHCOMPUTE_DATA_REGIONS, SANDBOX_BATCHCOMPUTE_OWNER_ID, generateBatchComputeImages, type BatchComputeImage } from './data';
 
 const HOST = 'batchcompute.aliyuncs.com';
@@ -112,7 +113,7 @@ export class BatchComputeHandler implements CloudHandler {
     let list = this.images.get(regionId);
     if (!list) {
       const data = BATCHCOMPUTE_DATA_REGIONS.find((r) => r.RegionId === regionId) ?? { RegionId: regionId, selfCount: 0, systemCount: 0 };
-      list = generateBatchComputeImages(this.seed, data);
+      list = generateBatchComputeImages(this.seed, { ...data, selfCount: this.keys.imageCount?.('batchcompute', regionId) ?? data.selfCount });
       this.images.set(regionId, list);
     }
     return list;
@@ -166,11 +167,16 @@ export class BatchComputeHandler implements CloudHandler {
     }
     // An invalid Type is ignored, as documented: the default (Self) applies.
     const type = query['Type'] === 'System' ? 'System' : 'Self';
-    const marker = query['Marker'] ?? '';
-    const matched = images.filter((i) => i.Type === type && i.Id >= marker);
-    const page = matched.slice(0, count);
+    // The list is kept in Id order: start at the marker, and read only as far as the page and the next one.
+    const matched: BatchComputeImage[] = [];
+    for (let n = lowerBound(images, query['Marker'] ?? '', (i) => i.Id); n < images.length && matched.length <= count; n++) {
+      const image = images[n] as BatchComputeImage;
+      if (image.Type === type) {
+        matched.push(image);
+      }
+    }
     const next = matched[count];
-    return ok(200, { NextMarker: count > 0 && next ? next.Id : '', Items: page });
+    return ok(200, { NextMarker: count > 0 && next ? next.Id : '', Items: matched.slice(0, count) });
   }
 
   /** POST /images {Name?, Description?, EcsImageId*, Platform*} -> 201 {Id}; IdempotentToken returns the first Id. */

@@ -68,8 +68,7 @@ function isoSecond(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export function generateImsImages(seed: string, regionId: string, projectId: string): ImsImage[] {
-  const count = HUAWEI_IMAGE_COUNTS[regionId] ?? 0;
+export function generateImsImages(seed: string, regionId: string, projectId: string, count = HUAWEI_IMAGE_COUNTS[regionId] ?? 0): ImsImage[] {
   const rnd = new Random(`${seed}/huawei/${regionId}`);
   const images: ImsImage[] = [];
   const start = Date.UTC(2022, 0, 1);

@@ -2,6 +2,7 @@
 // query by tag, members, export, delete, job progress), signed like the API gateway, paged by marker like IMS.
 // The region is the project's region (X-Project-Id, or {project_id} in the path). State (tags, members,
 // deletions, jobs) is kept for the emulator's life; jobs run on the emulator's shared job clock.
+import { ListingIndex, readsOnly } from '../indexes';
 import { JobClock } from '../jobs';
 import { Random } from '../random';
 import type { CloudHandler, EmulatorRequest, EmulatorResponse, KeyStore } from '../types';
@@ -77,6 +78,8 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
   private readonly jobs: HuaweiImsJobs;
   private readonly members: HuaweiImageMembers;
   private readonly serves: Readonly<Record<string, Serve>>;
+  /** ListImages' sorted order per region and sort, between state changes. */
+  private readonly orders = new ListingIndex<{ sorted: readonly ImsImage[]; at: ReadonlyMap<string, number> }>();
 
   constructor(
     private readonly keys: KeyStore,
@@ -148,14 +151,18 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
     // Jobs that have run their time take effect before anything reads the state.
     this.jobs.settle();
     const serve = this.serves[route.operation];
-    return serve ? serve(req, scope, params) : gatewayError(404, 'APIGW.0101', 'The API does not exist');
+    const answer = serve ? serve(req, scope, params) : gatewayError(404, 'APIGW.0101', 'The API does not exist');
+    if (!readsOnly(req.method)) {
+      this.orders.changed();
+    }
+    return answer;
   }
 
   /** The images of a project's region, generated on first use and then kept for the emulator's life. */
   regionImages(project: HuaweiProject): ImsImage[] {
     let list = this.images.get(project.regionId);
     if (!list) {
-      list = generateImsImages(this.seed, project.regionId, project.id);
+      list = generateImsImages(this.seed, project.regionId, project.id, this.keys.imageCount?.('huawei', project.regionId));
       this.images.set(project.regionId, list);
     }
     return list;
@@ -218,34 +225,43 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
     if (imageType !== null && !IMAGE_TYPES.includes(imageType)) {
       return imsError(400, IMS_CODES.imageType, 'The imagetype is invalid.');
     }
-    const sign = sortDir === 'asc' ? 1 : -1;
-    // A stable order: the sort key, then the id, so a marker always means the same place.
-    const sorted = [...scope.images].sort((a, b) => sign * (compare(a, b, sortKey) || compare(a, b, 'id')));
+    const { sorted, at } = this.order(scope, sortKey, sortDir);
     let from = 0;
     const marker = q.get('marker');
     if (marker !== null) {
-      const at = sorted.findIndex((i) => i.id === marker);
-      if (at < 0) {
+      const found = at.get(marker);
+      if (found === undefined) {
         return invalid(`The marker ${marker} is invalid.`);
       }
-      from = at + 1;
+      from = found + 1;
     }
     const id = q.get('id');
     const name = q.get('name');
     const status = q.get('status');
     // `tag` is the legacy "key.value" string, matched exactly against the image's tag strings.
     const tag = q.get('tag');
-    const page = sorted
-      .slice(from)
-      .filter(
-        (i) =>
-          (imageType === null || i.__imagetype === imageType) &&
-          (id === null || i.id === id) &&
-          (name === null || i.name === name) &&
-          (status === null || i.status === status) &&
-          (tag === null || (Array.isArray(i['tags']) && i['tags'].includes(tag))),
-      )
-      .slice(0, limit);
+    const matches = (i: ImsImage): boolean =>
+      (imageType === null || i.__imagetype === imageType) &&
+      (id === null || i.id === id) &&
+      (name === null || i.name === name) &&
+      (status === null || i.status === status) &&
+      (tag === null || (Array.isArray(i['tags']) && i['tags'].includes(tag)));
+    const page: ImsImage[] = [];
+    for (let n = from; n < sorted.length && page.length < limit; n++) {
+      const image = sorted[n] as ImsImage;
+      if (matches(image)) {
+        page.push(image);
+      }
+    }
     return ok({ images: page });
+  }
+
+  /** The region's images in a stable order (the sort key, then the id, so a marker always means the same place), and each id's place. */
+  private order(scope: Scope, sortKey: string, sortDir: string): { sorted: readonly ImsImage[]; at: ReadonlyMap<string, number> } {
+    return this.orders.get(`${scope.project.regionId}/${sortKey}/${sortDir}`, () => {
+      const sign = sortDir === 'asc' ? 1 : -1;
+      const sorted = [...scope.images].sort((a, b) => sign * (compare(a, b, sortKey) || compare(a, b, 'id')));
+      return { sorted, at: new Map(sorted.map((image, n) => [image.id, n])) };
+    });
   }
 }

@@ -3,6 +3,7 @@
 // on the emulator's shared job clock (sandbox/jobs.ts).
 // Errors are `{ ret_code, message }` with HTTP 200, as the cloud (and its SDK tests) answer; only an
 // internal error comes with HTTP 500.
+import { ListingIndex, readsOnly } from '../indexes';
 import { JobClock } from '../jobs';
 import { Random } from '../random';
 import { formParams, type CloudHandler, type EmulatorRequest, type EmulatorResponse, type KeyStore } from '../types';
@@ -33,6 +34,8 @@ export class QingcloudHandler implements CloudHandler, QingcloudWorld {
   private readonly idRandom: Random;
   private readonly issued = new Set<string>();
   private readonly actions: Readonly<Record<string, (params: Params) => EmulatorResponse>>;
+  /** DescribeImages' matches per zone and filter, between state changes. */
+  private readonly listings = new ListingIndex<readonly QingcloudImage[]>();
 
   constructor(
     private readonly keys: KeyStore,
@@ -100,8 +103,14 @@ export class QingcloudHandler implements CloudHandler, QingcloudWorld {
       return parameterError(`unsupported action [${call.action}]`);
     }
     // Jobs that have run their time take effect before anything reads the state.
-    this.jobs.settle();
-    return action(call.params);
+    if (this.jobs.settle()) {
+      this.listings.changed();
+    }
+    const answer = action(call.params);
+    if (!readsOnly(req.method, call.action)) {
+      this.listings.changed();
+    }
+    return answer;
   }
 
   /** The zone's images, generated on first use and then kept for the emulator's life. */
@@ -112,7 +121,8 @@ export class QingcloudHandler implements CloudHandler, QingcloudWorld {
     }
     let list = this.images.get(zoneId);
     if (!list) {
-      list = generateQingcloudImages(this.seed, zone, SANDBOX_QINGCLOUD_USER_ID);
+      const imageCount = this.keys.imageCount?.('qingcloud', zoneId) ?? zone.imageCount;
+      list = generateQingcloudImages(this.seed, { ...zone, imageCount }, SANDBOX_QINGCLOUD_USER_ID);
       this.images.set(zoneId, list);
     }
     return list;
@@ -148,13 +158,15 @@ export class QingcloudHandler implements CloudHandler, QingcloudWorld {
     const ids = listParam(params, 'images');
     const tagIds = listParam(params, 'tags');
     const word = params['search_word']?.toLowerCase();
-    const matched = scope.images.filter(
-      (i) =>
-        (!provider || i.provider === provider) &&
-        (statuses.length ? statuses.includes(i.status) : i.status !== 'deleted' && i.status !== 'ceased') &&
-        (!ids.length || ids.includes(i.image_id)) &&
-        (!tagIds.length || i.tags.some((t) => tagIds.includes(t.tag_id))) &&
-        (!word || i.image_id.toLowerCase().includes(word) || i.image_name.toLowerCase().includes(word)),
+    const matched = this.listings.get(JSON.stringify([scope.zone, provider, statuses, ids, tagIds, word]), () =>
+      scope.images.filter(
+        (i) =>
+          (!provider || i.provider === provider) &&
+          (statuses.length ? statuses.includes(i.status) : i.status !== 'deleted' && i.status !== 'ceased') &&
+          (!ids.length || ids.includes(i.image_id)) &&
+          (!tagIds.length || i.tags.some((t) => tagIds.includes(t.tag_id))) &&
+          (!word || i.image_id.toLowerCase().includes(word) || i.image_name.toLowerCase().includes(word)),
+      ),
     );
     return paged(params, 'DescribeImages', 'image_set', matched);
   }

@@ -27,14 +27,16 @@ export class QingcloudImageJobs {
 
   constructor(private readonly world: QingcloudWorld) {}
 
-  /** Applies the effect of every job that has finished and was not applied yet. */
-  settle(): void {
+  /** Applies the effect of every job that has finished and was not applied yet; true if there was any. */
+  settle(): boolean {
+    let applied = false;
     for (const { job, data } of this.ledger.all()) {
       const snap = this.world.jobClock.snapshot(job);
       if (data.settled || snap.finishedAt === undefined) {
         continue;
       }
       data.settled = true;
+      applied = true;
       const at = isoSecond(snap.finishedAt);
       // A failed job keeps its first image (all of them, when it has one); the rest are deleted.
       const kept = snap.phase === 'failed' ? 1 : 0;
@@ -46,6 +48,7 @@ export class QingcloudImageJobs {
         }
       });
     }
+    return applied;
   }
 
   deleteImages(params: Params): EmulatorResponse {
