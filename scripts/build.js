@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Bundles the extension, the webview script and the emulator into dist/, each its own entry.
-//   node scripts/build.js [--watch] [--only=extension|sandbox|webview] [--production]
+// Bundles the extension, the provider stack, the webview script and the emulator into dist/, each its own entry.
+//   node scripts/build.js [--watch] [--only=extension|providers|sandbox|webview] [--production]
+// --production minifies and leaves source maps out. dist/extension.js is what activation loads: it must
+// not contain the provider stack (every cloud, the HTTP layer, undici), which is dist/providers.js,
+// loaded on first use; the build fails if it does.
 'use strict';
 const esbuild = require('esbuild');
 const path = require('path');
@@ -12,9 +15,29 @@ const watch = args.includes('--watch');
 const production = args.includes('--production');
 const only = (args.find((a) => a.startsWith('--only=')) || '').slice('--only='.length);
 
+// The lazy require of the provider stack (src/accounts/session.ts) stays a require, of ./providers.js.
+const lazyProviders = {
+  name: 'lazy-providers',
+  setup(build) {
+    build.onResolve({ filter: /\/providers\/stack$/ }, (args) => (args.kind === 'require-call' ? { path: './providers.js', external: true } : undefined));
+  },
+};
+
+/** What must never be in the activation bundle: a provider, the HTTP layer, undici. */
+const NOT_AT_ACTIVATION = [/^src\/providers\/(alibaba|huawei|qingcloud|batchcompute)\//, /^src\/providers\/(http|stack)\.ts$/, /node_modules\/undici\//];
+
+function checkActivationBundle(metafile) {
+  const inputs = Object.keys(metafile.inputs);
+  const bad = inputs.filter((f) => NOT_AT_ACTIVATION.some((re) => re.test(f)));
+  if (bad.length) {
+    throw new Error(`dist/extension.js must not contain the provider stack (it is loaded on first use), but has: ${bad.slice(0, 5).join(', ')}`);
+  }
+}
+
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'warning' };
 const entries = {
-  extension: { ...node, entryPoints: [path.join(root, 'src/extension.ts')], outfile: path.join(root, 'dist/extension.js'), external: ['vscode'] },
+  extension: { ...node, entryPoints: [path.join(root, 'src/extension.ts')], outfile: path.join(root, 'dist/extension.js'), external: ['vscode'], plugins: [lazyProviders], metafile: true },
+  providers: { ...node, entryPoints: [path.join(root, 'src/providers/stack.ts')], outfile: path.join(root, 'dist/providers.js') },
   sandbox: { ...node, entryPoints: [path.join(root, 'src/sandbox/main.ts')], outfile: path.join(root, 'dist/sandbox.js') },
 };
 const webviewEntry = path.join(root, 'media/details/main.ts');
@@ -32,7 +55,10 @@ async function main() {
       await ctx.watch();
       console.log(`[build] watching ${name}`);
     } else {
-      await esbuild.build(options);
+      const result = await esbuild.build(options);
+      if (name === 'extension') {
+        checkActivationBundle(result.metafile);
+      }
       console.log(`[build] ${name} -> ${path.relative(root, options.outfile)}`);
     }
   }

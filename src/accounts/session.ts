@@ -1,13 +1,24 @@
-// One provider per account, built on demand from the account, its secret and the settings.
+// One provider per account, built on demand from the account, its secret and the settings. The
+// provider stack (every cloud and the HTTP layer) is its own bundle, loaded here on first use, so that
+// activation loads none of it.
 import * as vscode from 'vscode';
-import { createProvider } from '../providers';
-import { HttpClient } from '../providers/http';
+import type { HttpClient } from '../providers/http';
 import { ProviderError } from '../providers/errors';
+import type * as ProviderStack from '../providers/stack';
 import type { AccountConfig, Credentials } from '../providers/model';
 import type { ImageProvider } from '../providers/provider';
 import type { Log } from '../util/log';
 import type { AccountStore } from './store';
 import type { SandboxHost } from './sandboxHost';
+
+let stack: Promise<typeof ProviderStack> | undefined;
+
+/** The provider stack, loaded once on first use (dist/providers.js in the build: see scripts/build.js). */
+export function providerStack(): Promise<typeof ProviderStack> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  stack ??= Promise.resolve().then(() => require('../providers/stack') as typeof ProviderStack);
+  return stack;
+}
 
 export class Sessions implements vscode.Disposable {
   private http: HttpClient | undefined;
@@ -56,11 +67,11 @@ export class Sessions implements vscode.Disposable {
     this.subscriptions.forEach((d) => d.dispose());
   }
 
-  private httpClient(): HttpClient {
+  private httpClient(stack: typeof ProviderStack): HttpClient {
     if (!this.http) {
       const cfg = vscode.workspace.getConfiguration('cloudImageExplorer');
       const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy') || process.env['HTTPS_PROXY'] || process.env['https_proxy'] || undefined;
-      this.http = new HttpClient({
+      this.http = new stack.HttpClient({
         timeoutMs: cfg.get<number>('requestTimeoutSeconds', 30) * 1000,
         proxy,
         logger: this.log,
@@ -71,6 +82,7 @@ export class Sessions implements vscode.Disposable {
   }
 
   private async build(account: AccountConfig): Promise<ImageProvider> {
+    const stack = await providerStack();
     let credentials: Credentials;
     let endpoint = account.endpoint;
     if (account.sandbox) {
@@ -88,6 +100,6 @@ export class Sessions implements vscode.Disposable {
       }
       credentials = { accessKeyId: account.accessKeyId, accessKeySecret: secret };
     }
-    return createProvider(account.cloud, { http: this.httpClient(), credentials, endpoint }, { language: vscode.env.language });
+    return stack.createProvider(account.cloud, { http: this.httpClient(stack), credentials, endpoint }, { language: vscode.env.language });
   }
 }

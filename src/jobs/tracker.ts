@@ -147,11 +147,13 @@ export class JobTracker implements vscode.Disposable {
   }
 
   private announce(): void {
+    let announced = false;
     for (const job of this.jobs) {
       if (isActive(job) || job.notified) {
         continue;
       }
       job.notified = true;
+      announced = true;
       const details = vscode.l10n.t('Show Details');
       const target = { accountId: job.accountId, regionId: job.regionId, imageId: job.imageId };
       const shown =
@@ -164,7 +166,10 @@ export class JobTracker implements vscode.Disposable {
         }
       });
     }
-    void this.persist();
+    // Only when something was announced: activation (which announces what finished meanwhile) writes no state otherwise.
+    if (announced) {
+      void this.persist();
+    }
   }
 
   private persist(): Thenable<void> {

@@ -13,8 +13,19 @@ export interface ProviderErrorInit {
   readonly cause?: unknown;
 }
 
+/**
+ * Set on every ProviderError. The provider stack is a bundle of its own (dist/providers.js, loaded on
+ * first use), so the extension and the stack each have a copy of this class: `instanceof` checks this
+ * mark, not the copy, and holds for an error of either.
+ */
+const PROVIDER_ERROR = Symbol.for('cloud-image-explorer.ProviderError');
+
 /** The one error type every provider throws. Carries what a user and a support ticket need. */
 export class ProviderError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PROVIDER_ERROR] === true;
+  }
+
   readonly cloud: CloudKind | 'local';
   readonly code: string;
   readonly requestId?: string;
@@ -45,6 +56,7 @@ export class ProviderError extends Error {
     return err instanceof ProviderError && err.code === 'Aborted';
   }
 }
+Object.defineProperty(ProviderError.prototype, PROVIDER_ERROR, { value: true });
 
 export function abortError(cloud: CloudKind | 'local', cause?: unknown): ProviderError {
   return new ProviderError({ cloud, code: 'Aborted', message: 'The request was cancelled.', cause });

@@ -1,31 +1,11 @@
-// Builds the provider for an account. The only place that knows every cloud.
-import { ProviderError } from './errors';
+// The provider core's light surface: the model, errors and which clouds exist. It loads no provider
+// and no HTTP client: those are in ./stack (a bundle of its own, loaded on first use).
 import type { CloudKind } from './model';
-import type { ImageProvider, ProviderContext } from './provider';
-import { AlibabaEcsProvider } from './alibaba/provider';
-import { BatchComputeProvider } from './batchcompute/provider';
-import { HuaweiImsProvider } from './huawei/provider';
-import { QingcloudProvider } from './qingcloud/provider';
-
-export function createProvider(cloud: CloudKind, ctx: ProviderContext, options: { language?: string } = {}): ImageProvider {
-  switch (cloud) {
-    case 'alibaba':
-      return new AlibabaEcsProvider(ctx, options.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');
-    case 'huawei':
-      return new HuaweiImsProvider(ctx, options.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');
-    case 'qingcloud':
-      return new QingcloudProvider(ctx, options.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');
-    case 'batchcompute':
-      return new BatchComputeProvider(ctx, options.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');
-    default:
-      throw new ProviderError({ cloud: 'local', code: 'NotSupported', message: `The ${cloud} provider is not available yet.` });
-  }
-}
 
 export * from './model';
 export * from './errors';
 export type { ImageProvider, ProviderContext } from './provider';
-export { HttpClient, type HttpOptions, type Logger } from './http';
+export type { HttpClient, HttpOptions, Logger } from './http';
 
 /** Clouds that have a provider in this build; the others are not offered anywhere. */
 export const SUPPORTED_CLOUDS: readonly CloudKind[] = ['alibaba', 'huawei', 'qingcloud', 'batchcompute'];

@@ -1,7 +1,7 @@
 // The capability table decides which commands each node offers; each provider must carry exactly
 // the operation groups its row promises (nothing a cloud lacks is stubbed).
 import { strict as assert } from 'assert';
-import { createProvider } from '../../src/providers';
+import { createProvider } from '../../src/providers/stack';
 import { CAPABILITIES, capabilityFlags } from '../../src/providers/capabilities';
 import { HttpClient } from '../../src/providers/http';
 import { CLOUD_KINDS } from '../../src/providers/model';

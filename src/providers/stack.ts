@@ -1,0 +1,27 @@
+// The provider stack: every cloud's provider and the HTTP layer (undici). Its own bundle
+// (dist/providers.js), loaded on first use by accounts/session.ts, never at activation.
+import { ProviderError } from './errors';
+import type { CloudKind } from './model';
+import type { ImageProvider, ProviderContext } from './provider';
+import { AlibabaEcsProvider } from './alibaba/provider';
+import { BatchComputeProvider } from './batchcompute/provider';
+import { HuaweiImsProvider } from './huawei/provider';
+import { QingcloudProvider } from './qingcloud/provider';
+
+export { HttpClient } from './http';
+
+export function createProvider(cloud: CloudKind, ctx: ProviderContext, options: { language?: string } = {}): ImageProvider {
+  const language = options.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+  switch (cloud) {
+    case 'alibaba':
+      return new AlibabaEcsProvider(ctx, language);
+    case 'huawei':
+      return new HuaweiImsProvider(ctx, language);
+    case 'qingcloud':
+      return new QingcloudProvider(ctx, language);
+    case 'batchcompute':
+      return new BatchComputeProvider(ctx, language);
+    default:
+      throw new ProviderError({ cloud: 'local', code: 'NotSupported', message: `The ${cloud} provider is not available yet.` });
+  }
+}
