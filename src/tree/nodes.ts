@@ -97,26 +97,87 @@ const OWNER_ICON: Record<string, string> = {
   unknown: 'vm',
 };
 
+/** One instance per distinct value (icons, context values): thousands of image items share them. */
+const shared = new Map<string, vscode.ThemeIcon | string>();
+
+function sharedIcon(id: string, color?: string): vscode.ThemeIcon {
+  const key = `icon:${id}:${color ?? ''}`;
+  let icon = shared.get(key) as vscode.ThemeIcon | undefined;
+  if (!icon) {
+    icon = new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+    shared.set(key, icon);
+  }
+  return icon;
+}
+
+function sharedText(text: string): string {
+  const known = shared.get(text) as string | undefined;
+  if (known !== undefined) {
+    return known;
+  }
+  shared.set(text, text);
+  return text;
+}
+
 export class ImageNode implements Node {
   readonly kind = 'image' as const;
   readonly id: string;
-  /** Set while an operation on the image runs, e.g. "Deleting…". */
-  busy: string | undefined;
-  /** The last operation's failure, shown until the next success. */
-  lastError: string | undefined;
+  private current: Image;
+  private busyText: string | undefined;
+  private errorText: string | undefined;
+  /** The tree item, built once and again only after the image, its busy state or its error changed. */
+  private item: vscode.TreeItem | undefined;
 
   constructor(
     readonly parent: RegionNode,
-    public image: Image,
+    image: Image,
   ) {
     this.id = `${parent.id}/image:${image.id}`;
+    this.current = image;
+  }
+
+  get image(): Image {
+    return this.current;
+  }
+
+  set image(image: Image) {
+    if (image !== this.current) {
+      this.current = image;
+      this.item = undefined;
+    }
+  }
+
+  /** Set while an operation on the image runs, e.g. "Deleting…". */
+  get busy(): string | undefined {
+    return this.busyText;
+  }
+
+  set busy(text: string | undefined) {
+    this.busyText = text;
+    this.item = undefined;
+  }
+
+  /** The last operation's failure, shown until the next success. */
+  get lastError(): string | undefined {
+    return this.errorText;
+  }
+
+  set lastError(text: string | undefined) {
+    this.errorText = text;
+    this.item = undefined;
   }
 
   get account(): AccountConfig {
     return this.parent.account;
   }
 
+  /** Built once per change; the tooltip is left to `tooltip()`, which the view asks for on hover. */
   treeItem(): vscode.TreeItem {
+    this.item ??= this.buildItem();
+    return this.item;
+  }
+
+  private buildItem(): vscode.TreeItem {
     const { image } = this;
     const item = new vscode.TreeItem(image.name, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
@@ -125,17 +186,21 @@ export class ImageNode implements Node {
     const parts = [image.name === image.id ? undefined : image.id, usual ? undefined : image.status].filter(Boolean);
     item.description = parts.join(' · ');
     const busy = this.busy !== undefined || /creating|saving|queued|pending/i.test(image.status);
-    item.iconPath = this.lastError
-      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
-      : new vscode.ThemeIcon(busy ? 'loading~spin' : (OWNER_ICON[image.owner] ?? 'vm'));
+    item.iconPath = this.lastError ? sharedIcon('warning', 'list.warningForeground') : sharedIcon(busy ? 'loading~spin' : (OWNER_ICON[image.owner] ?? 'vm'));
     if (this.busy) {
       item.description = this.busy;
     }
     // While busy, no command applies; otherwise what this cloud can do (see providers/capabilities.ts).
-    item.contextValue = this.busy
-      ? `image busy cloud-${this.account.cloud}`
-      : `image cloud-${this.account.cloud} owner-${image.owner} ${capabilityFlags(this.account.cloud)}`;
+    item.contextValue = sharedText(
+      this.busy ? `image busy cloud-${this.account.cloud}` : `image cloud-${this.account.cloud} owner-${image.owner} ${capabilityFlags(this.account.cloud)}`,
+    );
     item.command = { command: 'cloudImageExplorer.openDetails', title: vscode.l10n.t('Open Details'), arguments: [this] };
+    return item;
+  }
+
+  /** The hover: every fact the listing has about the image. */
+  tooltip(): vscode.MarkdownString {
+    const { image } = this;
     const md = new vscode.MarkdownString(undefined, false);
     md.isTrusted = false;
     md.supportHtml = false;
@@ -159,8 +224,7 @@ export class ImageNode implements Node {
       md.appendMarkdown('\n\n$(warning) ').appendText(this.lastError);
       md.supportThemeIcons = true;
     }
-    item.tooltip = md;
-    return item;
+    return md;
   }
 }
 

@@ -6,7 +6,11 @@ import { isCancellation, logLine, userMessage } from '../util/errors';
 import type { Log } from '../util/log';
 import { ImageLoader, providerSource } from './imageLoader';
 import type { Image } from '../providers/model';
-import { AccountNode, EmptyNode, ErrorNode, type ImageNode, LoadMoreNode, RegionNode, type Node } from './nodes';
+import { AccountNode, EmptyNode, ErrorNode, ImageNode, LoadMoreNode, RegionNode, type Node } from './nodes';
+import { throttle } from './throttle';
+
+/** While Load All streams pages in, the region is redrawn at most this often (and once at the end). */
+export const LOAD_ALL_REDRAW_MS = 250;
 
 export interface ImageChange {
   readonly accountId: string;
@@ -37,6 +41,14 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
 
   getTreeItem(node: Node): vscode.TreeItem {
     return node.treeItem();
+  }
+
+  /** Tooltips are built when the view asks (on hover), not for every item of every redraw. */
+  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+    if (node instanceof ImageNode) {
+      item.tooltip = node.tooltip();
+    }
+    return item;
   }
 
   getParent(node: Node): Node | undefined {
@@ -95,13 +107,14 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
       async (progress, token) => {
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
+        const redraw = throttle(() => this.changed.fire(node), LOAD_ALL_REDRAW_MS);
         let last = node.loader.items.length;
         try {
           await node.loader.loadAll(abort.signal, (loaded, total) => {
             const increment = total ? ((loaded - last) / total) * 100 : undefined;
             last = loaded;
             progress.report({ message: total ? vscode.l10n.t('{0} of {1}', loaded, total) : String(loaded), increment });
-            this.changed.fire(node);
+            redraw.request();
           });
         } catch (err) {
           if (!isCancellation(err)) {
@@ -109,6 +122,7 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
           }
         } finally {
           sub.dispose();
+          redraw.cancel();
           this.changed.fire(node);
         }
       },
