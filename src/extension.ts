@@ -42,11 +42,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const prompter = new Prompter();
   const jobs = new JobTracker(context.globalState, accounts, sessions, log);
   const jobsView = new JobsViewProvider(jobs);
+  const jobsTreeView = vscode.window.createTreeView('cloudImageExplorer.jobs', { treeDataProvider: jobsView });
   const panels = new DetailsPanels(context.extensionUri, accounts, sessions, jobs, tree, log, panelActions(tree));
   const ctx: CommandContext = { extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter, jobs, panels };
   context.subscriptions.push(
     log, accounts, sessions, tree, treeView, jobs, jobsView, panels,
-    vscode.window.registerTreeDataProvider('cloudImageExplorer.jobs', jobsView),
+    jobsTreeView,
+    jobsView.followVisibility(jobsTreeView),
     syncTreeWithJobs(jobs, tree, accounts, sessions),
     ...registerCommands(ctx),
   );

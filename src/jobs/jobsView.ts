@@ -47,6 +47,22 @@ export class JobsViewProvider implements vscode.TreeDataProvider<TrackedJob>, vs
     return item;
   }
 
+  /** While the view is visible, it shows running jobs' percentage: refreshed on the slow cadence (see schedule.ts). */
+  followVisibility(view: vscode.TreeView<TrackedJob>): vscode.Disposable {
+    let watch: vscode.Disposable | undefined;
+    const update = (): void => {
+      if (view.visible) {
+        watch ??= this.tracker.watchProgress('slow', isActive);
+      } else {
+        watch?.dispose();
+        watch = undefined;
+      }
+    };
+    update();
+    const sub = view.onDidChangeVisibility(update);
+    return { dispose: () => (sub.dispose(), watch?.dispose()) };
+  }
+
   getChildren(job?: TrackedJob): TrackedJob[] {
     return job ? [] : [...this.tracker.list()];
   }

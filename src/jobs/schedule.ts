@@ -55,3 +55,28 @@ export function prune(jobs: readonly TrackedJob[], keepFinished = 30): TrackedJo
   const keep = new Set([...active, ...done].map(jobKey));
   return jobs.filter((j) => keep.has(jobKey(j)));
 }
+
+/** How often the visible Jobs view refreshes the percentage of a running job that no open panel shows. */
+export const SLOW_PROGRESS_MS = 30_000;
+
+/**
+ * Someone showing jobs' percentage: an open details panel ('live': every poll) or the visible Jobs
+ * view ('slow': every SLOW_PROGRESS_MS). Where a percentage costs a request per job (Alibaba's
+ * DescribeTaskAttribute), only these jobs pay it; the others are polled in one batched request per region.
+ */
+export interface ProgressWatch {
+  readonly cadence: 'live' | 'slow';
+  matches(job: TrackedJob): boolean;
+}
+
+/** The jobs of a poll whose percentage to ask for now, given who watches and when each was last asked for. */
+export function progressWanted(jobs: readonly TrackedJob[], watches: readonly ProgressWatch[], askedAt: ReadonlyMap<string, number>, now: number): TrackedJob[] {
+  return jobs.filter((job) => {
+    const by = watches.filter((w) => w.matches(job));
+    if (by.some((w) => w.cadence === 'live')) {
+      return true;
+    }
+    const last = askedAt.get(jobKey(job));
+    return by.length > 0 && (last === undefined || now - last >= SLOW_PROGRESS_MS);
+  });
+}

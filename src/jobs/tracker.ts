@@ -8,15 +8,31 @@ import type { JobStatus } from '../providers/operations';
 import { logLine } from '../util/errors';
 import type { Log } from '../util/log';
 import { applyStatus, isActive, jobKey, type TrackedJob } from './model';
-import { dueGroups, markPolled, nextWake, prune, type PollGroup } from './schedule';
+import { dueGroups, markPolled, nextWake, progressWanted, prune, type PollGroup, type ProgressWatch } from './schedule';
 import { jobTitle } from './labels';
 
 const STATE_KEY = 'cloudImageExplorer.jobs';
 
+/** The tracker's clock and timer: the real ones, or a simulated clock (the benchmark runs a minute of polling in a moment). */
+export interface TrackerClock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realClock: TrackerClock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
 export class JobTracker implements vscode.Disposable {
   private jobs: TrackedJob[];
-  private timer: NodeJS.Timeout | undefined;
+  private timer: unknown;
   private polling = false;
+  private readonly watches = new Set<ProgressWatch>();
+  /** When each job's percentage was last asked for (jobKey -> time). */
+  private readonly progressAskedAt = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly finished = new vscode.EventEmitter<TrackedJob>();
   readonly onDidChange = this.changed.event;
@@ -28,6 +44,7 @@ export class JobTracker implements vscode.Disposable {
     private readonly accounts: AccountStore,
     private readonly sessions: Sessions,
     private readonly log: Log,
+    private readonly clock: TrackerClock = realClock,
   ) {
     this.jobs = state.get<TrackedJob[]>(STATE_KEY, []).map((j) => ({ ...j, nextPollAt: undefined }));
     if (this.jobs.some(isActive)) {
@@ -51,12 +68,25 @@ export class JobTracker implements vscode.Disposable {
   }
 
   async track(job: Omit<TrackedJob, 'state' | 'startedAt'> & { startedAt?: number }): Promise<TrackedJob> {
-    const tracked: TrackedJob = { ...job, startedAt: job.startedAt ?? Date.now(), state: 'queued' };
+    const tracked: TrackedJob = { ...job, startedAt: job.startedAt ?? this.clock.now(), state: 'queued' };
     this.jobs = prune([...this.jobs.filter((j) => jobKey(j) !== jobKey(tracked)), tracked]);
     await this.persist();
     this.changed.fire();
     this.schedule(0);
     return tracked;
+  }
+
+  /**
+   * Someone shows the percentage of the jobs `matches` picks: an open panel ('live'), the visible Jobs
+   * view ('slow'). Polls at once when such a job runs, so the percentage shows without waiting.
+   */
+  watchProgress(cadence: ProgressWatch['cadence'], matches: (job: TrackedJob) => boolean): vscode.Disposable {
+    const watch: ProgressWatch = { cadence, matches };
+    this.watches.add(watch);
+    if (this.jobs.some((j) => isActive(j) && matches(j))) {
+      this.pollNow();
+    }
+    return { dispose: () => this.watches.delete(watch) };
   }
 
   /** Polls now (used by Refresh in the Jobs view). */
@@ -74,21 +104,21 @@ export class JobTracker implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
     this.timer = undefined;
     this.changed.dispose();
     this.finished.dispose();
   }
 
   private schedule(delayMs?: number): void {
-    clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
     this.timer = undefined;
-    const now = Date.now();
+    const now = this.clock.now();
     const wake = delayMs === undefined ? nextWake(this.jobs, now) : now + delayMs;
     if (wake === undefined) {
       return; // nothing runs: no timer at all
     }
-    this.timer = setTimeout(() => void this.poll(), Math.max(0, wake - now));
+    this.timer = this.clock.setTimeout(() => void this.poll(), Math.max(0, wake - now));
   }
 
   private async poll(): Promise<void> {
@@ -97,7 +127,7 @@ export class JobTracker implements vscode.Disposable {
     }
     this.polling = true;
     try {
-      const now = Date.now();
+      const now = this.clock.now();
       await Promise.all(dueGroups(this.jobs, now).map((g) => this.pollGroup(g)));
       await this.persist();
       this.changed.fire();
@@ -110,7 +140,7 @@ export class JobTracker implements vscode.Disposable {
 
   private async pollGroup(group: PollGroup): Promise<void> {
     const account = this.accounts.get(group.accountId);
-    const now = Date.now();
+    const now = this.clock.now();
     if (!account) {
       for (const job of group.jobs) {
         this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'unknown', error: vscode.l10n.t('The account was removed.') });
@@ -122,7 +152,11 @@ export class JobTracker implements vscode.Disposable {
       if (!provider.jobs) {
         throw new Error(`${account.cloud} has no job API`);
       }
-      const statuses = await provider.jobs.describeJobs(group.regionId, [...new Set(group.jobs.map((j) => j.jobId))]);
+      const progress = progressWanted(group.jobs, [...this.watches], this.progressAskedAt, now);
+      const statuses = await provider.jobs.describeJobs(group.regionId, [...new Set(group.jobs.map((j) => j.jobId))], undefined, {
+        progressOf: progress.map((j) => j.jobId),
+      });
+      progress.forEach((j) => this.progressAskedAt.set(jobKey(j), now));
       const byId = new Map<string, JobStatus>(statuses.map((s) => [s.jobId, s]));
       for (const job of group.jobs) {
         const status = byId.get(job.jobId);
@@ -140,7 +174,7 @@ export class JobTracker implements vscode.Disposable {
   }
 
   private finish(job: TrackedJob, status: JobStatus): void {
-    if (applyStatus(job, status, Date.now())) {
+    if (applyStatus(job, status, this.clock.now())) {
       this.log.info(`Job ${job.jobId} (${job.kind} ${job.imageId}) ${job.state}${job.error ? `: ${job.error}` : ''}`);
       this.finished.fire(job);
     }

@@ -24,9 +24,17 @@ export interface JobStatus {
   readonly finishedAt?: string;
 }
 
+export interface DescribeJobsOptions {
+  /**
+   * The running jobs whose percentage is wanted, where the cloud charges a call per job for it (Alibaba
+   * DescribeTaskAttribute); the others come without `percent`. Default: every job.
+   */
+  readonly progressOf?: readonly string[];
+}
+
 export interface JobOperations {
   /** Status of several jobs of one region in as few calls as the cloud allows (batched). Unknown ids are left out. */
-  describeJobs(regionId: string, jobIds: readonly string[], signal?: AbortSignal): Promise<JobStatus[]>;
+  describeJobs(regionId: string, jobIds: readonly string[], signal?: AbortSignal, options?: DescribeJobsOptions): Promise<JobStatus[]>;
 }
 
 export interface TagLimits {

@@ -152,7 +152,10 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     this.panels.set(keyOf(id), entry);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icons', 'cloud-images.svg');
     panel.webview.html = detailsHtml(panel.webview, this.extensionUri, image?.name ?? id.imageId);
+    // The panel shows its image's jobs' percentage: asked for every poll while it is open.
+    const watch = this.jobs.watchProgress('live', (j) => j.accountId === id.accountId && j.regionId === id.regionId && j.imageId === id.imageId);
     panel.onDidDispose(() => {
+      watch.dispose();
       this.panels.delete(keyOf(id));
       entry.dispose();
     });

@@ -17,7 +17,7 @@ describe('Alibaba export, tasks and delete (against the emulator)', () => {
   before(async () => {
     await sb.start();
     own = (await sb.plainOwnImages(REGION)).filter((i) => !imageInUse(i.id));
-    assert.ok(own.length > 114, `enough own images (${own.length})`);
+    assert.ok(own.length > 124, `enough own images (${own.length})`);
   });
   after(() => sb.stop());
   beforeEach(() => sb.emulator.faults.clear());
@@ -71,6 +71,27 @@ describe('Alibaba export, tasks and delete (against the emulator)', () => {
     assert.equal(statuses.find((s) => s.jobId === running.jobId)?.percent, 20);
     assert.deepEqual(sb.calls(mark, 'DescribeTasks'), ['200', '200']);
     assert.deepEqual(sb.calls(mark, 'DescribeTaskAttribute'), ['200']);
+  });
+
+  it('asks DescribeTaskAttribute only for the running tasks whose percentage is wanted (and for a failed one\u2019s error)', async () => {
+    sb.emulator.faults.failJobs({ cloud: 'alibaba', operation: 'ExportImage', times: 1, message: 'No space in the bucket.' });
+    const failing = await sb.provider.exporting.exportImage(REGION, own[109]!.id, TO_OSS);
+    sb.advance(6_000);
+    const watched = await sb.provider.exporting.exportImage(REGION, own[114]!.id, TO_OSS);
+    const others: string[] = [];
+    for (const image of own.slice(115, 125)) {
+      others.push((await sb.provider.exporting.exportImage(REGION, image.id, TO_OSS)).jobId);
+    }
+    sb.advance(3_000);
+    const mark = sb.emulator.requestLog.length;
+    const statuses = await sb.provider.jobs.describeJobs(REGION, [failing.jobId, watched.jobId, ...others], undefined, { progressOf: [watched.jobId] });
+    assert.deepEqual(sb.calls(mark, 'DescribeTasks'), ['200'], 'one batched call for the region');
+    assert.deepEqual(sb.calls(mark, 'DescribeTaskAttribute'), ['200', '200'], 'the watched task and the failed one');
+    assert.equal(statuses.find((s) => s.jobId === watched.jobId)?.percent, 30);
+    assert.equal(statuses.find((s) => s.jobId === failing.jobId)?.error, 'No space in the bucket.');
+    const unwatched = statuses.filter((s) => others.includes(s.jobId));
+    assert.equal(unwatched.length, 10);
+    assert.ok(unwatched.every((s) => s.state === 'running' && s.percent === undefined), 'running, percentage not asked for');
   });
 
   it("maps the export errors: the cloud's for a missing bucket and a system image, ours for a format", async () => {

@@ -1,7 +1,8 @@
 // The job tracker's plain logic: batching per account and region, back-off with age, stopping.
 import { strict as assert } from 'assert';
 import { applyStatus, type TrackedJob } from '../../src/jobs/model';
-import { dueGroups, markPolled, nextWake, pollDelayMs, prune } from '../../src/jobs/schedule';
+import { SLOW_PROGRESS_MS, dueGroups, markPolled, nextWake, pollDelayMs, progressWanted, prune, type ProgressWatch } from '../../src/jobs/schedule';
+import { jobKey } from '../../src/jobs/model';
 
 function job(over: Partial<TrackedJob> & { jobId: string }): TrackedJob {
   return { accountId: 'a1', cloud: 'alibaba', regionId: 'cn-hangzhou', kind: 'export', imageId: 'm-1', imageName: 'img', startedAt: 0, state: 'running', ...over };
@@ -70,5 +71,21 @@ describe('Job scheduling', () => {
     ];
     const kept = prune(jobs, 5);
     assert.deepEqual(kept.map((j) => j.jobId).sort(), ['d35', 'd36', 'd37', 'd38', 'd39', 'live'].sort());
+  });
+
+  it('asks for a percentage only for jobs someone looks at: an open panel every poll, the visible Jobs view now and then', () => {
+    const a = job({ jobId: 'a', imageId: 'm-a' });
+    const b = job({ jobId: 'b', imageId: 'm-b' });
+    const c = job({ jobId: 'c', imageId: 'm-c' });
+    const ids = (watches: ProgressWatch[], asked = new Map<string, number>(), now = 100_000): string[] =>
+      progressWanted([a, b, c], watches, asked, now).map((j) => j.jobId);
+    assert.deepEqual(ids([]), [], 'nobody looking: no percentage asked for');
+    const panel: ProgressWatch = { cadence: 'live', matches: (j) => j.imageId === 'm-b' };
+    assert.deepEqual(ids([panel], new Map([[jobKey(b), 99_999]])), ['b'], 'the open panel\u2019s job, every poll');
+    const view: ProgressWatch = { cadence: 'slow', matches: () => true };
+    assert.deepEqual(ids([view]), ['a', 'b', 'c'], 'the Jobs view just shown: all once');
+    const recently = new Map([[jobKey(a), 100_000 - SLOW_PROGRESS_MS + 1], [jobKey(b), 100_000 - SLOW_PROGRESS_MS], [jobKey(c), 99_000]]);
+    assert.deepEqual(ids([view], recently), ['b'], 'then each when its percentage is old');
+    assert.deepEqual(ids([view, panel], recently), ['b'], 'a job in both, as the panel wants it');
   });
 });

@@ -1,8 +1,9 @@
 // Alibaba async work and deletion: ExportImage starts a task; DescribeTasks (batched) gives task
-// states and DescribeTaskAttribute the percentage and error of the unfinished and failed ones.
+// states, and DescribeTaskAttribute (one call per task) the percentage of the running ones someone
+// wants it for, and the error of the failed ones.
 // DeleteImage is synchronous, one image a call.
 import { batches, distinct, num, objectsOf, str, type Json } from '../common';
-import type { DeleteOperations, DeleteOptions, ExportOperations, ExportRequest, JobOperations, JobStart, JobState, JobStatus } from '../operations';
+import type { DeleteOperations, DeleteOptions, DescribeJobsOptions, ExportOperations, ExportRequest, JobOperations, JobStart, JobState, JobStatus } from '../operations';
 import { ProviderError } from '../errors';
 import type { AlibabaRpcClient } from './client';
 import { allPages, localError } from './params';
@@ -73,17 +74,23 @@ export class AlibabaDeleting implements DeleteOperations {
 export class AlibabaJobs implements JobOperations {
   constructor(private readonly rpc: AlibabaRpcClient) {}
 
-  async describeJobs(regionId: string, jobIds: readonly string[], signal?: AbortSignal): Promise<JobStatus[]> {
+  async describeJobs(regionId: string, jobIds: readonly string[], signal?: AbortSignal, options: DescribeJobsOptions = {}): Promise<JobStatus[]> {
     const tasks: Json[] = [];
     for (const run of batches(distinct(jobIds), ALIBABA_TASK_BATCH)) {
       tasks.push(...(await allPages(this.rpc, 'DescribeTasks', { RegionId: regionId, TaskIds: run.join(',') }, regionId, (body) => inner(body, 'TaskSet', 'Task'), signal)));
     }
     const wanted = new Set(jobIds);
-    return Promise.all(tasks.filter((t) => wanted.has(String(t['TaskId']))).map((t) => this.status(regionId, t, signal)));
+    const progress = options.progressOf === undefined ? undefined : new Set(options.progressOf);
+    return Promise.all(
+      tasks.filter((t) => wanted.has(String(t['TaskId']))).map((t) => this.status(regionId, t, progress?.has(String(t['TaskId'])) ?? true, signal)),
+    );
   }
 
-  /** Finished and waiting tasks need nothing more; running and failed ones ask for their percentage and error. */
-  private async status(regionId: string, task: Json, signal?: AbortSignal): Promise<JobStatus> {
+  /**
+   * Finished and waiting tasks need nothing more; a failed one asks for its error, a running one for its
+   * percentage when `withProgress` (else it comes without one, and the caller keeps the last it had).
+   */
+  private async status(regionId: string, task: Json, withProgress: boolean, signal?: AbortSignal): Promise<JobStatus> {
     const cloudState = String(task['TaskStatus'] ?? '');
     const state = taskState(cloudState);
     const base = { jobId: String(task['TaskId']), state, cloudState, startedAt: str(task['CreationTime']), finishedAt: str(task['FinishedTime']) };
@@ -92,6 +99,9 @@ export class AlibabaJobs implements JobOperations {
     }
     if (state === 'queued') {
       return { ...base, percent: 0 };
+    }
+    if (state === 'running' && !withProgress) {
+      return base;
     }
     const detail = await this.rpc.call('DescribeTaskAttribute', { RegionId: regionId, TaskId: base.jobId }, signal, regionId);
     const detailState = str(detail['TaskStatus']) ?? cloudState;
