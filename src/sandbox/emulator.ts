@@ -254,10 +254,9 @@ export class Emulator implements KeyStore {
 }
 
 function errorCodeOf(res: EmulatorResponse): string | undefined {
-  // A 2xx is an error only in QingCloud's error shape, which starts with its ret_code (a success ends
-  // with `"ret_code":0`): no need to parse every page a second time.
-  if (res.status < 400 && !res.body.startsWith('{"ret_code"')) {
-    return undefined;
+  // A 2xx error says so itself (QingCloud): no need to read every page a second time.
+  if (res.errorCode !== undefined || res.status < 400) {
+    return res.errorCode;
   }
   try {
     const b = JSON.parse(res.body) as Record<string, unknown>;

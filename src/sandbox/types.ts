@@ -14,6 +14,8 @@ export interface EmulatorResponse {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body: string;
+  /** For the request log, where an error is not told by the status (QingCloud answers errors with 200). */
+  readonly errorCode?: string;
 }
 
 export interface KeyStore {

@@ -4,7 +4,7 @@ import { json, type EmulatorResponse } from '../types';
 export type Params = Readonly<Record<string, string>>;
 
 export function qingcloudError(retCode: number, message: string, status = 200): EmulatorResponse {
-  return json(status, { ret_code: retCode, message });
+  return { ...json(status, { ret_code: retCode, message }), errorCode: String(retCode) };
 }
 
 export function parameterError(message: string): EmulatorResponse {

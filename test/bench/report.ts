@@ -1,0 +1,257 @@
+// docs/benchmarks.md from one run's measurements: the tables, then each goal, met or not, by how much and why.
+import { PAGE_CONCURRENCY } from '../../src/providers/paging';
+import { LOAD_ALL_REDRAW_MS } from '../../src/tree/treeProvider';
+import { SLOW_PROGRESS_MS } from '../../src/jobs/schedule';
+import { CLOUD_NAME, LATENCY_MS, fmt, median, ratio } from './common';
+import type { HostResult } from './host';
+import type { PollingRow } from './jobs';
+import type { FirstPageRow, LoadAllRow } from './loading';
+import type { MemoryResult } from './memory';
+
+export interface Measurements {
+  readonly loading: readonly LoadAllRow[];
+  readonly first: readonly FirstPageRow[];
+  readonly polling: readonly PollingRow[];
+  readonly memory: MemoryResult;
+  readonly host: HostResult | undefined;
+  readonly machine: string;
+  readonly load: string;
+  readonly date: string;
+  readonly seconds: number;
+  readonly runs: number;
+  readonly loopRuns: number;
+}
+
+interface Goal {
+  readonly goal: string;
+  readonly measured: string;
+  readonly met: boolean;
+  /** Why, when it is not met (by how much is in `measured`). */
+  readonly why?: string;
+}
+
+const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
+const mark = (met: boolean): string => (met ? 'met' : '**not met**');
+
+function loadingSection(m: Measurements, goals: Goal[]): string[] {
+  const lines = [
+    '## Load All',
+    '',
+    `A 5,000-image region of each cloud (Alibaba: the ${m.loading[0]?.images ?? ''} Available images of its 5,000), ${LATENCY_MS} ms injected per request,`,
+    `from a region not yet expanded, at the cloud's largest page whatever the tree's page size (50). Median of ${m.runs} runs (loops: ${m.loopRuns}).`,
+    `Lower bound: page-number and offset clouds, (first page + remaining pages ÷ concurrency) × round trip, at the starting`,
+    `concurrency (${PAGE_CONCURRENCY.initial}) and the largest (${PAGE_CONCURRENCY.max}); marker clouds, pages × round trip. Round trip: the median of a 1-image page.`,
+    '',
+    '| cloud | images | requests | round trip | Load All | bound at 4 / 16 | Load All ÷ bound (16) | sequential loop | loop ÷ Load All |',
+    '|---|---:|---:|---:|---:|---:|---:|---|---:|',
+  ];
+  for (const r of m.loading) {
+    const bound = r.marker ? `${fmt(r.boundMaxMs)} (pages × RT)` : `${fmt(r.boundStartMs)} / ${fmt(r.boundMaxMs)}`;
+    lines.push(
+      `| ${CLOUD_NAME[r.cloud]} | ${r.images} | ${r.requests} | ${fmt(r.rtMs)} ms | ${fmt(r.oursMs)} ms | ${bound} ms | ${ratio(r.oursMs, r.boundMaxMs)} | ${r.loopLabel}: ${fmt(r.loopMs)} ms | ${ratio(r.loopMs, r.oursMs)} |`,
+    );
+    if (r.cloud === 'alibaba' || r.cloud === 'qingcloud') {
+      const toBound = r.oursMs / r.boundMaxMs;
+      const toStart = r.oursMs / r.boundStartMs;
+      goals.push({
+        goal: `${CLOUD_NAME[r.cloud]}: Load All ≤ 1.3× the lower bound`,
+        measured: `${toBound.toFixed(2)}× the bound at ${PAGE_CONCURRENCY.max} at once, ${toStart.toFixed(2)}× the bound at ${PAGE_CONCURRENCY.initial}`,
+        met: toBound <= 1.3,
+        why:
+          toBound <= 1.3
+            ? undefined
+            : `Against the bound at the starting concurrency it is met; against ${PAGE_CONCURRENCY.max} at once it is ${((toBound / 1.3 - 1) * 100).toFixed(0)} % over. ` +
+              `Concurrency starts at ${PAGE_CONCURRENCY.initial} and grows by one per page that comes back unthrottled (doubling per round trip), so the ${r.requests - 1} ` +
+              `pages after the first take about ${Math.ceil(Math.log2(PAGE_CONCURRENCY.max / PAGE_CONCURRENCY.initial)) + Math.ceil((r.requests - 1 - 12) / PAGE_CONCURRENCY.max)} round trips instead of ${Math.ceil((r.requests - 1) / PAGE_CONCURRENCY.max)}: ` +
+              `the ramp is the price of not opening ${PAGE_CONCURRENCY.max} connections to a cloud that may throttle. On a larger region the ramp weighs less; the rest is the client's and the emulator's CPU on a shared 2-core machine.`,
+      });
+      goals.push({
+        goal: `${CLOUD_NAME[r.cloud]}: Load All ≥ 5× faster than the plain PageSize-100 loop`,
+        measured: `${(r.loopMs / r.oursMs).toFixed(1)}× (${r.loopLabel})`,
+        met: r.loopMs / r.oursMs >= 5,
+        why: r.loopMs / r.oursMs >= 5 ? undefined : 'See the bound above: the concurrency ramp and CPU contention.',
+      });
+    }
+    if (r.cloud === 'huawei') {
+      const toBound = r.oursMs / r.boundMaxMs;
+      goals.push({
+        goal: 'Huawei: Load All ≤ 1.2× pages × round trip',
+        measured: `${toBound.toFixed(2)}× (${r.requests} pages of up to 500)`,
+        met: toBound <= 1.2,
+        why:
+          toBound <= 1.2
+            ? undefined
+            : `${((toBound / 1.2 - 1) * 100).toFixed(0)} % over. A 500-image page is ~10× the JSON of a 1-image page, which the bound's round trip is measured with: ` +
+              'building, sending and parsing it is the difference (no concurrency is possible on a marker API). The project lookup is no longer part of it.',
+      });
+    }
+  }
+  lines.push('');
+  return lines;
+}
+
+function firstPageSection(m: Measurements, goals: Goal[]): string[] {
+  const lines = [
+    '## First page after expanding a region',
+    '',
+    `A fresh provider (the account just expanded: its regions listed), then a region: its first page at the tree's page size (50) and the 50 tree items. Median of ${m.runs}.`,
+    '',
+    '| cloud | one round trip | first page | over one round trip |',
+    '|---|---:|---:|---:|',
+  ];
+  for (const r of m.first) {
+    lines.push(`| ${CLOUD_NAME[r.cloud]} | ${fmt(r.rtMs)} ms | ${fmt(r.firstMs)} ms | +${fmt(r.firstMs - r.rtMs)} ms |`);
+    if (r.afterPauseMs !== undefined) {
+      lines.push(`| ${CLOUD_NAME[r.cloud]}, region opened once the regions show (${fmt(3 * r.rtMs)} ms later) | ${fmt(r.rtMs)} ms | ${fmt(r.afterPauseMs)} ms | +${fmt(r.afterPauseMs - r.rtMs)} ms |`);
+    }
+  }
+  const worst = [...m.first].map((r) => ({ r, over: (r.afterPauseMs ?? r.firstMs) - r.rtMs })).sort((a, b) => b.over - a.over)[0];
+  const huawei = m.first.find((r) => r.cloud === 'huawei');
+  goals.push({
+    goal: "A region's first page in 1 round trip + < 30 ms",
+    measured: `worst +${fmt(worst?.over ?? 0)} ms (${worst ? CLOUD_NAME[worst.r.cloud] : ''})${huawei ? `; Huawei opened the instant its account expands: +${fmt(huawei.firstMs - huawei.rtMs)} ms` : ''}`,
+    met: (worst?.over ?? 0) < 30,
+    why:
+      (worst?.over ?? 0) < 30
+        ? huawei && huawei.firstMs - huawei.rtMs >= 30
+          ? "Huawei's one project lookup per account starts when the account expands; a region opened before it has answered waits for it (2 round trips)."
+          : undefined
+        : 'The page itself (signing, the emulator, parsing 50 images) costs more than 30 ms on this machine under load.',
+  });
+  lines.push('');
+  return lines;
+}
+
+function pollingSection(m: Measurements, goals: Goal[]): string[] {
+  const lines = [
+    '## Job polling',
+    '',
+    `20 running jobs in 2 regions for 60 s: the real JobTracker and providers against the emulator, on a simulated clock (the tracker's`,
+    "timers, the signer and the emulator's job clock), so the minute passes at once; the requests are real. Polls back off with the jobs' age",
+    `(1 s at first). Who looks: nobody; one open details panel (its job's percentage every poll); the visible Jobs view (each percentage every ${SLOW_PROGRESS_MS / 1000} s);`,
+    'and every job every poll, which is what the tracker did before.',
+    '',
+    '| cloud | who looks | polls | requests | per region per poll | by operation |',
+    '|---|---|---:|---:|---:|---|',
+  ];
+  for (const r of m.polling) {
+    const ops = Object.entries(r.byOperation)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    lines.push(`| ${CLOUD_NAME[r.cloud]} | ${r.looking} | ${r.polls} | ${r.requests} | ${(r.requests / r.regions / r.polls).toFixed(2)} | ${ops} |`);
+  }
+  const nobody = m.polling.find((r) => r.cloud === 'alibaba' && r.looking === 'nobody');
+  const panel = m.polling.find((r) => r.cloud === 'alibaba' && r.looking === 'panel');
+  const huawei = m.polling.find((r) => r.cloud === 'huawei');
+  if (nobody && panel) {
+    const extra = panel.requests - nobody.requests;
+    goals.push({
+      goal: 'Alibaba polling ≤ 1 request per region per interval (+ the open panel’s job)',
+      measured: `${(nobody.requests / nobody.regions / nobody.polls).toFixed(2)} per region per poll; with a panel open +${extra} in ${panel.polls} polls (${(extra / panel.polls).toFixed(2)} per poll)`,
+      met: nobody.requests <= nobody.regions * nobody.polls && extra <= panel.polls,
+    });
+  }
+  if (huawei) {
+    goals.push({
+      goal: 'Huawei and QingCloud polling (no goal in the issue; shown for completeness)',
+      measured: `QingCloud 1 request per region per poll; Huawei ${(huawei.requests / huawei.regions / huawei.polls).toFixed(1)} per region per poll`,
+      met: true,
+      why: 'IMS has no batched job query (ShowJobProgress takes one job), so Huawei still costs one request per job per poll.',
+    });
+  }
+  lines.push('');
+  return lines;
+}
+
+function hostSection(m: Measurements, goals: Goal[]): string[] {
+  const h = m.host;
+  if (!h) {
+    return ['## Activation', '', 'Not measured in this run (`--skip-host`).', ''];
+  }
+  const total = h.loadMs.map((l, i) => l + (h.activateMs[i] ?? 0));
+  const cpu = h.loadCpuMs.map((l, i) => l + (h.activateCpuMs[i] ?? 0));
+  const bytes = h.atActivation.reduce((s, f) => s + f.bytes, 0);
+  const lines = [
+    '## Activation (real extension host)',
+    '',
+    `The production build (\`node scripts/build.js --production\`) in code-server's extension host: loading the main module, then`,
+    `its activate(), with the real vscode API; ${h.runs} times (a fresh copy of the module each time; the first is the cold one), median.`,
+    `Wall time is stretched by whatever else runs on the machine; the CPU time of the host's thread${h.threadCpu ? '' : ' (here: the process)'} is not.`,
+    '',
+    '| | load the module | activate() | total | first run |',
+    '|---|---:|---:|---:|---:|',
+    `| wall | ${fmt(median(h.loadMs))} ms | ${fmt(median(h.activateMs))} ms | ${fmt(median(total))} ms | ${fmt(total[0] ?? 0)} ms |`,
+    `| CPU | ${fmt(median(h.loadCpuMs))} ms | ${fmt(median(h.activateCpuMs))} ms | ${fmt(median(cpu))} ms | ${fmt(cpu[0] ?? 0)} ms |`,
+    '',
+    `Loaded at activation: ${h.atActivation.map((f) => `\`${f.file}\` ${kb(f.bytes)}`).join(', ')} (nothing else of the extension). State writes during activation: ${h.stateWrites}.`,
+    `First use (the first account's ${h.regions} regions): ${fmt(h.firstUseMs)} ms, loading ${h.atFirstUse.map((f) => `\`${f.file}\` ${kb(f.bytes)}`).join(', ')}` +
+      ' (the provider stack, and the in-process emulator behind the Sandbox account).',
+    `The host's own \`ext.activate()\` afterwards, which adds its context set-up (state and secret storage, round trips to the workbench): ${fmt(h.hostActivateMs)} ms.`,
+    '',
+  ];
+  const ms = median(cpu);
+  goals.push({
+    goal: 'Activation < 25 ms',
+    measured: `${fmt(ms)} ms of CPU (median; wall ${fmt(median(total))} ms)`,
+    met: ms < 25,
+    why: ms < 25 ? undefined : `${fmt(ms - 25)} ms over. Loading and running the activation bundle's code costs this much CPU on this machine.`,
+  });
+  goals.push({ goal: 'Activation loads < 250 KB', measured: kb(bytes), met: bytes < 250_000 });
+  goals.push({ goal: 'No state write at activation', measured: `${h.stateWrites} writes in ${h.runs} activations`, met: h.stateWrites === 0 });
+  return lines;
+}
+
+function memorySection(m: Measurements, goals: Goal[]): string[] {
+  const r = m.memory;
+  const at50k = (kib: number): number => (kib * 50_000) / 1024;
+  const worstFilter = Math.max(...Object.values(r.filterMs));
+  goals.push({ goal: '< 80 MB heap for 50,000 loaded images', measured: `${at50k(r.nowKiB).toFixed(1)} MiB`, met: at50k(r.nowKiB) < 80 });
+  goals.push({ goal: 'The instant filter < 50 ms over 50,000 images', measured: `${fmt(worstFilter)} ms (slowest query)`, met: worstFilter < 50 });
+  return [
+    '## Memory and redraws at 50,000 images',
+    '',
+    `Load All of a ${r.images}-image region (Alibaba, no latency), every image's tree node and tree item built, heap measured after GC, in Node`,
+    "(the tree's classes on a stand-in for the `vscode` module). VS Code's own copy of each item (in the extension host and the workbench) is not included.",
+    '',
+    '| | heap per image | at 50,000 images | one redraw of the region |',
+    '|---|---:|---:|---:|',
+    `| now: no raw JSON in listings, items kept, tooltips on hover | ${(r.nowKiB * 1024).toFixed(0)} B | ${at50k(r.nowKiB).toFixed(1)} MiB | ${fmt(r.redrawNowMs)} ms |`,
+    `| before: raw JSON per image, every item and its tooltip built on every redraw | ${(r.beforeKiB * 1024).toFixed(0)} B | ${at50k(r.beforeKiB).toFixed(1)} MiB | ${fmt(r.redrawBeforeMs)} ms |`,
+    '',
+    `During Load All the region is redrawn at most every ${LOAD_ALL_REDRAW_MS} ms (and once at the end), not once per page.`,
+    '',
+    '## Instant filter over 50,000 images',
+    '',
+    `\`imageFilter\` (src/tree/filter.ts) over the ${r.images} loaded images: name, ID, OS, status, tags; every word must match; \`key=value\` for a tag. Median of 7.`,
+    '',
+    '| query | matches | time |',
+    '|---|---:|---:|',
+    ...Object.entries(r.filterMs).map(([q, ms]) => `| \`${q}\` | ${r.filterMatches[q] ?? 0} | ${fmt(ms)} ms |`),
+    '',
+  ];
+}
+
+export function report(m: Measurements): string {
+  const goals: Goal[] = [];
+  const body = [...loadingSection(m, goals), ...firstPageSection(m, goals), ...pollingSection(m, goals), ...hostSection(m, goals), ...memorySection(m, goals)];
+  return [
+    '# Benchmarks',
+    '',
+    'Regenerate with `npm run bench` (about ' + Math.max(1, Math.round(m.seconds / 60)) + ' min). Everything runs in one go on the sandbox: the emulator over real HTTP on 127.0.0.1',
+    `with ${LATENCY_MS} ms injected per request, the providers and the tree's loader as the extension uses them, and the real extension host for activation.`,
+    'Absolute times depend on the machine; ratios measured in the same run are what to compare.',
+    '',
+    `Measured ${m.date} on ${m.machine}; load average ${m.load}. The machine is shared by several engineers: a load above 2`,
+    'on 2 cores stretches every wall time here.',
+    '',
+    '## Goals',
+    '',
+    '| goal | measured | |',
+    '|---|---|---|',
+    ...goals.map((g) => `| ${g.goal} | ${g.measured} | ${mark(g.met)} |`),
+    '',
+    ...goals.filter((g) => g.why).map((g) => `- **${g.goal}** (${g.met ? 'met' : 'not met'}): ${g.why}`),
+    '',
+    ...body,
+  ].join('\n');
+}
