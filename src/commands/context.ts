@@ -6,6 +6,7 @@ import type { ImageTreeProvider } from '../tree/treeProvider';
 import type { JobTracker } from '../jobs/tracker';
 import type { Log } from '../util/log';
 import type { Prompter } from '../util/prompter';
+import type { UserInput } from '../util/userInput';
 import type { DetailsPanels } from '../webviews/detailsPanel';
 
 /** What every command may use. */
@@ -19,5 +20,7 @@ export interface CommandContext {
   readonly log: Log;
   readonly jobs: JobTracker;
   readonly prompter: Prompter;
+  /** Quick picks and input boxes (multi-step, with Back); tests script the answers. */
+  readonly input: UserInput;
   readonly panels: DetailsPanels;
 }

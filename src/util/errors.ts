@@ -1,9 +1,10 @@
 // The one place that turns any failure into what a user reads.
 import * as vscode from 'vscode';
 import { ProviderError } from '../providers/errors';
+import { UserCancelledError } from './userInput';
 
 export function isCancellation(err: unknown): boolean {
-  return ProviderError.isAbort(err) || err instanceof vscode.CancellationError;
+  return ProviderError.isAbort(err) || err instanceof vscode.CancellationError || err instanceof UserCancelledError;
 }
 
 /** A short, specific sentence for a notification or an error node. */

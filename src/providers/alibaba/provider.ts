@@ -68,6 +68,11 @@ export class AlibabaEcsProvider implements ImageProvider {
     this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };
   }
 
+  /** DescribeRegions: signed, cheap, and allowed to any key that can read ECS. */
+  async checkCredentials(signal?: AbortSignal): Promise<void> {
+    await this.listRegions(signal);
+  }
+
   async listRegions(signal?: AbortSignal): Promise<readonly Region[]> {
     const body = await this.rpc.call('DescribeRegions', { AcceptLanguage: this.acceptLanguage }, signal);
     return listOf(body['Regions'], 'Region').map(mapRegion);

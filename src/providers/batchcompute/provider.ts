@@ -29,6 +29,12 @@ export class BatchComputeProvider implements ImageProvider {
   }
 
   /** No request: the service has no region API (one endpoint per region), so this is a static table. */
+  /** No region list to ask for: one image from the first region (signed, cheap). */
+  async checkCredentials(signal?: AbortSignal): Promise<void> {
+    const first = batchComputeRegions(this.language)[0];
+    await this.listImages({ regionId: first?.id ?? 'cn-qingdao', pageSize: 1, ...(signal ? { signal } : {}) });
+  }
+
   listRegions(): Promise<readonly Region[]> {
     return Promise.resolve(batchComputeRegions(this.language));
   }

@@ -62,6 +62,11 @@ export class HuaweiImsProvider implements ImageProvider {
   }
 
   /** No request: IMS has no region API, the vendor SDK uses a static table too. */
+  /** The regions are a static table, so the check is IAM's project list (signed, cheap, any IAM user). */
+  async checkCredentials(signal?: AbortSignal): Promise<void> {
+    await this.client.request('GET', '/v3/projects', { service: 'iam', signal });
+  }
+
   listRegions(): Promise<readonly Region[]> {
     return Promise.resolve(huaweiRegions(this.language));
   }

@@ -33,6 +33,11 @@ export class QingcloudProvider implements ImageProvider {
     this.jobs = new QingcloudJobs(this.client);
   }
 
+  /** DescribeZones: signed and cheap. */
+  async checkCredentials(signal?: AbortSignal): Promise<void> {
+    await this.listRegions(signal);
+  }
+
   async listRegions(signal?: AbortSignal): Promise<readonly Region[]> {
     const body = await this.client.call('DescribeZones', { 'status.1': 'active' }, signal);
     return objectsOf(body['zone_set'])
