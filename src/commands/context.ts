@@ -7,6 +7,7 @@ import type { JobTracker } from '../jobs/tracker';
 import type { Log } from '../util/log';
 import type { Prompter } from '../util/prompter';
 import type { DetailsPanels } from '../webviews/detailsPanel';
+import type { ChangesInFlight } from './inFlight';
 
 /** What every command may use. */
 export interface CommandContext {
@@ -20,4 +21,6 @@ export interface CommandContext {
   readonly jobs: JobTracker;
   readonly prompter: Prompter;
   readonly panels: DetailsPanels;
+  /** At most one change of a kind in flight per image. */
+  readonly changes: ChangesInFlight;
 }
