@@ -4,6 +4,7 @@ import { Sessions } from './accounts/session';
 import { SandboxHost } from './accounts/sandboxHost';
 import { AccountStore } from './accounts/store';
 import { registerCommands } from './commands';
+import { ChangesInFlight } from './commands/inFlight';
 import type { CommandContext } from './commands/context';
 import { JobsViewProvider } from './jobs/jobsView';
 import { JobTracker } from './jobs/tracker';
@@ -44,10 +45,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const treeView = vscode.window.createTreeView('cloudImageExplorer.images', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const prompter = new Prompter();
   const input = new ScriptableUserInput();
-  const jobs = new JobTracker(context.globalState, accounts, sessions, log);
+  const jobs = new JobTracker(context.globalState, accounts, sessions, log, prompter);
   const jobsView = new JobsViewProvider(jobs);
   const panels = new DetailsPanels(context.extensionUri, accounts, sessions, jobs, tree, log, panelActions(tree));
-  const ctx: CommandContext = { extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter, input, jobs, panels };
+  const ctx: CommandContext = {
+    extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter, input, jobs, panels, changes: new ChangesInFlight(jobs),
+  };
   context.subscriptions.push(
     log, accounts, sessions, tree, treeView, jobs, jobsView, panels,
     vscode.window.registerTreeDataProvider('cloudImageExplorer.jobs', jobsView),

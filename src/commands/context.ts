@@ -8,6 +8,7 @@ import type { Log } from '../util/log';
 import type { Prompter } from '../util/prompter';
 import type { UserInput } from '../util/userInput';
 import type { DetailsPanels } from '../webviews/detailsPanel';
+import type { ChangesInFlight } from './inFlight';
 
 /** What every command may use. */
 export interface CommandContext {
@@ -23,4 +24,6 @@ export interface CommandContext {
   /** Quick picks and input boxes (multi-step, with Back); tests script the answers. */
   readonly input: UserInput;
   readonly panels: DetailsPanels;
+  /** At most one change of a kind in flight per image. */
+  readonly changes: ChangesInFlight;
 }

@@ -1,12 +1,13 @@
 // One tracker for every async job of every cloud: persisted in global state, polled in batches
 // per account and region with a back-off that grows with the job's age, stopped when nothing runs,
-// resumed after a window reload. Completion and failure are announced once.
+// resumed after a window reload. Completion and failure are announced once, through the Prompter.
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
 import type { JobStatus } from '../providers/operations';
 import { logLine } from '../util/errors';
 import type { Log } from '../util/log';
+import type { Prompter } from '../util/prompter';
 import { applyStatus, isActive, jobKey, type TrackedJob } from './model';
 import { dueGroups, markPolled, nextWake, prune, type PollGroup } from './schedule';
 import { jobTitle } from './labels';
@@ -28,6 +29,7 @@ export class JobTracker implements vscode.Disposable {
     private readonly accounts: AccountStore,
     private readonly sessions: Sessions,
     private readonly log: Log,
+    private readonly prompter: Prompter,
   ) {
     this.jobs = state.get<TrackedJob[]>(STATE_KEY, []).map((j) => ({ ...j, nextPollAt: undefined }));
     if (this.jobs.some(isActive)) {
@@ -156,8 +158,8 @@ export class JobTracker implements vscode.Disposable {
       const target = { accountId: job.accountId, regionId: job.regionId, imageId: job.imageId };
       const shown =
         job.state === 'succeeded'
-          ? vscode.window.showInformationMessage(vscode.l10n.t('{0}: done.', jobTitle(job)), details)
-          : vscode.window.showErrorMessage(vscode.l10n.t('{0}: failed. {1}', jobTitle(job), job.error ?? ''), details);
+          ? this.prompter.notify('info', vscode.l10n.t('{0}: done.', jobTitle(job)), details)
+          : this.prompter.notify('error', vscode.l10n.t('{0}: failed. {1}', jobTitle(job), job.error ?? ''), details);
       void shown.then((choice) => {
         if (choice === details) {
           void vscode.commands.executeCommand('cloudImageExplorer.openDetails', target);

@@ -63,7 +63,7 @@ export class AlibabaEcsProvider implements ImageProvider {
     this.tags = new AlibabaTags(this.rpc);
     this.sharing = new AlibabaSharing(this.rpc);
     this.exporting = new AlibabaExporting(this.rpc);
-    this.deleting = new AlibabaDeleting(this.rpc);
+    this.deleting = new AlibabaDeleting(this.rpc, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
     this.jobs = new AlibabaJobs(this.rpc);
     this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };
   }

@@ -56,7 +56,7 @@ export class HuaweiImsProvider implements ImageProvider {
     this.tags = new HuaweiTags(this.client);
     this.sharing = new HuaweiSharing(this.client);
     this.exporting = new HuaweiExporting(this.client);
-    this.deleting = new HuaweiDeleting(this.client);
+    this.deleting = new HuaweiDeleting(this.client, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
     this.jobs = new HuaweiJobs(this.client);
     this.tagSearch = new HuaweiTagSearch(this.client);
   }

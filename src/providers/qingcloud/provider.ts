@@ -29,7 +29,7 @@ export class QingcloudProvider implements ImageProvider {
     this.client = new QingcloudClient(ctx);
     this.tags = new QingcloudTags(this.client);
     this.sharing = new QingcloudSharing(this.client);
-    this.deleting = new QingcloudDeleting(this.client);
+    this.deleting = new QingcloudDeleting(this.client, (zone, imageId, signal) => this.getImage(zone, imageId, signal));
     this.jobs = new QingcloudJobs(this.client);
   }
 
