@@ -4,6 +4,7 @@
 //   npm start                              keep open; open the printed URL in a browser
 //   npm start -- --port 8080               a fixed port (forward it when the machine is remote)
 //   npm start -- --screenshot shot.png     open the view, expand the sandbox, write a screenshot, exit
+//   npm start -- --locale zh-cn            VS Code's display language zh-cn (the extension in Chinese)
 'use strict';
 const { spawn } = require('child_process');
 const path = require('path');
@@ -31,10 +32,13 @@ async function main() {
   const { child: emulator, info } = await startEmulator();
   console.log(`[start] sandbox emulator: ${Object.entries(info.endpoints).map(([c, u]) => `${c} ${u}`).join(', ')}`);
   const screenshot = opt('screenshot');
+  const locale = opt('locale'); // e.g. zh-cn: VS Code's display language (vscode.env.language)
   const args = [path.join(root, 'scripts', 'vscode-web-run.js'), `--extensionDevelopmentPath=${root}`, `--env=CIE_SANDBOX=${JSON.stringify(info)}`];
+  if (locale) { args.push(`--locale=${locale}`); }
+  const zh = /^zh/i.test(locale || '');
   if (screenshot) {
-    args.push('--open-view=Cloud Images', `--screenshot=${path.resolve(screenshot)}`);
-    for (const click of (opt('expand') || 'Sandbox,China (Hangzhou)').split(',')) { args.push(`--click=${click}`); }
+    args.push(`--open-view=${zh ? '云镜像' : 'Cloud Images'}`, `--screenshot=${path.resolve(screenshot)}`);
+    for (const click of (opt('expand') || (zh ? '沙箱,华东1（杭州）' : 'Sandbox,China (Hangzhou)')).split(',')) { args.push(`--click=${click}`); }
     for (const step of argv.filter((a, i) => argv[i - 1] === '--step' || a.startsWith('--step=')).map((a) => a.replace(/^--step=/, ''))) {
       args.push(`--step=${step}`);
     }
