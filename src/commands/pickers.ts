@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { CAPABILITIES, type Capability } from '../providers/capabilities';
 import { AccountNode, type ImageNode, RegionNode } from '../tree/nodes';
+import { imageState, imageStateLabel } from '../util/vocabulary';
 import type { CommandContext } from './context';
 
 interface Item<T> extends vscode.QuickPickItem {
@@ -93,7 +94,7 @@ export async function pickImage(ctx: CommandContext, title: string, capability?:
     const items: Item<ImageNode>[] = region.loader.items.map((image) => ({
       label: image.name,
       description: image.id,
-      detail: [image.status, image.osName].filter(Boolean).join(' · '),
+      detail: [imageStateLabel(imageState(region.account.cloud, image)), image.osName].filter(Boolean).join(' · '),
       value: region.imageNode(image),
     }));
     if (region.loader.hasMore) {

@@ -1,5 +1,7 @@
 // Unshare: pick members to remove from the image's current members.
 import * as vscode from 'vscode';
+import { formatTime } from '../util/format';
+import { memberStatus } from '../util/vocabulary';
 import { stringsArg } from './args';
 import type { CommandContext } from './context';
 import { startedJob } from './jobs';
@@ -19,7 +21,7 @@ export async function unshare(ctx: CommandContext, node?: unknown, _selection?: 
   let ids = presetIds;
   if (!ids) {
     const picked = await vscode.window.showQuickPick(
-      members.map((m) => ({ label: m.id, description: [m.status, m.sharedAt].filter(Boolean).join(' · ') })),
+      members.map((m) => ({ label: m.id, description: [memberStatus(target.account.cloud, m), formatTime(m.sharedAt)].filter(Boolean).join(' · ') })),
       { title: vscode.l10n.t('Unshare "{0}"', target.image.name), canPickMany: true, placeHolder: vscode.l10n.t('Members to remove') },
     );
     ids = picked?.map((p) => p.label);

@@ -9,7 +9,7 @@ import { logLine } from '../util/errors';
 import type { Log } from '../util/log';
 import { applyStatus, isActive, jobKey, type TrackedJob } from './model';
 import { dueGroups, markPolled, nextWake, prune, type PollGroup } from './schedule';
-import { jobTitle } from './labels';
+import { failureText, jobTitle } from './labels';
 
 const STATE_KEY = 'cloudImageExplorer.jobs';
 
@@ -113,7 +113,8 @@ export class JobTracker implements vscode.Disposable {
     const now = Date.now();
     if (!account) {
       for (const job of group.jobs) {
-        this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'unknown', error: vscode.l10n.t('The account was removed.') });
+        job.reason = 'accountRemoved';
+        this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'unknown' });
       }
       return;
     }
@@ -129,7 +130,8 @@ export class JobTracker implements vscode.Disposable {
         if (status) {
           this.finish(job, status);
         } else if (now - job.startedAt > 10 * 60_000) {
-          this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'unknown', error: vscode.l10n.t('The cloud no longer reports this job.') });
+          job.reason = 'lost';
+          this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'unknown' });
         }
         markPolled(job, now);
       }
@@ -141,7 +143,7 @@ export class JobTracker implements vscode.Disposable {
 
   private finish(job: TrackedJob, status: JobStatus): void {
     if (applyStatus(job, status, Date.now())) {
-      this.log.info(`Job ${job.jobId} (${job.kind} ${job.imageId}) ${job.state}${job.error ? `: ${job.error}` : ''}`);
+      this.log.info(`Job ${job.jobId} (${job.kind} ${job.imageId}) ${job.state}${job.error ? `: ${job.error}` : ''}${job.reason ? ` (${job.reason})` : ''}`);
       this.finished.fire(job);
     }
   }
@@ -157,7 +159,7 @@ export class JobTracker implements vscode.Disposable {
       const shown =
         job.state === 'succeeded'
           ? vscode.window.showInformationMessage(vscode.l10n.t('{0}: done.', jobTitle(job)), details)
-          : vscode.window.showErrorMessage(vscode.l10n.t('{0}: failed. {1}', jobTitle(job), job.error ?? ''), details);
+          : vscode.window.showErrorMessage(vscode.l10n.t('{0}: failed. {1}', jobTitle(job), failureText(job) ?? ''), details);
       void shown.then((choice) => {
         if (choice === details) {
           void vscode.commands.executeCommand('cloudImageExplorer.openDetails', target);

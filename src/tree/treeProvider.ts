@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
-import { isCancellation, logLine, userMessage } from '../util/errors';
+import { explain, isCancellation, logLine, userMessage } from '../util/errors';
 import type { Log } from '../util/log';
 import { ImageLoader } from './imageLoader';
 import type { Image } from '../providers/model';
@@ -245,7 +245,7 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
   }
 
   private errorNode(parent: Node, err: unknown, retry: () => void): ErrorNode {
-    return new ErrorNode(parent, userMessage(err), logLine(err), retry);
+    return new ErrorNode(parent, explain(err), `${userMessage(err)}\n\n${logLine(err)}`, retry);
   }
 
   private report(err: unknown): void {
