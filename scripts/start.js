@@ -4,7 +4,10 @@
 //   npm start                              keep open; open the printed URL in a browser
 //   npm start -- --port 8080               a fixed port (forward it when the machine is remote)
 //   npm start -- --screenshot shot.png     open the view, expand the sandbox, write a screenshot, exit
-//   npm start -- --locale zh-cn            VS Code's display language zh-cn (the extension in Chinese)
+//   npm start -- --locale zh-cn            VS Code's display language zh-cn (the extension in Chinese); with
+//                                          --screenshot, the default --expand clicks 沙箱 and 华东1（杭州）
+//   npm start -- --screenshot s.png --expand "Sandbox,China (Shanghai)" --sidebar-width 470 \
+//                --step hover:api-gateway --settle 1500   (--step: see scripts/vscode-web-run.js)
 'use strict';
 const { spawn } = require('child_process');
 const path = require('path');
@@ -42,8 +45,9 @@ async function main() {
     for (const step of argv.filter((a, i) => argv[i - 1] === '--step' || a.startsWith('--step=')).map((a) => a.replace(/^--step=/, ''))) {
       args.push(`--step=${step}`);
     }
-    const settle = opt('settle');
-    if (settle) { args.push(`--settle=${settle}`); }
+    for (const name of ['settle', 'sidebar-width']) {
+      if (opt(name)) { args.push(`--${name}=${opt(name)}`); }
+    }
     const command = opt('command');
     if (command) { args.push(`--command=${command}`); }
   } else {
