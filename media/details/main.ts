@@ -82,13 +82,11 @@ function fieldTable(group: FieldGroupView, s: DetailsState['strings']): HTMLElem
   const wrap = el('div', undefined, 'field-group');
   wrap.append(el('h3', group.title));
   const table = el('table');
-  const head = el('tr');
-  head.append(el('th', s['field']), el('th', s['fieldValue']));
-  table.append(head);
   for (const f of group.fields) {
     const tr = el('tr');
     tr.dataset['key'] = f.key;
-    const label = el('td', f.label, f.label === f.key ? 'mono' : undefined);
+    // Fields the cloud's catalogue does not name keep their raw name, in the code font.
+    const label = el('td', f.label, group.id === 'other' ? 'mono' : undefined);
     label.title = fill(s['rawField'], f.key);
     const value = el('td', f.value);
     if (f.value !== f.raw) {

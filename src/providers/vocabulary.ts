@@ -58,10 +58,15 @@ export const FIELD_GROUPS: readonly FieldGroup[] = ['general', 'system', 'storag
 /** How a value reads: a date, a yes/no, a size (GiB, MiB or bytes), a percentage, the state or owner, or text as given. */
 export type FieldFormat = 'text' | 'date' | 'bool' | 'gib' | 'mib' | 'bytes' | 'percent' | 'state' | 'owner';
 
+/** Common words for a cloud's enumerated values (yes/no, disk roles, visibility). */
+export type FieldWord = 'yes' | 'no' | 'systemDisk' | 'dataDisk' | 'public' | 'private' | 'shared';
+
 export interface FieldInfo {
   readonly id: FieldId;
   readonly group: FieldGroup;
   readonly format?: FieldFormat;
+  /** The cloud's words for this field's values -> common words; a value not listed shows as given. */
+  readonly values?: Readonly<Record<string, FieldWord>>;
 }
 
 /**

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { vocabularyOf } from '../providers';
 import type { CloudKind, Image, ImageOwner } from '../providers/model';
 import type { Member } from '../providers/operations';
-import type { FieldGroup, FieldId, ImageState, MemberState } from '../providers/vocabulary';
+import type { FieldGroup, FieldId, FieldWord, ImageState, MemberState } from '../providers/vocabulary';
 
 /** The common state of a cloud's image (each cloud's own words mapped by its provider). */
 export function imageState(cloud: CloudKind, image: Pick<Image, 'status' | 'raw'>): ImageState {
@@ -102,7 +102,7 @@ const FIELD_LABELS: Readonly<Record<FieldId, () => string>> = {
   statusTime: () => vscode.l10n.t('Status changed'),
   family: () => vscode.l10n.t('Image family'),
   version: () => vscode.l10n.t('Image version'),
-  usage: () => vscode.l10n.t('Used for'),
+  usage: () => vscode.l10n.t('In use by instances'),
   origin: () => vscode.l10n.t('Created from'),
   baseImage: () => vscode.l10n.t('Base image'),
   ecsImage: () => vscode.l10n.t('ECS image ID'),
@@ -146,4 +146,23 @@ const FIELD_LABELS: Readonly<Record<FieldId, () => string>> = {
 
 export function fieldLabel(id: FieldId): string {
   return FIELD_LABELS[id]();
+}
+
+export function fieldWord(word: FieldWord): string {
+  switch (word) {
+    case 'yes':
+      return vscode.l10n.t('Yes');
+    case 'no':
+      return vscode.l10n.t('No');
+    case 'systemDisk':
+      return vscode.l10n.t('System disk');
+    case 'dataDisk':
+      return vscode.l10n.t('Data disk');
+    case 'public':
+      return vscode.l10n.t('Public');
+    case 'private':
+      return vscode.l10n.t('Private');
+    case 'shared':
+      return vscode.l10n.t('Shared');
+  }
 }

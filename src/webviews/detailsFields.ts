@@ -1,12 +1,11 @@
 // Every raw field of an image for the details panel: grouped and labelled in the display language by
 // the cloud's field catalogue (its provider knows what each field is), values localised (dates, sizes,
 // yes/no, state, type), the raw field name and value kept for hover.
-import * as vscode from 'vscode';
 import { vocabularyOf } from '../providers';
 import type { CloudKind, Image } from '../providers/model';
-import { catalogueKey, FIELD_GROUPS, type FieldFormat, type FieldGroup, type FieldInfo } from '../providers/vocabulary';
+import { catalogueKey, FIELD_GROUPS, type FieldGroup, type FieldInfo } from '../providers/vocabulary';
 import { formatBytes, formatGiB, formatMiB, formatTime } from '../util/format';
-import { fieldLabel, groupLabel, imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
+import { fieldLabel, fieldWord, groupLabel, imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
 import type { FieldGroupView, FieldView } from './protocol';
 
 interface RawField {
@@ -29,9 +28,13 @@ function flatten(prefix: string, value: unknown, out: RawField[]): void {
   }
 }
 
-function formatValue(format: FieldFormat | undefined, raw: string, cloud: CloudKind, image: Image): string {
+function formatValue(info: FieldInfo, raw: string, cloud: CloudKind, image: Image): string {
+  const word = info.values?.[raw];
+  if (word) {
+    return fieldWord(word);
+  }
   const n = Number(raw);
-  switch (format) {
+  switch (info.format) {
     case 'state':
       return imageStateLabel(imageState(cloud, image));
     case 'owner':
@@ -39,7 +42,7 @@ function formatValue(format: FieldFormat | undefined, raw: string, cloud: CloudK
     case 'date':
       return formatTime(raw) ?? raw;
     case 'bool':
-      return /^true$/i.test(raw) ? vscode.l10n.t('Yes') : /^false$/i.test(raw) ? vscode.l10n.t('No') : raw;
+      return /^true$/i.test(raw) ? fieldWord('yes') : /^false$/i.test(raw) ? fieldWord('no') : raw;
     case 'gib':
       return Number.isFinite(n) ? formatGiB(n) : raw;
     case 'mib':
@@ -75,7 +78,7 @@ export function fieldGroups(cloud: CloudKind, image: Image): FieldGroupView[] {
     const view: FieldView = {
       key: f.path,
       label: info ? labelOf(info, f.path, (keyCount.get(key) ?? 0) > 1) : f.path,
-      value: info ? formatValue(info.format, f.value, cloud, image) : f.value,
+      value: info ? formatValue(info, f.value, cloud, image) : f.value,
       raw: f.value,
     };
     const list = byGroup.get(group) ?? [];

@@ -34,8 +34,6 @@ export function panelStrings(): Record<string, string> {
     copyId: vscode.l10n.t('Copy ID'),
     gone: vscode.l10n.t('This image no longer exists.'),
     elapsed: vscode.l10n.t('{0} elapsed'),
-    field: vscode.l10n.t('Field'),
-    fieldValue: vscode.l10n.t('Value'),
     rawField: vscode.l10n.t('Field name at the cloud: {0}'),
     rawValue: vscode.l10n.t('As the cloud gave it: {0}'),
     ...durationWords(),

@@ -134,6 +134,15 @@ describe('The common vocabulary (against the emulator)', () => {
     assert.equal(await kindOf(provider('batchcompute').deleting!.deleteImages('cn-beijing', ['img-000000000000000000000000'], {})), 'notFound');
   });
 
+  it('gives Alibaba OS names in the display language', async () => {
+    const zh = await createProvider('alibaba', { http, credentials: emulator.credentials('alibaba'), endpoint: emulator.endpoints.alibaba }, { language: 'zh-cn' })
+      .listImages({ regionId: REGION.alibaba, pageSize: 20 });
+    const en = images.get('alibaba')!;
+    const ubuntu = zh.items.find((i) => /^Ubuntu/.test(i.osName ?? ''))!;
+    assert.match(ubuntu.osName!, /64位$/);
+    assert.match(en.find((i) => i.id === ubuntu.id)!.osName!, /64 bit$/);
+  });
+
   it('names in each field catalogue the raw fields the common model is read from', () => {
     const read: [FieldId, (i: Image) => unknown][] = [
       ['id', (i) => i.id],

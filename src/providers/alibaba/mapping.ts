@@ -27,7 +27,9 @@ export function mapOwner(alias: unknown, isPublic: unknown): ImageOwner {
   }
 }
 
-export function mapImage(regionId: string, i: Json): Image {
+/** `language` picks the OS name: OSName is the Chinese one, OSNameEn the English one. */
+export function mapImage(regionId: string, i: Json, language = 'en-US'): Image {
+  const [osName, osNameOther] = language === 'zh-CN' ? [i['OSName'], i['OSNameEn']] : [i['OSNameEn'], i['OSName']];
   const tags: Tag[] = list(i['Tags'], 'Tag').map((t) => ({ key: String(t['TagKey'] ?? ''), value: String(t['TagValue'] ?? '') }));
   const size = Number(i['Size']);
   return {
@@ -37,7 +39,7 @@ export function mapImage(regionId: string, i: Json): Image {
     description: str(i['Description']),
     status: str(i['Status']) ?? 'Unknown',
     owner: mapOwner(i['ImageOwnerAlias'], i['IsPublic']),
-    osName: str(i['OSNameEn']) ?? str(i['OSName']),
+    osName: str(osName) ?? str(osNameOther),
     osType: str(i['OSType']),
     architecture: str(i['Architecture']),
     sizeGiB: Number.isFinite(size) ? size : undefined,
@@ -83,20 +85,20 @@ export const ALIBABA_FIELDS: FieldCatalogue = {
   CreationTime: { id: 'createdAt', group: 'general', format: 'date' },
   ImageFamily: { id: 'family', group: 'general' },
   ImageVersion: { id: 'version', group: 'general' },
-  Usage: { id: 'usage', group: 'general' },
+  Usage: { id: 'usage', group: 'general', values: { instance: 'yes', none: 'no' } },
   OSName: { id: 'osName', group: 'system' },
   OSNameEn: { id: 'osNameEn', group: 'system' },
   OSType: { id: 'osType', group: 'system' },
   Platform: { id: 'platform', group: 'system' },
   Architecture: { id: 'architecture', group: 'system' },
   BootMode: { id: 'bootMode', group: 'system' },
-  'Features.NvmeSupport': { id: 'nvme', group: 'system' },
+  'Features.NvmeSupport': { id: 'nvme', group: 'system', values: { supported: 'yes', unsupported: 'no' } },
   'Features.ImdsSupport': { id: 'imds', group: 'system' },
   Size: { id: 'size', group: 'storage', format: 'gib' },
   'DiskDeviceMappings.DiskDeviceMapping[].Device': { id: 'diskDevice', group: 'storage' },
   'DiskDeviceMappings.DiskDeviceMapping[].Size': { id: 'diskSize', group: 'storage', format: 'gib' },
   'DiskDeviceMappings.DiskDeviceMapping[].SnapshotId': { id: 'diskSnapshot', group: 'storage' },
-  'DiskDeviceMappings.DiskDeviceMapping[].Type': { id: 'diskType', group: 'storage' },
+  'DiskDeviceMappings.DiskDeviceMapping[].Type': { id: 'diskType', group: 'storage', values: { system: 'systemDisk', data: 'dataDisk' } },
   'DiskDeviceMappings.DiskDeviceMapping[].Format': { id: 'diskFormat', group: 'storage' },
   'DiskDeviceMappings.DiskDeviceMapping[].Progress': { id: 'diskProgress', group: 'storage' },
   'DiskDeviceMappings.DiskDeviceMapping[].Encrypted': { id: 'diskEncrypted', group: 'storage', format: 'bool' },

@@ -156,7 +156,7 @@ export const HUAWEI_FIELDS: FieldCatalogue = {
   disk_format: { id: 'diskFormat', group: 'storage' },
   container_format: { id: 'containerFormat', group: 'storage' },
   checksum: { id: 'checksum', group: 'storage' },
-  visibility: { id: 'visibility', group: 'access' },
+  visibility: { id: 'visibility', group: 'access', values: { public: 'public', private: 'private', shared: 'shared' } },
   protected: { id: 'protected', group: 'access', format: 'bool' },
   __productcode: { id: 'productCode', group: 'access' },
   enterprise_project_id: { id: 'enterpriseProject', group: 'access' },

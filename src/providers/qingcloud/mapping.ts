@@ -178,7 +178,7 @@ export const QINGCLOUD_FIELDS: FieldCatalogue = {
   recommended_type: { id: 'recommendedType', group: 'system' },
   default_user: { id: 'defaultUser', group: 'system' },
   size: { id: 'size', group: 'storage', format: 'gib' },
-  visibility: { id: 'visibility', group: 'access' },
+  visibility: { id: 'visibility', group: 'access', values: { public: 'public', private: 'private', shared: 'shared' } },
   'tags[].tag_id': { id: 'tags', group: 'other' },
   'tags[].tag_name': { id: 'tags', group: 'other' },
   'tags[].color': { id: 'tags', group: 'other' },
