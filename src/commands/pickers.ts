@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { CAPABILITIES, type Capability } from '../providers/capabilities';
 import { AccountNode, type ImageNode, RegionNode } from '../tree/nodes';
+import { formatNumber } from '../util/format';
 import { imageState, imageStateLabel } from '../util/vocabulary';
 import type { CommandContext } from './context';
 
@@ -100,7 +101,7 @@ export async function pickImage(ctx: CommandContext, title: string, capability?:
     if (region.loader.hasMore) {
       items.push({
         label: `$(more) ${vscode.l10n.t('Load more…')}`,
-        description: region.loader.total === undefined ? '' : vscode.l10n.t('{0} of {1} loaded', region.loader.items.length, region.loader.total),
+        description: region.loader.total === undefined ? '' : vscode.l10n.t('{0} of {1} loaded', formatNumber(region.loader.items.length), formatNumber(region.loader.total)),
         alwaysShow: true,
         more: true,
       });

@@ -4,7 +4,7 @@ import { capabilityFlags } from '../providers/capabilities';
 import type { AccountConfig, Image, Region } from '../providers/model';
 import { TRANSIENT_STATES } from '../providers/vocabulary';
 import { cloudLabel } from '../util/clouds';
-import { formatGiB, formatTime } from '../util/format';
+import { formatGiB, formatNumber, formatTime } from '../util/format';
 import { imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
 import type { ImageLoader } from './imageLoader';
 
@@ -83,7 +83,7 @@ export class RegionNode implements Node {
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.region.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    const count = this.loader.total === undefined ? '' : ` · ${this.loader.items.length}/${this.loader.total}`;
+    const count = this.loader.total === undefined ? '' : ` · ${formatNumber(this.loader.items.length)}/${formatNumber(this.loader.total)}`;
     item.description = `${this.region.id}${count}`;
     item.iconPath = new vscode.ThemeIcon('globe');
     item.contextValue = `region cloud-${this.account.cloud}`;
@@ -182,7 +182,7 @@ export class LoadMoreNode implements Node {
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     if (loader.total !== undefined) {
-      item.description = vscode.l10n.t('{0} of {1} loaded', loader.items.length, loader.total);
+      item.description = vscode.l10n.t('{0} of {1} loaded', formatNumber(loader.items.length), formatNumber(loader.total));
     }
     item.iconPath = new vscode.ThemeIcon(loading ? 'loading~spin' : 'more');
     item.contextValue = 'loadMore';

@@ -58,12 +58,12 @@ export function userMessage(err: unknown): string {
   if (!(err instanceof ProviderError)) {
     return explain(err);
   }
-  const kind = errorKindOf(err);
-  const said = err.message ? `${err.code}: ${err.message}` : err.code;
   if (err.cloud === 'local') {
     // The provider's own checks before any request: its message is the explanation.
     return err.message || err.code;
   }
+  const kind = errorKindOf(err);
+  const said = err.message ? `${err.code}: ${err.message}` : err.code;
   if (kind === 'timeout' || kind === 'network' || kind === 'badResponse' || kind === 'cancelled') {
     return vscode.l10n.t('{0} Details: {1}', explain(err), said);
   }
