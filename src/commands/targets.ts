@@ -59,7 +59,7 @@ export function applyToImages(ctx: CommandContext, nodes: readonly ImageNode[], 
 }
 
 export function imageLabel(nodes: readonly ImageNode[]): string {
-  return nodes.length === 1 ? `"${nodes[0]!.image.name}"` : vscode.l10n.t('{0} images', nodes.length);
+  return nodes.length === 1 ? vscode.l10n.t('"{0}"', nodes[0]!.image.name) : vscode.l10n.t('{0} images', nodes.length);
 }
 
 export interface ShareTarget {

@@ -2,6 +2,8 @@
 // at a time (inFlight.ts).
 import * as vscode from 'vscode';
 import type { ImageNode } from '../tree/nodes';
+import { formatTime } from '../util/format';
+import { memberStatus } from '../util/vocabulary';
 import { stringsArg } from './args';
 import type { CommandContext } from './context';
 import { oneAtATime } from './inFlight';
@@ -30,7 +32,7 @@ async function askAndUnshare(ctx: CommandContext, image: ImageNode, presetIds: s
   let ids = presetIds;
   if (!ids) {
     const picked = await vscode.window.showQuickPick(
-      members.map((m) => ({ label: m.id, description: [m.status, m.sharedAt].filter(Boolean).join(' · ') })),
+      members.map((m) => ({ label: m.id, description: [memberStatus(target.account.cloud, m), formatTime(m.sharedAt)].filter(Boolean).join(' · ') })),
       { title: vscode.l10n.t('Unshare "{0}"', target.image.name), canPickMany: true, placeHolder: vscode.l10n.t('Members to remove') },
     );
     ids = picked?.map((p) => p.label);

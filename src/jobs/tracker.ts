@@ -10,7 +10,7 @@ import type { Log } from '../util/log';
 import type { Prompter } from '../util/prompter';
 import { applyStatus, isActive, jobKey, type TrackedJob } from './model';
 import { dueGroups, markPolled, nextWake, prune, type PollGroup } from './schedule';
-import { jobTitle } from './labels';
+import { failureText, jobTitle } from './labels';
 
 const STATE_KEY = 'cloudImageExplorer.jobs';
 
@@ -115,7 +115,8 @@ export class JobTracker implements vscode.Disposable {
     const now = Date.now();
     if (!account) {
       for (const job of group.jobs) {
-        this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'unknown', error: vscode.l10n.t('The account was removed.') });
+        job.reason = 'accountRemoved';
+        this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'unknown' });
       }
       return;
     }
@@ -131,7 +132,8 @@ export class JobTracker implements vscode.Disposable {
         if (status) {
           this.finish(job, status);
         } else if (now - job.startedAt > 10 * 60_000) {
-          this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'unknown', error: vscode.l10n.t('The cloud no longer reports this job.') });
+          job.reason = 'lost';
+          this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'unknown' });
         }
         markPolled(job, now);
       }
@@ -143,7 +145,7 @@ export class JobTracker implements vscode.Disposable {
 
   private finish(job: TrackedJob, status: JobStatus): void {
     if (applyStatus(job, status, Date.now())) {
-      this.log.info(`Job ${job.jobId} (${job.kind} ${job.imageId}) ${job.state}${job.error ? `: ${job.error}` : ''}`);
+      this.log.info(`Job ${job.jobId} (${job.kind} ${job.imageId}) ${job.state}${job.error ? `: ${job.error}` : ''}${job.reason ? ` (${job.reason})` : ''}`);
       this.finished.fire(job);
     }
   }
@@ -159,7 +161,7 @@ export class JobTracker implements vscode.Disposable {
       const shown =
         job.state === 'succeeded'
           ? this.prompter.notify('info', vscode.l10n.t('{0}: done.', jobTitle(job)), details)
-          : this.prompter.notify('error', vscode.l10n.t('{0}: failed. {1}', jobTitle(job), job.error ?? ''), details);
+          : this.prompter.notify('error', vscode.l10n.t('{0}: failed. {1}', jobTitle(job), failureText(job) ?? ''), details);
       void shown.then((choice) => {
         if (choice === details) {
           void vscode.commands.executeCommand('cloudImageExplorer.openDetails', target);

@@ -87,7 +87,7 @@ export class AlibabaEcsProvider implements ImageProvider {
       req.signal,
       req.regionId,
     );
-    const items = listOf(body['Images'], 'Image').map((i) => mapImage(req.regionId, i));
+    const items = listOf(body['Images'], 'Image').map((i) => mapImage(req.regionId, i, this.acceptLanguage));
     const total = num(body['TotalCount']) ?? items.length;
     return { items, total, next: nextPageNumber(pageNumber, pageSize, items.length, total) };
   }
@@ -101,7 +101,7 @@ export class AlibabaEcsProvider implements ImageProvider {
       regionId,
     );
     const found = listOf(body['Images'], 'Image').find((i) => i['ImageId'] === imageId);
-    return found ? mapImage(regionId, found) : undefined;
+    return found ? mapImage(regionId, found, this.acceptLanguage) : undefined;
   }
 
   /** DescribeImageSupportInstanceTypes: the instance types the image can run on. */
