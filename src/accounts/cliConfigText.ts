@@ -63,7 +63,7 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
 }
 
 /** Drops a UTF-8 byte-order mark, which Windows editors like to add. */
-export function withoutBom(text: string): string {
+function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -223,21 +223,14 @@ export function parseJsonText(raw: string): unknown {
 
 // --- flat YAML ----------------------------------------------------------------------------------------
 
-/** A scalar of the flat mapping: its text, and whether it was quoted (so `'443'` stays a string). */
-export interface YamlScalar {
-  readonly value: string | null;
-  readonly quoted: boolean;
-  readonly line: number;
-}
-
 /**
  * Parses the YAML subset QingCloud's CLI and SDKs write: one block mapping of `key: scalar` lines at column 1,
  * with comments, blank lines, `---`/`...` markers, plain, 'single-' and "double-quoted" scalars. Anything
  * richer is refused with `unsupported-yaml` rather than misread. Throws CliConfigError.
  */
-export function parseFlatYaml(raw: string): Map<string, YamlScalar> {
+export function parseFlatYaml(raw: string): Map<string, string | null> {
   const text = withoutBom(raw);
-  const out = new Map<string, YamlScalar>();
+  const out = new Map<string, string | null>();
   const lines = text.split(/\r?\n/);
   let content = false;
   lines.forEach((rawLine, index) => {
@@ -261,7 +254,7 @@ export function parseFlatYaml(raw: string): Map<string, YamlScalar> {
     if (out.has(key)) {
       throw new CliConfigError('duplicate-key', { line, column: 1, field: key });
     }
-    out.set(key, { ...scalarOf(rawLine, m[0].length, line), line });
+    out.set(key, scalarOf(rawLine, m[0].length, line));
   });
   if (!content) {
     throw new CliConfigError('empty');
@@ -277,7 +270,8 @@ const YAML_ESCAPES: Record<string, string> = {
 /** YAML's escapes followed by a fixed number of hex digits. */
 const YAML_HEX_ESCAPES: Record<string, number | undefined> = { x: 2, u: 4, U: 8 };
 
-function scalarOf(rawLine: string, start: number, line: number): { value: string | null; quoted: boolean } {
+/** The scalar after `key: `: its text (unquoted, unescaped), or null for an empty or null value. */
+function scalarOf(rawLine: string, start: number, line: number): string | null {
   const rest = rawLine.slice(start);
   const at = (offset: number): { line: number; column: number } => ({ line, column: start + offset + 1 });
   const afterQuoted = (end: number): void => {
@@ -296,7 +290,7 @@ function scalarOf(rawLine: string, start: number, line: number): { value: string
           continue;
         }
         afterQuoted(i + 1);
-        return { value: out, quoted: true };
+        return out;
       }
       out += rest[i];
     }
@@ -308,7 +302,7 @@ function scalarOf(rawLine: string, start: number, line: number): { value: string
       const ch = rest[i]!;
       if (ch === '"') {
         afterQuoted(i + 1);
-        return { value: out, quoted: true };
+        return out;
       }
       if (ch !== '\\') {
         out += ch;
@@ -340,5 +334,5 @@ function scalarOf(rawLine: string, start: number, line: number): { value: string
   if (nested) {
     throw new CliConfigError('invalid-yaml', at(rest.indexOf(plain) + nested.index));
   }
-  return { value: plain === '' || plain === '~' || plain === 'null' || plain === 'Null' || plain === 'NULL' ? null : plain, quoted: false };
+  return ['', '~', 'null', 'Null', 'NULL'].includes(plain) ? null : plain;
 }

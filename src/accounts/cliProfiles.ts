@@ -4,7 +4,7 @@
 import { QINGCLOUD_ENDPOINT } from '../providers/qingcloud/client';
 import { QINGCLOUD_URI } from '../providers/qingcloud/signer';
 import type { CliCandidate, CliCloud, CliConfigResult, CliParseOptions, CliSkipped } from './cliConfig';
-import { CliConfigError, parseFlatYaml, parseJsonText, type YamlScalar } from './cliConfigText';
+import { CliConfigError, parseFlatYaml, parseJsonText } from './cliConfigText';
 
 // --- shared JSON shape: { current, profiles: [ { name, ... } ] } --------------------------------------
 
@@ -212,8 +212,8 @@ export function parseQingcloudConfig(raw: string): CliConfigResult {
   const cloud = 'qingcloud';
   const map = parseFlatYaml(raw);
   const get = (key: string): string | undefined => {
-    const scalar: YamlScalar | undefined = map.get(key);
-    return scalar?.value === null || scalar?.value === undefined || scalar.value.trim() === '' ? undefined : scalar.value;
+    const value = map.get(key);
+    return value === null || value === undefined || value.trim() === '' ? undefined : value;
   };
   const result = (outcome: CliCandidate | CliSkipped): CliConfigResult =>
     'reason' in outcome ? { cloud, candidates: [], skipped: [outcome] } : { cloud, candidates: [outcome], skipped: [] };
