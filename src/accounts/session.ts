@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import type { HttpClient } from '../providers/http';
 import { ProviderError } from '../providers/errors';
+import type { AccountConfig, CloudKind, Credentials } from '../providers/model';
 import type * as ProviderStack from '../providers/stack';
-import type { AccountConfig, Credentials } from '../providers/model';
 import type { ImageProvider } from '../providers/provider';
 import type { Log } from '../util/log';
 import type { AccountStore } from './store';
@@ -82,7 +82,6 @@ export class Sessions implements vscode.Disposable {
   }
 
   private async build(account: AccountConfig): Promise<ImageProvider> {
-    const stack = await providerStack();
     let credentials: Credentials;
     let endpoint = account.endpoint;
     if (account.sandbox) {
@@ -98,8 +97,40 @@ export class Sessions implements vscode.Disposable {
           message: vscode.l10n.t('The secret of account "{0}" is missing. Remove the account and add it again.', account.name),
         });
       }
-      credentials = { accessKeyId: account.accessKeyId, accessKeySecret: secret };
+      if (account.temporary) {
+        expiryCheck(account);
+      }
+      const securityToken = account.temporary ? await this.accounts.securityTokenOf(account.id) : undefined;
+      credentials = { accessKeyId: account.accessKeyId, accessKeySecret: secret, ...(securityToken ? { securityToken } : {}) };
     }
-    return stack.createProvider(account.cloud, { http: this.httpClient(stack), credentials, endpoint }, { language: vscode.env.language });
+    return this.create(account.cloud, credentials, endpoint);
+  }
+
+  /** Checks credentials that are not saved yet with the cloud's cheapest signed read; throws the cloud's error. */
+  async check(cloud: CloudKind, credentials: Credentials, endpoint: string | undefined, signal?: AbortSignal): Promise<void> {
+    const provider = await this.create(cloud, credentials, endpoint);
+    await provider.checkCredentials(signal);
+  }
+
+  /** Loads the provider stack on first use (see providerStack). */
+  private async create(cloud: CloudKind, credentials: Credentials, endpoint: string | undefined): Promise<ImageProvider> {
+    const stack = await providerStack();
+    return stack.createProvider(cloud, { http: this.httpClient(stack), credentials, endpoint }, { language: vscode.env.language });
+  }
+}
+
+/** Temporary credentials past their expiry are refused before any request, in words. */
+function expiryCheck(account: AccountConfig, now = Date.now()): void {
+  const at = account.expiresAt ? Date.parse(account.expiresAt) : NaN;
+  if (Number.isFinite(at) && at <= now) {
+    throw new ProviderError({
+      cloud: 'local',
+      code: 'CredentialsExpired',
+      message: vscode.l10n.t(
+        'The temporary credentials of account "{0}" expired at {1}. Use Edit Account to enter new ones.',
+        account.name,
+        new Date(at).toLocaleString(vscode.env.language),
+      ),
+    });
   }
 }

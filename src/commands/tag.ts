@@ -1,10 +1,13 @@
 // Tag: add or overwrite a key=value tag on one or several images. Recently used tags come first.
 import * as vscode from 'vscode';
 import type { Tag } from '../providers/model';
+import type { ImageNode } from '../tree/nodes';
 import { Recents } from '../util/recents';
 import { tagArg } from './args';
 import { parseTag, validateTag } from '../util/tagRules';
 import type { CommandContext } from './context';
+import { oneAtATime } from './inFlight';
+import { sayIfReadBack } from './outcome';
 import { applyToImages, byRegion, imageLabel, imageTargets, provider } from './targets';
 
 interface TagItem extends vscode.QuickPickItem {
@@ -59,9 +62,12 @@ function askTag(title: string, cloud: Parameters<typeof validateTag>[0], recent:
 export async function tag(ctx: CommandContext, node?: unknown, selection?: unknown, presetArg?: unknown): Promise<void> {
   const preset = tagArg(presetArg);
   const nodes = await imageTargets(ctx, 'tag', vscode.l10n.t('Add Tag'), node, selection, true);
-  if (!nodes.length) {
-    return;
+  if (nodes.length) {
+    await oneAtATime(ctx, nodes, 'tag', () => askAndTag(ctx, nodes, preset));
   }
+}
+
+async function askAndTag(ctx: CommandContext, nodes: ImageNode[], preset: Tag | undefined): Promise<void> {
   const cloud = nodes[0]!.account.cloud;
   const recents = new Recents(ctx.extension.globalState, `cloudImageExplorer.recentTags.${cloud}`);
   const chosen = preset ?? (await askTag(vscode.l10n.t('Add Tag to {0}', imageLabel(nodes)), cloud, recents.list(), nodes.flatMap((n) => n.image.tags)));
@@ -78,7 +84,7 @@ export async function tag(ctx: CommandContext, node?: unknown, selection?: unkno
   }
   await vscode.window.withProgress({ location: { viewId: 'cloudImageExplorer.images' } }, async () => {
     for (const [regionId, group] of byRegion(nodes)) {
-      await p.tags!.addTags(regionId, group.map((n) => n.image.id), [chosen]);
+      sayIfReadBack(ctx, await p.tags!.addTags(regionId, group.map((n) => n.image.id), [chosen]), imageLabel(group));
     }
   });
   await recents.add(format(chosen));

@@ -18,6 +18,8 @@ export interface ImageProvider extends ImageOperations {
   /** The largest page listImages can ask the cloud for (what Load All uses). */
   readonly maxPageSize: number;
   listRegions(signal?: AbortSignal): Promise<readonly Region[]>;
+  /** One cheap signed read that succeeds only when the credentials work (before an account is saved). */
+  checkCredentials(signal?: AbortSignal): Promise<void>;
   listImages(request: ListImagesRequest): Promise<Page<Image>>;
   /** One image by ID, or undefined when the cloud does not know it (any more). */
   getImage?(regionId: string, imageId: string, signal?: AbortSignal): Promise<Image | undefined>;

@@ -1,9 +1,16 @@
 // Faults and latency the emulator injects on request: per cloud and operation, a number of times.
 import type { CloudKind } from '../providers/model';
 
-export type FaultKind = 'server-error' | 'throttle' | 'timeout' | 'reset' | 'malformed';
+/**
+ * What a matching request gets instead of its answer. Before the request is served (nothing applied):
+ * 'server-error' (the cloud's 5xx), 'throttle' (its throttling answer), 'timeout' (held, then dropped),
+ * 'reset' (connection destroyed), 'malformed' (a garbled 200). After it is served (applied, as a cloud
+ * that did the work and then lost its reply): 'drop-reply' (connection destroyed instead of the answer),
+ * 'error-after-apply' (the cloud's 5xx instead of the answer).
+ */
+export type FaultKind = 'server-error' | 'throttle' | 'timeout' | 'reset' | 'malformed' | 'drop-reply' | 'error-after-apply';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['server-error', 'throttle', 'timeout', 'reset', 'malformed'];
+export const FAULT_KINDS: readonly FaultKind[] = ['server-error', 'throttle', 'timeout', 'reset', 'malformed', 'drop-reply', 'error-after-apply'];
 
 export interface FaultRule {
   readonly kind: FaultKind;
@@ -88,7 +95,8 @@ export class FaultPlan {
 
   /**
    * From the environment: CIE_EMULATOR_LATENCY_MS=number, and
-   * CIE_EMULATOR_FAULTS='[{"kind":"throttle","cloud":"alibaba","operation":"DescribeImages","times":2}]'.
+   * CIE_EMULATOR_FAULTS='[{"kind":"throttle","cloud":"alibaba","operation":"DescribeImages","times":2}]'
+   * (a lost reply: '[{"kind":"drop-reply","cloud":"huawei","operation":"ExportImage","times":1}]').
    * A rule of kind "fail-job" makes jobs fail instead: {"kind":"fail-job","cloud":"alibaba","operation":"ExportImage","times":1,"message":"..."}.
    */
   static fromEnv(env: NodeJS.ProcessEnv): FaultPlan {

@@ -6,10 +6,11 @@ import type { Sessions } from '../../src/accounts/session';
 import type { TrackerClock } from '../../src/jobs/tracker';
 import type { TrackedJob } from '../../src/jobs/model';
 import type { CloudKind, Image } from '../../src/providers/model';
-import type { JobStart } from '../../src/providers/operations';
+import type { ChangeResult } from '../../src/providers/operations';
 import type { ImageProvider } from '../../src/providers/provider';
 import { Emulator } from '../../src/sandbox/emulator';
 import type { Log } from '../../src/util/log';
+import type { Prompter } from '../../src/util/prompter';
 import { HttpClient, providerOn } from './common';
 
 const WINDOW_MS = 60_000;
@@ -72,7 +73,7 @@ export interface PollingRow {
 interface Setup {
   readonly regions: readonly string[];
   readonly own: (p: ImageProvider, regionId: string) => Promise<readonly Image[]>;
-  readonly start: (p: ImageProvider, regionId: string, image: Image) => Promise<JobStart | undefined>;
+  readonly start: (p: ImageProvider, regionId: string, image: Image) => Promise<ChangeResult>;
   readonly kind: TrackedJob['kind'];
 }
 
@@ -122,13 +123,14 @@ export async function pollingRow(cloud: CloudKind, looking: Looking): Promise<Po
     { get: () => account } as unknown as AccountStore,
     { provider: () => Promise.resolve(provider) } as unknown as Sessions,
     silent as unknown as Log,
+    { notify: () => Promise.resolve(undefined) } as unknown as Prompter,
     clock,
   );
   try {
     const started: TrackedJob[] = [];
     for (const regionId of setup.regions) {
       for (const image of (await setup.own(provider, regionId)).slice(0, JOBS_PER_REGION)) {
-        const job = await setup.start(provider, regionId, image);
+        const { job } = await setup.start(provider, regionId, image);
         if (job) {
           started.push({ accountId: account.id, cloud, regionId, jobId: job.jobId, kind: setup.kind, imageId: image.id, imageName: image.name, startedAt: clock.now(), state: 'queued' });
         }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'crypto';
 import { clockOf, endpointOf, noticingThrottling } from '../common';
 import { ProviderError } from '../errors';
-import { parseJson, retryAfter, type HttpResponse } from '../http';
+import { parseJson, retryAfter, type CallKind, type HttpResponse } from '../http';
 import type { Params } from '../encoding';
 import type { ProviderContext } from '../provider';
 import { signAcs3 } from './signer';
@@ -10,12 +10,12 @@ import { signAcs3 } from './signer';
 const SUCCESS_CODES = new Set(['200', 'OK', 'Success', 'success']);
 
 export function isAlibabaRetryable(code: string, status: number): boolean {
-  return code.startsWith('Throttling') || code === 'ServiceUnavailable' || code === 'InternalError' || status >= 500;
+  return isAlibabaThrottling(code) || code === 'ServiceUnavailable' || code === 'InternalError' || status >= 500;
 }
 
-/** Flow control: Throttling, Throttling.User, Throttling.Api... */
-export function isAlibabaThrottling(err: ProviderError): boolean {
-  return err.code.startsWith('Throttling');
+/** Throttling, Throttling.User, Throttling.Api...: "Request was denied due to ... flow control", i.e. refused unprocessed. */
+export function isAlibabaThrottling(code: string): boolean {
+  return code.startsWith('Throttling');
 }
 
 /** Maps Alibaba's error body ({ Code, Message, RequestId }) to a ProviderError; returns the body otherwise. */
@@ -31,6 +31,7 @@ export function interpretAlibaba(res: HttpResponse): Record<string, unknown> {
       requestId: typeof body['RequestId'] === 'string' ? body['RequestId'] : undefined,
       httpStatus: res.status,
       retryable: isAlibabaRetryable(errCode, res.status),
+      unprocessed: isAlibabaThrottling(errCode),
       retryAfterSeconds: retryAfter(res),
     });
   }
@@ -61,8 +62,20 @@ export class AlibabaRpcClient {
     private readonly api: RpcApi,
   ) {}
 
-  /** `onThrottled` hears of each attempt the cloud throttled (the paging helper slows down). */
+  /**
+   * A call that changes nothing (Describe*, List*): retried on every transient fault. `onThrottled` hears
+   * of each attempt the cloud throttled (the paging helper slows down).
+   */
   call(action: string, params: Params, signal?: AbortSignal, regionId?: string, onThrottled?: () => void): Promise<Record<string, unknown>> {
+    return this.send('read', action, params, signal, regionId, onThrottled);
+  }
+
+  /** A call that changes something: sent once unless it provably did not reach the cloud (see CallKind). */
+  mutate(action: string, params: Params, signal?: AbortSignal, regionId?: string): Promise<Record<string, unknown>> {
+    return this.send('mutation', action, params, signal, regionId);
+  }
+
+  private send(kind: CallKind, action: string, params: Params, signal?: AbortSignal, regionId?: string, onThrottled?: () => void): Promise<Record<string, unknown>> {
     const base = endpointOf(this.ctx, `https://${this.api.host(regionId)}`);
     const query = new URLSearchParams();
     const sorted = Object.keys(params).sort();
@@ -74,6 +87,7 @@ export class AlibabaRpcClient {
     const { credentials } = this.ctx;
     return this.ctx.http.send(
       'alibaba',
+      kind,
       () => {
         const signed = signAcs3({
           method: 'POST',
@@ -89,7 +103,7 @@ export class AlibabaRpcClient {
         });
         return { method: 'POST', url, headers: signed.headers };
       },
-      noticingThrottling(interpretAlibaba, isAlibabaThrottling, onThrottled),
+      noticingThrottling(interpretAlibaba, (err) => isAlibabaThrottling(err.code), onThrottled),
       signal,
     );
   }

@@ -63,9 +63,14 @@ export class AlibabaEcsProvider implements ImageProvider {
     this.tags = new AlibabaTags(this.rpc);
     this.sharing = new AlibabaSharing(this.rpc);
     this.exporting = new AlibabaExporting(this.rpc);
-    this.deleting = new AlibabaDeleting(this.rpc);
+    this.deleting = new AlibabaDeleting(this.rpc, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
     this.jobs = new AlibabaJobs(this.rpc);
     this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };
+  }
+
+  /** DescribeRegions: signed, cheap, and allowed to any key that can read ECS. */
+  async checkCredentials(signal?: AbortSignal): Promise<void> {
+    await this.listRegions(signal);
   }
 
   async listRegions(signal?: AbortSignal): Promise<readonly Region[]> {
@@ -76,7 +81,7 @@ export class AlibabaEcsProvider implements ImageProvider {
   /** DescribeImages by PageNumber/PageSize; the cursor is the index of the next image, whatever the page size. */
   listImages(req: ListImagesRequest): Promise<Page<Image>> {
     const keepRaw = req.raw ?? false;
-    const read = (body: Json): Image[] => listOf(body['Images'], 'Image').map((i) => mapImage(req.regionId, i, keepRaw));
+    const read = (body: Json): Image[] => listOf(body['Images'], 'Image').map((i) => mapImage(req.regionId, i, this.acceptLanguage, keepRaw));
     return rpcPage(this.rpc, 'DescribeImages', { ...filterParams(req.filter), RegionId: req.regionId }, req.regionId, read, req);
   }
 
@@ -89,7 +94,7 @@ export class AlibabaEcsProvider implements ImageProvider {
       regionId,
     );
     const found = listOf(body['Images'], 'Image').find((i) => i['ImageId'] === imageId);
-    return found ? mapImage(regionId, found) : undefined;
+    return found ? mapImage(regionId, found, this.acceptLanguage) : undefined;
   }
 
   /** DescribeImageSupportInstanceTypes: the instance types the image can run on. */

@@ -1,7 +1,8 @@
 // Alibaba image sharing with other accounts: ModifyImageSharePermission (synchronous) and
 // DescribeImageSharePermission.
 import { batches, distinct, objectsOf, str, type Json } from '../common';
-import type { JobStart, Member, ShareOperations } from '../operations';
+import type { ChangeResult, Member, ShareOperations } from '../operations';
+import { Changes, membersShow } from '../reconcile';
 import type { AlibabaRpcClient } from './client';
 import { allPages, localError, repeatParams } from './params';
 
@@ -23,23 +24,33 @@ export class AlibabaSharing implements ShareOperations {
     return allPages(this.rpc, 'DescribeImageSharePermission', { RegionId: regionId, ImageId: imageId }, regionId, read, signal);
   }
 
-  addMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined> {
+  addMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
     return this.modify('AddAccount', regionId, imageId, memberIds, signal);
   }
 
-  removeMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined> {
+  removeMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
     return this.modify('RemoveAccount', regionId, imageId, memberIds, signal);
   }
 
-  private async modify(list: 'AddAccount' | 'RemoveAccount', regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<undefined> {
+  /** One ModifyImageSharePermission per run of ten; after a lost reply, the members list settles the run. */
+  private async modify(list: 'AddAccount' | 'RemoveAccount', regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
     const ids = distinct(memberIds.map((m) => m.trim()));
     const bad = ids.find((m) => !this.memberIdPattern.test(m));
     if (bad !== undefined) {
       throw localError('InvalidMemberId', `"${bad}" is not an Alibaba Cloud account ID (16 digits).`);
     }
+    const changes = new Changes();
     for (const run of batches(ids, ALIBABA_SHARE_BATCH)) {
-      await this.rpc.call('ModifyImageSharePermission', { RegionId: regionId, ImageId: imageId, ...repeatParams(list, run) }, signal, regionId);
+      await changes.run({
+        kind: list === 'AddAccount' ? 'share' : 'unshare',
+        imageIds: [imageId],
+        send: async () => {
+          await this.rpc.mutate('ModifyImageSharePermission', { RegionId: regionId, ImageId: imageId, ...repeatParams(list, run) }, signal, regionId);
+          return undefined;
+        },
+        readBack: () => membersShow((r, i, s) => this.listMembers(r, i, s), regionId, imageId, run, list === 'AddAccount', signal),
+      });
     }
-    return undefined;
+    return changes.result();
   }
 }

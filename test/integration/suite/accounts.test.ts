@@ -28,7 +28,7 @@ describe('Accounts (real extension host)', () => {
 
     a.prompter.answerNext('Remove');
     await vscode.commands.executeCommand('cloudImageExplorer.removeAccount', node);
-    assert.match(a.prompter.asked[a.prompter.asked.length - 1]!.message, /Remove the account "CI Alibaba"\?/);
+    assert.match(a.prompter.asked[a.prompter.asked.length - 1]!.message, /Remove the account "CI Alibaba" \(Alibaba Cloud ECS\)\?/);
     assert.ok(!a.accounts.list().some((x) => x.id === stored.id));
     assert.equal(await a.accounts.secretOf(stored.id), undefined, 'the secret is deleted too');
   });
