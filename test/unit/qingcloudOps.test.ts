@@ -7,6 +7,8 @@ import { QingcloudClient } from '../../src/providers/qingcloud/client';
 import { mapJob } from '../../src/providers/qingcloud/mapping';
 import type { Image, ImageFilter } from '../../src/providers/model';
 import { ProviderError } from '../../src/providers/errors';
+import { vocabularyOf } from '../../src/providers';
+import { collectPages } from '../../src/providers/paging';
 import type { ProviderContext } from '../../src/providers/provider';
 import { allImages, codeOf, recordingHttp } from './helpers/providerHarness';
 
@@ -186,6 +188,9 @@ describe('QingCloud image operations (against the emulator)', () => {
     clock += 2000;
     assert.equal(await status(), 'running/working');
     assert.equal((await provider.getImage('pek3a', img!.id))?.raw?.['transition_status'], 'deleting');
+    // The tree's listing (no raw JSON) still says the image is being deleted.
+    const inTree = (await collectPages((req) => provider.listImages({ regionId: 'pek3a', ...req }), 100)).find((i) => i.id === img!.id);
+    assert.deepEqual([inTree?.raw, vocabularyOf('qingcloud').imageState(inTree!)], [{ transition_status: 'deleting' }, 'deleting']);
     assert.equal(await codeOf(provider.deleting.deleteImages('pek3a', [img!.id], {})), '1400', 'already being deleted');
     clock += 5000;
     const [done] = await provider.jobs.describeJobs('pek3a', [job.job!.jobId]);
