@@ -4,7 +4,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import type { AccountNode, ImageNode, Node, RegionNode } from '../../../src/tree/nodes';
-import { api, children, EXTENSION_ID, label } from './helpers';
+import { api, children, EXTENSION_ID, label, until } from './helpers';
 
 async function sandboxAccount(a: ExtensionApi): Promise<AccountNode> {
   const roots = await children(a);
@@ -73,6 +73,28 @@ describe('Images tree over the sandbox (real extension host)', () => {
     const calls = emulator.requestsSince(mark).filter((e) => e.operation === 'DescribeImages');
     assert.equal(calls.length, Math.ceil(total / 50));
     assert.ok(calls.every((c) => c.status === 200));
+  });
+
+  it('a Refresh while "Load more…" is on its way shows the region from its first page: the late page is dropped', async () => {
+    const r = await region(a, 'cn-shanghai');
+    a.tree.refresh(r);
+    const firstPage = images(await children(a, r)).map((n) => n.image.id);
+    assert.equal(firstPage.length, 50);
+    const emulator = await a.sandbox();
+    emulator.faults.addLatency({ cloud: 'alibaba', operation: 'DescribeImages', ms: 500 });
+    try {
+      const nodes = await children(a, r);
+      const loadMore = vscode.commands.executeCommand('cloudImageExplorer.loadMore', nodes[nodes.length - 1]);
+      await until('page 2 to be on its way', () => r.loader.loading || undefined);
+      await vscode.commands.executeCommand('cloudImageExplorer.refresh', r);
+      const shown = images(await children(a, r)).map((n) => n.image.id);
+      await loadMore;
+      assert.deepEqual(shown, firstPage, 'the first page, not page 2 in its place');
+      assert.deepEqual(images(await children(a, r)).map((n) => n.image.id), firstPage, 'and still after page 2 would have arrived');
+      assert.equal(r.loader.error, undefined, 'no error node: the dropped page was cancelled, not failed');
+    } finally {
+      emulator.faults.clear();
+    }
   });
 
   it('loads nothing for regions nobody opened', async () => {
