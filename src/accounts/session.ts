@@ -14,7 +14,7 @@ import type { SandboxHost } from './sandboxHost';
 let stack: Promise<typeof ProviderStack> | undefined;
 
 /** The provider stack, loaded once on first use (dist/providers.js in the build: see scripts/build.js). */
-export function providerStack(): Promise<typeof ProviderStack> {
+function providerStack(): Promise<typeof ProviderStack> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   stack ??= Promise.resolve().then(() => require('../providers/stack') as typeof ProviderStack);
   return stack;

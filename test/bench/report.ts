@@ -86,7 +86,12 @@ function loadingSection(m: Measurements, goals: Goal[]): string[] {
       });
     }
   }
-  lines.push('');
+  lines.push(
+    '',
+    'Huawei and BatchCompute page by marker: each page needs the marker the previous one ends with, so their Load All is one page after',
+    "another at the API's largest page (Huawei 500, BatchCompute 100); Huawei's total of 5,000 is a multiple of 500, which costs one more, empty, page.",
+    '',
+  );
   return lines;
 }
 
@@ -192,9 +197,12 @@ function hostSection(m: Measurements, goals: Goal[]): string[] {
   const ms = median(cpu);
   goals.push({
     goal: 'Activation < 25 ms',
-    measured: `${fmt(ms)} ms of CPU (median; wall ${fmt(median(total))} ms)`,
+    measured: `${fmt(ms)} ms of CPU (median; wall ${fmt(median(total))} ms); the cold first one ${fmt(cpu[0] ?? 0)} ms of CPU, ${fmt(total[0] ?? 0)} ms wall`,
     met: ms < 25,
-    why: ms < 25 ? undefined : `${fmt(ms - 25)} ms over. Loading and running the activation bundle's code costs this much CPU on this machine.`,
+    why:
+      ms < 25
+        ? undefined
+        : `${fmt(ms - 25)} ms over: loading and running the activation bundle costs this much CPU here. The provider stack is not part of it (first use loads it).`,
   });
   goals.push({ goal: 'Activation loads < 250 KB', measured: kb(bytes), met: bytes < 250_000 });
   goals.push({ goal: 'No state write at activation', measured: `${h.stateWrites} writes in ${h.runs} activations`, met: h.stateWrites === 0 });
@@ -238,7 +246,8 @@ export function report(m: Measurements): string {
     '# Benchmarks',
     '',
     'Regenerate with `npm run bench` (about ' + Math.max(1, Math.round(m.seconds / 60)) + ' min). Everything runs in one go on the sandbox: the emulator over real HTTP on 127.0.0.1',
-    `with ${LATENCY_MS} ms injected per request, the providers and the tree's loader as the extension uses them, and the real extension host for activation.`,
+    `with ${LATENCY_MS} ms injected per request (in a process of its own for the timed parts, so that its work does not share the client's thread),`,
+    "the providers and the tree's loader as the extension uses them, and the real extension host for activation.",
     'Absolute times depend on the machine; ratios measured in the same run are what to compare.',
     '',
     `Measured ${m.date} on ${m.machine}; load average ${m.load}. The machine is shared by several engineers: a load above 2`,
