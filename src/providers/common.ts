@@ -67,3 +67,30 @@ export function batches<T>(items: readonly T[], size: number): T[][] {
 export function distinct<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
+
+/**
+ * `fn` over every item, at most `limit` at a time; results in the items' order. The first failure is
+ * thrown once the calls already running have settled (no new ones start after it).
+ */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const at = next++;
+      try {
+        results[at] = await fn(items[at] as T);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (rejected) {
+    throw rejected.reason;
+  }
+  return results;
+}
