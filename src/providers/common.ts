@@ -63,6 +63,15 @@ export function batches<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** `fetch` over the distinct ids in runs of at most `size` (the cloud's per-call limit), one after another; the results joined. */
+export async function perBatch<T>(ids: readonly string[], size: number, fetch: (batch: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (const batch of batches(distinct(ids), size)) {
+    out.push(...(await fetch(batch)));
+  }
+  return out;
+}
+
 /** The distinct values, in first-seen order. */
 export function distinct<T>(items: readonly T[]): T[] {
   return [...new Set(items)];

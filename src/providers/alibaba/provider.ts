@@ -1,6 +1,6 @@
 // Alibaba Cloud ECS images: regions, listing, details here; tags, sharing, export, delete and task
 // status in their own files.
-import { batches, clampPageSize, distinct, num, objectsOf, str } from '../common';
+import { clampPageSize, num, objectsOf, perBatch, str } from '../common';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
 import type { DetailOperations } from '../operations';
 import { nextPageNumber, pageNumberOf } from '../paging';
@@ -102,11 +102,7 @@ export class AlibabaEcsProvider implements ImageProvider {
    * 100 images), over every status.
    */
   async findImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
-    const found: Image[] = [];
-    for (const chunk of batches(distinct(imageIds), ALIBABA_MAX_PAGE_SIZE)) {
-      found.push(...(await this.describeByIds(regionId, chunk, signal)));
-    }
-    return found;
+    return perBatch(imageIds, ALIBABA_MAX_PAGE_SIZE, (batch) => this.describeByIds(regionId, batch, signal));
   }
 
   private async describeByIds(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {

@@ -1,6 +1,6 @@
 // QingCloud IaaS images: listing and details here; tags, sharing, delete and jobs in their own files.
 // QingCloud has no image export, so this provider has no `exporting` group.
-import { batches, clampPageSize, distinct, num, objectsOf } from '../common';
+import { clampPageSize, num, objectsOf, perBatch } from '../common';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
 import { nextOffset, offsetOf } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
@@ -96,11 +96,7 @@ export class QingcloudProvider implements ImageProvider {
 
   /** DescribeImages takes `images.N`: one request per 100 ids (the most `limit` allows); deleted and ceased ones are left out. */
   async findImages(zone: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
-    const found: Image[] = [];
-    for (const chunk of batches(distinct(imageIds), QINGCLOUD_MAX_PAGE_SIZE)) {
-      found.push(...(await this.describeByIds(zone, chunk, signal)));
-    }
-    return found;
+    return perBatch(imageIds, QINGCLOUD_MAX_PAGE_SIZE, (batch) => this.describeByIds(zone, batch, signal));
   }
 
   private async describeByIds(zone: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
