@@ -100,7 +100,7 @@ function absentText(ref: IdRef, lookup: Exclude<Lookup, { kind: 'found' }>): str
   const cloud = cloudLabel(ref.cloud);
   switch (lookup.kind) {
     case 'missing':
-      return notFoundText(ref);
+      return vscode.l10n.t('Not found in any region of {0}.', lookup.searched.map(accountLabel).join(', '));
     case 'failed':
       return vscode.l10n.t('Could not look up this {0} image: {1}', cloud, userMessage(lookup.error));
     case 'noAccount':

@@ -26,8 +26,8 @@ export interface ImageHit {
 
 export type Lookup =
   | { readonly kind: 'found'; readonly hits: readonly ImageHit[] }
-  /** No configured account of the cloud has it; `accounts` is how many were asked. */
-  | { readonly kind: 'missing'; readonly accounts: number }
+  /** No configured account of the cloud has it in any region; `searched` are the accounts asked. */
+  | { readonly kind: 'missing'; readonly searched: readonly AccountConfig[] }
   /** Some account could not be asked, and no other has it. */
   | { readonly kind: 'failed'; readonly error: unknown }
   /** No account of the cloud is configured: nothing was asked. */
@@ -110,7 +110,7 @@ export class ImageLookup implements vscode.Disposable {
     for (const id of ids) {
       const hits = sweeps.flatMap((s) => s.hits.filter((h) => h.image.id === id));
       const failed = sweeps.find((s) => s.unsettled.has(id));
-      out.set(id, hits.length ? { kind: 'found', hits } : failed ? { kind: 'failed', error: failed.error } : { kind: 'missing', accounts: accounts.length });
+      out.set(id, hits.length ? { kind: 'found', hits } : failed ? { kind: 'failed', error: failed.error } : { kind: 'missing', searched: accounts });
     }
     return out;
   }
@@ -176,7 +176,7 @@ export class ImageLookup implements vscode.Disposable {
     const mine = before?.kind === 'found' ? before.hits.find((h) => h.account.id === account.id && h.regionId === change.regionId) : undefined;
     const regionName = mine?.regionName ?? this.tree.findRegion(account.id, change.regionId)?.region.name ?? change.regionId;
     const hits = change.image ? [{ account, regionId: change.regionId, regionName, image: change.image }, ...others] : others;
-    flights.set(change.imageId, hits.length ? { kind: 'found', hits } : { kind: 'missing', accounts: this.accountsOf(account.cloud).length });
+    flights.set(change.imageId, hits.length ? { kind: 'found', hits } : { kind: 'missing', searched: this.accountsOf(account.cloud) });
     this.changed.fire([change.imageId]);
   }
 

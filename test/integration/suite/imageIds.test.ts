@@ -231,7 +231,7 @@ describe('Image IDs in open editors (real extension host)', () => {
       ['DeleteImage'],
       'the warning comes from the tree, without asking the cloud again',
     );
-    assert.match(await hover(doc, image.id), /No configured Alibaba Cloud ECS account can find the image/);
+    assert.match(await hover(doc, image.id), /Not found in any region of Sandbox · Alibaba Cloud ECS\./);
   });
 
   it('looks up a file of 200 IDs of three clouds with a few batched requests', async () => {
