@@ -2,9 +2,10 @@
 // (the tree's own commands, reached through small editor commands that find the image's node first).
 import * as vscode from 'vscode';
 import { CAPABILITIES } from '../providers/capabilities';
-import { imageCondition } from '../providers/imageIds';
 import { accountLabel, cloudLabel } from '../util/clouds';
 import { userMessage } from '../util/errors';
+import { formatGiB } from '../util/format';
+import { imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
 import type { IdRef, ImageHit, Lookup } from './lookup';
 
 export const EDITOR_COMMANDS = {
@@ -44,7 +45,10 @@ function commandLink(command: vscode.Command): string {
 }
 
 function row(md: vscode.MarkdownString, cells: [string, string | undefined][]): void {
-  const text = cells.filter((c): c is [string, string] => !!c[1]).map(([k, v]) => `${k}: ${v}`).join(' · ');
+  const text = cells
+    .filter((c): c is [string, string] => !!c[1])
+    .map(([k, v]) => vscode.l10n.t('{0}: {1}', k, v))
+    .join(' · ');
   if (text) {
     md.appendText(text).appendMarkdown('  \n');
   }
@@ -77,12 +81,12 @@ export function hoverText(ref: IdRef, lookup: Lookup): vscode.MarkdownString {
   md.appendMarkdown('**').appendText(image.name).appendMarkdown('**  \n');
   row(md, [
     [vscode.l10n.t('ID'), image.id],
-    [vscode.l10n.t('Status'), image.status],
-    [vscode.l10n.t('Owner'), image.owner],
+    [vscode.l10n.t('Status'), imageStateLabel(imageState(first!.account.cloud, image))],
+    [vscode.l10n.t('Type'), ownerLabel(image.owner)],
   ]);
   row(md, [
     [vscode.l10n.t('OS'), image.osName ?? image.osType],
-    [vscode.l10n.t('Size'), image.sizeGiB === undefined ? undefined : `${image.sizeGiB} GiB`],
+    [vscode.l10n.t('Size'), image.sizeGiB === undefined ? undefined : formatGiB(image.sizeGiB)],
   ]);
   row(md, [[vscode.l10n.t('Tags'), image.tags.map((t) => (t.value ? `${t.key}=${t.value}` : t.key)).join(', ') || vscode.l10n.t('none')]]);
   row(md, place(first!));
@@ -124,17 +128,17 @@ export function diagnosticFor(ref: IdRef, lookup: Lookup | undefined, range: vsc
   if (lookup?.kind === 'missing') {
     diagnostic = new vscode.Diagnostic(range, notFoundText(ref), vscode.DiagnosticSeverity.Warning);
     diagnostic.code = DIAGNOSTIC_CODES.notFound;
-  } else if (lookup?.kind === 'found' && !lookup.hits.some((h) => imageCondition(h.account.cloud, h.image.status) === 'usable')) {
-    const { image } = lookup.hits[0]!;
-    const deprecated = imageCondition(ref.cloud, image.status) === 'deprecated';
+  } else if (lookup?.kind === 'found' && !lookup.hits.some((h) => imageState(h.account.cloud, h.image) === 'available')) {
+    const [{ account, image }] = lookup.hits as [ImageHit];
+    const state = imageState(account.cloud, image);
     diagnostic = new vscode.Diagnostic(
       range,
-      deprecated
+      state === 'deprecated'
         ? vscode.l10n.t('The image "{0}" ({1}) is deprecated.', image.name, image.id)
-        : vscode.l10n.t('The image "{0}" ({1}) cannot be used now: its status is {2}.', image.name, image.id, image.status),
+        : vscode.l10n.t('The image "{0}" ({1}) cannot be used now: its status is {2}.', image.name, image.id, imageStateLabel(state)),
       vscode.DiagnosticSeverity.Information,
     );
-    diagnostic.code = deprecated ? DIAGNOSTIC_CODES.deprecated : DIAGNOSTIC_CODES.unavailable;
+    diagnostic.code = state === 'deprecated' ? DIAGNOSTIC_CODES.deprecated : DIAGNOSTIC_CODES.unavailable;
   }
   if (diagnostic) {
     diagnostic.source = vscode.l10n.t('Cloud Images');

@@ -1,5 +1,4 @@
-// What each cloud's image IDs look like in a file, and which of its statuses mean that an image cannot
-// be used: the per-cloud rules behind the editor's ID recognition and its diagnostics.
+// What each cloud's image IDs look like in a file: the per-cloud rules behind the editor's ID recognition.
 import type { CloudKind } from './model';
 
 export interface ImageIdRule {
@@ -30,30 +29,4 @@ export const IMAGE_ID_RULES: readonly ImageIdRule[] = [
  */
 export function isImageKey(key: string): boolean {
   return key.toLowerCase().replace(/[^a-z0-9]/g, '').includes('image');
-}
-
-export type ImageCondition = 'usable' | 'deprecated' | 'unavailable';
-
-/** The status word of a usable image, per cloud (BatchCompute reports none: every image it lists is usable). */
-const USABLE: Readonly<Record<CloudKind, readonly string[]>> = {
-  alibaba: ['Available'],
-  huawei: ['active'],
-  qingcloud: ['available'],
-  batchcompute: ['Available'],
-};
-
-/** Alibaba (ModifyImageAttribute Status=Deprecated) and QingCloud mark images deprecated; IMS and BatchCompute do not. */
-const DEPRECATED: Readonly<Record<CloudKind, readonly string[]>> = {
-  alibaba: ['Deprecated'],
-  huawei: [],
-  qingcloud: ['deprecated'],
-  batchcompute: [],
-};
-
-/** Whether an image in this status can be used, is deprecated, or cannot be used (yet or any more). */
-export function imageCondition(cloud: CloudKind, status: string): ImageCondition {
-  if (USABLE[cloud].includes(status)) {
-    return 'usable';
-  }
-  return DEPRECATED[cloud].includes(status) ? 'deprecated' : 'unavailable';
 }

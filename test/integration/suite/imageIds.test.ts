@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import type { AccountConfig, CloudKind, Image } from '../../../src/providers/model';
-import { imageCondition } from '../../../src/providers/imageIds';
+import { vocabularyOf } from '../../../src/providers';
 import type { Emulator } from '../../../src/sandbox/emulator';
 import { api } from './helpers';
 
@@ -20,6 +20,10 @@ interface Picked {
   readonly regionId: string;
   readonly regionName: string;
   readonly images: Image[];
+}
+
+function stateOf(cloud: CloudKind, image: Image): string {
+  return vocabularyOf(cloud).imageState(image);
 }
 
 /** Hover text as a reader sees it (markdown escapes and non-breaking spaces undone). */
@@ -88,7 +92,7 @@ describe('Image IDs in open editors (real extension host)', () => {
   /** The first usable image of a pick that no earlier test used: one of the account's own, with tags unless `tagged` is false. */
   function fresh(p: Picked, tagged = true): Image {
     const image = p.images.find(
-      (i) => !used.has(i.id) && i.owner === 'self' && imageCondition(p.account.cloud, i.status) === 'usable' && (!tagged || i.tags.length > 0),
+      (i) => !used.has(i.id) && i.owner === 'self' && stateOf(p.account.cloud, i) === 'available' && (!tagged || i.tags.length > 0),
     );
     assert.ok(image, 'an unused image');
     used.add(image.id);
@@ -119,8 +123,8 @@ describe('Image IDs in open editors (real extension host)', () => {
     const facts = [
       image.name,
       image.id,
-      `Status: ${image.status}`,
-      `Owner: ${image.owner}`,
+      'Status: Available',
+      'Type: Custom image',
       `OS: ${image.osName ?? image.osType ?? ''}`,
       `Size: ${image.sizeGiB} GiB`,
       `Tags: ${image.tags.map((t) => (t.value ? `${t.key}=${t.value}` : t.key)).join(', ')}`,
@@ -260,8 +264,8 @@ describe('Image IDs in open editors (real extension host)', () => {
     const diagnostics = vscode.languages.getDiagnostics(doc.uri);
     const marked = diagnostics.map((d) => `${doc.getText(d.range)} ${String(d.code)} ${d.severity}`).sort();
     const unusable = ids
-      .filter((i) => imageCondition(i.cloud, i.image.status) !== 'usable')
-      .map((i) => `${i.image.id} image-${imageCondition(i.cloud, i.image.status) === 'deprecated' ? 'deprecated' : 'not-available'} ${vscode.DiagnosticSeverity.Information}`)
+      .filter((i) => stateOf(i.cloud, i.image) !== 'available')
+      .map((i) => `${i.image.id} image-${stateOf(i.cloud, i.image) === 'deprecated' ? 'deprecated' : 'not-available'} ${vscode.DiagnosticSeverity.Information}`)
       .sort();
     assert.ok(unusable.length > 0, 'the sandbox has pending, saving and deprecated images among them');
     assert.deepEqual(marked, unusable);
