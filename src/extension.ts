@@ -6,6 +6,7 @@ import { AccountStore } from './accounts/store';
 import { registerCommands } from './commands';
 import { ChangesInFlight } from './commands/inFlight';
 import type { CommandContext } from './commands/context';
+import { registerImageIds, type ImageIdsApi } from './editor';
 import { JobsViewProvider } from './jobs/jobsView';
 import { JobTracker } from './jobs/tracker';
 import { syncTreeWithJobs } from './jobs/treeSync';
@@ -31,6 +32,8 @@ export interface ExtensionApi {
   sandbox(): Promise<Emulator>;
   /** The provider the extension uses for an account. */
   provider(account: AccountConfig): Promise<ImageProvider>;
+  /** Image IDs in open editors: when a document's diagnostics are up to date. */
+  readonly imageIds: ImageIdsApi;
 }
 
 let sandboxHost: SandboxHost | undefined;
@@ -57,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     syncTreeWithJobs(jobs, tree, accounts, sessions),
     ...registerCommands(ctx),
   );
+  const imageIds = registerImageIds({ accounts, sessions, tree, treeView, prompter, log });
+  context.subscriptions.push(...imageIds.disposables);
   return {
     tree,
     accounts,
@@ -66,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     panels,
     sandbox: () => sandbox.instance(),
     provider: (account) => sessions.provider(account),
+    imageIds: imageIds.api,
   };
 }
 
