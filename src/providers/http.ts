@@ -3,6 +3,7 @@
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { ProviderError, abortError } from './errors';
 import type { CloudKind } from './model';
+import { excerpt } from './redact';
 
 export interface HttpRequest {
   readonly method: string;
@@ -208,7 +209,7 @@ export function badResponse(cloud: CloudKind, res: HttpResponse, cause?: unknown
   throw new ProviderError({
     cloud,
     code: 'BadResponse',
-    message: `Unexpected response (HTTP ${res.status}): ${res.body.slice(0, 120)}`,
+    message: `Unexpected response (HTTP ${res.status}): ${excerpt(res.body)}`,
     httpStatus: res.status,
     // A garbled body from a 5xx is a server fault worth retrying; a garbled 2xx is not.
     retryable: res.status >= 500,

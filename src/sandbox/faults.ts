@@ -1,9 +1,14 @@
 // Faults and latency the emulator injects on request: per cloud and operation, a number of times.
 import type { CloudKind } from '../providers/model';
 
-export type FaultKind = 'server-error' | 'throttle' | 'timeout' | 'reset' | 'malformed';
+/**
+ * `echo` is a gateway in front of the cloud that answers 400 with an HTML page quoting the whole request
+ * (request line, every header, the body); `echo-error` is the cloud's own error format whose message
+ * quotes it. Both put the AccessKey ID, the signature and any token in the body, as real gateways do.
+ */
+export type FaultKind = 'server-error' | 'throttle' | 'timeout' | 'reset' | 'malformed' | 'echo' | 'echo-error';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['server-error', 'throttle', 'timeout', 'reset', 'malformed'];
+export const FAULT_KINDS: readonly FaultKind[] = ['server-error', 'throttle', 'timeout', 'reset', 'malformed', 'echo', 'echo-error'];
 
 export interface FaultRule {
   readonly kind: FaultKind;

@@ -1,6 +1,7 @@
 // The one place that turns any failure into what a user reads.
 import * as vscode from 'vscode';
 import { ProviderError } from '../providers/errors';
+import { redact } from '../providers/redact';
 
 export function isCancellation(err: unknown): boolean {
   return ProviderError.isAbort(err) || err instanceof vscode.CancellationError;
@@ -23,7 +24,7 @@ export function userMessage(err: unknown): string {
         return err.message ? `${err.code}: ${err.message}` : err.code;
     }
   }
-  return err instanceof Error ? err.message : String(err);
+  return redact(err instanceof Error ? err.message : String(err));
 }
 
 /** The full line for the log: code, message, request id, HTTP status, attempts. */
@@ -32,5 +33,5 @@ export function logLine(err: unknown): string {
     const status = err.httpStatus ? ` HTTP ${err.httpStatus}` : '';
     return `[${err.cloud}] ${err.describe()}${status}, ${err.attempts} attempt(s)`;
   }
-  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+  return redact(err instanceof Error ? (err.stack ?? err.message) : String(err));
 }

@@ -6,6 +6,7 @@ import type { DeleteOperations, DeleteOptions, ExportOperations, ExportRequest, 
 import { ProviderError } from '../errors';
 import type { AlibabaRpcClient } from './client';
 import { allPages, localError } from './params';
+import { redact } from '../redact';
 
 export const ALIBABA_EXPORT_FORMATS = ['raw', 'vhd', 'qcow2', 'vmdk', 'vdi'] as const;
 /** DescribeTasks takes at most 100 ids in TaskIds and 100 tasks a page. */
@@ -115,7 +116,7 @@ export class AlibabaJobs implements JobOperations {
       cloudState: detailState,
       percent,
       finishedAt: str(detail['FinishedTime']) ?? base.finishedAt,
-      ...(taskState(detailState) === 'failed' ? { error: errors.join('; ') || detailState } : {}),
+      ...(taskState(detailState) === 'failed' ? { error: redact(errors.join('; ') || detailState) } : {}),
     };
   }
 }

@@ -2,6 +2,7 @@
 import { num, objectsOf, str, type Json } from '../common';
 import type { Image, ImageOwner, Tag } from '../model';
 import type { JobState, JobStatus, Member } from '../operations';
+import { redact } from '../redact';
 
 /** `__imagetype`: gold (public), private, shared, market (KooGallery). */
 export function mapOwner(imageType: unknown): ImageOwner {
@@ -95,7 +96,7 @@ export function mapJob(j: Json): JobStatus {
   const entities = typeof j['entities'] === 'object' && j['entities'] !== null ? (j['entities'] as Json) : {};
   const reason = str(j['fail_reason']);
   const code = str(j['error_code']);
-  const error = state === 'failed' ? ([code, reason].filter(Boolean).join(': ') || 'The job failed.') : undefined;
+  const error = state === 'failed' ? redact([code, reason].filter(Boolean).join(': ') || 'The job failed.') : undefined;
   return {
     jobId: String(j['job_id']),
     state,

@@ -2,6 +2,7 @@
 import { num, objectsOf, str, type Json } from '../common';
 import type { Image, ImageOwner, Region, Tag } from '../model';
 import type { JobState, JobStatus, Member } from '../operations';
+import { redact } from '../redact';
 
 export type ZoneLanguage = 'zh-CN' | 'en-US';
 
@@ -112,7 +113,7 @@ export function mapJob(j: Json): JobStatus {
   const cloudState = str(j['status']) ?? 'unknown';
   const state = mapJobState(str(j['status']));
   const error =
-    state === 'failed' ? (errorText(j['error_codes']) ?? `The ${str(j['job_action']) ?? 'job'} ended with status "${cloudState}".`) : undefined;
+    state === 'failed' ? redact(errorText(j['error_codes']) ?? `The ${str(j['job_action']) ?? 'job'} ended with status "${cloudState}".`) : undefined;
   return {
     jobId: String(j['job_id']),
     state,
