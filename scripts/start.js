@@ -6,6 +6,8 @@
 //   npm start -- --screenshot shot.png     open the view, expand the sandbox, write a screenshot, exit
 'use strict';
 const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const readline = require('readline');
 
@@ -30,8 +32,14 @@ function startEmulator() {
 async function main() {
   const { child: emulator, info } = await startEmulator();
   console.log(`[start] sandbox emulator: ${Object.entries(info.endpoints).map(([c, u]) => `${c} ${u}`).join(', ')}`);
+  // The emulator's endpoints and keys go to the extension host in a file only this user can read; the
+  // workbench URL (which carries --env values) gets its path, never the keys.
+  const sandboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-sandbox-'));
+  const sandboxFile = path.join(sandboxDir, 'sandbox.json');
+  fs.writeFileSync(sandboxFile, JSON.stringify(info), { mode: 0o600 });
+  const removeSandboxFile = () => fs.rmSync(sandboxDir, { recursive: true, force: true });
   const screenshot = opt('screenshot');
-  const args = [path.join(root, 'scripts', 'vscode-web-run.js'), `--extensionDevelopmentPath=${root}`, `--env=CIE_SANDBOX=${JSON.stringify(info)}`];
+  const args = [path.join(root, 'scripts', 'vscode-web-run.js'), `--extensionDevelopmentPath=${root}`, `--env=CIE_SANDBOX_FILE=${sandboxFile}`];
   if (screenshot) {
     args.push('--open-view=Cloud Images', `--screenshot=${path.resolve(screenshot)}`);
     for (const click of (opt('expand') || 'Sandbox,China (Hangzhou)').split(',')) { args.push(`--click=${click}`); }
@@ -49,7 +57,7 @@ async function main() {
   const stop = () => { emulator.kill(); host.kill('SIGINT'); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  host.on('exit', (code) => { emulator.kill(); process.exit(code ?? 0); });
+  host.on('exit', (code) => { emulator.kill(); removeSandboxFile(); process.exit(code ?? 0); });
 }
 
 main().catch((err) => { console.error(`[start] ${err.message || err}`); process.exit(1); });

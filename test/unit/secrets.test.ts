@@ -3,6 +3,10 @@
 // key): no message, log line or piece of state built from it contains an AccessKey ID, a secret, a
 // security token or a signature the providers actually sent (read off the wire by a relay).
 import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { SandboxHost } from '../../src/accounts/sandboxHost';
 import { createProvider } from '../../src/providers';
 import { ProviderError } from '../../src/providers/errors';
 import { HttpClient, type Logger } from '../../src/providers/http';
@@ -208,5 +212,20 @@ describe('redact', () => {
     assert.ok(!e.includes('0123456789'), e);
     assert.ok(!e.includes('\n'));
     assert.ok(e.length <= 121);
+  });
+});
+
+describe('Sandbox keys handed to the extension host', () => {
+  it('come from the file CIE_SANDBOX_FILE names, not from an environment value', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-sandbox-test-'));
+    try {
+      const file = path.join(dir, 'sandbox.json');
+      const credentials = { accessKeyId: 'LTAI5tLauncherKey0001', accessKeySecret: 'LauncherSecret000000000001' };
+      fs.writeFileSync(file, JSON.stringify({ endpoints: { alibaba: 'http://127.0.0.1:1' }, credentials: { alibaba: credentials } }), { mode: 0o600 });
+      const host = new SandboxHost(dir, { CIE_SANDBOX_FILE: file });
+      assert.deepEqual(await host.connect('alibaba'), { endpoint: 'http://127.0.0.1:1', credentials });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
