@@ -2,8 +2,10 @@
 import * as vscode from 'vscode';
 import type { CloudKind } from '../providers/model';
 import { SUPPORTED_CLOUDS } from '../providers';
+import { checkAccessKeyId, checkAccountName, checkEndpoint, checkSecret, type InputProblem } from '../providers/input';
+import { CLOUD_RULES } from '../providers/rules';
 import { cloudLabel } from '../util/clouds';
-import { validateAccessKeyId, validateAccountName, validateEndpoint, validateSecret } from '../util/validation';
+import { inputMessage, messageOf } from '../util/inputMessages';
 import type { CommandContext } from './context';
 
 interface AccountInput {
@@ -24,14 +26,16 @@ function presetOf(v: unknown): AccountInput | undefined {
   return { cloud: cloud as CloudKind, name: s('name') ?? '', accessKeyId: s('accessKeyId') ?? '', secret: s('secret') ?? '', endpoint: s('endpoint') ?? '' };
 }
 
-/** Every check the input boxes make, again, before anything is stored. */
+/** The name's rules, then whether another account has it. */
+function nameProblem(ctx: CommandContext, name: string): string | undefined {
+  return messageOf(checkAccountName(name)) ?? (ctx.accounts.nameTaken(name) ? vscode.l10n.t('An account named "{0}" already exists.', name) : undefined);
+}
+
+/** Every check the input boxes make (on what they pass on, trimmed), again, before anything is stored. */
 function problemWith(ctx: CommandContext, input: AccountInput): string | undefined {
-  return (
-    validateAccountName(input.name, (n) => ctx.accounts.nameTaken(n)) ??
-    validateAccessKeyId(input.cloud, input.accessKeyId) ??
-    validateSecret(input.secret) ??
-    validateEndpoint(input.endpoint)
-  );
+  const problem: InputProblem | undefined =
+    checkAccessKeyId(input.accessKeyId, CLOUD_RULES[input.cloud].accessKeyId) ?? checkSecret(input.secret) ?? checkEndpoint(input.endpoint);
+  return nameProblem(ctx, input.name) ?? (problem && inputMessage(problem, input.cloud));
 }
 
 export async function addAccount(ctx: CommandContext, presetArg?: unknown): Promise<void> {
@@ -44,11 +48,11 @@ export async function addAccount(ctx: CommandContext, presetArg?: unknown): Prom
     throw new Error(problem);
   }
   const account = await ctx.accounts.add({
-    name: input.name.trim(),
+    name: input.name,
     cloud: input.cloud,
-    accessKeyId: input.accessKeyId.trim(),
-    accessKeySecret: input.secret.trim(),
-    endpoint: input.endpoint.trim() || undefined,
+    accessKeyId: input.accessKeyId,
+    accessKeySecret: input.secret,
+    endpoint: input.endpoint || undefined,
   });
   ctx.log.info(`Added account "${account.name}" (${account.cloud}).`);
   void vscode.window.showInformationMessage(vscode.l10n.t('Account "{0}" added.', account.name));
@@ -67,7 +71,7 @@ async function askAccount(ctx: CommandContext): Promise<AccountInput | undefined
     title: vscode.l10n.t('Add Account (2/5)'),
     prompt: vscode.l10n.t('A name for the account, shown in the tree'),
     ignoreFocusOut: true,
-    validateInput: (v) => validateAccountName(v, (n) => ctx.accounts.nameTaken(n)),
+    validateInput: (v) => nameProblem(ctx, v.trim()),
   });
   if (name === undefined) {
     return;
@@ -76,7 +80,7 @@ async function askAccount(ctx: CommandContext): Promise<AccountInput | undefined
     title: vscode.l10n.t('Add Account (3/5)'),
     prompt: vscode.l10n.t('AccessKey ID'),
     ignoreFocusOut: true,
-    validateInput: (v) => validateAccessKeyId(cloud, v),
+    validateInput: (v) => messageOf(checkAccessKeyId(v.trim(), CLOUD_RULES[cloud].accessKeyId), cloud),
   });
   if (accessKeyId === undefined) {
     return;
@@ -86,7 +90,7 @@ async function askAccount(ctx: CommandContext): Promise<AccountInput | undefined
     prompt: vscode.l10n.t('AccessKey secret (kept in VS Code Secret Storage, never in settings)'),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => validateSecret(v),
+    validateInput: (v) => messageOf(checkSecret(v.trim()), cloud),
   });
   if (secret === undefined) {
     return;
@@ -96,10 +100,10 @@ async function askAccount(ctx: CommandContext): Promise<AccountInput | undefined
     prompt: vscode.l10n.t('Endpoint override (optional): leave empty to use the public endpoints'),
     placeHolder: 'https://…',
     ignoreFocusOut: true,
-    validateInput: (v) => validateEndpoint(v),
+    validateInput: (v) => messageOf(checkEndpoint(v.trim()), cloud),
   });
   if (endpoint === undefined) {
     return;
   }
-  return { cloud, name, accessKeyId, secret, endpoint };
+  return { cloud, name: name.trim(), accessKeyId: accessKeyId.trim(), secret: secret.trim(), endpoint: endpoint.trim() };
 }

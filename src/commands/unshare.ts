@@ -1,5 +1,7 @@
 // Unshare: pick members to remove from the image's current members.
 import * as vscode from 'vscode';
+import { checkRemovedMembers } from '../providers/input';
+import { inputMessage } from '../util/inputMessages';
 import { stringsArg } from './args';
 import type { CommandContext } from './context';
 import { startedJob } from './jobs';
@@ -27,9 +29,9 @@ export async function unshare(ctx: CommandContext, node?: unknown, _selection?: 
   if (!ids?.length) {
     return;
   }
-  const unknown = ids.filter((id) => !members.some((m) => m.id === id));
-  if (unknown.length) {
-    throw new Error(vscode.l10n.t('The image is not shared with {0}.', unknown.join(', ')));
+  const problem = checkRemovedMembers(sharing.rules, ids, members.map((m) => m.id));
+  if (problem) {
+    throw new Error(inputMessage(problem, target.account.cloud));
   }
   const stop = vscode.l10n.t('Stop Sharing');
   const confirmed = await ctx.prompter.confirm(

@@ -1,7 +1,9 @@
 // The one place that turns any failure into what a user reads.
 import * as vscode from 'vscode';
 import { ProviderError } from '../providers/errors';
+import { InvalidInputError } from '../providers/input';
 import { redact } from '../providers/redact';
+import { inputMessage } from './inputMessages';
 
 export function isCancellation(err: unknown): boolean {
   return ProviderError.isAbort(err) || err instanceof vscode.CancellationError;
@@ -9,6 +11,9 @@ export function isCancellation(err: unknown): boolean {
 
 /** A short, specific sentence for a notification or an error node. */
 export function userMessage(err: unknown): string {
+  if (err instanceof InvalidInputError) {
+    return inputMessage(err.problem);
+  }
   if (err instanceof ProviderError) {
     switch (err.code) {
       case 'SignatureDoesNotMatch':

@@ -115,7 +115,7 @@ describe('Secrets stay out of messages, logs and state', () => {
     assert.ok(image, `an own available image in ${p.cloud}`);
     const jobs: string[] = [];
     if (p.tags) {
-      const tag = { key: 'team', value: p.tags.limits.namesOnly ? '' : 'blue' };
+      const tag = { key: 'team', value: p.tags.rules.limits.namesOnly ? '' : 'blue' };
       await transcript.run(p.tags.addTags(region, [image.id], [tag]));
       await transcript.run(p.tags.listTags(region, image.id));
       await transcript.run(p.tags.removeTags(region, [image.id], ['team']));
@@ -130,7 +130,7 @@ describe('Secrets stay out of messages, logs and state', () => {
     if (p.exporting) {
       emulator.faults.failJobs({ cloud: p.cloud, times: 1, message: `OSS write denied for ${JSON.stringify(usedCredentials.at(-1))}` });
       const started = await transcript.run(
-        p.exporting.exportImage(region, image.id, { bucket: 'exports-bucket', object: 'export', format: p.exporting.formats[0]! }),
+        p.exporting.exportImage(region, image.id, { bucket: 'exports-bucket', object: 'export', format: p.exporting.rules.formats[0]! }),
       );
       if (started) {
         jobs.push(started.jobId);

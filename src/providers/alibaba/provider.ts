@@ -2,12 +2,14 @@
 // status in their own files.
 import { clampPageSize, num, objectsOf, str } from '../common';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
+import { assertValid } from '../input';
 import type { DetailOperations } from '../operations';
 import { nextPageNumber, pageNumberOf } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
 import { AlibabaRpcClient, ECS_API } from './client';
 import { listOf, mapImage, mapRegion } from './mapping';
 import { tagParams } from './params';
+import { ALIBABA_TAG_RULES } from './rules';
 import { AlibabaSharing } from './sharing';
 import { AlibabaTags } from './tags';
 import { AlibabaDeleting, AlibabaExporting, AlibabaJobs } from './tasks';
@@ -17,10 +19,13 @@ export const ALIBABA_MAX_PAGE_SIZE = 100;
 /** Every DescribeImages status word, asked for explicitly so the default (Available only) hides nothing from getImage. */
 export const ALIBABA_IMAGE_STATUSES = ['Creating', 'Waiting', 'Available', 'UnAvailable', 'CreateFailed', 'Deprecated'];
 
-/** The DescribeImages parameters for a filter: ImageOwnerAlias (+ IsPublic for community), Status, ImageName, Tag.1. */
+/** The DescribeImages parameters for a filter: ImageOwnerAlias (+ IsPublic for community), Status, ImageName, Tag.1 (checked first). */
 export function filterParams(filter: ImageFilter | undefined): Record<string, string> {
   if (!filter) {
     return {};
+  }
+  if (filter.tag?.key) {
+    assertValid(ALIBABA_TAG_RULES.checkFilterTag(filter.tag));
   }
   const out: Record<string, string> = {};
   switch (filter.owner) {

@@ -1,35 +1,25 @@
 // Alibaba image tags: TagResources / UntagResources / ListTagResources with ResourceType=image.
 import { batches, distinct, objectsOf, str } from '../common';
+import { assertTags, assertUntagKeys } from '../input';
 import type { Tag } from '../model';
-import type { TagLimits, TagOperations } from '../operations';
+import type { TagOperations } from '../operations';
 import type { AlibabaRpcClient } from './client';
-import { localError, repeatParams, tagParams } from './params';
-
-export const ALIBABA_TAG_LIMITS: TagLimits = {
-  maxKeyLength: 128,
-  maxValueLength: 128,
-  maxTagsPerCall: 20,
-  maxResourcesPerCall: 50,
-  namesOnly: false,
-};
+import { repeatParams, tagParams } from './params';
+import { ALIBABA_TAG_RULES } from './rules';
 
 const IMAGE = { ResourceType: 'image' };
 
 export class AlibabaTags implements TagOperations {
-  readonly limits = ALIBABA_TAG_LIMITS;
+  readonly rules = ALIBABA_TAG_RULES;
 
   constructor(private readonly rpc: AlibabaRpcClient) {}
 
   /** One TagResources per run of ≤ 50 images × ≤ 20 tags. */
   async addTags(regionId: string, imageIds: readonly string[], tags: readonly Tag[], signal?: AbortSignal): Promise<void> {
-    for (const t of tags) {
-      if (!t.key || t.key.length > this.limits.maxKeyLength || t.value.length > this.limits.maxValueLength) {
-        throw localError('InvalidTag', `Tag keys are 1 to ${this.limits.maxKeyLength} characters and values at most ${this.limits.maxValueLength}: "${t.key}".`);
-      }
-    }
+    assertTags(this.rules, tags);
     const byKey = new Map(tags.map((t) => [t.key, t]));
-    for (const images of batches(distinct(imageIds), this.limits.maxResourcesPerCall)) {
-      for (const run of batches([...byKey.values()], this.limits.maxTagsPerCall)) {
+    for (const images of batches(distinct(imageIds), this.rules.limits.maxResourcesPerCall)) {
+      for (const run of batches([...byKey.values()], this.rules.limits.maxTagsPerCall)) {
         await this.rpc.call('TagResources', { RegionId: regionId, ...IMAGE, ...repeatParams('ResourceId', images), ...tagParams(run) }, signal, regionId);
       }
     }
@@ -37,8 +27,9 @@ export class AlibabaTags implements TagOperations {
 
   /** One UntagResources per run of ≤ 50 images × ≤ 20 keys. */
   async removeTags(regionId: string, imageIds: readonly string[], keys: readonly string[], signal?: AbortSignal): Promise<void> {
-    for (const images of batches(distinct(imageIds), this.limits.maxResourcesPerCall)) {
-      for (const run of batches(distinct(keys), this.limits.maxTagsPerCall)) {
+    assertUntagKeys(this.rules, keys);
+    for (const images of batches(distinct(imageIds), this.rules.limits.maxResourcesPerCall)) {
+      for (const run of batches(distinct(keys), this.rules.limits.maxTagsPerCall)) {
         await this.rpc.call('UntagResources', { RegionId: regionId, ...IMAGE, ...repeatParams('ResourceId', images), ...repeatParams('TagKey', run) }, signal, regionId);
       }
     }

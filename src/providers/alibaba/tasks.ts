@@ -5,10 +5,11 @@ import { batches, distinct, num, objectsOf, str, type Json } from '../common';
 import type { DeleteOperations, DeleteOptions, ExportOperations, ExportRequest, JobOperations, JobStart, JobState, JobStatus } from '../operations';
 import { ProviderError } from '../errors';
 import type { AlibabaRpcClient } from './client';
-import { allPages, localError } from './params';
+import { assertValid, checkExport } from '../input';
 import { redact } from '../redact';
+import { allPages } from './params';
+import { ALIBABA_EXPORT_RULES } from './rules';
 
-export const ALIBABA_EXPORT_FORMATS = ['raw', 'vhd', 'qcow2', 'vmdk', 'vdi'] as const;
 /** DescribeTasks takes at most 100 ids in TaskIds and 100 tasks a page. */
 export const ALIBABA_TASK_BATCH = 100;
 
@@ -34,15 +35,13 @@ function inner(body: Json, outer: string, key: string): Json[] {
 }
 
 export class AlibabaExporting implements ExportOperations {
-  readonly formats: readonly string[] = ALIBABA_EXPORT_FORMATS;
+  readonly rules = ALIBABA_EXPORT_RULES;
 
   constructor(private readonly rpc: AlibabaRpcClient) {}
 
   /** ExportImage to OSS bucket/prefix in the image's region; the RAM role is the cloud's default one. */
   async exportImage(regionId: string, imageId: string, request: ExportRequest, signal?: AbortSignal): Promise<JobStart> {
-    if (!this.formats.includes(request.format)) {
-      throw localError('InvalidFormat', `Alibaba exports images as ${this.formats.join(', ')}, not "${request.format}".`);
-    }
+    assertValid(checkExport(this.rules, request));
     const body = await this.rpc.call(
       'ExportImage',
       { RegionId: regionId, ImageId: imageId, OSSBucket: request.bucket, ...(request.object ? { OSSPrefix: request.object } : {}), ImageFormat: request.format },

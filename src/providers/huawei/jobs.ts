@@ -1,9 +1,11 @@
 // Huawei IMS async jobs (ShowJobProgress, one job per call), export (a job) and delete (synchronous, per image).
 import { str, type Json } from '../common';
 import { ProviderError } from '../errors';
+import { assertValid, checkExport } from '../input';
 import type { DeleteOperations, DeleteOptions, ExportOperations, ExportRequest, JobOperations, JobStart, JobStatus } from '../operations';
 import { HUAWEI_CONCURRENCY, mapLimited, segment, type HuaweiClient } from './client';
 import { mapJob } from './mapping';
+import { HUAWEI_EXPORT_RULES } from './rules';
 
 /** The `{job_id}` an async IMS call answers with. */
 export function jobStartOf(body: Json, operation: string): JobStart {
@@ -36,18 +38,14 @@ export class HuaweiJobs implements JobOperations {
   }
 }
 
-export const HUAWEI_EXPORT_FORMATS = ['qcow2', 'vhd', 'zvhd', 'vmdk'] as const;
-
 export class HuaweiExporting implements ExportOperations {
-  readonly formats = HUAWEI_EXPORT_FORMATS;
+  readonly rules = HUAWEI_EXPORT_RULES;
 
   constructor(private readonly client: HuaweiClient) {}
 
   /** `POST /v1/cloudimages/{image_id}/file` `{bucket_url: "bucket:object", file_format, is_quick_export: false}` -> `{job_id}`. */
   async exportImage(regionId: string, imageId: string, request: ExportRequest, signal?: AbortSignal): Promise<JobStart> {
-    if (!(this.formats as readonly string[]).includes(request.format)) {
-      throw new ProviderError({ cloud: 'local', code: 'InvalidFormat', message: `Huawei Cloud exports ${this.formats.join(', ')}, not "${request.format}".` });
-    }
+    assertValid(checkExport(this.rules, request));
     const body = await this.client.ims('POST', regionId, `/v1/cloudimages/${segment(imageId)}/file`, {
       body: { bucket_url: `${request.bucket}:${request.object}`, file_format: request.format, is_quick_export: false },
       signal,

@@ -1,18 +1,13 @@
 // QingCloud image sharing: Grant/RevokeImageToUsers (synchronous), DescribeImageUsers (offset paged).
 import { batches } from '../common';
+import { assertMembers } from '../input';
 import type { JobStart, Member, ShareOperations } from '../operations';
 import { describeAll, indexed, type QingcloudClient } from './client';
 import { mapMember } from './mapping';
-
-/** Users per Grant/Revoke call: QingCloud's usual list ceiling. */
-export const QINGCLOUD_USERS_PER_CALL = 100;
-
-/** A QingCloud user id: "usr-" and eight letters or digits. */
-export const QINGCLOUD_USER_ID = /^usr-[A-Za-z0-9]{8}$/;
+import { QINGCLOUD_MEMBER_RULES, QINGCLOUD_USERS_PER_CALL } from './rules';
 
 export class QingcloudSharing implements ShareOperations {
-  readonly memberKind = 'user' as const;
-  readonly memberIdPattern = QINGCLOUD_USER_ID;
+  readonly rules = QINGCLOUD_MEMBER_RULES;
 
   constructor(private readonly client: QingcloudClient) {}
 
@@ -31,6 +26,7 @@ export class QingcloudSharing implements ShareOperations {
 
   /** The SDK's `users.N` (the doc example's `user.1` is taken as a typo; see the API notes). Sync: no job. */
   private async users(action: string, zone: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<undefined> {
+    assertMembers(this.rules, memberIds);
     for (const run of batches([...new Set(memberIds)], QINGCLOUD_USERS_PER_CALL)) {
       await this.client.call(action, { image: imageId, ...indexed('users', run) }, signal, zone);
     }

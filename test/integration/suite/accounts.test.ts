@@ -38,8 +38,9 @@ describe('Accounts (real extension host)', () => {
     const before = a.accounts.list().length;
     const cases: [Record<string, string>, RegExp][] = [
       [{ cloud: 'alibaba', name: 'x', accessKeyId: 'short', secret: 'a-long-enough-secret-1' }, /does not look like an AccessKey ID/],
-      [{ cloud: 'alibaba', name: 'x', accessKeyId: 'LTAI5tExampleKey0001', secret: 'short' }, /at least 16 characters/],
-      [{ cloud: 'alibaba', name: 'x', accessKeyId: 'LTAI5tExampleKey0001', secret: 'a-long-enough-secret-1', endpoint: 'ftp://x' }, /https:\/\/ or http:\/\//],
+      [{ cloud: 'alibaba', name: 'x', accessKeyId: 'LTAI5tExampleKey0001', secret: 'short' }, /at least 16 are needed/],
+      [{ cloud: 'alibaba', name: 'x', accessKeyId: 'LTAI5tExampleKey0001', secret: 'a-long-enough-secret-1', endpoint: 'ftp://x' }, /must start with https:\/\//],
+      [{ cloud: 'alibaba', name: 'x', accessKeyId: 'LTAI5tExampleKey0001', secret: 'a-long-enough-secret-1', endpoint: 'http://ecs.example.com' }, /only for this machine/],
       [{ cloud: 'alibaba', name: 'Sandbox', accessKeyId: 'LTAI5tExampleKey0001', secret: 'a-long-enough-secret-1' }, /already exists/],
       [{ cloud: 'qingcloud', name: 'q', accessKeyId: 'qyLowerCase', secret: 'a-long-enough-secret-1' }, /does not look like an AccessKey ID/],
     ];
