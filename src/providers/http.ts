@@ -1,9 +1,10 @@
 // The one HTTP layer every provider uses: undici with keep-alive, per-attempt timeouts,
 // retry with exponential backoff (throttling, 5xx, network faults), cancellation and an optional proxy.
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { ProviderError, abortError } from './errors';
 import type { CloudKind } from './model';
 import { excerpt } from './redact';
+import { createDispatcher, type TransportSettings } from './transport';
 
 export interface HttpRequest {
   readonly method: string;
@@ -31,8 +32,10 @@ export interface HttpOptions {
   /** First backoff delay; doubles each retry (full jitter). Default 400 ms. */
   readonly baseDelayMs?: number;
   readonly maxDelayMs?: number;
-  /** http(s)://host:port of a proxy. */
+  /** http(s)://host:port of a proxy for every request (else the environment's; see transport.ts). */
   readonly proxy?: string;
+  /** No-proxy hosts, certificate trust and the rest of how requests leave the machine. */
+  readonly transport?: TransportSettings;
   readonly userAgent?: string;
   readonly logger?: Logger;
   /** Injected in tests. */
@@ -90,14 +93,7 @@ export class HttpClient {
     this.sleep = options.sleep ?? sleep;
     this.random = options.random ?? Math.random;
     this.userAgent = options.userAgent ?? 'cloud-image-explorer';
-    const common = {
-      keepAliveTimeout: 30_000,
-      keepAliveMaxTimeout: 120_000,
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
-      connect: { timeout: this.timeoutMs },
-    };
-    this.dispatcher = options.proxy ? new ProxyAgent({ uri: options.proxy, ...common }) : new Agent(common);
+    this.dispatcher = createDispatcher({ ...options.transport, ...(options.proxy ? { proxy: options.proxy } : {}) }, this.timeoutMs);
   }
 
   /**
