@@ -1,11 +1,6 @@
 // Alibaba ECS wire shapes -> the common model.
-import { objectsOf, str, type Json } from '../common';
+import { num, str, timestamp, wrappedList, type Json } from '../common';
 import type { Image, ImageOwner, Region, Tag } from '../model';
-
-/** Alibaba wraps lists: { Images: { Image: [...] } }. */
-function list(container: unknown, key: string): Json[] {
-  return objectsOf((container as Json | undefined)?.[key]);
-}
 
 export function mapRegion(r: Json): Region {
   return { id: String(r['RegionId']), name: str(r['LocalName']) ?? String(r['RegionId']), endpoint: str(r['RegionEndpoint']) };
@@ -18,7 +13,7 @@ export function mapOwner(alias: unknown, isPublic: unknown): ImageOwner {
     case 'self':
       return 'self';
     case 'others':
-      return isPublic === true ? 'community' : 'shared';
+      return isPublic === true || isPublic === 'true' ? 'community' : 'shared';
     case 'marketplace':
       return 'marketplace';
     default:
@@ -27,8 +22,9 @@ export function mapOwner(alias: unknown, isPublic: unknown): ImageOwner {
 }
 
 export function mapImage(regionId: string, i: Json): Image {
-  const tags: Tag[] = list(i['Tags'], 'Tag').map((t) => ({ key: String(t['TagKey'] ?? ''), value: String(t['TagValue'] ?? '') }));
-  const size = Number(i['Size']);
+  const tags: Tag[] = wrappedList(i['Tags'], 'Tag')
+    .map((t) => ({ key: str(t['TagKey']) ?? '', value: str(t['TagValue']) ?? '' }))
+    .filter((t) => t.key !== '');
   return {
     id: String(i['ImageId']),
     name: str(i['ImageName']) ?? String(i['ImageId']),
@@ -39,11 +35,9 @@ export function mapImage(regionId: string, i: Json): Image {
     osName: str(i['OSNameEn']) ?? str(i['OSName']),
     osType: str(i['OSType']),
     architecture: str(i['Architecture']),
-    sizeGiB: Number.isFinite(size) ? size : undefined,
-    createdAt: str(i['CreationTime']),
+    sizeGiB: num(i['Size']),
+    createdAt: timestamp(i['CreationTime']),
     tags,
     raw: i,
   };
 }
-
-export { list as listOf };

@@ -1,13 +1,13 @@
 // Alibaba Cloud ECS images: regions, listing, details here; tags, sharing, export, delete and task
 // status in their own files.
-import { clampPageSize, num, objectsOf, str } from '../common';
+import { clampPageSize, num, str, wrappedList } from '../common';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
 import { assertValid } from '../input';
 import type { DetailOperations } from '../operations';
 import { nextPageNumber, pageNumberOf } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
 import { AlibabaRpcClient, ECS_API } from './client';
-import { listOf, mapImage, mapRegion } from './mapping';
+import { mapImage, mapRegion } from './mapping';
 import { tagParams } from './params';
 import { ALIBABA_TAG_RULES } from './rules';
 import { AlibabaSharing } from './sharing';
@@ -75,7 +75,7 @@ export class AlibabaEcsProvider implements ImageProvider {
 
   async listRegions(signal?: AbortSignal): Promise<readonly Region[]> {
     const body = await this.rpc.call('DescribeRegions', { AcceptLanguage: this.acceptLanguage }, signal);
-    return listOf(body['Regions'], 'Region').map(mapRegion);
+    return wrappedList(body['Regions'], 'Region').map(mapRegion);
   }
 
   async listImages(req: ListImagesRequest): Promise<Page<Image>> {
@@ -87,7 +87,7 @@ export class AlibabaEcsProvider implements ImageProvider {
       req.signal,
       req.regionId,
     );
-    const items = listOf(body['Images'], 'Image').map((i) => mapImage(req.regionId, i));
+    const items = wrappedList(body['Images'], 'Image').map((i) => mapImage(req.regionId, i));
     const total = num(body['TotalCount']) ?? items.length;
     return { items, total, next: nextPageNumber(pageNumber, pageSize, items.length, total) };
   }
@@ -100,14 +100,14 @@ export class AlibabaEcsProvider implements ImageProvider {
       signal,
       regionId,
     );
-    const found = listOf(body['Images'], 'Image').find((i) => i['ImageId'] === imageId);
+    const found = wrappedList(body['Images'], 'Image').find((i) => i['ImageId'] === imageId);
     return found ? mapImage(regionId, found) : undefined;
   }
 
   /** DescribeImageSupportInstanceTypes: the instance types the image can run on. */
   private async instanceTypes(regionId: string, imageId: string, signal?: AbortSignal): Promise<string[]> {
     const body = await this.rpc.call('DescribeImageSupportInstanceTypes', { RegionId: regionId, ImageId: imageId }, signal, regionId);
-    return objectsOf((body['InstanceTypes'] as Record<string, unknown> | undefined)?.['InstanceType'])
+    return wrappedList(body['InstanceTypes'], 'InstanceType')
       .map((t) => str(t['InstanceTypeId']))
       .filter((id): id is string => id !== undefined);
   }

@@ -1,6 +1,6 @@
 // Alibaba image sharing with other accounts: ModifyImageSharePermission (synchronous) and
 // DescribeImageSharePermission.
-import { batches, distinct, objectsOf, str } from '../common';
+import { batches, distinct, str, timestamp, wrappedList } from '../common';
 import { assertMembers } from '../input';
 import type { JobStart, Member, ShareOperations } from '../operations';
 import type { AlibabaRpcClient } from './client';
@@ -24,8 +24,8 @@ export class AlibabaSharing implements ShareOperations {
         signal,
         regionId,
       );
-      const accounts = objectsOf((body['Accounts'] as Record<string, unknown> | undefined)?.['Account']);
-      return { items: accounts.map((a) => ({ id: String(a['AliyunId'] ?? ''), sharedAt: str(a['SharedTime']) })), total: body['TotalCount'] };
+      const accounts = wrappedList(body['Accounts'], 'Account').filter((a) => str(a['AliyunId']) !== undefined);
+      return { items: accounts.map((a) => ({ id: String(a['AliyunId']), sharedAt: timestamp(a['SharedTime']) })), total: body['TotalCount'] };
     }, SHARE_PAGE_SIZE);
   }
 

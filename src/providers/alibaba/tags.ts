@@ -1,5 +1,5 @@
 // Alibaba image tags: TagResources / UntagResources / ListTagResources with ResourceType=image.
-import { batches, distinct, objectsOf, str } from '../common';
+import { batches, distinct, str, wrappedList } from '../common';
 import { assertTags, assertUntagKeys } from '../input';
 import type { Tag } from '../model';
 import type { TagOperations } from '../operations';
@@ -46,8 +46,8 @@ export class AlibabaTags implements TagOperations {
         signal,
         regionId,
       );
-      const entries = objectsOf((body['TagResources'] as Record<string, unknown> | undefined)?.['TagResource']);
-      tags.push(...entries.filter((e) => e['ResourceId'] === undefined || e['ResourceId'] === imageId).map((e) => ({ key: String(e['TagKey'] ?? ''), value: String(e['TagValue'] ?? '') })));
+      const entries = wrappedList(body['TagResources'], 'TagResource').filter((e) => (e['ResourceId'] ?? imageId) === imageId && str(e['TagKey']) !== undefined);
+      tags.push(...entries.map((e) => ({ key: String(e['TagKey']), value: str(e['TagValue']) ?? '' })));
       const next = str(body['NextToken']);
       token = next && next !== token ? next : undefined;
     } while (token);

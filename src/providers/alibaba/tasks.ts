@@ -1,7 +1,7 @@
 // Alibaba async work and deletion: ExportImage starts a task; DescribeTasks (batched) gives task
 // states and DescribeTaskAttribute the percentage and error of the unfinished and failed ones.
 // DeleteImage is synchronous, one image a call.
-import { batches, distinct, num, objectsOf, str, type Json } from '../common';
+import { batches, distinct, num, str, timestamp, wrappedList, type Json } from '../common';
 import type { DeleteOperations, DeleteOptions, ExportOperations, ExportRequest, JobOperations, JobStart, JobState, JobStatus } from '../operations';
 import { ProviderError } from '../errors';
 import type { AlibabaRpcClient } from './client';
@@ -30,9 +30,6 @@ export function taskState(taskStatus: string): JobState {
   }
 }
 
-function inner(body: Json, outer: string, key: string): Json[] {
-  return objectsOf((body[outer] as Json | undefined)?.[key]);
-}
 
 export class AlibabaExporting implements ExportOperations {
   readonly rules = ALIBABA_EXPORT_RULES;
@@ -84,7 +81,7 @@ export class AlibabaJobs implements JobOperations {
             signal,
             regionId,
           );
-          return { items: inner(body, 'TaskSet', 'Task'), total: body['TotalCount'] };
+          return { items: wrappedList(body['TaskSet'], 'Task'), total: body['TotalCount'] };
         }, ALIBABA_TASK_BATCH)),
       );
     }
@@ -96,7 +93,7 @@ export class AlibabaJobs implements JobOperations {
   private async status(regionId: string, task: Json, signal?: AbortSignal): Promise<JobStatus> {
     const cloudState = String(task['TaskStatus'] ?? '');
     const state = taskState(cloudState);
-    const base = { jobId: String(task['TaskId']), state, cloudState, startedAt: str(task['CreationTime']), finishedAt: str(task['FinishedTime']) };
+    const base = { jobId: String(task['TaskId']), state, cloudState, startedAt: timestamp(task['CreationTime']), finishedAt: timestamp(task['FinishedTime']) };
     if (state === 'succeeded') {
       return { ...base, percent: 100 };
     }
@@ -106,7 +103,7 @@ export class AlibabaJobs implements JobOperations {
     const detail = await this.rpc.call('DescribeTaskAttribute', { RegionId: regionId, TaskId: base.jobId }, signal, regionId);
     const detailState = str(detail['TaskStatus']) ?? cloudState;
     const percent = num(str(detail['TaskProcess'])?.replace('%', ''));
-    const errors = inner(detail, 'OperationProgressSet', 'OperationProgress')
+    const errors = wrappedList(detail['OperationProgressSet'], 'OperationProgress')
       .map((o) => str(o['ErrorMsg']) ?? str(o['ErrorCode']))
       .filter((m): m is string => m !== undefined);
     return {
@@ -114,7 +111,7 @@ export class AlibabaJobs implements JobOperations {
       state: taskState(detailState),
       cloudState: detailState,
       percent,
-      finishedAt: str(detail['FinishedTime']) ?? base.finishedAt,
+      finishedAt: timestamp(detail['FinishedTime']) ?? base.finishedAt,
       ...(taskState(detailState) === 'failed' ? { error: redact(errors.join('; ') || detailState) } : {}),
     };
   }

@@ -1,5 +1,5 @@
 // Huawei IMS wire shapes (ImageInfo, tags, members, job progress) -> the common model.
-import { num, objectsOf, str, type Json } from '../common';
+import { num, objectsOf, str, timestamp, type Json } from '../common';
 import type { Image, ImageOwner, Tag } from '../model';
 import type { JobState, JobStatus, Member } from '../operations';
 import { redact } from '../redact';
@@ -54,7 +54,7 @@ export function mapImage(regionId: string, i: Json): Image {
     osType: str(i['__os_type']),
     architecture: architectureOf(i),
     sizeGiB: num(i['min_disk']),
-    createdAt: str(i['created_at']),
+    createdAt: timestamp(i['created_at']),
     tags: mapTags(i['tags']),
     raw: i,
   };
@@ -70,7 +70,7 @@ export function mapTagPairs(tags: unknown): Tag[] {
 /** A Glance member `{member_id, image_id, status, created_at, updated_at, ...}`; undefined without an id. */
 export function mapMember(m: Json): Member | undefined {
   const id = str(m['member_id']);
-  return id === undefined ? undefined : { id, status: str(m['status']), sharedAt: str(m['created_at']) };
+  return id === undefined ? undefined : { id, status: str(m['status']), sharedAt: timestamp(m['created_at']) };
 }
 
 const JOB_STATES: Readonly<Record<string, JobState>> = { INIT: 'queued', RUNNING: 'running', SUCCESS: 'succeeded', FAIL: 'failed' };
@@ -103,7 +103,7 @@ export function mapJob(j: Json): JobStatus {
     percent: state === 'succeeded' ? 100 : jobPercent(entities['process_percent']),
     cloudState,
     error,
-    startedAt: str(j['begin_time']),
-    finishedAt: str(j['end_time']),
+    startedAt: timestamp(j['begin_time']),
+    finishedAt: timestamp(j['end_time']),
   };
 }

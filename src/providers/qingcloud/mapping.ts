@@ -1,5 +1,5 @@
 // QingCloud IaaS wire shapes -> the common model.
-import { num, objectsOf, str, type Json } from '../common';
+import { num, objectsOf, str, timestamp, type Json } from '../common';
 import type { Image, ImageOwner, Region, Tag } from '../model';
 import type { JobState, JobStatus, Member } from '../operations';
 import { redact } from '../redact';
@@ -71,7 +71,7 @@ export function mapImage(zone: string, i: Json): Image {
     osType: str(i['platform']),
     architecture: str(i['architecture']) ?? str(i['processor_type']),
     sizeGiB: num(i['size']),
-    createdAt: str(i['create_time']),
+    createdAt: timestamp(i['create_time']),
     tags: mapTags(i['tags']),
     raw: i,
   };
@@ -81,7 +81,7 @@ export function mapImage(zone: string, i: Json): Image {
 export function mapMember(u: Json): Member | undefined {
   const user = u['user'];
   const id = typeof user === 'object' && user !== null ? str((user as Json)['user_id']) : str(u['user_id']);
-  return id === undefined ? undefined : { id, sharedAt: str(u['create_time']) };
+  return id === undefined ? undefined : { id, sharedAt: timestamp(u['create_time']) };
 }
 
 /** DescribeJobs' status words (the Go SDK's WaitJob: pending/working go on, successful is done, the rest failed). */
@@ -119,7 +119,7 @@ export function mapJob(j: Json): JobStatus {
     state,
     cloudState,
     error,
-    startedAt: str(j['create_time']),
-    finishedAt: state === 'succeeded' || state === 'failed' ? str(j['status_time']) : undefined,
+    startedAt: timestamp(j['create_time']),
+    finishedAt: state === 'succeeded' || state === 'failed' ? timestamp(j['status_time']) : undefined,
   };
 }
