@@ -87,15 +87,15 @@ export class Sessions implements vscode.Disposable {
       credentials = conn.credentials;
       endpoint = conn.endpoint;
     } else {
-      const secret = await this.accounts.secretOf(account.id);
-      if (!secret) {
+      const stored = await this.accounts.credentialsOf(account.id);
+      if (!stored) {
         throw new ProviderError({
           cloud: 'local',
           code: 'MissingSecret',
           message: vscode.l10n.t('The secret of account "{0}" is missing. Remove the account and add it again.', account.name),
         });
       }
-      credentials = { accessKeyId: account.accessKeyId, accessKeySecret: secret };
+      credentials = stored;
     }
     return createProvider(account.cloud, { http: this.httpClient(), credentials, endpoint }, { language: vscode.env.language });
   }

@@ -2,6 +2,7 @@
 // before anything is stored, removal asks first and deletes the secret, the sandbox comes back.
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
+import { AccountStore } from '../../../src/accounts/store';
 import type { AccountNode, RegionNode } from '../../../src/tree/nodes';
 import { api, children, label } from './helpers';
 
@@ -20,7 +21,8 @@ describe('Accounts (real extension host)', () => {
     const stored = a.accounts.list().find((x) => x.name === 'CI Alibaba');
     assert.ok(stored, 'the account is listed');
     assert.ok(!JSON.stringify(a.accounts.list()).includes(accessKeySecret), 'no secret in the stored accounts');
-    assert.equal(await a.accounts.secretOf(stored.id), accessKeySecret);
+    assert.ok(!JSON.stringify(a.accounts.list()).includes(accessKeyId), 'no AccessKey ID in the stored accounts either');
+    assert.deepEqual(await a.accounts.credentialsOf(stored.id), { accessKeyId, accessKeySecret });
     const node = (await children(a)).find((n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.id === stored.id);
     assert.ok(node);
     const regions = (await children(a, node)).filter((n): n is RegionNode => n.kind === 'region');
@@ -30,7 +32,7 @@ describe('Accounts (real extension host)', () => {
     await vscode.commands.executeCommand('cloudImageExplorer.removeAccount', node);
     assert.match(a.prompter.asked[a.prompter.asked.length - 1]!.message, /Remove the account "CI Alibaba"\?/);
     assert.ok(!a.accounts.list().some((x) => x.id === stored.id));
-    assert.equal(await a.accounts.secretOf(stored.id), undefined, 'the secret is deleted too');
+    assert.equal(await a.accounts.credentialsOf(stored.id), undefined, 'the secret is deleted too');
   });
 
   it('refuses bad input with a specific message and stores nothing', async () => {
@@ -61,5 +63,33 @@ describe('Accounts (real extension host)', () => {
     assert.ok(!(await children(a)).some((n) => n.id === sandbox.id));
     await vscode.commands.executeCommand('cloudImageExplorer.trySandbox');
     assert.ok((await children(a)).some((n) => n.id === sandbox.id), label(sandbox));
+  });
+});
+
+describe('Accounts stored by earlier versions (AccessKey ID in global state)', () => {
+  it('are read as before, then moved: the ID into Secret Storage, out of global state', async () => {
+    const state = new Map<string, unknown>();
+    const secrets = new Map<string, string>();
+    const memento = {
+      keys: () => [...state.keys()],
+      get: <T>(key: string, fallback?: T) => (state.has(key) ? (state.get(key) as T) : fallback),
+      update: (key: string, value: unknown) => Promise.resolve(void state.set(key, value)),
+    } as unknown as vscode.Memento;
+    const storage = {
+      get: (key: string) => Promise.resolve(secrets.get(key)),
+      store: (key: string, value: string) => Promise.resolve(void secrets.set(key, value)),
+      delete: (key: string) => Promise.resolve(void secrets.delete(key)),
+      onDidChange: new vscode.EventEmitter<vscode.SecretStorageChangeEvent>().event,
+    } as unknown as vscode.SecretStorage;
+    state.set('cloudImageExplorer.accounts', [{ id: 'old-1', name: 'Old', cloud: 'alibaba', accessKeyId: 'LTAI5tLegacyStoredKey01' }]);
+    secrets.set('cloudImageExplorer.secret.old-1', 'LegacySecretStoredAlone00001');
+    const store = new AccountStore(memento, storage);
+    const expected = { accessKeyId: 'LTAI5tLegacyStoredKey01', accessKeySecret: 'LegacySecretStoredAlone00001' };
+    assert.deepEqual(await store.credentialsOf('old-1'), expected, 'read as before the move');
+    assert.equal(await store.migrate(), 1);
+    assert.ok(!JSON.stringify(state.get('cloudImageExplorer.accounts')).includes('LTAI5tLegacyStoredKey01'), 'out of global state');
+    assert.deepEqual(await store.credentialsOf('old-1'), expected, 'read after the move');
+    assert.equal(await store.migrate(), 0, 'nothing left to move');
+    store.dispose();
   });
 });
