@@ -4,6 +4,10 @@
 //   npm start                              keep open; open the printed URL in a browser
 //   npm start -- --port 8080               a fixed port (forward it when the machine is remote)
 //   npm start -- --screenshot shot.png     open the view, expand the sandbox, write a screenshot, exit
+//   npm start -- --locale zh-cn            VS Code's display language zh-cn (the extension in Chinese); with
+//                                          --screenshot, the default --expand clicks 沙箱 and 华东1（杭州）
+//   npm start -- --screenshot s.png --expand "Sandbox,China (Shanghai)" --sidebar-width 470 \
+//                --step hover:api-gateway --settle 1500   (--step: see scripts/vscode-web-run.js)
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -39,15 +43,19 @@ async function main() {
   fs.writeFileSync(sandboxFile, JSON.stringify(info), { mode: 0o600 });
   const removeSandboxFile = () => fs.rmSync(sandboxDir, { recursive: true, force: true });
   const screenshot = opt('screenshot');
+  const locale = opt('locale'); // e.g. zh-cn: VS Code's display language (vscode.env.language)
   const args = [path.join(root, 'scripts', 'vscode-web-run.js'), `--extensionDevelopmentPath=${root}`, `--env=CIE_SANDBOX_FILE=${sandboxFile}`];
+  if (locale) { args.push(`--locale=${locale}`); }
+  const zh = /^zh/i.test(locale || '');
   if (screenshot) {
-    args.push('--open-view=Cloud Images', `--screenshot=${path.resolve(screenshot)}`);
-    for (const click of (opt('expand') || 'Sandbox,China (Hangzhou)').split(',')) { args.push(`--click=${click}`); }
+    args.push(`--open-view=${zh ? '云镜像' : 'Cloud Images'}`, `--screenshot=${path.resolve(screenshot)}`);
+    for (const click of (opt('expand') || (zh ? '沙箱,华东1（杭州）' : 'Sandbox,China (Hangzhou)')).split(',')) { args.push(`--click=${click}`); }
     for (const step of argv.filter((a, i) => argv[i - 1] === '--step' || a.startsWith('--step=')).map((a) => a.replace(/^--step=/, ''))) {
       args.push(`--step=${step}`);
     }
-    const settle = opt('settle');
-    if (settle) { args.push(`--settle=${settle}`); }
+    for (const name of ['settle', 'sidebar-width']) {
+      if (opt(name)) { args.push(`--${name}=${opt(name)}`); }
+    }
     const command = opt('command');
     if (command) { args.push(`--command=${command}`); }
   } else {

@@ -4,6 +4,7 @@ import { Sessions } from './accounts/session';
 import { SandboxHost } from './accounts/sandboxHost';
 import { AccountStore } from './accounts/store';
 import { registerCommands } from './commands';
+import { ChangesInFlight } from './commands/inFlight';
 import type { CommandContext } from './commands/context';
 import { JobsViewProvider } from './jobs/jobsView';
 import { JobTracker } from './jobs/tracker';
@@ -14,6 +15,7 @@ import type { Emulator } from './sandbox/emulator';
 import { ImageTreeProvider } from './tree/treeProvider';
 import { Log } from './util/log';
 import { Prompter } from './util/prompter';
+import { ScriptableUserInput } from './util/userInput';
 import { DetailsPanels } from './webviews/detailsPanel';
 import { panelActions } from './webviews/panelActions';
 
@@ -21,6 +23,8 @@ export interface ExtensionApi {
   readonly tree: ImageTreeProvider;
   readonly accounts: AccountStore;
   readonly prompter: Prompter;
+  /** The quick picks and input boxes every command uses; tests script their answers. */
+  readonly input: ScriptableUserInput;
   readonly jobs: JobTracker;
   readonly panels: DetailsPanels;
   /** The in-process emulator behind the Sandbox account (started on first use). */
@@ -46,10 +50,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = new ImageTreeProvider(accounts, sessions, log);
   const treeView = vscode.window.createTreeView('cloudImageExplorer.images', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const prompter = new Prompter();
-  const jobs = new JobTracker(context.globalState, accounts, sessions, log);
+  const input = new ScriptableUserInput();
+  const jobs = new JobTracker(context.globalState, accounts, sessions, log, prompter);
   const jobsView = new JobsViewProvider(jobs);
   const panels = new DetailsPanels(context.extensionUri, accounts, sessions, jobs, tree, log, panelActions(tree));
-  const ctx: CommandContext = { extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter, jobs, panels };
+  const ctx: CommandContext = {
+    extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter, input, jobs, panels, changes: new ChangesInFlight(jobs),
+  };
   context.subscriptions.push(
     log, accounts, sessions, tree, treeView, jobs, jobsView, panels,
     vscode.window.registerTreeDataProvider('cloudImageExplorer.jobs', jobsView),
@@ -60,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     tree,
     accounts,
     prompter,
+    input,
     jobs,
     panels,
     sandbox: () => sandbox.instance(),

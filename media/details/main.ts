@@ -1,5 +1,6 @@
 // The details panel's script. Every value from the cloud is set as text (never as HTML).
-import type { DetailsState, FromWebview, JobView, ToWebview } from '../../src/webviews/protocol';
+import { formatDuration } from '../../src/jobs/duration';
+import type { DetailsState, FieldGroupView, FromWebview, JobView, ToWebview } from '../../src/webviews/protocol';
 import { button, divider, registerToolkit, spinner, tag, textField } from './toolkit';
 
 interface VsCodeApi {
@@ -25,10 +26,14 @@ function el<K extends keyof HTMLElementTagNameMap>(tagName: K, text?: string, cl
   return e;
 }
 
-function elapsed(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  const m = Math.floor(s / 60);
-  return m ? `${m}:${String(s % 60).padStart(2, '0')}` : `${s}s`;
+/** "已用时 3 分 4 秒": the panel's ticking clock, in the words the extension gave. */
+function elapsedText(ms: number, strings: DetailsState['strings']): string {
+  const words = { seconds: strings['seconds'] ?? '{0} s', minutes: strings['minutes'] ?? '{0} min {1} s', hours: strings['hours'] ?? '{0} h {1} min' };
+  return (strings['elapsed'] ?? '{0}').replace('{0}', formatDuration(ms, words));
+}
+
+function fill(template: string | undefined, value: string): string {
+  return (template ?? '{0}').replace('{0}', value);
 }
 
 function section(title: string): HTMLElement {
@@ -63,13 +68,35 @@ function jobRow(job: JobView, strings: DetailsState['strings']): HTMLElement {
   if (job.finishedAt) {
     time.dataset['end'] = String(job.finishedAt);
   }
-  time.textContent = (strings['elapsed'] ?? '{0}').replace('{0}', elapsed((job.finishedAt ?? Date.now()) - job.startedAt));
+  time.textContent = elapsedText((job.finishedAt ?? Date.now()) - job.startedAt, strings);
   meta.append(time, el('span', `${job.jobId}${job.detail ? ` · ${job.detail}` : ''}`, 'muted'));
   row.append(head, bar, meta);
   if (job.error) {
     row.append(el('div', job.error, 'error-text'));
   }
   return row;
+}
+
+/** One group of fields: the label in the display language (the cloud's field name on hover), the value as read (the raw one on hover). */
+function fieldTable(group: FieldGroupView, s: DetailsState['strings']): HTMLElement {
+  const wrap = el('div', undefined, 'field-group');
+  wrap.append(el('h3', group.title));
+  const table = el('table');
+  for (const f of group.fields) {
+    const tr = el('tr');
+    tr.dataset['key'] = f.key;
+    // Fields the cloud's catalogue does not name keep their raw name, in the code font.
+    const label = el('td', f.label, group.id === 'other' ? 'mono' : undefined);
+    label.title = fill(s['rawField'], f.key);
+    const value = el('td', f.value);
+    if (f.value !== f.raw) {
+      value.title = fill(s['rawValue'], f.raw);
+    }
+    tr.append(label, value);
+    table.append(tr);
+  }
+  wrap.append(table);
+  return wrap;
 }
 
 function render(state: DetailsState): void {
@@ -154,7 +181,7 @@ function render(state: DetailsState): void {
       members.append(el('p', state.membersError, 'error-text'));
     } else if (state.members?.length) {
       const ul = el('ul');
-      state.members.forEach((m) => ul.append(el('li', m.status ? `${m.id} (${m.status})` : m.id)));
+      state.members.forEach((m) => ul.append(el('li', [m.id, m.status, m.since].filter(Boolean).join(' · '))));
       members.append(ul);
     } else {
       members.append(el('p', s['noMembers'], 'muted'));
@@ -170,16 +197,10 @@ function render(state: DetailsState): void {
 
   if (state.fields.length) {
     const details = section(s['details'] ?? 'Details');
-    const table = el('table');
-    const head = el('tr');
-    head.append(el('th', s['field']), el('th', s['fieldValue']));
-    table.append(head);
-    for (const f of state.fields) {
-      const tr = el('tr');
-      tr.append(el('td', f.label, 'mono'), el('td', f.value));
-      table.append(tr);
+    details.id = 'fields';
+    for (const group of state.fields) {
+      details.append(fieldTable(group, s));
     }
-    details.append(table);
     app.append(details);
   }
   app.setAttribute('aria-busy', 'false');
@@ -189,12 +210,22 @@ function render(state: DetailsState): void {
 /** Tells the extension what is on screen, read back from the DOM. */
 function reportRendered(): void {
   const tags = [...document.querySelectorAll<HTMLElement>('#tags .chip')].map((c) => c.dataset['tag'] ?? '');
+  const text = (e: Element | null): string => e?.textContent ?? '';
   const jobs = [...document.querySelectorAll<HTMLElement>('#jobs .job')].map((j) => ({
     jobId: j.dataset['jobId'] ?? '',
     percent: j.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') ?? '',
-    state: j.querySelector('.job-state')?.textContent ?? '',
+    state: text(j.querySelector('.job-state')),
+    title: text(j.querySelector('.job-title')),
+    elapsed: text(j.querySelector('.elapsed')),
+    error: text(j.querySelector('.error-text')),
   }));
-  vscode.postMessage({ type: 'rendered', tags, jobs });
+  const sections = [...document.querySelectorAll('h2, h3')].map(text);
+  const fields = [...document.querySelectorAll<HTMLElement>('#fields tr[data-key]')].map((tr) => ({
+    key: tr.dataset['key'] ?? '',
+    label: text(tr.children[0] ?? null),
+    value: text(tr.children[1] ?? null),
+  }));
+  vscode.postMessage({ type: 'rendered', tags, jobs, sections, fields });
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
@@ -220,7 +251,7 @@ setInterval(() => {
   }
   for (const e of document.querySelectorAll<HTMLElement>('.elapsed')) {
     if (!e.dataset['end']) {
-      e.textContent = (current.strings['elapsed'] ?? '{0}').replace('{0}', elapsed(Date.now() - Number(e.dataset['start'])));
+      e.textContent = elapsedText(Date.now() - Number(e.dataset['start']), current.strings);
     }
   }
 }, 1000);

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { createProvider } from '../providers';
 import { HttpClient } from '../providers/http';
 import { ProviderError } from '../providers/errors';
-import type { AccountConfig, Credentials } from '../providers/model';
+import type { AccountConfig, CloudKind, Credentials } from '../providers/model';
 import type { ImageProvider } from '../providers/provider';
 import type { Log } from '../util/log';
 import type { AccountStore } from './store';
@@ -95,8 +95,37 @@ export class Sessions implements vscode.Disposable {
           message: vscode.l10n.t('The secret of account "{0}" is missing. Remove the account and add it again.', account.name),
         });
       }
+      if (account.temporary) {
+        expiryCheck(account);
+      }
       credentials = stored;
     }
-    return createProvider(account.cloud, { http: this.httpClient(), credentials, endpoint }, { language: vscode.env.language });
+    return this.create(account.cloud, credentials, endpoint);
+  }
+
+  /** Checks credentials that are not saved yet with the cloud's cheapest signed read; throws the cloud's error. */
+  async check(cloud: CloudKind, credentials: Credentials, endpoint: string | undefined, signal?: AbortSignal): Promise<void> {
+    const provider = await this.create(cloud, credentials, endpoint);
+    await provider.checkCredentials(signal);
+  }
+
+  private create(cloud: CloudKind, credentials: Credentials, endpoint: string | undefined): Promise<ImageProvider> {
+    return Promise.resolve(createProvider(cloud, { http: this.httpClient(), credentials, endpoint }, { language: vscode.env.language }));
+  }
+}
+
+/** Temporary credentials past their expiry are refused before any request, in words. */
+function expiryCheck(account: AccountConfig, now = Date.now()): void {
+  const at = account.expiresAt ? Date.parse(account.expiresAt) : NaN;
+  if (Number.isFinite(at) && at <= now) {
+    throw new ProviderError({
+      cloud: 'local',
+      code: 'CredentialsExpired',
+      message: vscode.l10n.t(
+        'The temporary credentials of account "{0}" expired at {1}. Use Edit Account to enter new ones.',
+        account.name,
+        new Date(at).toLocaleString(vscode.env.language),
+      ),
+    });
   }
 }

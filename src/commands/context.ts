@@ -6,7 +6,9 @@ import type { ImageTreeProvider } from '../tree/treeProvider';
 import type { JobTracker } from '../jobs/tracker';
 import type { Log } from '../util/log';
 import type { Prompter } from '../util/prompter';
+import type { UserInput } from '../util/userInput';
 import type { DetailsPanels } from '../webviews/detailsPanel';
+import type { ChangesInFlight } from './inFlight';
 
 /** What every command may use. */
 export interface CommandContext {
@@ -19,5 +21,9 @@ export interface CommandContext {
   readonly log: Log;
   readonly jobs: JobTracker;
   readonly prompter: Prompter;
+  /** Quick picks and input boxes (multi-step, with Back); tests script the answers. */
+  readonly input: UserInput;
   readonly panels: DetailsPanels;
+  /** At most one change of a kind in flight per image. */
+  readonly changes: ChangesInFlight;
 }

@@ -1,10 +1,15 @@
 // Delete: a modal confirmation that names the image (or gives the count), Alibaba's Force explained;
 // the node shows "Deleting…" until done, then disappears; on failure it stays, with the cloud's error.
+// One delete per image at a time; a delete whose reply was lost is settled by reading the image back,
+// or reported as unknown (the node stays, saying so), never as a failure that may be false.
 import * as vscode from 'vscode';
-import { isCancellation, userMessage } from '../util/errors';
+import { ProviderError } from '../providers/errors';
+import { isCancellation } from '../util/errors';
 import type { ImageNode } from '../tree/nodes';
 import type { CommandContext } from './context';
+import { oneAtATime } from './inFlight';
 import { startedJob } from './jobs';
+import { failureText, sayIfReadBack } from './outcome';
 import { byRegion, imageLabel, imageTargets, provider } from './targets';
 
 export async function deleteImages(ctx: CommandContext, node?: unknown, selection?: unknown): Promise<void> {
@@ -12,6 +17,10 @@ export async function deleteImages(ctx: CommandContext, node?: unknown, selectio
   if (!nodes.length) {
     return;
   }
+  await oneAtATime(ctx, nodes, 'delete', () => confirmAndDelete(ctx, nodes));
+}
+
+async function confirmAndDelete(ctx: CommandContext, nodes: readonly ImageNode[]): Promise<void> {
   const p = await provider(ctx, nodes[0]!);
   const deleting = p.deleting;
   if (!deleting) {
@@ -36,16 +45,18 @@ export async function deleteImages(ctx: CommandContext, node?: unknown, selectio
   }
   const force = choice === forceDel;
   const failures: string[] = [];
+  const unknown: string[] = [];
   await Promise.all(
     [...byRegion(nodes)].map(async ([regionId, group]) => {
       group.forEach((n) => ctx.tree.setBusy(n, vscode.l10n.t('Deleting…')));
       try {
-        const job = await deleting.deleteImages(regionId, group.map((n) => n.image.id), { force });
-        if (job) {
+        const result = await deleting.deleteImages(regionId, group.map((n) => n.image.id), { force });
+        if (result.job) {
           // The cloud deletes asynchronously: the nodes stay busy until the job ends (see extension wiring).
-          await startedJob(ctx, group, 'delete', job.jobId);
+          await startedJob(ctx, group, 'delete', { ...result, job: result.job });
           return;
         }
+        sayIfReadBack(ctx, result, imageLabel(group));
         for (const n of group) {
           ctx.log.info(`Deleted ${n.image.id} in ${regionId}${force ? ' (force)' : ''}.`);
           ctx.tree.removeImage(n.account.id, regionId, n.image.id);
@@ -55,13 +66,14 @@ export async function deleteImages(ctx: CommandContext, node?: unknown, selectio
           group.forEach((n) => ctx.tree.setBusy(n, undefined));
           return;
         }
-        const text = userMessage(err);
+        const text = failureText(err, imageLabel(group));
         group.forEach((n: ImageNode) => ctx.tree.setBusy(n, undefined, text));
-        failures.push(text);
+        (ProviderError.isOutcomeUnknown(err) ? unknown : failures).push(text);
       }
     }),
   );
-  if (failures.length) {
-    throw new Error(vscode.l10n.t('Could not delete {0}: {1}', imageLabel(nodes), failures.join('; ')));
+  const said = [...(failures.length ? [vscode.l10n.t('Could not delete {0}: {1}', imageLabel(nodes), failures.join('; '))] : []), ...unknown];
+  if (said.length) {
+    throw new Error(said.join(' '));
   }
 }

@@ -1,10 +1,14 @@
 // Export: bucket, object name or prefix, and a format the cloud supports; starts the async job.
+// One export per image at a time (inFlight.ts).
 import * as vscode from 'vscode';
 import { checkExport } from '../providers/input';
+import type { ExportRequest } from '../providers/operations';
+import type { ImageNode } from '../tree/nodes';
 import { inputMessage, messageOf } from '../util/inputMessages';
 import { Recents } from '../util/recents';
 import { exportArg } from './args';
 import type { CommandContext } from './context';
+import { oneAtATime } from './inFlight';
 import { startedJob } from './jobs';
 import { imageTargets, provider } from './targets';
 
@@ -14,6 +18,10 @@ export async function exportImage(ctx: CommandContext, node?: unknown, _selectio
   if (!target) {
     return;
   }
+  await oneAtATime(ctx, [target], 'export', () => askAndExport(ctx, target, preset));
+}
+
+async function askAndExport(ctx: CommandContext, target: ImageNode, preset: ExportRequest | undefined): Promise<void> {
   const cloud = target.account.cloud;
   const p = await provider(ctx, target);
   const exporting = p.exporting;
@@ -57,8 +65,8 @@ export async function exportImage(ctx: CommandContext, node?: unknown, _selectio
   if (problem) {
     throw new Error(inputMessage(problem, cloud));
   }
-  const job = await exporting.exportImage(target.parent.region.id, target.image.id, request);
+  const started = await exporting.exportImage(target.parent.region.id, target.image.id, request);
   await buckets.add(request.bucket);
-  ctx.log.info(`Export of ${target.image.id} to ${request.bucket}/${request.object} (${request.format}) started: job ${job.jobId}.`);
-  await startedJob(ctx, target, 'export', job.jobId, `${request.bucket}/${request.object} (${request.format})`);
+  ctx.log.info(`Export of ${target.image.id} to ${request.bucket}/${request.object} (${request.format}) started: job ${started.job.jobId}.`);
+  await startedJob(ctx, target, 'export', started, `${request.bucket}/${request.object} (${request.format})`);
 }

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { addAccount } from './addAccount';
+import { editAccount } from './editAccount';
 import type { CommandContext } from './context';
 import { copyImageId } from './copyImageId';
 import { deleteImages } from './delete';
@@ -21,6 +22,7 @@ import { trySandbox } from './trySandbox';
 
 const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.addAccount': addAccount,
+  'cloudImageExplorer.editAccount': editAccount,
   'cloudImageExplorer.removeAccount': removeAccount,
   'cloudImageExplorer.trySandbox': trySandbox,
   'cloudImageExplorer.refresh': refresh,

@@ -1,12 +1,16 @@
 // What every command that starts an async job does next: track it, say so, offer the details.
 import * as vscode from 'vscode';
-import type { JobKind } from '../providers/operations';
+import type { StartedJob, JobKind } from '../providers/operations';
 import type { ImageNode } from '../tree/nodes';
 import type { CommandContext } from './context';
+import { sayIfReadBack } from './outcome';
+import { imageLabel } from './targets';
 
-export async function startedJob(ctx: CommandContext, target: ImageNode | readonly ImageNode[], kind: JobKind, jobId: string, detail?: string): Promise<void> {
+/** `result.job` was started by the change (or found running by reading back after its reply was lost). */
+export async function startedJob(ctx: CommandContext, target: ImageNode | readonly ImageNode[], kind: JobKind, result: StartedJob, detail?: string): Promise<void> {
   const nodes: readonly ImageNode[] = Array.isArray(target) ? target : [target as ImageNode];
   const node = nodes[0]!;
+  const { jobId } = result.job;
   for (const n of nodes) {
     await ctx.jobs.track({
       accountId: n.account.id,
@@ -19,9 +23,14 @@ export async function startedJob(ctx: CommandContext, target: ImageNode | readon
       detail,
     });
   }
+  if (result.confirmedBy === 'read-back') {
+    sayIfReadBack(ctx, result, imageLabel(nodes));
+    return;
+  }
   const details = vscode.l10n.t('Show Details');
-  void vscode.window
-    .showInformationMessage(
+  void ctx.prompter
+    .notify(
+      'info',
       nodes.length === 1
         ? vscode.l10n.t('Started: {0} of "{1}" (job {2}).', kindWord(kind), node.image.name, jobId)
         : vscode.l10n.t('Started: {0} of {1} images (job {2}).', kindWord(kind), nodes.length, jobId),

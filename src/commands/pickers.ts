@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { CAPABILITIES, type Capability } from '../providers/capabilities';
 import { AccountNode, type ImageNode, RegionNode } from '../tree/nodes';
+import { formatNumber } from '../util/format';
+import { imageState, imageStateLabel } from '../util/vocabulary';
 import type { CommandContext } from './context';
 
 interface Item<T> extends vscode.QuickPickItem {
@@ -93,13 +95,13 @@ export async function pickImage(ctx: CommandContext, title: string, capability?:
     const items: Item<ImageNode>[] = region.loader.items.map((image) => ({
       label: image.name,
       description: image.id,
-      detail: [image.status, image.osName].filter(Boolean).join(' · '),
+      detail: [imageStateLabel(imageState(region.account.cloud, image)), image.osName].filter(Boolean).join(' · '),
       value: region.imageNode(image),
     }));
     if (region.loader.hasMore) {
       items.push({
         label: `$(more) ${vscode.l10n.t('Load more…')}`,
-        description: region.loader.total === undefined ? '' : vscode.l10n.t('{0} of {1} loaded', region.loader.items.length, region.loader.total),
+        description: region.loader.total === undefined ? '' : vscode.l10n.t('{0} of {1} loaded', formatNumber(region.loader.items.length), formatNumber(region.loader.total)),
         alwaysShow: true,
         more: true,
       });

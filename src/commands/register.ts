@@ -1,8 +1,9 @@
 // Registers a command behind the one error wrapper: cancellations are silent, every other failure
 // is logged in full and shown once, with "Show Log".
 import * as vscode from 'vscode';
-import { isCancellation, logLine, userMessage } from '../util/errors';
+import { isCancellation, logLine } from '../util/errors';
 import type { CommandContext } from './context';
+import { failureText } from './outcome';
 
 export type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => unknown;
 
@@ -16,7 +17,7 @@ export function registerCommand(ctx: CommandContext, id: string, handler: Comman
       }
       ctx.log.error(`${id}: ${logLine(err)}`);
       const showLog = vscode.l10n.t('Show Log');
-      void ctx.prompter.error(userMessage(err), showLog).then((choice) => {
+      void ctx.prompter.error(failureText(err), showLog).then((choice) => {
         if (choice === showLog) {
           ctx.log.show();
         }

@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
 import type { AccountConfig } from '../providers/model';
 import { AccountNode } from '../tree/nodes';
+import { accountLabel, cloudLabel } from '../util/clouds';
 import type { CommandContext } from './context';
 
 export async function removeAccount(ctx: CommandContext, node?: unknown): Promise<void> {
   let account: AccountConfig | undefined = node instanceof AccountNode ? node.account : undefined;
   if (!account) {
-    const picked = await vscode.window.showQuickPick(
-      ctx.accounts.list().map((a) => ({ label: a.name, description: a.sandbox ? vscode.l10n.t('Sandbox') : a.cloud, account: a })),
+    const picked = await ctx.input.pick(
+      ctx.accounts.list().map((a) => ({ label: accountLabel(a), description: a.sandbox ? vscode.l10n.t('local emulator') : undefined, data: a })),
       { title: vscode.l10n.t('Remove Account'), placeHolder: vscode.l10n.t('Which account?') },
     );
-    account = picked?.account;
+    account = picked.data;
   }
   if (!account) {
     return;
@@ -19,7 +20,7 @@ export async function removeAccount(ctx: CommandContext, node?: unknown): Promis
   const detail = account.sandbox
     ? vscode.l10n.t('The sandbox can be brought back with "Try the Sandbox".')
     : vscode.l10n.t('Its secret is deleted from Secret Storage. Nothing changes in the cloud.');
-  const choice = await ctx.prompter.confirm(vscode.l10n.t('Remove the account "{0}"?', account.name), detail, remove);
+  const choice = await ctx.prompter.confirm(vscode.l10n.t('Remove the account "{0}" ({1})?', account.name, cloudLabel(account.cloud)), detail, remove);
   if (choice !== remove) {
     return;
   }

@@ -1,11 +1,15 @@
 // Share: show the image's current members first, then add members (IDs checked before any request).
+// One change of an image's members at a time (inFlight.ts).
 import * as vscode from 'vscode';
 import { checkNewMembers } from '../providers/input';
+import type { ImageNode } from '../tree/nodes';
 import { inputMessage, memberNounPlural, messageOf } from '../util/inputMessages';
 import { stringsArg } from './args';
 import type { CommandContext } from './context';
-import { shareTarget } from './targets';
+import { oneAtATime } from './inFlight';
 import { startedJob } from './jobs';
+import { sayIfReadBack } from './outcome';
+import { imageTargets, shareTarget } from './targets';
 
 /** The IDs typed into the box: separated by commas, semicolons (also full-width) or white space; each once. */
 export function splitIds(text: string): string[] {
@@ -14,7 +18,14 @@ export function splitIds(text: string): string[] {
 
 export async function share(ctx: CommandContext, node?: unknown, _selection?: unknown, presetArg?: unknown): Promise<void> {
   const presetIds = stringsArg(presetArg);
-  const st = await shareTarget(ctx, node, vscode.l10n.t('Share Image'));
+  const [image] = await imageTargets(ctx, 'share', vscode.l10n.t('Share Image'), node, undefined, false);
+  if (image) {
+    await oneAtATime(ctx, [image], 'share', () => askAndShare(ctx, image, presetIds));
+  }
+}
+
+async function askAndShare(ctx: CommandContext, image: ImageNode, presetIds: string[] | undefined): Promise<void> {
+  const st = await shareTarget(ctx, image);
   if (!st) {
     return;
   }
@@ -41,12 +52,13 @@ export async function share(ctx: CommandContext, node?: unknown, _selection?: un
   if (problem) {
     throw new Error(inputMessage(problem, cloud));
   }
-  const job = await sharing.addMembers(regionId, target.image.id, ids);
-  ctx.log.info(`Shared ${target.image.id} with ${ids.join(', ')}${job ? ` (job ${job.jobId})` : ''}.`);
-  if (job) {
-    await startedJob(ctx, target, 'share', job.jobId, ids.join(', '));
+  const result = await sharing.addMembers(regionId, target.image.id, ids);
+  ctx.log.info(`Shared ${target.image.id} with ${ids.join(', ')}${result.job ? ` (job ${result.job.jobId})` : ''}.`);
+  if (result.job) {
+    await startedJob(ctx, target, 'share', { ...result, job: result.job }, ids.join(', '));
   } else {
     ctx.tree.updateImage(target.account.id, regionId, target.image);
+    sayIfReadBack(ctx, result, `"${target.image.name}"`);
     vscode.window.setStatusBarMessage(vscode.l10n.t('Shared "{0}" with {1}', target.image.name, ids.join(', ')), 4000);
   }
 }

@@ -3,11 +3,13 @@ import * as vscode from 'vscode';
 import type { InputProblem, TagRules } from '../providers/input';
 import type { CloudKind, Tag } from '../providers/model';
 import { CLOUD_RULES } from '../providers/rules';
+import type { ImageNode } from '../tree/nodes';
 import { inputMessage } from '../util/inputMessages';
 import { Recents } from '../util/recents';
 import { tagArg } from './args';
 import type { CommandContext } from './context';
-import type { ImageNode } from '../tree/nodes';
+import { oneAtATime } from './inFlight';
+import { sayIfReadBack } from './outcome';
 import { applyToImages, byRegion, imageLabel, imageTargets, provider } from './targets';
 
 interface TagItem extends vscode.QuickPickItem {
@@ -79,9 +81,12 @@ function askTag(title: string, cloud: CloudKind, check: (tag: Tag) => InputProbl
 export async function tag(ctx: CommandContext, node?: unknown, selection?: unknown, presetArg?: unknown): Promise<void> {
   const preset = tagArg(presetArg);
   const nodes = await imageTargets(ctx, 'tag', vscode.l10n.t('Add Tag'), node, selection, true);
-  if (!nodes.length) {
-    return;
+  if (nodes.length) {
+    await oneAtATime(ctx, nodes, 'tag', () => askAndTag(ctx, nodes, preset));
   }
+}
+
+async function askAndTag(ctx: CommandContext, nodes: ImageNode[], preset: Tag | undefined): Promise<void> {
   const cloud = nodes[0]!.account.cloud;
   const rules = CLOUD_RULES[cloud].tags;
   if (!rules) {
@@ -103,7 +108,7 @@ export async function tag(ctx: CommandContext, node?: unknown, selection?: unkno
   }
   await vscode.window.withProgress({ location: { viewId: 'cloudImageExplorer.images' } }, async () => {
     for (const [regionId, group] of byRegion(nodes)) {
-      await p.tags!.addTags(regionId, group.map((n) => n.image.id), [chosen]);
+      sayIfReadBack(ctx, await p.tags!.addTags(regionId, group.map((n) => n.image.id), [chosen]), imageLabel(group));
     }
   });
   await recents.add(format(chosen));

@@ -24,7 +24,8 @@ export async function imageTargets(
     const picked = await pickImage(ctx, title, capability);
     targets = picked ? [picked] : [];
   }
-  targets = targets.filter((n) => CAPABILITIES[n.account.cloud][capability] && !n.busy);
+  // An image with a change already under way is refused in words by oneAtATime (inFlight.ts), not skipped here.
+  targets = targets.filter((n) => CAPABILITIES[n.account.cloud][capability]);
   const accounts = new Set(targets.map((n) => n.account.id));
   if (accounts.size > 1) {
     throw new Error(vscode.l10n.t('Select images of one account at a time.'));
@@ -58,7 +59,7 @@ export function applyToImages(ctx: CommandContext, nodes: readonly ImageNode[], 
 }
 
 export function imageLabel(nodes: readonly ImageNode[]): string {
-  return nodes.length === 1 ? `"${nodes[0]!.image.name}"` : vscode.l10n.t('{0} images', nodes.length);
+  return nodes.length === 1 ? vscode.l10n.t('"{0}"', nodes[0]!.image.name) : vscode.l10n.t('{0} images', nodes.length);
 }
 
 export interface ShareTarget {
@@ -68,11 +69,10 @@ export interface ShareTarget {
   readonly members: Member[];
 }
 
-/** Share and Unshare both start here: the image, its cloud's sharing API and its current members. */
-export async function shareTarget(ctx: CommandContext, node: unknown, title: string): Promise<ShareTarget | undefined> {
-  const [target] = await imageTargets(ctx, 'share', title, node, undefined, false);
-  const sharing = target && (await provider(ctx, target)).sharing;
-  if (!target || !sharing) {
+/** Share and Unshare both go on from here: the image, its cloud's sharing API and its current members. */
+export async function shareTarget(ctx: CommandContext, target: ImageNode): Promise<ShareTarget | undefined> {
+  const sharing = (await provider(ctx, target)).sharing;
+  if (!sharing) {
     return undefined;
   }
   const regionId = target.parent.region.id;

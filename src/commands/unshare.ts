@@ -1,15 +1,28 @@
-// Unshare: pick members to remove from the image's current members.
+// Unshare: pick members to remove from the image's current members. One change of an image's members
+// at a time (inFlight.ts).
 import * as vscode from 'vscode';
 import { checkRemovedMembers } from '../providers/input';
+import type { ImageNode } from '../tree/nodes';
+import { formatTime } from '../util/format';
 import { inputMessage } from '../util/inputMessages';
+import { memberStatus } from '../util/vocabulary';
 import { stringsArg } from './args';
 import type { CommandContext } from './context';
+import { oneAtATime } from './inFlight';
 import { startedJob } from './jobs';
-import { shareTarget } from './targets';
+import { sayIfReadBack } from './outcome';
+import { imageTargets, shareTarget } from './targets';
 
 export async function unshare(ctx: CommandContext, node?: unknown, _selection?: unknown, presetArg?: unknown): Promise<void> {
   const presetIds = stringsArg(presetArg);
-  const st = await shareTarget(ctx, node, vscode.l10n.t('Unshare Image'));
+  const [image] = await imageTargets(ctx, 'share', vscode.l10n.t('Unshare Image'), node, undefined, false);
+  if (image) {
+    await oneAtATime(ctx, [image], 'unshare', () => askAndUnshare(ctx, image, presetIds));
+  }
+}
+
+async function askAndUnshare(ctx: CommandContext, image: ImageNode, presetIds: string[] | undefined): Promise<void> {
+  const st = await shareTarget(ctx, image);
   if (!st) {
     return;
   }
@@ -21,7 +34,7 @@ export async function unshare(ctx: CommandContext, node?: unknown, _selection?: 
   let ids = presetIds;
   if (!ids) {
     const picked = await vscode.window.showQuickPick(
-      members.map((m) => ({ label: m.id, description: [m.status, m.sharedAt].filter(Boolean).join(' · ') })),
+      members.map((m) => ({ label: m.id, description: [memberStatus(target.account.cloud, m), formatTime(m.sharedAt)].filter(Boolean).join(' · ') })),
       { title: vscode.l10n.t('Unshare "{0}"', target.image.name), canPickMany: true, placeHolder: vscode.l10n.t('Members to remove') },
     );
     ids = picked?.map((p) => p.label);
@@ -42,12 +55,13 @@ export async function unshare(ctx: CommandContext, node?: unknown, _selection?: 
   if (confirmed !== stop) {
     return;
   }
-  const job = await sharing.removeMembers(regionId, target.image.id, ids);
-  ctx.log.info(`Unshared ${target.image.id} from ${ids.join(', ')}${job ? ` (job ${job.jobId})` : ''}.`);
-  if (job) {
-    await startedJob(ctx, target, 'unshare', job.jobId, ids.join(', '));
+  const result = await sharing.removeMembers(regionId, target.image.id, ids);
+  ctx.log.info(`Unshared ${target.image.id} from ${ids.join(', ')}${result.job ? ` (job ${result.job.jobId})` : ''}.`);
+  if (result.job) {
+    await startedJob(ctx, target, 'unshare', { ...result, job: result.job }, ids.join(', '));
   } else {
     ctx.tree.updateImage(target.account.id, regionId, target.image);
+    sayIfReadBack(ctx, result, `"${target.image.name}"`);
     vscode.window.setStatusBarMessage(vscode.l10n.t('Stopped sharing "{0}" with {1}', target.image.name, ids.join(', ')), 4000);
   }
 }

@@ -5,14 +5,20 @@ import { CLOUD_RULES } from '../providers/rules';
 import { inputMessage } from '../util/inputMessages';
 import { stringsArg } from './args';
 import type { CommandContext } from './context';
+import type { ImageNode } from '../tree/nodes';
+import { oneAtATime } from './inFlight';
+import { sayIfReadBack } from './outcome';
 import { applyToImages, byRegion, imageLabel, imageTargets, provider } from './targets';
 
 export async function untag(ctx: CommandContext, node?: unknown, selection?: unknown, presetArg?: unknown): Promise<void> {
   const presetKeys = stringsArg(presetArg);
   const nodes = await imageTargets(ctx, 'tag', vscode.l10n.t('Remove Tags'), node, selection, true);
-  if (!nodes.length) {
-    return;
+  if (nodes.length) {
+    await oneAtATime(ctx, nodes, 'untag', () => askAndUntag(ctx, nodes, presetKeys));
   }
+}
+
+async function askAndUntag(ctx: CommandContext, nodes: ImageNode[], presetKeys: string[] | undefined): Promise<void> {
   const keys = [...new Set(nodes.flatMap((n) => n.image.tags.map((t) => t.key)))].sort();
   if (!keys.length && !presetKeys) {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no tags.', imageLabel(nodes)));
@@ -44,7 +50,7 @@ export async function untag(ctx: CommandContext, node?: unknown, selection?: unk
   }
   await vscode.window.withProgress({ location: { viewId: 'cloudImageExplorer.images' } }, async () => {
     for (const [regionId, group] of byRegion(nodes)) {
-      await p.tags!.removeTags(regionId, group.map((n) => n.image.id), chosen!);
+      sayIfReadBack(ctx, await p.tags!.removeTags(regionId, group.map((n) => n.image.id), chosen!), imageLabel(group));
     }
   });
   ctx.log.info(`Removed tag(s) ${chosen.join(', ')} from ${nodes.map((n) => n.image.id).join(', ')}.`);

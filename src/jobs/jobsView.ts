@@ -1,8 +1,9 @@
 // The "Jobs" view (like Azure's Activity Log) and the status-bar count while jobs run.
 import * as vscode from 'vscode';
 import { isActive, jobKey, type TrackedJob } from './model';
-import { elapsed, jobTitle, stateLabel } from './labels';
+import { elapsed, failureText, jobTitle, stateLabel } from './labels';
 import type { JobTracker } from './tracker';
+import { formatTime } from '../util/format';
 
 export class JobsViewProvider implements vscode.TreeDataProvider<TrackedJob>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -33,9 +34,10 @@ export class JobsViewProvider implements vscode.TreeDataProvider<TrackedJob>, vs
     if (job.detail) {
       md.appendText(`${job.detail}\n\n`);
     }
-    md.appendText(`${stateLabel(job)} (${job.cloudState ?? job.state}) · ${time}`);
-    if (job.error) {
-      md.appendText(`\n\n${job.error}`);
+    md.appendText(`${stateLabel(job)} (${job.cloudState ?? job.state}) · ${time}\n\n${vscode.l10n.t('Started {0}', formatTime(job.startedAt) ?? '')}`);
+    const failure = failureText(job);
+    if (failure) {
+      md.appendText(`\n\n${failure}`);
     }
     item.tooltip = md;
     item.contextValue = `job ${job.state}`;

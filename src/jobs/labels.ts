@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { JobKind } from '../providers/operations';
+import { formatDuration, type DurationWords } from './duration';
 import type { TrackedJob } from './model';
 
 export function kindLabel(kind: JobKind): string {
@@ -16,7 +17,7 @@ export function kindLabel(kind: JobKind): string {
 }
 
 export function jobTitle(job: TrackedJob): string {
-  return vscode.l10n.t('{0} of {1}', kindLabel(job.kind), job.imageName);
+  return vscode.l10n.t('{0} of image {1}', kindLabel(job.kind), job.imageName);
 }
 
 export function stateLabel(job: TrackedJob): string {
@@ -32,15 +33,28 @@ export function stateLabel(job: TrackedJob): string {
   }
 }
 
+/** Why a failed job failed, for the user: our reason, or the cloud's own words beside an explanation. */
+export function failureText(job: TrackedJob): string | undefined {
+  if (job.state !== 'failed') {
+    return undefined;
+  }
+  if (job.reason === 'accountRemoved') {
+    return vscode.l10n.t('The account was removed.');
+  }
+  if (job.reason === 'lost') {
+    return vscode.l10n.t('The cloud no longer reports this job.');
+  }
+  if (job.error && job.error !== job.cloudState) {
+    return vscode.l10n.t('{0} The cloud says: {1}', vscode.l10n.t('The job failed.'), job.error);
+  }
+  return vscode.l10n.t('The job failed; the cloud gave no reason (its status: {0}).', job.cloudState ?? job.state);
+}
+
+export function durationWords(): DurationWords {
+  return { seconds: vscode.l10n.t('{0} s'), minutes: vscode.l10n.t('{0} min {1} s'), hours: vscode.l10n.t('{0} h {1} min') };
+}
+
 /** "12 s", "3 min 4 s", "1 h 2 min". */
 export function elapsed(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) {
-    return vscode.l10n.t('{0} s', s);
-  }
-  const m = Math.floor(s / 60);
-  if (m < 60) {
-    return vscode.l10n.t('{0} min {1} s', m, s % 60);
-  }
-  return vscode.l10n.t('{0} h {1} min', Math.floor(m / 60), m % 60);
+  return formatDuration(ms, durationWords());
 }

@@ -16,7 +16,10 @@ export interface TrackedJob {
   state: JobState;
   cloudState?: string;
   percent?: number;
+  /** The cloud's own words for a failure. */
   error?: string;
+  /** Set when the job failed for a reason of ours, not the cloud's. */
+  reason?: 'accountRemoved' | 'lost';
   finishedAt?: number;
   /** Set once the user has been told it finished. */
   notified?: boolean;

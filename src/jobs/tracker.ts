@@ -1,15 +1,16 @@
 // One tracker for every async job of every cloud: persisted in global state, polled in batches
 // per account and region with a back-off that grows with the job's age, stopped when nothing runs,
-// resumed after a window reload. Completion and failure are announced once.
+// resumed after a window reload. Completion and failure are announced once, through the Prompter.
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
 import type { JobStatus } from '../providers/operations';
 import { logLine } from '../util/errors';
 import type { Log } from '../util/log';
+import type { Prompter } from '../util/prompter';
 import { applyStatus, isActive, jobKey, type TrackedJob } from './model';
 import { dueGroups, markPolled, nextWake, prune, type PollGroup } from './schedule';
-import { jobTitle } from './labels';
+import { failureText, jobTitle } from './labels';
 
 const STATE_KEY = 'cloudImageExplorer.jobs';
 
@@ -28,6 +29,7 @@ export class JobTracker implements vscode.Disposable {
     private readonly accounts: AccountStore,
     private readonly sessions: Sessions,
     private readonly log: Log,
+    private readonly prompter: Prompter,
   ) {
     this.jobs = state.get<TrackedJob[]>(STATE_KEY, []).map((j) => ({ ...j, nextPollAt: undefined }));
     if (this.jobs.some(isActive)) {
@@ -113,7 +115,8 @@ export class JobTracker implements vscode.Disposable {
     const now = Date.now();
     if (!account) {
       for (const job of group.jobs) {
-        this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'unknown', error: vscode.l10n.t('The account was removed.') });
+        job.reason = 'accountRemoved';
+        this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'unknown' });
       }
       return;
     }
@@ -129,7 +132,8 @@ export class JobTracker implements vscode.Disposable {
         if (status) {
           this.finish(job, status);
         } else if (now - job.startedAt > 10 * 60_000) {
-          this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'unknown', error: vscode.l10n.t('The cloud no longer reports this job.') });
+          job.reason = 'lost';
+          this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'unknown' });
         }
         markPolled(job, now);
       }
@@ -141,7 +145,7 @@ export class JobTracker implements vscode.Disposable {
 
   private finish(job: TrackedJob, status: JobStatus): void {
     if (applyStatus(job, status, Date.now())) {
-      this.log.info(`Job ${job.jobId} (${job.kind} ${job.imageId}) ${job.state}${job.error ? `: ${job.error}` : ''}`);
+      this.log.info(`Job ${job.jobId} (${job.kind} ${job.imageId}) ${job.state}${job.error ? `: ${job.error}` : ''}${job.reason ? ` (${job.reason})` : ''}`);
       this.finished.fire(job);
     }
   }
@@ -156,8 +160,8 @@ export class JobTracker implements vscode.Disposable {
       const target = { accountId: job.accountId, regionId: job.regionId, imageId: job.imageId };
       const shown =
         job.state === 'succeeded'
-          ? vscode.window.showInformationMessage(vscode.l10n.t('{0}: done.', jobTitle(job)), details)
-          : vscode.window.showErrorMessage(vscode.l10n.t('{0}: failed. {1}', jobTitle(job), job.error ?? ''), details);
+          ? this.prompter.notify('info', vscode.l10n.t('{0}: done.', jobTitle(job)), details)
+          : this.prompter.notify('error', vscode.l10n.t('{0}: failed. {1}', jobTitle(job), failureText(job) ?? ''), details);
       void shown.then((choice) => {
         if (choice === details) {
           void vscode.commands.executeCommand('cloudImageExplorer.openDetails', target);

@@ -31,3 +31,15 @@ export function capabilityFlags(cloud: CloudKind): string {
   const caps = CAPABILITIES[cloud];
   return COMMAND_CAPABILITIES.filter((c) => caps[c]).map((c) => `can-${c}`).join(' ');
 }
+
+/**
+ * Clouds whose signers carry a security token with temporary credentials: Alibaba STS
+ * (`x-acs-security-token`, BatchCompute too) and Huawei temporary AK/SK (`X-Security-Token`).
+ * QingCloud's API keys have no temporary form.
+ */
+export const TEMPORARY_CREDENTIALS: Readonly<Record<CloudKind, boolean>> = {
+  alibaba: true,
+  huawei: true,
+  qingcloud: false,
+  batchcompute: true,
+};

@@ -1,16 +1,43 @@
 import type { CloudKind } from './model';
 import { redact } from './redact';
 
+/** The changes a user can ask of an image, for an unknown outcome's words. */
+export type ChangeKind = 'delete' | 'export' | 'share' | 'unshare' | 'tag' | 'untag';
+
+/**
+ * A change whose request may or may not have been applied (the reply was lost or unclear, see
+ * http.ts), and what reading the cloud's state back afterwards (reconcile.ts) showed.
+ */
+export interface UnknownOutcome {
+  readonly change: ChangeKind;
+  readonly imageIds: readonly string[];
+  /**
+   * 'no-change': the state read back does not show the change (it may not have happened, or an async
+   * job may not have got there yet); 'undecidable': the cloud offers no way to tell, or reading failed.
+   */
+  readonly readBack: 'no-change' | 'undecidable';
+}
+
 export interface ProviderErrorInit {
   readonly cloud: CloudKind | 'local';
-  /** The cloud's error code (e.g. "Throttling.User", "IMG.0024", "1200"), or one of ours ("NetworkError", "Timeout", "Aborted", "BadResponse"). */
+  /**
+   * The cloud's error code (e.g. "Throttling.User", "IMG.0024", "1200"), or one of ours ("NetworkError",
+   * "Timeout", "Aborted", "BadResponse", "OutcomeUnknown").
+   */
   readonly code: string;
   readonly message: string;
   readonly requestId?: string;
   readonly httpStatus?: number;
+  /** Worth sending again if the call changes nothing (a read): throttling, 5xx, network faults, timeouts, garbled bodies. */
   readonly retryable?: boolean;
+  /**
+   * The cloud provably did not act on the request: the connection was never made, or the cloud
+   * documents this answer as a refusal before processing (throttling). Only then is a change sent again.
+   */
+  readonly unprocessed?: boolean;
   /** Seconds the server asked us to wait (Retry-After). */
   readonly retryAfterSeconds?: number;
+  readonly outcome?: UnknownOutcome;
   readonly cause?: unknown;
 }
 
@@ -25,7 +52,10 @@ export class ProviderError extends Error {
   readonly requestId?: string;
   readonly httpStatus?: number;
   readonly retryable: boolean;
+  readonly unprocessed: boolean;
   readonly retryAfterSeconds?: number;
+  /** Set on an OutcomeUnknown error once the provider has read the state back. */
+  readonly outcome?: UnknownOutcome;
   /** How many attempts were made before this error was final (set by the HTTP layer). */
   attempts = 1;
 
@@ -37,7 +67,9 @@ export class ProviderError extends Error {
     this.requestId = init.requestId === undefined ? undefined : redact(init.requestId);
     this.httpStatus = init.httpStatus;
     this.retryable = init.retryable ?? false;
+    this.unprocessed = init.unprocessed ?? false;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.outcome = init.outcome;
   }
 
   /** One line for logs and error nodes: "Code: message (RequestId …)". */
@@ -49,8 +81,32 @@ export class ProviderError extends Error {
   static isAbort(err: unknown): boolean {
     return err instanceof ProviderError && err.code === 'Aborted';
   }
+
+  static isOutcomeUnknown(err: unknown): err is ProviderError {
+    return err instanceof ProviderError && err.code === OUTCOME_UNKNOWN;
+  }
 }
+
+export const OUTCOME_UNKNOWN = 'OutcomeUnknown';
 
 export function abortError(cloud: CloudKind | 'local', cause?: unknown): ProviderError {
   return new ProviderError({ cloud, code: 'Aborted', message: 'The request was cancelled.', cause });
+}
+
+/**
+ * A change sent once whose reply did not settle it: `cause` is what happened instead (a lost or garbled
+ * reply, a timeout, a 5xx). The request may have been applied, so it is not sent again.
+ */
+export function outcomeUnknown(cause: ProviderError, outcome?: UnknownOutcome): ProviderError {
+  const err = new ProviderError({
+    cloud: cause.cloud,
+    code: OUTCOME_UNKNOWN,
+    message: `The change was sent once, and whether the cloud applied it is unknown (${cause.describe()}).`,
+    requestId: cause.requestId,
+    httpStatus: cause.httpStatus,
+    outcome,
+    cause,
+  });
+  err.attempts = cause.attempts;
+  return err;
 }

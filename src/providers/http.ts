@@ -1,10 +1,32 @@
 // The one HTTP layer every provider uses: undici with keep-alive, per-attempt timeouts,
 // retry with exponential backoff (throttling, 5xx, network faults), cancellation and an optional proxy.
+// A change is never sent twice unless the first attempt provably did not reach the cloud: see CallKind.
 import { request, type Dispatcher } from 'undici';
-import { ProviderError, abortError } from './errors';
+import { ProviderError, abortError, outcomeUnknown } from './errors';
 import type { CloudKind } from './model';
 import { excerpt } from './redact';
 import { createDispatcher, type TransportSettings } from './transport';
+
+/**
+ * What a call does, which decides what may be sent again after a failed attempt:
+ * - 'read' changes nothing: retried on throttling, 5xx, timeouts, network faults and garbled bodies;
+ * - 'idempotent' is a change the cloud documents as idempotent (or that carries an idempotency
+ *   token): retried like a read;
+ * - 'mutation' is any other change: sent again only when the attempt provably did not reach the
+ *   cloud (`ProviderError.unprocessed`: no connection was made, or a throttling refusal the cloud
+ *   documents as unprocessed). Any other doubt ends in an OutcomeUnknown error, never a second send:
+ *   the provider then reads the state back (reconcile.ts).
+ */
+export type CallKind = 'read' | 'idempotent' | 'mutation';
+
+/**
+ * undici's errors that come before a single byte of the request was written: the name did not
+ * resolve or the connection was never made (refused, unreachable, connect timeout). Anything later
+ * (a reset or "other side closed" after the request was written, a headers or body timeout) may
+ * come after the cloud acted on the request.
+ */
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_CONNECTED_SYSCALLS = new Set(['connect', 'getaddrinfo']);
 
 export interface HttpRequest {
   readonly method: string;
@@ -97,12 +119,13 @@ export class HttpClient {
   }
 
   /**
-   * Sends a request, retrying what is retryable. `build` is called once per attempt so that each
-   * attempt is signed afresh (new nonce and timestamp); `interpret` turns a response into a value
-   * or throws the cloud's ProviderError.
+   * Sends a request, retrying what its kind allows (see CallKind). `build` is called once per attempt
+   * so that each attempt is signed afresh (new nonce and timestamp); `interpret` turns a response into
+   * a value or throws the cloud's ProviderError.
    */
   async send<T>(
     cloud: CloudKind,
+    kind: CallKind,
     build: () => HttpRequest,
     interpret: (res: HttpResponse) => T,
     signal?: AbortSignal,
@@ -117,7 +140,13 @@ export class HttpClient {
       } catch (err) {
         const error = this.normalise(cloud, err, signal);
         error.attempts = attempt;
-        if (!error.retryable || attempt >= this.maxAttempts) {
+        if (kind === 'mutation' && !error.unprocessed && (error.retryable || ProviderError.isAbort(error))) {
+          // It may have been applied (even a cancelled one may have left): never sent again.
+          this.logger.warn(`${cloud}: ${error.describe()}; a change is not sent again, its outcome is unknown`);
+          throw outcomeUnknown(error);
+        }
+        const again = kind === 'mutation' ? error.unprocessed : error.retryable;
+        if (!again || attempt >= this.maxAttempts) {
           throw error;
         }
         const delay = this.backoff(attempt, error.retryAfterSeconds);
@@ -171,7 +200,7 @@ export class HttpClient {
     if (signal?.aborted) {
       return abortError(cloud, err);
     }
-    const e = err as { name?: string; code?: string; message?: string };
+    const e = err as { name?: string; code?: string; message?: string; syscall?: string };
     const timedOut = e.name === 'TimeoutError' || /Timeout/i.test(e.code ?? '') || e.name === 'AbortError';
     if (timedOut) {
       return new ProviderError({
@@ -179,6 +208,8 @@ export class HttpClient {
         code: 'Timeout',
         message: `No answer within ${Math.round(this.timeoutMs / 1000)} s.`,
         retryable: true,
+        // Only undici's connect timeout says the request was never written.
+        unprocessed: e.code === 'UND_ERR_CONNECT_TIMEOUT',
         cause: err,
       });
     }
@@ -187,6 +218,7 @@ export class HttpClient {
       code: 'NetworkError',
       message: `${e.code ?? e.name ?? 'Error'}: ${e.message ?? String(err)}`,
       retryable: true,
+      unprocessed: NOT_CONNECTED_CODES.has(e.code ?? '') || NOT_CONNECTED_SYSCALLS.has(e.syscall ?? ''),
       cause: err,
     });
   }
@@ -207,8 +239,8 @@ export function badResponse(cloud: CloudKind, res: HttpResponse, cause?: unknown
     code: 'BadResponse',
     message: `Unexpected response (HTTP ${res.status}): ${excerpt(res.body)}`,
     httpStatus: res.status,
-    // A garbled body from a 5xx is a server fault worth retrying; a garbled 2xx is not.
-    retryable: res.status >= 500,
+    // A garbled 2xx or 5xx is worth asking again for a read; a change that got one has an unknown outcome.
+    retryable: res.status >= 500 || (res.status >= 200 && res.status < 300),
     cause,
   });
 }

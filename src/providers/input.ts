@@ -16,6 +16,7 @@ export type InputField =
   | 'accountName'
   | 'accessKeyId'
   | 'secret'
+  | 'securityToken'
   | 'endpoint';
 
 /** Named character rules, each with one sentence in the UI. */
@@ -33,6 +34,8 @@ export type MemberFormat = 'alibabaAccount' | 'huaweiProject' | 'qingcloudUser';
 
 /** How a cloud writes an AccessKey ID. */
 export interface KeyShape {
+  /** What every such ID starts with (Alibaba STS: "STS."); `min` and `max` count what follows it. */
+  readonly prefix?: string;
   readonly min: number;
   readonly max: number;
   /** True where only capital letters and digits occur. */
@@ -162,17 +165,27 @@ export function checkAccountName(name: string): InputProblem | undefined {
 }
 
 export function checkAccessKeyId(value: string, shape: KeyShape): InputProblem | undefined {
-  const problem = checkText(value, { field: 'accessKeyId', min: 1, max: 128 });
+  const problem = checkText(value, { field: 'accessKeyId', min: 1, max: 160 });
   if (problem) {
     return problem;
   }
+  const prefix = shape.prefix ?? '';
+  const rest = value.startsWith(prefix) ? value.slice(prefix.length) : '';
   const chars = shape.upperOnly ? /^[A-Z0-9]+$/ : /^[A-Za-z0-9]+$/;
-  return chars.test(value) && value.length >= shape.min && value.length <= shape.max ? undefined : { code: 'accessKeyShape', shape };
+  return chars.test(rest) && rest.length >= shape.min && rest.length <= shape.max ? undefined : { code: 'accessKeyShape', shape };
 }
 
 /** Secrets are 30 to 40 characters on these clouds; 16 to 128 without white space is what is accepted. */
 export function checkSecret(value: string): InputProblem | undefined {
   return checkText(value, { field: 'secret', min: 16, max: 128, charset: { name: 'noSpaces', test: (v) => !/\s/.test(v) } });
+}
+
+/**
+ * The security token of temporary credentials (Alibaba STS, Huawei temporary AK/SK): a long opaque string,
+ * hundreds to a few thousand characters; 16 to 16,384 without white space is what is accepted.
+ */
+export function checkSecurityToken(value: string): InputProblem | undefined {
+  return checkText(value, { field: 'securityToken', min: 16, max: 16_384, charset: { name: 'noSpaces', test: (v) => !/\s/.test(v) } });
 }
 
 /** A loopback host: localhost, 127.0.0.0/8 or ::1. Plain HTTP is allowed to these only. */
@@ -307,7 +320,7 @@ export function describeProblem(p: InputProblem): string {
     case 'format':
       return `"${p.format}" is not one of the formats ${p.formats.join(', ')}.`;
     case 'accessKeyShape':
-      return `This is not an AccessKey ID of this cloud (${p.shape.min} to ${p.shape.max} letters and digits).`;
+      return `This is not an AccessKey ID of this cloud (${p.shape.prefix ?? ''}${p.shape.min} to ${p.shape.max} letters and digits).`;
     case 'endpointUrl':
       return 'The endpoint is not a URL.';
     case 'endpointScheme':
@@ -345,6 +358,8 @@ export function checkExport(rules: ExportRules, request: ExportRequest): InputPr
 
 export interface CloudRules {
   readonly accessKeyId: KeyShape;
+  /** A temporary (STS) AccessKey ID, where its shape differs from a long-term one's. */
+  readonly temporaryAccessKeyId?: KeyShape;
   readonly tags?: TagRules;
   readonly members?: MemberRules;
   readonly exporting?: ExportRules;

@@ -13,6 +13,10 @@ export interface AccountConfig {
   readonly endpoint?: string;
   /** True for the built-in sandbox account, which talks to the bundled emulator. */
   readonly sandbox?: boolean;
+  /** Temporary credentials (Alibaba STS, Huawei temporary AK/SK): the security token is a secret too. */
+  readonly temporary?: boolean;
+  /** When temporary credentials stop working (ISO 8601), where known. */
+  readonly expiresAt?: string;
 }
 
 export interface Credentials {

@@ -12,6 +12,21 @@ export interface JobStart {
   readonly jobId: string;
 }
 
+/**
+ * How a change ended. Each change is sent once (see providers/http.ts and reconcile.ts); when its reply
+ * was lost and the cloud's state, read back, showed the change made, `confirmedBy` is 'read-back'.
+ * A change whose outcome even reading back cannot settle is an OutcomeUnknown ProviderError instead.
+ */
+export interface ChangeResult {
+  /** The async job to follow, where the cloud started one (or one was found running on reading back). */
+  readonly job?: JobStart;
+  readonly confirmedBy: 'reply' | 'read-back';
+}
+
+export interface StartedJob extends ChangeResult {
+  readonly job: JobStart;
+}
+
 export interface JobStatus {
   readonly jobId: string;
   readonly state: JobState;
@@ -47,8 +62,8 @@ export interface TagOperations {
   /** The add, remove and filter calls' rules; a call that breaks them is refused (InvalidInputError) before any request. */
   readonly rules: TagRules;
   /** Adds or overwrites tags on every image given (split into batches by the provider). */
-  addTags(regionId: string, imageIds: readonly string[], tags: readonly Tag[], signal?: AbortSignal): Promise<void>;
-  removeTags(regionId: string, imageIds: readonly string[], keys: readonly string[], signal?: AbortSignal): Promise<void>;
+  addTags(regionId: string, imageIds: readonly string[], tags: readonly Tag[], signal?: AbortSignal): Promise<ChangeResult>;
+  removeTags(regionId: string, imageIds: readonly string[], keys: readonly string[], signal?: AbortSignal): Promise<ChangeResult>;
   /** The image's current tags. */
   listTags(regionId: string, imageId: string, signal?: AbortSignal): Promise<Tag[]>;
 }
@@ -64,9 +79,9 @@ export interface ShareOperations {
   /** Member ID format and counts, checked before any request. */
   readonly rules: MemberRules;
   listMembers(regionId: string, imageId: string, signal?: AbortSignal): Promise<Member[]>;
-  /** Sync clouds resolve with undefined; async clouds (Huawei) return the job. Batches are split by the provider. */
-  addMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined>;
-  removeMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined>;
+  /** Sync clouds answer without a job; async clouds (Huawei) with the job. Batches are split by the provider. */
+  addMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult>;
+  removeMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult>;
 }
 
 export interface ExportRequest {
@@ -79,7 +94,7 @@ export interface ExportRequest {
 export interface ExportOperations {
   /** Bucket, object and format rules (with the formats the cloud exports), checked before any request. */
   readonly rules: ExportRules;
-  exportImage(regionId: string, imageId: string, request: ExportRequest, signal?: AbortSignal): Promise<JobStart>;
+  exportImage(regionId: string, imageId: string, request: ExportRequest, signal?: AbortSignal): Promise<StartedJob>;
 }
 
 export interface DeleteOptions {
@@ -90,8 +105,8 @@ export interface DeleteOptions {
 export interface DeleteOperations {
   /** Whether the cloud has a "force" flag (Alibaba). */
   readonly supportsForce: boolean;
-  /** Sync clouds resolve with undefined; QingCloud returns its job. */
-  deleteImages(regionId: string, imageIds: readonly string[], options: DeleteOptions, signal?: AbortSignal): Promise<JobStart | undefined>;
+  /** Sync clouds answer without a job; QingCloud with its job. */
+  deleteImages(regionId: string, imageIds: readonly string[], options: DeleteOptions, signal?: AbortSignal): Promise<ChangeResult>;
 }
 
 export interface DetailOperations {

@@ -16,6 +16,8 @@ export interface ProviderContext {
 export interface ImageProvider extends ImageOperations {
   readonly cloud: CloudKind;
   listRegions(signal?: AbortSignal): Promise<readonly Region[]>;
+  /** One cheap signed read that succeeds only when the credentials work (before an account is saved). */
+  checkCredentials(signal?: AbortSignal): Promise<void>;
   listImages(request: ListImagesRequest): Promise<Page<Image>>;
   /** One image by ID, or undefined when the cloud does not know it (any more). */
   getImage?(regionId: string, imageId: string, signal?: AbortSignal): Promise<Image | undefined>;

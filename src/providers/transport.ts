@@ -125,6 +125,11 @@ export function trustedCertificates(settings: TransportSettings = {}): string[] 
 
 export type ProxyFailure = { readonly reason: 'setting' } | { readonly reason: 'unreachable'; readonly code: string } | { readonly reason: 'refused'; readonly status: number };
 
+/** A proxy that could not be reached or answered the tunnel with a 5xx may work next time; nothing else will. */
+function passing(failure: ProxyFailure): boolean {
+  return failure.reason === 'unreachable' || (failure.reason === 'refused' && failure.status >= 500);
+}
+
 /** A proxy's own failure: the proxy setting, the proxy itself unreachable, or its refusal of the tunnel. */
 export class ProxyError extends ProviderError {
   constructor(
@@ -143,8 +148,9 @@ export class ProxyError extends ProviderError {
             ? `The proxy ${proxy} cannot be reached (${failure.code}).`
             : `The proxy ${proxy} refused the connection (HTTP ${failure.status}).`,
       httpStatus: failure.reason === 'refused' ? failure.status : undefined,
-      // Nothing reached the cloud: safe to try again, except where only the user can fix it.
-      retryable: failure.reason === 'unreachable' || (failure.reason === 'refused' && failure.status >= 500),
+      // Nothing reached the cloud: safe to try again (a change too), except where only the user can fix it.
+      retryable: passing(failure),
+      unprocessed: passing(failure),
       cause,
     });
     this.name = 'ProxyError';

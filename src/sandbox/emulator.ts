@@ -246,7 +246,15 @@ export class Emulator implements KeyStore {
         console.error('[sandbox] handler failed:', err);
       }
     }
+    // The log has what the cloud did (an applied request's own answer), with the fault that hid it.
     this.log({ ...base, status: answer.status, fault, errorCode: errorCodeOf(answer) });
+    if (fault === 'drop-reply') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault === 'error-after-apply') {
+      answer = handler.serverError(request);
+    }
     // The Date header tells the time of the emulator's clock (injected in tests), as a cloud's tells its own.
     res.writeHead(answer.status, { date: new Date(this.now()).toUTCString(), ...(answer.headers ?? {}) });
     res.end(answer.body);

@@ -2,13 +2,37 @@
 import type { CloudKind } from '../providers/model';
 
 /**
- * `echo` is a gateway in front of the cloud that answers 400 with an HTML page quoting the whole request
- * (request line, every header, the body); `echo-error` is the cloud's own error format whose message
- * quotes it. Both put the AccessKey ID, the signature and any token in the body, as real gateways do.
+ * What a matching request gets instead of its answer. Before the request is served (nothing applied):
+ * 'server-error' (the cloud's 5xx), 'throttle' (its throttling answer), 'timeout' (held, then dropped),
+ * 'reset' (connection destroyed), 'malformed' (a garbled 200), 'echo' (a gateway in front of the cloud that
+ * answers 400 with an HTML page quoting the whole request: request line, every header, the body),
+ * 'echo-error' (the cloud's own error format whose message quotes it; both put the AccessKey ID, the
+ * signature and any token in the body, as real gateways do). After it is served (applied, as a cloud that
+ * did the work and then lost its reply): 'drop-reply' (connection destroyed instead of the answer),
+ * 'error-after-apply' (the cloud's 5xx instead of the answer).
  */
-export type FaultKind = 'server-error' | 'throttle' | 'timeout' | 'reset' | 'malformed' | 'echo' | 'echo-error';
+export type FaultKind =
+  | 'server-error'
+  | 'throttle'
+  | 'timeout'
+  | 'reset'
+  | 'malformed'
+  | 'echo'
+  | 'echo-error'
+  | 'drop-reply'
+  | 'error-after-apply';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['server-error', 'throttle', 'timeout', 'reset', 'malformed', 'echo', 'echo-error'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'server-error',
+  'throttle',
+  'timeout',
+  'reset',
+  'malformed',
+  'echo',
+  'echo-error',
+  'drop-reply',
+  'error-after-apply',
+];
 
 export interface FaultRule {
   readonly kind: FaultKind;
@@ -93,7 +117,8 @@ export class FaultPlan {
 
   /**
    * From the environment: CIE_EMULATOR_LATENCY_MS=number, and
-   * CIE_EMULATOR_FAULTS='[{"kind":"throttle","cloud":"alibaba","operation":"DescribeImages","times":2}]'.
+   * CIE_EMULATOR_FAULTS='[{"kind":"throttle","cloud":"alibaba","operation":"DescribeImages","times":2}]'
+   * (a lost reply: '[{"kind":"drop-reply","cloud":"huawei","operation":"ExportImage","times":1}]').
    * A rule of kind "fail-job" makes jobs fail instead: {"kind":"fail-job","cloud":"alibaba","operation":"ExportImage","times":1,"message":"..."}.
    */
   static fromEnv(env: NodeJS.ProcessEnv): FaultPlan {

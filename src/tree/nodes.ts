@@ -2,7 +2,10 @@
 import * as vscode from 'vscode';
 import { capabilityFlags } from '../providers/capabilities';
 import type { AccountConfig, Image, Region } from '../providers/model';
+import { TRANSIENT_STATES } from '../providers/vocabulary';
 import { cloudLabel } from '../util/clouds';
+import { formatGiB, formatNumber, formatTime } from '../util/format';
+import { imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
 import type { ImageLoader } from './imageLoader';
 
 export type NodeKind = 'account' | 'region' | 'image' | 'loadMore' | 'error' | 'empty';
@@ -80,7 +83,7 @@ export class RegionNode implements Node {
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.region.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    const count = this.loader.total === undefined ? '' : ` · ${this.loader.items.length}/${this.loader.total}`;
+    const count = this.loader.total === undefined ? '' : ` · ${formatNumber(this.loader.items.length)}/${formatNumber(this.loader.total)}`;
     item.description = `${this.region.id}${count}`;
     item.iconPath = new vscode.ThemeIcon('globe');
     item.contextValue = `region cloud-${this.account.cloud}`;
@@ -120,11 +123,11 @@ export class ImageNode implements Node {
     const { image } = this;
     const item = new vscode.TreeItem(image.name, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    // The status only when it is not the usual one, so that the ordinary case stays quiet.
-    const usual = /^(available|active)$/i.test(image.status);
-    const parts = [image.name === image.id ? undefined : image.id, usual ? undefined : image.status].filter(Boolean);
+    // The state only when it is not the usual one, so that the ordinary case stays quiet.
+    const state = imageState(this.account.cloud, image);
+    const parts = [image.name === image.id ? undefined : image.id, state === 'available' ? undefined : imageStateLabel(state)].filter(Boolean);
     item.description = parts.join(' · ');
-    const busy = this.busy !== undefined || /creating|saving|queued|pending/i.test(image.status);
+    const busy = this.busy !== undefined || TRANSIENT_STATES.includes(state);
     item.iconPath = this.lastError
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : new vscode.ThemeIcon(busy ? 'loading~spin' : (OWNER_ICON[image.owner] ?? 'vm'));
@@ -142,17 +145,17 @@ export class ImageNode implements Node {
     md.appendMarkdown('**').appendText(image.name).appendMarkdown('**\n\n');
     const rows: [string, string | undefined][] = [
       [vscode.l10n.t('ID'), image.id],
-      [vscode.l10n.t('Status'), image.status],
-      [vscode.l10n.t('Owner'), image.owner],
+      [vscode.l10n.t('Status'), imageStateLabel(state)],
+      [vscode.l10n.t('Type'), ownerLabel(image.owner)],
       [vscode.l10n.t('OS'), image.osName],
       [vscode.l10n.t('Architecture'), image.architecture],
-      [vscode.l10n.t('Size'), image.sizeGiB === undefined ? undefined : `${image.sizeGiB} GiB`],
-      [vscode.l10n.t('Created'), image.createdAt],
+      [vscode.l10n.t('Size'), image.sizeGiB === undefined ? undefined : formatGiB(image.sizeGiB)],
+      [vscode.l10n.t('Created'), formatTime(image.createdAt) ?? image.createdAt],
       [vscode.l10n.t('Tags'), image.tags.map((t) => (t.value ? `${t.key}=${t.value}` : t.key)).join(', ') || undefined],
     ];
     for (const [k, v] of rows) {
       if (v) {
-        md.appendText(`${k}: ${v}`).appendMarkdown('  \n');
+        md.appendText(vscode.l10n.t('{0}: {1}', k, v)).appendMarkdown('  \n');
       }
     }
     if (this.lastError) {
@@ -179,7 +182,7 @@ export class LoadMoreNode implements Node {
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     if (loader.total !== undefined) {
-      item.description = vscode.l10n.t('{0} of {1} loaded', loader.items.length, loader.total);
+      item.description = vscode.l10n.t('{0} of {1} loaded', formatNumber(loader.items.length), formatNumber(loader.total));
     }
     item.iconPath = new vscode.ThemeIcon(loading ? 'loading~spin' : 'more');
     item.contextValue = 'loadMore';

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
-import { isCancellation, logLine, userMessage } from '../util/errors';
+import { explain, isCancellation, logLine, userMessage } from '../util/errors';
+import { formatNumber } from '../util/format';
 import type { Log } from '../util/log';
 import { ImageLoader } from './imageLoader';
 import type { Image } from '../providers/model';
@@ -100,7 +101,7 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
           await node.loader.loadAll(abort.signal, (loaded, total) => {
             const increment = total ? ((loaded - last) / total) * 100 : undefined;
             last = loaded;
-            progress.report({ message: total ? vscode.l10n.t('{0} of {1}', loaded, total) : String(loaded), increment });
+            progress.report({ message: total ? vscode.l10n.t('{0} of {1}', formatNumber(loaded), formatNumber(total)) : formatNumber(loaded), increment });
             this.changed.fire(node);
           });
         } catch (err) {
@@ -245,7 +246,7 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
   }
 
   private errorNode(parent: Node, err: unknown, retry: () => void): ErrorNode {
-    return new ErrorNode(parent, userMessage(err), logLine(err), retry);
+    return new ErrorNode(parent, explain(err), `${userMessage(err)}\n\n${logLine(err)}`, retry);
   }
 
   private report(err: unknown): void {

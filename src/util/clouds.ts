@@ -13,3 +13,8 @@ export function cloudLabel(cloud: CloudKind): string {
       return vscode.l10n.t('Alibaba BatchCompute (retired)');
   }
 }
+
+/** An account as it is named in pickers and messages: "name · cloud", so that same-named accounts differ. */
+export function accountLabel(account: { readonly name: string; readonly cloud: CloudKind }): string {
+  return `${account.name} · ${cloudLabel(account.cloud)}`;
+}

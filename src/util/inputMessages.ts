@@ -25,12 +25,14 @@ function fieldName(field: InputField): string {
       return vscode.l10n.t('AccessKey ID');
     case 'secret':
       return vscode.l10n.t('AccessKey secret');
+    case 'securityToken':
+      return vscode.l10n.t('security token');
     case 'endpoint':
       return vscode.l10n.t('endpoint');
   }
 }
 
-function charsetRule(charset: Charset): string {
+function charsetRule(charset: Charset, field: InputField): string {
   switch (charset) {
     case 'huaweiTagKey':
       return vscode.l10n.t('A Huawei Cloud tag key uses only letters, digits, "_" and "-".');
@@ -47,7 +49,7 @@ function charsetRule(charset: Charset): string {
     case 'objectName':
       return vscode.l10n.t('The object name does not start with "/" and has none of \\ : * ? " < > |.');
     case 'noSpaces':
-      return vscode.l10n.t('An AccessKey secret has no spaces.');
+      return vscode.l10n.t('The {0} has no spaces.', fieldName(field));
   }
 }
 
@@ -75,6 +77,9 @@ export function memberNounPlural(format: MemberFormat): string {
 }
 
 function keyShapeHint(shape: KeyShape): string {
+  if (shape.prefix) {
+    return vscode.l10n.t('{0} and then letters and digits', shape.prefix);
+  }
   const count =
     shape.min === shape.max
       ? shape.upperOnly
@@ -106,7 +111,7 @@ export function inputMessage(p: InputProblem, cloud?: CloudKind): string {
     case 'forbiddenText':
       return vscode.l10n.t('The {0} may not contain: {1}.', fieldName(p.field), p.texts.map((x) => `"${x}"`).join(', '));
     case 'charset':
-      return charsetRule(p.charset);
+      return charsetRule(p.charset, p.field);
     case 'valueNotAllowed':
       return vscode.l10n.t('QingCloud tags are names without values: enter only the name.');
     case 'tooManyTags':

@@ -9,15 +9,12 @@ import type { ImageTreeProvider } from '../tree/treeProvider';
 import type { Log } from '../util/log';
 import { jobViews, loadDetails } from './detailsState';
 import { detailsHtml } from './html';
-import { parseFromWebview, parseIdentity, type DetailsState, type FromWebview, type PanelIdentity, type ToWebview } from './protocol';
+import { parseFromWebview, parseIdentity, type DetailsState, type FromWebview, type PanelIdentity, type RenderedView, type ToWebview } from './protocol';
 
 export const DETAILS_VIEW_TYPE = 'cloudImageExplorer.details';
 
 /** What a panel drew last, as the webview reported it (tests read this). */
-export interface Rendered {
-  readonly tags: readonly string[];
-  readonly jobs: readonly { jobId: string; percent: string; state: string }[];
-}
+export type Rendered = RenderedView;
 
 export type PanelAction = (id: PanelIdentity, message: FromWebview) => Promise<void>;
 
@@ -173,7 +170,7 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
         }
         return;
       case 'rendered':
-        entry.setRendered({ tags: message.tags, jobs: message.jobs });
+        entry.setRendered({ tags: message.tags, jobs: message.jobs, sections: message.sections, fields: message.fields });
         return;
       case 'refresh':
         await this.reload(entry, undefined);

@@ -6,25 +6,13 @@ import type { AccountStore } from '../accounts/store';
 import { CAPABILITIES } from '../providers/capabilities';
 import type { Image } from '../providers/model';
 import type { JobTracker } from '../jobs/tracker';
-import { jobTitle, stateLabel } from '../jobs/labels';
+import { durationWords, failureText, jobTitle, stateLabel } from '../jobs/labels';
 import { cloudLabel } from '../util/clouds';
 import { userMessage } from '../util/errors';
-import type { DetailsState, FieldView, JobView, PanelIdentity } from './protocol';
-
-function flatten(prefix: string, value: unknown, out: FieldView[]): void {
-  if (value === null || value === undefined || value === '') {
-    return;
-  }
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => flatten(`${prefix}[${i}]`, v, out));
-  } else if (typeof value === 'object') {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      flatten(prefix ? `${prefix}.${k}` : k, v, out);
-    }
-  } else {
-    out.push({ label: prefix, value: String(value) });
-  }
-}
+import { formatTime } from '../util/format';
+import { memberStatus } from '../util/vocabulary';
+import { fieldGroups } from './detailsFields';
+import type { DetailsState, JobView, PanelIdentity } from './protocol';
 
 export function panelStrings(): Record<string, string> {
   return {
@@ -46,8 +34,9 @@ export function panelStrings(): Record<string, string> {
     copyId: vscode.l10n.t('Copy ID'),
     gone: vscode.l10n.t('This image no longer exists.'),
     elapsed: vscode.l10n.t('{0} elapsed'),
-    field: vscode.l10n.t('Field'),
-    fieldValue: vscode.l10n.t('Value'),
+    rawField: vscode.l10n.t('Field name at the cloud: {0}'),
+    rawValue: vscode.l10n.t('As the cloud gave it: {0}'),
+    ...durationWords(),
   };
 }
 
@@ -60,7 +49,7 @@ export function jobViews(jobs: JobTracker, id: PanelIdentity): JobView[] {
     percent: j.percent,
     startedAt: j.startedAt,
     finishedAt: j.finishedAt,
-    error: j.error,
+    error: failureText(j),
     detail: j.detail,
   }));
 }
@@ -89,11 +78,10 @@ export async function loadDetails(
     if (!image) {
       return { ...common, name: known?.name ?? id.imageId, gone: true, fields: [], tags: [], canTag: false, tagNamesOnly: false };
     }
-    const fields: FieldView[] = [];
-    flatten('', image.raw, fields);
+    const fields = fieldGroups(account.cloud, image);
     const [members, instanceTypes] = await Promise.all([
       provider.sharing?.listMembers(id.regionId, id.imageId).then(
-        (m) => ({ members: m.map((x) => ({ id: x.id, status: x.status })) }),
+        (m) => ({ members: m.map((x) => ({ id: x.id, status: memberStatus(account.cloud, x), since: formatTime(x.sharedAt) })) }),
         (err: unknown) => ({ membersError: userMessage(err) }),
       ),
       provider.details?.instanceTypes?.(id.regionId, id.imageId).catch(() => undefined),

@@ -1,9 +1,28 @@
 // The typed messages between the details panel and the extension. Plain data only; every message
 // from the webview is validated on arrival (parseFromWebview) before the extension acts on it.
 
+/** One raw field of the image: its name in the display language, the value as a user reads it, and both as the cloud gave them. */
 export interface FieldView {
+  /** The cloud's own (flattened) field name, e.g. "CreationTime", "DiskDeviceMappings.DiskDeviceMapping[0].Size". */
+  readonly key: string;
   readonly label: string;
   readonly value: string;
+  readonly raw: string;
+}
+
+export interface FieldGroupView {
+  readonly id: string;
+  readonly title: string;
+  readonly fields: readonly FieldView[];
+}
+
+/** What the panel drew, read back from its DOM (tests and diagnostics). */
+export interface RenderedView {
+  readonly tags: readonly string[];
+  readonly jobs: readonly { jobId: string; percent: string; state: string; title: string; elapsed: string; error: string }[];
+  /** Section and group headings, in order. */
+  readonly sections: readonly string[];
+  readonly fields: readonly { key: string; label: string; value: string }[];
 }
 
 export interface JobView {
@@ -31,11 +50,12 @@ export interface DetailsState {
   readonly cloudLabel: string;
   readonly regionId: string;
   readonly gone: boolean;
-  readonly fields: readonly FieldView[];
+  readonly fields: readonly FieldGroupView[];
   readonly tags: readonly { key: string; value: string }[];
   readonly canTag: boolean;
   readonly tagNamesOnly: boolean;
-  readonly members?: readonly { id: string; status?: string }[];
+  /** Each member with its answer and since when, in words. */
+  readonly members?: readonly { id: string; status?: string; since?: string }[];
   readonly membersError?: string;
   readonly instanceTypes?: readonly string[];
   readonly jobs: readonly JobView[];
@@ -52,7 +72,7 @@ export type FromWebview =
   | { readonly type: 'removeTag'; readonly key: string }
   | { readonly type: 'copy'; readonly text: string }
   /** What the webview drew, read back from its DOM (tests and diagnostics). */
-  | { readonly type: 'rendered'; readonly tags: readonly string[]; readonly jobs: readonly { jobId: string; percent: string; state: string }[] };
+  | ({ readonly type: 'rendered' } & RenderedView);
 
 function isString(v: unknown, max = 2048): v is string {
   return typeof v === 'string' && v.length <= max;
@@ -60,6 +80,16 @@ function isString(v: unknown, max = 2048): v is string {
 
 function isStringArray(v: unknown, max = 500): v is string[] {
   return Array.isArray(v) && v.length <= max && v.every((x) => isString(x));
+}
+
+/** An array of at most `max` objects whose `keys` are all strings. */
+function isRecords<K extends string>(v: unknown, keys: readonly K[], max: number): v is Record<K, string>[] {
+  return Array.isArray(v) && v.length <= max && v.every((x: unknown) => typeof x === 'object' && x !== null && keys.every((k) => isString((x as Record<string, unknown>)[k])));
+}
+
+/** Copies only the named keys: nothing else from the webview gets through. */
+function pick<K extends string>(records: readonly Record<K, string>[], keys: readonly K[]): Record<K, string>[] {
+  return records.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]])) as Record<K, string>);
 }
 
 /** Returns the message if it has exactly the expected shape, else undefined. */
@@ -79,15 +109,13 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
     case 'copy':
       return isString(m['text'], 1024) ? { type: 'copy', text: m['text'] } : undefined;
     case 'rendered': {
-      const jobs = m['jobs'];
-      if (!isStringArray(m['tags']) || !Array.isArray(jobs) || jobs.length > 500) {
-        return undefined;
-      }
-      const ok = jobs.every((j: unknown) => {
-        const r = j as Record<string, unknown> | null;
-        return !!r && isString(r['jobId']) && isString(r['percent']) && isString(r['state']);
-      });
-      return ok ? { type: 'rendered', tags: m['tags'] as string[], jobs: jobs as { jobId: string; percent: string; state: string }[] } : undefined;
+      const { tags, jobs, sections, fields } = m;
+      const ok =
+        isStringArray(tags) &&
+        isStringArray(sections) &&
+        isRecords(jobs, ['jobId', 'percent', 'state', 'title', 'elapsed', 'error'], 500) &&
+        isRecords(fields, ['key', 'label', 'value'], 5000);
+      return ok ? { type: 'rendered', tags, sections, jobs: pick(jobs, ['jobId', 'percent', 'state', 'title', 'elapsed', 'error']), fields: pick(fields, ['key', 'label', 'value']) } : undefined;
     }
     default:
       return undefined;

@@ -1,4 +1,6 @@
 // Runs mocha test files inside the extension host (the extensionTestsPath contract: run(): Promise<void>).
+import * as fs from 'fs';
+import * as path from 'path';
 import Mocha from 'mocha';
 
 export function runMocha(files: readonly string[], label: string): Promise<void> {
@@ -15,4 +17,9 @@ export function runMocha(files: readonly string[], label: string): Promise<void>
       }
     });
   });
+}
+
+/** Every *.test.js of a folder, in name order. */
+export function testsIn(dir: string): string[] {
+  return fs.readdirSync(dir).sort().filter((f) => f.endsWith('.test.js')).map((f) => path.join(dir, f));
 }

@@ -23,7 +23,7 @@ describe('Alibaba export, tasks and delete (against the emulator)', () => {
   beforeEach(() => sb.emulator.faults.clear());
 
   it('exports an image: the task is queued, its percent rises, then it succeeds', async () => {
-    const { jobId } = await sb.provider.exporting.exportImage(REGION, own[0]!.id, TO_OSS);
+    const { job: { jobId } } = await sb.provider.exporting.exportImage(REGION, own[0]!.id, TO_OSS);
     assert.match(jobId, /^t-/);
     const seen: Array<{ state: string; percent?: number }> = [];
     for (const step of [0, 3_000, 3_000, 5_000]) {
@@ -48,27 +48,27 @@ describe('Alibaba export, tasks and delete (against the emulator)', () => {
     const failing = await sb.provider.exporting.exportImage(REGION, own[1]!.id, TO_OSS);
     const fine = await sb.provider.exporting.exportImage(REGION, own[2]!.id, TO_OSS);
     sb.advance(10_000);
-    const statuses = await sb.provider.jobs.describeJobs(REGION, [failing.jobId, fine.jobId]);
-    const failed = statuses.find((s) => s.jobId === failing.jobId);
+    const statuses = await sb.provider.jobs.describeJobs(REGION, [failing.job.jobId, fine.job.jobId]);
+    const failed = statuses.find((s) => s.jobId === failing.job.jobId);
     assert.equal(failed?.state, 'failed');
     assert.equal(failed?.cloudState, 'Failed');
     assert.equal(failed?.error, 'The OSS bucket denied the write.');
-    assert.equal(statuses.find((s) => s.jobId === fine.jobId)?.state, 'succeeded');
+    assert.equal(statuses.find((s) => s.jobId === fine.job.jobId)?.state, 'succeeded');
   });
 
   it('asks DescribeTasks for 100 ids a call and DescribeTaskAttribute only for unfinished tasks; unknown ids are left out', async () => {
     const jobs = [];
     for (const image of own.slice(3, 108)) {
-      jobs.push((await sb.provider.exporting.exportImage(REGION, image.id, TO_OSS)).jobId);
+      jobs.push((await sb.provider.exporting.exportImage(REGION, image.id, TO_OSS)).job.jobId);
     }
     sb.advance(10_000);
     const running = await sb.provider.exporting.exportImage(REGION, own[108]!.id, TO_OSS);
     sb.advance(2_000);
     const mark = sb.emulator.requestLog.length;
-    const statuses = await sb.provider.jobs.describeJobs(REGION, [...jobs, running.jobId, 't-bpunknown00000000']);
+    const statuses = await sb.provider.jobs.describeJobs(REGION, [...jobs, running.job.jobId, 't-bpunknown00000000']);
     assert.equal(statuses.length, 106);
-    assert.ok(statuses.filter((s) => s.jobId !== running.jobId).every((s) => s.state === 'succeeded' && s.percent === 100));
-    assert.equal(statuses.find((s) => s.jobId === running.jobId)?.percent, 20);
+    assert.ok(statuses.filter((s) => s.jobId !== running.job.jobId).every((s) => s.state === 'succeeded' && s.percent === 100));
+    assert.equal(statuses.find((s) => s.jobId === running.job.jobId)?.percent, 20);
     assert.deepEqual(sb.calls(mark, 'DescribeTasks'), ['200', '200']);
     assert.deepEqual(sb.calls(mark, 'DescribeTaskAttribute'), ['200']);
   });
@@ -92,7 +92,7 @@ describe('Alibaba export, tasks and delete (against the emulator)', () => {
     assert.equal(err.code, 'ImageUsingByInstance');
     assert.equal(err.httpStatus, 403);
     assert.ok(await sb.provider.getImage(REGION, inUse.id));
-    assert.equal(await sb.provider.deleting.deleteImages(REGION, [inUse.id], { force: true }), undefined);
+    assert.equal((await sb.provider.deleting.deleteImages(REGION, [inUse.id], { force: true })).job, undefined);
     assert.equal(await sb.provider.getImage(REGION, inUse.id), undefined);
     assert.ok(!(await sb.images(REGION, { owner: 'self' })).some((i) => i.id === inUse.id));
   });

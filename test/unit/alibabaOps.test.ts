@@ -124,7 +124,7 @@ describe('Alibaba image operations (against the emulator)', () => {
     it('shares with 23 accounts in 3 calls, lists them, and unshares in batches of 10', async () => {
       const id = own[5]!.id;
       const mark = sb.emulator.requestLog.length;
-      assert.equal(await sb.provider.sharing.addMembers('cn-hangzhou', id, accounts(23)), undefined);
+      assert.deepEqual(await sb.provider.sharing.addMembers('cn-hangzhou', id, accounts(23)), { confirmedBy: 'reply' }, 'synchronous: no job');
       assert.deepEqual(sb.calls(mark, 'ModifyImageSharePermission'), ['200', '200', '200']);
       const members = await sb.provider.sharing.listMembers('cn-hangzhou', id);
       assert.deepEqual(members.map((m) => m.id).sort(), accounts(23));

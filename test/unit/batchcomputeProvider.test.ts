@@ -87,7 +87,7 @@ describe('BatchCompute provider (against the emulator)', () => {
     const victim = before[3];
     assert.ok(victim);
     const mark = emulator.requestLog.length;
-    assert.equal(await provider.deleting.deleteImages('cn-shenzhen', [victim.id], {}), undefined);
+    assert.deepEqual(await provider.deleting.deleteImages('cn-shenzhen', [victim.id], {}), { confirmedBy: 'reply' });
     assert.deepEqual(emulator.requestsSince(mark).map((e) => `${e.operation} ${e.status}`), ['DeleteImage 204']);
     assert.equal(await provider.getImage('cn-shenzhen', victim.id), undefined);
     const after = (await listAll('cn-shenzhen', 7)).images;

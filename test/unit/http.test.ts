@@ -77,11 +77,15 @@ describe('HTTP layer (against the emulator)', () => {
     assert.equal(sleeps.length, 0);
   });
 
-  it('maps a malformed body to BadResponse', async () => {
+  it('asks a read again after a malformed 2xx body, and maps one that stays malformed to BadResponse', async () => {
     emulator.faults.add({ kind: 'malformed', cloud: 'alibaba', operation: 'DescribeRegions', times: 1 });
-    const err = await provider(new HttpClient({ sleep: fastSleep })).listRegions().catch((e: unknown) => e);
+    assert.ok((await provider(new HttpClient({ sleep: fastSleep })).listRegions()).length > 0);
+    assert.equal(sleeps.length, 1);
+    emulator.faults.add({ kind: 'malformed', cloud: 'alibaba', operation: 'DescribeRegions' });
+    const err = await provider(new HttpClient({ sleep: fastSleep, maxAttempts: 2 })).listRegions().catch((e: unknown) => e);
     assert.ok(err instanceof ProviderError);
     assert.equal(err.code, 'BadResponse');
+    assert.equal(err.attempts, 2);
   });
 
   it('times out a request that hangs, then retries it', async () => {

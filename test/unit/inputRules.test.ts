@@ -13,13 +13,14 @@ import {
   checkNewMembers,
   checkRemovedMembers,
   checkSecret,
+  checkSecurityToken,
   describeProblem,
   type InputProblem,
 } from '../../src/providers/input';
 import type { CloudKind, Tag } from '../../src/providers/model';
 import type { ExportRequest } from '../../src/providers/operations';
 import type { ImageProvider } from '../../src/providers/provider';
-import { CLOUD_RULES } from '../../src/providers/rules';
+import { CLOUD_RULES, accessKeyShape } from '../../src/providers/rules';
 import { Emulator } from '../../src/sandbox/emulator';
 
 type Input =
@@ -31,6 +32,8 @@ type Input =
   | { readonly export: Partial<ExportRequest> }
   | { readonly name: string }
   | { readonly accessKeyId: string }
+  | { readonly temporaryAccessKeyId: string }
+  | { readonly securityToken: string }
   | { readonly secret: string }
   | { readonly endpoint: string }
   | { readonly tags: readonly Tag[] };
@@ -99,6 +102,17 @@ const BAD: readonly Case[] = [
   { cloud: 'alibaba', input: { export: { format: 'iso' } }, refused: { code: 'format', format: 'iso' } },
   { cloud: 'alibaba', input: { accessKeyId: 'short' }, refused: { code: 'accessKeyShape' } },
   { cloud: 'alibaba', input: { accessKeyId: 'LTAI5t Example 0001' }, refused: { code: 'accessKeyShape' } },
+  // Temporary credentials: an STS AccessKey ID is "STS." and 16 to 128 letters and digits (BatchCompute too);
+  // Huawei's temporary AK looks like a long-term one; the security token is long and has no spaces.
+  { cloud: 'alibaba', input: { temporaryAccessKeyId: 'LTAI5tNotAnStsKeyId01' }, refused: { code: 'accessKeyShape' } },
+  { cloud: 'alibaba', input: { temporaryAccessKeyId: 'STS.tooShort' }, refused: { code: 'accessKeyShape' } },
+  { cloud: 'alibaba', input: { temporaryAccessKeyId: 'STS.NUgYrLnoC37m-ZZCNnA' }, refused: { code: 'accessKeyShape' } },
+  { cloud: 'batchcompute', input: { temporaryAccessKeyId: `STS.${'a'.repeat(129)}` }, refused: { code: 'accessKeyShape' } },
+  { cloud: 'huawei', input: { temporaryAccessKeyId: 'STS.NUgYrLnoC37mZZCNnAbez' }, refused: { code: 'accessKeyShape' } },
+  { cloud: 'alibaba', input: { securityToken: '' }, refused: { code: 'required', field: 'securityToken' } },
+  { cloud: 'alibaba', input: { securityToken: 'CAIS1234' }, refused: { code: 'tooShort', field: 'securityToken', length: 8, min: 16 } },
+  { cloud: 'huawei', input: { securityToken: 'gQpjbi1ub3J0aC00 jdpBnAsbHJx' }, refused: { code: 'charset', field: 'securityToken', charset: 'noSpaces' } },
+  { cloud: 'huawei', input: { securityToken: `gQpjbi1ub3J0aC00\n${'x'.repeat(100)}` }, refused: { code: 'control', field: 'securityToken' } },
   // Huawei BatchAddOrDeleteTags: create 36/43 characters of letters, digits, _ - (values also .), 10 an image;
   // delete checks lengths only (127); the ListImages tag filter is "key.value".
   { cloud: 'huawei', input: { tag: { key: 'k'.repeat(37), value: '' } }, refused: { code: 'tooLong', field: 'tagKey', length: 37, max: 36 } },
@@ -167,6 +181,10 @@ const GOOD: ReadonlyArray<Pick<Case, 'cloud' | 'input'>> = [
   { cloud: 'alibaba', input: { tag: { key: '项目', value: 'acs:value-is-fine' } } },
   { cloud: 'alibaba', input: { share: ['1234567890', '1234567890123456', '201693514356661234'] } },
   { cloud: 'alibaba', input: { export: { object: '' } } },
+  { cloud: 'alibaba', input: { temporaryAccessKeyId: 'STS.NUgYrLnoC37mZZCNnAbez2ZqK' } },
+  { cloud: 'batchcompute', input: { temporaryAccessKeyId: `STS.${'a'.repeat(128)}` } },
+  { cloud: 'huawei', input: { temporaryAccessKeyId: 'HST3UXQ2VB7RDHPJ1F6K' } },
+  { cloud: 'huawei', input: { securityToken: `gQpjbi1ub3J0aC00${'jdpBnAsbHJx+/='.repeat(300)}` } },
   { cloud: 'huawei', input: { tag: { key: '项目', value: 'cc-1024.v2' } } },
   { cloud: 'huawei', input: { untag: 'a key the create call would refuse: 1/2' } },
   { cloud: 'huawei', input: { export: { bucket: 'my.exports-1', object: '镜'.repeat(341) } } },
@@ -209,6 +227,12 @@ function check(c: Pick<Case, 'cloud' | 'input'>): InputProblem | undefined {
   }
   if ('accessKeyId' in i) {
     return checkAccessKeyId(i.accessKeyId, rules.accessKeyId);
+  }
+  if ('temporaryAccessKeyId' in i) {
+    return checkAccessKeyId(i.temporaryAccessKeyId, accessKeyShape(c.cloud, true));
+  }
+  if ('securityToken' in i) {
+    return checkSecurityToken(i.securityToken);
   }
   if ('secret' in i) {
     return checkSecret(i.secret);

@@ -150,6 +150,23 @@ describe('Transport: proxies, NO_PROXY and certificates', () => {
     assert.deepEqual([err.failure, err.retryable, err.attempts], [{ reason: 'refused', status: 502 }, true, 2]);
   });
 
+  it('sends a change again only when the proxy let nothing through (502), never after a 407, and never as an unknown outcome', async () => {
+    const mark = emulator.requestLog.length;
+    proxy.refuse = 502;
+    const refused = await sandbox(client({ env: {} }, { proxy: proxy.url, maxAttempts: 2 }))
+      .deleting.deleteImages('cn-hangzhou', ['m-bp1proxyrefused00001'], { force: false })
+      .catch((e: unknown) => e);
+    assert.ok(refused instanceof ProxyError, String(refused));
+    assert.deepEqual([refused.failure, refused.unprocessed, refused.attempts], [{ reason: 'refused', status: 502 }, true, 2]);
+    proxy.refuse = 407;
+    const auth = await sandbox(client({ env: {} }, { proxy: proxy.url, maxAttempts: 2 }))
+      .deleting.deleteImages('cn-hangzhou', ['m-bp1proxyrefused00001'], { force: false })
+      .catch((e: unknown) => e);
+    assert.ok(auth instanceof ProxyError, String(auth));
+    assert.equal(auth.attempts, 1);
+    assert.deepEqual(emulator.requestsSince(mark), [], 'nothing reached the cloud');
+  });
+
   it('reports a proxy that cannot be reached, and a proxy setting that is not a URL', async () => {
     const closed = net.createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
@@ -188,7 +205,7 @@ describe('Transport: proxies, NO_PROXY and certificates', () => {
       fs.rmSync(path.dirname(bundle), { recursive: true, force: true });
     });
 
-    const get = (c: HttpClient): Promise<number> => c.send('alibaba', () => ({ method: 'GET', url, headers: {} }), (res) => res.status);
+    const get = (c: HttpClient): Promise<number> => c.send('alibaba', 'read', () => ({ method: 'GET', url, headers: {} }), (res) => res.status);
 
     it("trusts the system's CA bundle, with Node's own roots kept", async () => {
       const trusted = trustedCertificates({ caBundles: [bundle], env: {} })!;

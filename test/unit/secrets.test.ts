@@ -122,8 +122,8 @@ describe('Secrets stay out of messages, logs and state', () => {
     }
     if (p.sharing) {
       const started = await transcript.run(p.sharing.addMembers(region, image.id, [MEMBER[p.cloud]!]));
-      if (started) {
-        jobs.push(started.jobId);
+      if (started?.job) {
+        jobs.push(started.job.jobId);
       }
       await transcript.run(p.sharing.listMembers(region, image.id));
     }
@@ -133,7 +133,7 @@ describe('Secrets stay out of messages, logs and state', () => {
         p.exporting.exportImage(region, image.id, { bucket: 'exports-bucket', object: 'export', format: p.exporting.rules.formats[0]! }),
       );
       if (started) {
-        jobs.push(started.jobId);
+        jobs.push(started.job.jobId);
       }
     }
     if (p.jobs && jobs.length) {

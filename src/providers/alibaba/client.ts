@@ -3,7 +3,7 @@ import { randomUUID } from 'crypto';
 import { interpretWithClock, type ClockRule } from '../clock';
 import { clockOf, endpointOf } from '../common';
 import { ProviderError } from '../errors';
-import { parseJson, retryAfter, type HttpResponse } from '../http';
+import { parseJson, retryAfter, type CallKind, type HttpResponse } from '../http';
 import type { Params } from '../encoding';
 import type { ProviderContext } from '../provider';
 import { signAcs3 } from './signer';
@@ -11,7 +11,12 @@ import { signAcs3 } from './signer';
 const SUCCESS_CODES = new Set(['200', 'OK', 'Success', 'success']);
 
 export function isAlibabaRetryable(code: string, status: number): boolean {
-  return code.startsWith('Throttling') || code === 'ServiceUnavailable' || code === 'InternalError' || status >= 500;
+  return isAlibabaThrottling(code) || code === 'ServiceUnavailable' || code === 'InternalError' || status >= 500;
+}
+
+/** Throttling, Throttling.User, Throttling.Api...: "Request was denied due to ... flow control", i.e. refused unprocessed. */
+export function isAlibabaThrottling(code: string): boolean {
+  return code.startsWith('Throttling');
 }
 
 /** Maps Alibaba's error body ({ Code, Message, RequestId }) to a ProviderError; returns the body otherwise. */
@@ -27,6 +32,7 @@ export function interpretAlibaba(res: HttpResponse): Record<string, unknown> {
       requestId: typeof body['RequestId'] === 'string' ? body['RequestId'] : undefined,
       httpStatus: res.status,
       retryable: isAlibabaRetryable(errCode, res.status),
+      unprocessed: isAlibabaThrottling(errCode),
       retryAfterSeconds: retryAfter(res),
     });
   }
@@ -67,7 +73,17 @@ export class AlibabaRpcClient {
     private readonly api: RpcApi,
   ) {}
 
+  /** A call that changes nothing (Describe*, List*): retried on every transient fault. */
   call(action: string, params: Params, signal?: AbortSignal, regionId?: string): Promise<Record<string, unknown>> {
+    return this.send('read', action, params, signal, regionId);
+  }
+
+  /** A call that changes something: sent once unless it provably did not reach the cloud (see CallKind). */
+  mutate(action: string, params: Params, signal?: AbortSignal, regionId?: string): Promise<Record<string, unknown>> {
+    return this.send('mutation', action, params, signal, regionId);
+  }
+
+  private send(kind: CallKind, action: string, params: Params, signal?: AbortSignal, regionId?: string): Promise<Record<string, unknown>> {
     const base = endpointOf(this.ctx, `https://${this.api.host(regionId)}`);
     const query = new URLSearchParams();
     const sorted = Object.keys(params).sort();
@@ -79,6 +95,7 @@ export class AlibabaRpcClient {
     const { credentials } = this.ctx;
     return this.ctx.http.send(
       'alibaba',
+      kind,
       () => {
         const signed = signAcs3({
           method: 'POST',

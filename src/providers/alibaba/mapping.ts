@@ -1,6 +1,7 @@
-// Alibaba ECS wire shapes -> the common model.
+// Alibaba ECS wire shapes -> the common model, and its words -> the common vocabulary.
 import { num, str, timestamp, wrappedList, type Json } from '../common';
 import type { Image, ImageOwner, Region, Tag } from '../model';
+import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState } from '../vocabulary';
 
 export function mapRegion(r: Json): Region {
   return { id: String(r['RegionId']), name: str(r['LocalName']) ?? String(r['RegionId']), endpoint: str(r['RegionEndpoint']) };
@@ -21,7 +22,9 @@ export function mapOwner(alias: unknown, isPublic: unknown): ImageOwner {
   }
 }
 
-export function mapImage(regionId: string, i: Json): Image {
+/** `language` picks the OS name: OSName is the Chinese one, OSNameEn the English one. */
+export function mapImage(regionId: string, i: Json, language = 'en-US'): Image {
+  const [osName, osNameOther] = language === 'zh-CN' ? [i['OSName'], i['OSNameEn']] : [i['OSNameEn'], i['OSName']];
   const tags: Tag[] = wrappedList(i['Tags'], 'Tag')
     .map((t) => ({ key: str(t['TagKey']) ?? '', value: str(t['TagValue']) ?? '' }))
     .filter((t) => t.key !== '');
@@ -32,7 +35,7 @@ export function mapImage(regionId: string, i: Json): Image {
     description: str(i['Description']),
     status: str(i['Status']) ?? 'Unknown',
     owner: mapOwner(i['ImageOwnerAlias'], i['IsPublic']),
-    osName: str(i['OSNameEn']) ?? str(i['OSName']),
+    osName: str(osName) ?? str(osNameOther),
     osType: str(i['OSType']),
     architecture: str(i['Architecture']),
     sizeGiB: num(i['Size']),
@@ -41,3 +44,71 @@ export function mapImage(regionId: string, i: Json): Image {
     raw: i,
   };
 }
+
+/** DescribeImages `Status`: Creating, Waiting, Available, UnAvailable, CreateFailed, Deprecated. */
+const IMAGE_STATES: Readonly<Record<string, ImageState>> = {
+  Available: 'available',
+  Creating: 'creating',
+  Waiting: 'queued',
+  UnAvailable: 'unavailable',
+  CreateFailed: 'failed',
+  Deprecated: 'deprecated',
+};
+
+/** POP error codes (ECS, and BatchCompute, which speaks the same ones), most specific first. */
+export const alibabaErrorKind = errorRules([
+  [/^InvalidTimeStamp/, 'clock'],
+  [/^(SignatureDoesNotMatch|IncompleteSignature|SignatureNonceUsed|InvalidSignatureMethod|InvalidAccessKeyId|InvalidSecurityToken|MissingSecurityToken)/, 'auth'],
+  [/^Throttling/, 'throttled'],
+  [/^QuotaExceed/, 'quota'],
+  [/(^Forbidden|\.Forbidden$|^NoPermission)/, 'forbidden'],
+  [/^(IncorrectImageStatus|ImageIsCreating|ImageIsExporting|ImageUseShared|ImageUsingByInstance|OperationDenied)/, 'conflict'],
+  [/\.NotFound$/, 'notFound'],
+  [/^(InvalidParameter|MissingParameter|Invalid[A-Za-z]*\.Malformed|InvalidTagCount|InvalidVersion|InvalidRegionId|DryRunOperation)/, 'invalid'],
+  [/^(InternalError|ServiceUnavailable|UnknownError)/, 'server'],
+]);
+
+export const ALIBABA_FIELDS: FieldCatalogue = {
+  ImageId: { id: 'id', group: 'general' },
+  ImageName: { id: 'name', group: 'general' },
+  Description: { id: 'description', group: 'general' },
+  Status: { id: 'status', group: 'general', format: 'state' },
+  Progress: { id: 'progress', group: 'general' },
+  ImageOwnerAlias: { id: 'owner', group: 'general', format: 'owner' },
+  ImageOwnerId: { id: 'ownerId', group: 'general' },
+  CreationTime: { id: 'createdAt', group: 'general', format: 'date' },
+  ImageFamily: { id: 'family', group: 'general' },
+  ImageVersion: { id: 'version', group: 'general' },
+  Usage: { id: 'usage', group: 'general', values: { instance: 'yes', none: 'no' } },
+  OSName: { id: 'osName', group: 'system' },
+  OSNameEn: { id: 'osNameEn', group: 'system' },
+  OSType: { id: 'osType', group: 'system' },
+  Platform: { id: 'platform', group: 'system' },
+  Architecture: { id: 'architecture', group: 'system' },
+  BootMode: { id: 'bootMode', group: 'system' },
+  'Features.NvmeSupport': { id: 'nvme', group: 'system', values: { supported: 'yes', unsupported: 'no' } },
+  'Features.ImdsSupport': { id: 'imds', group: 'system' },
+  Size: { id: 'size', group: 'storage', format: 'gib' },
+  'DiskDeviceMappings.DiskDeviceMapping[].Device': { id: 'diskDevice', group: 'storage' },
+  'DiskDeviceMappings.DiskDeviceMapping[].Size': { id: 'diskSize', group: 'storage', format: 'gib' },
+  'DiskDeviceMappings.DiskDeviceMapping[].SnapshotId': { id: 'diskSnapshot', group: 'storage' },
+  'DiskDeviceMappings.DiskDeviceMapping[].Type': { id: 'diskType', group: 'storage', values: { system: 'systemDisk', data: 'dataDisk' } },
+  'DiskDeviceMappings.DiskDeviceMapping[].Format': { id: 'diskFormat', group: 'storage' },
+  'DiskDeviceMappings.DiskDeviceMapping[].Progress': { id: 'diskProgress', group: 'storage' },
+  'DiskDeviceMappings.DiskDeviceMapping[].Encrypted': { id: 'diskEncrypted', group: 'storage', format: 'bool' },
+  IsPublic: { id: 'public', group: 'access', format: 'bool' },
+  IsSelfShared: { id: 'selfShared', group: 'access', format: 'bool' },
+  IsCopied: { id: 'copied', group: 'access', format: 'bool' },
+  IsSubscribed: { id: 'subscribed', group: 'access', format: 'bool' },
+  ProductCode: { id: 'productCode', group: 'access' },
+  ResourceGroupId: { id: 'resourceGroup', group: 'access' },
+  LicenseType: { id: 'license', group: 'access' },
+  'Tags.Tag[].TagKey': { id: 'tags', group: 'other' },
+  'Tags.Tag[].TagValue': { id: 'tags', group: 'other' },
+};
+
+export const ALIBABA_VOCABULARY: CloudVocabulary = {
+  imageState: (image) => IMAGE_STATES[image.status] ?? 'unknown',
+  errorKind: alibabaErrorKind,
+  fields: ALIBABA_FIELDS,
+};

@@ -68,9 +68,14 @@ export class AlibabaEcsProvider implements ImageProvider {
     this.tags = new AlibabaTags(this.rpc);
     this.sharing = new AlibabaSharing(this.rpc);
     this.exporting = new AlibabaExporting(this.rpc);
-    this.deleting = new AlibabaDeleting(this.rpc);
+    this.deleting = new AlibabaDeleting(this.rpc, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
     this.jobs = new AlibabaJobs(this.rpc);
     this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };
+  }
+
+  /** DescribeRegions: signed, cheap, and allowed to any key that can read ECS. */
+  async checkCredentials(signal?: AbortSignal): Promise<void> {
+    await this.listRegions(signal);
   }
 
   async listRegions(signal?: AbortSignal): Promise<readonly Region[]> {
@@ -87,7 +92,7 @@ export class AlibabaEcsProvider implements ImageProvider {
       req.signal,
       req.regionId,
     );
-    const items = wrappedList(body['Images'], 'Image').map((i) => mapImage(req.regionId, i));
+    const items = wrappedList(body['Images'], 'Image').map((i) => mapImage(req.regionId, i, this.acceptLanguage));
     const total = num(body['TotalCount']) ?? items.length;
     return { items, total, next: nextPageNumber(pageNumber, pageSize, items.length, total) };
   }
@@ -101,7 +106,7 @@ export class AlibabaEcsProvider implements ImageProvider {
       regionId,
     );
     const found = wrappedList(body['Images'], 'Image').find((i) => i['ImageId'] === imageId);
-    return found ? mapImage(regionId, found) : undefined;
+    return found ? mapImage(regionId, found, this.acceptLanguage) : undefined;
   }
 
   /** DescribeImageSupportInstanceTypes: the instance types the image can run on. */

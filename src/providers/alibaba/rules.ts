@@ -6,6 +6,9 @@ import { checkText, type CloudRules, type ExportRules, type KeyShape, type Membe
 /** `LTAI` and 12 to 20 more letters and digits in practice; 16 to 40 letters and digits accepted. */
 export const ALIBABA_KEY_SHAPE: KeyShape = { min: 16, max: 40, upperOnly: false, example: 'LTAI' };
 
+/** An STS AccessKey ID (AssumeRole's Credentials.AccessKeyId): "STS." and then letters and digits. */
+export const ALIBABA_STS_KEY_SHAPE: KeyShape = { prefix: 'STS.', min: 16, max: 128, upperOnly: false };
+
 const NO_URLS = ['http://', 'https://'];
 
 /** TagResources Tag.N.Key: 1 to 128 characters, not starting with "aliyun" or "acs:", no http(s)://. UntagResources TagKey.N likewise. */
@@ -46,6 +49,7 @@ export const ALIBABA_EXPORT_RULES: ExportRules = {
 
 export const ALIBABA_RULES: CloudRules = {
   accessKeyId: ALIBABA_KEY_SHAPE,
+  temporaryAccessKeyId: ALIBABA_STS_KEY_SHAPE,
   tags: ALIBABA_TAG_RULES,
   members: ALIBABA_MEMBER_RULES,
   exporting: ALIBABA_EXPORT_RULES,

@@ -2,7 +2,8 @@
 // DescribeImageSharePermission.
 import { batches, distinct, str, timestamp, wrappedList } from '../common';
 import { assertMembers } from '../input';
-import type { JobStart, Member, ShareOperations } from '../operations';
+import type { ChangeResult, Member, ShareOperations } from '../operations';
+import { Changes, membersShow } from '../reconcile';
 import type { AlibabaRpcClient } from './client';
 import { allPages, repeatParams } from './params';
 import { ALIBABA_MEMBER_RULES } from './rules';
@@ -29,20 +30,30 @@ export class AlibabaSharing implements ShareOperations {
     }, SHARE_PAGE_SIZE);
   }
 
-  addMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined> {
+  addMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
     return this.modify('AddAccount', regionId, imageId, memberIds, signal);
   }
 
-  removeMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined> {
+  removeMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
     return this.modify('RemoveAccount', regionId, imageId, memberIds, signal);
   }
 
-  private async modify(list: 'AddAccount' | 'RemoveAccount', regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<undefined> {
+  /** One ModifyImageSharePermission per run of ten; after a lost reply, the members list settles the run. */
+  private async modify(list: 'AddAccount' | 'RemoveAccount', regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
     assertMembers(this.rules, memberIds);
     const ids = distinct(memberIds);
+    const changes = new Changes();
     for (const run of batches(ids, ALIBABA_SHARE_BATCH)) {
-      await this.rpc.call('ModifyImageSharePermission', { RegionId: regionId, ImageId: imageId, ...repeatParams(list, run) }, signal, regionId);
+      await changes.run({
+        kind: list === 'AddAccount' ? 'share' : 'unshare',
+        imageIds: [imageId],
+        send: async () => {
+          await this.rpc.mutate('ModifyImageSharePermission', { RegionId: regionId, ImageId: imageId, ...repeatParams(list, run) }, signal, regionId);
+          return undefined;
+        },
+        readBack: () => membersShow((r, i, s) => this.listMembers(r, i, s), regionId, imageId, run, list === 'AddAccount', signal),
+      });
     }
-    return undefined;
+    return changes.result();
   }
 }

@@ -1,9 +1,12 @@
 // Alibaba async work and deletion: ExportImage starts a task; DescribeTasks (batched) gives task
 // states and DescribeTaskAttribute the percentage and error of the unfinished and failed ones.
-// DeleteImage is synchronous, one image a call.
+// DeleteImage is synchronous, one image a call. Neither has a ClientToken, so each is sent once and an
+// unknown outcome is read back: the image's running export task, or the image gone.
 import { batches, distinct, num, str, timestamp, wrappedList, type Json } from '../common';
-import type { DeleteOperations, DeleteOptions, ExportOperations, ExportRequest, JobOperations, JobStart, JobState, JobStatus } from '../operations';
-import { ProviderError } from '../errors';
+import type { ChangeResult, DeleteOperations, DeleteOptions, ExportOperations, ExportRequest, StartedJob, JobOperations, JobStart, JobState, JobStatus } from '../operations';
+import { ProviderError, outcomeUnknown } from '../errors';
+import type { Image } from '../model';
+import { Changes, imagesGone, type Found } from '../reconcile';
 import type { AlibabaRpcClient } from './client';
 import { assertValid, checkExport } from '../input';
 import { redact } from '../redact';
@@ -37,33 +40,77 @@ export class AlibabaExporting implements ExportOperations {
   constructor(private readonly rpc: AlibabaRpcClient) {}
 
   /** ExportImage to OSS bucket/prefix in the image's region; the RAM role is the cloud's default one. */
-  async exportImage(regionId: string, imageId: string, request: ExportRequest, signal?: AbortSignal): Promise<JobStart> {
+  async exportImage(regionId: string, imageId: string, request: ExportRequest, signal?: AbortSignal): Promise<StartedJob> {
     assertValid(checkExport(this.rules, request));
-    const body = await this.rpc.call(
-      'ExportImage',
-      { RegionId: regionId, ImageId: imageId, OSSBucket: request.bucket, ...(request.object ? { OSSPrefix: request.object } : {}), ImageFormat: request.format },
-      signal,
-      regionId,
-    );
-    const jobId = str(body['TaskId']);
-    if (!jobId) {
-      throw new ProviderError({ cloud: 'alibaba', code: 'BadResponse', message: 'ExportImage answered without a TaskId.' });
-    }
-    return { jobId };
+    const changes = new Changes();
+    const job = await changes.run({
+      kind: 'export',
+      imageIds: [imageId],
+      send: async () => {
+        const body = await this.rpc.mutate(
+          'ExportImage',
+          { RegionId: regionId, ImageId: imageId, OSSBucket: request.bucket, ...(request.object ? { OSSPrefix: request.object } : {}), ImageFormat: request.format },
+          signal,
+          regionId,
+        );
+        const jobId = str(body['TaskId']);
+        if (!jobId) {
+          // Accepted, but without the task to follow: find it as after a lost reply.
+          throw outcomeUnknown(new ProviderError({ cloud: 'alibaba', code: 'BadResponse', message: 'ExportImage answered without a TaskId.' }));
+        }
+        return { jobId };
+      },
+      readBack: () => this.runningExport(regionId, imageId, signal),
+    });
+    return { ...changes.result(job), job };
+  }
+
+  /**
+   * The image's export task that is waiting or running (DescribeTasks TaskAction=ExportImage,
+   * ResourceIds.1=<image>), the newest if several: the one a lost ExportImage reply started. A finished
+   * task is not taken for it, as it may be an earlier export's.
+   */
+  private async runningExport(regionId: string, imageId: string, signal?: AbortSignal): Promise<Found<JobStart> | undefined> {
+    const tasks = await allPages(async (pageNumber) => {
+      const body = await this.rpc.call(
+        'DescribeTasks',
+        { RegionId: regionId, TaskAction: 'ExportImage', 'ResourceIds.1': imageId, PageNumber: String(pageNumber), PageSize: String(ALIBABA_TASK_BATCH) },
+        signal,
+        regionId,
+      );
+      return { items: wrappedList(body['TaskSet'], 'Task'), total: body['TotalCount'] };
+    }, ALIBABA_TASK_BATCH);
+    const running = tasks
+      .filter((t) => (t['ResourceId'] === undefined || t['ResourceId'] === imageId) && ['queued', 'running'].includes(taskState(String(t['TaskStatus'] ?? ''))))
+      .sort((a, b) => String(b['CreationTime'] ?? '').localeCompare(String(a['CreationTime'] ?? '')));
+    const jobId = str(running[0]?.['TaskId']);
+    return jobId ? { value: { jobId } } : undefined;
   }
 }
 
 export class AlibabaDeleting implements DeleteOperations {
   readonly supportsForce = true;
 
-  constructor(private readonly rpc: AlibabaRpcClient) {}
+  constructor(
+    private readonly rpc: AlibabaRpcClient,
+    private readonly getImage: (regionId: string, imageId: string, signal?: AbortSignal) => Promise<Image | undefined>,
+  ) {}
 
-  /** One DeleteImage per image, in order; the first failure stops the rest. */
-  async deleteImages(regionId: string, imageIds: readonly string[], options: DeleteOptions, signal?: AbortSignal): Promise<undefined> {
+  /** One DeleteImage per image, in order; the first failure stops the rest. After a lost reply, an image gone is deleted. */
+  async deleteImages(regionId: string, imageIds: readonly string[], options: DeleteOptions, signal?: AbortSignal): Promise<ChangeResult> {
+    const changes = new Changes();
     for (const imageId of distinct(imageIds)) {
-      await this.rpc.call('DeleteImage', { RegionId: regionId, ImageId: imageId, Force: options.force ? 'true' : 'false' }, signal, regionId);
+      await changes.run({
+        kind: 'delete',
+        imageIds: [imageId],
+        send: async () => {
+          await this.rpc.mutate('DeleteImage', { RegionId: regionId, ImageId: imageId, Force: options.force ? 'true' : 'false' }, signal, regionId);
+          return undefined;
+        },
+        readBack: () => imagesGone(this.getImage, regionId, [imageId], signal),
+      });
     }
-    return undefined;
+    return changes.result();
   }
 }
 

@@ -5,7 +5,7 @@ import { interpretWithClock } from '../clock';
 import { clockOf, endpointOf, type Json } from '../common';
 import type { Params } from '../encoding';
 import { ProviderError } from '../errors';
-import type { HttpResponse } from '../http';
+import type { CallKind, HttpResponse } from '../http';
 import type { ProviderContext } from '../provider';
 import { batchComputeHost } from './mapping';
 import { signRoa } from './signer';
@@ -34,6 +34,7 @@ export function interpretBatchCompute(res: HttpResponse): Json {
       requestId: err.requestId,
       httpStatus: err.httpStatus,
       retryable: err.retryable,
+      unprocessed: err.unprocessed,
       retryAfterSeconds: err.retryAfterSeconds,
       cause: err.cause,
     });
@@ -46,6 +47,11 @@ export interface RoaCallOptions {
   readonly signal?: AbortSignal;
 }
 
+/** GET reads; anything else (DELETE) changes something, and is sent once (see CallKind). */
+function kindOf(method: string): CallKind {
+  return method === 'GET' ? 'read' : 'mutation';
+}
+
 export class BatchComputeClient {
   constructor(private readonly ctx: ProviderContext) {}
 
@@ -56,6 +62,7 @@ export class BatchComputeClient {
     const { credentials } = this.ctx;
     return this.ctx.http.send(
       'batchcompute',
+      kindOf(method),
       () => {
         const signed = signRoa({
           method,

@@ -1,6 +1,8 @@
 // Alibaba BatchCompute (retired) wire shapes -> the common model, and its static region table.
 import { str, timestamp, type Json } from '../common';
 import type { Image, Region } from '../model';
+import type { CloudVocabulary, FieldCatalogue } from '../vocabulary';
+import { alibabaErrorKind } from '../alibaba/mapping';
 
 export type BatchComputeLanguage = 'zh-CN' | 'en-US';
 
@@ -60,3 +62,22 @@ export function mapImage(regionId: string, i: Json): Image {
     raw: i,
   };
 }
+
+export const BATCHCOMPUTE_FIELDS: FieldCatalogue = {
+  Id: { id: 'id', group: 'general' },
+  Name: { id: 'name', group: 'general' },
+  Description: { id: 'description', group: 'general' },
+  Type: { id: 'owner', group: 'general', format: 'owner' },
+  OwnerId: { id: 'ownerId', group: 'general' },
+  CreationTime: { id: 'createdAt', group: 'general', format: 'date' },
+  EcsImageId: { id: 'ecsImage', group: 'general' },
+  Platform: { id: 'osType', group: 'system' },
+};
+
+export const BATCHCOMPUTE_VOCABULARY: CloudVocabulary = {
+  // No status field: every image the API lists is usable.
+  imageState: () => 'available',
+  // BatchCompute answers with Alibaba's POP error codes (see client.ts).
+  errorKind: alibabaErrorKind,
+  fields: BATCHCOMPUTE_FIELDS,
+};

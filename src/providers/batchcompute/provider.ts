@@ -2,9 +2,10 @@
 import { clampPageSize, objectsOf, str } from '../common';
 import { ProviderError } from '../errors';
 import type { Image, ListImagesRequest, Page, Region } from '../model';
-import type { DeleteOperations, JobStart } from '../operations';
+import type { ChangeResult, DeleteOperations } from '../operations';
 import { markerOf, nextMarker } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
+import { Changes, imagesGone } from '../reconcile';
 import { BatchComputeClient } from './client';
 import { batchComputeRegions, mapImage, type BatchComputeLanguage } from './mapping';
 
@@ -29,6 +30,12 @@ export class BatchComputeProvider implements ImageProvider {
   }
 
   /** No request: the service has no region API (one endpoint per region), so this is a static table. */
+  /** No region list to ask for: one image from the first region (signed, cheap). */
+  async checkCredentials(signal?: AbortSignal): Promise<void> {
+    const first = batchComputeRegions(this.language)[0];
+    await this.listImages({ regionId: first?.id ?? 'cn-qingdao', pageSize: 1, ...(signal ? { signal } : {}) });
+  }
+
   listRegions(): Promise<readonly Region[]> {
     return Promise.resolve(batchComputeRegions(this.language));
   }
@@ -58,11 +65,23 @@ export class BatchComputeProvider implements ImageProvider {
     }
   }
 
-  /** DELETE /images/{id}, one request per image, in order; synchronous (204), so no job. */
-  private async deleteImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined> {
+  /**
+   * DELETE /images/{id}, one request per image, in order; synchronous (204), so no job. Sent once: after a
+   * lost reply an image gone (GET answers 404) is deleted.
+   */
+  private async deleteImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
+    const changes = new Changes();
     for (const id of imageIds) {
-      await this.client.request('DELETE', regionId, imagePath(id), { signal });
+      await changes.run({
+        kind: 'delete',
+        imageIds: [id],
+        send: async () => {
+          await this.client.request('DELETE', regionId, imagePath(id), { signal });
+          return undefined;
+        },
+        readBack: () => imagesGone((r, i, s) => this.getImage(r, i, s), regionId, [id], signal),
+      });
     }
-    return undefined;
+    return changes.result();
   }
 }

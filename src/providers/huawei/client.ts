@@ -3,7 +3,7 @@ import { interpretWithClock, type ClockRule } from '../clock';
 import { clockOf, endpointOf, headerOf, objectsOf, str, type Json } from '../common';
 import { canonicalQuery } from '../encoding';
 import { ProviderError } from '../errors';
-import { parseJson, retryAfter, type HttpResponse } from '../http';
+import { parseJson, retryAfter, type CallKind, type HttpResponse } from '../http';
 import type { ProviderContext } from '../provider';
 import { HUAWEI_IAM_ENDPOINT, imsHost } from './regions';
 import { signHuawei } from './signer';
@@ -13,7 +13,12 @@ const THROTTLING_CODES = new Set(['APIGW.0308', 'APIG.0308']);
 
 /** API Gateway throttling (APIGW.0308 / APIG.0308, HTTP 429) and any HTTP 5xx are worth a retry. */
 export function isHuaweiRetryable(code: string, status: number): boolean {
-  return THROTTLING_CODES.has(code) || status === 429 || status >= 500;
+  return isHuaweiThrottling(code, status) || status >= 500;
+}
+
+/** The API gateway's flow control answers before the request reaches the service: refused unprocessed. */
+export function isHuaweiThrottling(code: string, status: number): boolean {
+  return THROTTLING_CODES.has(code) || status === 429;
 }
 
 /**
@@ -41,6 +46,7 @@ export function interpretHuawei(res: HttpResponse): Json {
     requestId: str(body['request_id']) ?? headerOf(res, REQUEST_ID_HEADERS),
     httpStatus: res.status,
     retryable: isHuaweiRetryable(errCode, res.status),
+    unprocessed: isHuaweiThrottling(errCode, res.status),
     retryAfterSeconds: retryAfter(res),
   });
 }
@@ -71,6 +77,8 @@ export interface HuaweiCallOptions {
   /** Sent (and signed) as X-Project-Id. */
   readonly projectId?: string;
   readonly signal?: AbortSignal;
+  /** What the call does (see CallKind). Default: 'read' for GET, 'mutation' for any other method. */
+  readonly kind?: CallKind;
 }
 
 export class HuaweiClient {
@@ -86,6 +94,7 @@ export class HuaweiClient {
     const { credentials } = this.ctx;
     return this.ctx.http.send(
       'huawei',
+      options.kind ?? (method === 'GET' ? 'read' : 'mutation'),
       () => {
         const signed = signHuawei({
           method,

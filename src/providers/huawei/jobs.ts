@@ -1,17 +1,22 @@
 // Huawei IMS async jobs (ShowJobProgress, one job per call), export (a job) and delete (synchronous, per image).
+// Neither change is idempotent or takes a token: each is sent once. After a lost reply a delete is
+// settled by the image being gone; an export cannot be (IMS lists no jobs, and an image being exported
+// looks no different), so its outcome stays unknown and the user is told what to check.
 import { str, type Json } from '../common';
-import { ProviderError } from '../errors';
+import { ProviderError, outcomeUnknown } from '../errors';
 import { assertValid, checkExport } from '../input';
-import type { DeleteOperations, DeleteOptions, ExportOperations, ExportRequest, JobOperations, JobStart, JobStatus } from '../operations';
+import type { Image } from '../model';
+import type { ChangeResult, DeleteOperations, DeleteOptions, ExportOperations, ExportRequest, StartedJob, JobOperations, JobStart, JobStatus } from '../operations';
+import { Changes, imagesGone } from '../reconcile';
 import { HUAWEI_CONCURRENCY, mapLimited, segment, type HuaweiClient } from './client';
 import { mapJob } from './mapping';
 import { HUAWEI_EXPORT_RULES } from './rules';
 
-/** The `{job_id}` an async IMS call answers with. */
+/** The `{job_id}` an async IMS call answers with; without one the call was accepted but cannot be followed. */
 export function jobStartOf(body: Json, operation: string): JobStart {
   const jobId = str(body['job_id']);
   if (!jobId) {
-    throw new ProviderError({ cloud: 'huawei', code: 'BadResponse', message: `${operation} answered without a job_id.` });
+    throw outcomeUnknown(new ProviderError({ cloud: 'huawei', code: 'BadResponse', message: `${operation} answered without a job_id.` }));
   }
   return { jobId };
 }
@@ -44,13 +49,22 @@ export class HuaweiExporting implements ExportOperations {
   constructor(private readonly client: HuaweiClient) {}
 
   /** `POST /v1/cloudimages/{image_id}/file` `{bucket_url: "bucket:object", file_format, is_quick_export: false}` -> `{job_id}`. */
-  async exportImage(regionId: string, imageId: string, request: ExportRequest, signal?: AbortSignal): Promise<JobStart> {
+  async exportImage(regionId: string, imageId: string, request: ExportRequest, signal?: AbortSignal): Promise<StartedJob> {
     assertValid(checkExport(this.rules, request));
-    const body = await this.client.ims('POST', regionId, `/v1/cloudimages/${segment(imageId)}/file`, {
-      body: { bucket_url: `${request.bucket}:${request.object}`, file_format: request.format, is_quick_export: false },
-      signal,
+    const changes = new Changes();
+    const job = await changes.run({
+      kind: 'export',
+      imageIds: [imageId],
+      send: async () => {
+        const body = await this.client.ims('POST', regionId, `/v1/cloudimages/${segment(imageId)}/file`, {
+          body: { bucket_url: `${request.bucket}:${request.object}`, file_format: request.format, is_quick_export: false },
+          signal,
+        });
+        return jobStartOf(body, 'ExportImage');
+      },
+      // No readBack: IMS has no job listing to find the job by, and the image's state does not show an export.
     });
-    return jobStartOf(body, 'ExportImage');
+    return { ...changes.result(job), job };
   }
 }
 
@@ -58,11 +72,28 @@ export class HuaweiDeleting implements DeleteOperations {
   /** IMS has no force flag (`delete_backup` is about whole-ECS images' backups, not images in use). */
   readonly supportsForce = false;
 
-  constructor(private readonly client: HuaweiClient) {}
+  constructor(
+    private readonly client: HuaweiClient,
+    private readonly getImage: (regionId: string, imageId: string, signal?: AbortSignal) => Promise<Image | undefined>,
+  ) {}
 
-  /** `DELETE /v2/images/{image_id}` (204) per image, a few at a time: IMS has no batch delete. Synchronous. */
-  async deleteImages(regionId: string, imageIds: readonly string[], _options: DeleteOptions, signal?: AbortSignal): Promise<undefined> {
-    await mapLimited([...new Set(imageIds)], HUAWEI_CONCURRENCY, (imageId) => this.client.ims('DELETE', regionId, `/v2/images/${segment(imageId)}`, { signal }));
-    return undefined;
+  /**
+   * `DELETE /v2/images/{image_id}` (204) per image, a few at a time: IMS has no batch delete. Synchronous.
+   * After a lost reply an image gone is deleted (a second DELETE would have answered 404).
+   */
+  async deleteImages(regionId: string, imageIds: readonly string[], _options: DeleteOptions, signal?: AbortSignal): Promise<ChangeResult> {
+    const changes = new Changes();
+    await mapLimited([...new Set(imageIds)], HUAWEI_CONCURRENCY, (imageId) =>
+      changes.run({
+        kind: 'delete',
+        imageIds: [imageId],
+        send: async () => {
+          await this.client.ims('DELETE', regionId, `/v2/images/${segment(imageId)}`, { signal });
+          return undefined;
+        },
+        readBack: () => imagesGone(this.getImage, regionId, [imageId], signal),
+      }),
+    );
+    return changes.result();
   }
 }

@@ -1,8 +1,9 @@
-// Huawei IMS wire shapes (ImageInfo, tags, members, job progress) -> the common model.
+// Huawei IMS wire shapes (ImageInfo, tags, members, job progress) -> the common model, and its words -> the common vocabulary.
 import { num, objectsOf, str, timestamp, type Json } from '../common';
 import type { Image, ImageOwner, Tag } from '../model';
 import type { JobState, JobStatus, Member } from '../operations';
 import { redact } from '../redact';
+import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState, type MemberState } from '../vocabulary';
 
 /** `__imagetype`: gold (public), private, shared, market (KooGallery). */
 export function mapOwner(imageType: unknown): ImageOwner {
@@ -96,7 +97,9 @@ export function mapJob(j: Json): JobStatus {
   const entities = typeof j['entities'] === 'object' && j['entities'] !== null ? (j['entities'] as Json) : {};
   const reason = str(j['fail_reason']);
   const code = str(j['error_code']);
-  const error = state === 'failed' ? redact([code, reason].filter(Boolean).join(': ') || 'The job failed.') : undefined;
+  // The cloud's own words only (redacted); with none, the UI says that the cloud gave no reason.
+  const words = [code, reason].filter(Boolean).join(': ');
+  const error = state === 'failed' && words ? redact(words) : undefined;
   return {
     jobId: String(j['job_id']),
     state,
@@ -107,3 +110,64 @@ export function mapJob(j: Json): JobStatus {
     finishedAt: timestamp(j['end_time']),
   };
 }
+
+/** Glance `status`: queued (waiting to be made), saving (being made), active, killed (failed), deleted. */
+const IMAGE_STATES: Readonly<Record<string, ImageState>> = {
+  active: 'available',
+  saving: 'creating',
+  queued: 'queued',
+  killed: 'failed',
+  deleted: 'deleted',
+};
+
+const MEMBER_STATES: Readonly<Record<string, MemberState>> = { accepted: 'accepted', pending: 'pending', rejected: 'rejected' };
+
+/**
+ * The API gateway's codes are documented (APIGW.0301 auth, APIGW.0101 unknown API, APIGW/APIG.0308
+ * throttling); IMS's own IMG.* codes are read by their HTTP status (400 invalid, 403, 404, 5xx).
+ */
+const huaweiErrorKind = errorRules([
+  [/^APIG(W)?\.0301$/, 'auth'],
+  [/^APIG(W)?\.0308$/, 'throttled'],
+  [/^APIG(W)?\.0101$/, 'notFound'],
+  [/^ProjectNotFound$/, 'notFound'],
+]);
+
+export const HUAWEI_FIELDS: FieldCatalogue = {
+  id: { id: 'id', group: 'general' },
+  name: { id: 'name', group: 'general' },
+  __description: { id: 'description', group: 'general' },
+  status: { id: 'status', group: 'general', format: 'state' },
+  __imagetype: { id: 'owner', group: 'general', format: 'owner' },
+  owner: { id: 'ownerId', group: 'general' },
+  created_at: { id: 'createdAt', group: 'general', format: 'date' },
+  updated_at: { id: 'updatedAt', group: 'general', format: 'date' },
+  active_at: { id: 'activeAt', group: 'general', format: 'date' },
+  __data_origin: { id: 'origin', group: 'general' },
+  __originalimagename: { id: 'baseImage', group: 'general' },
+  __os_version: { id: 'osName', group: 'system' },
+  __os_type: { id: 'osType', group: 'system' },
+  __os_bit: { id: 'osBits', group: 'system' },
+  __platform: { id: 'platform', group: 'system' },
+  architecture: { id: 'architecture', group: 'system' },
+  hw_firmware_type: { id: 'bootMode', group: 'system' },
+  virtual_env_type: { id: 'hypervisor', group: 'system' },
+  min_ram: { id: 'minRam', group: 'system', format: 'mib' },
+  min_disk: { id: 'minDisk', group: 'storage', format: 'gib' },
+  __image_size: { id: 'imageSize', group: 'storage', format: 'bytes' },
+  disk_format: { id: 'diskFormat', group: 'storage' },
+  container_format: { id: 'containerFormat', group: 'storage' },
+  checksum: { id: 'checksum', group: 'storage' },
+  visibility: { id: 'visibility', group: 'access', values: { public: 'public', private: 'private', shared: 'shared' } },
+  protected: { id: 'protected', group: 'access', format: 'bool' },
+  __productcode: { id: 'productCode', group: 'access' },
+  enterprise_project_id: { id: 'enterpriseProject', group: 'access' },
+  'tags[]': { id: 'tags', group: 'other' },
+};
+
+export const HUAWEI_VOCABULARY: CloudVocabulary = {
+  imageState: (image) => IMAGE_STATES[image.status] ?? 'unknown',
+  errorKind: huaweiErrorKind,
+  memberState: (status) => MEMBER_STATES[status] ?? 'unknown',
+  fields: HUAWEI_FIELDS,
+};

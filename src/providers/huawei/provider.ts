@@ -60,12 +60,17 @@ export class HuaweiImsProvider implements ImageProvider {
     this.tags = new HuaweiTags(this.client);
     this.sharing = new HuaweiSharing(this.client);
     this.exporting = new HuaweiExporting(this.client);
-    this.deleting = new HuaweiDeleting(this.client);
+    this.deleting = new HuaweiDeleting(this.client, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
     this.jobs = new HuaweiJobs(this.client);
     this.tagSearch = new HuaweiTagSearch(this.client);
   }
 
   /** No request: IMS has no region API, the vendor SDK uses a static table too. */
+  /** The regions are a static table, so the check is IAM's project list (signed, cheap, any IAM user). */
+  async checkCredentials(signal?: AbortSignal): Promise<void> {
+    await this.client.request('GET', '/v3/projects', { service: 'iam', signal });
+  }
+
   listRegions(): Promise<readonly Region[]> {
     return Promise.resolve(huaweiRegions(this.language));
   }

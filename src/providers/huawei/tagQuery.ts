@@ -126,6 +126,7 @@ export class HuaweiTagSearch {
   }
 
   private call(regionId: string, body: Json, signal?: AbortSignal): Promise<Json> {
-    return this.client.ims('POST', regionId, '/v2/{project_id}/images/resource_instances/action', { body, signal });
+    // A POST that changes nothing (action "filter" or "count"): a read.
+    return this.client.ims('POST', regionId, '/v2/{project_id}/images/resource_instances/action', { body, signal, kind: 'read' });
   }
 }

@@ -3,7 +3,7 @@
 import { batches } from '../common';
 import { assertTags, assertUntagKeys } from '../input';
 import type { Tag } from '../model';
-import type { TagOperations } from '../operations';
+import type { ChangeResult, TagOperations } from '../operations';
 import { HUAWEI_CONCURRENCY, mapLimited, segment, type HuaweiClient } from './client';
 import { mapTagPairs } from './mapping';
 import { HUAWEI_TAG_RULES } from './rules';
@@ -16,17 +16,17 @@ export class HuaweiTags implements TagOperations {
   constructor(private readonly client: HuaweiClient) {}
 
   /** action "create": a key the image has already gets the new value. */
-  async addTags(regionId: string, imageIds: readonly string[], tags: readonly Tag[], signal?: AbortSignal): Promise<void> {
+  async addTags(regionId: string, imageIds: readonly string[], tags: readonly Tag[], signal?: AbortSignal): Promise<ChangeResult> {
     assertTags(this.rules, tags);
     // One pair per key; the last value given wins.
     const pairs = [...new Map(tags.map((t) => [t.key, { key: t.key, value: t.value }])).values()];
-    await this.act(regionId, imageIds, 'create', pairs, signal);
+    return this.act(regionId, imageIds, 'create', pairs, signal);
   }
 
   /** action "delete" with keys only: without a value IMS deletes the key whatever its value. */
-  async removeTags(regionId: string, imageIds: readonly string[], keys: readonly string[], signal?: AbortSignal): Promise<void> {
+  async removeTags(regionId: string, imageIds: readonly string[], keys: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
     assertUntagKeys(this.rules, keys);
-    await this.act(regionId, imageIds, 'delete', [...new Set(keys)].map((key) => ({ key })), signal);
+    return this.act(regionId, imageIds, 'delete', [...new Set(keys)].map((key) => ({ key })), signal);
   }
 
   /** ListImageTags `GET /v2/{project_id}/images/{image_id}/tags` -> `{tags:[{key, value}]}`. */
@@ -35,14 +35,18 @@ export class HuaweiTags implements TagOperations {
     return mapTagPairs(body['tags']);
   }
 
-  private async act(regionId: string, imageIds: readonly string[], action: TagAction, tags: ReadonlyArray<{ key: string; value?: string }>, signal?: AbortSignal): Promise<void> {
+  /** Idempotent (see below), so retried like a read: its reply always settles it. */
+  private async act(regionId: string, imageIds: readonly string[], action: TagAction, tags: ReadonlyArray<{ key: string; value?: string }>, signal?: AbortSignal): Promise<ChangeResult> {
     if (!tags.length) {
-      return;
+      return { confirmedBy: 'reply' };
     }
     await mapLimited([...new Set(imageIds)], HUAWEI_CONCURRENCY, async (imageId) => {
       for (const run of batches(tags, this.rules.limits.maxTagsPerCall)) {
-        await this.client.ims('POST', regionId, `/v2/{project_id}/images/${segment(imageId)}/tags/action`, { body: { action, tags: run }, signal });
+        // IMS documents this call as idempotent (a key already set is overwritten, a missing key's delete
+        // succeeds): it is retried like a read.
+        await this.client.ims('POST', regionId, `/v2/{project_id}/images/${segment(imageId)}/tags/action`, { body: { action, tags: run }, signal, kind: 'idempotent' });
       }
     });
+    return { confirmedBy: 'reply' };
   }
 }

@@ -4,7 +4,7 @@ import { interpretWithClock, type ClockRule } from '../clock';
 import { clockOf, endpointOf, headerOf, num, objectsOf, type Json } from '../common';
 import type { Params } from '../encoding';
 import { ProviderError } from '../errors';
-import { parseJson, retryAfter, type HttpResponse } from '../http';
+import { parseJson, retryAfter, type CallKind, type HttpResponse } from '../http';
 import type { ProviderContext } from '../provider';
 import { QINGCLOUD_URI, signQingcloud } from './signer';
 
@@ -55,14 +55,28 @@ export class QingcloudClient {
   constructor(private readonly ctx: ProviderContext) {}
 
   /**
-   * Calls one action. Each attempt is signed afresh and carries a new `req_id` (as the Python SDK
+   * Calls one action that changes nothing (Describe*). Each attempt is signed afresh and carries a new `req_id` (as the Python SDK
    * sends): QingCloud has no nonce, so this keeps two identical calls within a second distinct.
    */
   call(action: string, params: Params, signal?: AbortSignal, zone?: string): Promise<Json> {
+    return this.send('read', action, params, signal, zone);
+  }
+
+  /**
+   * A call that changes something: sent once unless it provably did not reach the cloud. QingCloud
+   * documents none of its answers as "not processed" (5100 also covers a request that timed out while
+   * running), so only a connection never made is retried (see CallKind).
+   */
+  mutate(action: string, params: Params, signal?: AbortSignal, zone?: string): Promise<Json> {
+    return this.send('mutation', action, params, signal, zone);
+  }
+
+  private send(kind: CallKind, action: string, params: Params, signal?: AbortSignal, zone?: string): Promise<Json> {
     const base = endpointOf(this.ctx, QINGCLOUD_ENDPOINT);
     const { credentials } = this.ctx;
     return this.ctx.http.send(
       'qingcloud',
+      kind,
       () => {
         const signed = signQingcloud({
           method: 'GET',

@@ -1,7 +1,11 @@
 // QingCloud DeleteImages (one job for a batch) and DescribeJobs (status words only, no percentage).
+// DeleteImages is sent once; after a lost reply the running job that deletes the images is found with
+// DescribeJobs, or the images are seen gone already.
 import { batches, str } from '../common';
-import { ProviderError } from '../errors';
-import type { DeleteOperations, DeleteOptions, JobOperations, JobStart, JobStatus } from '../operations';
+import { ProviderError, outcomeUnknown } from '../errors';
+import type { Image } from '../model';
+import type { ChangeResult, DeleteOperations, DeleteOptions, JobOperations, JobStart, JobStatus } from '../operations';
+import { Changes, imagesGone, type Found } from '../reconcile';
 import { QINGCLOUD_MAX_LIMIT, describeAll, indexed, type QingcloudClient } from './client';
 import { mapJob } from './mapping';
 
@@ -17,9 +21,12 @@ export class QingcloudDeleting implements DeleteOperations {
   /** QingCloud has no force flag; DeleteImages wants images that are available. */
   readonly supportsForce = false;
 
-  constructor(private readonly client: QingcloudClient) {}
+  constructor(
+    private readonly client: QingcloudClient,
+    private readonly getImage: (zone: string, imageId: string, signal?: AbortSignal) => Promise<Image | undefined>,
+  ) {}
 
-  async deleteImages(zone: string, imageIds: readonly string[], _options: DeleteOptions, signal?: AbortSignal): Promise<JobStart | undefined> {
+  async deleteImages(zone: string, imageIds: readonly string[], _options: DeleteOptions, signal?: AbortSignal): Promise<ChangeResult> {
     const ids = [...new Set(imageIds)];
     if (ids.length > QINGCLOUD_DELETE_BATCH) {
       throw new ProviderError({
@@ -28,15 +35,38 @@ export class QingcloudDeleting implements DeleteOperations {
         message: `QingCloud deletes at most ${QINGCLOUD_DELETE_BATCH} images at once; ${ids.length} were selected.`,
       });
     }
+    const changes = new Changes();
     if (!ids.length) {
-      return undefined;
+      return changes.result();
     }
-    const body = await this.client.call('DeleteImages', indexed('images', ids), signal, zone);
-    const jobId = str(body['job_id']);
-    if (!jobId) {
-      throw new ProviderError({ cloud: 'qingcloud', code: 'BadResponse', message: 'DeleteImages answered without a job_id.' });
-    }
-    return { jobId };
+    const job = await changes.run<JobStart | undefined>({
+      kind: 'delete',
+      imageIds: ids,
+      send: async () => {
+        const body = await this.client.mutate('DeleteImages', indexed('images', ids), signal, zone);
+        const jobId = str(body['job_id']);
+        if (!jobId) {
+          throw outcomeUnknown(new ProviderError({ cloud: 'qingcloud', code: 'BadResponse', message: 'DeleteImages answered without a job_id.' }));
+        }
+        return { jobId };
+      },
+      readBack: () => this.deletion(zone, ids, signal),
+    });
+    return changes.result(job);
+  }
+
+  /**
+   * After a lost DeleteImages reply: the pending or working DeleteImages job whose resources include
+   * every image (the one it started), or, with no such job, every image already deleted (no job left to follow).
+   */
+  private async deletion(zone: string, ids: readonly string[], signal?: AbortSignal): Promise<Found<JobStart | undefined> | undefined> {
+    const running = await describeAll(this.client, 'DescribeJobs', indexed('status', ['pending', 'working']), 'job_set', zone, signal);
+    const job = running.find((j) => {
+      const resources = new Set(String(j['resource_ids'] ?? '').split(/[\s,]+/));
+      return j['job_action'] === 'DeleteImages' && ids.every((id) => resources.has(id));
+    });
+    const jobId = str(job?.['job_id']);
+    return jobId ? { value: { jobId } } : imagesGone(this.getImage, zone, ids, signal);
   }
 }
 

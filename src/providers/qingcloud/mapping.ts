@@ -1,8 +1,9 @@
-// QingCloud IaaS wire shapes -> the common model.
+// QingCloud IaaS wire shapes -> the common model, and its words -> the common vocabulary.
 import { num, objectsOf, str, timestamp, type Json } from '../common';
 import type { Image, ImageOwner, Region, Tag } from '../model';
 import type { JobState, JobStatus, Member } from '../operations';
 import { redact } from '../redact';
+import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState } from '../vocabulary';
 
 export type ZoneLanguage = 'zh-CN' | 'en-US';
 
@@ -112,8 +113,9 @@ function errorText(v: unknown): string | undefined {
 export function mapJob(j: Json): JobStatus {
   const cloudState = str(j['status']) ?? 'unknown';
   const state = mapJobState(str(j['status']));
-  const error =
-    state === 'failed' ? redact(errorText(j['error_codes']) ?? `The ${str(j['job_action']) ?? 'job'} ended with status "${cloudState}".`) : undefined;
+  // The cloud's own words only (redacted); with none, the UI says that the cloud gave no reason.
+  const words = state === 'failed' ? errorText(j['error_codes']) : undefined;
+  const error = words === undefined ? undefined : redact(words);
   return {
     jobId: String(j['job_id']),
     state,
@@ -123,3 +125,69 @@ export function mapJob(j: Json): JobStatus {
     finishedAt: state === 'succeeded' || state === 'failed' ? timestamp(j['status_time']) : undefined,
   };
 }
+
+/** `status`: pending, available, deprecated, suspended, deleted, ceased; `transition_status` says what is under way. */
+const IMAGE_STATES: Readonly<Record<string, ImageState>> = {
+  pending: 'creating',
+  available: 'available',
+  deprecated: 'deprecated',
+  suspended: 'suspended',
+  deleted: 'deleted',
+  ceased: 'deleted',
+};
+
+function qingcloudImageState(image: Pick<Image, 'status' | 'raw'>): ImageState {
+  const transition = str(image.raw['transition_status']);
+  if (transition === 'creating') {
+    return 'creating';
+  }
+  if (transition === 'deleting') {
+    return 'deleting';
+  }
+  return IMAGE_STATES[image.status] ?? 'unknown';
+}
+
+/** `ret_code` (error_code.md): 1xxx request and auth, 2xxx resources and money, 5xxx the service. */
+const qingcloudErrorKind = errorRules([
+  [/^110\d$/, 'invalid'],
+  [/^1200$/, 'auth'],
+  [/^1300$/, 'clock'],
+  [/^1400$/, 'forbidden'],
+  [/^2100$/, 'notFound'],
+  [/^2110$/, 'conflict'],
+  [/^2[45]00$/, 'quota'],
+  [/^5100$/, 'throttled'],
+  [/^5\d{3}$/, 'server'],
+  [/^TooManyImages$/, 'invalid'],
+]);
+
+export const QINGCLOUD_FIELDS: FieldCatalogue = {
+  image_id: { id: 'id', group: 'general' },
+  image_name: { id: 'name', group: 'general' },
+  description: { id: 'description', group: 'general' },
+  status: { id: 'status', group: 'general', format: 'state' },
+  transition_status: { id: 'transition', group: 'general' },
+  provider: { id: 'owner', group: 'general', format: 'owner' },
+  owner: { id: 'ownerId', group: 'general' },
+  create_time: { id: 'createdAt', group: 'general', format: 'date' },
+  status_time: { id: 'statusTime', group: 'general', format: 'date' },
+  root_id: { id: 'baseImage', group: 'general' },
+  os_family: { id: 'osName', group: 'system' },
+  platform: { id: 'osType', group: 'system' },
+  processor_type: { id: 'osBits', group: 'system' },
+  architecture: { id: 'architecture', group: 'system' },
+  hypervisor: { id: 'hypervisor', group: 'system' },
+  recommended_type: { id: 'recommendedType', group: 'system' },
+  default_user: { id: 'defaultUser', group: 'system' },
+  size: { id: 'size', group: 'storage', format: 'gib' },
+  visibility: { id: 'visibility', group: 'access', values: { public: 'public', private: 'private', shared: 'shared' } },
+  'tags[].tag_id': { id: 'tags', group: 'other' },
+  'tags[].tag_name': { id: 'tags', group: 'other' },
+  'tags[].color': { id: 'tags', group: 'other' },
+};
+
+export const QINGCLOUD_VOCABULARY: CloudVocabulary = {
+  imageState: qingcloudImageState,
+  errorKind: qingcloudErrorKind,
+  fields: QINGCLOUD_FIELDS,
+};

@@ -30,8 +30,13 @@ export class QingcloudProvider implements ImageProvider {
     this.client = new QingcloudClient(ctx);
     this.tags = new QingcloudTags(this.client);
     this.sharing = new QingcloudSharing(this.client);
-    this.deleting = new QingcloudDeleting(this.client);
+    this.deleting = new QingcloudDeleting(this.client, (zone, imageId, signal) => this.getImage(zone, imageId, signal));
     this.jobs = new QingcloudJobs(this.client);
+  }
+
+  /** DescribeZones: signed and cheap. */
+  async checkCredentials(signal?: AbortSignal): Promise<void> {
+    await this.listRegions(signal);
   }
 
   async listRegions(signal?: AbortSignal): Promise<readonly Region[]> {

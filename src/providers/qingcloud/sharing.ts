@@ -1,7 +1,9 @@
 // QingCloud image sharing: Grant/RevokeImageToUsers (synchronous), DescribeImageUsers (offset paged).
+// Each call is sent once; after a lost reply the users list settles it.
 import { batches } from '../common';
 import { assertMembers } from '../input';
-import type { JobStart, Member, ShareOperations } from '../operations';
+import type { ChangeResult, Member, ShareOperations } from '../operations';
+import { Changes, membersShow } from '../reconcile';
 import { describeAll, indexed, type QingcloudClient } from './client';
 import { mapMember } from './mapping';
 import { QINGCLOUD_MEMBER_RULES, QINGCLOUD_USERS_PER_CALL } from './rules';
@@ -16,20 +18,30 @@ export class QingcloudSharing implements ShareOperations {
     return set.map(mapMember).filter((m): m is Member => m !== undefined);
   }
 
-  addMembers(zone: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined> {
+  addMembers(zone: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
     return this.users('GrantImageToUsers', zone, imageId, memberIds, signal);
   }
 
-  removeMembers(zone: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<JobStart | undefined> {
+  removeMembers(zone: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
     return this.users('RevokeImageFromUsers', zone, imageId, memberIds, signal);
   }
 
   /** The SDK's `users.N` (the doc example's `user.1` is taken as a typo; see the API notes). Sync: no job. */
-  private async users(action: string, zone: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<undefined> {
+  private async users(action: 'GrantImageToUsers' | 'RevokeImageFromUsers', zone: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
     assertMembers(this.rules, memberIds);
+    const grant = action === 'GrantImageToUsers';
+    const changes = new Changes();
     for (const run of batches([...new Set(memberIds)], QINGCLOUD_USERS_PER_CALL)) {
-      await this.client.call(action, { image: imageId, ...indexed('users', run) }, signal, zone);
+      await changes.run({
+        kind: grant ? 'share' : 'unshare',
+        imageIds: [imageId],
+        send: async () => {
+          await this.client.mutate(action, { image: imageId, ...indexed('users', run) }, signal, zone);
+          return undefined;
+        },
+        readBack: () => membersShow((z, i, s) => this.listMembers(z, i, s), zone, imageId, run, grant, signal),
+      });
     }
-    return undefined;
+    return changes.result();
   }
 }

@@ -4,7 +4,8 @@ import { batches, str } from '../common';
 import { ProviderError } from '../errors';
 import { assertTags, assertUntagKeys } from '../input';
 import type { Tag } from '../model';
-import type { TagOperations } from '../operations';
+import type { ChangeResult, TagOperations } from '../operations';
+import { Changes, tagsShow } from '../reconcile';
 import { describeAll, type QingcloudClient } from './client';
 import { mapTags } from './mapping';
 import { QINGCLOUD_TAG_RULES } from './rules';
@@ -17,27 +18,35 @@ export class QingcloudTags implements TagOperations {
 
   constructor(private readonly client: QingcloudClient) {}
 
-  async addTags(zone: string, imageIds: readonly string[], tags: readonly Tag[], signal?: AbortSignal): Promise<void> {
+  /**
+   * CreateTag where the name is new, then AttachTags. None is documented as idempotent (a second CreateTag
+   * makes a second tag), so each is sent once; after a lost reply the tag found by name, and the images'
+   * tags, settle it.
+   */
+  async addTags(zone: string, imageIds: readonly string[], tags: readonly Tag[], signal?: AbortSignal): Promise<ChangeResult> {
     assertTags(this.rules, tags);
-    const names = [...new Set(tags.map((t) => t.key))];
-    const ids: string[] = [];
-    for (const name of names) {
-      ids.push((await this.findTagId(zone, name, signal)) ?? (await this.createTag(zone, name, signal)));
+    const changes = new Changes();
+    const named = new Map<string, string>();
+    for (const name of new Set(tags.map((t) => t.key))) {
+      named.set((await this.findTagId(zone, name, signal)) ?? (await this.createTag(changes, zone, name, imageIds, signal)), name);
     }
-    await this.pairs('AttachTags', zone, imageIds, ids, signal);
+    await this.pairs(changes, 'AttachTags', zone, imageIds, named, signal);
+    return changes.result();
   }
 
-  async removeTags(zone: string, imageIds: readonly string[], keys: readonly string[], signal?: AbortSignal): Promise<void> {
+  async removeTags(zone: string, imageIds: readonly string[], keys: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
     assertUntagKeys(this.rules, keys);
-    const ids: string[] = [];
+    const named = new Map<string, string>();
     for (const name of new Set(keys)) {
       const id = await this.findTagId(zone, name, signal);
       // A name no tag has is on no image: nothing to detach.
       if (id !== undefined) {
-        ids.push(id);
+        named.set(id, name);
       }
     }
-    await this.pairs('DetachTags', zone, imageIds, ids, signal);
+    const changes = new Changes();
+    await this.pairs(changes, 'DetachTags', zone, imageIds, named, signal);
+    return changes.result();
   }
 
   /** DescribeTags for the one resource; the same tags DescribeImages shows in the image's `tags`. */
@@ -52,28 +61,40 @@ export class QingcloudTags implements TagOperations {
     return str(set.find((t) => t['tag_name'] === name)?.['tag_id']);
   }
 
-  private async createTag(zone: string, name: string, signal?: AbortSignal): Promise<string> {
-    try {
-      const body = await this.client.call('CreateTag', { tag_name: name }, signal, zone);
-      const id = str(body['tag_id']);
-      if (id) {
+  /** The new tag's id; after a lost reply, the tag of that name if it is there now. */
+  private createTag(changes: Changes, zone: string, name: string, imageIds: readonly string[], signal?: AbortSignal): Promise<string> {
+    return changes.run({
+      kind: 'tag',
+      imageIds,
+      send: async () => {
+        try {
+          const body = await this.client.mutate('CreateTag', { tag_name: name }, signal, zone);
+          const id = str(body['tag_id']);
+          if (id) {
+            return id;
+          }
+        } catch (err) {
+          // 2110: someone made it since we looked; use theirs.
+          if (!(err instanceof ProviderError && err.code === '2110')) {
+            throw err;
+          }
+        }
+        const id = await this.findTagId(zone, name, signal);
+        if (id === undefined) {
+          throw new ProviderError({ cloud: 'qingcloud', code: 'BadResponse', message: `CreateTag gave no tag_id for "${name}".` });
+        }
         return id;
-      }
-    } catch (err) {
-      // 2110: someone made it since we looked; use theirs.
-      if (!(err instanceof ProviderError && err.code === '2110')) {
-        throw err;
-      }
-    }
-    const id = await this.findTagId(zone, name, signal);
-    if (id === undefined) {
-      throw new ProviderError({ cloud: 'qingcloud', code: 'BadResponse', message: `CreateTag gave no tag_id for "${name}".` });
-    }
-    return id;
+      },
+      readBack: async () => {
+        const id = await this.findTagId(zone, name, signal);
+        return id === undefined ? undefined : { value: id };
+      },
+    });
   }
 
-  private async pairs(action: 'AttachTags' | 'DetachTags', zone: string, imageIds: readonly string[], tagIds: readonly string[], signal?: AbortSignal): Promise<void> {
-    const all = imageIds.flatMap((resource_id) => tagIds.map((tag_id) => ({ tag_id, resource_id })));
+  /** `named`: tag id -> name. One call per run of 100 pairs; after a lost reply, each image's tags settle its run. */
+  private async pairs(changes: Changes, action: 'AttachTags' | 'DetachTags', zone: string, imageIds: readonly string[], named: ReadonlyMap<string, string>, signal?: AbortSignal): Promise<void> {
+    const all = imageIds.flatMap((resource_id) => [...named.keys()].map((tag_id) => ({ tag_id, resource_id })));
     for (const run of batches(all, QINGCLOUD_PAIRS_PER_CALL)) {
       const params: Record<string, string> = {};
       run.forEach((p, i) => {
@@ -82,7 +103,25 @@ export class QingcloudTags implements TagOperations {
         params[`${n}.resource_type`] = 'image';
         params[`${n}.resource_id`] = p.resource_id;
       });
-      await this.client.call(action, params, signal, zone);
+      const images = [...new Set(run.map((p) => p.resource_id))];
+      await changes.run({
+        kind: action === 'AttachTags' ? 'tag' : 'untag',
+        imageIds: images,
+        send: async () => {
+          await this.client.mutate(action, params, signal, zone);
+          return undefined;
+        },
+        readBack: async () => {
+          for (const image of images) {
+            const names = run.filter((p) => p.resource_id === image).map((p) => named.get(p.tag_id) ?? '');
+            const expected = action === 'AttachTags' ? { tags: names.map((key) => ({ key, value: '' })) } : { removedKeys: names };
+            if (!(await tagsShow((z, i, s) => this.listTags(z, i, s), zone, [image], expected, signal))) {
+              return undefined;
+            }
+          }
+          return { value: undefined };
+        },
+      });
     }
   }
 }

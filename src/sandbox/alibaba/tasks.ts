@@ -3,7 +3,7 @@
 import { ALIBABA_EXPORT_RULES } from '../../providers/alibaba/rules';
 import type { SandboxJob, SandboxJobPhase } from '../jobs';
 import type { EmulatorResponse } from '../types';
-import { alibabaError, dryRun, invalid, isResponse, isoSecond, missing, ok, paging, type Params, pageOf } from './params';
+import { alibabaError, dryRun, invalid, isResponse, isoSecond, missing, ok, paging, type Params, pageOf, repeatList } from './params';
 import type { EcsWorld, ExportTask } from './world';
 
 const EXPORT_FORMATS: readonly string[] = ALIBABA_EXPORT_RULES.formats;
@@ -76,9 +76,10 @@ export function describeTasks(world: EcsWorld, params: Params): EmulatorResponse
   }
   const action = params['TaskAction'];
   const status = params['TaskStatus'];
+  const resources = repeatList(params, 'ResourceIds').map((r) => r.value);
   const matched = world.tasks
     .all()
-    .filter(({ data }) => data.regionId === region.RegionId)
+    .filter(({ data }) => data.regionId === region.RegionId && (!resources.length || resources.includes(data.imageId)))
     .filter(({ job }) => (!ids.length || ids.includes(job.id)) && (!action || job.operation === action))
     .map(({ job, data }) => summary(world, job, data))
     .filter((t) => !status || t['TaskStatus'] === status)

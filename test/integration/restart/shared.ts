@@ -1,10 +1,12 @@
 import * as fs from 'fs';
+import type { ExtensionApi } from '../../../src/extension';
 
 export interface Recorded {
   readonly jobId: string;
   readonly accountId: string;
   readonly regionId: string;
   readonly imageId: string;
+  readonly imageName: string;
   readonly percentBefore: number;
 }
 
@@ -22,4 +24,9 @@ export function save(r: Recorded): void {
 
 export function load(): Recorded {
   return JSON.parse(fs.readFileSync(file(), 'utf8')) as Recorded;
+}
+
+/** The notices that announced the end of the recorded export ("Export of <image>: done."). */
+export function completions(a: ExtensionApi, r: Pick<Recorded, 'imageName'>): string[] {
+  return a.prompter.notices.map((n) => n.message).filter((m) => m === `Export of ${r.imageName}: done.`);
 }

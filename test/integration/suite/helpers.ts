@@ -67,3 +67,13 @@ export async function until<T>(what: string, probe: () => T | undefined | Promis
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/** Resolves at the Jobs tracker's next change (a poll has run, its announcements included). */
+export function nextJobsChange(a: ExtensionApi): Promise<void> {
+  return new Promise((resolve) => {
+    const sub = a.jobs.onDidChange(() => {
+      sub.dispose();
+      resolve();
+    });
+  });
+}

@@ -1,9 +1,6 @@
 // Loaded by the extension host (extensionTestsPath): runs every *.test.js beside it with mocha.
-import * as fs from 'fs';
-import * as path from 'path';
-import { runMocha } from '../mochaRunner';
+import { runMocha, testsIn } from '../mochaRunner';
 
 export function run(): Promise<void> {
-  const files = fs.readdirSync(__dirname).sort().filter((f) => f.endsWith('.test.js')).map((f) => path.join(__dirname, f));
-  return runMocha(files, 'integration');
+  return runMocha(testsIn(__dirname), 'integration');
 }

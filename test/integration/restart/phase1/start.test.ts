@@ -1,10 +1,10 @@
-// Phase 1: start an export from the tree, open its details panel, see it progress, then let the
-// window reload (the launcher does it when this phase exits).
+// Phase 1: start an export from the tree, open its details panel, see it progress (its end not yet
+// announced), then let the window reload (the launcher does it when this phase exits).
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { AccountNode, ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
 import { api, children } from '../../suite/helpers';
-import { save } from '../shared';
+import { completions, save } from '../shared';
 
 describe('Reload during an export — before', () => {
   it('starts an export and sees it running in the panel', async () => {
@@ -24,6 +24,7 @@ describe('Reload during an export — before', () => {
     const seen = await a.panels.rendered(id, (r) => r.jobs.some((j) => j.jobId === job.jobId && Number(j.percent) > 0));
     const percent = Number(seen.jobs.find((j) => j.jobId === job.jobId)!.percent);
     assert.ok(percent > 0 && percent < 100, `running: ${percent} %`);
-    save({ jobId: job.jobId, ...id, percentBefore: percent });
+    assert.deepEqual(completions(a, { imageName: image.image.name }), [], 'not announced before the reload');
+    save({ jobId: job.jobId, ...id, imageName: image.image.name, percentBefore: percent });
   });
 });

@@ -1,9 +1,9 @@
 // Phase 2, after a real window reload: the job is still tracked, the details panel came back through
-// the serializer, and both the panel and the Jobs view follow the export to 100 %.
+// the serializer, both the panel and the Jobs view follow the export to 100 %, and its end is announced
+// exactly once (through the Prompter), also after another poll.
 import { strict as assert } from 'assert';
-import { api, until } from '../../suite/helpers';
-import { load } from '../shared';
-
+import { api, nextJobsChange, until } from '../../suite/helpers';
+import { completions, load } from '../shared';
 
 describe('Reload during an export — after', () => {
   it('resumes tracking, restores the panel, and reaches 100 % in the panel and the Jobs view', async function () {
@@ -20,5 +20,11 @@ describe('Reload during an export — after', () => {
     const finished = await until('the Jobs view entry to succeed', () => a.jobs.list().find((j) => j.jobId === rec.jobId && j.state === 'succeeded'));
     assert.equal(finished.percent, 100);
     assert.ok((finished.finishedAt ?? 0) > finished.startedAt);
+    await until('the end of the export to be announced', () => completions(a, rec).length > 0);
+    assert.equal(completions(a, rec).length, 1, 'announced exactly once after the reload');
+    const polled = nextJobsChange(a);
+    a.jobs.pollNow();
+    await polled;
+    assert.deepEqual(completions(a, rec), [`Export of ${rec.imageName}: done.`], 'and still once after another poll');
   });
 });

@@ -1,0 +1,76 @@
+// Dates, ages, sizes and numbers in VS Code's display language (vscode.env.language, through Intl).
+import * as vscode from 'vscode';
+
+/** VS Code's display language as an Intl locale ('zh-cn' -> 'zh-CN'), or the runtime's default if Intl does not know it. */
+export function displayLocale(): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(vscode.env.language)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+export function formatNumber(n: number, maximumFractionDigits = 1): string {
+  return new Intl.NumberFormat(displayLocale(), { maximumFractionDigits }).format(n);
+}
+
+/** A time from the cloud (ISO 8601, or epoch ms), or undefined when it is not one. */
+export function parseTime(value: unknown): Date | undefined {
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? undefined : value;
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return new Date(value);
+  }
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(value.trim())) {
+    return undefined;
+  }
+  const ms = Date.parse(value.trim().replace(' ', 'T'));
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+}
+
+/** "2024年3月5日 14:03" / "Mar 5, 2024, 2:03 PM". */
+export function formatDate(date: Date): string {
+  return new Intl.DateTimeFormat(displayLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** "3 天前" / "3 days ago", in the largest unit that fits. */
+export function formatAge(date: Date, now = Date.now()): string {
+  const seconds = Math.round((date.getTime() - now) / 1000);
+  const [unit, size] = UNITS.find(([, s]) => Math.abs(seconds) >= s) ?? UNITS[UNITS.length - 1]!;
+  return new Intl.RelativeTimeFormat(displayLocale(), { numeric: 'auto' }).format(Math.trunc(seconds / size), unit);
+}
+
+/** A cloud's time as a localised date with its age, e.g. "2024年3月5日 14:03（1 年前）"; undefined when it is not a time. */
+export function formatTime(value: unknown): string | undefined {
+  const date = parseTime(value);
+  return date ? vscode.l10n.t('{0} ({1})', formatDate(date), formatAge(date)) : undefined;
+}
+
+export function formatGiB(gib: number): string {
+  return vscode.l10n.t('{0} GiB', formatNumber(gib));
+}
+
+export function formatMiB(mib: number): string {
+  return vscode.l10n.t('{0} MiB', formatNumber(mib));
+}
+
+/** Bytes in the largest binary unit of GiB, MiB, else bytes. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) {
+    return formatGiB(bytes / 1024 ** 3);
+  }
+  if (bytes >= 1024 ** 2) {
+    return formatMiB(bytes / 1024 ** 2);
+  }
+  return vscode.l10n.t('{0} bytes', formatNumber(bytes, 0));
+}
