@@ -6,6 +6,7 @@ import { AccountStore } from './accounts/store';
 import { registerCommands } from './commands';
 import { ChangesInFlight } from './commands/inFlight';
 import type { CommandContext } from './commands/context';
+import { registerImageIds, type ImageIdsApi } from './editor';
 import { JobsViewProvider } from './jobs/jobsView';
 import { JobTracker } from './jobs/tracker';
 import { syncTreeWithJobs } from './jobs/treeSync';
@@ -33,6 +34,8 @@ export interface ExtensionApi {
   provider(account: AccountConfig): Promise<ImageProvider>;
   /** Where VS Code keeps this extension's logs (the output channel's file is under it). */
   readonly logUri: vscode.Uri;
+  /** Image IDs in open editors: when a document's diagnostics are up to date. */
+  readonly imageIds: ImageIdsApi;
 }
 
 let sandboxHost: SandboxHost | undefined;
@@ -63,6 +66,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     syncTreeWithJobs(jobs, tree, accounts, sessions),
     ...registerCommands(ctx),
   );
+  const imageIds = registerImageIds({ accounts, sessions, tree, treeView, prompter, log });
+  context.subscriptions.push(...imageIds.disposables);
   return {
     tree,
     accounts,
@@ -73,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     sandbox: () => sandbox.instance(),
     provider: (account) => sessions.provider(account),
     logUri: context.logUri,
+    imageIds: imageIds.api,
   };
 }
 

@@ -108,7 +108,43 @@ export function batches<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** `fetch` over the distinct ids in runs of at most `size` (the cloud's per-call limit), one after another; the results joined. */
+export async function perBatch<T>(ids: readonly string[], size: number, fetch: (batch: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (const batch of batches(distinct(ids), size)) {
+    out.push(...(await fetch(batch)));
+  }
+  return out;
+}
+
 /** The distinct values, in first-seen order. */
 export function distinct<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
+}
+
+/**
+ * `fn` over every item, at most `limit` at a time; results in the items' order. The first failure is
+ * thrown once the calls already running have settled (no new ones start after it).
+ */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const at = next++;
+      try {
+        results[at] = await fn(items[at] as T);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (rejected) {
+    throw rejected.reason;
+  }
+  return results;
 }

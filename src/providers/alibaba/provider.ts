@@ -1,6 +1,6 @@
 // Alibaba Cloud ECS images: regions, listing, details here; tags, sharing, export, delete and task
 // status in their own files.
-import { clampPageSize, num, str, wrappedList } from '../common';
+import { clampPageSize, num, perBatch, str, wrappedList } from '../common';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
 import { assertValid } from '../input';
 import type { DetailOperations } from '../operations';
@@ -99,14 +99,28 @@ export class AlibabaEcsProvider implements ImageProvider {
 
   /** DescribeImages ImageId=<id> over every status; undefined when the region does not know it (or it was deleted). */
   async getImage(regionId: string, imageId: string, signal?: AbortSignal): Promise<Image | undefined> {
+    return (await this.describeByIds(regionId, [imageId], signal))[0];
+  }
+
+  /**
+   * DescribeImages takes a comma-separated ImageId list: one request per 100 ids (a page holds at most
+   * 100 images), over every status.
+   */
+  async findImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
+    return perBatch(imageIds, ALIBABA_MAX_PAGE_SIZE, (batch) => this.describeByIds(regionId, batch, signal));
+  }
+
+  private async describeByIds(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
     const body = await this.rpc.call(
       'DescribeImages',
-      { RegionId: regionId, ImageId: imageId, Status: ALIBABA_IMAGE_STATUSES.join(','), PageSize: '10' },
+      { RegionId: regionId, ImageId: imageIds.join(','), Status: ALIBABA_IMAGE_STATUSES.join(','), PageSize: String(ALIBABA_MAX_PAGE_SIZE) },
       signal,
       regionId,
     );
-    const found = wrappedList(body['Images'], 'Image').find((i) => i['ImageId'] === imageId);
-    return found ? mapImage(regionId, found, this.acceptLanguage) : undefined;
+    const wanted = new Set(imageIds);
+    return wrappedList(body['Images'], 'Image')
+      .filter((i) => wanted.has(String(i['ImageId'])))
+      .map((i) => mapImage(regionId, i, this.acceptLanguage));
   }
 
   /** DescribeImageSupportInstanceTypes: the instance types the image can run on. */

@@ -174,29 +174,5 @@ export function segment(value: string): string {
 /** IMS calls in flight at once where the API has no batch form (job progress, per-image tags, deletes). */
 export const HUAWEI_CONCURRENCY = 5;
 
-/**
- * `fn` over every item, at most `limit` at a time; results in the items' order. The first failure is
- * thrown once the calls already running have settled (no new ones start after it).
- */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      const at = next++;
-      try {
-        results[at] = await fn(items[at] as T);
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-    }
-  };
-  const settled = await Promise.allSettled(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (rejected) {
-    throw rejected.reason;
-  }
-  return results;
-}
+// Moved to the provider core (BatchCompute's per-id lookups use it too); re-exported for the Huawei modules.
+export { mapLimited } from '../common';

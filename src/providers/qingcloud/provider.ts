@@ -1,6 +1,6 @@
 // QingCloud IaaS images: listing and details here; tags, sharing, delete and jobs in their own files.
 // QingCloud has no image export, so this provider has no `exporting` group.
-import { clampPageSize, num, objectsOf } from '../common';
+import { clampPageSize, num, objectsOf, perBatch } from '../common';
 import { assertValid } from '../input';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
 import { nextOffset, offsetOf } from '../paging';
@@ -94,13 +94,24 @@ export class QingcloudProvider implements ImageProvider {
 
   /** DescribeImages images.1=<id>; undefined when the zone does not know it, or it is deleted or ceased. */
   async getImage(zone: string, imageId: string, signal?: AbortSignal): Promise<Image | undefined> {
+    return (await this.describeByIds(zone, [imageId], signal))[0];
+  }
+
+  /** DescribeImages takes `images.N`: one request per 100 ids (the most `limit` allows); deleted and ceased ones are left out. */
+  async findImages(zone: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
+    return perBatch(imageIds, QINGCLOUD_MAX_PAGE_SIZE, (batch) => this.describeByIds(zone, batch, signal));
+  }
+
+  private async describeByIds(zone: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
     const body = await this.client.call(
       'DescribeImages',
-      { 'images.1': imageId, ...indexed('status', ALL_IMAGE_STATUSES) },
+      { ...indexed('images', imageIds), ...indexed('status', ALL_IMAGE_STATUSES), limit: String(QINGCLOUD_MAX_PAGE_SIZE) },
       signal,
       zone,
     );
-    const found = objectsOf(body['image_set']).find((i) => i['image_id'] === imageId);
-    return found && !GONE_STATUSES.has(String(found['status'])) ? mapImage(zone, found) : undefined;
+    const wanted = new Set(imageIds);
+    return objectsOf(body['image_set'])
+      .filter((i) => wanted.has(String(i['image_id'])) && !GONE_STATUSES.has(String(i['status'])))
+      .map((i) => mapImage(zone, i));
   }
 }

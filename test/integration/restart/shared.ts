@@ -26,7 +26,7 @@ export function load(): Recorded {
   return JSON.parse(fs.readFileSync(file(), 'utf8')) as Recorded;
 }
 
-/** The notices that announced the end of the recorded export ("Export of <image>: done."). */
+/** The notices that announced the end of the recorded export ("Export of image <image>: done."). */
 export function completions(a: ExtensionApi, r: Pick<Recorded, 'imageName'>): string[] {
-  return a.prompter.notices.map((n) => n.message).filter((m) => m === `Export of ${r.imageName}: done.`);
+  return a.prompter.notices.map((n) => n.message).filter((m) => m === `Export of image ${r.imageName}: done.`);
 }

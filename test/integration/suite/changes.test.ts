@@ -36,7 +36,7 @@ describe('Changes: once, one at a time, said as they happened (real extension ho
     assert.match(a.prompter.notices[a.prompter.notices.length - 1]?.message ?? '', /is already being exported/);
     assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'ExportImage').length, 1, 'one ExportImage');
 
-    const done = new RegExp(`^Export of ${escape(node.image.name)}: done\\.$`);
+    const done = new RegExp(`^Export of image ${escape(node.image.name)}: done\\.$`);
     await until('the end of the export to be announced', () => notices(a, done).length > 0, 60_000);
     assert.equal(notices(a, done).length, 1);
     const polled = nextJobsChange(a);

@@ -84,7 +84,7 @@ describe('Image operations over the sandbox (real extension host)', () => {
       a.jobs.list().find((j) => j.jobId === job.jobId && j.state === 'succeeded' && j.percent === 100),
     );
     assert.equal(view.kind, 'export');
-    const announced = (): number => a.prompter.notices.filter((n) => n.message === `Export of ${node!.image.name}: done.`).length;
+    const announced = (): number => a.prompter.notices.filter((n) => n.message === `Export of image ${node!.image.name}: done.`).length;
     await until('the end to be announced', () => announced() > 0);
     assert.equal(announced(), 1, 'announced exactly once');
   });
@@ -126,7 +126,7 @@ describe('Image operations over the sandbox (real extension host)', () => {
     assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'DeleteImage').length, 1, 'not sent again');
     assert.ok((await children(a, region)).some((n) => n.id === node!.id), 'the node stays');
     assert.equal(node!.busy, undefined);
-    assert.match(node!.lastError ?? '', /was deleted is not known\. .*\(InternalError: .*\).* shows no change so far\. Refresh the region/);
+    assert.match(node!.lastError ?? '', /was deleted is not known\. .*The cloud says: InternalError: .*\), so the request was not sent again\. Reading it back from the cloud shows no change so far\. Refresh the region/);
     assert.match(a.prompter.errors[a.prompter.errors.length - 1] ?? '', /^Whether ".*" was deleted is not known\./);
   });
 

@@ -25,6 +25,6 @@ describe('Reload during an export — after', () => {
     const polled = nextJobsChange(a);
     a.jobs.pollNow();
     await polled;
-    assert.deepEqual(completions(a, rec), [`Export of ${rec.imageName}: done.`], 'and still once after another poll');
+    assert.deepEqual(completions(a, rec), [`Export of image ${rec.imageName}: done.`], 'and still once after another poll');
   });
 });
