@@ -4,6 +4,12 @@ import * as vscode from 'vscode';
 import type { Charset, InputField, InputProblem, KeyShape, MemberFormat } from '../providers/input';
 import type { CloudKind } from '../providers/model';
 import { cloudLabel } from './clouds';
+import { formatList } from './format';
+
+/** Texts quoted as the display language quotes them, listed as it lists them. */
+function quoted(texts: readonly string[]): string {
+  return formatList(texts.map((t) => vscode.l10n.t('"{0}"', t)));
+}
 
 function fieldName(field: InputField): string {
   switch (field) {
@@ -107,9 +113,9 @@ export function inputMessage(p: InputProblem, cloud?: CloudKind): string {
     case 'tooShort':
       return vscode.l10n.t('The {0} has {1} characters; at least {2} are needed.', fieldName(p.field), p.length, p.min);
     case 'reservedPrefix':
-      return vscode.l10n.t('The {0} may not start with any of: {1}.', fieldName(p.field), p.prefixes.map((x) => `"${x}"`).join(', '));
+      return vscode.l10n.t('The {0} may not start with any of: {1}.', fieldName(p.field), quoted(p.prefixes));
     case 'forbiddenText':
-      return vscode.l10n.t('The {0} may not contain: {1}.', fieldName(p.field), p.texts.map((x) => `"${x}"`).join(', '));
+      return vscode.l10n.t('The {0} may not contain: {1}.', fieldName(p.field), quoted(p.texts));
     case 'charset':
       return charsetRule(p.charset, p.field);
     case 'valueNotAllowed':
@@ -127,11 +133,11 @@ export function inputMessage(p: InputProblem, cloud?: CloudKind): string {
     case 'memberLimit':
       return vscode.l10n.t('An image can be shared with at most {0} members; it has {1}.', p.max, p.current);
     case 'alreadyMembers':
-      return vscode.l10n.t('The image is already shared with {0}.', p.ids.join(', '));
+      return vscode.l10n.t('The image is already shared with {0}.', formatList(p.ids));
     case 'notMembers':
-      return vscode.l10n.t('The image is not shared with {0}.', p.ids.join(', '));
+      return vscode.l10n.t('The image is not shared with {0}.', formatList(p.ids));
     case 'format':
-      return vscode.l10n.t('{0} cannot export to "{1}"; choose one of {2}.', cloud ? cloudLabel(cloud) : vscode.l10n.t('This cloud'), p.format, p.formats.join(', '));
+      return vscode.l10n.t('{0} cannot export to "{1}"; choose one of {2}.', cloud ? cloudLabel(cloud) : vscode.l10n.t('This cloud'), p.format, formatList(p.formats));
     case 'accessKeyShape':
       return vscode.l10n.t('This does not look like an AccessKey ID of this cloud ({0}).', keyShapeHint(p.shape));
     case 'endpointUrl':
