@@ -32,6 +32,8 @@ export interface ExtensionApi {
   sandbox(): Promise<Emulator>;
   /** The provider the extension uses for an account. */
   provider(account: AccountConfig): Promise<ImageProvider>;
+  /** Where VS Code keeps this extension's logs (the output channel's file is under it). */
+  readonly logUri: vscode.Uri;
   /** Image IDs in open editors: when a document's diagnostics are up to date. */
   readonly imageIds: ImageIdsApi;
 }
@@ -41,6 +43,10 @@ let sandboxHost: SandboxHost | undefined;
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new Log();
   const accounts = new AccountStore(context.globalState, context.secrets);
+  void accounts.migrate().then(
+    (moved) => moved && log.info(`Moved the AccessKey IDs of ${moved} account(s) from global state to Secret Storage.`),
+    (err: unknown) => log.warn(`Could not move AccessKey IDs to Secret Storage: ${String(err)}`),
+  );
   const sandbox = new SandboxHost(context.extensionPath);
   sandboxHost = sandbox;
   const sessions = new Sessions(accounts, sandbox, log);
@@ -71,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     panels,
     sandbox: () => sandbox.instance(),
     provider: (account) => sessions.provider(account),
+    logUri: context.logUri,
     imageIds: imageIds.api,
   };
 }

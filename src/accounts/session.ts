@@ -21,7 +21,7 @@ export class Sessions implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('cloudImageExplorer') || e.affectsConfiguration('http.proxy')) {
+        if (e.affectsConfiguration('cloudImageExplorer') || e.affectsConfiguration('http')) {
           this.reset();
         }
       }),
@@ -59,10 +59,19 @@ export class Sessions implements vscode.Disposable {
   private httpClient(): HttpClient {
     if (!this.http) {
       const cfg = vscode.workspace.getConfiguration('cloudImageExplorer');
-      const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy') || process.env['HTTPS_PROXY'] || process.env['https_proxy'] || undefined;
+      // VS Code's own network settings; HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read by the transport.
+      const net = vscode.workspace.getConfiguration('http');
+      if (!net.get<boolean>('proxyStrictSSL', true)) {
+        this.log.warn('http.proxyStrictSSL is off: certificates are not verified on connections through a proxy.');
+      }
       this.http = new HttpClient({
         timeoutMs: cfg.get<number>('requestTimeoutSeconds', 30) * 1000,
-        proxy,
+        transport: {
+          proxy: net.get<string>('proxy') || undefined,
+          noProxy: net.get<string[]>('noProxy', []),
+          proxyStrictSSL: net.get<boolean>('proxyStrictSSL', true),
+          systemCertificates: net.get<boolean>('systemCertificates', true),
+        },
         logger: this.log,
         userAgent: `cloud-image-explorer vscode/${vscode.version}`,
       });
@@ -78,8 +87,8 @@ export class Sessions implements vscode.Disposable {
       credentials = conn.credentials;
       endpoint = conn.endpoint;
     } else {
-      const secret = await this.accounts.secretOf(account.id);
-      if (!secret) {
+      const stored = await this.accounts.credentialsOf(account.id);
+      if (!stored) {
         throw new ProviderError({
           cloud: 'local',
           code: 'MissingSecret',
@@ -89,8 +98,7 @@ export class Sessions implements vscode.Disposable {
       if (account.temporary) {
         expiryCheck(account);
       }
-      const securityToken = account.temporary ? await this.accounts.securityTokenOf(account.id) : undefined;
-      credentials = { accessKeyId: account.accessKeyId, accessKeySecret: secret, ...(securityToken ? { securityToken } : {}) };
+      credentials = stored;
     }
     return this.create(account.cloud, credentials, endpoint);
   }

@@ -1,6 +1,7 @@
 // "Import Accounts from CLI Configuration…": reads the Alibaba Cloud CLI's, Huawei KooCLI's and the
 // QingCloud CLI's configuration files, offers their profiles, checks each chosen one with the cloud,
-// and saves those that work (secrets and tokens only into SecretStorage). What cannot be imported is
+// and saves those that work (secrets and tokens only into SecretStorage); a profile that breaks the
+// input rules is refused first, without a request. What cannot be imported is
 // said, with the reason, never with a key.
 import * as vscode from 'vscode';
 import {
@@ -8,7 +9,7 @@ import {
 } from '../accounts/cliConfig';
 import { accountLabel, cloudLabel } from '../util/clouds';
 import { userMessage } from '../util/errors';
-import { checkCredentials, refusal } from './accountSteps';
+import { checkCredentials, credentialProblem, refusal } from './accountSteps';
 import type { CommandContext } from './context';
 
 const CLI_CLOUDS: readonly CliCloud[] = ['alibaba', 'huawei', 'qingcloud'];
@@ -110,6 +111,12 @@ export async function importAccounts(ctx: CommandContext, arg?: unknown): Promis
       cloud: c.cloud, temporary: Boolean(c.securityToken), accessKeyId: c.accessKeyId, secret: c.secret,
       securityToken: c.securityToken ?? '', expiresAt: c.expiresAt ?? '', endpoint: c.endpoint ?? '',
     };
+    // The same rules as typed input, before any request (e.g. an http:// endpoint of another machine).
+    const problem = credentialProblem(draft);
+    if (problem) {
+      refused.push(`${accountLabel({ name, cloud: c.cloud })}: ${problem}`);
+      continue;
+    }
     const failure = await checkCredentials(ctx, draft);
     if (failure !== undefined) {
       refused.push(`${accountLabel({ name, cloud: c.cloud })}: ${refusal(c.cloud, failure)} ${userMessage(failure)}`);

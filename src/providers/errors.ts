@@ -1,4 +1,5 @@
 import type { CloudKind } from './model';
+import { redact } from './redact';
 
 /** The changes a user can ask of an image, for an unknown outcome's words. */
 export type ChangeKind = 'delete' | 'export' | 'share' | 'unshare' | 'tag' | 'untag';
@@ -40,7 +41,11 @@ export interface ProviderErrorInit {
   readonly cause?: unknown;
 }
 
-/** The one error type every provider throws. Carries what a user and a support ticket need. */
+/**
+ * The one error type every provider throws. Carries what a user and a support ticket need, and never a
+ * credential: the message and request id pass through `redact` whoever built them (a cloud's error body,
+ * a gateway's echo of the request, a network library).
+ */
 export class ProviderError extends Error {
   readonly cloud: CloudKind | 'local';
   readonly code: string;
@@ -55,11 +60,11 @@ export class ProviderError extends Error {
   attempts = 1;
 
   constructor(init: ProviderErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    super(redact(init.message), init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'ProviderError';
     this.cloud = init.cloud;
     this.code = init.code;
-    this.requestId = init.requestId;
+    this.requestId = init.requestId === undefined ? undefined : redact(init.requestId);
     this.httpStatus = init.httpStatus;
     this.retryable = init.retryable ?? false;
     this.unprocessed = init.unprocessed ?? false;

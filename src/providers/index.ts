@@ -2,6 +2,7 @@
 import { ProviderError } from './errors';
 import type { CloudKind } from './model';
 import type { ImageProvider, ProviderContext } from './provider';
+import { registerSecrets } from './redact';
 import { AlibabaEcsProvider } from './alibaba/provider';
 import { BatchComputeProvider } from './batchcompute/provider';
 import { HuaweiImsProvider } from './huawei/provider';
@@ -12,7 +13,9 @@ import { HUAWEI_VOCABULARY } from './huawei/mapping';
 import { QINGCLOUD_VOCABULARY } from './qingcloud/mapping';
 import { kindOfHttpStatus, coreErrorKind, type CloudVocabulary, type ErrorKind } from './vocabulary';
 
+/** The provider for an account; its credentials are registered for redaction from then on. */
 export function createProvider(cloud: CloudKind, ctx: ProviderContext, options: { language?: string } = {}): ImageProvider {
+  registerSecrets(ctx.credentials.accessKeyId, ctx.credentials.accessKeySecret, ctx.credentials.securityToken);
   switch (cloud) {
     case 'alibaba':
       return new AlibabaEcsProvider(ctx, options.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');

@@ -1,7 +1,6 @@
 // Request-building helpers the Alibaba operation groups share: repeat lists (Key.N), batches, and
 // page-number paging to the end.
 import { num } from '../common';
-import { ProviderError } from '../errors';
 import type { Tag } from '../model';
 
 type Params = Record<string, string>;
@@ -41,9 +40,4 @@ export async function allPages<T>(fetch: (pageNumber: number) => Promise<{ items
       return all;
     }
   }
-}
-
-/** A request the cloud would refuse, stopped before it is sent. */
-export function localError(code: string, message: string): ProviderError {
-  return new ProviderError({ cloud: 'local', code, message });
 }

@@ -1,13 +1,15 @@
 // Alibaba Cloud ECS images: regions, listing, details here; tags, sharing, export, delete and task
 // status in their own files.
-import { clampPageSize, num, objectsOf, perBatch, str } from '../common';
+import { clampPageSize, num, perBatch, str, wrappedList } from '../common';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
+import { assertValid } from '../input';
 import type { DetailOperations } from '../operations';
 import { nextPageNumber, pageNumberOf } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
 import { AlibabaRpcClient, ECS_API } from './client';
-import { listOf, mapImage, mapRegion } from './mapping';
+import { mapImage, mapRegion } from './mapping';
 import { tagParams } from './params';
+import { ALIBABA_TAG_RULES } from './rules';
 import { AlibabaSharing } from './sharing';
 import { AlibabaTags } from './tags';
 import { AlibabaDeleting, AlibabaExporting, AlibabaJobs } from './tasks';
@@ -17,10 +19,13 @@ export const ALIBABA_MAX_PAGE_SIZE = 100;
 /** Every DescribeImages status word, asked for explicitly so the default (Available only) hides nothing from getImage. */
 export const ALIBABA_IMAGE_STATUSES = ['Creating', 'Waiting', 'Available', 'UnAvailable', 'CreateFailed', 'Deprecated'];
 
-/** The DescribeImages parameters for a filter: ImageOwnerAlias (+ IsPublic for community), Status, ImageName, Tag.1. */
+/** The DescribeImages parameters for a filter: ImageOwnerAlias (+ IsPublic for community), Status, ImageName, Tag.1 (checked first). */
 export function filterParams(filter: ImageFilter | undefined): Record<string, string> {
   if (!filter) {
     return {};
+  }
+  if (filter.tag?.key) {
+    assertValid(ALIBABA_TAG_RULES.checkFilterTag(filter.tag));
   }
   const out: Record<string, string> = {};
   switch (filter.owner) {
@@ -75,7 +80,7 @@ export class AlibabaEcsProvider implements ImageProvider {
 
   async listRegions(signal?: AbortSignal): Promise<readonly Region[]> {
     const body = await this.rpc.call('DescribeRegions', { AcceptLanguage: this.acceptLanguage }, signal);
-    return listOf(body['Regions'], 'Region').map(mapRegion);
+    return wrappedList(body['Regions'], 'Region').map(mapRegion);
   }
 
   async listImages(req: ListImagesRequest): Promise<Page<Image>> {
@@ -87,7 +92,7 @@ export class AlibabaEcsProvider implements ImageProvider {
       req.signal,
       req.regionId,
     );
-    const items = listOf(body['Images'], 'Image').map((i) => mapImage(req.regionId, i, this.acceptLanguage));
+    const items = wrappedList(body['Images'], 'Image').map((i) => mapImage(req.regionId, i, this.acceptLanguage));
     const total = num(body['TotalCount']) ?? items.length;
     return { items, total, next: nextPageNumber(pageNumber, pageSize, items.length, total) };
   }
@@ -113,7 +118,7 @@ export class AlibabaEcsProvider implements ImageProvider {
       regionId,
     );
     const wanted = new Set(imageIds);
-    return listOf(body['Images'], 'Image')
+    return wrappedList(body['Images'], 'Image')
       .filter((i) => wanted.has(String(i['ImageId'])))
       .map((i) => mapImage(regionId, i, this.acceptLanguage));
   }
@@ -121,7 +126,7 @@ export class AlibabaEcsProvider implements ImageProvider {
   /** DescribeImageSupportInstanceTypes: the instance types the image can run on. */
   private async instanceTypes(regionId: string, imageId: string, signal?: AbortSignal): Promise<string[]> {
     const body = await this.rpc.call('DescribeImageSupportInstanceTypes', { RegionId: regionId, ImageId: imageId }, signal, regionId);
-    return objectsOf((body['InstanceTypes'] as Record<string, unknown> | undefined)?.['InstanceType'])
+    return wrappedList(body['InstanceTypes'], 'InstanceType')
       .map((t) => str(t['InstanceTypeId']))
       .filter((id): id is string => id !== undefined);
   }

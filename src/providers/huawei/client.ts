@@ -1,4 +1,5 @@
 // Huawei Cloud API calls (IMS and IAM), signed with SDK-HMAC-SHA256, and the per-region project id.
+import { interpretWithClock, type ClockRule } from '../clock';
 import { clockOf, endpointOf, headerOf, objectsOf, str, type Json } from '../common';
 import { canonicalQuery } from '../encoding';
 import { ProviderError } from '../errors';
@@ -50,6 +51,19 @@ export function interpretHuawei(res: HttpResponse): Json {
   });
 }
 
+const AUTH_CODES = new Set(['APIGW.0301', 'APIG.0301', 'APIGW.0303', 'APIG.0303']);
+
+/**
+ * X-Sdk-Date may be 15 minutes from the gateway's clock. The gateway answers a stale one with its
+ * authentication code (APIGW.0301 "verify aksk signature fail", or APIG.0303 "signature expired");
+ * only the measured skew tells the two causes apart where the message does not.
+ */
+export const HUAWEI_CLOCK: ClockRule = {
+  allowedMs: 15 * 60_000,
+  isExpired: (code, message) => AUTH_CODES.has(code) && /expired|x-sdk-date|server time/i.test(message),
+  isAuthFailure: (code) => AUTH_CODES.has(code),
+};
+
 export type HuaweiService = 'ims' | 'iam';
 
 export interface HuaweiCallOptions {
@@ -95,7 +109,7 @@ export class HuaweiClient {
         });
         return { method, url, headers: signed.headers, body };
       },
-      interpretHuawei,
+      (res) => interpretWithClock(interpretHuawei, res, clockOf(this.ctx), HUAWEI_CLOCK),
       options.signal,
     );
   }

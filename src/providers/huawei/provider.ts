@@ -1,6 +1,7 @@
 // Huawei Cloud IMS images: regions from the static table, images paged by marker (with the ListImages
 // filters); tags, query by tag, sharing, export, delete and job progress in their own files.
 import { clampPageSize, distinct, mapLimited, objectsOf } from '../common';
+import { assertValid } from '../input';
 import type { Cursor, Image, ImageFilter, ImageOwner, ListImagesRequest, Page, Region } from '../model';
 import { markerOf, nextMarker } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
@@ -10,6 +11,7 @@ import { mapImage } from './mapping';
 import { huaweiRegions, type HuaweiLanguage } from './regions';
 import { HuaweiSharing } from './sharing';
 import { HuaweiTagSearch, type HuaweiTagQuery } from './tagQuery';
+import { HUAWEI_TAG_RULES } from './rules';
 import { HuaweiTags } from './tags';
 
 /** ListImages `limit`: default and maximum 500. */
@@ -24,7 +26,8 @@ const IMAGE_TYPES: Partial<Record<ImageOwner, string>> = { system: 'gold', self:
  * The ListImages query for a filter: owner -> `__imagetype` (IMS has no community images: that owner, like
  * unknown, is ignored); status -> `status` as given (queued, saving, deleted, killed, active); name -> `name`,
  * which IMS matches exactly, not in part; tag -> `tag` in the legacy "key.value" form, so an empty value
- * means "key with an empty value" here, not any value (`findByTags` with no values asks for any value).
+ * means "key with an empty value" here, not any value (`findByTags` with no values asks for any value); a
+ * key with a dot cannot be said in that form and is refused (InvalidInputError) before any request.
  */
 export function filterQuery(filter: ImageFilter | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -39,6 +42,7 @@ export function filterQuery(filter: ImageFilter | undefined): Record<string, str
     out['name'] = filter.name;
   }
   if (filter?.tag?.key) {
+    assertValid(HUAWEI_TAG_RULES.checkFilterTag(filter.tag));
     out['tag'] = `${filter.tag.key}.${filter.tag.value}`;
   }
   return out;

@@ -1,5 +1,6 @@
 // QingCloud IaaS API calls (GET /iaas/, signature_version 1, HmacSHA256).
 import { randomUUID } from 'crypto';
+import { interpretWithClock, type ClockRule } from '../clock';
 import { clockOf, endpointOf, headerOf, num, objectsOf, type Json } from '../common';
 import type { Params } from '../encoding';
 import { ProviderError } from '../errors';
@@ -43,6 +44,13 @@ export function interpretQingcloud(res: HttpResponse): Json {
   });
 }
 
+/** time_stamp may be 60 s from the cloud's clock; ret_code 1300 (message expired) says it was not. */
+export const QINGCLOUD_CLOCK: ClockRule = {
+  allowedMs: 60_000,
+  isExpired: (code) => code === '1300',
+  isAuthFailure: (code) => code === '1200',
+};
+
 export class QingcloudClient {
   constructor(private readonly ctx: ProviderContext) {}
 
@@ -85,7 +93,7 @@ export class QingcloudClient {
         });
         return { method: 'GET', url: `${base.origin}${QINGCLOUD_URI}?${signed.query}`, headers: { accept: 'application/json' } };
       },
-      interpretQingcloud,
+      (res) => interpretWithClock(interpretQingcloud, res, clockOf(this.ctx), QINGCLOUD_CLOCK),
       signal,
     );
   }

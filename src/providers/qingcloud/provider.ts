@@ -1,6 +1,7 @@
 // QingCloud IaaS images: listing and details here; tags, sharing, delete and jobs in their own files.
 // QingCloud has no image export, so this provider has no `exporting` group.
 import { clampPageSize, num, objectsOf, perBatch } from '../common';
+import { assertValid } from '../input';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
 import { nextOffset, offsetOf } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
@@ -63,7 +64,8 @@ export class QingcloudProvider implements ImageProvider {
    * DescribeImages parameters for a filter: owner -> provider (system, self, shared), status -> status.1,
    * name -> search_word (part of the name or id), tag -> tags.1 with the tag's id, looked up by name
    * (one DescribeTags call). Undefined when nothing can match: an owner QingCloud does not have
-   * (marketplace, community), a tag name no tag has, or a tag value (QingCloud tags are names only).
+   * (marketplace, community) or a tag name no tag has. A tag value (QingCloud tags are names only) or a
+   * name no tag could have is refused (InvalidInputError) before any request.
    */
   private async filterParams(zone: string, filter: ImageFilter | undefined, signal?: AbortSignal): Promise<Record<string, string> | undefined> {
     const out: Record<string, string> = {};
@@ -80,7 +82,8 @@ export class QingcloudProvider implements ImageProvider {
       out['search_word'] = filter.name;
     }
     if (filter?.tag?.key) {
-      const tagId = filter.tag.value ? undefined : await this.tags.findTagId(zone, filter.tag.key, signal);
+      assertValid(this.tags.rules.checkFilterTag(filter.tag));
+      const tagId = await this.tags.findTagId(zone, filter.tag.key, signal);
       if (tagId === undefined) {
         return undefined;
       }

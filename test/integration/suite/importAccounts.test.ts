@@ -41,6 +41,7 @@ describe('Import accounts from CLI configuration (real extension host)', () => {
         { name: 'cli-work', mode: 'AK', access_key_id: ali.accessKeyId, access_key_secret: ali.accessKeySecret, endpoint: emulator.endpoints.alibaba },
         { name: 'cli-sts', mode: 'StsToken', access_key_id: sts.accessKeyId, access_key_secret: sts.accessKeySecret, sts_token: sts.securityToken, endpoint: emulator.endpoints.alibaba },
         { name: 'cli-wrong', mode: 'AK', access_key_id: ali.accessKeyId, access_key_secret: 'a-wrong-secret-of-enough-length', endpoint: emulator.endpoints.alibaba },
+        { name: 'cli-plain', mode: 'AK', access_key_id: ali.accessKeyId, access_key_secret: ali.accessKeySecret, endpoint: 'http://ecs.example.com' },
         { name: 'cli-role', mode: 'RamRoleArn', access_key_id: ali.accessKeyId, access_key_secret: ali.accessKeySecret, ram_role_arn: 'acs:ram::1:role/x' },
       ],
     }));
@@ -52,7 +53,7 @@ describe('Import accounts from CLI configuration (real extension host)', () => {
 
     const shown = a.input.shown.length;
     const errors = a.prompter.errors.length;
-    a.input.script(['cli-work · Alibaba Cloud ECS', 'cli-sts · Alibaba Cloud ECS', 'cli-wrong · Alibaba Cloud ECS', /^default/]);
+    a.input.script(['cli-work · Alibaba Cloud ECS', 'cli-sts · Alibaba Cloud ECS', 'cli-wrong · Alibaba Cloud ECS', 'cli-plain · Alibaba Cloud ECS', /^default/]);
     await vscode.commands.executeCommand('cloudImageExplorer.importAccounts', {
       files: [
         { cloud: 'alibaba', path: aliyun },
@@ -62,13 +63,15 @@ describe('Import accounts from CLI configuration (real extension host)', () => {
     });
     assert.equal(a.input.pending, 0);
     const offered = a.input.shown[shown]?.items ?? [];
-    assert.deepEqual(offered, ['cli-work · Alibaba Cloud ECS', 'cli-sts · Alibaba Cloud ECS', 'cli-wrong · Alibaba Cloud ECS', 'default · QingCloud'],
+    assert.deepEqual(offered, ['cli-work · Alibaba Cloud ECS', 'cli-sts · Alibaba Cloud ECS', 'cli-wrong · Alibaba Cloud ECS', 'cli-plain · Alibaba Cloud ECS', 'default · QingCloud'],
       'the RamRoleArn profile and the encrypted KooCLI profiles are not offered');
 
     const names = a.accounts.list().map((x) => x.name);
     assert.ok(names.includes('cli-work') && names.includes('cli-sts') && names.includes('default'), names.join(', '));
     assert.ok(!names.includes('cli-wrong'), 'the refused profile is not added');
+    assert.ok(!names.includes('cli-plain'), 'the profile that breaks the input rules is not added');
     assert.match(a.prompter.errors[errors] ?? '', /3 imported; not imported: cli-wrong · Alibaba Cloud ECS: Alibaba Cloud ECS refused these credentials/);
+    assert.match(a.prompter.errors[errors] ?? '', /cli-plain · Alibaba Cloud ECS: Plain http:\/\/ is allowed only for this machine .*ecs\.example\.com/);
 
     const stored = JSON.stringify(a.accounts.list());
     for (const secret of [ali.accessKeySecret, sts.accessKeySecret, sts.securityToken, qy.accessKeySecret]) {

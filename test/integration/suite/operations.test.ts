@@ -135,11 +135,14 @@ describe('Image operations over the sandbox (real extension host)', () => {
     const emulator = await a.sandbox();
     const mark = emulator.requestLog.length;
     const cases: [string, unknown, RegExp][] = [
-      ['cloudImageExplorer.tag', { key: 'aliyun-owned', value: 'x' }, /reserves keys that start with "aliyun"/],
-      ['cloudImageExplorer.tag', { key: 'k'.repeat(129), value: '' }, /129 characters; Alibaba Cloud allows at most 128/],
-      ['cloudImageExplorer.tag', { key: 'site', value: 'https://example.com' }, /cannot contain "http:\/\/" or "https:\/\/"/],
-      ['cloudImageExplorer.export', { bucket: 'Bad_Bucket', object: 'x', format: 'qcow2' }, /lower-case letters, digits and hyphens/],
-      ['cloudImageExplorer.export', { bucket: 'good-bucket', object: 'has space', format: 'qcow2' }, /1 to 30 letters and digits/],
+      ['cloudImageExplorer.tag', { key: 'aliyun-owned', value: 'x' }, /tag key may not start with any of: "aliyun", "acs:"/],
+      ['cloudImageExplorer.tag', { key: 'k'.repeat(129), value: '' }, /tag key has 129 characters; at most 128 are allowed/],
+      ['cloudImageExplorer.tag', { key: '😀'.repeat(129), value: '' }, /tag key has 129 characters/],
+      ['cloudImageExplorer.tag', { key: ' padded', value: 'x' }, /tag key starts or ends with a space/],
+      ['cloudImageExplorer.tag', { key: 'site', value: 'https://example.com' }, /tag value may not contain: "http:\/\/", "https:\/\/"/],
+      ['cloudImageExplorer.untag', ['acs:x'], /tag key may not start with any of/],
+      ['cloudImageExplorer.export', { bucket: 'Bad_Bucket', object: 'x', format: 'qcow2' }, /OSS bucket name uses lower-case letters, digits and hyphens/],
+      ['cloudImageExplorer.export', { bucket: 'good-bucket', object: 'has space', format: 'qcow2' }, /object prefix uses only letters and digits/],
       ['cloudImageExplorer.export', { bucket: 'good-bucket', object: 'ok', format: 'iso' }, /cannot export to "iso"/],
     ];
     for (const [command, arg, expected] of cases) {

@@ -113,7 +113,7 @@ describe('简体中文 (zh-cn) in the real extension host', () => {
 
     const refused = a.prompter.errors.length;
     await vscode.commands.executeCommand('cloudImageExplorer.tag', node, [node], { key: 'aliyun-owned', value: 'x' });
-    assert.equal(a.prompter.errors[refused], '以“aliyun”或“acs:”开头的标签键为阿里云保留。');
+    assert.equal(a.prompter.errors[refused], '标签键不能以下列内容开头：“aliyun”、“acs:”。');
 
     emulator.faults.add({ kind: 'server-error', cloud: 'alibaba', operation: 'DeleteImage' });
     try {
