@@ -38,10 +38,10 @@ const oneVscode = {
 
 /**
  * What must never be in the activation bundle: a provider (its client, signer, operations), the HTTP layer,
- * undici. Each cloud's mapping.ts may be: its vocabulary (the cloud's words -> the common ones) words errors
- * and states at once, and it is plain data and functions.
+ * undici. A cloud's plain modules may be: mapping.ts (its vocabulary words errors and states at once), rules.ts
+ * (input is checked before any request) and endpoint.ts (constants).
  */
-const NOT_AT_ACTIVATION = [/^src\/providers\/(alibaba|huawei|qingcloud|batchcompute)\/(?!mapping\.ts$)/, /^src\/providers\/(http|stack)\.ts$/, /node_modules\/undici\//];
+const NOT_AT_ACTIVATION = [/^src\/providers\/(alibaba|huawei|qingcloud|batchcompute)\/(?!(mapping|rules|endpoint)\.ts$)/, /^src\/providers\/(http|stack)\.ts$/, /node_modules\/undici\//];
 
 function checkActivationBundle(metafile) {
   const inputs = Object.keys(metafile.inputs);

@@ -10,6 +10,8 @@
 //                --step hover:api-gateway --settle 1500   (--step: see scripts/vscode-web-run.js)
 'use strict';
 const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const readline = require('readline');
 
@@ -34,9 +36,15 @@ function startEmulator() {
 async function main() {
   const { child: emulator, info } = await startEmulator();
   console.log(`[start] sandbox emulator: ${Object.entries(info.endpoints).map(([c, u]) => `${c} ${u}`).join(', ')}`);
+  // The emulator's endpoints and keys go to the extension host in a file only this user can read; the
+  // workbench URL (which carries --env values) gets its path, never the keys.
+  const sandboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-sandbox-'));
+  const sandboxFile = path.join(sandboxDir, 'sandbox.json');
+  fs.writeFileSync(sandboxFile, JSON.stringify(info), { mode: 0o600 });
+  const removeSandboxFile = () => fs.rmSync(sandboxDir, { recursive: true, force: true });
   const screenshot = opt('screenshot');
   const locale = opt('locale'); // e.g. zh-cn: VS Code's display language (vscode.env.language)
-  const args = [path.join(root, 'scripts', 'vscode-web-run.js'), `--extensionDevelopmentPath=${root}`, `--env=CIE_SANDBOX=${JSON.stringify(info)}`];
+  const args = [path.join(root, 'scripts', 'vscode-web-run.js'), `--extensionDevelopmentPath=${root}`, `--env=CIE_SANDBOX_FILE=${sandboxFile}`];
   if (locale) { args.push(`--locale=${locale}`); }
   const zh = /^zh/i.test(locale || '');
   if (screenshot) {
@@ -57,7 +65,7 @@ async function main() {
   const stop = () => { emulator.kill(); host.kill('SIGINT'); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  host.on('exit', (code) => { emulator.kill(); process.exit(code ?? 0); });
+  host.on('exit', (code) => { emulator.kill(); removeSandboxFile(); process.exit(code ?? 0); });
 }
 
 main().catch((err) => { console.error(`[start] ${err.message || err}`); process.exit(1); });

@@ -6,6 +6,7 @@ import { AccountStore } from './accounts/store';
 import { registerCommands } from './commands';
 import { ChangesInFlight } from './commands/inFlight';
 import type { CommandContext } from './commands/context';
+import { registerImageIds, type ImageIdsApi } from './editor';
 import { JobsViewProvider } from './jobs/jobsView';
 import { JobTracker } from './jobs/tracker';
 import { syncTreeWithJobs } from './jobs/treeSync';
@@ -31,6 +32,10 @@ export interface ExtensionApi {
   sandbox(): Promise<Emulator>;
   /** The provider the extension uses for an account. */
   provider(account: AccountConfig): Promise<ImageProvider>;
+  /** Where VS Code keeps this extension's logs (the output channel's file is under it). */
+  readonly logUri: vscode.Uri;
+  /** Image IDs in open editors: when a document's diagnostics are up to date. */
+  readonly imageIds: ImageIdsApi;
 }
 
 let sandboxHost: SandboxHost | undefined;
@@ -38,6 +43,10 @@ let sandboxHost: SandboxHost | undefined;
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new Log();
   const accounts = new AccountStore(context.globalState, context.secrets);
+  void accounts.migrate().then(
+    (moved) => moved && log.info(`Moved the AccessKey IDs of ${moved} account(s) from global state to Secret Storage.`),
+    (err: unknown) => log.warn(`Could not move AccessKey IDs to Secret Storage: ${String(err)}`),
+  );
   const sandbox = new SandboxHost(context.extensionPath);
   sandboxHost = sandbox;
   const sessions = new Sessions(accounts, sandbox, log);
@@ -59,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     syncTreeWithJobs(jobs, tree, accounts, sessions),
     ...registerCommands(ctx),
   );
+  const imageIds = registerImageIds({ accounts, sessions, tree, treeView, prompter, log });
+  context.subscriptions.push(...imageIds.disposables);
   return {
     tree,
     accounts,
@@ -68,6 +79,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     panels,
     sandbox: () => sandbox.instance(),
     provider: (account) => sessions.provider(account),
+    logUri: context.logUri,
+    imageIds: imageIds.api,
   };
 }
 

@@ -1,8 +1,7 @@
 // The three CLI configuration formats, parsed into import candidates and skipped profiles (the public API and
 // the file locations are in cliConfig.ts). Field names and modes follow each CLI's source and documentation,
 // as notes/cliimport.md records. No error, skip or detail ever carries a key, a secret or a token.
-import { QINGCLOUD_ENDPOINT } from '../providers/qingcloud/client';
-import { QINGCLOUD_URI } from '../providers/qingcloud/signer';
+import { QINGCLOUD_ENDPOINT, QINGCLOUD_URI } from '../providers/qingcloud/endpoint';
 import type { CliCandidate, CliCloud, CliConfigResult, CliParseOptions, CliSkipped } from './cliConfig';
 import { CliConfigError, parseFlatYaml, parseJsonText } from './cliConfigText';
 

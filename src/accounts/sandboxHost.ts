@@ -1,5 +1,8 @@
 // Where the built-in Sandbox account's emulator lives: started in this extension host on first use,
-// or, under `npm start`, the one the start script launched (CIE_SANDBOX names its endpoints).
+// or, under `npm start` and the reload suite, the one the launcher started. That one's endpoints and keys
+// come in a file the launcher wrote (readable by the user only) whose path is in CIE_SANDBOX_FILE: never
+// in the environment's values or the workbench URL, which other processes and the browser can see.
+import * as fs from 'fs';
 import * as path from 'path';
 import type { CloudKind, Credentials } from '../providers/model';
 import type { Emulator } from '../sandbox/emulator';
@@ -21,14 +24,14 @@ interface ExternalSandbox {
 export class SandboxHost {
   private emulator: Emulator | undefined;
   private starting: Promise<Emulator> | undefined;
-  private readonly external: ExternalSandbox | undefined;
+  private external: ExternalSandbox | undefined;
+  private readonly externalFile: string | undefined;
 
   constructor(
     private readonly extensionPath: string,
     env: NodeJS.ProcessEnv = process.env,
   ) {
-    const raw = env['CIE_SANDBOX'];
-    this.external = raw ? (JSON.parse(raw) as ExternalSandbox) : undefined;
+    this.externalFile = env['CIE_SANDBOX_FILE'] || undefined;
   }
 
   /** The in-process emulator (starting it if needed); tests use it to inject faults and read its request log. */
@@ -49,8 +52,9 @@ export class SandboxHost {
   }
 
   async connect(cloud: CloudKind): Promise<SandboxConnection> {
-    const endpoint = this.external?.endpoints[cloud];
-    const credentials = this.external?.credentials[cloud];
+    const external = this.readExternal();
+    const endpoint = external?.endpoints[cloud];
+    const credentials = external?.credentials[cloud];
     if (endpoint && credentials) {
       return { endpoint, credentials };
     }
@@ -60,6 +64,14 @@ export class SandboxHost {
       throw new Error(`The sandbox has no ${cloud} endpoint.`);
     }
     return { endpoint: url, credentials: emulator.credentials(cloud) };
+  }
+
+  /** The launcher's file, read once. */
+  private readExternal(): ExternalSandbox | undefined {
+    if (this.externalFile && !this.external) {
+      this.external = JSON.parse(fs.readFileSync(this.externalFile, 'utf8')) as ExternalSandbox;
+    }
+    return this.external;
   }
 
   async dispose(): Promise<void> {

@@ -32,7 +32,7 @@ export class Sessions implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('cloudImageExplorer') || e.affectsConfiguration('http.proxy')) {
+        if (e.affectsConfiguration('cloudImageExplorer') || e.affectsConfiguration('http')) {
           this.reset();
         }
       }),
@@ -70,10 +70,19 @@ export class Sessions implements vscode.Disposable {
   private httpClient(stack: typeof ProviderStack): HttpClient {
     if (!this.http) {
       const cfg = vscode.workspace.getConfiguration('cloudImageExplorer');
-      const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy') || process.env['HTTPS_PROXY'] || process.env['https_proxy'] || undefined;
+      // VS Code's own network settings; HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read by the transport.
+      const net = vscode.workspace.getConfiguration('http');
+      if (!net.get<boolean>('proxyStrictSSL', true)) {
+        this.log.warn('http.proxyStrictSSL is off: certificates are not verified on connections through a proxy.');
+      }
       this.http = new stack.HttpClient({
         timeoutMs: cfg.get<number>('requestTimeoutSeconds', 30) * 1000,
-        proxy,
+        transport: {
+          proxy: net.get<string>('proxy') || undefined,
+          noProxy: net.get<string[]>('noProxy', []),
+          proxyStrictSSL: net.get<boolean>('proxyStrictSSL', true),
+          systemCertificates: net.get<boolean>('systemCertificates', true),
+        },
         logger: this.log,
         userAgent: `cloud-image-explorer vscode/${vscode.version}`,
       });
@@ -89,8 +98,8 @@ export class Sessions implements vscode.Disposable {
       credentials = conn.credentials;
       endpoint = conn.endpoint;
     } else {
-      const secret = await this.accounts.secretOf(account.id);
-      if (!secret) {
+      const stored = await this.accounts.credentialsOf(account.id);
+      if (!stored) {
         throw new ProviderError({
           cloud: 'local',
           code: 'MissingSecret',
@@ -100,8 +109,7 @@ export class Sessions implements vscode.Disposable {
       if (account.temporary) {
         expiryCheck(account);
       }
-      const securityToken = account.temporary ? await this.accounts.securityTokenOf(account.id) : undefined;
-      credentials = { accessKeyId: account.accessKeyId, accessKeySecret: secret, ...(securityToken ? { securityToken } : {}) };
+      credentials = stored;
     }
     return this.create(account.cloud, credentials, endpoint);
   }

@@ -4,12 +4,15 @@
 import * as vscode from 'vscode';
 import { TEMPORARY_CREDENTIALS } from '../providers/capabilities';
 import { ProviderError } from '../providers/errors';
+import { checkAccessKeyId, checkEndpoint, checkSecret, checkSecurityToken } from '../providers/input';
 import type { CloudKind, Credentials } from '../providers/model';
+import { accessKeyShape } from '../providers/rules';
+import { ProxyError } from '../providers/proxyError';
 import { cloudLabel } from '../util/clouds';
 import { userMessage } from '../util/errors';
+import { messageOf } from '../util/inputMessages';
 import { GoBackError, UserCancelledError } from '../util/userInput';
 import type { WizardStep } from '../util/wizard';
-import { parseExpiry, validateAccessKeyId, validateEndpoint, validateSecret, validateSecurityToken } from '../util/validation';
 import type { CommandContext } from './context';
 
 export interface CredentialDraft {
@@ -21,6 +24,37 @@ export interface CredentialDraft {
   /** ISO 8601, or '' when unknown. */
   expiresAt: string;
   endpoint: string;
+}
+
+/**
+ * When temporary credentials expire: empty (unknown), a duration from now ("45m", "12h") or a date
+ * and time ("2026-11-24 18:00", local; or ISO 8601). Returns the instant, or a message.
+ */
+export function parseExpiry(value: string, now = Date.now()): { at?: string; problem?: string } {
+  const v = value.trim();
+  if (!v) {
+    return {};
+  }
+  const rel = /^(\d{1,4})\s*([mh])$/i.exec(v);
+  const at = rel ? now + Number(rel[1]) * (rel[2]!.toLowerCase() === 'h' ? 3_600_000 : 60_000) : Date.parse(v.replace(/^(\d{4}-\d\d-\d\d) (\d)/, '$1T$2'));
+  if (!Number.isFinite(at)) {
+    return { problem: vscode.l10n.t('Enter a time such as 2026-11-24 18:00, a duration such as 45m or 12h, or leave it empty.') };
+  }
+  if (at <= now) {
+    return { problem: vscode.l10n.t('That time has already passed: these credentials would be expired.') };
+  }
+  return { at: new Date(at).toISOString() };
+}
+
+/** Every check of the credential steps (on trimmed values), for what the steps pass on and for typed arguments alike. */
+export function credentialProblem(d: CredentialDraft): string | undefined {
+  return messageOf(
+    checkAccessKeyId(d.accessKeyId.trim(), accessKeyShape(d.cloud, d.temporary)) ??
+      checkSecret(d.secret.trim()) ??
+      (d.temporary ? checkSecurityToken(d.securityToken.trim()) : undefined) ??
+      checkEndpoint(d.endpoint.trim()),
+    d.cloud,
+  );
 }
 
 export function credentialsOf(d: CredentialDraft): Credentials {
@@ -58,7 +92,7 @@ export function credentialSteps<D extends CredentialDraft>(): WizardStep<D>[] {
           ...info,
           prompt: d.temporary ? vscode.l10n.t('Temporary AccessKey ID') : vscode.l10n.t('AccessKey ID'),
           value: d.accessKeyId,
-          validateInput: (v) => validateAccessKeyId(d.cloud, v, d.temporary),
+          validateInput: (v) => messageOf(checkAccessKeyId(v.trim(), accessKeyShape(d.cloud, d.temporary)), d.cloud),
         })).trim();
       },
     },
@@ -68,7 +102,7 @@ export function credentialSteps<D extends CredentialDraft>(): WizardStep<D>[] {
           ...info,
           prompt: vscode.l10n.t('AccessKey secret (kept in VS Code Secret Storage, never in settings)'),
           password: true,
-          validateInput: (v) => validateSecret(v),
+          validateInput: (v) => messageOf(checkSecret(v.trim()), d.cloud),
         })).trim();
       },
     },
@@ -79,7 +113,7 @@ export function credentialSteps<D extends CredentialDraft>(): WizardStep<D>[] {
           ...info,
           prompt: vscode.l10n.t('Security token (kept in VS Code Secret Storage)'),
           password: true,
-          validateInput: (v) => validateSecurityToken(v),
+          validateInput: (v) => messageOf(checkSecurityToken(v.trim()), d.cloud),
         })).trim();
       },
     },
@@ -105,7 +139,7 @@ export function endpointStep<D extends CredentialDraft>(): WizardStep<D> {
         prompt: vscode.l10n.t('Endpoint override (optional): leave empty to use the public endpoints'),
         value: d.endpoint,
         placeHolder: 'https://…',
-        validateInput: (v) => validateEndpoint(v),
+        validateInput: (v) => messageOf(checkEndpoint(v.trim()), d.cloud),
       })).trim();
     },
   };
@@ -138,8 +172,9 @@ export function checkStep<D extends CredentialDraft>(ctx: CommandContext): Wizar
   };
 }
 
+/** Not an answer of the cloud: the network, a timeout, or the proxy on the way. */
 function unreachable(failure: unknown): boolean {
-  return failure instanceof ProviderError && (failure.code === 'NetworkError' || failure.code === 'Timeout');
+  return failure instanceof ProxyError || (failure instanceof ProviderError && (failure.code === 'NetworkError' || failure.code === 'Timeout'));
 }
 
 /** What the user reads when the check failed (the cloud's own words go beside it). */

@@ -5,12 +5,13 @@
 import * as vscode from 'vscode';
 import type { CloudKind } from '../providers/model';
 import { SUPPORTED_CLOUDS } from '../providers';
+import { checkAccountName } from '../providers/input';
 import { cloudLabel } from '../util/clouds';
-import { runWizard } from '../util/wizard';
-import type { UserInput } from '../util/userInput';
-import { validateAccessKeyId, validateAccountName, validateEndpoint, validateSecret } from '../util/validation';
 import { userMessage } from '../util/errors';
-import { checkCredentials, checkStep, credentialSteps, endpointStep, refusal, type CredentialDraft } from './accountSteps';
+import { messageOf } from '../util/inputMessages';
+import type { UserInput } from '../util/userInput';
+import { runWizard } from '../util/wizard';
+import { checkCredentials, checkStep, credentialProblem, credentialSteps, endpointStep, parseExpiry, refusal, type CredentialDraft } from './accountSteps';
 import type { CommandContext } from './context';
 
 interface AccountDraft extends CredentialDraft {
@@ -38,14 +39,14 @@ function presetOf(v: unknown): AccountDraft | undefined {
   };
 }
 
-/** Every check the input boxes make, again, before anything is stored. */
+/** The name's rules, then whether another account has it. */
+function nameProblem(ctx: CommandContext, name: string): string | undefined {
+  return messageOf(checkAccountName(name)) ?? (ctx.accounts.nameTaken(name) ? vscode.l10n.t('An account named "{0}" already exists.', name) : undefined);
+}
+
+/** Every check the input boxes make (on what they pass on, trimmed), again, before anything is stored. */
 function problemWith(ctx: CommandContext, d: AccountDraft): string | undefined {
-  return (
-    validateAccountName(d.name, (n) => ctx.accounts.nameTaken(n)) ??
-    validateAccessKeyId(d.cloud, d.accessKeyId, d.temporary) ??
-    validateSecret(d.secret) ??
-    validateEndpoint(d.endpoint)
-  );
+  return nameProblem(ctx, d.name.trim()) ?? credentialProblem(d) ?? (d.temporary ? parseExpiry(d.expiresAt).problem : undefined);
 }
 
 export async function addAccount(ctx: CommandContext, presetArg?: unknown): Promise<void> {
@@ -56,7 +57,7 @@ export async function addAccount(ctx: CommandContext, presetArg?: unknown): Prom
     if (problem) {
       throw new Error(problem);
     }
-    draft = preset;
+    draft = { ...preset, expiresAt: preset.temporary ? (parseExpiry(preset.expiresAt).at ?? '') : '' };
     const failure = await checkCredentials(ctx, draft);
     if (failure !== undefined) {
       throw new Error(`${refusal(draft.cloud, failure)} ${userMessage(failure)}`);
@@ -96,7 +97,7 @@ function askAccount(ctx: CommandContext, input: UserInput): Promise<AccountDraft
           ...info,
           prompt: vscode.l10n.t('A name for the account, shown in the tree'),
           value: d.name,
-          validateInput: (v) => validateAccountName(v, (n) => ctx.accounts.nameTaken(n)),
+          validateInput: (v) => nameProblem(ctx, v.trim()),
         })).trim();
       },
     },

@@ -2,12 +2,13 @@
 // another endpoint. New credentials and a new endpoint are checked with the cloud before saving;
 // the secret and token go only into SecretStorage. Sandbox accounts are not editable.
 import * as vscode from 'vscode';
+import { checkAccountName } from '../providers/input';
 import type { AccountConfig } from '../providers/model';
 import { AccountNode } from '../tree/nodes';
 import { accountLabel } from '../util/clouds';
+import { messageOf } from '../util/inputMessages';
 import { GoBackError } from '../util/userInput';
 import { runWizard } from '../util/wizard';
-import { validateAccountName } from '../util/validation';
 import { checkStep, credentialSteps, endpointStep, type CredentialDraft } from './accountSteps';
 import type { CommandContext } from './context';
 
@@ -26,16 +27,16 @@ export async function editAccount(ctx: CommandContext, node?: unknown): Promise<
   if (account.sandbox) {
     throw new Error(vscode.l10n.t('The sandbox accounts cannot be edited.'));
   }
-  const secret = (await ctx.accounts.secretOf(account.id)) ?? '';
-  const token = account.temporary ? ((await ctx.accounts.securityTokenOf(account.id)) ?? '') : '';
+  // The current key (ID, secret, token) comes from SecretStorage; only the ID is shown, to be kept or replaced.
+  const key = await ctx.accounts.credentialsOf(account.id);
   const draft: EditDraft = {
     change: 'rename',
     name: account.name,
     cloud: account.cloud,
     temporary: account.temporary ?? false,
-    accessKeyId: account.accessKeyId,
-    secret,
-    securityToken: token,
+    accessKeyId: key?.accessKeyId ?? '',
+    secret: key?.accessKeySecret ?? '',
+    securityToken: key?.securityToken ?? '',
     expiresAt: account.expiresAt ?? '',
     endpoint: account.endpoint ?? '',
   };
@@ -62,7 +63,9 @@ export async function editAccount(ctx: CommandContext, node?: unknown): Promise<
           ...info,
           prompt: vscode.l10n.t('A name for the account, shown in the tree'),
           value: d.name,
-          validateInput: (v) => validateAccountName(v, (n) => ctx.accounts.nameTaken(n, account.id)),
+          validateInput: (v) =>
+            messageOf(checkAccountName(v.trim())) ??
+            (ctx.accounts.nameTaken(v, account.id) ? vscode.l10n.t('An account named "{0}" already exists.', v.trim()) : undefined),
         })).trim();
       },
     },

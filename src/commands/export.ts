@@ -1,10 +1,10 @@
 // Export: bucket, object name or prefix, and a format the cloud supports; starts the async job.
 // One export per image at a time (inFlight.ts).
 import * as vscode from 'vscode';
+import { checkExport } from '../providers/input';
 import type { ExportRequest } from '../providers/operations';
 import type { ImageNode } from '../tree/nodes';
-import { validateBucket, validateObject } from '../util/exportRules';
-import { cloudLabel } from '../util/clouds';
+import { inputMessage, messageOf } from '../util/inputMessages';
 import { Recents } from '../util/recents';
 import { exportArg } from './args';
 import type { CommandContext } from './context';
@@ -28,6 +28,7 @@ async function askAndExport(ctx: CommandContext, target: ImageNode, preset: Expo
   if (!exporting) {
     return;
   }
+  const rules = exporting.rules;
   const buckets = new Recents(ctx.extension.globalState, `cloudImageExplorer.recentBuckets.${cloud}`, 5);
   let request = preset;
   if (!request) {
@@ -39,7 +40,7 @@ async function askAndExport(ctx: CommandContext, target: ImageNode, preset: Expo
         : vscode.l10n.t('OBS bucket in {0} to export to', target.parent.region.id),
       value: buckets.list()[0],
       ignoreFocusOut: true,
-      validateInput: validateBucket,
+      validateInput: (v) => messageOf(rules.checkBucket(v.trim()), cloud),
     });
     if (bucket === undefined) {
       return;
@@ -49,23 +50,20 @@ async function askAndExport(ctx: CommandContext, target: ImageNode, preset: Expo
       prompt: cloud === 'alibaba' ? vscode.l10n.t('Object prefix (letters and digits)') : vscode.l10n.t('Object name'),
       value: cloud === 'alibaba' ? 'export' : `${target.image.name.replace(/[^\w.-]+/g, '-')}`,
       ignoreFocusOut: true,
-      validateInput: (v) => validateObject(cloud, v),
+      validateInput: (v) => messageOf(rules.checkObject(v.trim()), cloud),
     });
     if (object === undefined) {
       return;
     }
-    const format = await vscode.window.showQuickPick(exporting.formats, { title: `${title} (3/3)`, placeHolder: vscode.l10n.t('Image file format') });
+    const format = await vscode.window.showQuickPick([...rules.formats], { title: `${title} (3/3)`, placeHolder: vscode.l10n.t('Image file format') });
     if (!format) {
       return;
     }
     request = { bucket: bucket.trim(), object: object.trim(), format };
   }
-  const problem =
-    validateBucket(request.bucket) ??
-    validateObject(cloud, request.object) ??
-    (exporting.formats.includes(request.format) ? undefined : vscode.l10n.t('{0} cannot export to "{1}"; choose one of {2}.', cloudLabel(cloud), request.format, exporting.formats.join(', ')));
+  const problem = checkExport(rules, request);
   if (problem) {
-    throw new Error(problem);
+    throw new Error(inputMessage(problem, cloud));
   }
   const started = await exporting.exportImage(target.parent.region.id, target.image.id, request);
   await buckets.add(request.bucket);

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { addAccount } from './addAccount';
 import { editAccount } from './editAccount';
+import { importAccounts } from './importAccounts';
 import type { CommandContext } from './context';
 import { copyImageId } from './copyImageId';
 import { deleteImages } from './delete';
@@ -23,6 +24,7 @@ import { trySandbox } from './trySandbox';
 const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.addAccount': addAccount,
   'cloudImageExplorer.editAccount': editAccount,
+  'cloudImageExplorer.importAccounts': importAccounts,
   'cloudImageExplorer.removeAccount': removeAccount,
   'cloudImageExplorer.trySandbox': trySandbox,
   'cloudImageExplorer.refresh': refresh,

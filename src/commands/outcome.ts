@@ -52,7 +52,9 @@ export function unknownOutcomeText(err: ProviderError, images: string): string {
   if (!outcome) {
     return `${why}`;
   }
-  return [unknownLead(outcome.change, images), why, readBackWords(outcome), whatToCheck(outcome.change)].join(' ');
+  // Sentences: a space between them in English, none in Chinese.
+  const gap = vscode.env.language.toLowerCase().startsWith('zh') ? '' : ' ';
+  return [unknownLead(outcome.change, images), why, readBackWords(outcome), whatToCheck(outcome.change)].join(gap);
 }
 
 /** What a failed command shows: an unknown outcome in its own words, anything else as usual. */

@@ -1,14 +1,20 @@
 // Share: show the image's current members first, then add members (IDs checked before any request).
 // One change of an image's members at a time (inFlight.ts).
 import * as vscode from 'vscode';
+import { checkNewMembers } from '../providers/input';
 import type { ImageNode } from '../tree/nodes';
-import { memberNounPlural, splitIds, validateMemberIds } from '../util/memberIds';
+import { inputMessage, memberNounPlural, messageOf } from '../util/inputMessages';
 import { stringsArg } from './args';
 import type { CommandContext } from './context';
 import { oneAtATime } from './inFlight';
 import { startedJob } from './jobs';
 import { sayIfReadBack } from './outcome';
 import { imageTargets, shareTarget } from './targets';
+
+/** The IDs typed into the box: separated by commas, semicolons (also full-width) or white space; each once. */
+export function splitIds(text: string): string[] {
+  return [...new Set(text.split(/[\s,;，；]+/).filter(Boolean))];
+}
 
 export async function share(ctx: CommandContext, node?: unknown, _selection?: unknown, presetArg?: unknown): Promise<void> {
   const presetIds = stringsArg(presetArg);
@@ -25,24 +31,26 @@ async function askAndShare(ctx: CommandContext, image: ImageNode, presetIds: str
   }
   const { node: target, sharing, regionId, members } = st;
   const current = members.map((m) => m.id);
+  const cloud = target.account.cloud;
+  const noun = memberNounPlural(sharing.rules.format);
   let ids = presetIds;
   if (!ids) {
     const text = await vscode.window.showInputBox({
       title: vscode.l10n.t('Share "{0}"', target.image.name),
       prompt: current.length
-        ? vscode.l10n.t('Shared with: {0}. Add {1}, separated by commas or spaces:', current.join(', '), memberNounPlural(sharing.memberKind))
-        : vscode.l10n.t('Not shared yet. Add {0}, separated by commas or spaces:', memberNounPlural(sharing.memberKind)),
+        ? vscode.l10n.t('Shared with: {0}. Add {1}, separated by commas or spaces:', current.join(', '), noun)
+        : vscode.l10n.t('Not shared yet. Add {0}, separated by commas or spaces:', noun),
       ignoreFocusOut: true,
-      validateInput: (v) => validateMemberIds(v, sharing, current),
+      validateInput: (v) => messageOf(checkNewMembers(sharing.rules, splitIds(v), current), cloud),
     });
     if (text === undefined) {
       return;
     }
     ids = splitIds(text);
   }
-  const problem = validateMemberIds(ids.join(' '), sharing, current);
+  const problem = checkNewMembers(sharing.rules, ids, current);
   if (problem) {
-    throw new Error(problem);
+    throw new Error(inputMessage(problem, cloud));
   }
   const result = await sharing.addMembers(regionId, target.image.id, ids);
   ctx.log.info(`Shared ${target.image.id} with ${ids.join(', ')}${result.job ? ` (job ${result.job.jobId})` : ''}.`);

@@ -1,8 +1,10 @@
 // Unshare: pick members to remove from the image's current members. One change of an image's members
 // at a time (inFlight.ts).
 import * as vscode from 'vscode';
+import { checkRemovedMembers } from '../providers/input';
 import type { ImageNode } from '../tree/nodes';
 import { formatTime } from '../util/format';
+import { inputMessage } from '../util/inputMessages';
 import { memberStatus } from '../util/vocabulary';
 import { stringsArg } from './args';
 import type { CommandContext } from './context';
@@ -40,9 +42,9 @@ async function askAndUnshare(ctx: CommandContext, image: ImageNode, presetIds: s
   if (!ids?.length) {
     return;
   }
-  const unknown = ids.filter((id) => !members.some((m) => m.id === id));
-  if (unknown.length) {
-    throw new Error(vscode.l10n.t('The image is not shared with {0}.', unknown.join(', ')));
+  const problem = checkRemovedMembers(sharing.rules, ids, members.map((m) => m.id));
+  if (problem) {
+    throw new Error(inputMessage(problem, target.account.cloud));
   }
   const stop = vscode.l10n.t('Stop Sharing');
   const confirmed = await ctx.prompter.confirm(

@@ -1,5 +1,8 @@
 // Untag: remove one or more tag keys from one or several images.
 import * as vscode from 'vscode';
+import { firstProblem } from '../providers/input';
+import { CLOUD_RULES } from '../providers/rules';
+import { inputMessage } from '../util/inputMessages';
 import { stringsArg } from './args';
 import type { CommandContext } from './context';
 import type { ImageNode } from '../tree/nodes';
@@ -34,6 +37,12 @@ async function askAndUntag(ctx: CommandContext, nodes: ImageNode[], presetKeys: 
   }
   if (!chosen?.length) {
     return;
+  }
+  const cloud = nodes[0]!.account.cloud;
+  const rules = CLOUD_RULES[cloud].tags;
+  const problem = rules && firstProblem(...chosen.map((k) => () => rules.checkUntagKey(k)));
+  if (problem) {
+    throw new Error(inputMessage(problem, cloud));
   }
   const p = await provider(ctx, nodes[0]!);
   if (!p.tags) {

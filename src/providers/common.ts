@@ -71,9 +71,54 @@ export function num(v: unknown): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** The objects of an array, or [] when it is absent or not an array. */
+/**
+ * The objects of a list as the clouds send it: an array (its non-object entries dropped), a single object
+ * where a one-item list was written out as the item itself (XML-to-JSON gateways do that), else [].
+ */
 export function objectsOf(v: unknown): Json[] {
-  return Array.isArray(v) ? v.filter((x): x is Json => typeof x === 'object' && x !== null) : [];
+  if (Array.isArray(v)) {
+    return v.filter((x): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x));
+  }
+  return typeof v === 'object' && v !== null ? [v as Json] : [];
+}
+
+/**
+ * A wrapped list (Alibaba's `{Images: {Image: [...]}}`): the items under `key` of the wrapper, whether
+ * they come as an array or a single object; a wrapper that is itself the array is taken as the list;
+ * a missing, null or empty ("") wrapper is no items.
+ */
+export function wrappedList(wrapper: unknown, key: string): Json[] {
+  if (Array.isArray(wrapper)) {
+    return objectsOf(wrapper);
+  }
+  return typeof wrapper === 'object' && wrapper !== null ? objectsOf((wrapper as Json)[key]) : [];
+}
+
+const ISO_LIKE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * A time as ISO 8601 UTC to the second ("2024-01-02T03:04:05Z"), from the forms the clouds use: ISO with
+ * or without seconds, milliseconds or an offset, a space for the "T", no zone (read as UTC, as the clouds
+ * document their times), and epoch seconds or milliseconds. Anything else is kept as it came; nothing
+ * (null, "") is undefined.
+ */
+export function timestamp(v: unknown): string | undefined {
+  const text = str(v);
+  if (text === undefined) {
+    return undefined;
+  }
+  let ms = Number.NaN;
+  if (/^\d{9,13}$/.test(text)) {
+    const n = Number(text);
+    ms = text.length > 11 ? n : n * 1000;
+  } else {
+    const m = ISO_LIKE.exec(text.trim());
+    if (m) {
+      const zone = m[4] ? (m[4].toUpperCase() === 'Z' ? 'Z' : m[4].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : 'Z';
+      ms = Date.parse(`${m[1]}T${m[2]}${m[3] ?? ':00'}${zone}`);
+    }
+  }
+  return Number.isFinite(ms) ? new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') : text;
 }
 
 /** Splits into runs of at most `size` (the cloud's per-call limit). */
@@ -85,7 +130,43 @@ export function batches<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** `fetch` over the distinct ids in runs of at most `size` (the cloud's per-call limit), one after another; the results joined. */
+export async function perBatch<T>(ids: readonly string[], size: number, fetch: (batch: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (const batch of batches(distinct(ids), size)) {
+    out.push(...(await fetch(batch)));
+  }
+  return out;
+}
+
 /** The distinct values, in first-seen order. */
 export function distinct<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
+}
+
+/**
+ * `fn` over every item, at most `limit` at a time; results in the items' order. The first failure is
+ * thrown once the calls already running have settled (no new ones start after it).
+ */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const at = next++;
+      try {
+        results[at] = await fn(items[at] as T);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (rejected) {
+    throw rejected.reason;
+  }
+  return results;
 }

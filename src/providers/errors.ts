@@ -1,4 +1,5 @@
 import type { CloudKind } from './model';
+import { redact } from './redact';
 
 /** The changes a user can ask of an image, for an unknown outcome's words. */
 export type ChangeKind = 'delete' | 'export' | 'share' | 'unshare' | 'tag' | 'untag';
@@ -41,16 +42,32 @@ export interface ProviderErrorInit {
 }
 
 /**
- * Set on every ProviderError. The provider stack is a bundle of its own (dist/providers.js, loaded on
- * first use), so the extension and the stack each have a copy of this class: `instanceof` checks this
- * mark, not the copy, and holds for an error of either.
+ * The mark of a class of error on its instances. The provider stack is a bundle of its own
+ * (dist/providers.js, loaded on first use), so the extension and the stack each have a copy of these
+ * classes: `instanceof` checks the marks, not the copy, and holds for an error of either. Each class
+ * (subclasses too) names itself in `static brand`; names survive minification, class names do not.
  */
-const PROVIDER_ERROR = Symbol.for('cloud-image-explorer.ProviderError');
+function mark(brand: string): symbol {
+  return Symbol.for(`cloud-image-explorer.error.${brand}`);
+}
 
-/** The one error type every provider throws. Carries what a user and a support ticket need. */
+/**
+ * The one error type every provider throws. Carries what a user and a support ticket need, and never a
+ * credential: the message and request id pass through `redact` whoever built them (a cloud's error body,
+ * a gateway's echo of the request, a network library).
+ */
 export class ProviderError extends Error {
+  static readonly brand: string = 'ProviderError';
+
+  /**
+   * `this` is the class asked about: ProviderError, or a subclass with a brand of its own (ProxyError);
+   * a subclass without one is asked about by its prototype, as usual.
+   */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PROVIDER_ERROR] === true;
+    if (!Object.prototype.hasOwnProperty.call(this, 'brand')) {
+      return Function.prototype[Symbol.hasInstance].call(this, value);
+    }
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[mark(this.brand)] === true;
   }
 
   readonly cloud: CloudKind | 'local';
@@ -66,11 +83,17 @@ export class ProviderError extends Error {
   attempts = 1;
 
   constructor(init: ProviderErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    super(redact(init.message), init.cause === undefined ? undefined : { cause: init.cause });
+    // Marked with the brand of its class and of each class above it (see `mark`).
+    for (let c: { brand?: string } | null = new.target; c && c !== Error; c = Object.getPrototypeOf(c) as { brand?: string } | null) {
+      if (Object.prototype.hasOwnProperty.call(c, 'brand')) {
+        Object.defineProperty(this, mark(c.brand ?? ''), { value: true });
+      }
+    }
     this.name = 'ProviderError';
     this.cloud = init.cloud;
     this.code = init.code;
-    this.requestId = init.requestId;
+    this.requestId = init.requestId === undefined ? undefined : redact(init.requestId);
     this.httpStatus = init.httpStatus;
     this.retryable = init.retryable ?? false;
     this.unprocessed = init.unprocessed ?? false;
@@ -92,7 +115,6 @@ export class ProviderError extends Error {
     return err instanceof ProviderError && err.code === OUTCOME_UNKNOWN;
   }
 }
-Object.defineProperty(ProviderError.prototype, PROVIDER_ERROR, { value: true });
 
 export const OUTCOME_UNKNOWN = 'OutcomeUnknown';
 

@@ -1,9 +1,11 @@
 // The one HTTP layer every provider uses: undici with keep-alive, per-attempt timeouts,
 // retry with exponential backoff (throttling, 5xx, network faults), cancellation and an optional proxy.
 // A change is never sent twice unless the first attempt provably did not reach the cloud: see CallKind.
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { ProviderError, abortError, outcomeUnknown } from './errors';
 import type { CloudKind } from './model';
+import { excerpt } from './redact';
+import { createDispatcher, type TransportSettings } from './transport';
 
 /**
  * What a call does, which decides what may be sent again after a failed attempt:
@@ -52,8 +54,10 @@ export interface HttpOptions {
   /** First backoff delay; doubles each retry (full jitter). Default 400 ms. */
   readonly baseDelayMs?: number;
   readonly maxDelayMs?: number;
-  /** http(s)://host:port of a proxy. */
+  /** http(s)://host:port of a proxy for every request (else the environment's; see transport.ts). */
   readonly proxy?: string;
+  /** No-proxy hosts, certificate trust and the rest of how requests leave the machine. */
+  readonly transport?: TransportSettings;
   readonly userAgent?: string;
   readonly logger?: Logger;
   /** Injected in tests. */
@@ -111,14 +115,7 @@ export class HttpClient {
     this.sleep = options.sleep ?? sleep;
     this.random = options.random ?? Math.random;
     this.userAgent = options.userAgent ?? 'cloud-image-explorer';
-    const common = {
-      keepAliveTimeout: 30_000,
-      keepAliveMaxTimeout: 120_000,
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
-      connect: { timeout: this.timeoutMs },
-    };
-    this.dispatcher = options.proxy ? new ProxyAgent({ uri: options.proxy, ...common }) : new Agent(common);
+    this.dispatcher = createDispatcher({ ...options.transport, ...(options.proxy ? { proxy: options.proxy } : {}) }, this.timeoutMs);
   }
 
   /**
@@ -240,7 +237,7 @@ export function badResponse(cloud: CloudKind, res: HttpResponse, cause?: unknown
   throw new ProviderError({
     cloud,
     code: 'BadResponse',
-    message: `Unexpected response (HTTP ${res.status}): ${res.body.slice(0, 120)}`,
+    message: `Unexpected response (HTTP ${res.status}): ${excerpt(res.body)}`,
     httpStatus: res.status,
     // A garbled 2xx or 5xx is worth asking again for a read; a change that got one has an unknown outcome.
     retryable: res.status >= 500 || (res.status >= 200 && res.status < 300),

@@ -4,12 +4,11 @@ export type CloudKind = 'alibaba' | 'huawei' | 'qingcloud' | 'batchcompute';
 
 export const CLOUD_KINDS: readonly CloudKind[] = ['alibaba', 'huawei', 'qingcloud', 'batchcompute'];
 
-/** What an account needs to talk to its cloud, minus the secret (which lives in SecretStorage). */
+/** What an account needs to talk to its cloud, minus its AccessKey (ID and secret: those live in SecretStorage). */
 export interface AccountConfig {
   readonly id: string;
   readonly name: string;
   readonly cloud: CloudKind;
-  readonly accessKeyId: string;
   /** Overrides the cloud's public endpoint (a private endpoint, a proxy, or the sandbox). */
   readonly endpoint?: string;
   /** True for the built-in sandbox account, which talks to the bundled emulator. */

@@ -1,5 +1,6 @@
 // What a cloud can do to an image beyond listing it. A provider exposes an operation group only if
 // its cloud has it: the presence of a group is the capability (what a cloud lacks is absent, never a stub).
+import type { ExportRules, MemberRules, TagRules } from './input';
 import type { Tag } from './model';
 
 export type JobKind = 'export' | 'share' | 'unshare' | 'delete';
@@ -61,10 +62,13 @@ export interface TagLimits {
   readonly maxResourcesPerCall: number;
   /** True where a tag is a name only (QingCloud): values must be empty. */
   readonly namesOnly: boolean;
+  /** Tags one image can carry, where the cloud documents a ceiling (Huawei: 10). */
+  readonly maxTagsPerImage?: number;
 }
 
 export interface TagOperations {
-  readonly limits: TagLimits;
+  /** The add, remove and filter calls' rules; a call that breaks them is refused (InvalidInputError) before any request. */
+  readonly rules: TagRules;
   /** Adds or overwrites tags on every image given (split into batches by the provider). */
   addTags(regionId: string, imageIds: readonly string[], tags: readonly Tag[], signal?: AbortSignal): Promise<ChangeResult>;
   removeTags(regionId: string, imageIds: readonly string[], keys: readonly string[], signal?: AbortSignal): Promise<ChangeResult>;
@@ -80,12 +84,8 @@ export interface Member {
 }
 
 export interface ShareOperations {
-  /** What a member ID is on this cloud, for prompts: 'account' | 'project' | 'user'. */
-  readonly memberKind: 'account' | 'project' | 'user';
-  /** The format of one member ID on this cloud, checked before any request. */
-  readonly memberIdPattern: RegExp;
-  /** At most this many members per image (Alibaba: 50). */
-  readonly maxMembers?: number;
+  /** Member ID format and counts, checked before any request. */
+  readonly rules: MemberRules;
   listMembers(regionId: string, imageId: string, signal?: AbortSignal): Promise<Member[]>;
   /** Sync clouds answer without a job; async clouds (Huawei) with the job. Batches are split by the provider. */
   addMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult>;
@@ -100,7 +100,8 @@ export interface ExportRequest {
 }
 
 export interface ExportOperations {
-  readonly formats: readonly string[];
+  /** Bucket, object and format rules (with the formats the cloud exports), checked before any request. */
+  readonly rules: ExportRules;
   exportImage(regionId: string, imageId: string, request: ExportRequest, signal?: AbortSignal): Promise<StartedJob>;
 }
 

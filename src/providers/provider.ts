@@ -23,4 +23,9 @@ export interface ImageProvider extends ImageOperations {
   listImages(request: ListImagesRequest): Promise<Page<Image>>;
   /** One image by ID, or undefined when the cloud does not know it (any more). */
   getImage?(regionId: string, imageId: string, signal?: AbortSignal): Promise<Image | undefined>;
+  /**
+   * The images among `imageIds` that the region has, in any status, in as few requests as the cloud
+   * allows (each provider documents its batch form); ids the region does not know are left out.
+   */
+  findImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]>;
 }

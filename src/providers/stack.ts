@@ -3,6 +3,7 @@
 import { ProviderError } from './errors';
 import type { CloudKind } from './model';
 import type { ImageProvider, ProviderContext } from './provider';
+import { registerSecrets } from './redact';
 import { AlibabaEcsProvider } from './alibaba/provider';
 import { BatchComputeProvider } from './batchcompute/provider';
 import { HuaweiImsProvider } from './huawei/provider';
@@ -10,7 +11,9 @@ import { QingcloudProvider } from './qingcloud/provider';
 
 export { HttpClient } from './http';
 
+/** The provider for an account; its credentials are registered for redaction from then on. */
 export function createProvider(cloud: CloudKind, ctx: ProviderContext, options: { language?: string } = {}): ImageProvider {
+  registerSecrets(ctx.credentials.accessKeyId, ctx.credentials.accessKeySecret, ctx.credentials.securityToken);
   const language = options.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
   switch (cloud) {
     case 'alibaba':

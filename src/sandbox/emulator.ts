@@ -6,7 +6,7 @@ import type { CloudKind } from '../providers/model';
 import { FaultPlan, type FaultKind } from './faults';
 import { createHandlers } from './handlers';
 import { DEFAULT_JOB_DURATION_MS, JobClock } from './jobs';
-import type { CloudHandler, EmulatorRequest, EmulatorResponse, KeyStore } from './types';
+import { echoOf, type CloudHandler, type EmulatorRequest, type EmulatorResponse, type KeyStore } from './types';
 
 export interface SandboxCredentials {
   readonly accessKeyId: string;
@@ -239,6 +239,11 @@ export class Emulator implements KeyStore {
       answer = handler.serverError(request);
     } else if (fault === 'malformed') {
       answer = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"RequestId": "truncated-' };
+    } else if (fault === 'echo') {
+      const page = `<html><head><title>400 Bad Request</title></head><body><h1>400 Bad Request</h1><pre>${echoOf(request)}</pre></body></html>`;
+      answer = { status: 400, headers: { 'content-type': 'text/html' }, body: page };
+    } else if (fault === 'echo-error') {
+      answer = handler.rejected(`The request could not be processed: ${echoOf(request)}`);
     } else {
       try {
         answer = handler.handle(request);
@@ -256,7 +261,8 @@ export class Emulator implements KeyStore {
     if (fault === 'error-after-apply') {
       answer = handler.serverError(request);
     }
-    res.writeHead(answer.status, answer.headers ?? {});
+    // The Date header tells the time of the emulator's clock (injected in tests), as a cloud's tells its own.
+    res.writeHead(answer.status, { date: new Date(this.now()).toUTCString(), ...(answer.headers ?? {}) });
     res.end(answer.body);
   }
 }

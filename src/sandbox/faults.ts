@@ -4,13 +4,35 @@ import type { CloudKind } from '../providers/model';
 /**
  * What a matching request gets instead of its answer. Before the request is served (nothing applied):
  * 'server-error' (the cloud's 5xx), 'throttle' (its throttling answer), 'timeout' (held, then dropped),
- * 'reset' (connection destroyed), 'malformed' (a garbled 200). After it is served (applied, as a cloud
- * that did the work and then lost its reply): 'drop-reply' (connection destroyed instead of the answer),
+ * 'reset' (connection destroyed), 'malformed' (a garbled 200), 'echo' (a gateway in front of the cloud that
+ * answers 400 with an HTML page quoting the whole request: request line, every header, the body),
+ * 'echo-error' (the cloud's own error format whose message quotes it; both put the AccessKey ID, the
+ * signature and any token in the body, as real gateways do). After it is served (applied, as a cloud that
+ * did the work and then lost its reply): 'drop-reply' (connection destroyed instead of the answer),
  * 'error-after-apply' (the cloud's 5xx instead of the answer).
  */
-export type FaultKind = 'server-error' | 'throttle' | 'timeout' | 'reset' | 'malformed' | 'drop-reply' | 'error-after-apply';
+export type FaultKind =
+  | 'server-error'
+  | 'throttle'
+  | 'timeout'
+  | 'reset'
+  | 'malformed'
+  | 'echo'
+  | 'echo-error'
+  | 'drop-reply'
+  | 'error-after-apply';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['server-error', 'throttle', 'timeout', 'reset', 'malformed', 'drop-reply', 'error-after-apply'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'server-error',
+  'throttle',
+  'timeout',
+  'reset',
+  'malformed',
+  'echo',
+  'echo-error',
+  'drop-reply',
+  'error-after-apply',
+];
 
 export interface FaultRule {
   readonly kind: FaultKind;

@@ -44,6 +44,14 @@ export interface CloudHandler {
   throttled(req: EmulatorRequest): EmulatorResponse;
   /** The cloud's own internal-error answer. */
   serverError(req: EmulatorRequest): EmulatorResponse;
+  /** The cloud's own answer to a malformed request, with this message. */
+  rejected(message: string): EmulatorResponse;
+}
+
+/** The request as a gateway that echoes it would quote it: request line, headers, blank line, body. */
+export function echoOf(req: EmulatorRequest): string {
+  const headers = Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`);
+  return [`${req.method} ${req.url.pathname}${req.url.search} HTTP/1.1`, ...headers, '', req.body].join('\n');
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): EmulatorResponse {

@@ -10,6 +10,11 @@ export function displayLocale(): string | undefined {
   }
 }
 
+/** Items as a list in the display language: "a, b, c" / "a、b、c". */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(displayLocale(), { type: 'conjunction', style: 'narrow' }).format(items);
+}
+
 export function formatNumber(n: number, maximumFractionDigits = 1): string {
   return new Intl.NumberFormat(displayLocale(), { maximumFractionDigits }).format(n);
 }

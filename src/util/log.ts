@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../providers/http';
+import { redact } from '../providers/redact';
 
-/** The extension's one diagnostics channel ("Cloud Image Explorer" in the Output panel). */
+/** The extension's one diagnostics channel ("Cloud Image Explorer" in the Output panel). Every line is redacted. */
 export class Log implements Logger {
   readonly channel: vscode.LogOutputChannel;
 
@@ -10,19 +11,19 @@ export class Log implements Logger {
   }
 
   debug(message: string): void {
-    this.channel.debug(message);
+    this.channel.debug(redact(message));
   }
 
   info(message: string): void {
-    this.channel.info(message);
+    this.channel.info(redact(message));
   }
 
   warn(message: string): void {
-    this.channel.warn(message);
+    this.channel.warn(redact(message));
   }
 
   error(message: string): void {
-    this.channel.error(message);
+    this.channel.error(redact(message));
   }
 
   show(): void {

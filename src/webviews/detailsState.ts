@@ -93,7 +93,7 @@ export async function loadDetails(
       fields,
       tags: image.tags.map((t) => ({ key: t.key, value: t.value })),
       canTag: !!provider.tags,
-      tagNamesOnly: provider.tags?.limits.namesOnly ?? false,
+      tagNamesOnly: provider.tags?.rules.limits.namesOnly ?? false,
       ...(members ?? {}),
       ...(instanceTypes ? { instanceTypes } : {}),
     };

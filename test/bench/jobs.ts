@@ -116,7 +116,7 @@ export async function pollingRow(cloud: CloudKind, looking: Looking): Promise<Po
   await emulator.start();
   const http = new HttpClient();
   const provider = providerOn(emulator, cloud, http, { now: () => new Date(clock.now()) });
-  const account = { id: `bench-${cloud}`, name: 'bench', cloud, accessKeyId: 'x', sandbox: true };
+  const account = { id: `bench-${cloud}`, name: 'bench', cloud, sandbox: true };
   const silent = { info: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.warn(m) };
   const tracker = new JobTracker(
     memento() as never,

@@ -133,7 +133,7 @@ export async function firstPageRows(emulator: EmulatorProcess, runs: number): Pr
       const rtMs = await roundTrip(providerOn(emulator, cloud, http), regionId);
       const expand = async (pauseMs: number): Promise<number> => {
         const provider = providerOn(emulator, cloud, http);
-        const account = new AccountNode({ id: `bench-${cloud}`, name: 'bench', cloud, accessKeyId: 'x', sandbox: true });
+        const account = new AccountNode({ id: `bench-${cloud}`, name: 'bench', cloud, sandbox: true });
         const regions = await provider.listRegions();
         if (pauseMs) {
           await new Promise((r) => setTimeout(r, pauseMs));

@@ -51,7 +51,7 @@ export async function memoryResult(): Promise<MemoryResult> {
   await emulator.start();
   const http = new HttpClient();
   const provider = providerOn(emulator, 'alibaba', http);
-  const account = new AccountNode({ id: 'bench', name: 'bench', cloud: 'alibaba', accessKeyId: 'x', sandbox: true });
+  const account = new AccountNode({ id: 'bench', name: 'bench', cloud: 'alibaba', sandbox: true });
   try {
     await provider.listImages({ regionId: REGION, pageSize: 1 }); // the emulator generates the region first
     /** A region as the tree keeps it once Load All is done and every item was drawn; its heap per image. */

@@ -98,10 +98,17 @@ describe('Alibaba image operations (against the emulator)', () => {
       assert.ok((await sb.provider.tags.listTags('cn-hangzhou', own[3]!.id)).some((t) => t.key === 'retry'));
     });
 
-    it("maps the cloud's errors: a reserved key, a system image", async () => {
+    it("refuses a reserved key before any request (as the cloud would), and maps the cloud's errors", async () => {
+      const mark = sb.emulator.requestLog.length;
       const reserved = await rejection(sb.provider.tags.addTags('cn-hangzhou', [own[4]!.id], [{ key: 'acs:owner', value: 'x' }]));
       assert.ok(reserved instanceof ProviderError);
-      assert.equal(reserved.code, 'InvalidTagKey.Malformed');
+      assert.equal(reserved.code, 'InvalidInput');
+      assert.equal(sb.emulator.requestsSince(mark).length, 0);
+      const rpc = new AlibabaRpcClient({ http: sb.http, credentials: sb.emulator.credentials('alibaba'), endpoint: sb.emulator.endpoints.alibaba, now: () => new Date(sb.emulator.now()) }, ECS_API);
+      const direct = await rejection(
+        rpc.call('TagResources', { RegionId: 'cn-hangzhou', ResourceType: 'image', 'ResourceId.1': own[4]!.id, 'Tag.1.Key': 'acs:owner', 'Tag.1.Value': 'x' }, undefined, 'cn-hangzhou'),
+      );
+      assert.equal((direct as ProviderError).code, 'InvalidTagKey.Malformed', 'the emulator refuses it too');
       const system = (await sb.images('cn-shanghai', { owner: 'system' }))[0]!;
       const notOwn = await rejection(sb.provider.tags.addTags('cn-shanghai', [system.id], [{ key: 'a', value: 'b' }]));
       assert.ok(notOwn instanceof ProviderError);
@@ -129,12 +136,16 @@ describe('Alibaba image operations (against the emulator)', () => {
     });
 
     it('checks account ids before any request, and maps the quota and not-found errors', async () => {
-      assert.equal(sb.provider.sharing.memberIdPattern.test('1234567890123456'), true);
+      assert.equal(sb.provider.sharing.rules.pattern.test('1234567890123456'), true);
       const mark = sb.emulator.requestLog.length;
       const local = await rejection(sb.provider.sharing.addMembers('cn-hangzhou', own[6]!.id, ['12345']));
       assert.equal((local as ProviderError).cloud, 'local');
       assert.equal(sb.emulator.requestsSince(mark).length, 0);
-      const quota = await rejection(sb.provider.sharing.addMembers('cn-hangzhou', own[6]!.id, accounts(51, 100)));
+      const tooMany = await rejection(sb.provider.sharing.addMembers('cn-hangzhou', own[6]!.id, accounts(51, 100)));
+      assert.equal((tooMany as ProviderError).code, 'InvalidInput', 'more than 50 at once: refused locally');
+      assert.equal(sb.emulator.requestsSince(mark).length, 0);
+      await sb.provider.sharing.addMembers('cn-hangzhou', own[6]!.id, accounts(50, 100));
+      const quota = await rejection(sb.provider.sharing.addMembers('cn-hangzhou', own[6]!.id, accounts(1, 200)));
       assert.equal((quota as ProviderError).code, 'QuotaExceed.ShareImageUser');
       const missing = await rejection(sb.provider.sharing.listMembers('cn-hangzhou', 'm-bp0000000000000000'));
       assert.equal((missing as ProviderError).code, 'InvalidImageId.NotFound');

@@ -4,6 +4,8 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
 import { ProviderError, abortError } from '../../src/providers/errors';
+import { ProxyError } from '../../src/providers/proxyError';
+import { redact } from '../../src/providers/redact';
 
 /** A second copy of the errors module, as the other bundle has it. */
 function otherCopy(): typeof import('../../src/providers/errors') {
@@ -29,5 +31,28 @@ describe('Provider errors across bundles', () => {
     assert.ok(other.ProviderError.isAbort(abortError('local')));
     assert.ok(!(new Error('plain') instanceof ProviderError));
     assert.ok(!(Object.create(null) instanceof ProviderError));
+  });
+
+  it('a subclass is told apart across copies too: a proxy failure is a ProxyError, another error is not', () => {
+    const other = otherCopy();
+    const proxyFailure = new ProxyError('proxy.example:3128', { reason: 'unreachable', code: 'ECONNREFUSED' });
+    assert.ok(proxyFailure instanceof ProxyError && proxyFailure instanceof ProviderError);
+    assert.ok(proxyFailure instanceof other.ProviderError, 'a ProviderError to the other copy');
+    assert.ok(!(new other.ProviderError({ cloud: 'local', code: 'X', message: 'x' }) instanceof ProxyError), 'not every error is a proxy failure');
+    assert.ok(!(new ProviderError({ cloud: 'local', code: 'X', message: 'x' }) instanceof ProxyError));
+  });
+
+  it('a credential the provider stack registers is redacted by the extension\u2019s copy too', () => {
+    const file = require.resolve(path.join(__dirname, '../../src/providers/redact'));
+    const saved = require.cache[file];
+    delete require.cache[file];
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const stackCopy = require(file) as typeof import('../../src/providers/redact');
+      stackCopy.registerSecrets('QYBUNDLEKEY0000000001');
+      assert.equal(redact('key QYBUNDLEKEY0000000001 in a log line'), 'key *** in a log line');
+    } finally {
+      require.cache[file] = saved;
+    }
   });
 });

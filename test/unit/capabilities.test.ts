@@ -5,6 +5,7 @@ import { createProvider } from '../../src/providers/stack';
 import { CAPABILITIES, capabilityFlags } from '../../src/providers/capabilities';
 import { HttpClient } from '../../src/providers/http';
 import { CLOUD_KINDS } from '../../src/providers/model';
+import { CLOUD_RULES } from '../../src/providers/rules';
 
 describe('Capability table', () => {
   const http = new HttpClient();
@@ -24,6 +25,10 @@ describe('Capability table', () => {
       assert.equal(!!provider.exporting, caps.export, 'export');
       assert.equal(!!provider.deleting, caps.delete, 'delete');
       assert.equal(!!provider.jobs, caps.jobs, 'jobs');
+      // The UI checks input with the registry's rules; the provider refuses with the very same ones.
+      assert.equal(provider.tags?.rules, CLOUD_RULES[cloud].tags, 'tag rules');
+      assert.equal(provider.sharing?.rules, CLOUD_RULES[cloud].members, 'member rules');
+      assert.equal(provider.exporting?.rules, CLOUD_RULES[cloud].exporting, 'export rules');
     });
   }
 

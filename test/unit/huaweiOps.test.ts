@@ -72,52 +72,56 @@ describe('Huawei IMS image operations (against the emulator)', () => {
 
   it('carries tags, sharing, exporting, deleting and jobs', () => {
     assert.ok(provider.tags && provider.sharing && provider.exporting && provider.deleting && provider.jobs);
-    assert.deepEqual(provider.tags.limits, { maxKeyLength: 128, maxValueLength: 255, maxTagsPerCall: 10, maxResourcesPerCall: 1, namesOnly: false });
-    assert.equal(provider.sharing.memberKind, 'project');
-    assert.ok(provider.sharing.memberIdPattern.test(PROJECT_A));
-    assert.ok(!provider.sharing.memberIdPattern.test(PROJECT_A.toUpperCase()));
-    assert.deepEqual([...provider.exporting.formats], ['qcow2', 'vhd', 'zvhd', 'vmdk']);
+    assert.deepEqual(provider.tags.rules.limits, { maxKeyLength: 36, maxValueLength: 43, maxTagsPerCall: 10, maxResourcesPerCall: 1, namesOnly: false, maxTagsPerImage: 10 });
+    assert.equal(provider.sharing.rules.format, 'huaweiProject');
+    assert.ok(provider.sharing.rules.pattern.test(PROJECT_A));
+    assert.ok(!provider.sharing.rules.pattern.test(PROJECT_A.toUpperCase()));
+    assert.deepEqual([...provider.exporting.rules.formats], ['qcow2', 'vhd', 'zvhd', 'vmdk']);
     assert.equal(provider.deleting.supportsForce, false);
   });
 
   it('adds, overwrites, lists and removes tags, one call per image, seen in ListImages too', async () => {
     const [a, b] = await fresh(2);
     const mark = emulator.requestLog.length;
-    await provider.tags.addTags(R, [a!.id, b!.id], [{ key: 'env', value: 'prod' }, { key: '团队', value: '数据 平台' }]);
+    await provider.tags.addTags(R, [a!.id, b!.id], [{ key: 'env', value: 'prod' }, { key: '团队', value: '数据平台' }]);
     assert.deepEqual(operations(mark, 'BatchAddOrDeleteTags'), ['ok', 'ok'], 'one call per image');
     for (const img of [a!, b!]) {
-      assert.deepEqual(await provider.tags.listTags(R, img.id), [{ key: 'env', value: 'prod' }, { key: '团队', value: '数据 平台' }]);
-      assert.deepEqual((await provider.getImage(R, img.id))?.tags, [{ key: 'env', value: 'prod' }, { key: '团队', value: '数据 平台' }]);
-      assert.deepEqual((await provider.getImage(R, img.id))?.raw?.['tags'], ['env.prod', '团队.数据 平台'], 'Glance-style strings on the wire');
+      assert.deepEqual(await provider.tags.listTags(R, img.id), [{ key: 'env', value: 'prod' }, { key: '团队', value: '数据平台' }]);
+      assert.deepEqual((await provider.getImage(R, img.id))?.tags, [{ key: 'env', value: 'prod' }, { key: '团队', value: '数据平台' }]);
+      assert.deepEqual((await provider.getImage(R, img.id))?.raw?.['tags'], ['env.prod', '团队.数据平台'], 'Glance-style strings on the wire');
     }
     const listed = (await allImagesOf(R)).find((i) => i.id === a!.id);
     assert.deepEqual(listed?.tags.map((t) => t.key), ['env', '团队']);
 
     await provider.tags.addTags(R, [a!.id], [{ key: 'env', value: 'staging' }, { key: 'empty', value: '' }]);
-    assert.deepEqual(await provider.tags.listTags(R, a!.id), [{ key: '团队', value: '数据 平台' }, { key: 'env', value: 'staging' }, { key: 'empty', value: '' }]);
+    assert.deepEqual(await provider.tags.listTags(R, a!.id), [{ key: '团队', value: '数据平台' }, { key: 'env', value: 'staging' }, { key: 'empty', value: '' }]);
     await provider.tags.removeTags(R, [a!.id], ['env', 'no-such-key', 'empty']);
-    assert.deepEqual(await provider.tags.listTags(R, a!.id), [{ key: '团队', value: '数据 平台' }]);
-    assert.deepEqual((await provider.getImage(R, a!.id))?.tags, [{ key: '团队', value: '数据 平台' }]);
+    assert.deepEqual(await provider.tags.listTags(R, a!.id), [{ key: '团队', value: '数据平台' }]);
+    assert.deepEqual((await provider.getImage(R, a!.id))?.tags, [{ key: '团队', value: '数据平台' }]);
   });
 
-  it('sends more than ten tags in runs of ten, and the emulator caps an image at 20 tags', async () => {
+  it('sends ten tags in one call, refuses eleven before any request, and the emulator caps an image at 10 tags', async () => {
     const [img] = await fresh(1);
-    const many = Array.from({ length: 12 }, (_, n) => ({ key: `k${n}`, value: `v${n}` }));
+    const ten = Array.from({ length: 10 }, (_, n) => ({ key: `k${n}`, value: `v${n}` }));
     const mark = emulator.requestLog.length;
-    await provider.tags.addTags(R, [img!.id], many);
-    assert.deepEqual(operations(mark, 'BatchAddOrDeleteTags'), ['ok', 'ok']);
-    assert.equal((await provider.tags.listTags(R, img!.id)).length, 12);
-    const more = Array.from({ length: 10 }, (_, n) => ({ key: `m${n}`, value: '' }));
-    assert.equal(await codeOf(provider.tags.addTags(R, [img!.id], more)), 'IMG.0003');
-    assert.equal((await provider.tags.listTags(R, img!.id)).length, 12, 'nothing added by the refused call');
+    await provider.tags.addTags(R, [img!.id], ten);
+    assert.deepEqual(operations(mark, 'BatchAddOrDeleteTags'), ['ok']);
+    assert.equal((await provider.tags.listTags(R, img!.id)).length, 10);
+    const mark2 = emulator.requestLog.length;
+    assert.equal(await codeOf(provider.tags.addTags(R, [img!.id], [...ten, { key: 'k10', value: '' }])), 'InvalidInput');
+    assert.equal(emulator.requestsSince(mark2).length, 0, 'refused before any request');
+    assert.equal(await codeOf(provider.tags.addTags(R, [img!.id], [{ key: 'one-more', value: '' }])), 'IMG.0003');
+    assert.equal((await provider.tags.listTags(R, img!.id)).length, 10, 'nothing added by the refused call');
   });
 
   it('maps tag errors: local limits, key rules (IMG.0003), a public image (IMG.0030, 403), an unknown image (IMG.0027, 404)', async () => {
     const [img] = await fresh(1);
-    assert.equal(await codeOf(provider.tags.addTags(R, [img!.id], [{ key: 'k'.repeat(129), value: '' }])), 'InvalidTag');
-    assert.equal(await codeOf(provider.tags.addTags(R, [img!.id], [{ key: 'k', value: 'v'.repeat(256) }])), 'InvalidTag');
-    assert.equal(await codeOf(provider.tags.addTags(R, [img!.id], [{ key: '_sys_secret', value: '' }])), 'IMG.0003');
-    assert.equal(await codeOf(provider.tags.addTags(R, [img!.id], [{ key: 'a/b', value: '' }])), 'IMG.0003');
+    assert.equal(await codeOf(provider.tags.addTags(R, [img!.id], [{ key: 'k'.repeat(37), value: '' }])), 'InvalidInput');
+    assert.equal(await codeOf(provider.tags.addTags(R, [img!.id], [{ key: 'k', value: 'v'.repeat(44) }])), 'InvalidInput');
+    assert.equal(await codeOf(provider.tags.addTags(R, [img!.id], [{ key: 'a/b', value: '' }])), 'InvalidInput');
+    // The emulator applies the same rules to a request that skips the provider's check.
+    const path = `/v2/${await client.projectId(R)}/images/${img!.id}/tags/action`;
+    assert.equal(await codeOf(client.ims('POST', R, path, { body: { action: 'create', tags: [{ key: 'a/b', value: '' }] } })), 'IMG.0003');
     const pub = await gold();
     const err = await provider.tags.addTags(R, [pub.id], [{ key: 'env', value: 'x' }]).catch((e: unknown) => e);
     assert.ok(err instanceof ProviderError);
@@ -164,7 +168,7 @@ describe('Huawei IMS image operations (against the emulator)', () => {
 
   it('maps sharing errors: bad project ids (local and IMG.0001), own project, public image (403), unknown image (404)', async () => {
     const [img] = await fresh(1);
-    assert.equal(await codeOf(provider.sharing.addMembers(R, img!.id, ['not-a-project'])), 'InvalidMember');
+    assert.equal(await codeOf(provider.sharing.addMembers(R, img!.id, ['not-a-project'])), 'InvalidInput');
     const raw = await client.ims('POST', R, '/v1/cloudimages/members', { body: { images: [img!.id], projects: ['ABC'] } }).catch((e: unknown) => e);
     assert.equal((raw as ProviderError).code, 'IMG.0001');
     const own = await client.projectId(R);
@@ -202,13 +206,18 @@ describe('Huawei IMS image operations (against the emulator)', () => {
 
   it('maps export errors: format (local and IMG.0001), bucket (IMG.0001), a public image (IMG.0030)', async () => {
     const [img] = await fresh(1);
-    assert.equal(await codeOf(provider.exporting.exportImage(R, img!.id, { bucket: 'b-ok', object: 'x', format: 'raw' })), 'InvalidFormat');
+    assert.equal(await codeOf(provider.exporting.exportImage(R, img!.id, { bucket: 'b-ok', object: 'x', format: 'raw' })), 'InvalidInput');
     const raw = await client
       .ims('POST', R, `/v1/cloudimages/${img!.id}/file`, { body: { bucket_url: 'b-ok:x', file_format: 'raw', is_quick_export: false } })
       .catch((e: unknown) => e);
     assert.equal((raw as ProviderError).code, 'IMG.0001');
-    assert.equal(await codeOf(provider.exporting.exportImage(R, img!.id, { bucket: 'Bad_Bucket', object: 'x', format: 'vhd' })), 'IMG.0001');
-    assert.equal(await codeOf(provider.exporting.exportImage(R, img!.id, { bucket: 'b-ok', object: '', format: 'vhd' })), 'IMG.0001');
+    assert.equal(await codeOf(provider.exporting.exportImage(R, img!.id, { bucket: 'Bad_Bucket', object: 'x', format: 'vhd' })), 'InvalidInput');
+    for (const bucketUrl of ['Bad_Bucket:x', 'b-ok:']) {
+      const refused = await client
+        .ims('POST', R, `/v1/cloudimages/${img!.id}/file`, { body: { bucket_url: bucketUrl, file_format: 'vhd', is_quick_export: false } })
+        .catch((e: unknown) => e);
+      assert.equal((refused as ProviderError).code, 'IMG.0001', bucketUrl);
+    }
     assert.equal(await codeOf(provider.exporting.exportImage(R, (await gold()).id, { bucket: 'b-ok', object: 'x', format: 'vmdk' })), 'IMG.0030');
   });
 

@@ -62,12 +62,12 @@ describe('QingCloud image operations (against the emulator)', () => {
   it('carries tags, sharing, deleting and jobs, and no exporting', () => {
     assert.ok(provider.tags && provider.sharing && provider.deleting && provider.jobs);
     assert.equal((provider as { exporting?: unknown }).exporting, undefined);
-    assert.equal(provider.tags.limits.namesOnly, true);
-    assert.equal(provider.tags.limits.maxValueLength, 0);
+    assert.equal(provider.tags.rules.limits.namesOnly, true);
+    assert.equal(provider.tags.rules.limits.maxValueLength, 0);
     assert.equal(provider.deleting.supportsForce, false);
-    assert.equal(provider.sharing.memberKind, 'user');
-    assert.ok(provider.sharing.memberIdPattern.test('usr-AbC12345'));
-    assert.ok(!provider.sharing.memberIdPattern.test('usr-abc') && !provider.sharing.memberIdPattern.test('1111222233334444'));
+    assert.equal(provider.sharing.rules.format, 'qingcloudUser');
+    assert.ok(provider.sharing.rules.pattern.test('usr-AbC12345'));
+    assert.ok(!provider.sharing.rules.pattern.test('usr-abc') && !provider.sharing.rules.pattern.test('1111222233334444'));
   });
 
   it('creates a missing tag, reuses an existing one, attaches both; listImages, getImage and listTags agree', async () => {
@@ -102,8 +102,8 @@ describe('QingCloud image operations (against the emulator)', () => {
   it('refuses a value or an over-long name before any request', async () => {
     const [img] = await fresh('gd2', 1);
     const mark = emulator.requestLog.length;
-    assert.equal(await codeOf(provider.tags.addTags('gd2', [img!.id], [{ key: 'env', value: 'prod' }])), 'InvalidTag');
-    assert.equal(await codeOf(provider.tags.addTags('gd2', [img!.id], [{ key: 'x'.repeat(16), value: '' }])), 'InvalidTag');
+    assert.equal(await codeOf(provider.tags.addTags('gd2', [img!.id], [{ key: 'env', value: 'prod' }])), 'InvalidInput');
+    assert.equal(await codeOf(provider.tags.addTags('gd2', [img!.id], [{ key: 'x'.repeat(15), value: '' }])), 'InvalidInput', 'fewer than 15 characters');
     assert.equal(emulator.requestsSince(mark).length, 0);
   });
 
@@ -153,20 +153,24 @@ describe('QingCloud image operations (against the emulator)', () => {
     const [img] = await fresh('pek3', 1);
     const users = Array.from({ length: 130 }, (_, n) => `usr-ci${String(n).padStart(6, '0')}`);
     const mark = emulator.requestLog.length;
-    assert.deepEqual(await provider.sharing.addMembers('pek3', img!.id, users), { confirmedBy: 'reply' }, 'synchronous: no job');
-    assert.deepEqual(operations(mark, 'GrantImageToUsers'), ['ok', 'ok'], '100 users per call');
+    assert.equal(await codeOf(provider.sharing.addMembers('pek3', img!.id, users)), 'InvalidInput', 'at most 100 users an action');
+    assert.deepEqual(await provider.sharing.addMembers('pek3', img!.id, users.slice(0, 100)), { confirmedBy: 'reply' }, 'synchronous: no job');
+    await provider.sharing.addMembers('pek3', img!.id, users.slice(100));
+    assert.deepEqual(operations(mark, 'GrantImageToUsers'), ['ok', 'ok'], 'one call per action');
     const members = await provider.sharing.listMembers('pek3', img!.id);
     assert.deepEqual(members.map((m) => m.id), users);
     assert.ok(members.every((m) => typeof m.sharedAt === 'string'));
     assert.deepEqual(operations(mark, 'DescribeImageUsers'), ['ok', 'ok'], 'two pages of 100');
-    assert.deepEqual(await provider.sharing.removeMembers('pek3', img!.id, users.slice(1)), { confirmedBy: 'reply' });
+    assert.deepEqual(await provider.sharing.removeMembers('pek3', img!.id, users.slice(1, 101)), { confirmedBy: 'reply' });
+    await provider.sharing.removeMembers('pek3', img!.id, users.slice(101));
     assert.deepEqual((await provider.sharing.listMembers('pek3', img!.id)).map((m) => m.id), [users[0]]);
   });
 
   it('maps sharing errors: a system image (1400), a bad user id (1100), an unknown image (2100)', async () => {
     const [img] = await fresh('pek3', 1);
     assert.equal(await codeOf(provider.sharing.addMembers('pek3', 'centos79x64a', ['usr-abcd1234'])), '1400');
-    assert.equal(await codeOf(provider.sharing.addMembers('pek3', img!.id, ['usr-abc'])), '1100');
+    assert.equal(await codeOf(provider.sharing.addMembers('pek3', img!.id, ['usr-abc'])), 'InvalidInput');
+    assert.equal(await codeOf(client.call('GrantImageToUsers', { image: img!.id, 'users.1': 'usr-abc' }, undefined, 'pek3')), '1100', 'the emulator too');
     assert.equal(await codeOf(provider.sharing.addMembers('pek3', img!.id, ['usr-sbx00001'])), '1100', 'not with oneself');
     assert.equal(await codeOf(provider.sharing.listMembers('pek3', 'img-nothere')), '2100');
     const shared = (await allImagesOf('pek3')).find((i) => i.owner === 'shared');
@@ -284,7 +288,7 @@ describe('QingCloud image operations (against the emulator)', () => {
     const mark = emulator.requestLog.length;
     assert.deepEqual(await list({ tag: { key: 'no-such-tag', value: '' } }), []);
     assert.deepEqual(await list({ owner: 'marketplace' }), []);
-    assert.deepEqual(await list({ tag: { key: 'golden', value: 'x' } }), []);
+    assert.equal(await codeOf(list({ tag: { key: 'golden', value: 'x' } })), 'InvalidInput', 'names have no values');
     assert.deepEqual(operations(mark, 'DescribeImages'), [], 'nothing can match: no listing asked for');
   });
 

@@ -1,5 +1,6 @@
 // Alibaba Cloud RPC-style calls (ECS 2014-05-26), signed with ACS3-HMAC-SHA256.
 import { randomUUID } from 'crypto';
+import { interpretWithClock, type ClockRule } from '../clock';
 import { clockOf, endpointOf, noticingThrottling } from '../common';
 import { ProviderError } from '../errors';
 import { parseJson, retryAfter, type CallKind, type HttpResponse } from '../http';
@@ -37,6 +38,16 @@ export function interpretAlibaba(res: HttpResponse): Record<string, unknown> {
   }
   return body;
 }
+
+/**
+ * The signed time (x-acs-date) may be 15 minutes from the cloud's; "InvalidTimeStamp.Expired" says it
+ * was not. Alibaba's ROA API (BatchCompute) has the same window for its Date header.
+ */
+export const ALIBABA_CLOCK: ClockRule = {
+  allowedMs: 15 * 60_000,
+  isExpired: (code) => code === 'InvalidTimeStamp.Expired',
+  isAuthFailure: (code) => code === 'SignatureDoesNotMatch' || code === 'IncompleteSignature',
+};
 
 export interface RpcApi {
   readonly product: string;
@@ -103,7 +114,7 @@ export class AlibabaRpcClient {
         });
         return { method: 'POST', url, headers: signed.headers };
       },
-      noticingThrottling(interpretAlibaba, (err) => isAlibabaThrottling(err.code), onThrottled),
+      noticingThrottling((res) => interpretWithClock(interpretAlibaba, res, clockOf(this.ctx), ALIBABA_CLOCK), (err) => isAlibabaThrottling(err.code), onThrottled),
       signal,
     );
   }

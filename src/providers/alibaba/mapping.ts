@@ -1,12 +1,7 @@
 // Alibaba ECS wire shapes -> the common model, and its words -> the common vocabulary.
-import { objectsOf, str, type Json } from '../common';
+import { num, str, timestamp, wrappedList, type Json } from '../common';
 import type { Image, ImageOwner, Region, Tag } from '../model';
 import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState } from '../vocabulary';
-
-/** Alibaba wraps lists: { Images: { Image: [...] } }. */
-function list(container: unknown, key: string): Json[] {
-  return objectsOf((container as Json | undefined)?.[key]);
-}
 
 export function mapRegion(r: Json): Region {
   return { id: String(r['RegionId']), name: str(r['LocalName']) ?? String(r['RegionId']), endpoint: str(r['RegionEndpoint']) };
@@ -19,7 +14,7 @@ export function mapOwner(alias: unknown, isPublic: unknown): ImageOwner {
     case 'self':
       return 'self';
     case 'others':
-      return isPublic === true ? 'community' : 'shared';
+      return isPublic === true || isPublic === 'true' ? 'community' : 'shared';
     case 'marketplace':
       return 'marketplace';
     default:
@@ -33,8 +28,9 @@ export function mapOwner(alias: unknown, isPublic: unknown): ImageOwner {
  */
 export function mapImage(regionId: string, i: Json, language = 'en-US', keepRaw = true): Image {
   const [osName, osNameOther] = language === 'zh-CN' ? [i['OSName'], i['OSNameEn']] : [i['OSNameEn'], i['OSName']];
-  const tags: Tag[] = list(i['Tags'], 'Tag').map((t) => ({ key: String(t['TagKey'] ?? ''), value: String(t['TagValue'] ?? '') }));
-  const size = Number(i['Size']);
+  const tags: Tag[] = wrappedList(i['Tags'], 'Tag')
+    .map((t) => ({ key: str(t['TagKey']) ?? '', value: str(t['TagValue']) ?? '' }))
+    .filter((t) => t.key !== '');
   return {
     id: String(i['ImageId']),
     name: str(i['ImageName']) ?? String(i['ImageId']),
@@ -45,14 +41,12 @@ export function mapImage(regionId: string, i: Json, language = 'en-US', keepRaw 
     osName: str(osName) ?? str(osNameOther),
     osType: str(i['OSType']),
     architecture: str(i['Architecture']),
-    sizeGiB: Number.isFinite(size) ? size : undefined,
-    createdAt: str(i['CreationTime']),
+    sizeGiB: num(i['Size']),
+    createdAt: timestamp(i['CreationTime']),
     tags,
     ...(keepRaw ? { raw: i } : {}),
   };
 }
-
-export { list as listOf };
 
 /** DescribeImages `Status`: Creating, Waiting, Available, UnAvailable, CreateFailed, Deprecated. */
 const IMAGE_STATES: Readonly<Record<string, ImageState>> = {

@@ -1,7 +1,6 @@
 // Request-building helpers the Alibaba operation groups share: repeat lists (Key.N), batches, and
 // page-number paging (one page from an offset, or every page through the paging helper).
 import { clampPageSize, num, type Json } from '../common';
-import { ProviderError } from '../errors';
 import type { Cursor, Page, Tag } from '../model';
 import { collectPages, pageNumberPage } from '../paging';
 import type { AlibabaRpcClient } from './client';
@@ -51,9 +50,4 @@ export function rpcPage<T>(rpc: AlibabaRpcClient, action: string, params: Params
 /** Every item of a PageNumber/PageSize action, through the one paging helper. */
 export function allPages<T>(rpc: AlibabaRpcClient, action: string, params: Params, regionId: string, read: (body: Json) => T[], signal?: AbortSignal): Promise<T[]> {
   return collectPages((req) => rpcPage(rpc, action, params, regionId, read, req), ALIBABA_MAX_PAGE_SIZE, signal);
-}
-
-/** A request the cloud would refuse, stopped before it is sent. */
-export function localError(code: string, message: string): ProviderError {
-  return new ProviderError({ cloud: 'local', code, message });
 }

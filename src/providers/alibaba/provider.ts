@@ -1,12 +1,14 @@
 // Alibaba Cloud ECS images: regions, listing, details here; tags, sharing, export, delete and task
 // status in their own files.
-import { objectsOf, str, type Json } from '../common';
+import { perBatch, str, wrappedList, type Json } from '../common';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
+import { assertValid } from '../input';
 import type { DetailOperations } from '../operations';
 import type { ImageProvider, ProviderContext } from '../provider';
 import { AlibabaRpcClient, ECS_API } from './client';
-import { listOf, mapImage, mapRegion } from './mapping';
+import { mapImage, mapRegion } from './mapping';
 import { ALIBABA_MAX_PAGE_SIZE, rpcPage, tagParams } from './params';
+import { ALIBABA_TAG_RULES } from './rules';
 import { AlibabaSharing } from './sharing';
 import { AlibabaTags } from './tags';
 import { AlibabaDeleting, AlibabaExporting, AlibabaJobs } from './tasks';
@@ -16,10 +18,13 @@ export { ALIBABA_MAX_PAGE_SIZE };
 /** Every DescribeImages status word, asked for explicitly so the default (Available only) hides nothing from getImage. */
 export const ALIBABA_IMAGE_STATUSES = ['Creating', 'Waiting', 'Available', 'UnAvailable', 'CreateFailed', 'Deprecated'];
 
-/** The DescribeImages parameters for a filter: ImageOwnerAlias (+ IsPublic for community), Status, ImageName, Tag.1. */
+/** The DescribeImages parameters for a filter: ImageOwnerAlias (+ IsPublic for community), Status, ImageName, Tag.1 (checked first). */
 export function filterParams(filter: ImageFilter | undefined): Record<string, string> {
   if (!filter) {
     return {};
+  }
+  if (filter.tag?.key) {
+    assertValid(ALIBABA_TAG_RULES.checkFilterTag(filter.tag));
   }
   const out: Record<string, string> = {};
   switch (filter.owner) {
@@ -75,32 +80,46 @@ export class AlibabaEcsProvider implements ImageProvider {
 
   async listRegions(signal?: AbortSignal): Promise<readonly Region[]> {
     const body = await this.rpc.call('DescribeRegions', { AcceptLanguage: this.acceptLanguage }, signal);
-    return listOf(body['Regions'], 'Region').map(mapRegion);
+    return wrappedList(body['Regions'], 'Region').map(mapRegion);
   }
 
   /** DescribeImages by PageNumber/PageSize; the cursor is the index of the next image, whatever the page size. */
-  listImages(req: ListImagesRequest): Promise<Page<Image>> {
+  async listImages(req: ListImagesRequest): Promise<Page<Image>> {
     const keepRaw = req.raw ?? false;
-    const read = (body: Json): Image[] => listOf(body['Images'], 'Image').map((i) => mapImage(req.regionId, i, this.acceptLanguage, keepRaw));
+    const read = (body: Json): Image[] => wrappedList(body['Images'], 'Image').map((i) => mapImage(req.regionId, i, this.acceptLanguage, keepRaw));
     return rpcPage(this.rpc, 'DescribeImages', { ...filterParams(req.filter), RegionId: req.regionId }, req.regionId, read, req);
   }
 
   /** DescribeImages ImageId=<id> over every status; undefined when the region does not know it (or it was deleted). */
   async getImage(regionId: string, imageId: string, signal?: AbortSignal): Promise<Image | undefined> {
+    return (await this.describeByIds(regionId, [imageId], signal))[0];
+  }
+
+  /**
+   * DescribeImages takes a comma-separated ImageId list: one request per 100 ids (a page holds at most
+   * 100 images), over every status.
+   */
+  async findImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
+    return perBatch(imageIds, ALIBABA_MAX_PAGE_SIZE, (batch) => this.describeByIds(regionId, batch, signal));
+  }
+
+  private async describeByIds(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
     const body = await this.rpc.call(
       'DescribeImages',
-      { RegionId: regionId, ImageId: imageId, Status: ALIBABA_IMAGE_STATUSES.join(','), PageSize: '10' },
+      { RegionId: regionId, ImageId: imageIds.join(','), Status: ALIBABA_IMAGE_STATUSES.join(','), PageSize: String(ALIBABA_MAX_PAGE_SIZE) },
       signal,
       regionId,
     );
-    const found = listOf(body['Images'], 'Image').find((i) => i['ImageId'] === imageId);
-    return found ? mapImage(regionId, found, this.acceptLanguage) : undefined;
+    const wanted = new Set(imageIds);
+    return wrappedList(body['Images'], 'Image')
+      .filter((i) => wanted.has(String(i['ImageId'])))
+      .map((i) => mapImage(regionId, i, this.acceptLanguage));
   }
 
   /** DescribeImageSupportInstanceTypes: the instance types the image can run on. */
   private async instanceTypes(regionId: string, imageId: string, signal?: AbortSignal): Promise<string[]> {
     const body = await this.rpc.call('DescribeImageSupportInstanceTypes', { RegionId: regionId, ImageId: imageId }, signal, regionId);
-    return objectsOf((body['InstanceTypes'] as Record<string, unknown> | undefined)?.['InstanceType'])
+    return wrappedList(body['InstanceTypes'], 'InstanceType')
       .map((t) => str(t['InstanceTypeId']))
       .filter((id): id is string => id !== undefined);
   }

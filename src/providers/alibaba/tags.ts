@@ -1,23 +1,17 @@
 // Alibaba image tags: TagResources / UntagResources / ListTagResources with ResourceType=image.
-import { batches, distinct, objectsOf, str } from '../common';
+import { batches, distinct, str, wrappedList } from '../common';
+import { assertTags, assertUntagKeys } from '../input';
 import type { Tag } from '../model';
-import type { ChangeResult, TagLimits, TagOperations } from '../operations';
+import type { ChangeResult, TagOperations } from '../operations';
 import { Changes, tagsShow } from '../reconcile';
 import type { AlibabaRpcClient } from './client';
-import { localError, repeatParams, tagParams } from './params';
-
-export const ALIBABA_TAG_LIMITS: TagLimits = {
-  maxKeyLength: 128,
-  maxValueLength: 128,
-  maxTagsPerCall: 20,
-  maxResourcesPerCall: 50,
-  namesOnly: false,
-};
+import { repeatParams, tagParams } from './params';
+import { ALIBABA_TAG_RULES } from './rules';
 
 const IMAGE = { ResourceType: 'image' };
 
 export class AlibabaTags implements TagOperations {
-  readonly limits = ALIBABA_TAG_LIMITS;
+  readonly rules = ALIBABA_TAG_RULES;
 
   constructor(private readonly rpc: AlibabaRpcClient) {}
 
@@ -26,15 +20,11 @@ export class AlibabaTags implements TagOperations {
    * idempotent, so it is sent once; after a lost reply the images' tags settle the run.
    */
   async addTags(regionId: string, imageIds: readonly string[], tags: readonly Tag[], signal?: AbortSignal): Promise<ChangeResult> {
-    for (const t of tags) {
-      if (!t.key || t.key.length > this.limits.maxKeyLength || t.value.length > this.limits.maxValueLength) {
-        throw localError('InvalidTag', `Tag keys are 1 to ${this.limits.maxKeyLength} characters and values at most ${this.limits.maxValueLength}: "${t.key}".`);
-      }
-    }
+    assertTags(this.rules, tags);
     const byKey = new Map(tags.map((t) => [t.key, t]));
     const changes = new Changes();
-    for (const images of batches(distinct(imageIds), this.limits.maxResourcesPerCall)) {
-      for (const run of batches([...byKey.values()], this.limits.maxTagsPerCall)) {
+    for (const images of batches(distinct(imageIds), this.rules.limits.maxResourcesPerCall)) {
+      for (const run of batches([...byKey.values()], this.rules.limits.maxTagsPerCall)) {
         await changes.run({
           kind: 'tag',
           imageIds: images,
@@ -51,9 +41,10 @@ export class AlibabaTags implements TagOperations {
 
   /** One UntagResources per run of ≤ 50 images × ≤ 20 keys; after a lost reply the images' tags settle the run. */
   async removeTags(regionId: string, imageIds: readonly string[], keys: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
+    assertUntagKeys(this.rules, keys);
     const changes = new Changes();
-    for (const images of batches(distinct(imageIds), this.limits.maxResourcesPerCall)) {
-      for (const run of batches(distinct(keys), this.limits.maxTagsPerCall)) {
+    for (const images of batches(distinct(imageIds), this.rules.limits.maxResourcesPerCall)) {
+      for (const run of batches(distinct(keys), this.rules.limits.maxTagsPerCall)) {
         await changes.run({
           kind: 'untag',
           imageIds: images,
@@ -79,8 +70,8 @@ export class AlibabaTags implements TagOperations {
         signal,
         regionId,
       );
-      const entries = objectsOf((body['TagResources'] as Record<string, unknown> | undefined)?.['TagResource']);
-      tags.push(...entries.filter((e) => e['ResourceId'] === undefined || e['ResourceId'] === imageId).map((e) => ({ key: String(e['TagKey'] ?? ''), value: String(e['TagValue'] ?? '') })));
+      const entries = wrappedList(body['TagResources'], 'TagResource').filter((e) => (e['ResourceId'] ?? imageId) === imageId && str(e['TagKey']) !== undefined);
+      tags.push(...entries.map((e) => ({ key: String(e['TagKey']), value: str(e['TagValue']) ?? '' })));
       const next = str(body['NextToken']);
       token = next && next !== token ? next : undefined;
     } while (token);

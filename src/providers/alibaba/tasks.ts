@@ -3,7 +3,7 @@
 // wants it for, and the error of the failed ones.
 // DeleteImage is synchronous, one image a call. Neither has a ClientToken, so each is sent once and an
 // unknown outcome is read back: the image's running export task, or the image gone.
-import { batches, distinct, num, objectsOf, str, type Json } from '../common';
+import { batches, distinct, num, str, timestamp, wrappedList, type Json } from '../common';
 import type {
   ChangeResult,
   DeleteOperations,
@@ -21,9 +21,11 @@ import { ProviderError, outcomeUnknown } from '../errors';
 import type { Image } from '../model';
 import { Changes, imagesGone, type Found } from '../reconcile';
 import type { AlibabaRpcClient } from './client';
-import { allPages, localError } from './params';
+import { assertValid, checkExport } from '../input';
+import { redact } from '../redact';
+import { allPages } from './params';
+import { ALIBABA_EXPORT_RULES } from './rules';
 
-export const ALIBABA_EXPORT_FORMATS = ['raw', 'vhd', 'qcow2', 'vmdk', 'vdi'] as const;
 /** DescribeTasks takes at most 100 ids in TaskIds and 100 tasks a page. */
 export const ALIBABA_TASK_BATCH = 100;
 
@@ -44,20 +46,15 @@ export function taskState(taskStatus: string): JobState {
   }
 }
 
-function inner(body: Json, outer: string, key: string): Json[] {
-  return objectsOf((body[outer] as Json | undefined)?.[key]);
-}
 
 export class AlibabaExporting implements ExportOperations {
-  readonly formats: readonly string[] = ALIBABA_EXPORT_FORMATS;
+  readonly rules = ALIBABA_EXPORT_RULES;
 
   constructor(private readonly rpc: AlibabaRpcClient) {}
 
   /** ExportImage to OSS bucket/prefix in the image's region; the RAM role is the cloud's default one. */
   async exportImage(regionId: string, imageId: string, request: ExportRequest, signal?: AbortSignal): Promise<StartedJob> {
-    if (!this.formats.includes(request.format)) {
-      throw localError('InvalidFormat', `Alibaba exports images as ${this.formats.join(', ')}, not "${request.format}".`);
-    }
+    assertValid(checkExport(this.rules, request));
     const changes = new Changes();
     const job = await changes.run({
       kind: 'export',
@@ -92,7 +89,7 @@ export class AlibabaExporting implements ExportOperations {
       'DescribeTasks',
       { RegionId: regionId, TaskAction: 'ExportImage', 'ResourceIds.1': imageId },
       regionId,
-      (body) => inner(body, 'TaskSet', 'Task'),
+      (body) => wrappedList(body['TaskSet'], 'Task'),
       signal,
     );
     const running = tasks
@@ -135,7 +132,7 @@ export class AlibabaJobs implements JobOperations {
   async describeJobs(regionId: string, jobIds: readonly string[], signal?: AbortSignal, options: DescribeJobsOptions = {}): Promise<JobStatus[]> {
     const tasks: Json[] = [];
     for (const run of batches(distinct(jobIds), ALIBABA_TASK_BATCH)) {
-      tasks.push(...(await allPages(this.rpc, 'DescribeTasks', { RegionId: regionId, TaskIds: run.join(',') }, regionId, (body) => inner(body, 'TaskSet', 'Task'), signal)));
+      tasks.push(...(await allPages(this.rpc, 'DescribeTasks', { RegionId: regionId, TaskIds: run.join(',') }, regionId, (body) => wrappedList(body['TaskSet'], 'Task'), signal)));
     }
     const wanted = new Set(jobIds);
     const progress = options.progressOf === undefined ? undefined : new Set(options.progressOf);
@@ -151,7 +148,7 @@ export class AlibabaJobs implements JobOperations {
   private async status(regionId: string, task: Json, withProgress: boolean, signal?: AbortSignal): Promise<JobStatus> {
     const cloudState = String(task['TaskStatus'] ?? '');
     const state = taskState(cloudState);
-    const base = { jobId: String(task['TaskId']), state, cloudState, startedAt: str(task['CreationTime']), finishedAt: str(task['FinishedTime']) };
+    const base = { jobId: String(task['TaskId']), state, cloudState, startedAt: timestamp(task['CreationTime']), finishedAt: timestamp(task['FinishedTime']) };
     if (state === 'succeeded') {
       return { ...base, percent: 100 };
     }
@@ -164,7 +161,7 @@ export class AlibabaJobs implements JobOperations {
     const detail = await this.rpc.call('DescribeTaskAttribute', { RegionId: regionId, TaskId: base.jobId }, signal, regionId);
     const detailState = str(detail['TaskStatus']) ?? cloudState;
     const percent = num(str(detail['TaskProcess'])?.replace('%', ''));
-    const errors = inner(detail, 'OperationProgressSet', 'OperationProgress')
+    const errors = wrappedList(detail['OperationProgressSet'], 'OperationProgress')
       .map((o) => str(o['ErrorMsg']) ?? str(o['ErrorCode']))
       .filter((m): m is string => m !== undefined);
     return {
@@ -172,8 +169,8 @@ export class AlibabaJobs implements JobOperations {
       state: taskState(detailState),
       cloudState: detailState,
       percent,
-      finishedAt: str(detail['FinishedTime']) ?? base.finishedAt,
-      ...(taskState(detailState) === 'failed' ? { error: errors.join('; ') || detailState } : {}),
+      finishedAt: timestamp(detail['FinishedTime']) ?? base.finishedAt,
+      ...(taskState(detailState) === 'failed' ? { error: redact(errors.join('; ') || detailState) } : {}),
     };
   }
 }

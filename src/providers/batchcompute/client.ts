@@ -1,6 +1,7 @@
 // Alibaba BatchCompute (retired) ROA calls: one endpoint per region, signed "acs AK:signature".
 import { randomUUID } from 'crypto';
-import { interpretAlibaba } from '../alibaba/client';
+import { ALIBABA_CLOCK, interpretAlibaba } from '../alibaba/client';
+import { interpretWithClock } from '../clock';
 import { clockOf, endpointOf, type Json } from '../common';
 import type { Params } from '../encoding';
 import { ProviderError } from '../errors';
@@ -76,7 +77,7 @@ export class BatchComputeClient {
         });
         return { method, url: `${base.origin}${signed.pathAndQuery}`, headers: signed.headers };
       },
-      interpretBatchCompute,
+      (res) => interpretWithClock(interpretBatchCompute, res, clockOf(this.ctx), ALIBABA_CLOCK),
       options.signal,
     );
   }

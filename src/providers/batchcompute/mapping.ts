@@ -1,5 +1,5 @@
 // Alibaba BatchCompute (retired) wire shapes -> the common model, and its static region table.
-import { str, type Json } from '../common';
+import { str, timestamp, type Json } from '../common';
 import type { Image, Region } from '../model';
 import type { CloudVocabulary, FieldCatalogue } from '../vocabulary';
 import { alibabaErrorKind } from '../alibaba/mapping';
@@ -58,7 +58,7 @@ export function mapImage(regionId: string, i: Json, keepRaw = true): Image {
     status: 'Available',
     owner: i['Type'] === 'System' ? 'system' : 'self',
     osType: str(i['Platform']),
-    createdAt: str(i['CreationTime']),
+    createdAt: timestamp(i['CreationTime']),
     tags: [],
     ...(keepRaw ? { raw: i } : {}),
   };

@@ -1,5 +1,5 @@
 // Alibaba BatchCompute images (a retired service): the user's own images, paged by marker, deleted one by one.
-import { clampPageSize, objectsOf, str } from '../common';
+import { clampPageSize, distinct, mapLimited, objectsOf, str } from '../common';
 import { ProviderError } from '../errors';
 import type { Image, ListImagesRequest, Page, Region } from '../model';
 import type { ChangeResult, DeleteOperations } from '../operations';
@@ -11,6 +11,9 @@ import { batchComputeRegions, mapImage, type BatchComputeLanguage } from './mapp
 
 /** ListImages `MaxItemCount`: default 50, range [0, 100]. */
 export const BATCHCOMPUTE_MAX_PAGE_SIZE = 100;
+
+/** GetImage calls in flight at once where many ids are looked up (the API has no batch form). */
+export const BATCHCOMPUTE_CONCURRENCY = 4;
 
 function imagePath(imageId: string): string {
   return `/images/${encodeURIComponent(imageId)}`;
@@ -64,6 +67,12 @@ export class BatchComputeProvider implements ImageProvider {
       }
       throw err;
     }
+  }
+
+  /** No batch form: GET /images/{id} for each id, BATCHCOMPUTE_CONCURRENCY at a time; unknown ids are left out. */
+  async findImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
+    const found = await mapLimited(distinct(imageIds), BATCHCOMPUTE_CONCURRENCY, (id) => this.getImage(regionId, id, signal));
+    return found.filter((i): i is Image => i !== undefined);
   }
 
   /**

@@ -1,4 +1,5 @@
 // Huawei Cloud API calls (IMS and IAM), signed with SDK-HMAC-SHA256, and the per-region project id.
+import { interpretWithClock, type ClockRule } from '../clock';
 import { clockOf, endpointOf, headerOf, objectsOf, str, type Json } from '../common';
 import { canonicalQuery } from '../encoding';
 import { ProviderError } from '../errors';
@@ -49,6 +50,19 @@ export function interpretHuawei(res: HttpResponse): Json {
     retryAfterSeconds: retryAfter(res),
   });
 }
+
+const AUTH_CODES = new Set(['APIGW.0301', 'APIG.0301', 'APIGW.0303', 'APIG.0303']);
+
+/**
+ * X-Sdk-Date may be 15 minutes from the gateway's clock. The gateway answers a stale one with its
+ * authentication code (APIGW.0301 "verify aksk signature fail", or APIG.0303 "signature expired");
+ * only the measured skew tells the two causes apart where the message does not.
+ */
+export const HUAWEI_CLOCK: ClockRule = {
+  allowedMs: 15 * 60_000,
+  isExpired: (code, message) => AUTH_CODES.has(code) && /expired|x-sdk-date|server time/i.test(message),
+  isAuthFailure: (code) => AUTH_CODES.has(code),
+};
 
 export type HuaweiService = 'ims' | 'iam';
 
@@ -107,7 +121,7 @@ export class HuaweiClient {
         });
         return { method, url, headers: signed.headers, body };
       },
-      interpretHuawei,
+      (res) => interpretWithClock(interpretHuawei, res, clockOf(this.ctx), HUAWEI_CLOCK),
       options.signal,
     );
   }
@@ -182,29 +196,5 @@ export function segment(value: string): string {
 /** IMS calls in flight at once where the API has no batch form (job progress, per-image tags, deletes). */
 export const HUAWEI_CONCURRENCY = 5;
 
-/**
- * `fn` over every item, at most `limit` at a time; results in the items' order. The first failure is
- * thrown once the calls already running have settled (no new ones start after it).
- */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      const at = next++;
-      try {
-        results[at] = await fn(items[at] as T);
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-    }
-  };
-  const settled = await Promise.allSettled(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (rejected) {
-    throw rejected.reason;
-  }
-  return results;
-}
+// Moved to the provider core (BatchCompute's per-id lookups use it too); re-exported for the Huawei modules.
+export { mapLimited } from '../common';

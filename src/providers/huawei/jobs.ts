@@ -4,11 +4,13 @@
 // looks no different), so its outcome stays unknown and the user is told what to check.
 import { str, type Json } from '../common';
 import { ProviderError, outcomeUnknown } from '../errors';
+import { assertValid, checkExport } from '../input';
 import type { Image } from '../model';
 import type { ChangeResult, DeleteOperations, DeleteOptions, ExportOperations, ExportRequest, StartedJob, JobOperations, JobStart, JobStatus } from '../operations';
 import { Changes, imagesGone } from '../reconcile';
 import { HUAWEI_CONCURRENCY, mapLimited, segment, type HuaweiClient } from './client';
 import { mapJob } from './mapping';
+import { HUAWEI_EXPORT_RULES } from './rules';
 
 /** The `{job_id}` an async IMS call answers with; without one the call was accepted but cannot be followed. */
 export function jobStartOf(body: Json, operation: string): JobStart {
@@ -41,18 +43,14 @@ export class HuaweiJobs implements JobOperations {
   }
 }
 
-export const HUAWEI_EXPORT_FORMATS = ['qcow2', 'vhd', 'zvhd', 'vmdk'] as const;
-
 export class HuaweiExporting implements ExportOperations {
-  readonly formats = HUAWEI_EXPORT_FORMATS;
+  readonly rules = HUAWEI_EXPORT_RULES;
 
   constructor(private readonly client: HuaweiClient) {}
 
   /** `POST /v1/cloudimages/{image_id}/file` `{bucket_url: "bucket:object", file_format, is_quick_export: false}` -> `{job_id}`. */
   async exportImage(regionId: string, imageId: string, request: ExportRequest, signal?: AbortSignal): Promise<StartedJob> {
-    if (!(this.formats as readonly string[]).includes(request.format)) {
-      throw new ProviderError({ cloud: 'local', code: 'InvalidFormat', message: `Huawei Cloud exports ${this.formats.join(', ')}, not "${request.format}".` });
-    }
+    assertValid(checkExport(this.rules, request));
     const changes = new Changes();
     const job = await changes.run({
       kind: 'export',

@@ -1,7 +1,8 @@
 // Huawei IMS wire shapes (ImageInfo, tags, members, job progress) -> the common model, and its words -> the common vocabulary.
-import { num, objectsOf, str, type Json } from '../common';
+import { num, objectsOf, str, timestamp, type Json } from '../common';
 import type { Image, ImageOwner, Tag } from '../model';
 import type { JobState, JobStatus, Member } from '../operations';
+import { redact } from '../redact';
 import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState, type MemberState } from '../vocabulary';
 
 /** `__imagetype`: gold (public), private, shared, market (KooGallery). */
@@ -55,7 +56,7 @@ export function mapImage(regionId: string, i: Json, keepRaw = true): Image {
     osType: str(i['__os_type']),
     architecture: architectureOf(i),
     sizeGiB: num(i['min_disk']),
-    createdAt: str(i['created_at']),
+    createdAt: timestamp(i['created_at']),
     tags: mapTags(i['tags']),
     ...(keepRaw ? { raw: i } : {}),
   };
@@ -71,7 +72,7 @@ export function mapTagPairs(tags: unknown): Tag[] {
 /** A Glance member `{member_id, image_id, status, created_at, updated_at, ...}`; undefined without an id. */
 export function mapMember(m: Json): Member | undefined {
   const id = str(m['member_id']);
-  return id === undefined ? undefined : { id, status: str(m['status']), sharedAt: str(m['created_at']) };
+  return id === undefined ? undefined : { id, status: str(m['status']), sharedAt: timestamp(m['created_at']) };
 }
 
 const JOB_STATES: Readonly<Record<string, JobState>> = { INIT: 'queued', RUNNING: 'running', SUCCESS: 'succeeded', FAIL: 'failed' };
@@ -97,16 +98,17 @@ export function mapJob(j: Json): JobStatus {
   const entities = typeof j['entities'] === 'object' && j['entities'] !== null ? (j['entities'] as Json) : {};
   const reason = str(j['fail_reason']);
   const code = str(j['error_code']);
-  // The cloud's own words only; with none, the UI says that the cloud gave no reason.
-  const error = state === 'failed' ? [code, reason].filter(Boolean).join(': ') || undefined : undefined;
+  // The cloud's own words only (redacted); with none, the UI says that the cloud gave no reason.
+  const words = [code, reason].filter(Boolean).join(': ');
+  const error = state === 'failed' && words ? redact(words) : undefined;
   return {
     jobId: String(j['job_id']),
     state,
     percent: state === 'succeeded' ? 100 : jobPercent(entities['process_percent']),
     cloudState,
     error,
-    startedAt: str(j['begin_time']),
-    finishedAt: str(j['end_time']),
+    startedAt: timestamp(j['begin_time']),
+    finishedAt: timestamp(j['end_time']),
   };
 }
 

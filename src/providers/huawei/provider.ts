@@ -1,19 +1,24 @@
 // Huawei Cloud IMS images: regions from the static table, images paged by marker (with the ListImages
 // filters); tags, query by tag, sharing, export, delete and job progress in their own files.
-import { clampPageSize, objectsOf } from '../common';
+import { clampPageSize, distinct, mapLimited, objectsOf } from '../common';
+import { assertValid } from '../input';
 import type { Cursor, Image, ImageFilter, ImageOwner, ListImagesRequest, Page, Region } from '../model';
 import { markerOf, nextMarker } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
-import { HuaweiClient } from './client';
+import { HUAWEI_CONCURRENCY, HuaweiClient } from './client';
 import { HuaweiDeleting, HuaweiExporting, HuaweiJobs } from './jobs';
 import { mapImage } from './mapping';
 import { huaweiRegions, type HuaweiLanguage } from './regions';
 import { HuaweiSharing } from './sharing';
 import { HuaweiTagSearch, type HuaweiTagQuery } from './tagQuery';
+import { HUAWEI_TAG_RULES } from './rules';
 import { HuaweiTags } from './tags';
 
 /** ListImages `limit`: default and maximum 500. */
 export const HUAWEI_MAX_PAGE_SIZE = 500;
+
+/** findImages asks for this many ids or fewer one by one; for more, one listing of the region costs less. */
+export const HUAWEI_IDS_ONE_BY_ONE = 3;
 
 const IMAGE_TYPES: Partial<Record<ImageOwner, string>> = { system: 'gold', self: 'private', shared: 'shared', marketplace: 'market' };
 
@@ -21,7 +26,8 @@ const IMAGE_TYPES: Partial<Record<ImageOwner, string>> = { system: 'gold', self:
  * The ListImages query for a filter: owner -> `__imagetype` (IMS has no community images: that owner, like
  * unknown, is ignored); status -> `status` as given (queued, saving, deleted, killed, active); name -> `name`,
  * which IMS matches exactly, not in part; tag -> `tag` in the legacy "key.value" form, so an empty value
- * means "key with an empty value" here, not any value (`findByTags` with no values asks for any value).
+ * means "key with an empty value" here, not any value (`findByTags` with no values asks for any value); a
+ * key with a dot cannot be said in that form and is refused (InvalidInputError) before any request.
  */
 export function filterQuery(filter: ImageFilter | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -36,6 +42,7 @@ export function filterQuery(filter: ImageFilter | undefined): Record<string, str
     out['name'] = filter.name;
   }
   if (filter?.tag?.key) {
+    assertValid(HUAWEI_TAG_RULES.checkFilterTag(filter.tag));
     out['tag'] = `${filter.tag.key}.${filter.tag.value}`;
   }
   return out;
@@ -98,6 +105,28 @@ export class HuaweiImsProvider implements ImageProvider {
     const body = await this.client.ims('GET', regionId, '/v2/cloudimages', { query: { id: imageId }, signal });
     const found = objectsOf(body['images']).find((i) => i['id'] === imageId);
     return found ? mapImage(regionId, found) : undefined;
+  }
+
+  /**
+   * ListImages filters by one `id` (exact; IMS documents no list form), so up to HUAWEI_IDS_ONE_BY_ONE ids
+   * are asked for one by one, and more by listing the region in pages of 500 until every id was seen or
+   * the list ends: one request per 500 images the region shows, however many ids are asked for.
+   */
+  async findImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
+    const wanted = distinct(imageIds);
+    if (wanted.length <= HUAWEI_IDS_ONE_BY_ONE) {
+      const found = await mapLimited(wanted, HUAWEI_CONCURRENCY, (id) => this.getImage(regionId, id, signal));
+      return found.filter((i): i is Image => i !== undefined);
+    }
+    const left = new Set(wanted);
+    const found: Image[] = [];
+    let cursor: Cursor | undefined;
+    do {
+      const page = await this.listImages({ regionId, cursor, pageSize: HUAWEI_MAX_PAGE_SIZE, signal });
+      found.push(...page.items.filter((i) => left.delete(i.id)));
+      cursor = page.next;
+    } while (cursor && left.size);
+    return found;
   }
 
   /**

@@ -2,20 +2,16 @@
 // (BatchAddMembers / BatchDeleteMembers on /v1/cloudimages/members); the list is Glance's.
 // Each is sent once; after a lost reply the members list settles it once the job has got there.
 import { objectsOf } from '../common';
-import { ProviderError } from '../errors';
+import { assertMembers } from '../input';
 import type { ChangeResult, JobStart, Member, ShareOperations } from '../operations';
 import { Changes, membersShow } from '../reconcile';
 import { segment, type HuaweiClient } from './client';
 import { jobStartOf } from './jobs';
 import { mapMember } from './mapping';
-
-/** A Huawei project id: 32 lower-case hex digits. */
-export const HUAWEI_PROJECT_ID = /^[0-9a-f]{32}$/;
+import { HUAWEI_MEMBER_RULES } from './rules';
 
 export class HuaweiSharing implements ShareOperations {
-  readonly memberKind = 'project' as const;
-  readonly memberIdPattern = HUAWEI_PROJECT_ID;
-  // No per-image member ceiling is in the notes, so none is claimed (the quota API's image_member is per project).
+  readonly rules = HUAWEI_MEMBER_RULES;
 
   constructor(private readonly client: HuaweiClient) {}
 
@@ -41,11 +37,8 @@ export class HuaweiSharing implements ShareOperations {
    * reply, members listed (or gone) mean the job already did it: nothing is left to follow.
    */
   private async members(method: 'POST' | 'DELETE', regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
+    assertMembers(this.rules, memberIds);
     const projects = [...new Set(memberIds)];
-    const bad = projects.find((p) => !HUAWEI_PROJECT_ID.test(p));
-    if (bad !== undefined) {
-      throw new ProviderError({ cloud: 'local', code: 'InvalidMember', message: `"${bad}" is not a Huawei Cloud project ID (32 lower-case hex digits).` });
-    }
     const changes = new Changes();
     if (!projects.length) {
       return changes.result();

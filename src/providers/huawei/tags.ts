@@ -1,44 +1,23 @@
 // Huawei IMS tags, the project-scoped v2 API: one image per call (BatchAddOrDeleteTags
 // `POST /v2/{project_id}/images/{image_id}/tags/action`), key/value pairs, read back with ListImageTags.
 import { batches } from '../common';
-import { ProviderError } from '../errors';
+import { assertTags, assertUntagKeys } from '../input';
 import type { Tag } from '../model';
-import type { ChangeResult, TagLimits, TagOperations } from '../operations';
+import type { ChangeResult, TagOperations } from '../operations';
 import { HUAWEI_CONCURRENCY, mapLimited, segment, type HuaweiClient } from './client';
 import { mapTagPairs } from './mapping';
-
-export const HUAWEI_TAG_LIMITS: TagLimits = {
-  maxKeyLength: 128,
-  maxValueLength: 255,
-  // Ten pairs per action call (the ceiling the tag APIs of Huawei Cloud use for a tag list); more are sent in runs.
-  maxTagsPerCall: 10,
-  // The v2 tag API addresses one image per call.
-  maxResourcesPerCall: 1,
-  namesOnly: false,
-};
-
-function invalidTag(message: string): ProviderError {
-  return new ProviderError({ cloud: 'local', code: 'InvalidTag', message });
-}
+import { HUAWEI_TAG_RULES } from './rules';
 
 type TagAction = 'create' | 'delete';
 
 export class HuaweiTags implements TagOperations {
-  readonly limits = HUAWEI_TAG_LIMITS;
+  readonly rules = HUAWEI_TAG_RULES;
 
   constructor(private readonly client: HuaweiClient) {}
 
   /** action "create": a key the image has already gets the new value. */
   async addTags(regionId: string, imageIds: readonly string[], tags: readonly Tag[], signal?: AbortSignal): Promise<ChangeResult> {
-    const { maxKeyLength, maxValueLength } = this.limits;
-    for (const t of tags) {
-      if (!t.key || t.key.length > maxKeyLength) {
-        throw invalidTag(`A Huawei Cloud tag key has 1 to ${maxKeyLength} characters: "${t.key}".`);
-      }
-      if (t.value.length > maxValueLength) {
-        throw invalidTag(`A Huawei Cloud tag value has at most ${maxValueLength} characters (key "${t.key}").`);
-      }
-    }
+    assertTags(this.rules, tags);
     // One pair per key; the last value given wins.
     const pairs = [...new Map(tags.map((t) => [t.key, { key: t.key, value: t.value }])).values()];
     return this.act(regionId, imageIds, 'create', pairs, signal);
@@ -46,7 +25,8 @@ export class HuaweiTags implements TagOperations {
 
   /** action "delete" with keys only: without a value IMS deletes the key whatever its value. */
   async removeTags(regionId: string, imageIds: readonly string[], keys: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
-    return this.act(regionId, imageIds, 'delete', [...new Set(keys)].filter(Boolean).map((key) => ({ key })), signal);
+    assertUntagKeys(this.rules, keys);
+    return this.act(regionId, imageIds, 'delete', [...new Set(keys)].map((key) => ({ key })), signal);
   }
 
   /** ListImageTags `GET /v2/{project_id}/images/{image_id}/tags` -> `{tags:[{key, value}]}`. */
@@ -61,7 +41,7 @@ export class HuaweiTags implements TagOperations {
       return { confirmedBy: 'reply' };
     }
     await mapLimited([...new Set(imageIds)], HUAWEI_CONCURRENCY, async (imageId) => {
-      for (const run of batches(tags, this.limits.maxTagsPerCall)) {
+      for (const run of batches(tags, this.rules.limits.maxTagsPerCall)) {
         // IMS documents this call as idempotent (a key already set is overwritten, a missing key's delete
         // succeeds): it is retried like a read.
         await this.client.ims('POST', regionId, `/v2/{project_id}/images/${segment(imageId)}/tags/action`, { body: { action, tags: run }, signal, kind: 'idempotent' });

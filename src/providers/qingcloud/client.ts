@@ -1,14 +1,15 @@
 // QingCloud IaaS API calls (GET /iaas/, signature_version 1, HmacSHA256).
 import { randomUUID } from 'crypto';
+import { interpretWithClock, type ClockRule } from '../clock';
 import { clockOf, endpointOf, headerOf, noticingThrottling, num, objectsOf, type Json } from '../common';
 import type { Params } from '../encoding';
 import { ProviderError } from '../errors';
 import { parseJson, retryAfter, type CallKind, type HttpResponse } from '../http';
 import { collectPages, offsetPage } from '../paging';
 import type { ProviderContext } from '../provider';
-import { QINGCLOUD_URI, signQingcloud } from './signer';
+import { QINGCLOUD_ENDPOINT, QINGCLOUD_URI } from './endpoint';
+import { signQingcloud } from './signer';
 
-export const QINGCLOUD_ENDPOINT = 'https://api.qingcloud.com';
 
 /** QingCloud puts no request id in its body; a gateway may put one in a header. */
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-qc-request-id', 'x-qingcloud-request-id'];
@@ -48,6 +49,13 @@ export function interpretQingcloud(res: HttpResponse): Json {
     retryAfterSeconds: retryAfter(res),
   });
 }
+
+/** time_stamp may be 60 s from the cloud's clock; ret_code 1300 (message expired) says it was not. */
+export const QINGCLOUD_CLOCK: ClockRule = {
+  allowedMs: 60_000,
+  isExpired: (code) => code === '1300',
+  isAuthFailure: (code) => code === '1200',
+};
 
 export class QingcloudClient {
   constructor(private readonly ctx: ProviderContext) {}
@@ -91,7 +99,7 @@ export class QingcloudClient {
         });
         return { method: 'GET', url: `${base.origin}${QINGCLOUD_URI}?${signed.query}`, headers: { accept: 'application/json' } };
       },
-      noticingThrottling(interpretQingcloud, isQingcloudThrottling, onThrottled),
+      noticingThrottling((res) => interpretWithClock(interpretQingcloud, res, clockOf(this.ctx), QINGCLOUD_CLOCK), isQingcloudThrottling, onThrottled),
       signal,
     );
   }

@@ -1,7 +1,8 @@
 // QingCloud IaaS wire shapes -> the common model, and its words -> the common vocabulary.
-import { num, objectsOf, str, type Json } from '../common';
+import { num, objectsOf, str, timestamp, type Json } from '../common';
 import type { Image, ImageOwner, Region, Tag } from '../model';
 import type { JobState, JobStatus, Member } from '../operations';
+import { redact } from '../redact';
 import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState } from '../vocabulary';
 
 export type ZoneLanguage = 'zh-CN' | 'en-US';
@@ -75,7 +76,7 @@ export function mapImage(zone: string, i: Json, keepRaw = true): Image {
     osType: str(i['platform']),
     architecture: str(i['architecture']) ?? str(i['processor_type']),
     sizeGiB: num(i['size']),
-    createdAt: str(i['create_time']),
+    createdAt: timestamp(i['create_time']),
     tags: mapTags(i['tags']),
     ...raw,
   };
@@ -85,7 +86,7 @@ export function mapImage(zone: string, i: Json, keepRaw = true): Image {
 export function mapMember(u: Json): Member | undefined {
   const user = u['user'];
   const id = typeof user === 'object' && user !== null ? str((user as Json)['user_id']) : str(u['user_id']);
-  return id === undefined ? undefined : { id, sharedAt: str(u['create_time']) };
+  return id === undefined ? undefined : { id, sharedAt: timestamp(u['create_time']) };
 }
 
 /** DescribeJobs' status words (the Go SDK's WaitJob: pending/working go on, successful is done, the rest failed). */
@@ -116,15 +117,16 @@ function errorText(v: unknown): string | undefined {
 export function mapJob(j: Json): JobStatus {
   const cloudState = str(j['status']) ?? 'unknown';
   const state = mapJobState(str(j['status']));
-  // The cloud's own words only; with none, the UI says that the cloud gave no reason.
-  const error = state === 'failed' ? errorText(j['error_codes']) : undefined;
+  // The cloud's own words only (redacted); with none, the UI says that the cloud gave no reason.
+  const words = state === 'failed' ? errorText(j['error_codes']) : undefined;
+  const error = words === undefined ? undefined : redact(words);
   return {
     jobId: String(j['job_id']),
     state,
     cloudState,
     error,
-    startedAt: str(j['create_time']),
-    finishedAt: state === 'succeeded' || state === 'failed' ? str(j['status_time']) : undefined,
+    startedAt: timestamp(j['create_time']),
+    finishedAt: state === 'succeeded' || state === 'failed' ? timestamp(j['status_time']) : undefined,
   };
 }
 

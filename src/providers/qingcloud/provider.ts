@@ -1,6 +1,7 @@
 // QingCloud IaaS images: listing and details here; tags, sharing, delete and jobs in their own files.
 // QingCloud has no image export, so this provider has no `exporting` group.
-import { clampPageSize, num, objectsOf } from '../common';
+import { clampPageSize, num, objectsOf, perBatch } from '../common';
+import { assertValid } from '../input';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
 import { offsetPage } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
@@ -62,7 +63,8 @@ export class QingcloudProvider implements ImageProvider {
    * DescribeImages parameters for a filter: owner -> provider (system, self, shared), status -> status.1,
    * name -> search_word (part of the name or id), tag -> tags.1 with the tag's id, looked up by name
    * (one DescribeTags call). Undefined when nothing can match: an owner QingCloud does not have
-   * (marketplace, community), a tag name no tag has, or a tag value (QingCloud tags are names only).
+   * (marketplace, community) or a tag name no tag has. A tag value (QingCloud tags are names only) or a
+   * name no tag could have is refused (InvalidInputError) before any request.
    */
   private async filterParams(zone: string, filter: ImageFilter | undefined, signal?: AbortSignal): Promise<Record<string, string> | undefined> {
     const out: Record<string, string> = {};
@@ -79,7 +81,8 @@ export class QingcloudProvider implements ImageProvider {
       out['search_word'] = filter.name;
     }
     if (filter?.tag?.key) {
-      const tagId = filter.tag.value ? undefined : await this.tags.findTagId(zone, filter.tag.key, signal);
+      assertValid(this.tags.rules.checkFilterTag(filter.tag));
+      const tagId = await this.tags.findTagId(zone, filter.tag.key, signal);
       if (tagId === undefined) {
         return undefined;
       }
@@ -90,13 +93,24 @@ export class QingcloudProvider implements ImageProvider {
 
   /** DescribeImages images.1=<id>; undefined when the zone does not know it, or it is deleted or ceased. */
   async getImage(zone: string, imageId: string, signal?: AbortSignal): Promise<Image | undefined> {
+    return (await this.describeByIds(zone, [imageId], signal))[0];
+  }
+
+  /** DescribeImages takes `images.N`: one request per 100 ids (the most `limit` allows); deleted and ceased ones are left out. */
+  async findImages(zone: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
+    return perBatch(imageIds, QINGCLOUD_MAX_PAGE_SIZE, (batch) => this.describeByIds(zone, batch, signal));
+  }
+
+  private async describeByIds(zone: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
     const body = await this.client.call(
       'DescribeImages',
-      { 'images.1': imageId, ...indexed('status', ALL_IMAGE_STATUSES) },
+      { ...indexed('images', imageIds), ...indexed('status', ALL_IMAGE_STATUSES), limit: String(QINGCLOUD_MAX_PAGE_SIZE) },
       signal,
       zone,
     );
-    const found = objectsOf(body['image_set']).find((i) => i['image_id'] === imageId);
-    return found && !GONE_STATUSES.has(String(found['status'])) ? mapImage(zone, found) : undefined;
+    const wanted = new Set(imageIds);
+    return objectsOf(body['image_set'])
+      .filter((i) => wanted.has(String(i['image_id'])) && !GONE_STATUSES.has(String(i['status'])))
+      .map((i) => mapImage(zone, i));
   }
 }

@@ -1,20 +1,15 @@
 // QingCloud image sharing: Grant/RevokeImageToUsers (synchronous), DescribeImageUsers (offset paged).
 // Each call is sent once; after a lost reply the users list settles it.
 import { batches } from '../common';
+import { assertMembers } from '../input';
 import type { ChangeResult, Member, ShareOperations } from '../operations';
 import { Changes, membersShow } from '../reconcile';
 import { describeAll, indexed, type QingcloudClient } from './client';
 import { mapMember } from './mapping';
-
-/** Users per Grant/Revoke call: QingCloud's usual list ceiling. */
-export const QINGCLOUD_USERS_PER_CALL = 100;
-
-/** A QingCloud user id: "usr-" and eight letters or digits. */
-export const QINGCLOUD_USER_ID = /^usr-[A-Za-z0-9]{8}$/;
+import { QINGCLOUD_MEMBER_RULES, QINGCLOUD_USERS_PER_CALL } from './rules';
 
 export class QingcloudSharing implements ShareOperations {
-  readonly memberKind = 'user' as const;
-  readonly memberIdPattern = QINGCLOUD_USER_ID;
+  readonly rules = QINGCLOUD_MEMBER_RULES;
 
   constructor(private readonly client: QingcloudClient) {}
 
@@ -33,6 +28,7 @@ export class QingcloudSharing implements ShareOperations {
 
   /** The SDK's `users.N` (the doc example's `user.1` is taken as a typo; see the API notes). Sync: no job. */
   private async users(action: 'GrantImageToUsers' | 'RevokeImageFromUsers', zone: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
+    assertMembers(this.rules, memberIds);
     const grant = action === 'GrantImageToUsers';
     const changes = new Changes();
     for (const run of batches([...new Set(memberIds)], QINGCLOUD_USERS_PER_CALL)) {

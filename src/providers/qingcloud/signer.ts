@@ -2,10 +2,9 @@
 // Pure functions: the time comes in, so fixed vectors reproduce byte for byte; qingcloudSignature()
 // is what an emulator uses to verify a request it received.
 import { canonicalQuery, hmac, isoSeconds, percentEncode, type Params } from '../encoding';
+import { QINGCLOUD_URI } from './endpoint';
 
 export type QingcloudAlgorithm = 'HmacSHA256' | 'HmacSHA1';
-
-export const QINGCLOUD_URI = '/iaas/';
 
 function withoutSignature(params: Params): Record<string, string> {
   const rest: Record<string, string> = {};

@@ -2,36 +2,19 @@
 // A tag here is a name only, so Tag.value is always ''.
 import { batches, str } from '../common';
 import { ProviderError } from '../errors';
+import { assertTags, assertUntagKeys } from '../input';
 import type { Tag } from '../model';
-import type { ChangeResult, TagLimits, TagOperations } from '../operations';
+import type { ChangeResult, TagOperations } from '../operations';
 import { Changes, tagsShow } from '../reconcile';
 import { describeAll, type QingcloudClient } from './client';
 import { mapTags } from './mapping';
-
-/**
- * The notes read "tag_name (unique, <15 chars)". We take 15 as the largest allowed length, as the
- * console and this extension's own tag rules (src/util/tagRules.ts) do; the sandbox enforces the same.
- */
-export const QINGCLOUD_TAG_NAME_MAX = 15;
+import { QINGCLOUD_TAG_RULES } from './rules';
 
 /** resource_tag_pairs per AttachTags / DetachTags call (QingCloud's usual list ceiling). */
 export const QINGCLOUD_PAIRS_PER_CALL = 100;
 
-export const QINGCLOUD_TAG_LIMITS: TagLimits = {
-  maxKeyLength: QINGCLOUD_TAG_NAME_MAX,
-  maxValueLength: 0,
-  // 10 tags x 10 images = 100 pairs: one AttachTags call per batch the UI makes.
-  maxTagsPerCall: 10,
-  maxResourcesPerCall: 10,
-  namesOnly: true,
-};
-
-function invalidTag(message: string): ProviderError {
-  return new ProviderError({ cloud: 'local', code: 'InvalidTag', message });
-}
-
 export class QingcloudTags implements TagOperations {
-  readonly limits = QINGCLOUD_TAG_LIMITS;
+  readonly rules = QINGCLOUD_TAG_RULES;
 
   constructor(private readonly client: QingcloudClient) {}
 
@@ -41,14 +24,7 @@ export class QingcloudTags implements TagOperations {
    * tags, settle it.
    */
   async addTags(zone: string, imageIds: readonly string[], tags: readonly Tag[], signal?: AbortSignal): Promise<ChangeResult> {
-    for (const t of tags) {
-      if (t.value) {
-        throw invalidTag(`QingCloud tags are names without values: "${t.key}=${t.value}".`);
-      }
-      if (!t.key || t.key.length > QINGCLOUD_TAG_NAME_MAX) {
-        throw invalidTag(`A QingCloud tag name has 1 to ${QINGCLOUD_TAG_NAME_MAX} characters: "${t.key}".`);
-      }
-    }
+    assertTags(this.rules, tags);
     const changes = new Changes();
     const named = new Map<string, string>();
     for (const name of new Set(tags.map((t) => t.key))) {
@@ -59,6 +35,7 @@ export class QingcloudTags implements TagOperations {
   }
 
   async removeTags(zone: string, imageIds: readonly string[], keys: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
+    assertUntagKeys(this.rules, keys);
     const named = new Map<string, string>();
     for (const name of new Set(keys)) {
       const id = await this.findTagId(zone, name, signal);

@@ -57,6 +57,10 @@ export class AlibabaEcsHandler implements CloudHandler {
     return alibabaError(500, 'InternalError', 'The request processing has failed due to some unknown error, exception or failure.');
   }
 
+  rejected(message: string): EmulatorResponse {
+    return alibabaError(400, 'InvalidParameter', message);
+  }
+
   handle(req: EmulatorRequest): EmulatorResponse {
     const call = verifyRpc(req, this.keys, 'alibaba');
     if (isRpcError(call)) {

@@ -1,4 +1,5 @@
 // ModifyImageSharePermission and DescribeImageSharePermission in the sandbox.
+import { ALIBABA_ACCOUNT_ID } from '../../providers/alibaba/rules';
 import type { EmulatorResponse } from '../types';
 import { alibabaError, dryRun, flag, isResponse, isoSecond, ok, paging, repeatList, type Params, pageOf } from './params';
 import { SANDBOX_ALIBABA_ACCOUNT_ID, type EcsWorld } from './world';
@@ -7,12 +8,10 @@ import { SANDBOX_ALIBABA_ACCOUNT_ID, type EcsWorld } from './world';
 export const MAX_ACCOUNTS_PER_CALL = 10;
 /** An image is shared with at most 50 accounts. */
 export const MAX_SHARE_ACCOUNTS = 50;
-/** An Alibaba Cloud account ID (UID) is 16 digits. */
-const ACCOUNT_ID = /^\d{16}$/;
 
 function accounts(params: Params, prefix: string): string[] | EmulatorResponse {
   const list = repeatList(params, prefix).filter((e) => e.n >= 1 && e.n <= MAX_ACCOUNTS_PER_CALL).map((e) => e.value);
-  const bad = list.find((a) => !ACCOUNT_ID.test(a));
+  const bad = list.find((a) => !ALIBABA_ACCOUNT_ID.test(a));
   if (bad !== undefined) {
     return alibabaError(400, 'InvalidAccount.Malformed', `The specified account "${bad}" is not valid.`);
   }

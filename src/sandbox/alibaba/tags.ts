@@ -4,6 +4,7 @@ import type { EmulatorResponse } from '../types';
 import type { EcsImage } from './data';
 import { alibabaError, dryRun, flag, invalid, isResponse, missing, ok, repeatValues, tagList, type Params } from './params';
 import type { EcsWorld } from './world';
+import { ALIBABA_TAG_RULES } from '../../providers/alibaba/rules';
 
 export const MAX_TAG_RESOURCES = 50;
 export const MAX_TAGS_PER_CALL = 20;
@@ -29,15 +30,13 @@ function tagsOf(image: EcsImage): WireTag[] {
   return holder.Tag;
 }
 
-/** The cloud's own rules for tag keys and values. */
+/** The cloud's own rules for tag keys and values (TagResources), the ones the provider checks too. */
 function badTag(key: string, value: string): EmulatorResponse | undefined {
-  if (!key || key.length > 128 || /^(aliyun|acs:)/i.test(key) || /https?:\/\//i.test(key)) {
-    return alibabaError(400, 'InvalidTagKey.Malformed', 'The specified Tag.n.Key is not valid.');
-  }
-  if (value.length > 128 || /^(aliyun|acs:)/i.test(value) || /https?:\/\//i.test(value)) {
+  const problem = ALIBABA_TAG_RULES.checkTag({ key, value });
+  if (problem && 'field' in problem && problem.field === 'tagValue') {
     return alibabaError(400, 'InvalidTagValue.Malformed', 'The specified Tag.n.Value is not valid.');
   }
-  return undefined;
+  return problem ? alibabaError(400, 'InvalidTagKey.Malformed', 'The specified Tag.n.Key is not valid.') : undefined;
 }
 
 /** RegionId, ResourceType=image and ResourceId.N (1..50, own images), or the error. */

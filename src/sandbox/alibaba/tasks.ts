@@ -1,11 +1,12 @@
 // ExportImage (a task whose progress follows the shared job clock), DescribeTasks and
 // DescribeTaskAttribute in the sandbox.
+import { ALIBABA_EXPORT_RULES } from '../../providers/alibaba/rules';
 import type { SandboxJob, SandboxJobPhase } from '../jobs';
 import type { EmulatorResponse } from '../types';
 import { alibabaError, dryRun, invalid, isResponse, isoSecond, missing, ok, paging, type Params, pageOf, repeatList } from './params';
 import type { EcsWorld, ExportTask } from './world';
 
-export const EXPORT_FORMATS = ['raw', 'vhd', 'qcow2', 'vmdk', 'vdi'];
+const EXPORT_FORMATS: readonly string[] = ALIBABA_EXPORT_RULES.formats;
 const TASK_STATUS: Record<SandboxJobPhase, string> = { queued: 'Waiting', running: 'Processing', succeeded: 'Finished', failed: 'Failed' };
 /** TaskIds takes a comma list of at most 100. */
 export const MAX_TASK_IDS = 100;
@@ -20,8 +21,11 @@ export function exportImage(world: EcsWorld, params: Params): EmulatorResponse {
   if (!bucket) {
     return missing('OSSBucket');
   }
+  if (ALIBABA_EXPORT_RULES.checkBucket(bucket)) {
+    return invalid('OSSBucket', 'The specified OSSBucket is not a valid bucket name.');
+  }
   const prefix = params['OSSPrefix'] ?? '';
-  if (prefix && !/^[A-Za-z0-9]{1,30}$/.test(prefix)) {
+  if (ALIBABA_EXPORT_RULES.checkObject(prefix)) {
     return invalid('OSSPrefix', 'The specified OSSPrefix must be 1 to 30 letters and digits.');
   }
   const format = (params['ImageFormat'] ?? 'raw').toLowerCase();

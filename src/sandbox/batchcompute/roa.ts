@@ -72,6 +72,10 @@ export class BatchComputeHandler implements CloudHandler {
     return error(500, 'InternalError', 'The request processing has failed due to some unknown error, exception or failure.');
   }
 
+  rejected(message: string): EmulatorResponse {
+    return error(400, 'InvalidParameter', message);
+  }
+
   handle(req: EmulatorRequest): EmulatorResponse {
     const denied = this.verify(req);
     if (denied) {

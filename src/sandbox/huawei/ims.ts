@@ -121,6 +121,11 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
     return imsError(500, IMS_CODES.internal, 'System error.');
   }
 
+  /** The gateway's "request is not valid" (APIGW.0201), as it answers a malformed request. */
+  rejected(message: string): EmulatorResponse {
+    return gatewayError(400, 'APIGW.0201', message);
+  }
+
   newJobId(): string {
     for (;;) {
       const id = this.idRandom.chars(HEX, 32);

@@ -1,14 +1,14 @@
 // Huawei IMS async jobs in the sandbox on the shared job clock (sandbox/jobs.ts): member jobs, export
 // jobs and ShowJobProgress. A job's effect (members added or removed) is applied once it has succeeded;
 // a failed job (FaultPlan.failJobs) changes nothing and reports FAIL with its reason.
+import { HUAWEI_EXPORT_RULES } from '../../providers/huawei/rules';
 import { JobLedger, type SandboxJobPhase } from '../jobs';
 import type { EmulatorResponse } from '../types';
 import { IMS_CODES, imsError, invalid, isResponse, isoSecond, jsonBody, ok } from './replies';
 import { ownImage, type HuaweiWorld, type Scope } from './world';
 
-export const EXPORT_FORMATS = ['qcow2', 'vhd', 'zvhd', 'vmdk'];
-/** OBS bucket names: 3-63 lower-case letters, digits, hyphens and dots, starting and ending with a letter or digit. */
-const OBS_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** The formats, OBS bucket names and object names ExportImage takes: the same rules the provider checks. */
+const EXPORT_FORMATS: readonly string[] = HUAWEI_EXPORT_RULES.formats;
 
 const STATUS: Readonly<Record<SandboxJobPhase, string>> = { queued: 'INIT', running: 'RUNNING', succeeded: 'SUCCESS', failed: 'FAIL' };
 
@@ -96,7 +96,7 @@ export class HuaweiImsJobs {
     const colon = typeof url === 'string' ? url.indexOf(':') : -1;
     const bucket = typeof url === 'string' ? url.slice(0, colon) : '';
     const object = typeof url === 'string' ? url.slice(colon + 1) : '';
-    if (colon < 0 || !OBS_BUCKET.test(bucket) || bucket.includes('..') || !object || object.startsWith('/')) {
+    if (colon < 0 || HUAWEI_EXPORT_RULES.checkBucket(bucket) || HUAWEI_EXPORT_RULES.checkObject(object)) {
       return invalid('The parameter bucket_url is invalid: "<OBS bucket>:<object name>" is required.');
     }
     const quick = request['is_quick_export'];

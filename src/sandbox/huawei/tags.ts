@@ -1,34 +1,32 @@
 // Huawei IMS tags in the sandbox (the project-scoped v2 API): BatchAddOrDeleteTags and ListImageTags.
 // The pairs are kept structured per image; the image's ImageInfo `tags` are written back as the legacy
 // "key.value" strings that ListImages shows (and the provider's mapping reads).
+import { checkText, describeProblem } from '../../providers/input';
 import type { Tag } from '../../providers/model';
+import { HUAWEI_TAG_RULES } from '../../providers/huawei/rules';
 import type { EmulatorResponse } from '../types';
 import type { ImsImage } from './data';
 import { IMS_CODES, imsError, invalid, isResponse, jsonBody, noContent, ok } from './replies';
 import { findImage, ownImage, type Scope } from './world';
 
-export const TAG_KEY_MAX = 128;
-export const TAG_VALUE_MAX = 255;
-/** Pairs per action call, and tags per image (TMS's usual ceilings). */
-export const TAGS_PER_CALL = 10;
-export const TAGS_PER_IMAGE = 20;
-
-const KEY_CHARS = /^[\p{L}\p{N}_.:=+\-@ ]+$/u;
-const VALUE_CHARS = /^[\p{L}\p{N}_.:/=+\-@ ]*$/u;
+/** Pairs per action call, and tags per image (IMS: "An image can have a maximum of 10 tags"). */
+export const TAGS_PER_CALL = HUAWEI_TAG_RULES.limits.maxTagsPerCall;
+export const TAGS_PER_IMAGE = HUAWEI_TAG_RULES.limits.maxTagsPerImage ?? 10;
 
 function tagError(message: string): EmulatorResponse {
   return imsError(400, IMS_CODES.tagInvalid, message);
 }
 
-/** Why a pair breaks the tag rules (as the console states them), or undefined. */
-function ruleBroken(key: string, value: string | undefined): string | undefined {
-  if (!key || key.length > TAG_KEY_MAX || !KEY_CHARS.test(key) || key !== key.trim() || /^_sys_/i.test(key)) {
-    return `The tag key "${key}" is invalid: 1 to ${TAG_KEY_MAX} letters, digits, spaces and _ . : = + - @, not starting with _sys_.`;
-  }
-  if (value !== undefined && (value.length > TAG_VALUE_MAX || !VALUE_CHARS.test(value))) {
-    return `The value of tag "${key}" is invalid: at most ${TAG_VALUE_MAX} letters, digits, spaces and _ . : / = + - @.`;
-  }
-  return undefined;
+/**
+ * Why a pair breaks the action's rules, or undefined. "create" checks keys (1 to 36), values (0 to 43) and
+ * their characters; "delete" checks only lengths: key 1 to 127, value at most 255 (the IMS API reference).
+ */
+function ruleBroken(action: 'create' | 'delete', key: string, value: string | undefined): string | undefined {
+  const problem =
+    action === 'create'
+      ? HUAWEI_TAG_RULES.checkTag({ key, value: value ?? '' })
+      : (HUAWEI_TAG_RULES.checkUntagKey(key) ?? checkText(value ?? '', { field: 'tagValue', min: 0, max: 255, noOuterSpace: false, noControl: false }));
+  return problem && `The tag "${key}" is invalid: ${describeProblem(problem)}`;
 }
 
 /** The legacy string form: "key.value"; a string without a dot is a key with an empty value. */
@@ -84,7 +82,7 @@ export class HuaweiImageTags {
         return tagError(`The value of tag "${key}" is not a string.`);
       }
       const value = rawValue ?? undefined;
-      const broken = ruleBroken(key, action === 'create' ? (value ?? '') : value);
+      const broken = ruleBroken(action, key, value);
       if (broken) {
         return tagError(broken);
       }

@@ -73,6 +73,10 @@ export class QingcloudHandler implements CloudHandler, QingcloudWorld {
     return qingcloudError(5000, 'InternalError, the server encountered an internal error, please retry later', 500);
   }
 
+  rejected(message: string): EmulatorResponse {
+    return qingcloudError(1100, `ParameterError, ${message}`);
+  }
+
   now(): number {
     return this.keys.now();
   }

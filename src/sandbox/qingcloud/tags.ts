@@ -1,16 +1,14 @@
 // QingCloud tags in the sandbox: CreateTag, DescribeTags, AttachTags, DetachTags.
 // Tags are named objects of the account (one name space for every zone); which image carries which
 // tag is kept in the image's own `tags` list, so DescribeImages and DescribeTags always agree.
+import { QINGCLOUD_TAG_NAME_MAX } from '../../providers/qingcloud/rules';
 import type { EmulatorResponse } from '../types';
 import { QINGCLOUD_SEED_TAGS, tagId, type QingcloudImage } from './data';
 import { isoSecond, listParam, objectListParam, ok, paged, parameterError, notFound, qingcloudError, type Params } from './params';
 import { isResponse, ownImage, zoneScope, type QingcloudWorld, type ZoneScope } from './world';
 
-/**
- * QingCloud's tag_name rule as the notes give it ("<15 chars"), read as at most 15 characters, the
- * same limit the provider and the extension's tag rules use.
- */
-export const TAG_NAME_MAX = 15;
+/** CreateTag's tag_name: "fewer than 15 characters" (create_tag.md), i.e. at most 14. */
+export const TAG_NAME_MAX = QINGCLOUD_TAG_NAME_MAX;
 /** resource_tag_pairs.N per AttachTags / DetachTags call. */
 export const MAX_PAIRS = 100;
 /** The resource types this emulator tags (the cloud knows more: instance, volume, ...). */

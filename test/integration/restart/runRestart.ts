@@ -19,12 +19,15 @@ async function main(): Promise<void> {
     emulator.once('exit', (code) => reject(new Error(`the emulator exited (${code})`)));
   });
   const record = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cie-restart-')), 'job.json');
+  // The emulator's keys reach the extension host in a file only the user can read, not in the workbench URL.
+  const sandboxFile = path.join(path.dirname(record), 'sandbox.json');
+  fs.writeFileSync(sandboxFile, info, { mode: 0o600 });
   try {
     await runTests({
       extensionDevelopmentPath: root,
       extensionTestsPath: path.resolve(__dirname, './index'),
       vscodeExecutablePath: path.join(root, 'scripts', 'code-web-shim.sh'),
-      launchArgs: [`--env=CIE_SANDBOX=${info}`, `--env=CIE_RESTART_RECORD=${record}`],
+      launchArgs: [`--env=CIE_SANDBOX_FILE=${sandboxFile}`, `--env=CIE_RESTART_RECORD=${record}`],
     });
   } catch (err) {
     console.error('Restart tests failed:', err instanceof Error ? err.message : err);

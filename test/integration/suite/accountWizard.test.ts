@@ -72,7 +72,7 @@ describe('Add Account and Edit Account wizards (real extension host)', () => {
     assert.match(steps[6]!.refused[0] ?? '', /does not look like an AccessKey ID/);
     const account = stored(a, 'Wizard Alibaba');
     assert.ok(account, 'saved after the correction');
-    assert.equal(await a.accounts.secretOf(account.id), accessKeySecret);
+    assert.equal((await a.accounts.credentialsOf(account.id))?.accessKeySecret, accessKeySecret);
     assert.ok(!JSON.stringify(a.accounts.list()).includes(accessKeySecret), 'the secret is only in SecretStorage');
     const regions = (await children(a, await accountNode(a, 'Wizard Alibaba'))).filter((n) => n.kind === 'region');
     assert.ok(regions.length >= 3);
@@ -121,7 +121,7 @@ describe('Add Account and Edit Account wizards (real extension host)', () => {
     const emulator = await a.sandbox();
     const account = stored(a, 'Wizard Alibaba');
     assert.ok(account);
-    const secret = await a.accounts.secretOf(account.id);
+    const secret = (await a.accounts.credentialsOf(account.id))?.accessKeySecret;
     a.input.script('Rename', 'Sandbox', 'Renamed Alibaba'); // "Sandbox" is taken
     await vscode.commands.executeCommand('cloudImageExplorer.editAccount', await accountNode(a, 'Wizard Alibaba'));
     assert.match(a.input.shown[a.input.shown.length - 1]!.refused[0] ?? '', /already exists/);
@@ -132,7 +132,7 @@ describe('Add Account and Edit Account wizards (real extension host)', () => {
     a.prompter.answerNext(undefined);
     await vscode.commands.executeCommand('cloudImageExplorer.editAccount', await accountNode(a, 'Renamed Alibaba'));
     assert.match(a.prompter.asked[asked]?.message ?? '', /refused these credentials/);
-    assert.equal(await a.accounts.secretOf(account.id), secret, 'the old secret stays');
+    assert.equal((await a.accounts.credentialsOf(account.id))?.accessKeySecret, secret, 'the old secret stays');
 
     a.input.script('Renamed Alibaba · Alibaba Cloud ECS', CANCEL); // from the palette: the picker names the cloud
     await vscode.commands.executeCommand('cloudImageExplorer.editAccount');

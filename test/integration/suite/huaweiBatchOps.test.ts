@@ -35,7 +35,7 @@ describe('Huawei IMS and BatchCompute operations over the sandbox (real extensio
     // A malformed project ID is refused before any request.
     const errors = a.prompter.errors.length;
     await vscode.commands.executeCommand('cloudImageExplorer.share', node, undefined, ['not-a-project']);
-    assert.match(a.prompter.errors[errors] ?? '', /"not-a-project" is not a valid project ID/);
+    assert.match(a.prompter.errors[errors] ?? '', /"not-a-project" is not a Huawei Cloud project ID/);
   });
 
   it('Huawei: export reaches 100 % in the panel', async () => {

@@ -126,7 +126,7 @@ describe('Image operations over the sandbox (real extension host)', () => {
     assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'DeleteImage').length, 1, 'not sent again');
     assert.ok((await children(a, region)).some((n) => n.id === node!.id), 'the node stays');
     assert.equal(node!.busy, undefined);
-    assert.match(node!.lastError ?? '', /was deleted is not known\. .*\(.*InternalError: .*\).* shows no change so far\. Refresh the region/);
+    assert.match(node!.lastError ?? '', /was deleted is not known\. .*The cloud says: InternalError: .*\), so the request was not sent again\. Reading it back from the cloud shows no change so far\. Refresh the region/);
     assert.match(a.prompter.errors[a.prompter.errors.length - 1] ?? '', /^Whether ".*" was deleted is not known\./);
   });
 
@@ -135,11 +135,14 @@ describe('Image operations over the sandbox (real extension host)', () => {
     const emulator = await a.sandbox();
     const mark = emulator.requestLog.length;
     const cases: [string, unknown, RegExp][] = [
-      ['cloudImageExplorer.tag', { key: 'aliyun-owned', value: 'x' }, /reserves keys that start with "aliyun"/],
-      ['cloudImageExplorer.tag', { key: 'k'.repeat(129), value: '' }, /129 characters; Alibaba Cloud allows at most 128/],
-      ['cloudImageExplorer.tag', { key: 'site', value: 'https://example.com' }, /cannot contain "http:\/\/" or "https:\/\/"/],
-      ['cloudImageExplorer.export', { bucket: 'Bad_Bucket', object: 'x', format: 'qcow2' }, /lower-case letters, digits and hyphens/],
-      ['cloudImageExplorer.export', { bucket: 'good-bucket', object: 'has space', format: 'qcow2' }, /1 to 30 letters and digits/],
+      ['cloudImageExplorer.tag', { key: 'aliyun-owned', value: 'x' }, /tag key may not start with any of: "aliyun", "acs:"/],
+      ['cloudImageExplorer.tag', { key: 'k'.repeat(129), value: '' }, /tag key has 129 characters; at most 128 are allowed/],
+      ['cloudImageExplorer.tag', { key: '😀'.repeat(129), value: '' }, /tag key has 129 characters/],
+      ['cloudImageExplorer.tag', { key: ' padded', value: 'x' }, /tag key starts or ends with a space/],
+      ['cloudImageExplorer.tag', { key: 'site', value: 'https://example.com' }, /tag value may not contain: "http:\/\/", "https:\/\/"/],
+      ['cloudImageExplorer.untag', ['acs:x'], /tag key may not start with any of/],
+      ['cloudImageExplorer.export', { bucket: 'Bad_Bucket', object: 'x', format: 'qcow2' }, /OSS bucket name uses lower-case letters, digits and hyphens/],
+      ['cloudImageExplorer.export', { bucket: 'good-bucket', object: 'has space', format: 'qcow2' }, /object prefix uses only letters and digits/],
       ['cloudImageExplorer.export', { bucket: 'good-bucket', object: 'ok', format: 'iso' }, /cannot export to "iso"/],
     ];
     for (const [command, arg, expected] of cases) {

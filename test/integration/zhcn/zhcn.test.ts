@@ -113,7 +113,7 @@ describe('简体中文 (zh-cn) in the real extension host', () => {
 
     const refused = a.prompter.errors.length;
     await vscode.commands.executeCommand('cloudImageExplorer.tag', node, [node], { key: 'aliyun-owned', value: 'x' });
-    assert.equal(a.prompter.errors[refused], '以“aliyun”或“acs:”开头的标签键为阿里云保留。');
+    assert.equal(a.prompter.errors[refused], '标签键不能以下列内容开头：“aliyun”、“acs:”。');
 
     emulator.faults.add({ kind: 'server-error', cloud: 'alibaba', operation: 'DeleteImage' });
     try {
@@ -123,8 +123,9 @@ describe('简体中文 (zh-cn) in the real extension host', () => {
       emulator.faults.clear();
     }
     const shown = a.prompter.errors[a.prompter.errors.length - 1] ?? '';
-    // A 5xx on a delete is an unknown outcome (sent once, read back), said in Chinese with the cloud's own words.
-    assert.ok(shown.startsWith(`无法确定 “${node!.image.name}” 是否已删除。`) && shown.includes('云端发生内部错误：请稍后重试。云端返回：InternalError: '), shown);
+    // A 5xx after the request may have been applied: not sent again, read back, and said to be not known.
+    assert.ok(shown.startsWith(`无法确定“${node!.image.name}”是否已删除。云端的响应丢失或无法识别（云端发生内部错误：请稍后重试。云端返回：InternalError: `), shown);
+    assert.ok(shown.includes('从云端回读的状态显示目前尚无变化。'), shown);
     assert.ok(tooltip(a, node!).includes('云端发生内部错误'), 'the node keeps the error');
   });
 

@@ -9,7 +9,7 @@ import { completions, save } from '../shared';
 describe('Reload during an export — before', () => {
   it('starts an export and sees it running in the panel', async () => {
     const a = await api();
-    assert.ok(process.env['CIE_SANDBOX'], 'the sandbox is the external emulator');
+    assert.ok(process.env['CIE_SANDBOX_FILE'], 'the sandbox is the external emulator');
     const account = (await children(a)).find((n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.cloud === 'alibaba');
     const region = (await children(a, account)).find((n): n is RegionNode => n.kind === 'region' && (n as RegionNode).region.id === 'cn-shanghai');
     assert.ok(region);

@@ -1,0 +1,147 @@
+// What the editor says about an image ID: the hover, the diagnostic, and the actions offered on it
+// (the tree's own commands, reached through small editor commands that find the image's node first).
+import * as vscode from 'vscode';
+import { CAPABILITIES } from '../providers/capabilities';
+import { accountLabel, cloudLabel } from '../util/clouds';
+import { userMessage } from '../util/errors';
+import { formatGiB } from '../util/format';
+import { imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
+import type { IdRef, ImageHit, Lookup } from './lookup';
+
+export const EDITOR_COMMANDS = {
+  tag: 'cloudImageExplorer.imageIds.tag',
+  openDetails: 'cloudImageExplorer.imageIds.openDetails',
+  reveal: 'cloudImageExplorer.imageIds.reveal',
+} as const;
+
+/** Where one image is: what the editor commands take. */
+export interface ImageTarget {
+  readonly accountId: string;
+  readonly regionId: string;
+  readonly imageId: string;
+}
+
+export function targetOf(hit: ImageHit): ImageTarget {
+  return { accountId: hit.account.id, regionId: hit.regionId, imageId: hit.image.id };
+}
+
+/** Tag… (where the cloud can tag), Open Details, Reveal in the Images view: as commands for code actions, lenses and links. */
+export function actionsFor(hit: ImageHit): vscode.Command[] {
+  const args = [targetOf(hit)];
+  const actions: vscode.Command[] = [];
+  if (CAPABILITIES[hit.account.cloud].tag) {
+    actions.push({ title: vscode.l10n.t('Tag…'), command: EDITOR_COMMANDS.tag, arguments: args });
+  }
+  actions.push(
+    { title: vscode.l10n.t('Open Details'), command: EDITOR_COMMANDS.openDetails, arguments: args },
+    { title: vscode.l10n.t('Reveal in the Images view'), command: EDITOR_COMMANDS.reveal, arguments: args },
+  );
+  return actions;
+}
+
+function commandLink(command: vscode.Command): string {
+  const args = encodeURIComponent(JSON.stringify(command.arguments ?? []));
+  return `[${command.title.replace(/[[\]]/g, '')}](command:${command.command}?${args})`;
+}
+
+function row(md: vscode.MarkdownString, cells: [string, string | undefined][]): void {
+  const text = cells
+    .filter((c): c is [string, string] => !!c[1])
+    .map(([k, v]) => vscode.l10n.t('{0}: {1}', k, v))
+    .join(' · ');
+  if (text) {
+    md.appendText(text).appendMarkdown('  \n');
+  }
+}
+
+/** Where a hit lives: "Sandbox · Alibaba Cloud ECS, China (Hangzhou) (cn-hangzhou)". */
+function place(hit: ImageHit): [string, string][] {
+  const region = hit.regionName === hit.regionId ? hit.regionId : `${hit.regionName} (${hit.regionId})`;
+  return [
+    [vscode.l10n.t('Account'), accountLabel(hit.account)],
+    [vscode.l10n.t('Region'), region],
+  ];
+}
+
+/** The hover of an image ID: the image's facts and where it lives, with its actions as links. */
+export function hoverText(ref: IdRef, lookup: Lookup): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.supportHtml = false;
+  if (lookup.kind !== 'found') {
+    md.appendMarkdown('**').appendText(ref.id).appendMarkdown('**\n\n');
+    md.appendText(absentText(ref, lookup));
+    if (lookup.kind === 'noAccount') {
+      md.appendMarkdown(`\n\n${commandLink({ title: vscode.l10n.t('Add Account'), command: 'cloudImageExplorer.addAccount' })}`);
+      md.isTrusted = { enabledCommands: ['cloudImageExplorer.addAccount'] };
+    }
+    return md;
+  }
+  const [first, ...others] = lookup.hits;
+  const { image } = first!;
+  md.appendMarkdown('**').appendText(image.name).appendMarkdown('**  \n');
+  row(md, [
+    [vscode.l10n.t('ID'), image.id],
+    [vscode.l10n.t('Status'), imageStateLabel(imageState(first!.account.cloud, image))],
+    [vscode.l10n.t('Type'), ownerLabel(image.owner)],
+  ]);
+  row(md, [
+    [vscode.l10n.t('OS'), image.osName ?? image.osType],
+    [vscode.l10n.t('Size'), image.sizeGiB === undefined ? undefined : formatGiB(image.sizeGiB)],
+  ]);
+  row(md, [[vscode.l10n.t('Tags'), image.tags.map((t) => (t.value ? `${t.key}=${t.value}` : t.key)).join(', ') || vscode.l10n.t('none')]]);
+  row(md, place(first!));
+  for (const other of others) {
+    md.appendText(vscode.l10n.t('Also in {0}, {1}', accountLabel(other.account), other.regionName)).appendMarkdown('  \n');
+  }
+  const actions = actionsFor(first!);
+  md.appendMarkdown(`\n${actions.map(commandLink).join(' · ')}`);
+  md.isTrusted = { enabledCommands: actions.map((a) => a.command) };
+  return md;
+}
+
+/** Why there is nothing to show for an ID. */
+function absentText(ref: IdRef, lookup: Exclude<Lookup, { kind: 'found' }>): string {
+  const cloud = cloudLabel(ref.cloud);
+  switch (lookup.kind) {
+    case 'missing':
+      return vscode.l10n.t('Not found in any region of {0}.', lookup.searched.map(accountLabel).join(', '));
+    case 'failed':
+      return vscode.l10n.t('Could not look up this {0} image: {1}', cloud, userMessage(lookup.error));
+    case 'noAccount':
+      return vscode.l10n.t('This looks like an image ID of {0}, but no {0} account is configured. Add one to see what it is.', cloud);
+  }
+}
+
+function notFoundText(ref: IdRef): string {
+  return vscode.l10n.t(
+    'No configured {0} account can find the image {1}: it was deleted, or it lives in an account that is not configured.',
+    cloudLabel(ref.cloud),
+    ref.id,
+  );
+}
+
+export const DIAGNOSTIC_CODES = { notFound: 'image-not-found', deprecated: 'image-deprecated', unavailable: 'image-not-available' } as const;
+
+/** A warning for an ID no account can find; information for a deprecated or unusable image; nothing otherwise. */
+export function diagnosticFor(ref: IdRef, lookup: Lookup | undefined, range: vscode.Range): vscode.Diagnostic | undefined {
+  let diagnostic: vscode.Diagnostic | undefined;
+  if (lookup?.kind === 'missing') {
+    diagnostic = new vscode.Diagnostic(range, notFoundText(ref), vscode.DiagnosticSeverity.Warning);
+    diagnostic.code = DIAGNOSTIC_CODES.notFound;
+  } else if (lookup?.kind === 'found' && !lookup.hits.some((h) => imageState(h.account.cloud, h.image) === 'available')) {
+    const [{ account, image }] = lookup.hits as [ImageHit];
+    const state = imageState(account.cloud, image);
+    diagnostic = new vscode.Diagnostic(
+      range,
+      state === 'deprecated'
+        ? vscode.l10n.t('The image "{0}" ({1}) is deprecated.', image.name, image.id)
+        : vscode.l10n.t('The image "{0}" ({1}) cannot be used now: its status is {2}.', image.name, image.id, imageStateLabel(state)),
+      vscode.DiagnosticSeverity.Information,
+    );
+    diagnostic.code = state === 'deprecated' ? DIAGNOSTIC_CODES.deprecated : DIAGNOSTIC_CODES.unavailable;
+  }
+  if (diagnostic) {
+    diagnostic.source = vscode.l10n.t('Cloud Images');
+  }
+  return diagnostic;
+}

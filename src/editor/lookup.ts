@@ -1,0 +1,189 @@
+// Where an image ID lives: looked up across every configured account of its cloud (the sandbox
+// included), region by region with the provider's batched findImages, each account's likeliest
+// regions first. Answers are kept for a while, shared between callers (see flights.ts) and kept
+// current by what the tree sees change.
+import * as vscode from 'vscode';
+import type { AccountStore } from '../accounts/store';
+import type { Sessions } from '../accounts/session';
+import type { AccountConfig, CloudKind, Image, Region } from '../providers/model';
+import type { ImageProvider } from '../providers/provider';
+import type { ImageChange, ImageTreeProvider } from '../tree/treeProvider';
+import { isCancellation, logLine } from '../util/errors';
+import type { Log } from '../util/log';
+import { Flights } from './flights';
+
+export interface IdRef {
+  readonly id: string;
+  readonly cloud: CloudKind;
+}
+
+export interface ImageHit {
+  readonly account: AccountConfig;
+  readonly regionId: string;
+  readonly regionName: string;
+  readonly image: Image;
+}
+
+export type Lookup =
+  | { readonly kind: 'found'; readonly hits: readonly ImageHit[] }
+  /** No configured account of the cloud has it in any region; `searched` are the accounts asked. */
+  | { readonly kind: 'missing'; readonly searched: readonly AccountConfig[] }
+  /** Some account could not be asked, and no other has it. */
+  | { readonly kind: 'failed'; readonly error: unknown }
+  /** No account of the cloud is configured: nothing was asked. */
+  | { readonly kind: 'noAccount' };
+
+/** How long an answer is used before the clouds are asked again (a save or a tree change refreshes sooner). */
+const KEEP_MS = 5 * 60 * 1000;
+
+interface Sweep {
+  readonly hits: ImageHit[];
+  /** Ids this account could not settle, and why. */
+  readonly unsettled: ReadonlySet<string>;
+  readonly error?: unknown;
+}
+
+export class ImageLookup implements vscode.Disposable {
+  private readonly flights = new Map<CloudKind, Flights<Lookup>>();
+  private readonly regions = new Map<string, Promise<readonly Region[]>>();
+  /** Per account, the regions its images were found in, most recent first. */
+  private readonly hot = new Map<string, string[]>();
+  private readonly changed = new vscode.EventEmitter<readonly string[] | undefined>();
+  /** The ids whose answer changed without a lookup (a tree change), or undefined for all (accounts changed). */
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly accounts: AccountStore,
+    private readonly sessions: Sessions,
+    private readonly tree: ImageTreeProvider,
+    private readonly log: Log,
+  ) {
+    this.subscriptions = [accounts.onDidChange(() => this.reset()), tree.onDidChangeImage((change) => this.imageChanged(change)), this.changed];
+  }
+
+  /** The last answer for an id, however old; never a request. */
+  peek(ref: IdRef): Lookup | undefined {
+    return this.accountsOf(ref.cloud).length ? this.flightsOf(ref.cloud).peek(ref.id, true) : { kind: 'noAccount' };
+  }
+
+  /**
+   * The answers for the ids: kept ones (unless `refresh`), else asked of the clouds in batches, at most
+   * one lookup per id at a time. Rejects with an abort error when the signal aborts.
+   */
+  async resolve(refs: readonly IdRef[], signal?: AbortSignal, refresh = false): Promise<Map<string, Lookup>> {
+    const byCloud = new Map<CloudKind, string[]>();
+    for (const ref of refs) {
+      byCloud.set(ref.cloud, [...(byCloud.get(ref.cloud) ?? []), ref.id]);
+    }
+    const parts = await Promise.all(
+      [...byCloud].map(([cloud, ids]) =>
+        this.accountsOf(cloud).length
+          ? this.flightsOf(cloud).get(ids, signal, refresh)
+          : Promise.resolve(new Map<string, Lookup>(ids.map((id) => [id, { kind: 'noAccount' }]))),
+      ),
+    );
+    return new Map(parts.flatMap((p) => [...p]));
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((d) => d.dispose());
+  }
+
+  private accountsOf(cloud: CloudKind): AccountConfig[] {
+    return this.accounts.list().filter((a) => a.cloud === cloud);
+  }
+
+  private flightsOf(cloud: CloudKind): Flights<Lookup> {
+    let flights = this.flights.get(cloud);
+    if (!flights) {
+      flights = new Flights<Lookup>((ids, signal) => this.lookUp(cloud, ids, signal), { ttlMs: KEEP_MS, keep: (l) => l.kind !== 'failed' });
+      this.flights.set(cloud, flights);
+    }
+    return flights;
+  }
+
+  private async lookUp(cloud: CloudKind, ids: readonly string[], signal: AbortSignal): Promise<Map<string, Lookup>> {
+    const accounts = this.accountsOf(cloud);
+    const sweeps = await Promise.all(accounts.map((account) => this.sweep(account, ids, signal)));
+    const out = new Map<string, Lookup>();
+    for (const id of ids) {
+      const hits = sweeps.flatMap((s) => s.hits.filter((h) => h.image.id === id));
+      const failed = sweeps.find((s) => s.unsettled.has(id));
+      out.set(id, hits.length ? { kind: 'found', hits } : failed ? { kind: 'failed', error: failed.error } : { kind: 'missing', searched: accounts });
+    }
+    return out;
+  }
+
+  /** One account: its regions one after another, each asked only for the ids not found yet. */
+  private async sweep(account: AccountConfig, ids: readonly string[], signal: AbortSignal): Promise<Sweep> {
+    const hits: ImageHit[] = [];
+    const left = new Set(ids);
+    try {
+      const provider = await this.sessions.provider(account);
+      for (const region of this.ordered(account, await this.regionsOf(account, provider))) {
+        if (!left.size) {
+          break;
+        }
+        for (const image of await provider.findImages(region.id, [...left], signal)) {
+          if (left.delete(image.id)) {
+            hits.push({ account, regionId: region.id, regionName: region.name, image });
+            this.markHot(account.id, region.id);
+          }
+        }
+      }
+      return { hits, unsettled: new Set() };
+    } catch (err) {
+      if (signal.aborted || isCancellation(err)) {
+        throw err;
+      }
+      this.log.warn(`Image ID lookup in account ${account.name}: ${logLine(err)}`);
+      return { hits, unsettled: left, error: err };
+    }
+  }
+
+  private regionsOf(account: AccountConfig, provider: ImageProvider): Promise<readonly Region[]> {
+    let regions = this.regions.get(account.id);
+    if (!regions) {
+      const pending = provider.listRegions();
+      pending.catch(() => this.regions.delete(account.id));
+      this.regions.set(account.id, pending);
+      regions = pending;
+    }
+    return regions;
+  }
+
+  /** Regions where the account's images were found before come first, the latest first; then the cloud's order. */
+  private ordered(account: AccountConfig, regions: readonly Region[]): Region[] {
+    const hot = this.hot.get(account.id) ?? [];
+    const rank = (r: Region): number => (hot.includes(r.id) ? hot.indexOf(r.id) : hot.length);
+    return [...regions].sort((a, b) => rank(a) - rank(b));
+  }
+
+  private markHot(accountId: string, regionId: string): void {
+    this.hot.set(accountId, [regionId, ...(this.hot.get(accountId) ?? []).filter((r) => r !== regionId)]);
+  }
+
+  /** The tree saw an image change or go: the kept answer follows, with no request. */
+  private imageChanged(change: ImageChange): void {
+    const account = this.accounts.get(change.accountId);
+    if (!account || !this.flights.has(account.cloud)) {
+      return;
+    }
+    const flights = this.flightsOf(account.cloud);
+    const before = flights.peek(change.imageId, true);
+    const others = before?.kind === 'found' ? before.hits.filter((h) => h.account.id !== account.id || h.regionId !== change.regionId) : [];
+    const mine = before?.kind === 'found' ? before.hits.find((h) => h.account.id === account.id && h.regionId === change.regionId) : undefined;
+    const regionName = mine?.regionName ?? this.tree.findRegion(account.id, change.regionId)?.region.name ?? change.regionId;
+    const hits = change.image ? [{ account, regionId: change.regionId, regionName, image: change.image }, ...others] : others;
+    flights.set(change.imageId, hits.length ? { kind: 'found', hits } : { kind: 'missing', searched: this.accountsOf(account.cloud) });
+    this.changed.fire([change.imageId]);
+  }
+
+  private reset(): void {
+    this.flights.forEach((f) => f.forget());
+    this.regions.clear();
+    this.hot.clear();
+    this.changed.fire(undefined);
+  }
+}

@@ -1,0 +1,102 @@
+// The hover, the code actions and the CodeLenses on image IDs.
+import * as vscode from 'vscode';
+import { isCancellation } from '../util/errors';
+import { actionsFor, hoverText } from './describe';
+import type { IdRef, ImageLookup, Lookup } from './lookup';
+import { rangeOf, type ImageIdScope } from './scope';
+
+/** An AbortSignal that follows a cancellation token (the hover going away, the lightbulb closing). */
+function signalOf(token: vscode.CancellationToken): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const sub = token.onCancellationRequested(() => controller.abort());
+  if (token.isCancellationRequested) {
+    controller.abort();
+  }
+  return { signal: controller.signal, dispose: () => sub.dispose() };
+}
+
+/** The answer for one ID, asked while the token lasts; undefined once cancelled. */
+async function lookUp(lookup: ImageLookup, ref: IdRef, token: vscode.CancellationToken): Promise<Lookup | undefined> {
+  const { signal, dispose } = signalOf(token);
+  try {
+    return (await lookup.resolve([ref], signal)).get(ref.id);
+  } catch (err) {
+    return isCancellation(err) ? undefined : { kind: 'failed', error: err };
+  } finally {
+    dispose();
+  }
+}
+
+export class ImageIdHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly scope: ImageIdScope,
+    private readonly lookup: ImageLookup,
+  ) {}
+
+  async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const match = this.scope.idAt(doc, position);
+    if (!match) {
+      return undefined;
+    }
+    const answer = await lookUp(this.lookup, match, token);
+    return answer && !token.isCancellationRequested ? new vscode.Hover(hoverText(match, answer), rangeOf(doc, match)) : undefined;
+  }
+}
+
+export class ImageIdActionProvider implements vscode.CodeActionProvider {
+  constructor(
+    private readonly scope: ImageIdScope,
+    private readonly lookup: ImageLookup,
+  ) {}
+
+  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, _context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+    const match = this.scope.idAt(doc, range.start);
+    if (!match) {
+      return [];
+    }
+    const answer = await lookUp(this.lookup, match, token);
+    if (answer?.kind !== 'found') {
+      return [];
+    }
+    const several = answer.hits.length > 1;
+    return answer.hits.flatMap((hit) =>
+      actionsFor(hit).map((command) => {
+        const title = several ? `${command.title} (${hit.account.name}, ${hit.regionId})` : command.title;
+        const action = new vscode.CodeAction(title, vscode.CodeActionKind.Empty);
+        action.command = { ...command, title };
+        return action;
+      }),
+    );
+  }
+}
+
+/** Lenses over the IDs already looked up (the diagnostics look them up): no request of their own. */
+export class ImageIdLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(
+    private readonly scope: ImageIdScope,
+    private readonly lookup: ImageLookup,
+  ) {}
+
+  /** What the lenses show changed (a check finished, a tree change, the settings). */
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    if (!this.scope.codeLens) {
+      return [];
+    }
+    return this.scope.idsOf(doc).flatMap((match) => {
+      const answer = this.lookup.peek(match);
+      const hit = answer?.kind === 'found' ? answer.hits[0] : undefined;
+      return hit ? actionsFor(hit).map((command) => new vscode.CodeLens(rangeOf(doc, match), command)) : [];
+    });
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

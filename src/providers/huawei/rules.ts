@@ -1,0 +1,62 @@
+// Huawei Cloud IMS input rules, per API. Tags differ by endpoint: BatchAddOrDeleteTags "create" takes keys
+// of 1 to 36 and values of 0 to 43 characters (letters, digits, "_" and "-"; values also "."), at most 10
+// tags an image; its "delete" checks only lengths (key 1 to 127, value 255); ListImages' `tag` filter is
+// the legacy "key.value" string, so a key with a dot cannot be searched by. Members are projects.
+import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
+
+/** 20 capital letters and digits in practice (temporary AKs too); up to 40 accepted. */
+export const HUAWEI_KEY_SHAPE: KeyShape = { min: 20, max: 40, upperOnly: true };
+
+const TAG_KEY: TextRule = { field: 'tagKey', min: 1, max: 36, charset: { name: 'huaweiTagKey', test: (k) => /^[\p{L}\p{N}_-]+$/u.test(k) } };
+const TAG_VALUE: TextRule = { field: 'tagValue', min: 0, max: 43, charset: { name: 'huaweiTagValue', test: (v) => /^[\p{L}\p{N}_.-]*$/u.test(v) } };
+/** The delete action checks neither characters nor white space, only the length. */
+const DELETE_KEY: TextRule = { field: 'tagKey', min: 1, max: 127, noOuterSpace: false, noControl: false };
+
+export const HUAWEI_TAG_RULES: TagRules = {
+  limits: { maxKeyLength: 36, maxValueLength: 43, maxTagsPerCall: 10, maxResourcesPerCall: 1, namesOnly: false, maxTagsPerImage: 10 },
+  checkTag: (tag) => checkText(tag.key, TAG_KEY) ?? checkText(tag.value, TAG_VALUE),
+  checkUntagKey: (key) => checkText(key, DELETE_KEY),
+  checkFilterTag: (tag) => (tag.key.includes('.') ? { code: 'notSearchable', key: tag.key } : (checkText(tag.key, TAG_KEY) ?? checkText(tag.value, TAG_VALUE))),
+};
+
+/** A Huawei project id: 32 lower-case hex digits. */
+export const HUAWEI_PROJECT_ID = /^[0-9a-f]{32}$/;
+
+/** A system or data disk image is shared with at most 128 projects (IMS "Restrictions on Image Sharing"). */
+export const HUAWEI_MEMBER_RULES: MemberRules = { format: 'huaweiProject', pattern: HUAWEI_PROJECT_ID, maxPerImage: 128, maxPerAction: 128 };
+
+function isIpAddress(name: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(name);
+}
+
+/**
+ * OBS bucket names: 3 to 63 lower-case letters, digits, hyphens and periods, starting and ending with a
+ * letter or digit, no two periods in a row, no period next to a hyphen, not an IP address.
+ */
+const OBS_BUCKET: TextRule = {
+  field: 'bucket',
+  min: 3,
+  max: 63,
+  charset: { name: 'obsBucket', test: (b) => /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(b) && !/\.\.|\.-|-\./.test(b) && !isIpAddress(b) },
+};
+/**
+ * The object (file) name in `bucket_url` "bucket:file": an OBS object key is at most 1,024 bytes of UTF-8;
+ * it may not start with "/" and, being a file to download, has none of \ : * ? " < > | (":" would also
+ * split bucket_url).
+ */
+const OBS_OBJECT: TextRule = { field: 'object', min: 1, max: 1024, unit: 'bytes', charset: { name: 'objectName', test: (o) => !o.startsWith('/') && !/[\\:*?"<>|]/.test(o) } };
+
+export const HUAWEI_EXPORT_FORMATS = ['qcow2', 'vhd', 'zvhd', 'vmdk'] as const;
+
+export const HUAWEI_EXPORT_RULES: ExportRules = {
+  formats: HUAWEI_EXPORT_FORMATS,
+  checkBucket: (bucket) => checkText(bucket, OBS_BUCKET),
+  checkObject: (object) => checkText(object, OBS_OBJECT),
+};
+
+export const HUAWEI_RULES: CloudRules = {
+  accessKeyId: HUAWEI_KEY_SHAPE,
+  tags: HUAWEI_TAG_RULES,
+  members: HUAWEI_MEMBER_RULES,
+  exporting: HUAWEI_EXPORT_RULES,
+};

@@ -1,0 +1,38 @@
+// QingCloud IaaS input rules: tags are names (CreateTag: "fewer than 15 characters", i.e. 1 to 14; found
+// again by DescribeTags search_word, attached and detached by id); members are users (usr-xxxxxxxx); no
+// export. The AccessKey ID is 20 capital letters and digits.
+import { checkText, type CloudRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
+import type { Tag } from '../model';
+
+export const QINGCLOUD_KEY_SHAPE: KeyShape = { min: 20, max: 20, upperOnly: true, example: 'QY' };
+
+/** CreateTag: "标签名称少于15个字符" — fewer than 15 characters. */
+export const QINGCLOUD_TAG_NAME_MAX = 14;
+
+const TAG_NAME: TextRule = { field: 'tagName', min: 1, max: QINGCLOUD_TAG_NAME_MAX };
+
+function checkName(tag: Tag): ReturnType<TagRules['checkTag']> {
+  return tag.value ? { code: 'valueNotAllowed' } : checkText(tag.key, TAG_NAME);
+}
+
+export const QINGCLOUD_TAG_RULES: TagRules = {
+  // 10 tags x 10 images = 100 pairs: one AttachTags call per batch the UI makes.
+  limits: { maxKeyLength: QINGCLOUD_TAG_NAME_MAX, maxValueLength: 0, maxTagsPerCall: 10, maxResourcesPerCall: 10, namesOnly: true },
+  checkTag: checkName,
+  checkUntagKey: (name) => checkText(name, TAG_NAME),
+  checkFilterTag: checkName,
+};
+
+/** A QingCloud user id: "usr-" and eight letters or digits. */
+export const QINGCLOUD_USER_ID = /^usr-[A-Za-z0-9]{8}$/;
+
+/** Users per Grant/RevokeImageToUsers call (QingCloud's usual list ceiling), and so per Share or Unshare. */
+export const QINGCLOUD_USERS_PER_CALL = 100;
+
+export const QINGCLOUD_MEMBER_RULES: MemberRules = { format: 'qingcloudUser', pattern: QINGCLOUD_USER_ID, maxPerAction: QINGCLOUD_USERS_PER_CALL };
+
+export const QINGCLOUD_RULES: CloudRules = {
+  accessKeyId: QINGCLOUD_KEY_SHAPE,
+  tags: QINGCLOUD_TAG_RULES,
+  members: QINGCLOUD_MEMBER_RULES,
+};
