@@ -195,7 +195,7 @@ describe('Image IDs in open editors (real extension host)', () => {
     await vscode.commands.executeCommand(tag.command, ...(tag.arguments ?? []), { key: 'from-editor', value: 'yes' });
     const node = await a.tree.resolveImage({ accountId: ali.account.id, regionId: ali.regionId, imageId: image.id });
     assert.ok(node && node.image.tags.some((t) => t.key === 'from-editor' && t.value === 'yes'), 'the tree node has the tag');
-    assert.match(String((node.treeItem().tooltip as vscode.MarkdownString).value), /from-editor=yes/);
+    assert.match(String((a.tree.resolveTreeItem(node.treeItem(), node).tooltip as vscode.MarkdownString).value), /from-editor=yes/);
     assert.ok((await hover(doc, image.id)).includes('from-editor=yes'), 'the hover follows the tree');
   });
 
