@@ -15,6 +15,17 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware promise rules: no promise left floating, none passed where a void callback is expected.
+    files: ['src/**/*.ts', 'test/**/*.ts', 'media/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
     // The provider core and the emulator are plain Node: no vscode import there.
     files: ['src/providers/**/*.ts', 'src/sandbox/**/*.ts'],
     rules: {
