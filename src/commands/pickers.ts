@@ -20,19 +20,30 @@ async function pick<T>(title: string, placeHolder: string, load: () => Promise<I
   qp.show();
   try {
     qp.items = await load();
+  } catch (err) {
+    qp.dispose();
+    throw err;
   } finally {
     qp.busy = false;
   }
-  return new Promise<T | undefined>((resolve) => {
-    qp.onDidAccept(async () => {
+  return new Promise<T | undefined>((resolve, reject) => {
+    // "Load more…" in the list loads the next page; a failure closes the picker and reaches the
+    // command's error wrapper (never an unhandled rejection).
+    const more = async (): Promise<void> => {
+      qp.busy = true;
+      try {
+        qp.items = await load();
+      } finally {
+        qp.busy = false;
+      }
+    };
+    qp.onDidAccept(() => {
       const chosen = qp.selectedItems[0];
       if (chosen?.more) {
-        qp.busy = true;
-        try {
-          qp.items = await load();
-        } finally {
-          qp.busy = false;
-        }
+        more().catch((err: unknown) => {
+          reject(err);
+          qp.dispose();
+        });
         return;
       }
       resolve(chosen?.value);

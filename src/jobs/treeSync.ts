@@ -7,7 +7,11 @@ import type { ImageTreeProvider } from '../tree/treeProvider';
 import type { JobTracker } from './tracker';
 
 export function syncTreeWithJobs(jobs: JobTracker, tree: ImageTreeProvider, accounts: AccountStore, sessions: Sessions): vscode.Disposable {
-  return jobs.onDidFinish(async (job) => {
+  // A failure here (the account's provider cannot be built, the read-back fails) leaves the node as it
+  // was: the job's own end was already announced, and the next refresh shows the truth.
+  return jobs.onDidFinish((job) => void apply(job).catch(() => undefined));
+
+  async function apply(job: Parameters<Parameters<JobTracker['onDidFinish']>[0]>[0]): Promise<void> {
     if (job.kind === 'delete' && job.state === 'succeeded') {
       tree.removeImage(job.accountId, job.regionId, job.imageId);
       return;
@@ -26,5 +30,5 @@ export function syncTreeWithJobs(jobs: JobTracker, tree: ImageTreeProvider, acco
     if (fresh) {
       tree.updateImage(job.accountId, job.regionId, fresh);
     }
-  });
+  }
 }

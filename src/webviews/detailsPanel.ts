@@ -6,6 +6,7 @@ import type { AccountStore } from '../accounts/store';
 import type { JobTracker } from '../jobs/tracker';
 import type { Image } from '../providers/model';
 import type { ImageTreeProvider } from '../tree/treeProvider';
+import { logLine, userMessage } from '../util/errors';
 import type { Log } from '../util/log';
 import { jobViews, loadDetails } from './detailsState';
 import { detailsHtml } from './html';
@@ -156,7 +157,13 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       this.panels.delete(keyOf(id));
       entry.dispose();
     });
-    panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(entry, raw));
+    panel.webview.onDidReceiveMessage((raw: unknown) => {
+      // A failed action or reload is logged and shown, never left as an unhandled rejection.
+      this.receive(entry, raw).catch((err: unknown) => {
+        this.log.error(`Details panel: ${logLine(err)}`);
+        void vscode.window.showErrorMessage(userMessage(err));
+      });
+    });
     await this.reload(entry, image);
   }
 
