@@ -49,6 +49,8 @@ export interface Logger {
 export interface HttpOptions {
   /** Per attempt: connect, headers and body each. Default 30 s. */
   readonly timeoutMs?: number;
+  /** The largest response body read, in bytes; a larger one is refused (ResponseTooLarge). Default 32 MiB. */
+  readonly maxBodyBytes?: number;
   /** Total attempts, first included. Default 4. */
   readonly maxAttempts?: number;
   /** First backoff delay; doubles each retry (full jitter). Default 400 ms. */
@@ -98,6 +100,7 @@ export function redactUrl(url: string): string {
 export class HttpClient {
   private readonly dispatcher: Dispatcher;
   private readonly timeoutMs: number;
+  private readonly maxBodyBytes: number;
   private readonly maxAttempts: number;
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
@@ -108,6 +111,7 @@ export class HttpClient {
 
   constructor(options: HttpOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxBodyBytes = options.maxBodyBytes ?? 32 * 1024 * 1024;
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 4);
     this.baseDelayMs = options.baseDelayMs ?? 400;
     this.maxDelayMs = options.maxDelayMs ?? 8_000;
@@ -182,7 +186,7 @@ export class HttpClient {
       dispatcher: this.dispatcher,
       signal: combined,
     });
-    const body = await res.body.text();
+    const body = await this.readBody(cloud, res.statusCode, res.body);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) {
       if (v !== undefined) {
@@ -191,6 +195,30 @@ export class HttpClient {
     }
     this.logger.debug(`${cloud}: ${req.method} ${redactUrl(req.url)} -> ${res.statusCode} in ${Date.now() - started} ms`);
     return { status: res.statusCode, headers, body };
+  }
+
+  /**
+   * The body as text, read no further than maxBodyBytes: a page of images is a few hundred KB, so
+   * anything past the cap is not the cloud's answer (a proxy's download, a loop) and is not kept in memory.
+   */
+  private async readBody(cloud: CloudKind, status: number, body: Dispatcher.ResponseData['body']): Promise<string> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > this.maxBodyBytes) {
+        body.destroy();
+        throw new ProviderError({
+          cloud,
+          code: 'ResponseTooLarge',
+          message: `The answer (HTTP ${status}) is larger than ${Math.round(this.maxBodyBytes / 1048576)} MiB; it was not read.`,
+          httpStatus: status,
+          retryable: false,
+        });
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
   }
 
   private normalise(cloud: CloudKind, err: unknown, signal?: AbortSignal): ProviderError {

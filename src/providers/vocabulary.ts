@@ -90,6 +90,7 @@ const LOCAL_KINDS: Readonly<Record<string, ErrorKind>> = {
   Timeout: 'timeout',
   NetworkError: 'network',
   BadResponse: 'badResponse',
+  ResponseTooLarge: 'badResponse',
   Aborted: 'cancelled',
 };
 

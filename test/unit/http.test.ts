@@ -88,6 +88,20 @@ describe('HTTP layer (against the emulator)', () => {
     assert.equal(err.attempts, 2);
   });
 
+  it('refuses a body larger than its cap without keeping it, and does not ask again', async () => {
+    const mark = emulator.requestLog.length;
+    const err = await provider(new HttpClient({ sleep: fastSleep, maxBodyBytes: 2_000 }))
+      .listImages({ regionId: 'cn-hangzhou', pageSize: 100 })
+      .catch((e: unknown) => e);
+    assert.ok(err instanceof ProviderError);
+    assert.equal(err.code, 'ResponseTooLarge');
+    assert.match(err.message, /larger than/);
+    assert.equal(emulator.requestsSince(mark).length, 1);
+    // Under the cap, the same page is read whole.
+    const page = await provider(new HttpClient({ sleep: fastSleep })).listImages({ regionId: 'cn-hangzhou', pageSize: 100 });
+    assert.equal(page.items.length, 100);
+  });
+
   it('times out a request that hangs, then retries it', async () => {
     emulator.faults.add({ kind: 'timeout', cloud: 'alibaba', operation: 'DescribeRegions', times: 1 });
     const regions = await provider(new HttpClient({ sleep: fastSleep, timeoutMs: 300 })).listRegions();
