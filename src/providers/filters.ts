@@ -12,6 +12,8 @@ export interface FilterSupport {
   readonly owners: readonly ImageOwner[];
   /** Every status word the cloud documents for its listing filter. */
   readonly statuses: readonly string[];
+  /** The status of an image ready to use, where the listing can filter by status. */
+  readonly usableStatus?: string;
   /** Whether several statuses can be asked for at once (else one). */
   readonly manyStatuses: boolean;
   /** How the cloud matches a name: part of it, all of it, or part of the name or ID; undefined: no name filter. */

@@ -27,6 +27,7 @@ export const ALIBABA_IMAGE_STATUSES = ['Creating', 'Waiting', 'Available', 'UnAv
 export const ALIBABA_FILTERS: FilterSupport = {
   owners: ['self', 'system', 'shared', 'marketplace', 'community'],
   statuses: ALIBABA_IMAGE_STATUSES,
+  usableStatus: 'Available',
   manyStatuses: true,
   name: 'contains',
   tagLists: ['tags'],

@@ -29,6 +29,7 @@ export const HUAWEI_IDS_ONE_BY_ONE = 3;
 export const HUAWEI_FILTERS: FilterSupport = {
   owners: ['self', 'system', 'shared', 'marketplace'],
   statuses: ['active', 'queued', 'saving', 'killed', 'deleted'],
+  usableStatus: 'active',
   manyStatuses: false,
   name: 'exact',
   tagLists: ['tags', 'tagsAny', 'notTags', 'notTagsAny'],

@@ -24,6 +24,7 @@ const ALL_IMAGE_STATUSES = ['pending', 'available', 'deprecated', 'suspended', '
 export const QINGCLOUD_FILTERS: FilterSupport = {
   owners: ['self', 'system', 'shared'],
   statuses: ALL_IMAGE_STATUSES,
+  usableStatus: 'available',
   manyStatuses: true,
   name: 'nameOrId',
   tagLists: ['tagsAny'],
