@@ -72,6 +72,10 @@ function checkConditions(support: FilterSupport, list: readonly TagCondition[]):
 
 /** The first problem of a filter for a cloud (tag keys and values, counts), or undefined. */
 export function checkFilter(support: FilterSupport, filter: ImageFilter): InputProblem | undefined {
+  const statuses = statusesOf(filter);
+  if (statuses.length > 1 && !support.manyStatuses) {
+    return { code: 'oneStatusOnly', count: statuses.length };
+  }
   const query = filter.tagQuery;
   for (const kind of TAG_LIST_KINDS) {
     const list = query?.[kind];

@@ -59,6 +59,7 @@ export type InputProblem =
   | { readonly code: 'tooManyFilterKeys'; readonly count: number; readonly max: number }
   | { readonly code: 'tooManyFilterValues'; readonly key: string; readonly count: number; readonly max: number }
   | { readonly code: 'repeatedFilterKey'; readonly key: string }
+  | { readonly code: 'oneStatusOnly'; readonly count: number }
   | { readonly code: 'noMembers' }
   | { readonly code: 'memberFormat'; readonly id: string; readonly format: MemberFormat }
   | { readonly code: 'tooManyMembers'; readonly count: number; readonly max: number }
@@ -316,6 +317,8 @@ export function describeProblem(p: InputProblem): string {
       return `The tag key "${p.key}" takes at most ${p.max} values in a filter here; ${p.count} were given.`;
     case 'repeatedFilterKey':
       return `The tag key "${p.key}" is given twice in one tag filter.`;
+    case 'oneStatusOnly':
+      return `This cloud filters by one status at a time; ${p.count} were given.`;
     case 'noMembers':
       return 'No member ID was given.';
     case 'memberFormat':

@@ -130,6 +130,8 @@ export function inputMessage(p: InputProblem, cloud?: CloudKind): string {
       return p.max === 0
         ? vscode.l10n.t('Tags on this cloud are names without values: filter by "{0}" without "=".', p.key)
         : vscode.l10n.t('The tag key "{0}" takes at most {1} values in a filter on this cloud; {2} were given.', p.key, p.max, p.count);
+    case 'oneStatusOnly':
+      return vscode.l10n.t('This cloud filters by one status at a time; {0} were given.', p.count);
     case 'repeatedFilterKey':
       return vscode.l10n.t('The tag key "{0}" is given twice; give its values together, as {0}=a,b.', p.key);
     case 'noMembers':

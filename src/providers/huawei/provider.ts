@@ -1,7 +1,7 @@
 // Huawei Cloud IMS images: regions from the static table, images paged by marker (with the ListImages
 // filters); tags, query by tag, sharing, export, delete and job progress in their own files.
 import { clampPageSize, distinct, mapLimited, objectsOf } from '../common';
-import { checkFilter, hasTagQuery, tagLengthCheck, type FilterSupport } from '../filters';
+import { checkFilter, hasTagQuery, statusesOf, tagLengthCheck, type FilterSupport } from '../filters';
 import { assertValid } from '../input';
 import type { Cursor, Image, ImageFilter, ImageOwner, ListImagesRequest, Page, Region } from '../model';
 import { markerOf, nextMarker } from '../paging';
@@ -64,8 +64,9 @@ export function filterQuery(filter: ImageFilter | undefined): Record<string, str
   if (imageType) {
     out['__imagetype'] = imageType;
   }
-  if (filter?.status) {
-    out['status'] = filter.status;
+  const [status] = statusesOf(filter);
+  if (status) {
+    out['status'] = status;
   }
   if (filter?.name) {
     out['name'] = filter.name;
