@@ -7,6 +7,7 @@ import type { ExtensionApi } from '../../../src/extension';
 import type { Cursor, Image, Tag } from '../../../src/providers/model';
 import type { GroupNode } from '../../../src/tree/groupNode';
 import type { EmptyNode, ImageNode, Node, RegionNode } from '../../../src/tree/nodes';
+import { GO_BACK } from '../../../src/util/userInput';
 import { api, children, sandboxRegion, until } from './helpers';
 
 function images(nodes: readonly Node[]): ImageNode[] {
@@ -136,6 +137,39 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
     const again = images(await children(a, region));
     assert.ok(again.some((n) => n.image.owner !== 'self'), 'every owner again');
     assert.equal(region.view.cloudFilter, undefined);
+  });
+
+  it('the cloud filter wizard goes Back, refuses a bad tag key as typed, and filters every region of an account', async () => {
+    const region = await sandboxRegion(a, 'alibaba', 'cn-shanghai');
+    const account = region.parent;
+    const emulator = await a.sandbox();
+    const shown = a.input.shown.length;
+    const mark = emulator.requestLog.length;
+    a.input.script(
+      'Custom image',
+      'k'.repeat(129), // refused as typed: the box stays open
+      GO_BACK, // back to the owner
+      'Custom image',
+      '',
+      ['Creating', 'Available'],
+      '',
+    );
+    await vscode.commands.executeCommand('cloudImageExplorer.setCloudFilter', account);
+    const steps = a.input.shown.slice(shown);
+    assert.deepEqual(steps.map((s) => s.title.replace(/^.*\(/, '(')), ['(1/4)', '(2/4)', '(1/4)', '(2/4)', '(3/4)', '(4/4)']);
+    assert.match(steps[1]!.refused[0] ?? '', /129 characters; at most 128/);
+    assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'DescribeImages').length, 0, 'nothing asked of the cloud while answering');
+    assert.deepEqual(a.tree.state.cloudFilter({ accountId: account.account.id }), { owner: 'self', statuses: ['Creating', 'Available'] });
+
+    await children(a, account);
+    const listed = images(await children(a, region));
+    assert.ok(listed.length > 0);
+    assert.ok(listed.every((n) => n.image.owner === 'self' && ['Creating', 'Available'].includes(n.image.status)));
+    assert.match(String(region.treeItem().tooltip), /set on the account/);
+
+    await vscode.commands.executeCommand('cloudImageExplorer.clearCloudFilter', account);
+    await children(a, account);
+    assert.ok(images(await children(a, region)).some((n) => n.image.owner !== 'self'));
   });
 
   it('sorts newest first by default, by name on request, and groups by OS', async () => {
