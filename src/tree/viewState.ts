@@ -45,12 +45,20 @@ export class ViewState implements vscode.Disposable {
   private saved: Saved;
   private predicateCache: { query: string; predicate: ImagePredicate | undefined } | undefined;
   private readonly changed = new vscode.EventEmitter<'query' | 'order' | 'cloud'>();
-  /** What changed: the instant filter, the order or grouping, or a cloud filter. */
+  /** What changed: the instant filter, the order or grouping, or a cloud filter (the settings' defaults too). */
   readonly onDidChange = this.changed.event;
+  private readonly configuration: vscode.Disposable;
 
   constructor(private readonly memento: vscode.Memento) {
     this.saved = memento.get<Saved>(STATE_KEY) ?? {};
     void this.syncContext();
+    this.configuration = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('cloudImageExplorer.defaultOwner') || e.affectsConfiguration('cloudImageExplorer.defaultStatus')) {
+        this.changed.fire('cloud');
+      } else if (e.affectsConfiguration('cloudImageExplorer.defaultSort')) {
+        this.changed.fire('order');
+      }
+    });
   }
 
   get query(): string {
@@ -141,6 +149,7 @@ export class ViewState implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.configuration.dispose();
     this.changed.dispose();
   }
 

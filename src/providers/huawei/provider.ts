@@ -117,7 +117,8 @@ export class HuaweiImsProvider implements ImageProvider {
   /**
    * GET /v2/cloudimages with `limit` and `marker` (the id to start after). The response has no next
    * link or total: another page is asked for while pages come back full, so a total that is a multiple
-   * of the page size ends with one empty page.
+   * of the page size ends with one empty page. A filter with tag conditions lists through the
+   * resource_instances action instead (own images, offset paging, with a total).
    */
   async listImages(req: ListImagesRequest): Promise<Page<Image>> {
     if (req.filter) {
