@@ -14,6 +14,7 @@ import type { AccountConfig } from './providers/model';
 import type { ImageProvider } from './providers/provider';
 import type { Emulator } from './sandbox/emulator';
 import { ImageTreeProvider } from './tree/treeProvider';
+import { ViewState } from './tree/viewState';
 import { Log } from './util/log';
 import { Prompter } from './util/prompter';
 import { ScriptableUserInput } from './util/userInput';
@@ -50,7 +51,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const sandbox = new SandboxHost(context.extensionPath);
   sandboxHost = sandbox;
   const sessions = new Sessions(accounts, sandbox, log);
-  const tree = new ImageTreeProvider(accounts, sessions, log);
+  const viewState = new ViewState(context.workspaceState);
+  const tree = new ImageTreeProvider(accounts, sessions, log, viewState);
   const treeView = vscode.window.createTreeView('cloudImageExplorer.images', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const prompter = new Prompter();
   const input = new ScriptableUserInput();
@@ -62,7 +64,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter, input, jobs, panels, changes: new ChangesInFlight(jobs),
   };
   context.subscriptions.push(
-    log, accounts, sessions, tree, treeView, jobs, jobsView, panels,
+    log, accounts, sessions, viewState, tree, treeView, jobs, jobsView, panels,
+    tree.bindMessage(treeView),
     jobsTreeView,
     jobsView.followVisibility(jobsTreeView),
     syncTreeWithJobs(jobs, tree, accounts, sessions),

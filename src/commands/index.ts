@@ -20,6 +20,8 @@ import { removeAccount } from './removeAccount';
 import { retry } from './retry';
 import { showLog } from './showLog';
 import { trySandbox } from './trySandbox';
+import { clearCloudFilter, setCloudFilter } from './cloudFilter';
+import { clearFilter, filterImages, groupBy, sortBy } from './viewFilter';
 
 const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.addAccount': addAccount,
@@ -42,6 +44,13 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.delete': deleteImages,
   'cloudImageExplorer.jobs.refresh': refreshJobs,
   'cloudImageExplorer.jobs.clearFinished': clearFinishedJobs,
+  'cloudImageExplorer.filterImages': filterImages,
+  'cloudImageExplorer.filterImagesActive': filterImages,
+  'cloudImageExplorer.clearFilter': clearFilter,
+  'cloudImageExplorer.sortBy': sortBy,
+  'cloudImageExplorer.groupBy': groupBy,
+  'cloudImageExplorer.setCloudFilter': setCloudFilter,
+  'cloudImageExplorer.clearCloudFilter': clearCloudFilter,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -56,6 +56,10 @@ export type InputProblem =
   | { readonly code: 'valueNotAllowed' }
   | { readonly code: 'tooManyTags'; readonly count: number; readonly max: number }
   | { readonly code: 'notSearchable'; readonly key: string }
+  | { readonly code: 'tooManyFilterKeys'; readonly count: number; readonly max: number }
+  | { readonly code: 'tooManyFilterValues'; readonly key: string; readonly count: number; readonly max: number }
+  | { readonly code: 'repeatedFilterKey'; readonly key: string }
+  | { readonly code: 'oneStatusOnly'; readonly count: number }
   | { readonly code: 'noMembers' }
   | { readonly code: 'memberFormat'; readonly id: string; readonly format: MemberFormat }
   | { readonly code: 'tooManyMembers'; readonly count: number; readonly max: number }
@@ -307,6 +311,14 @@ export function describeProblem(p: InputProblem): string {
       return `An image can carry at most ${p.max} tags; this would make ${p.count}.`;
     case 'notSearchable':
       return `Images cannot be searched by the tag key "${p.key}".`;
+    case 'tooManyFilterKeys':
+      return `A tag filter takes at most ${p.max} keys here; ${p.count} were given.`;
+    case 'tooManyFilterValues':
+      return `The tag key "${p.key}" takes at most ${p.max} values in a filter here; ${p.count} were given.`;
+    case 'repeatedFilterKey':
+      return `The tag key "${p.key}" is given twice in one tag filter.`;
+    case 'oneStatusOnly':
+      return `This cloud filters by one status at a time; ${p.count} were given.`;
     case 'noMembers':
       return 'No member ID was given.';
     case 'memberFormat':

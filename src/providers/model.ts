@@ -54,6 +54,10 @@ export interface Image {
   readonly sizeGiB?: number;
   readonly createdAt?: string;
   readonly tags: readonly Tag[];
+  /** The OS family as the cloud names it (Alibaba/BatchCompute Platform, Huawei __platform, QingCloud os_family). */
+  readonly platform?: string;
+  /** The image family, where the cloud has one (Alibaba ImageFamily). */
+  readonly family?: string;
   /**
    * Every field as the cloud returned it, for the details view: set by getImage, and by listImages
    * only when asked (`raw: true`); a listing for the tree leaves it out to keep memory low.
@@ -76,15 +80,37 @@ export interface Page<T> {
   readonly total?: number;
 }
 
+/** A tag key and the values it may have; an empty `values` means any value (the values are alternatives). */
+export interface TagCondition {
+  readonly key: string;
+  readonly values: readonly string[];
+}
+
+/** Tag conditions in the four forms clouds know (Huawei's resource_instances lists); each provider says which it takes. */
+export interface TagQuery {
+  /** Every condition holds. */
+  readonly tags?: readonly TagCondition[];
+  /** At least one condition holds. */
+  readonly tagsAny?: readonly TagCondition[];
+  /** Not every condition holds (the negation of `tags`). */
+  readonly notTags?: readonly TagCondition[];
+  /** No condition holds (the negation of `tagsAny`). */
+  readonly notTagsAny?: readonly TagCondition[];
+}
+
 /** Narrows a listing; a provider maps what its cloud can filter on and ignores the rest. */
 export interface ImageFilter {
   readonly owner?: ImageOwner;
   /** The cloud's own status word, e.g. "Available". */
   readonly status?: string;
+  /** Several of the cloud's status words (any of them), where the cloud takes a list; wins over `status`. */
+  readonly statuses?: readonly string[];
   /** Part of the name (the clouds match it fuzzily or by prefix). */
   readonly name?: string;
   /** Images carrying this tag; an empty value matches any value. */
   readonly tag?: Tag;
+  /** Tag conditions, in the forms the provider's `filters.tagLists` names. */
+  readonly tagQuery?: TagQuery;
 }
 
 export interface ListImagesRequest {

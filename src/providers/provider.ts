@@ -1,6 +1,7 @@
 // The one interface every cloud implements, and what a provider is built from.
+import type { FilterSupport } from './filters';
 import type { HttpClient } from './http';
-import type { CloudKind, Credentials, Image, ListImagesRequest, Page, Region } from './model';
+import type { CloudKind, Credentials, Image, ImageFilter, ListImagesRequest, Page, Region } from './model';
 import type { ImageOperations } from './operations';
 
 export interface ProviderContext {
@@ -20,7 +21,15 @@ export interface ImageProvider extends ImageOperations {
   listRegions(signal?: AbortSignal): Promise<readonly Region[]>;
   /** One cheap signed read that succeeds only when the credentials work (before an account is saved). */
   checkCredentials(signal?: AbortSignal): Promise<void>;
+  /** What listImages' `filter` can narrow by on this cloud (the UI offers only that). */
+  readonly filters: FilterSupport;
+  /** Lists one page; a filter that breaks `filters` is refused (InvalidInputError) before any request. */
   listImages(request: ListImagesRequest): Promise<Page<Image>>;
+  /**
+   * How many images a filter matches, where the cloud counts without listing (Huawei's tag query);
+   * undefined when it cannot for this filter.
+   */
+  countImages?(regionId: string, filter: ImageFilter, signal?: AbortSignal): Promise<number | undefined>;
   /** One image by ID, or undefined when the cloud does not know it (any more). */
   getImage?(regionId: string, imageId: string, signal?: AbortSignal): Promise<Image | undefined>;
   /**

@@ -2,7 +2,7 @@
 // failure. A failed page keeps everything already loaded (like AWS Toolkit's ChildNodeLoader); a
 // refresh starts a new generation, so a page of the old one that arrives late is dropped.
 import { ProviderError } from '../providers/errors';
-import type { Cursor, Image, Page } from '../providers/model';
+import type { Cursor, Image, ImageFilter, Page } from '../providers/model';
 import { loadAllPages, type PageStash } from '../providers/paging';
 import type { ImageProvider } from '../providers/provider';
 
@@ -22,13 +22,26 @@ export interface ImageSource {
   all(request: LoadAllRequest): Promise<void>;
 }
 
-/** A region's images through its account's provider: "Load more" at the tree's page size, Load All through the paging helper. */
-export function providerSource(provider: () => Promise<ImageProvider>, regionId: string, pageSize: () => number): ImageSource {
+/**
+ * A region's images through its account's provider: "Load more" at the tree's page size, Load All through
+ * the paging helper; every page with the cloud filter of the moment (`filter`), so that pages keep it.
+ */
+export function providerSource(
+  provider: () => Promise<ImageProvider>,
+  regionId: string,
+  pageSize: () => number,
+  filter: () => ImageFilter | undefined = () => undefined,
+): ImageSource {
+  const filtered = (): { filter?: ImageFilter } => {
+    const f = filter();
+    return f ? { filter: f } : {};
+  };
   return {
-    page: async (cursor, signal) => (await provider()).listImages({ regionId, cursor, pageSize: pageSize(), signal }),
+    page: async (cursor, signal) => (await provider()).listImages({ regionId, cursor, pageSize: pageSize(), signal, ...filtered() }),
     all: async ({ from, total, signal, stash, onPage }) => {
       const p = await provider();
-      await loadAllPages((req) => p.listImages({ regionId, ...req }), { pageSize: p.maxPageSize, from, total, signal, stash, onPage });
+      const f = filtered();
+      await loadAllPages((req) => p.listImages({ regionId, ...req, ...f }), { pageSize: p.maxPageSize, from, total, signal, stash, onPage });
     },
   };
 }

@@ -6,9 +6,10 @@ import { TRANSIENT_STATES } from '../providers/vocabulary';
 import { cloudLabel } from '../util/clouds';
 import { formatGiB, formatNumber, formatTime } from '../util/format';
 import { imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
+import type { ImagePredicate } from './filter';
 import type { ImageLoader } from './imageLoader';
 
-export type NodeKind = 'account' | 'region' | 'image' | 'loadMore' | 'error' | 'empty';
+export type NodeKind = 'account' | 'region' | 'group' | 'image' | 'loadMore' | 'error' | 'empty';
 
 export interface Node {
   /** Lets code outside this bundle (tests, pickers) tell nodes apart without instanceof. */
@@ -42,9 +43,20 @@ export class AccountNode implements Node {
   }
 }
 
+/** What narrows a region's list, as the tree provider sets it before a redraw. */
+export interface RegionView {
+  /** The instant filter over loaded images. */
+  readonly predicate?: ImagePredicate;
+  /** The cloud filter in a few words (description) and in full (tooltip). */
+  readonly cloudFilter?: { readonly short: string; readonly full: string };
+  /** How many images the cloud filter matches, counted by the cloud before anything is loaded. */
+  readonly serverCount?: number;
+}
+
 export class RegionNode implements Node {
   readonly kind = 'region' as const;
   readonly id: string;
+  view: RegionView = {};
   private readonly imageNodes = new Map<string, ImageNode>();
 
   constructor(
@@ -80,13 +92,33 @@ export class RegionNode implements Node {
     this.loader.remove(imageId);
   }
 
+  /** How many loaded images the instant filter keeps; undefined without a filter. */
+  matching(): number | undefined {
+    const { predicate } = this.view;
+    return predicate ? this.loader.items.reduce((n, image) => (predicate(image) ? n + 1 : n), 0) : undefined;
+  }
+
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.region.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    const count = this.loader.total === undefined ? '' : ` · ${formatNumber(this.loader.items.length)}/${formatNumber(this.loader.total)}`;
-    item.description = `${this.region.id}${count}`;
-    item.iconPath = new vscode.ThemeIcon('globe');
-    item.contextValue = `region cloud-${this.account.cloud}`;
+    const { loader, view } = this;
+    const parts = [this.region.id];
+    if (loader.total !== undefined) {
+      parts.push(`${formatNumber(loader.items.length)}/${formatNumber(loader.total)}`);
+    } else if (view.serverCount !== undefined) {
+      parts.push(vscode.l10n.t('{0} match', formatNumber(view.serverCount)));
+    }
+    const matching = loader.items.length ? this.matching() : undefined;
+    if (matching !== undefined) {
+      parts.push(matching ? vscode.l10n.t('{0} shown by the filter', formatNumber(matching)) : vscode.l10n.t('no loaded image matches'));
+    }
+    if (view.cloudFilter) {
+      parts.push(view.cloudFilter.short);
+      item.tooltip = vscode.l10n.t('Cloud filter: {0}', view.cloudFilter.full);
+    }
+    item.description = parts.join(' · ');
+    item.iconPath = new vscode.ThemeIcon(view.cloudFilter ? 'filter' : 'globe');
+    item.contextValue = `region cloud-${this.account.cloud}${view.cloudFilter ? ' cloudFiltered' : ''}`;
     return item;
   }
 }

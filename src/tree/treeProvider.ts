@@ -7,8 +7,13 @@ import { formatNumber } from '../util/format';
 import type { Log } from '../util/log';
 import { ImageLoader, providerSource } from './imageLoader';
 import type { Image } from '../providers/model';
+import type { FilterSupport } from '../providers/filters';
+import { GroupNode } from './groupNode';
 import { AccountNode, EmptyNode, ErrorNode, ImageNode, LoadMoreNode, RegionNode, type Node } from './nodes';
+import { groupImages, groupKey, sortImages } from './ordering';
+import { RegionFilters } from './regionFilters';
 import { throttle } from './throttle';
+import type { ViewState } from './viewState';
 
 /** While Load All streams pages in, the region is redrawn at most this often (and once at the end). */
 export const LOAD_ALL_REDRAW_MS = 250;
@@ -27,7 +32,11 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
   private accountNodes = new Map<string, AccountNode>();
   private readonly regionNodes = new Map<string, RegionNode[]>();
   private readonly accountErrors = new Map<string, unknown>();
+  /** What each account's cloud can filter by (from its provider, once regions were listed). */
+  private readonly supports = new Map<string, FilterSupport>();
+  private readonly filters: RegionFilters;
   private readonly subscription: vscode.Disposable;
+  private readonly stateSubscription: vscode.Disposable;
   private readonly imageChanged = new vscode.EventEmitter<ImageChange>();
   /** Fires when an image changed or disappeared (the details panel listens). */
   readonly onDidChangeImage = this.imageChanged.event;
@@ -36,8 +45,12 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     private readonly accounts: AccountStore,
     private readonly sessions: Sessions,
     private readonly log: Log,
+    readonly state: ViewState,
   ) {
     this.subscription = accounts.onDidChange(() => this.refresh());
+    this.filters = new RegionFilters(state, sessions, log, (node) => this.changed.fire(node));
+    // A new query, order or cloud filter: every region is dressed again as the view asks for it.
+    this.stateSubscription = state.onDidChange(() => this.changed.fire(undefined));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -53,6 +66,9 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
   }
 
   getParent(node: Node): Node | undefined {
+    if (node instanceof ImageNode && this.state.group !== 'none') {
+      return this.groupNode(node.parent, groupKey(node.image, this.state.group), []);
+    }
     return node.parent;
   }
 
@@ -66,7 +82,42 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     if (node instanceof RegionNode) {
       return this.regionChildren(node);
     }
+    if (node instanceof GroupNode) {
+      return node.images.map((image) => node.parent.imageNode(image));
+    }
     return [];
+  }
+
+  /** The view's message while the instant filter narrows it: what filters, and how many loaded images match. */
+  message(): string | undefined {
+    const { query, predicate } = this.state;
+    if (!predicate) {
+      return undefined;
+    }
+    let loaded = 0;
+    let matching = 0;
+    for (const regions of this.regionNodes.values()) {
+      for (const region of regions) {
+        loaded += region.loader.items.length;
+        matching += region.loader.items.reduce((n, image) => (predicate(image) ? n + 1 : n), 0);
+      }
+    }
+    return loaded
+      ? vscode.l10n.t('Filter "{0}": {1} of {2} loaded images', query, formatNumber(matching), formatNumber(loaded))
+      : vscode.l10n.t('Filter "{0}": no images loaded yet; expand a region to load some.', query);
+  }
+
+  /** Keeps a tree view's message in step with the instant filter. */
+  bindMessage(view: { message?: string }): vscode.Disposable {
+    view.message = this.message();
+    return this.onDidChangeTreeData(() => {
+      view.message = this.message();
+    });
+  }
+
+  /** What an account's cloud can filter by on the server (asks its provider). */
+  async filterSupport(account: AccountNode['account']): Promise<FilterSupport> {
+    return (await this.sessions.provider(account)).filters;
   }
 
   /** Refreshes one node (forgetting what it loaded), or the whole view. */
@@ -81,6 +132,7 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
       this.accountErrors.delete(node.account.id);
     } else if (node instanceof RegionNode) {
       node.loader.reset();
+      this.filters.forgetCount(node);
     }
     this.changed.fire(node);
   }
@@ -187,6 +239,7 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
 
   dispose(): void {
     this.subscription.dispose();
+    this.stateSubscription.dispose();
     this.changed.dispose();
     this.imageChanged.dispose();
   }
@@ -212,10 +265,11 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     if (error !== undefined) {
       return [this.errorNode(node, error, () => this.refresh(node))];
     }
-    if (!node.regions) {
+    if (!node.regions || !this.supports.has(node.account.id)) {
       try {
         const provider = await this.sessions.provider(node.account);
-        node.regions = await provider.listRegions();
+        this.supports.set(node.account.id, provider.filters);
+        node.regions ??= await provider.listRegions();
       } catch (err) {
         this.accountErrors.set(node.account.id, err);
         this.report(err);
@@ -230,30 +284,55 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
       regions = node.regions.map((r) => new RegionNode(node, r, this.imageLoader(node, r.id)));
       this.regionNodes.set(node.account.id, regions);
     }
+    this.filters.dress(regions, this.supports.get(node.account.id)!);
     return regions;
   }
 
   private imageLoader(node: AccountNode, regionId: string): ImageLoader {
-    return new ImageLoader(providerSource(() => this.sessions.provider(node.account), regionId, () => this.sessions.pageSize()));
+    let region: RegionNode | undefined;
+    const filter = (): ReturnType<RegionFilters['filterOf']> => {
+      region ??= this.findRegion(node.account.id, regionId);
+      return region ? this.filters.filterOf(region) : undefined;
+    };
+    return new ImageLoader(providerSource(() => this.sessions.provider(node.account), regionId, () => this.sessions.pageSize(), filter));
   }
 
+  /** The loaded images the instant filter keeps, in the view's order, grouped if asked; then Load more, an error or an empty state. */
   private async regionChildren(node: RegionNode): Promise<Node[]> {
     const { loader } = node;
+    const support = this.supports.get(node.account.id);
+    if (support) {
+      this.filters.dress([node], support);
+    }
     try {
       await loader.ensureFirstPage();
     } catch (err) {
       this.report(err);
     }
-    const children: Node[] = loader.items.map((image) => node.imageNode(image));
+    const { predicate } = node.view;
+    const shown = sortImages(predicate ? loader.items.filter(predicate) : loader.items, this.state.sort);
+    const children: Node[] =
+      this.state.group === 'none'
+        ? shown.map((image) => node.imageNode(image))
+        : groupImages(shown, this.state.group).map((g) => this.groupNode(node, g.key, g.images));
+    if (!children.length && loader.items.length) {
+      children.push(new EmptyNode(node, vscode.l10n.t('No loaded image matches the filter "{0}".', this.state.query)));
+    }
     if (loader.error !== undefined) {
       // Keep what was loaded; the error node retries the page that failed.
       children.push(this.errorNode(node, loader.error, () => void this.loadMore(node)));
     } else if (loader.hasMore) {
       children.push(new LoadMoreNode(node));
     } else if (!children.length) {
-      children.push(new EmptyNode(node, vscode.l10n.t('No images in this region.')));
+      const filtered = node.view.cloudFilter !== undefined;
+      children.push(new EmptyNode(node, filtered ? vscode.l10n.t('No image in this region matches the cloud filter.') : vscode.l10n.t('No images in this region.')));
     }
     return children;
+  }
+
+  private groupNode(region: RegionNode, key: string | undefined, images: readonly Image[]): GroupNode {
+    const label = key ?? (this.state.group === 'family' ? vscode.l10n.t('No image family') : vscode.l10n.t('Other'));
+    return new GroupNode(region, key, label, images);
   }
 
   private errorNode(parent: Node, err: unknown, retry: () => void): ErrorNode {

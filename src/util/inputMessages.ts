@@ -124,6 +124,16 @@ export function inputMessage(p: InputProblem, cloud?: CloudKind): string {
       return vscode.l10n.t('An image can carry at most {0} tags; this would make {1}.', p.max, p.count);
     case 'notSearchable':
       return vscode.l10n.t('Images cannot be searched by the tag key "{0}" on this cloud.', p.key);
+    case 'tooManyFilterKeys':
+      return vscode.l10n.t('A tag filter on this cloud takes at most {0} keys; {1} were given.', p.max, p.count);
+    case 'tooManyFilterValues':
+      return p.max === 0
+        ? vscode.l10n.t('Tags on this cloud are names without values: filter by "{0}" without "=".', p.key)
+        : vscode.l10n.t('The tag key "{0}" takes at most {1} values in a filter on this cloud; {2} were given.', p.key, p.max, p.count);
+    case 'oneStatusOnly':
+      return vscode.l10n.t('This cloud filters by one status at a time; {0} were given.', p.count);
+    case 'repeatedFilterKey':
+      return vscode.l10n.t('The tag key "{0}" is given twice; give its values together, as {0}=a,b.', p.key);
     case 'noMembers':
       return vscode.l10n.t('Enter at least one member ID.');
     case 'memberFormat':

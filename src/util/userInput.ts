@@ -40,6 +40,8 @@ export interface InputOptions extends StepInfo {
   readonly password?: boolean;
   /** A message when the value is not acceptable (the box stays open), else undefined. */
   readonly validateInput?: (value: string) => string | undefined;
+  /** Called as the value changes (each keystroke; a scripted answer once), for input that acts live. */
+  readonly onDidChangeValue?: (value: string) => void;
 }
 
 export interface UserInput {
@@ -111,6 +113,7 @@ export class ScriptableUserInput implements UserInput {
       if (typeof answer !== 'string') {
         throw new Error(`"${shown.title}" asks for text, but the script answers ${String(answer)}`);
       }
+      options.onDidChangeValue?.(answer);
       const refused = options.validateInput?.(answer);
       if (!refused) {
         return answer;
@@ -182,6 +185,7 @@ function showInput(options: InputOptions): Promise<string> {
   return settle(q, (resolve) => {
     q.onDidChangeValue((v) => {
       q.validationMessage = v ? options.validateInput?.(v) : undefined;
+      options.onDidChangeValue?.(v);
     });
     q.onDidAccept(() => {
       const problem = options.validateInput?.(q.value);

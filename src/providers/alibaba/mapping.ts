@@ -44,6 +44,8 @@ export function mapImage(regionId: string, i: Json, language = 'en-US', keepRaw 
     sizeGiB: num(i['Size']),
     createdAt: timestamp(i['CreationTime']),
     tags,
+    platform: str(i['Platform']),
+    family: str(i['ImageFamily']),
     ...(keepRaw ? { raw: i } : {}),
   };
 }

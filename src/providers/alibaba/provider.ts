@@ -2,6 +2,7 @@
 // status in their own files.
 import { perBatch, str, wrappedList, type Json } from '../common';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
+import { checkFilter, statusesOf, type FilterSupport } from '../filters';
 import { assertValid } from '../input';
 import type { DetailOperations } from '../operations';
 import type { ImageProvider, ProviderContext } from '../provider';
@@ -18,7 +19,30 @@ export { ALIBABA_MAX_PAGE_SIZE };
 /** Every DescribeImages status word, asked for explicitly so the default (Available only) hides nothing from getImage. */
 export const ALIBABA_IMAGE_STATUSES = ['Creating', 'Waiting', 'Available', 'UnAvailable', 'CreateFailed', 'Deprecated'];
 
-/** The DescribeImages parameters for a filter: ImageOwnerAlias (+ IsPublic for community), Status, ImageName, Tag.1 (checked first). */
+/**
+ * DescribeImages narrows by ImageOwnerAlias (system, self, others, marketplace; others + IsPublic=true for
+ * community images), Status (a comma-separated list), ImageName (part of the name) and Tag.N (1 to 20; every
+ * tag must be there, a key without a value matching any value).
+ */
+export const ALIBABA_FILTERS: FilterSupport = {
+  owners: ['self', 'system', 'shared', 'marketplace', 'community'],
+  statuses: ALIBABA_IMAGE_STATUSES,
+  usableStatus: 'Available',
+  manyStatuses: true,
+  name: 'contains',
+  tagLists: ['tags'],
+  maxTagKeys: 20,
+  maxTagValues: 1,
+  checkTag: (tag) => ALIBABA_TAG_RULES.checkFilterTag(tag),
+  tagsOwnOnly: false,
+  countsTags: false,
+};
+
+/**
+ * The DescribeImages parameters for a filter: ImageOwnerAlias (+ IsPublic for community), Status, ImageName,
+ * Tag.N (`tag` first, then `tagQuery.tags`), all checked first. No Status when the filter names none: the
+ * listing's default applies.
+ */
 export function filterParams(filter: ImageFilter | undefined): Record<string, string> {
   if (!filter) {
     return {};
@@ -26,6 +50,7 @@ export function filterParams(filter: ImageFilter | undefined): Record<string, st
   if (filter.tag?.key) {
     assertValid(ALIBABA_TAG_RULES.checkFilterTag(filter.tag));
   }
+  assertValid(checkFilter(ALIBABA_FILTERS, filter));
   const out: Record<string, string> = {};
   switch (filter.owner) {
     case 'system':
@@ -43,18 +68,24 @@ export function filterParams(filter: ImageFilter | undefined): Record<string, st
     default:
       break;
   }
-  if (filter.status) {
-    out['Status'] = filter.status;
+  const statuses = statusesOf(filter);
+  if (statuses.length) {
+    out['Status'] = statuses.join(',');
   }
   if (filter.name) {
     out['ImageName'] = filter.name;
   }
-  return filter.tag?.key ? { ...out, ...tagParams([filter.tag]) } : out;
+  const tags = [
+    ...(filter.tag?.key ? [filter.tag] : []),
+    ...(filter.tagQuery?.tags ?? []).map((c) => ({ key: c.key, value: c.values[0] ?? '' })),
+  ];
+  return tags.length ? { ...out, ...tagParams(tags) } : out;
 }
 
 export class AlibabaEcsProvider implements ImageProvider {
   readonly cloud = 'alibaba' as const;
   readonly maxPageSize = ALIBABA_MAX_PAGE_SIZE;
+  readonly filters = ALIBABA_FILTERS;
   readonly tags: AlibabaTags;
   readonly sharing: AlibabaSharing;
   readonly exporting: AlibabaExporting;

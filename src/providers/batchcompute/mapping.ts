@@ -59,6 +59,7 @@ export function mapImage(regionId: string, i: Json, keepRaw = true): Image {
     owner: i['Type'] === 'System' ? 'system' : 'self',
     osType: str(i['Platform']),
     createdAt: timestamp(i['CreationTime']),
+    platform: str(i['Platform']),
     tags: [],
     ...(keepRaw ? { raw: i } : {}),
   };

@@ -1,7 +1,8 @@
 // Alibaba BatchCompute images (a retired service): the user's own images, paged by marker, deleted one by one.
 import { clampPageSize, distinct, mapLimited, objectsOf, str } from '../common';
 import { ProviderError } from '../errors';
-import type { Image, ListImagesRequest, Page, Region } from '../model';
+import type { FilterSupport } from '../filters';
+import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
 import type { ChangeResult, DeleteOperations } from '../operations';
 import { markerOf, nextMarker } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
@@ -15,6 +16,24 @@ export const BATCHCOMPUTE_MAX_PAGE_SIZE = 100;
 /** GetImage calls in flight at once where many ids are looked up (the API has no batch form). */
 export const BATCHCOMPUTE_CONCURRENCY = 4;
 
+/** ListImages narrows by `Type` only: System (the service's images) or Self (the account's own). */
+export const BATCHCOMPUTE_FILTERS: FilterSupport = {
+  owners: ['self', 'system'],
+  statuses: [],
+  manyStatuses: false,
+  tagLists: [],
+  maxTagKeys: 0,
+  maxTagValues: 0,
+  checkTag: () => undefined,
+  tagsOwnOnly: false,
+  countsTags: false,
+};
+
+/** ListImages `Type` for a filter's owner (System or Self); undefined when the filter names no owner it has. */
+export function batchComputeType(filter: ImageFilter | undefined): 'System' | 'Self' | undefined {
+  return filter?.owner === 'system' ? 'System' : filter?.owner === 'self' ? 'Self' : undefined;
+}
+
 function imagePath(imageId: string): string {
   return `/images/${encodeURIComponent(imageId)}`;
 }
@@ -22,6 +41,7 @@ function imagePath(imageId: string): string {
 export class BatchComputeProvider implements ImageProvider {
   readonly cloud = 'batchcompute' as const;
   readonly maxPageSize = BATCHCOMPUTE_MAX_PAGE_SIZE;
+  readonly filters = BATCHCOMPUTE_FILTERS;
   readonly deleting: DeleteOperations;
   private readonly client: BatchComputeClient;
 
@@ -49,7 +69,7 @@ export class BatchComputeProvider implements ImageProvider {
     const marker = markerOf(req.cursor);
     const count = clampPageSize(req.pageSize, BATCHCOMPUTE_MAX_PAGE_SIZE);
     const body = await this.client.request('GET', req.regionId, '/images', {
-      query: { MaxItemCount: String(count), Type: 'Self', ...(marker ? { Marker: marker } : {}) },
+      query: { MaxItemCount: String(count), Type: batchComputeType(req.filter) ?? 'Self', ...(marker ? { Marker: marker } : {}) },
       signal: req.signal,
     });
     const items = objectsOf(body['Items']).map((i) => mapImage(req.regionId, i, req.raw ?? false));

@@ -57,6 +57,7 @@ export function mapImage(regionId: string, i: Json, keepRaw = true): Image {
     architecture: architectureOf(i),
     sizeGiB: num(i['min_disk']),
     createdAt: timestamp(i['created_at']),
+    platform: str(i['__platform']),
     tags: mapTags(i['tags']),
     ...(keepRaw ? { raw: i } : {}),
   };

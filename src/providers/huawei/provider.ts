@@ -1,6 +1,7 @@
 // Huawei Cloud IMS images: regions from the static table, images paged by marker (with the ListImages
 // filters); tags, query by tag, sharing, export, delete and job progress in their own files.
 import { clampPageSize, distinct, mapLimited, objectsOf } from '../common';
+import { checkFilter, hasTagQuery, statusesOf, tagLengthCheck, type FilterSupport } from '../filters';
 import { assertValid } from '../input';
 import type { Cursor, Image, ImageFilter, ImageOwner, ListImagesRequest, Page, Region } from '../model';
 import { markerOf, nextMarker } from '../paging';
@@ -10,7 +11,7 @@ import { HuaweiDeleting, HuaweiExporting, HuaweiJobs } from './jobs';
 import { mapImage } from './mapping';
 import { huaweiRegions, type HuaweiLanguage } from './regions';
 import { HuaweiSharing } from './sharing';
-import { HuaweiTagSearch, type HuaweiTagQuery } from './tagQuery';
+import { HUAWEI_TAG_QUERY_LIMITS, HuaweiTagSearch, type HuaweiTagQuery } from './tagQuery';
 import { HUAWEI_TAG_RULES } from './rules';
 import { HuaweiTags } from './tags';
 
@@ -19,6 +20,34 @@ export const HUAWEI_MAX_PAGE_SIZE = 500;
 
 /** findImages asks for this many ids or fewer one by one; for more, one listing of the region costs less. */
 export const HUAWEI_IDS_ONE_BY_ONE = 3;
+
+/**
+ * ListImages narrows by `__imagetype` (gold, private, shared, market), one `status` (queued, saving, deleted,
+ * killed, active) and the exact `name`; tags go through the resource_instances action instead (own images
+ * only, the name matched in part, and counted without listing).
+ */
+export const HUAWEI_FILTERS: FilterSupport = {
+  owners: ['self', 'system', 'shared', 'marketplace'],
+  statuses: ['active', 'queued', 'saving', 'killed', 'deleted'],
+  usableStatus: 'active',
+  manyStatuses: false,
+  name: 'exact',
+  tagLists: ['tags', 'tagsAny', 'notTags', 'notTagsAny'],
+  maxTagKeys: HUAWEI_TAG_QUERY_LIMITS.maxKeys,
+  maxTagValues: HUAWEI_TAG_QUERY_LIMITS.maxValues,
+  checkTag: tagLengthCheck(HUAWEI_TAG_QUERY_LIMITS.maxKeyLength, HUAWEI_TAG_QUERY_LIMITS.maxValueLength),
+  tagsOwnOnly: true,
+  countsTags: true,
+};
+
+/** The tag query a filter asks for (its name matched in part), or undefined when it has no tag conditions. */
+export function tagQueryOf(filter: ImageFilter | undefined): HuaweiTagQuery | undefined {
+  if (!hasTagQuery(filter?.tagQuery)) {
+    return undefined;
+  }
+  const { tags, tagsAny, notTags, notTagsAny } = filter.tagQuery;
+  return { tags, tagsAny, notTags, notTagsAny, ...(filter.name ? { nameContains: filter.name } : {}) };
+}
 
 const IMAGE_TYPES: Partial<Record<ImageOwner, string>> = { system: 'gold', self: 'private', shared: 'shared', marketplace: 'market' };
 
@@ -35,8 +64,9 @@ export function filterQuery(filter: ImageFilter | undefined): Record<string, str
   if (imageType) {
     out['__imagetype'] = imageType;
   }
-  if (filter?.status) {
-    out['status'] = filter.status;
+  const [status] = statusesOf(filter);
+  if (status) {
+    out['status'] = status;
   }
   if (filter?.name) {
     out['name'] = filter.name;
@@ -51,6 +81,7 @@ export function filterQuery(filter: ImageFilter | undefined): Record<string, str
 export class HuaweiImsProvider implements ImageProvider {
   readonly cloud = 'huawei' as const;
   readonly maxPageSize = HUAWEI_MAX_PAGE_SIZE;
+  readonly filters = HUAWEI_FILTERS;
   readonly tags: HuaweiTags;
   readonly sharing: HuaweiSharing;
   readonly exporting: HuaweiExporting;
@@ -86,9 +117,17 @@ export class HuaweiImsProvider implements ImageProvider {
   /**
    * GET /v2/cloudimages with `limit` and `marker` (the id to start after). The response has no next
    * link or total: another page is asked for while pages come back full, so a total that is a multiple
-   * of the page size ends with one empty page.
+   * of the page size ends with one empty page. A filter with tag conditions lists through the
+   * resource_instances action instead (own images, offset paging, with a total).
    */
   async listImages(req: ListImagesRequest): Promise<Page<Image>> {
+    if (req.filter) {
+      assertValid(checkFilter(HUAWEI_FILTERS, req.filter));
+    }
+    const query = tagQueryOf(req.filter);
+    if (query) {
+      return this.tagSearch.findByTags(req.regionId, query, req.cursor, req.pageSize, req.signal);
+    }
     const marker = markerOf(req.cursor);
     const limit = clampPageSize(req.pageSize, HUAWEI_MAX_PAGE_SIZE);
     const body = await this.client.ims('GET', req.regionId, '/v2/cloudimages', {
@@ -135,6 +174,13 @@ export class HuaweiImsProvider implements ImageProvider {
    */
   findByTags(regionId: string, query: HuaweiTagQuery, cursor?: Cursor, pageSize?: number, signal?: AbortSignal): Promise<Page<Image>> {
     return this.tagSearch.findByTags(regionId, query, cursor, pageSize, signal);
+  }
+
+  /** A filter with tag conditions: how many own images match (action "count"); undefined for any other filter. */
+  async countImages(regionId: string, filter: ImageFilter, signal?: AbortSignal): Promise<number | undefined> {
+    assertValid(checkFilter(HUAWEI_FILTERS, filter));
+    const query = tagQueryOf(filter);
+    return query ? this.tagSearch.countByTags(regionId, query, signal) : undefined;
   }
 
   /** How many of the project's own images match a tag query (action "count"). */

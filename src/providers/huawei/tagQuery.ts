@@ -3,26 +3,16 @@
 // project's own images, the only ones that carry its tags. A query is checked here before any request.
 import { clampPageSize, num, objectsOf, type Json } from '../common';
 import { ProviderError } from '../errors';
-import type { Cursor, Image, Page } from '../model';
+import type { Cursor, Image, Page, TagCondition, TagQuery } from '../model';
 import { nextOffset, offsetOf } from '../paging';
 import type { HuaweiClient } from './client';
 import { mapImage, mapTagPairs } from './mapping';
 
 /** A key and the values it may have; an empty `values` means any value (the values are alternatives). */
-export interface HuaweiTagCondition {
-  readonly key: string;
-  readonly values: readonly string[];
-}
+export type HuaweiTagCondition = TagCondition;
 
-export interface HuaweiTagQuery {
-  /** Every condition holds. */
-  readonly tags?: readonly HuaweiTagCondition[];
-  /** At least one condition holds. */
-  readonly tagsAny?: readonly HuaweiTagCondition[];
-  /** Not every condition holds (the negation of `tags`). */
-  readonly notTags?: readonly HuaweiTagCondition[];
-  /** No condition holds (the negation of `tagsAny`). */
-  readonly notTagsAny?: readonly HuaweiTagCondition[];
+/** The four condition lists (tags, tags_any, not_tags, not_tags_any) and two more of IMS's own. */
+export interface HuaweiTagQuery extends TagQuery {
   /** Only images without any tag; IMS then ignores the four lists above. */
   readonly withoutAnyTag?: boolean;
   /** `matches: [{key: "resource_name", value}]`: part of the image name. */

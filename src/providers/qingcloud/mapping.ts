@@ -77,6 +77,7 @@ export function mapImage(zone: string, i: Json, keepRaw = true): Image {
     architecture: str(i['architecture']) ?? str(i['processor_type']),
     sizeGiB: num(i['size']),
     createdAt: timestamp(i['create_time']),
+    platform: str(i['os_family']),
     tags: mapTags(i['tags']),
     ...raw,
   };

@@ -1,6 +1,7 @@
 // QingCloud IaaS images: listing and details here; tags, sharing, delete and jobs in their own files.
 // QingCloud has no image export, so this provider has no `exporting` group.
 import { clampPageSize, num, objectsOf, perBatch } from '../common';
+import { checkFilter, statusesOf, type FilterSupport } from '../filters';
 import { assertValid } from '../input';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
 import { offsetPage } from '../paging';
@@ -9,18 +10,38 @@ import { QingcloudClient, indexed } from './client';
 import { QingcloudDeleting, QingcloudJobs } from './jobs';
 import { mapImage, mapZone, type ZoneLanguage } from './mapping';
 import { QingcloudSharing } from './sharing';
+import { QINGCLOUD_TAG_RULES } from './rules';
 import { QingcloudTags } from './tags';
 
 export const QINGCLOUD_MAX_PAGE_SIZE = 100;
 
 /** Every DescribeImages status: asked for explicitly so no default filter hides an image from getImage. */
 const ALL_IMAGE_STATUSES = ['pending', 'available', 'deprecated', 'suspended', 'deleted', 'ceased'];
+/**
+ * DescribeImages narrows by `provider` (system, self, shared), `status.N` (any of them), `search_word` (part
+ * of the name or ID) and `tags.N` (tag ids: images with any of them; QingCloud tags are names, no values).
+ */
+export const QINGCLOUD_FILTERS: FilterSupport = {
+  owners: ['self', 'system', 'shared'],
+  statuses: ALL_IMAGE_STATUSES,
+  usableStatus: 'available',
+  manyStatuses: true,
+  name: 'nameOrId',
+  tagLists: ['tagsAny'],
+  maxTagKeys: 10,
+  maxTagValues: 0,
+  checkTag: (tag) => QINGCLOUD_TAG_RULES.checkFilterTag(tag),
+  tagsOwnOnly: false,
+  countsTags: false,
+};
+
 /** Gone for the user: deleted (recoverable for 2 h in the console, not an image to act on) or ceased. */
 const GONE_STATUSES = new Set(['deleted', 'ceased']);
 
 export class QingcloudProvider implements ImageProvider {
   readonly cloud = 'qingcloud' as const;
   readonly maxPageSize = QINGCLOUD_MAX_PAGE_SIZE;
+  readonly filters = QINGCLOUD_FILTERS;
   readonly tags: QingcloudTags;
   readonly sharing: QingcloudSharing;
   readonly deleting: QingcloudDeleting;
@@ -60,11 +81,11 @@ export class QingcloudProvider implements ImageProvider {
   }
 
   /**
-   * DescribeImages parameters for a filter: owner -> provider (system, self, shared), status -> status.1,
-   * name -> search_word (part of the name or id), tag -> tags.1 with the tag's id, looked up by name
-   * (one DescribeTags call). Undefined when nothing can match: an owner QingCloud does not have
-   * (marketplace, community) or a tag name no tag has. A tag value (QingCloud tags are names only) or a
-   * name no tag could have is refused (InvalidInputError) before any request.
+   * DescribeImages parameters for a filter: owner -> provider (system, self, shared), statuses -> status.N,
+   * name -> search_word (part of the name or id), tag and tagQuery.tagsAny -> tags.N with the tags' ids,
+   * looked up by name (one DescribeTags call each). Undefined when nothing can match: an owner QingCloud
+   * does not have (marketplace, community) or only tag names no tag has. A tag value (QingCloud tags are
+   * names only) or a name no tag could have is refused (InvalidInputError) before any request.
    */
   private async filterParams(zone: string, filter: ImageFilter | undefined, signal?: AbortSignal): Promise<Record<string, string> | undefined> {
     const out: Record<string, string> = {};
@@ -74,19 +95,29 @@ export class QingcloudProvider implements ImageProvider {
     if (filter?.owner === 'system' || filter?.owner === 'self' || filter?.owner === 'shared') {
       out['provider'] = filter.owner;
     }
-    if (filter?.status) {
-      out['status.1'] = filter.status;
-    }
+    Object.assign(out, indexed('status', statusesOf(filter)));
     if (filter?.name) {
       out['search_word'] = filter.name;
     }
     if (filter?.tag?.key) {
       assertValid(this.tags.rules.checkFilterTag(filter.tag));
-      const tagId = await this.tags.findTagId(zone, filter.tag.key, signal);
-      if (tagId === undefined) {
+    }
+    if (filter) {
+      assertValid(checkFilter(QINGCLOUD_FILTERS, filter));
+    }
+    const names = [...(filter?.tag?.key ? [filter.tag.key] : []), ...(filter?.tagQuery?.tagsAny ?? []).map((c) => c.key)];
+    if (names.length) {
+      const ids: string[] = [];
+      for (const name of new Set(names)) {
+        const id = await this.tags.findTagId(zone, name, signal);
+        if (id !== undefined) {
+          ids.push(id);
+        }
+      }
+      if (!ids.length) {
         return undefined;
       }
-      out['tags.1'] = tagId;
+      Object.assign(out, indexed('tags', ids));
     }
     return out;
   }
