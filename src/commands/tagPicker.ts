@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { InputProblem } from '../providers/input';
 import type { CloudKind, Tag } from '../providers/model';
+import { usedTags } from '../providers/common';
 import type { TagOperations, UsedTag } from '../providers/operations';
 import type { ImageNode } from '../tree/nodes';
 import { logLine } from '../util/errors';
@@ -46,13 +47,7 @@ export class UsedTagsCache {
         return list;
       }),
     );
-    const values = new Map<string, Set<string>>();
-    for (const t of lists.flat()) {
-      const set = values.get(t.key) ?? new Set<string>();
-      t.values.forEach((v) => set.add(v));
-      values.set(t.key, set);
-    }
-    return [...values].sort(([a], [b]) => a.localeCompare(b)).map(([key, set]) => ({ key, values: [...set].sort((a, b) => a.localeCompare(b)) }));
+    return usedTags(lists.flat());
   }
 }
 

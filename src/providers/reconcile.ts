@@ -57,16 +57,12 @@ export class Changes {
 
   /** Like `run`, but a failure is recorded for the change's images (undefined is returned); cancelling still throws. */
   async attempt<T>(change: Change<T>): Promise<T | undefined> {
-    change.imageIds.forEach((id) => this.attempted.add(id));
-    try {
-      return await this.run(change);
-    } catch (err) {
-      if (ProviderError.isAbort(err)) {
-        throw err;
-      }
-      this.failures.push(...change.imageIds.map((imageId) => ({ imageId, error: err })));
+    const outcome = await this.tryRun(change);
+    if ('error' in outcome) {
+      this.fail(change.imageIds, outcome.error);
       return undefined;
     }
+    return outcome.value;
   }
 
   /**
@@ -77,39 +73,53 @@ export class Changes {
    * `onSingle` receives each image's own answer (e.g. the job its call started).
    */
   async attemptBatch<T>(change: BatchChange<T>, onSingle?: (imageId: string, value: T) => void): Promise<T | undefined> {
-    change.imageIds.forEach((id) => this.attempted.add(id));
-    try {
-      return await this.run(change);
-    } catch (err) {
-      if (ProviderError.isAbort(err)) {
-        throw err;
-      }
-      if (ProviderError.isOutcomeUnknown(err) || change.imageIds.length < 2) {
-        this.failures.push(...change.imageIds.map((imageId) => ({ imageId, error: err })));
-        return undefined;
-      }
-      for (const imageId of change.imageIds) {
-        let applied: boolean;
-        try {
-          applied = await change.applied(imageId);
-        } catch (readErr) {
-          if (ProviderError.isAbort(readErr)) {
-            throw readErr;
-          }
-          // Not known whether this image's part was made: it is not sent again.
-          this.failures.push({ imageId, error: err });
-          continue;
-        }
-        if (!applied) {
-          const single = change.single(imageId);
-          const value = await this.attempt(single);
-          if (value !== undefined && onSingle) {
-            onSingle(imageId, value);
-          }
-        }
-      }
+    const outcome = await this.tryRun(change);
+    if (!('error' in outcome)) {
+      return outcome.value;
+    }
+    const err = outcome.error;
+    if (ProviderError.isOutcomeUnknown(err) || change.imageIds.length < 2) {
+      this.fail(change.imageIds, err);
       return undefined;
     }
+    for (const imageId of change.imageIds) {
+      let applied: boolean;
+      try {
+        applied = await change.applied(imageId);
+      } catch (readErr) {
+        if (ProviderError.isAbort(readErr)) {
+          throw readErr;
+        }
+        // Not known whether this image's part was made: it is not sent again.
+        this.fail([imageId], err);
+        continue;
+      }
+      if (!applied) {
+        const single = change.single(imageId);
+        const value = await this.attempt(single);
+        if (value !== undefined && onSingle) {
+          onSingle(imageId, value);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Sends the change (settled as `run` does); a failure is returned, a cancellation thrown. */
+  private async tryRun<T>(change: Change<T>): Promise<{ value: T } | { error: unknown }> {
+    change.imageIds.forEach((id) => this.attempted.add(id));
+    try {
+      return { value: await this.run(change) };
+    } catch (error) {
+      if (ProviderError.isAbort(error)) {
+        throw error;
+      }
+      return { error };
+    }
+  }
+
+  private fail(imageIds: readonly string[], error: unknown): void {
+    this.failures.push(...imageIds.map((imageId) => ({ imageId, error })));
   }
 
   /** Records the job one image's own call started (a batch split per image). */
