@@ -57,14 +57,15 @@ async function confirmAndDelete(ctx: CommandContext, nodes: readonly ImageNode[]
         await startedJob(ctx, [n], 'delete', { ...result, job: own.get(n.image.id)! });
       }
       const rest = done.filter((d) => !own.has(d.image.id));
-      if (result.job && rest.length) {
+      if (!rest.length) {
+        return;
+      }
+      if (result.job) {
         await startedJob(ctx, rest, 'delete', { ...result, job: result.job });
         return;
       }
-      if (!result.job) {
-        sayIfReadBack(ctx, result, imageLabel(rest));
-      }
-      for (const n of result.job ? [] : rest) {
+      sayIfReadBack(ctx, result, imageLabel(rest));
+      for (const n of rest) {
         ctx.log.info(`Deleted ${n.image.id} in ${regionId}${force ? ' (force)' : ''}.`);
         ctx.tree.removeImage(n.account.id, regionId, n.image.id);
       }
