@@ -1,16 +1,17 @@
 // Delete: a modal confirmation that names the image (or gives the count), Alibaba's Force explained;
 // the node shows "Deleting…" until done, then disappears; on failure it stays, with the cloud's error.
+// Over several images each is reported on its own (bulk.ts): those deleted leave the tree, only the
+// failures stay marked.
 // One delete per image at a time; a delete whose reply was lost is settled by reading the image back,
 // or reported as unknown (the node stays, saying so), never as a failure that may be false.
 import * as vscode from 'vscode';
-import { ProviderError } from '../providers/errors';
-import { isCancellation } from '../util/errors';
 import type { ImageNode } from '../tree/nodes';
+import { eachRegion, reportOutcome } from './bulk';
 import type { CommandContext } from './context';
 import { oneAtATime } from './inFlight';
 import { startedJob } from './jobs';
-import { failureText, sayIfReadBack } from './outcome';
-import { byRegion, imageLabel, imageTargets, provider } from './targets';
+import { sayIfReadBack } from './outcome';
+import { imageLabel, imageTargets, provider } from './targets';
 
 export async function deleteImages(ctx: CommandContext, node?: unknown, selection?: unknown): Promise<void> {
   const nodes = await imageTargets(ctx, 'delete', vscode.l10n.t('Delete Image'), node, selection, true);
@@ -44,36 +45,31 @@ async function confirmAndDelete(ctx: CommandContext, nodes: readonly ImageNode[]
     return;
   }
   const force = choice === forceDel;
-  const failures: string[] = [];
-  const unknown: string[] = [];
-  await Promise.all(
-    [...byRegion(nodes)].map(async ([regionId, group]) => {
-      group.forEach((n) => ctx.tree.setBusy(n, vscode.l10n.t('Deleting…')));
-      try {
-        const result = await deleting.deleteImages(regionId, group.map((n) => n.image.id), { force });
-        if (result.job) {
-          // The cloud deletes asynchronously: the nodes stay busy until the job ends (see extension wiring).
-          await startedJob(ctx, group, 'delete', { ...result, job: result.job });
-          return;
-        }
-        sayIfReadBack(ctx, result, imageLabel(group));
-        for (const n of group) {
-          ctx.log.info(`Deleted ${n.image.id} in ${regionId}${force ? ' (force)' : ''}.`);
-          ctx.tree.removeImage(n.account.id, regionId, n.image.id);
-        }
-      } catch (err) {
-        if (isCancellation(err)) {
-          group.forEach((n) => ctx.tree.setBusy(n, undefined));
-          return;
-        }
-        const text = failureText(err, imageLabel(group));
-        group.forEach((n: ImageNode) => ctx.tree.setBusy(n, undefined, text));
-        (ProviderError.isOutcomeUnknown(err) ? unknown : failures).push(text);
+  nodes.forEach((n) => ctx.tree.setBusy(n, vscode.l10n.t('Deleting…')));
+  const outcome = await eachRegion(
+    ctx,
+    nodes,
+    (regionId, group) => deleting.deleteImages(regionId, group.map((n) => n.image.id), { force }),
+    async (regionId, done, result) => {
+      const own = new Map((result.jobs ?? []).map((j) => [j.imageId, j.job]));
+      // The cloud deletes asynchronously: the nodes stay busy until the job ends (see extension wiring).
+      for (const n of done.filter((d) => own.has(d.image.id))) {
+        await startedJob(ctx, [n], 'delete', { ...result, job: own.get(n.image.id)! });
       }
-    }),
+      const rest = done.filter((d) => !own.has(d.image.id));
+      if (!rest.length) {
+        return;
+      }
+      if (result.job) {
+        await startedJob(ctx, rest, 'delete', { ...result, job: result.job });
+        return;
+      }
+      sayIfReadBack(ctx, result, imageLabel(rest));
+      for (const n of rest) {
+        ctx.log.info(`Deleted ${n.image.id} in ${regionId}${force ? ' (force)' : ''}.`);
+        ctx.tree.removeImage(n.account.id, regionId, n.image.id);
+      }
+    },
   );
-  const said = [...(failures.length ? [vscode.l10n.t('Could not delete {0}: {1}', imageLabel(nodes), failures.join('; '))] : []), ...unknown];
-  if (said.length) {
-    throw new Error(said.join(' '));
-  }
+  reportOutcome(ctx, 'delete', outcome, (failed) => vscode.commands.executeCommand('cloudImageExplorer.delete', failed[0], failed));
 }

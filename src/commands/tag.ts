@@ -1,30 +1,19 @@
-// Tag: add or overwrite a key=value tag on one or several images. Recently used tags come first.
+// Tag: add or overwrite a key=value tag on one or several images. The picker offers recent tags, then the
+// keys and values the account already uses (tagPicker.ts); over several images each is reported on its own.
 import * as vscode from 'vscode';
 import type { InputProblem, TagRules } from '../providers/input';
-import type { CloudKind, Tag } from '../providers/model';
+import type { Tag } from '../providers/model';
 import { CLOUD_RULES } from '../providers/rules';
 import type { ImageNode } from '../tree/nodes';
 import { inputMessage } from '../util/inputMessages';
 import { Recents } from '../util/recents';
 import { tagArg } from './args';
+import { eachRegion, reportOutcome } from './bulk';
 import type { CommandContext } from './context';
 import { oneAtATime } from './inFlight';
 import { sayIfReadBack } from './outcome';
-import { applyToImages, byRegion, imageLabel, imageTargets, provider } from './targets';
-
-interface TagItem extends vscode.QuickPickItem {
-  readonly tag?: Tag;
-}
-
-function format(tag: Tag): string {
-  return tag.value ? `${tag.key}=${tag.value}` : tag.key;
-}
-
-/** Parses typed "key=value" (or "key" alone), trimming each side. */
-export function parseTag(text: string): Tag {
-  const eq = text.indexOf('=');
-  return eq < 0 ? { key: text.trim(), value: '' } : { key: text.slice(0, eq).trim(), value: text.slice(eq + 1).trim() };
-}
+import { askTag, formatTag, UsedTagsCache } from './tagPicker';
+import { applyToImages, imageLabel, imageTargets, provider } from './targets';
 
 /** The cloud's rules for the tag, then its ceiling of tags per image on every target. */
 function tagProblem(rules: TagRules, tag: Tag, nodes: readonly ImageNode[]): InputProblem | undefined {
@@ -35,47 +24,6 @@ function tagProblem(rules: TagRules, tag: Tag, nodes: readonly ImageNode[]): Inp
   }
   const count = Math.max(0, ...nodes.map((n) => new Set([...n.image.tags.map((t) => t.key), tag.key]).size));
   return count > max ? { code: 'tooManyTags', count, max } : undefined;
-}
-
-/** A quick pick that accepts typed "key=value" text, checked as you type, with recent tags below. */
-function askTag(title: string, cloud: CloudKind, check: (tag: Tag) => InputProblem | undefined, recent: string[], existing: Tag[]): Promise<Tag | undefined> {
-  const qp = vscode.window.createQuickPick<TagItem>();
-  qp.title = title;
-  qp.placeholder = cloud === 'qingcloud' ? vscode.l10n.t('Tag name') : vscode.l10n.t('key=value (type a new tag, or pick a recent one)');
-  const suggestions: TagItem[] = [
-    ...recent.map((r) => ({ label: r, description: vscode.l10n.t('recently used'), tag: parseTag(r) })),
-    ...existing.filter((t) => !recent.includes(format(t))).map((t) => ({ label: format(t), description: vscode.l10n.t('on this image'), tag: t })),
-  ];
-  const update = (): void => {
-    const typed = qp.value.trim();
-    if (!typed) {
-      qp.items = suggestions;
-      return;
-    }
-    const tag = parseTag(typed);
-    const problem = check(tag);
-    const head: TagItem = problem
-      ? { label: `$(error) ${inputMessage(problem, cloud)}`, alwaysShow: true }
-      : { label: `$(tag) ${vscode.l10n.t('Add tag {0}', format(tag))}`, alwaysShow: true, tag };
-    qp.items = [head, ...suggestions.filter((s) => s.label.toLowerCase().includes(typed.toLowerCase()))];
-  };
-  qp.onDidChangeValue(update);
-  update();
-  return new Promise((resolve) => {
-    qp.onDidAccept(() => {
-      const chosen = qp.selectedItems[0] ?? qp.activeItems[0];
-      if (!chosen?.tag) {
-        return; // an error line: keep the picker open
-      }
-      resolve(chosen.tag);
-      qp.hide();
-    });
-    qp.onDidHide(() => {
-      resolve(undefined);
-      qp.dispose();
-    });
-    qp.show();
-  });
 }
 
 export async function tag(ctx: CommandContext, node?: unknown, selection?: unknown, presetArg?: unknown): Promise<void> {
@@ -89,30 +37,50 @@ export async function tag(ctx: CommandContext, node?: unknown, selection?: unkno
 async function askAndTag(ctx: CommandContext, nodes: ImageNode[], preset: Tag | undefined): Promise<void> {
   const cloud = nodes[0]!.account.cloud;
   const rules = CLOUD_RULES[cloud].tags;
-  if (!rules) {
+  const p = await provider(ctx, nodes[0]!);
+  const tags = p.tags;
+  if (!rules || !tags) {
     return;
   }
   const check = (t: Tag): InputProblem | undefined => tagProblem(rules, t, nodes);
   const recents = new Recents(ctx.extension.globalState, `cloudImageExplorer.recentTags.${cloud}`);
-  const chosen = preset ?? (await askTag(vscode.l10n.t('Add Tag to {0}', imageLabel(nodes)), cloud, check, recents.list(), nodes.flatMap((n) => n.image.tags)));
+  let chosen = preset;
   if (!chosen) {
-    return;
+    const used = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the tags in use…') }, () =>
+      new UsedTagsCache(ctx).forImages(tags, nodes),
+    );
+    chosen = await askTag(ctx, {
+      title: vscode.l10n.t('Add Tag to {0}', imageLabel(nodes)),
+      cloud,
+      namesOnly: rules.limits.namesOnly,
+      used,
+      recent: recents.list(),
+      onImages: nodes.flatMap((n) => n.image.tags),
+      check,
+    });
   }
   const problem = check(chosen);
   if (problem) {
     throw new Error(inputMessage(problem, cloud));
   }
-  const p = await provider(ctx, nodes[0]!);
-  if (!p.tags) {
-    return;
+  const tagged = chosen;
+  const outcome = await vscode.window.withProgress({ location: { viewId: 'cloudImageExplorer.images' } }, () =>
+    eachRegion(
+      ctx,
+      nodes,
+      (regionId, group) => tags.addTags(regionId, group.map((n) => n.image.id), [tagged]),
+      (_regionId, done, result) => {
+        sayIfReadBack(ctx, result, imageLabel(done));
+        ctx.log.info(`Tagged ${done.map((n) => n.image.id).join(', ')} with ${tagged.key}.`);
+        applyToImages(ctx, done, (image) => ({ ...image, tags: [...image.tags.filter((t) => t.key !== tagged.key), tagged] }));
+      },
+    ),
+  );
+  if (outcome.done.length) {
+    await recents.add(formatTag(tagged));
   }
-  await vscode.window.withProgress({ location: { viewId: 'cloudImageExplorer.images' } }, async () => {
-    for (const [regionId, group] of byRegion(nodes)) {
-      sayIfReadBack(ctx, await p.tags!.addTags(regionId, group.map((n) => n.image.id), [chosen]), imageLabel(group));
-    }
-  });
-  await recents.add(format(chosen));
-  ctx.log.info(`Tagged ${nodes.map((n) => n.image.id).join(', ')} with ${chosen.key}.`);
-  applyToImages(ctx, nodes, (image) => ({ ...image, tags: [...image.tags.filter((t) => t.key !== chosen.key), chosen] }));
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Tagged {0} with {1}', imageLabel(nodes), format(chosen)), 4000);
+  reportOutcome(ctx, 'tag', outcome, (failed) => vscode.commands.executeCommand('cloudImageExplorer.tag', failed[0], failed, tagged));
+  if (!outcome.failed.length) {
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Tagged {0} with {1}', imageLabel(nodes), formatTag(tagged)), 4000);
+  }
 }

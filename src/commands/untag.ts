@@ -8,7 +8,8 @@ import type { CommandContext } from './context';
 import type { ImageNode } from '../tree/nodes';
 import { oneAtATime } from './inFlight';
 import { sayIfReadBack } from './outcome';
-import { applyToImages, byRegion, imageLabel, imageTargets, provider } from './targets';
+import { applyToImages, imageLabel, imageTargets, provider } from './targets';
+import { eachRegion, reportOutcome } from './bulk';
 
 export async function untag(ctx: CommandContext, node?: unknown, selection?: unknown, presetArg?: unknown): Promise<void> {
   const presetKeys = stringsArg(presetArg);
@@ -45,16 +46,26 @@ async function askAndUntag(ctx: CommandContext, nodes: ImageNode[], presetKeys: 
     throw new Error(inputMessage(problem, cloud));
   }
   const p = await provider(ctx, nodes[0]!);
-  if (!p.tags) {
+  const tags = p.tags;
+  if (!tags) {
     return;
   }
-  await vscode.window.withProgress({ location: { viewId: 'cloudImageExplorer.images' } }, async () => {
-    for (const [regionId, group] of byRegion(nodes)) {
-      sayIfReadBack(ctx, await p.tags!.removeTags(regionId, group.map((n) => n.image.id), chosen!), imageLabel(group));
-    }
-  });
-  ctx.log.info(`Removed tag(s) ${chosen.join(', ')} from ${nodes.map((n) => n.image.id).join(', ')}.`);
-  const removed = new Set(chosen);
-  applyToImages(ctx, nodes, (image) => ({ ...image, tags: image.tags.filter((t) => !removed.has(t.key)) }));
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Removed {0} tag(s) from {1}', chosen.length, imageLabel(nodes)), 4000);
+  const removing = chosen;
+  const removed = new Set(removing);
+  const outcome = await vscode.window.withProgress({ location: { viewId: 'cloudImageExplorer.images' } }, () =>
+    eachRegion(
+      ctx,
+      nodes,
+      (regionId, group) => tags.removeTags(regionId, group.map((n) => n.image.id), removing),
+      (_regionId, done, result) => {
+        sayIfReadBack(ctx, result, imageLabel(done));
+        ctx.log.info(`Removed tag(s) ${removing.join(', ')} from ${done.map((n) => n.image.id).join(', ')}.`);
+        applyToImages(ctx, done, (image) => ({ ...image, tags: image.tags.filter((t) => !removed.has(t.key)) }));
+      },
+    ),
+  );
+  reportOutcome(ctx, 'untag', outcome, (failed) => vscode.commands.executeCommand('cloudImageExplorer.untag', failed[0], failed, removing));
+  if (!outcome.failed.length) {
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Removed {0} tag(s) from {1}', removing.length, imageLabel(nodes)), 4000);
+  }
 }

@@ -170,3 +170,14 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (
   }
   return results;
 }
+
+/** Key/value pairs (or keys with their values) as each key once, with its distinct values, sorted. */
+export function usedTags(pairs: ReadonlyArray<{ readonly key: string; readonly values: readonly string[] }>): Array<{ key: string; values: string[] }> {
+  const byKey = new Map<string, Set<string>>();
+  for (const { key, values } of pairs) {
+    const set = byKey.get(key) ?? new Set<string>();
+    values.forEach((v) => set.add(v));
+    byKey.set(key, set);
+  }
+  return [...byKey].sort(([a], [b]) => a.localeCompare(b)).map(([key, values]) => ({ key, values: [...values].sort((a, b) => a.localeCompare(b)) }));
+}

@@ -21,6 +21,23 @@ export interface ChangeResult {
   /** The async job to follow, where the cloud started one (or one was found running on reading back). */
   readonly job?: JobStart;
   readonly confirmedBy: 'reply' | 'read-back';
+  /**
+   * The images of a change over several that it was not made to, each with the cloud's error (an
+   * OutcomeUnknown error where even reading back could not tell); the others were changed.
+   */
+  readonly failed?: readonly ImageFailure[];
+  /** Images whose change got a job of its own (a batch split per image), instead of `job`. */
+  readonly jobs?: readonly ImageJob[];
+}
+
+export interface ImageFailure {
+  readonly imageId: string;
+  readonly error: unknown;
+}
+
+export interface ImageJob {
+  readonly imageId: string;
+  readonly job: JobStart;
 }
 
 export interface StartedJob extends ChangeResult {
@@ -74,6 +91,16 @@ export interface TagOperations {
   removeTags(regionId: string, imageIds: readonly string[], keys: readonly string[], signal?: AbortSignal): Promise<ChangeResult>;
   /** The image's current tags. */
   listTags(regionId: string, imageId: string, signal?: AbortSignal): Promise<Tag[]>;
+  /**
+   * The tag keys the account (Huawei: the project) already uses on images in the region, each with the
+   * values used with it (none where a tag is a name only), sorted by key.
+   */
+  usedTags(regionId: string, signal?: AbortSignal): Promise<UsedTag[]>;
+}
+
+export interface UsedTag {
+  readonly key: string;
+  readonly values: readonly string[];
 }
 
 export interface Member {

@@ -233,7 +233,10 @@ export class Emulator implements KeyStore {
       return;
     }
     let answer: EmulatorResponse;
-    if (fault === 'throttle') {
+    const refusal = fault ? undefined : this.faults.takeRefusal(handler.cloud, operation, `${request.url.pathname}?${request.url.search} ${request.body}`);
+    if (refusal !== undefined) {
+      answer = handler.rejected(refusal);
+    } else if (fault === 'throttle') {
       answer = handler.throttled(request);
     } else if (fault === 'server-error') {
       answer = handler.serverError(request);

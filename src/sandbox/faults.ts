@@ -55,6 +55,23 @@ export interface JobFailureRule {
 
 export const DEFAULT_JOB_FAILURE_MESSAGE = 'The task failed in the sandbox (injected fault).';
 
+/**
+ * Makes the cloud refuse one image: a request of the operation that names the image (in its path, query
+ * or body) gets the cloud's own error instead of its answer, and nothing is applied. A batch that names it
+ * is refused whole, as the clouds refuse a batch with one bad resource.
+ */
+export interface ImageRefusalRule {
+  readonly cloud?: CloudKind;
+  /** The changing operation, e.g. "DeleteImage", "TagResources", "AttachTags". */
+  readonly operation: string;
+  readonly imageId: string;
+  /** How many matching requests it refuses; every one when absent. */
+  times?: number;
+  readonly message?: string;
+}
+
+export const DEFAULT_REFUSAL_MESSAGE = 'The image cannot be changed now (injected fault).';
+
 export interface LatencyRule {
   readonly ms: number;
   readonly cloud?: CloudKind;
@@ -69,6 +86,7 @@ export class FaultPlan {
   private faults: FaultRule[] = [];
   private latency: LatencyRule[] = [];
   private jobFailures: JobFailureRule[] = [];
+  private refusals: ImageRefusalRule[] = [];
 
   add(rule: FaultRule): void {
     this.faults.push({ ...rule });
@@ -83,7 +101,25 @@ export class FaultPlan {
     this.jobFailures.push({ ...rule, times: rule.times ?? 1 });
   }
 
+  /** E.g. `refuseImage({ cloud: 'alibaba', operation: 'DeleteImage', imageId: 'm-...' })`. */
+  refuseImage(rule: ImageRefusalRule): void {
+    this.refusals.push({ ...rule });
+  }
+
+  /** The refusal message for a request of this operation whose text names a refused image, consuming one of its times. */
+  takeRefusal(cloud: CloudKind, operation: string, requestText: string): string | undefined {
+    const rule = this.refusals.find((r) => matches(r, cloud, operation) && (r.times === undefined || r.times > 0) && requestText.includes(r.imageId));
+    if (!rule) {
+      return undefined;
+    }
+    if (rule.times !== undefined) {
+      rule.times--;
+    }
+    return `${rule.message ?? DEFAULT_REFUSAL_MESSAGE} [${rule.imageId}]`;
+  }
+
   clear(): void {
+    this.refusals = [];
     this.faults = [];
     this.latency = [];
     this.jobFailures = [];
@@ -119,7 +155,8 @@ export class FaultPlan {
    * From the environment: CIE_EMULATOR_LATENCY_MS=number, and
    * CIE_EMULATOR_FAULTS='[{"kind":"throttle","cloud":"alibaba","operation":"DescribeImages","times":2}]'
    * (a lost reply: '[{"kind":"drop-reply","cloud":"huawei","operation":"ExportImage","times":1}]').
-   * A rule of kind "fail-job" makes jobs fail instead: {"kind":"fail-job","cloud":"alibaba","operation":"ExportImage","times":1,"message":"..."}.
+   * A rule of kind "fail-job" makes jobs fail instead: {"kind":"fail-job","cloud":"alibaba","operation":"ExportImage","times":1,"message":"..."};
+   * one of kind "refuse-image" refuses one image: {"kind":"refuse-image","cloud":"alibaba","operation":"DeleteImage","imageId":"m-..."}.
    */
   static fromEnv(env: NodeJS.ProcessEnv): FaultPlan {
     const plan = new FaultPlan();
@@ -129,10 +166,14 @@ export class FaultPlan {
     }
     const faults = env['CIE_EMULATOR_FAULTS'];
     if (faults) {
-      const parsed = JSON.parse(faults) as Array<FaultRule | (JobFailureRule & { kind: 'fail-job' })>;
+      const parsed = JSON.parse(faults) as Array<FaultRule | (JobFailureRule & { kind: 'fail-job' }) | (ImageRefusalRule & { kind: 'refuse-image' })>;
       for (const rule of parsed) {
         if (rule.kind === 'fail-job') {
           plan.failJobs(rule);
+          continue;
+        }
+        if (rule.kind === 'refuse-image') {
+          plan.refuseImage(rule);
           continue;
         }
         if (!FAULT_KINDS.includes(rule.kind)) {

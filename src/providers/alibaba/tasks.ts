@@ -108,11 +108,14 @@ export class AlibabaDeleting implements DeleteOperations {
     private readonly getImage: (regionId: string, imageId: string, signal?: AbortSignal) => Promise<Image | undefined>,
   ) {}
 
-  /** One DeleteImage per image, in order; the first failure stops the rest. After a lost reply, an image gone is deleted. */
+  /**
+   * One DeleteImage per image, in order; an image the cloud refuses is reported in `failed` and the rest
+   * go on. After a lost reply, an image gone is deleted.
+   */
   async deleteImages(regionId: string, imageIds: readonly string[], options: DeleteOptions, signal?: AbortSignal): Promise<ChangeResult> {
     const changes = new Changes();
     for (const imageId of distinct(imageIds)) {
-      await changes.run({
+      await changes.attempt({
         kind: 'delete',
         imageIds: [imageId],
         send: async () => {

@@ -97,12 +97,12 @@ export class BatchComputeProvider implements ImageProvider {
 
   /**
    * DELETE /images/{id}, one request per image, in order; synchronous (204), so no job. Sent once: after a
-   * lost reply an image gone (GET answers 404) is deleted.
+   * lost reply an image gone (GET answers 404) is deleted. An image refused is reported in `failed`.
    */
   private async deleteImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
     const changes = new Changes();
     for (const id of imageIds) {
-      await changes.run({
+      await changes.attempt({
         kind: 'delete',
         imageIds: [id],
         send: async () => {

@@ -79,12 +79,13 @@ export class HuaweiDeleting implements DeleteOperations {
 
   /**
    * `DELETE /v2/images/{image_id}` (204) per image, a few at a time: IMS has no batch delete. Synchronous.
-   * After a lost reply an image gone is deleted (a second DELETE would have answered 404).
+   * After a lost reply an image gone is deleted (a second DELETE would have answered 404). An image the
+   * cloud refuses is reported in `failed`; the others go on.
    */
   async deleteImages(regionId: string, imageIds: readonly string[], _options: DeleteOptions, signal?: AbortSignal): Promise<ChangeResult> {
     const changes = new Changes();
     await mapLimited([...new Set(imageIds)], HUAWEI_CONCURRENCY, (imageId) =>
-      changes.run({
+      changes.attempt({
         kind: 'delete',
         imageIds: [imageId],
         send: async () => {

@@ -1,9 +1,10 @@
 // Huawei IMS tags, the project-scoped v2 API: one image per call (BatchAddOrDeleteTags
 // `POST /v2/{project_id}/images/{image_id}/tags/action`), key/value pairs, read back with ListImageTags.
-import { batches } from '../common';
+import { batches, usedTags } from '../common';
 import { assertTags, assertUntagKeys } from '../input';
 import type { Tag } from '../model';
-import type { ChangeResult, TagOperations } from '../operations';
+import type { ChangeResult, TagOperations, UsedTag } from '../operations';
+import { Changes } from '../reconcile';
 import { HUAWEI_CONCURRENCY, mapLimited, segment, type HuaweiClient } from './client';
 import { mapTagPairs } from './mapping';
 import { HUAWEI_TAG_RULES } from './rules';
@@ -35,18 +36,40 @@ export class HuaweiTags implements TagOperations {
     return mapTagPairs(body['tags']);
   }
 
-  /** Idempotent (see below), so retried like a read: its reply always settles it. */
+  /** ListImagesTags `GET /v2/{project_id}/images/tags` -> `{tags:[{key, values:[...]}]}`: every key of the project's images. */
+  async usedTags(regionId: string, signal?: AbortSignal): Promise<UsedTag[]> {
+    const body = await this.client.ims('GET', regionId, '/v2/{project_id}/images/tags', { signal });
+    const raw = Array.isArray(body['tags']) ? (body['tags'] as unknown[]) : [];
+    return usedTags(
+      raw.map((t) => (typeof t === 'object' && t !== null ? (t as Record<string, unknown>) : {})).flatMap((t) =>
+        typeof t['key'] === 'string' ? [{ key: t['key'], values: Array.isArray(t['values']) ? t['values'].filter((v): v is string => typeof v === 'string') : [] }] : [],
+      ),
+    );
+  }
+
+  /**
+   * Idempotent (see below), so retried like a read: its reply always settles it. One image per call: an
+   * image the cloud refuses is reported in `failed` and the others go on.
+   */
   private async act(regionId: string, imageIds: readonly string[], action: TagAction, tags: ReadonlyArray<{ key: string; value?: string }>, signal?: AbortSignal): Promise<ChangeResult> {
+    const changes = new Changes();
     if (!tags.length) {
-      return { confirmedBy: 'reply' };
+      return changes.result();
     }
-    await mapLimited([...new Set(imageIds)], HUAWEI_CONCURRENCY, async (imageId) => {
-      for (const run of batches(tags, this.rules.limits.maxTagsPerCall)) {
-        // IMS documents this call as idempotent (a key already set is overwritten, a missing key's delete
-        // succeeds): it is retried like a read.
-        await this.client.ims('POST', regionId, `/v2/{project_id}/images/${segment(imageId)}/tags/action`, { body: { action, tags: run }, signal, kind: 'idempotent' });
-      }
-    });
-    return { confirmedBy: 'reply' };
+    await mapLimited([...new Set(imageIds)], HUAWEI_CONCURRENCY, (imageId) =>
+      changes.attempt({
+        kind: action === 'create' ? 'tag' : 'untag',
+        imageIds: [imageId],
+        send: async () => {
+          for (const run of batches(tags, this.rules.limits.maxTagsPerCall)) {
+            // IMS documents this call as idempotent (a key already set is overwritten, a missing key's delete
+            // succeeds): it is retried like a read.
+            await this.client.ims('POST', regionId, `/v2/{project_id}/images/${segment(imageId)}/tags/action`, { body: { action, tags: run }, signal, kind: 'idempotent' });
+          }
+          return undefined;
+        },
+      }),
+    );
+    return changes.result();
   }
 }

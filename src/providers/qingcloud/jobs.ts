@@ -5,7 +5,7 @@ import { batches, str } from '../common';
 import { ProviderError, outcomeUnknown } from '../errors';
 import type { Image } from '../model';
 import type { ChangeResult, DeleteOperations, DeleteOptions, JobOperations, JobStart, JobStatus } from '../operations';
-import { Changes, imagesGone, type Found } from '../reconcile';
+import { Changes, imagesGone, type Change, type Found } from '../reconcile';
 import { QINGCLOUD_MAX_LIMIT, describeAll, indexed, type QingcloudClient } from './client';
 import { mapJob } from './mapping';
 
@@ -39,19 +39,33 @@ export class QingcloudDeleting implements DeleteOperations {
     if (!ids.length) {
       return changes.result();
     }
-    const job = await changes.run<JobStart | undefined>({
+    const send = (batch: readonly string[]): Change<JobStart | undefined> => ({
       kind: 'delete',
-      imageIds: ids,
+      imageIds: batch,
       send: async () => {
-        const body = await this.client.mutate('DeleteImages', indexed('images', ids), signal, zone);
+        const body = await this.client.mutate('DeleteImages', indexed('images', batch), signal, zone);
         const jobId = str(body['job_id']);
         if (!jobId) {
           throw outcomeUnknown(new ProviderError({ cloud: 'qingcloud', code: 'BadResponse', message: 'DeleteImages answered without a job_id.' }));
         }
         return { jobId };
       },
-      readBack: () => this.deletion(zone, ids, signal),
+      readBack: () => this.deletion(zone, batch, signal),
     });
+    // The cloud refuses the whole call for one image it cannot delete: then each image goes alone (those
+    // not gone already), each with its own job, and only the refused ones fail.
+    const job = await changes.attemptBatch<JobStart | undefined>(
+      {
+        ...send(ids),
+        applied: async (id) => (await imagesGone(this.getImage, zone, [id], signal)) !== undefined,
+        single: (id) => send([id]),
+      },
+      (id, single) => {
+        if (single) {
+          changes.addJob(id, single);
+        }
+      },
+    );
     return changes.result(job);
   }
 

@@ -1,11 +1,11 @@
 // QingCloud tags: named objects (CreateTag -> tag_id), attached to resources by id pairs.
 // A tag here is a name only, so Tag.value is always ''.
-import { batches, str } from '../common';
+import { batches, str, usedTags } from '../common';
 import { ProviderError } from '../errors';
 import { assertTags, assertUntagKeys } from '../input';
 import type { Tag } from '../model';
-import type { ChangeResult, TagOperations } from '../operations';
-import { Changes, tagsShow } from '../reconcile';
+import type { ChangeResult, TagOperations, UsedTag } from '../operations';
+import { Changes, tagsShow, type Change } from '../reconcile';
 import { describeAll, type QingcloudClient } from './client';
 import { mapTags } from './mapping';
 import { QINGCLOUD_TAG_RULES } from './rules';
@@ -55,6 +55,12 @@ export class QingcloudTags implements TagOperations {
     return mapTags(set);
   }
 
+  /** DescribeTags without filters: every tag of the account, by name (a QingCloud tag has no value). */
+  async usedTags(zone: string, signal?: AbortSignal): Promise<UsedTag[]> {
+    const set = await describeAll(this.client, 'DescribeTags', {}, 'tag_set', zone, signal);
+    return usedTags(mapTags(set).map((t) => ({ key: t.key, values: [] })));
+  }
+
   /** The id of the tag with exactly this name (search_word matches parts of names too); undefined when none has it. */
   async findTagId(zone: string, name: string, signal?: AbortSignal): Promise<string | undefined> {
     const set = await describeAll(this.client, 'DescribeTags', { search_word: name }, 'tag_set', zone, signal);
@@ -92,10 +98,19 @@ export class QingcloudTags implements TagOperations {
     });
   }
 
-  /** `named`: tag id -> name. One call per run of 100 pairs; after a lost reply, each image's tags settle its run. */
+  /**
+   * `named`: tag id -> name. One call per run of 100 pairs; after a lost reply, each image's tags settle its
+   * run. A run the cloud refuses is attributed per image: those whose tags do not show it yet get their
+   * own pairs alone, so only the image at fault fails (`failed`).
+   */
   private async pairs(changes: Changes, action: 'AttachTags' | 'DetachTags', zone: string, imageIds: readonly string[], named: ReadonlyMap<string, string>, signal?: AbortSignal): Promise<void> {
     const all = imageIds.flatMap((resource_id) => [...named.keys()].map((tag_id) => ({ tag_id, resource_id })));
-    for (const run of batches(all, QINGCLOUD_PAIRS_PER_CALL)) {
+    const shows = async (run: ReadonlyArray<{ tag_id: string; resource_id: string }>, image: string): Promise<boolean> => {
+      const names = run.filter((p) => p.resource_id === image).map((p) => named.get(p.tag_id) ?? '');
+      const expected = action === 'AttachTags' ? { tags: names.map((key) => ({ key, value: '' })) } : { removedKeys: names };
+      return (await tagsShow((z, i, s) => this.listTags(z, i, s), zone, [image], expected, signal)) !== undefined;
+    };
+    const change = (run: ReadonlyArray<{ tag_id: string; resource_id: string }>): Change<undefined> => {
       const params: Record<string, string> = {};
       run.forEach((p, i) => {
         const n = `resource_tag_pairs.${i + 1}`;
@@ -104,7 +119,7 @@ export class QingcloudTags implements TagOperations {
         params[`${n}.resource_id`] = p.resource_id;
       });
       const images = [...new Set(run.map((p) => p.resource_id))];
-      await changes.run({
+      return {
         kind: action === 'AttachTags' ? 'tag' : 'untag',
         imageIds: images,
         send: async () => {
@@ -113,14 +128,24 @@ export class QingcloudTags implements TagOperations {
         },
         readBack: async () => {
           for (const image of images) {
-            const names = run.filter((p) => p.resource_id === image).map((p) => named.get(p.tag_id) ?? '');
-            const expected = action === 'AttachTags' ? { tags: names.map((key) => ({ key, value: '' })) } : { removedKeys: names };
-            if (!(await tagsShow((z, i, s) => this.listTags(z, i, s), zone, [image], expected, signal))) {
+            if (!(await shows(run, image))) {
               return undefined;
             }
           }
           return { value: undefined };
         },
+      };
+    };
+    for (const batch of batches(all, QINGCLOUD_PAIRS_PER_CALL)) {
+      // An image that failed an earlier run of this change is not sent again.
+      const run = batch.filter((p) => !changes.failedFor(p.resource_id));
+      if (!run.length) {
+        continue;
+      }
+      await changes.attemptBatch({
+        ...change(run),
+        applied: (image) => shows(run, image),
+        single: (image) => change(run.filter((p) => p.resource_id === image)),
       });
     }
   }

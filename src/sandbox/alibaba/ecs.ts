@@ -7,7 +7,7 @@ import { describeImageSupportInstanceTypes, deleteImage, describeImages, describ
 import { readsOnly } from '../indexes';
 import { alibabaError, type Params } from './params';
 import { describeImageSharePermission, modifyImageSharePermission } from './sharing';
-import { listTagResources, tagResources, untagResources } from './tags';
+import { describeTags, listTagResources, tagResources, untagResources } from './tags';
 import { describeTaskAttribute, describeTasks, exportImage } from './tasks';
 import { isRpcError, rpcActionOf, verifyRpc } from './verify';
 import { EcsWorld } from './world';
@@ -27,6 +27,7 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   TagResources: tagResources,
   UntagResources: untagResources,
   ListTagResources: listTagResources,
+  DescribeTags: describeTags,
   ModifyImageSharePermission: modifyImageSharePermission,
   DescribeImageSharePermission: describeImageSharePermission,
   ExportImage: exportImage,

@@ -2,7 +2,7 @@
 // on the image records, so DescribeImages and its Tag.N filter see them at once.
 import type { EmulatorResponse } from '../types';
 import type { EcsImage } from './data';
-import { alibabaError, dryRun, flag, invalid, isResponse, missing, ok, repeatValues, tagList, type Params } from './params';
+import { alibabaError, dryRun, flag, invalid, isResponse, missing, ok, pageOf, paging, repeatValues, tagList, type Params } from './params';
 import type { EcsWorld } from './world';
 import { ALIBABA_TAG_RULES } from '../../providers/alibaba/rules';
 
@@ -161,4 +161,41 @@ export function listTagResources(world: EcsWorld, params: Params): EmulatorRespo
     NextToken: end < entries.length ? Buffer.from(`offset:${end}`).toString('base64url') : '',
     TagResources: { TagResource: page },
   });
+}
+
+/**
+ * DescribeTags (ResourceType=image): the key/value pairs the region's own images carry, each with how many
+ * images carry it (ResourceTypeCount.Image); Tag.N narrows to keys (and values), ResourceId to one image.
+ * PageNumber/PageSize (default 50, at most 100).
+ */
+export function describeTags(world: EcsWorld, params: Params): EmulatorResponse {
+  const region = world.region(params);
+  if (isResponse(region)) {
+    return region;
+  }
+  const type = params['ResourceType'];
+  if (type !== undefined && type.toLowerCase() !== 'image') {
+    return invalid('ResourceType', `The specified ResourceType "${type}" is not supported by the sandbox (image only).`);
+  }
+  const page = paging(params, 50);
+  if (isResponse(page)) {
+    return page;
+  }
+  const filters = tagList(params);
+  const resourceId = params['ResourceId'];
+  const images = (world.regionImages(region.RegionId) ?? []).filter((i) => i.ImageOwnerAlias === 'self' && (!resourceId || i.ImageId === resourceId));
+  const counts = new Map<string, { TagKey: string; TagValue: string; count: number }>();
+  for (const image of images) {
+    for (const t of tagsOf(image)) {
+      if (filters.length && !filters.some((f) => f.key === t.TagKey && (!f.value || f.value === t.TagValue))) {
+        continue;
+      }
+      const id = JSON.stringify([t.TagKey, t.TagValue]);
+      const entry = counts.get(id) ?? { TagKey: t.TagKey, TagValue: t.TagValue, count: 0 };
+      entry.count++;
+      counts.set(id, entry);
+    }
+  }
+  const all = [...counts.values()].map((e) => ({ TagKey: e.TagKey, TagValue: e.TagValue, ResourceTypeCount: { Image: e.count } }));
+  return ok(pageOf(page, all, 'Tags', 'Tag'));
 }

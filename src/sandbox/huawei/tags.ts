@@ -59,6 +59,17 @@ export class HuaweiImageTags {
     return isResponse(image) ? image : ok({ tags: this.tagsOf(image).map((t) => ({ key: t.key, value: t.value })) });
   }
 
+  /** ListImagesTags: `{tags:[{key, values:[...]}]}`, every key on the project's own images of the region. */
+  listProjectTags(scope: Scope): EmulatorResponse {
+    const values = new Map<string, Set<string>>();
+    for (const image of scope.images.filter((i) => i.__imagetype === 'private' && i['owner'] === scope.project.id)) {
+      for (const t of this.tagsOf(image)) {
+        values.set(t.key, (values.get(t.key) ?? new Set<string>()).add(t.value));
+      }
+    }
+    return ok({ tags: [...values].map(([key, set]) => ({ key, values: [...set] })) });
+  }
+
   /** BatchAddOrDeleteTags `{action: create|delete, tags:[{key, value}]}` -> 204. Delete: no value, any value. */
   batchAction(scope: Scope, imageId: string, body: string): EmulatorResponse {
     const request = jsonBody(body);
