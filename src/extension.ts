@@ -14,7 +14,7 @@ import type { AccountConfig } from './providers/model';
 import type { ImageProvider } from './providers/provider';
 import type { Emulator } from './sandbox/emulator';
 import { SearchResults } from './search/results';
-import { createSearchView } from './search/view';
+import { createSearchView, type SearchResultsView } from './search/view';
 import { ImageTreeProvider } from './tree/treeProvider';
 import { Log } from './util/log';
 import { Prompter } from './util/prompter';
@@ -30,8 +30,9 @@ export interface ExtensionApi {
   readonly input: ScriptableUserInput;
   readonly jobs: JobTracker;
   readonly panels: DetailsPanels;
-  /** The search across every account and its results (the Search Results view shows them). */
+  /** The search across every account and its results, and the Search Results view's data. */
   readonly search: SearchResults;
+  readonly searchView: SearchResultsView;
   /** The in-process emulator behind the Sandbox account (started on first use). */
   sandbox(): Promise<Emulator>;
   /** The provider the extension uses for an account. */
@@ -86,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     jobs,
     panels,
     search,
+    searchView: searchView.provider,
     sandbox: () => sandbox.instance(),
     provider: (account) => sessions.provider(account),
     logUri: context.logUri,

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { EDITOR_COMMANDS } from '../editor/describe';
 import { parseSearchQuery, queryText, type QueryProblem } from '../search/query';
 import { RegionGroup } from '../search/results';
-import { SEARCH_VIEW, SearchErrorNode, searchSummary } from '../search/view';
+import { SEARCH_VIEW, SearchErrorNode, searchSummary, showSearchView } from '../search/view';
 import { ImageNode } from '../tree/nodes';
 import type { CommandContext } from './context';
 
@@ -45,7 +45,7 @@ export async function searchAll(ctx: CommandContext, arg?: unknown): Promise<voi
   }
   const { search } = ctx;
   const run = search.search(parsed);
-  void vscode.commands.executeCommand(`${SEARCH_VIEW}.focus`);
+  showSearchView().catch((err: unknown) => ctx.log.warn(`Could not show the search results: ${String(err)}`));
   void vscode.window.withProgress({ location: { viewId: SEARCH_VIEW } }, () => run.catch(() => undefined));
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Searching all accounts for "{0}"', queryText(parsed)), cancellable: true },

@@ -172,8 +172,14 @@ export function searchSummary(results: SearchResults): string {
   return parts.join(' · ');
 }
 
+/** Shows the view (it is hidden while there is no search) and moves the focus to it. */
+export async function showSearchView(): Promise<void> {
+  await vscode.commands.executeCommand('setContext', HAS_RESULTS, true);
+  await vscode.commands.executeCommand(`${SEARCH_VIEW}.focus`);
+}
+
 /** The view, its title and message, and the context keys, following the results. */
-export function createSearchView(results: SearchResults): { view: vscode.TreeView<SearchNode>; disposables: vscode.Disposable[] } {
+export function createSearchView(results: SearchResults): { provider: SearchResultsView; view: vscode.TreeView<SearchNode>; disposables: vscode.Disposable[] } {
   const provider = new SearchResultsView(results);
   const view = vscode.window.createTreeView(SEARCH_VIEW, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   const title = view.title;
@@ -184,5 +190,5 @@ export function createSearchView(results: SearchResults): { view: vscode.TreeVie
     void vscode.commands.executeCommand('setContext', HAS_RESULTS, query !== undefined);
     void vscode.commands.executeCommand('setContext', RUNNING, results.busy);
   };
-  return { view, disposables: [view, provider, results.onDidChange(update)] };
+  return { provider, view, disposables: [view, provider, results.onDidChange(update)] };
 }

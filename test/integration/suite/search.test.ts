@@ -24,6 +24,14 @@ function grouped(search: SearchResults): Record<string, string[]> {
   return out;
 }
 
+function itemOf(a: ExtensionApi, node: unknown): vscode.TreeItem {
+  return a.searchView.getTreeItem(node as Parameters<ExtensionApi['searchView']['getTreeItem']>[0]);
+}
+
+function accountLabelOf(node: ImageNode): string {
+  return `${node.account.name} · Huawei Cloud IMS`;
+}
+
 /** Resolves at the search's first region outcome. */
 function firstOutcome(search: SearchResults): Promise<void> {
   return new Promise((resolve) => {
@@ -76,6 +84,33 @@ describe('Search All Accounts (real extension host)', function () {
     const node = group.target.node.imageNode(group.images[0]!);
     assert.equal(node, tagged, 'the same node as in the Images view');
     assert.match(String(node.treeItem().contextValue), /\bcan-tag\b/);
+    // As the view shows it: the account, its region with the count, the image.
+    const accountNode = a.searchView.getChildren().find((n) => itemOf(a, n).label === accountLabelOf(tagged));
+    assert.ok(accountNode, 'the account is a group of the view');
+    const regionNode = a.searchView.getChildren(accountNode).find((n) => itemOf(a, n).label === tagged.parent.region.name);
+    assert.ok(regionNode, 'its region is a group under it');
+    assert.match(String(itemOf(a, regionNode).description), /cn-east-3 · 1 image/);
+    assert.deepEqual(a.searchView.getChildren(regionNode), [tagged]);
+  });
+
+  it('shows a region that failed as an error with Retry, and Retry searches it again', async () => {
+    const emulator = await a.sandbox();
+    emulator.faults.add({ kind: 'server-error', cloud: 'huawei', operation: 'ListImages' });
+    const part = tagged.image.name.slice(1, -1);
+    await vscode.commands.executeCommand('cloudImageExplorer.searchAll', `name:${part}`);
+    const group = a.search.accounts.get(tagged.account.id)?.regions.get('cn-east-3');
+    assert.equal(group?.result?.state, 'failed');
+    assert.equal(a.search.done, a.search.total, 'every region has its outcome');
+    const failed = [...a.search.accounts.values()].flatMap((g) => [...g.regions.values()].filter((r) => r.result?.state === 'failed'));
+    assert.ok(failed.length < a.search.total && failed.every((r) => r.parent.account.cloud === 'huawei'), 'only the Huawei regions failed');
+    const error = a.searchView.getChildren(group).find((n) => itemOf(a, n).contextValue === 'searchError');
+    assert.ok(error, 'an error node under the region');
+    const item = itemOf(a, error);
+    assert.equal(item.command?.command, 'cloudImageExplorer.search.retry');
+    emulator.faults.clear();
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    assert.equal(group.result?.state, 'done');
+    assert.ok(a.searchView.getChildren(group).includes(tagged), `"${part}" finds "${tagged.image.name}" once retried`);
   });
 
   it('finds an image by its ID in the accounts of its cloud only; Reveal lists it in the Images view', async () => {
