@@ -198,7 +198,8 @@ export class SearchResults implements vscode.Disposable {
     const regionGroup = existing ?? new RegionGroup(group, result.target);
     regionGroup.result = result;
     group.regions.set(region.id, regionGroup);
-    this.changed.fire(isNew || !existing ? undefined : regionGroup);
+    // A new account is a new root; otherwise its group (its count changed too).
+    this.changed.fire(isNew ? undefined : group);
   }
 
   /** An image changed or went (a tag, a delete…): its result follows, with no request. */
