@@ -64,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const jobsTreeView = vscode.window.createTreeView('cloudImageExplorer.jobs', { treeDataProvider: jobsView });
   const panels = new DetailsPanels(context.extensionUri, accounts, sessions, jobs, tree, log, panelActions(tree));
   const search = new SearchResults(tree, sessions);
-  const searchView = createSearchView(search);
+  const searchView = createSearchView(search, tree);
   const ctx: CommandContext = {
     extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter, input, jobs, panels, changes: new ChangesInFlight(jobs), search,
   };

@@ -3,6 +3,7 @@
 // node with Retry, a region searched only in part says so. Title, message and context keys follow the search.
 import * as vscode from 'vscode';
 import { ImageNode } from '../tree/nodes';
+import type { ImageTreeProvider } from '../tree/treeProvider';
 import { accountLabel } from '../util/clouds';
 import { formatNumber } from '../util/format';
 import { explain, logLine, userMessage } from '../util/errors';
@@ -60,15 +61,31 @@ function regionItem(group: RegionGroup): vscode.TreeItem {
 export class SearchResultsView implements vscode.TreeDataProvider<SearchNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<SearchNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly results: SearchResults) {
-    this.subscription = results.onDidChange((group) => this.changed.fire(group));
+  constructor(
+    private readonly results: SearchResults,
+    tree: ImageTreeProvider,
+  ) {
+    this.subscriptions = [
+      results.onDidChange((group) => this.changed.fire(group)),
+      // An image node redrawn in the Images view (busy while a command runs, its last error) is redrawn here too.
+      tree.onDidChangeTreeData((node) => {
+        if (node instanceof ImageNode && this.shows(node)) {
+          this.changed.fire(node);
+        }
+      }),
+    ];
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscriptions.forEach((d) => d.dispose());
     this.changed.dispose();
+  }
+
+  private shows(node: ImageNode): boolean {
+    const group = this.results.accounts.get(node.account.id)?.regions.get(node.parent.region.id);
+    return group?.images.some((i) => i.id === node.image.id) === true && group.target.node.findImage(node.image.id) === node;
   }
 
   getTreeItem(node: SearchNode): vscode.TreeItem {
@@ -179,8 +196,8 @@ export async function showSearchView(): Promise<void> {
 }
 
 /** The view, its title and message, and the context keys, following the results. */
-export function createSearchView(results: SearchResults): { provider: SearchResultsView; view: vscode.TreeView<SearchNode>; disposables: vscode.Disposable[] } {
-  const provider = new SearchResultsView(results);
+export function createSearchView(results: SearchResults, tree: ImageTreeProvider): { provider: SearchResultsView; view: vscode.TreeView<SearchNode>; disposables: vscode.Disposable[] } {
+  const provider = new SearchResultsView(results, tree);
   const view = vscode.window.createTreeView(SEARCH_VIEW, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   const title = view.title;
   const update = (): void => {
