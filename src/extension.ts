@@ -13,6 +13,8 @@ import { syncTreeWithJobs } from './jobs/treeSync';
 import type { AccountConfig } from './providers/model';
 import type { ImageProvider } from './providers/provider';
 import type { Emulator } from './sandbox/emulator';
+import { SearchResults } from './search/results';
+import { createSearchView, type SearchResultsView } from './search/view';
 import { ImageTreeProvider } from './tree/treeProvider';
 import { ViewState } from './tree/viewState';
 import { Log } from './util/log';
@@ -29,6 +31,9 @@ export interface ExtensionApi {
   readonly input: ScriptableUserInput;
   readonly jobs: JobTracker;
   readonly panels: DetailsPanels;
+  /** The search across every account and its results, and the Search Results view's data. */
+  readonly search: SearchResults;
+  readonly searchView: SearchResultsView;
   /** The in-process emulator behind the Sandbox account (started on first use). */
   sandbox(): Promise<Emulator>;
   /** The provider the extension uses for an account. */
@@ -60,8 +65,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const jobsView = new JobsViewProvider(jobs);
   const jobsTreeView = vscode.window.createTreeView('cloudImageExplorer.jobs', { treeDataProvider: jobsView });
   const panels = new DetailsPanels(context.extensionUri, accounts, sessions, jobs, tree, log, panelActions(tree));
+  const search = new SearchResults(tree, sessions);
+  const searchView = createSearchView(search, tree);
   const ctx: CommandContext = {
-    extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter, input, jobs, panels, changes: new ChangesInFlight(jobs),
+    extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter, input, jobs, panels, changes: new ChangesInFlight(jobs), search,
   };
   context.subscriptions.push(
     log, accounts, sessions, viewState, tree, treeView, jobs, jobsView, panels,
@@ -70,6 +77,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     jobsView.followVisibility(jobsTreeView),
     syncTreeWithJobs(jobs, tree, accounts, sessions),
     ...registerCommands(ctx),
+    search,
+    ...searchView.disposables,
   );
   const imageIds = registerImageIds({ accounts, sessions, tree, treeView, prompter, log });
   context.subscriptions.push(...imageIds.disposables);
@@ -80,6 +89,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     input,
     jobs,
     panels,
+    search,
+    searchView: searchView.provider,
     sandbox: () => sandbox.instance(),
     provider: (account) => sessions.provider(account),
     logUri: context.logUri,

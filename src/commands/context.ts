@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/store';
 import type { SandboxHost } from '../accounts/sandboxHost';
 import type { Sessions } from '../accounts/session';
+import type { SearchResults } from '../search/results';
 import type { ImageTreeProvider } from '../tree/treeProvider';
 import type { JobTracker } from '../jobs/tracker';
 import type { Log } from '../util/log';
@@ -26,4 +27,6 @@ export interface CommandContext {
   readonly panels: DetailsPanels;
   /** At most one change of a kind in flight per image. */
   readonly changes: ChangesInFlight;
+  /** The search across every account and its results. */
+  readonly search: SearchResults;
 }

@@ -18,6 +18,7 @@ import { refresh } from './refresh';
 import { registerCommand, type CommandHandler } from './register';
 import { removeAccount } from './removeAccount';
 import { retry } from './retry';
+import { cancelSearch, clearSearch, retrySearch, revealSearchResult, searchAll } from './search';
 import { showLog } from './showLog';
 import { trySandbox } from './trySandbox';
 import { clearCloudFilter, setCloudFilter } from './cloudFilter';
@@ -51,6 +52,11 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.groupBy': groupBy,
   'cloudImageExplorer.setCloudFilter': setCloudFilter,
   'cloudImageExplorer.clearCloudFilter': clearCloudFilter,
+  'cloudImageExplorer.searchAll': searchAll,
+  'cloudImageExplorer.search.cancel': cancelSearch,
+  'cloudImageExplorer.search.clear': clearSearch,
+  'cloudImageExplorer.search.retry': retrySearch,
+  'cloudImageExplorer.search.reveal': revealSearchResult,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

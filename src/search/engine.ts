@@ -1,0 +1,156 @@
+// The search across accounts, plain and testable: every account × region it is given, a few at a
+// time, each region on its own (one failing never stops the others), cancellable, each region's
+// outcome reported as soon as it is known. IDs go to the providers' batched findImages; a name or a
+// tag uses the cloud's listing filter where it narrows to a superset, then the listed pages are
+// matched exactly, up to a bound of images looked at per region (said in the outcome, never silent).
+import { mapLimited } from '../providers/common';
+import { ProviderError } from '../providers/errors';
+import { LIST_FILTERS } from '../providers/listFilters';
+import type { AccountConfig, CloudKind, Image, ImageFilter, Region, Tag } from '../providers/model';
+import { loadAllPages } from '../providers/paging';
+import type { ImageProvider } from '../providers/provider';
+import { CLOUD_RULES } from '../providers/rules';
+import { queryAppliesTo, type SearchQuery } from './query';
+
+export interface SearchTarget {
+  readonly account: AccountConfig;
+  readonly region: Region;
+  readonly provider: () => Promise<ImageProvider>;
+}
+
+/** done: searched to the end; partial: the bound of images looked at was reached; failed; cancelled. */
+export type RegionState = 'done' | 'partial' | 'failed' | 'cancelled';
+
+export interface RegionResult<T extends SearchTarget = SearchTarget> {
+  readonly target: T;
+  readonly state: RegionState;
+  /** What matched (on a failure or a cancel: what had matched before it). */
+  readonly images: readonly Image[];
+  readonly error?: unknown;
+  /** Images listed and matched here (0 for an ID lookup). */
+  readonly scanned: number;
+  /** The region's total for the listing, where the cloud reported one. */
+  readonly total?: number;
+}
+
+/** Regions searched at once (the machine and the clouds' rate limits are shared by everything else). */
+export const SEARCH_CONCURRENCY = 4;
+/** Images listed per region at most, when the cloud cannot narrow the listing to the query. */
+export const SEARCH_MAX_SCANNED = 2000;
+/** Page requests in flight per region (the paging helper's ceiling for a search). */
+const PAGE_LIMITS = { initial: 1, max: 2 };
+
+export interface RegionOptions {
+  readonly signal: AbortSignal;
+  readonly maxScanned?: number;
+}
+
+export interface SearchOptions<T extends SearchTarget> extends RegionOptions {
+  readonly concurrency?: number;
+  /** Each region's outcome, as soon as it is known. */
+  readonly onResult?: (result: RegionResult<T>) => void;
+}
+
+/** The targets worth asking: an ID query goes only to the accounts of the clouds its IDs' shapes belong to. */
+export function searchTargets<T extends SearchTarget>(query: SearchQuery, targets: readonly T[]): T[] {
+  return targets.filter((t) => queryAppliesTo(query, t.account.cloud));
+}
+
+/** Searches every target, `concurrency` regions at a time; resolves with every region's outcome. */
+export async function searchAll<T extends SearchTarget>(query: SearchQuery, targets: readonly T[], options: SearchOptions<T>): Promise<RegionResult<T>[]> {
+  return mapLimited(searchTargets(query, targets), options.concurrency ?? SEARCH_CONCURRENCY, async (target) => {
+    const result = await searchRegion(query, target, options);
+    options.onResult?.(result);
+    return result;
+  });
+}
+
+/** One region; never throws: a failure is its outcome. A cancelled search asks nothing more. */
+export async function searchRegion<T extends SearchTarget>(query: SearchQuery, target: T, options: RegionOptions): Promise<RegionResult<T>> {
+  const { signal } = options;
+  if (signal.aborted) {
+    return { target, state: 'cancelled', images: [], scanned: 0 };
+  }
+  if (query.kind === 'id') {
+    try {
+      const ids = query.ids.filter((ref) => ref.clouds.includes(target.account.cloud)).map((ref) => ref.id);
+      const images = ids.length ? await (await target.provider()).findImages(target.region.id, ids, signal) : [];
+      return { target, state: 'done', images, scanned: 0 };
+    } catch (err) {
+      return { target, state: signal.aborted ? 'cancelled' : 'failed', images: [], error: err, scanned: 0 };
+    }
+  }
+  return scanRegion(query, target, signal, options.maxScanned ?? SEARCH_MAX_SCANNED);
+}
+
+interface ListingPlan {
+  /** Sent to the cloud: matches a superset of what the query asks for. */
+  readonly filter?: ImageFilter;
+  readonly matches: (image: Image) => boolean;
+}
+
+function contains(text: string | undefined, part: string): boolean {
+  return text !== undefined && text.toLocaleLowerCase().includes(part.toLocaleLowerCase());
+}
+
+function tagMatches(tag: Tag, key: string, value: string | undefined): boolean {
+  return tag.key === key && (value === undefined || tag.value === value);
+}
+
+/** The listing filter the cloud can take for the query (checked by its rules first), and the exact match. */
+export function listingPlan(query: Exclude<SearchQuery, { kind: 'id' }>, cloud: CloudKind): ListingPlan {
+  const support = LIST_FILTERS[cloud];
+  if (query.kind === 'name') {
+    const { text } = query;
+    // Part of the name; an image's exact ID counts too (Alibaba's system images have IDs of no fixed shape).
+    const matches = (image: Image): boolean => contains(image.name, text) || image.id === text;
+    return support.name === 'part' ? { filter: { name: text }, matches } : { matches };
+  }
+  const { key, value } = query;
+  const matches = (image: Image): boolean => image.tags.some((t) => tagMatches(t, key, value));
+  const asked: Tag | undefined =
+    support.tag === 'any-value' || (support.tag === 'exact' && value !== undefined) ? { key, value: value ?? '' } : support.tag === 'key' ? { key, value: '' } : undefined;
+  // A tag the cloud's filter cannot say (e.g. a Huawei key with a dot) is matched on the listed pages instead.
+  const sayable = asked && !CLOUD_RULES[cloud].tags?.checkFilterTag(asked);
+  return sayable ? { filter: { tag: asked }, matches } : { matches };
+}
+
+async function scanRegion<T extends SearchTarget>(query: Exclude<SearchQuery, { kind: 'id' }>, target: T, signal: AbortSignal, maxScanned: number): Promise<RegionResult<T>> {
+  const plan = listingPlan(query, target.account.cloud);
+  const images: Image[] = [];
+  const seen = new Set<string>();
+  let scanned = 0;
+  let total: number | undefined;
+  let capped = false;
+  const stop = new AbortController();
+  const combined = AbortSignal.any([signal, stop.signal]);
+  try {
+    const provider = await target.provider();
+    const regionId = target.region.id;
+    await loadAllPages((req) => provider.listImages({ regionId, filter: plan.filter, ...req }), {
+      pageSize: provider.maxPageSize,
+      signal: combined,
+      concurrency: PAGE_LIMITS,
+      onPage: (page) => {
+        scanned += page.items.length;
+        total = page.total ?? total;
+        for (const image of page.items) {
+          if (plan.matches(image) && !seen.has(image.id)) {
+            seen.add(image.id);
+            images.push(image);
+          }
+        }
+        if (scanned >= maxScanned && page.next) {
+          capped = true;
+          stop.abort();
+        }
+      },
+    });
+    return { target, state: 'done', images, scanned, total };
+  } catch (err) {
+    if (capped && !signal.aborted && ProviderError.isAbort(err)) {
+      return { target, state: 'partial', images, scanned, total };
+    }
+    return { target, state: signal.aborted ? 'cancelled' : 'failed', images, error: err, scanned, total };
+  }
+}
