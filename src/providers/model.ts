@@ -53,6 +53,8 @@ export interface Image {
   readonly architecture?: string;
   readonly sizeGiB?: number;
   readonly createdAt?: string;
+  /** How far creation or copying has got (0–100), where the cloud reports it while the image is not ready. */
+  readonly progress?: number;
   readonly tags: readonly Tag[];
   /**
    * Every field as the cloud returned it, for the details view: set by getImage, and by listImages
