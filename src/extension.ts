@@ -1,6 +1,7 @@
 // Wiring only: build the pieces, register them, hand tests a small API.
 import * as vscode from 'vscode';
 import { Sessions } from './accounts/session';
+import { RegionChoice } from './accounts/regionChoice';
 import { SandboxHost } from './accounts/sandboxHost';
 import { AccountStore } from './accounts/store';
 import { registerCommands } from './commands';
@@ -50,7 +51,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const sandbox = new SandboxHost(context.extensionPath);
   sandboxHost = sandbox;
   const sessions = new Sessions(accounts, sandbox, log);
-  const tree = new ImageTreeProvider(accounts, sessions, log);
+  const regions = new RegionChoice(context.globalState);
+  const tree = new ImageTreeProvider(accounts, sessions, log, regions);
   const treeView = vscode.window.createTreeView('cloudImageExplorer.images', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const prompter = new Prompter();
   const input = new ScriptableUserInput();
@@ -59,10 +61,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const jobsTreeView = vscode.window.createTreeView('cloudImageExplorer.jobs', { treeDataProvider: jobsView });
   const panels = new DetailsPanels(context.extensionUri, accounts, sessions, jobs, tree, log, panelActions(tree));
   const ctx: CommandContext = {
-    extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter, input, jobs, panels, changes: new ChangesInFlight(jobs),
+    extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter, input, jobs, panels, changes: new ChangesInFlight(jobs), regions,
   };
   context.subscriptions.push(
-    log, accounts, sessions, tree, treeView, jobs, jobsView, panels,
+    log, accounts, sessions, regions, tree, treeView, jobs, jobsView, panels,
     jobsTreeView,
     jobsView.followVisibility(jobsTreeView),
     syncTreeWithJobs(jobs, tree, accounts, sessions),

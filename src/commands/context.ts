@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { RegionChoice } from '../accounts/regionChoice';
 import type { AccountStore } from '../accounts/store';
 import type { SandboxHost } from '../accounts/sandboxHost';
 import type { Sessions } from '../accounts/session';
@@ -26,4 +27,6 @@ export interface CommandContext {
   readonly panels: DetailsPanels;
   /** At most one change of a kind in flight per image. */
   readonly changes: ChangesInFlight;
+  /** Which regions each account shows. */
+  readonly regions: RegionChoice;
 }

@@ -1,5 +1,6 @@
 // The Images view's data: lazy at every level, errors and empty states as nodes, "Load more…" while pages remain.
 import * as vscode from 'vscode';
+import type { RegionChoice } from '../accounts/regionChoice';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
 import { explain, isCancellation, logLine, userMessage } from '../util/errors';
@@ -7,7 +8,7 @@ import { formatNumber } from '../util/format';
 import type { Log } from '../util/log';
 import { ImageLoader, providerSource } from './imageLoader';
 import type { Image } from '../providers/model';
-import { AccountNode, EmptyNode, ErrorNode, ImageNode, LoadMoreNode, RegionNode, type Node } from './nodes';
+import { AccountNode, EmptyNode, ErrorNode, hiddenRegionsNode, ImageNode, LoadMoreNode, RegionNode, type Node } from './nodes';
 import { throttle } from './throttle';
 
 /** While Load All streams pages in, the region is redrawn at most this often (and once at the end). */
@@ -36,8 +37,13 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     private readonly accounts: AccountStore,
     private readonly sessions: Sessions,
     private readonly log: Log,
+    private readonly regionChoice: RegionChoice,
   ) {
-    this.subscription = accounts.onDidChange(() => this.refresh());
+    this.subscription = vscode.Disposable.from(
+      accounts.onDidChange(() => this.refresh()),
+      // A new choice of regions redraws the account (or, for the default setting, every account); nothing reloads.
+      regionChoice.onDidChange((accountId) => this.changed.fire(accountId === undefined ? undefined : this.accountNodes.get(accountId))),
+    );
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -230,7 +236,13 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
       regions = node.regions.map((r) => new RegionNode(node, r, this.imageLoader(node, r.id)));
       this.regionNodes.set(node.account.id, regions);
     }
-    return regions;
+    // Only the regions the user shows (Show/Hide Regions…); the hidden ones keep what they loaded.
+    const shown = new Set(this.regionChoice.visible(node.account.id, node.regions).map((r) => r.id));
+    if (node.shownRegions !== shown.size) {
+      node.shownRegions = shown.size;
+      setImmediate(() => this.changed.fire(node)); // the account's description counts them
+    }
+    return shown.size ? regions.filter((r) => shown.has(r.region.id)) : [hiddenRegionsNode(node)];
   }
 
   private imageLoader(node: AccountNode, regionId: string): ImageLoader {
