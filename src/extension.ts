@@ -1,6 +1,7 @@
 // Wiring only: build the pieces, register them, hand tests a small API.
 import * as vscode from 'vscode';
 import { Sessions } from './accounts/session';
+import { RegionChoice } from './accounts/regionChoice';
 import { SandboxHost } from './accounts/sandboxHost';
 import { AccountStore } from './accounts/store';
 import { registerCommands } from './commands';
@@ -57,7 +58,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   sandboxHost = sandbox;
   const sessions = new Sessions(accounts, sandbox, log);
   const viewState = new ViewState(context.workspaceState);
-  const tree = new ImageTreeProvider(accounts, sessions, log, viewState);
+  const regions = new RegionChoice(context.globalState);
+  const tree = new ImageTreeProvider(accounts, sessions, log, viewState, regions);
   const treeView = vscode.window.createTreeView('cloudImageExplorer.images', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const prompter = new Prompter();
   const input = new ScriptableUserInput();
@@ -68,10 +70,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const search = new SearchResults(tree, sessions);
   const searchView = createSearchView(search, tree);
   const ctx: CommandContext = {
-    extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter, input, jobs, panels, changes: new ChangesInFlight(jobs), search,
+    extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter, input, jobs, panels, changes: new ChangesInFlight(jobs), search, regions,
   };
   context.subscriptions.push(
-    log, accounts, sessions, viewState, tree, treeView, jobs, jobsView, panels,
+    log, accounts, sessions, viewState, regions, tree, treeView, jobs, jobsView, panels,
     tree.bindMessage(treeView),
     jobsTreeView,
     jobsView.followVisibility(jobsTreeView),

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { RegionChoice } from '../accounts/regionChoice';
 import type { AccountStore } from '../accounts/store';
 import type { SandboxHost } from '../accounts/sandboxHost';
 import type { Sessions } from '../accounts/session';
@@ -29,4 +30,6 @@ export interface CommandContext {
   readonly changes: ChangesInFlight;
   /** The search across every account and its results. */
   readonly search: SearchResults;
+  /** Which regions each account shows. */
+  readonly regions: RegionChoice;
 }

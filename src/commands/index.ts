@@ -8,6 +8,8 @@ import { deleteImages } from './delete';
 import { exportImage } from './export';
 import { clearFinishedJobs, refreshJobs } from './jobsCommands';
 import { openDetails } from './openDetails';
+import { openInConsole } from './openInConsole';
+import { showHideRegions } from './showHideRegions';
 import { share } from './share';
 import { tag } from './tag';
 import { unshare } from './unshare';
@@ -37,6 +39,8 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.retry': retry,
   'cloudImageExplorer.showLog': showLog,
   'cloudImageExplorer.openDetails': openDetails,
+  'cloudImageExplorer.openInConsole': openInConsole,
+  'cloudImageExplorer.showHideRegions': showHideRegions,
   'cloudImageExplorer.tag': tag,
   'cloudImageExplorer.untag': untag,
   'cloudImageExplorer.share': share,

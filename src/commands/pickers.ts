@@ -1,6 +1,6 @@
 // Palette drill-down: Account -> Region -> Image, over the same nodes and loaders as the tree.
 import * as vscode from 'vscode';
-import { CAPABILITIES, type Capability } from '../providers/capabilities';
+import { CAPABILITIES, imageRefusal, type Capability } from '../providers/capabilities';
 import { AccountNode, type ImageNode, RegionNode } from '../tree/nodes';
 import { formatNumber } from '../util/format';
 import { imageState, imageStateLabel } from '../util/vocabulary';
@@ -103,12 +103,19 @@ export async function pickImage(ctx: CommandContext, title: string, capability?:
     if (region.loader.error !== undefined) {
       throw region.loader.error;
     }
-    const items: Item<ImageNode>[] = region.loader.items.map((image) => ({
+    // Only the images the command applies to (their cloud's rules for owner and state); the others are counted.
+    const cloud = region.account.cloud;
+    const applies = region.loader.items.filter((image) => !capability || !imageRefusal(cloud, image, capability));
+    const items: Item<ImageNode>[] = applies.map((image) => ({
       label: image.name,
       description: image.id,
-      detail: [imageStateLabel(imageState(region.account.cloud, image)), image.osName].filter(Boolean).join(' · '),
+      detail: [imageStateLabel(imageState(cloud, image)), image.osName].filter(Boolean).join(' · '),
       value: region.imageNode(image),
     }));
+    const hidden = region.loader.items.length - applies.length;
+    if (hidden) {
+      items.unshift({ label: vscode.l10n.t('{0} images not listed: this command does not apply to them (not your own, or in a status that does not allow it)', formatNumber(hidden)), kind: vscode.QuickPickItemKind.Separator });
+    }
     if (region.loader.hasMore) {
       items.push({
         label: `$(more) ${vscode.l10n.t('Load more…')}`,

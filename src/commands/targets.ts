@@ -1,12 +1,13 @@
 // Which images a command acts on: the clicked node, the tree's multi-selection, or a palette pick.
 import * as vscode from 'vscode';
-import { CAPABILITIES, type Capability } from '../providers/capabilities';
+import type { Capability } from '../providers/capabilities';
 import type { Image } from '../providers/model';
 import type { Member, ShareOperations } from '../providers/operations';
 import type { ImageProvider } from '../providers/provider';
 import { ImageNode } from '../tree/nodes';
 import type { CommandContext } from './context';
 import { pickImage } from './pickers';
+import { assertApplies } from './refusals';
 
 export async function imageTargets(
   ctx: CommandContext,
@@ -24,8 +25,9 @@ export async function imageTargets(
     const picked = await pickImage(ctx, title, capability);
     targets = picked ? [picked] : [];
   }
-  // An image with a change already under way is refused in words by oneAtATime (inFlight.ts), not skipped here.
-  targets = targets.filter((n) => CAPABILITIES[n.account.cloud][capability]);
+  // An image with a change already under way is refused in words by oneAtATime (inFlight.ts), not skipped here;
+  // one the command does not apply to (its cloud, owner or state) is refused in words here, before any request.
+  assertApplies(targets, capability, title);
   const accounts = new Set(targets.map((n) => n.account.id));
   if (accounts.size > 1) {
     throw new Error(vscode.l10n.t('Select images of one account at a time.'));

@@ -1,6 +1,12 @@
 // Which commands each cloud offers. The tree's context values and the palette pickers read this
 // table; a provider carries an operation group exactly when its row says so (a unit test checks).
-import type { CloudKind } from './model';
+import { ALIBABA_IMAGE_RULES } from './alibaba/rules';
+import { BATCHCOMPUTE_IMAGE_RULES } from './batchcompute/rules';
+import { HUAWEI_IMAGE_RULES } from './huawei/rules';
+import type { ImageRefusal, ImageRules } from './imageRules';
+import { vocabularyOf } from './index';
+import type { CloudKind, Image } from './model';
+import { QINGCLOUD_IMAGE_RULES } from './qingcloud/rules';
 
 export interface Capabilities {
   readonly tag: boolean;
@@ -26,10 +32,31 @@ export type Capability = 'tag' | 'share' | 'export' | 'delete';
 
 export const COMMAND_CAPABILITIES: readonly Capability[] = ['tag', 'share', 'export', 'delete'];
 
-/** Context-value flags for an image node, e.g. "can-tag can-delete". */
-export function capabilityFlags(cloud: CloudKind): string {
-  const caps = CAPABILITIES[cloud];
-  return COMMAND_CAPABILITIES.filter((c) => caps[c]).map((c) => `can-${c}`).join(' ');
+/** Each cloud's per-image rules (ownership, state), from its provider folder. */
+export const IMAGE_RULES: Readonly<Record<CloudKind, ImageRules>> = {
+  alibaba: ALIBABA_IMAGE_RULES,
+  huawei: HUAWEI_IMAGE_RULES,
+  qingcloud: QINGCLOUD_IMAGE_RULES,
+  batchcompute: BATCHCOMPUTE_IMAGE_RULES,
+};
+
+/** Why a command does not apply to this image of this cloud, or undefined when it does. */
+export function imageRefusal(cloud: CloudKind, image: Pick<Image, 'owner' | 'status' | 'raw'>, capability: Capability): ImageRefusal | undefined {
+  const rule = IMAGE_RULES[cloud][capability];
+  if (!CAPABILITIES[cloud][capability] || !rule) {
+    return 'cloud';
+  }
+  return rule(image, vocabularyOf(cloud).imageState(image));
+}
+
+/** The commands that apply: the cloud's, or (given an image) those its rules allow on that image. */
+export function capabilitiesOf(cloud: CloudKind, image?: Pick<Image, 'owner' | 'status' | 'raw'>): Capability[] {
+  return COMMAND_CAPABILITIES.filter((c) => (image ? !imageRefusal(cloud, image, c) : CAPABILITIES[cloud][c]));
+}
+
+/** Context-value flags for a node, e.g. "can-tag can-delete": the cloud's, or those of one image. */
+export function capabilityFlags(cloud: CloudKind, image?: Pick<Image, 'owner' | 'status' | 'raw'>): string {
+  return capabilitiesOf(cloud, image).map((c) => `can-${c}`).join(' ');
 }
 
 /**

@@ -53,6 +53,8 @@ export interface Image {
   readonly architecture?: string;
   readonly sizeGiB?: number;
   readonly createdAt?: string;
+  /** How far creation or copying has got (0–100), where the cloud reports it while the image is not ready. */
+  readonly progress?: number;
   readonly tags: readonly Tag[];
   /** The OS family as the cloud names it (Alibaba/BatchCompute Platform, Huawei __platform, QingCloud os_family). */
   readonly platform?: string;

@@ -1,13 +1,13 @@
 // The tree's nodes: Accounts -> Regions -> Images, plus "Load more…", error and empty-state nodes.
 import * as vscode from 'vscode';
-import { capabilityFlags } from '../providers/capabilities';
 import type { AccountConfig, Image, Region } from '../providers/model';
-import { TRANSIENT_STATES } from '../providers/vocabulary';
 import { cloudLabel } from '../util/clouds';
-import { formatGiB, formatNumber, formatTime } from '../util/format';
-import { imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
+import { formatNumber } from '../util/format';
 import type { ImagePredicate } from './filter';
 import type { ImageLoader } from './imageLoader';
+import { ImageNode } from './imageNode';
+
+export { ImageNode };
 
 export type NodeKind = 'account' | 'region' | 'group' | 'image' | 'loadMore' | 'error' | 'empty';
 
@@ -25,6 +25,8 @@ export class AccountNode implements Node {
   readonly id: string;
   /** Regions once loaded; undefined until the node is first expanded. */
   regions: readonly Region[] | undefined;
+  /** How many of them the user shows (Show/Hide Regions…), once known. */
+  shownRegions: number | undefined;
 
   constructor(readonly account: AccountConfig) {
     this.id = `account:${account.id}`;
@@ -33,13 +35,25 @@ export class AccountNode implements Node {
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.account.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = this.account.sandbox ? vscode.l10n.t('{0} · emulator', cloudLabel(this.account.cloud)) : cloudLabel(this.account.cloud);
+    const cloud = this.account.sandbox ? vscode.l10n.t('{0} · emulator', cloudLabel(this.account.cloud)) : cloudLabel(this.account.cloud);
+    const hint = this.hint();
+    item.description = hint ? `${cloud} · ${hint}` : cloud;
     item.iconPath = new vscode.ThemeIcon(this.account.sandbox ? 'beaker' : 'account');
     item.contextValue = `account cloud-${this.account.cloud}${this.account.sandbox ? ' sandbox' : ''}`;
     item.tooltip = this.account.sandbox
       ? vscode.l10n.t('The built-in sandbox: a local emulator of the cloud API, no keys needed.')
       : `${this.account.name} (${cloudLabel(this.account.cloud)})`;
+    if (hint) {
+      item.tooltip += `\n\n${vscode.l10n.t('Some regions are hidden: "Show/Hide Regions…" chooses which this account shows.')}`;
+    }
     return item;
+  }
+
+  /** "3 of 19 regions" while some regions are hidden. */
+  private hint(): string | undefined {
+    const total = this.regions?.length ?? 0;
+    const shown = this.shownRegions ?? total;
+    return shown < total ? vscode.l10n.t('{0} of {1} regions', formatNumber(shown), formatNumber(total)) : undefined;
   }
 }
 
@@ -123,147 +137,6 @@ export class RegionNode implements Node {
   }
 }
 
-const OWNER_ICON: Record<string, string> = {
-  system: 'package',
-  self: 'vm',
-  shared: 'live-share',
-  community: 'organization',
-  marketplace: 'extensions',
-  unknown: 'vm',
-};
-
-/** One instance per distinct value (icons, context values): thousands of image items share them. */
-const shared = new Map<string, vscode.ThemeIcon | string>();
-
-function sharedIcon(id: string, color?: string): vscode.ThemeIcon {
-  const key = `icon:${id}:${color ?? ''}`;
-  let icon = shared.get(key) as vscode.ThemeIcon | undefined;
-  if (!icon) {
-    icon = new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
-    shared.set(key, icon);
-  }
-  return icon;
-}
-
-function sharedText(text: string): string {
-  const known = shared.get(text) as string | undefined;
-  if (known !== undefined) {
-    return known;
-  }
-  shared.set(text, text);
-  return text;
-}
-
-export class ImageNode implements Node {
-  readonly kind = 'image' as const;
-  readonly id: string;
-  private current: Image;
-  private busyText: string | undefined;
-  private errorText: string | undefined;
-  /** The tree item, built once and again only after the image, its busy state or its error changed. */
-  private item: vscode.TreeItem | undefined;
-
-  constructor(
-    readonly parent: RegionNode,
-    image: Image,
-  ) {
-    this.id = `${parent.id}/image:${image.id}`;
-    this.current = image;
-  }
-
-  get image(): Image {
-    return this.current;
-  }
-
-  set image(image: Image) {
-    if (image !== this.current) {
-      this.current = image;
-      this.item = undefined;
-    }
-  }
-
-  /** Set while an operation on the image runs, e.g. "Deleting…". */
-  get busy(): string | undefined {
-    return this.busyText;
-  }
-
-  set busy(text: string | undefined) {
-    this.busyText = text;
-    this.item = undefined;
-  }
-
-  /** The last operation's failure, shown until the next success. */
-  get lastError(): string | undefined {
-    return this.errorText;
-  }
-
-  set lastError(text: string | undefined) {
-    this.errorText = text;
-    this.item = undefined;
-  }
-
-  get account(): AccountConfig {
-    return this.parent.account;
-  }
-
-  /** Built once per change; the tooltip is left to `tooltip()`, which the view asks for on hover. */
-  treeItem(): vscode.TreeItem {
-    this.item ??= this.buildItem();
-    return this.item;
-  }
-
-  private buildItem(): vscode.TreeItem {
-    const { image } = this;
-    const item = new vscode.TreeItem(image.name, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    // The state only when it is not the usual one, so that the ordinary case stays quiet.
-    const state = imageState(this.account.cloud, image);
-    const parts = [image.name === image.id ? undefined : image.id, state === 'available' ? undefined : imageStateLabel(state)].filter(Boolean);
-    item.description = parts.join(' · ');
-    const busy = this.busy !== undefined || TRANSIENT_STATES.includes(state);
-    item.iconPath = this.lastError ? sharedIcon('warning', 'list.warningForeground') : sharedIcon(busy ? 'loading~spin' : (OWNER_ICON[image.owner] ?? 'vm'));
-    if (this.busy) {
-      item.description = this.busy;
-    }
-    // While busy, no command applies; otherwise what this cloud can do (see providers/capabilities.ts).
-    item.contextValue = sharedText(
-      this.busy ? `image busy cloud-${this.account.cloud}` : `image cloud-${this.account.cloud} owner-${image.owner} ${capabilityFlags(this.account.cloud)}`,
-    );
-    item.command = { command: 'cloudImageExplorer.openDetails', title: vscode.l10n.t('Open Details'), arguments: [this] };
-    return item;
-  }
-
-  /** The hover: every fact the listing has about the image. */
-  tooltip(): vscode.MarkdownString {
-    const { image } = this;
-    const state = imageState(this.account.cloud, image);
-    const md = new vscode.MarkdownString(undefined, false);
-    md.isTrusted = false;
-    md.supportHtml = false;
-    md.appendMarkdown('**').appendText(image.name).appendMarkdown('**\n\n');
-    const rows: [string, string | undefined][] = [
-      [vscode.l10n.t('ID'), image.id],
-      [vscode.l10n.t('Status'), imageStateLabel(state)],
-      [vscode.l10n.t('Type'), ownerLabel(image.owner)],
-      [vscode.l10n.t('OS'), image.osName],
-      [vscode.l10n.t('Architecture'), image.architecture],
-      [vscode.l10n.t('Size'), image.sizeGiB === undefined ? undefined : formatGiB(image.sizeGiB)],
-      [vscode.l10n.t('Created'), formatTime(image.createdAt) ?? image.createdAt],
-      [vscode.l10n.t('Tags'), image.tags.map((t) => (t.value ? `${t.key}=${t.value}` : t.key)).join(', ') || undefined],
-    ];
-    for (const [k, v] of rows) {
-      if (v) {
-        md.appendText(vscode.l10n.t('{0}: {1}', k, v)).appendMarkdown('  \n');
-      }
-    }
-    if (this.lastError) {
-      md.appendMarkdown('\n\n$(warning) ').appendText(this.lastError);
-      md.supportThemeIcons = true;
-    }
-    return md;
-  }
-}
-
 export class LoadMoreNode implements Node {
   readonly kind = 'loadMore' as const;
   readonly id: string;
@@ -321,6 +194,8 @@ export class EmptyNode implements Node {
   constructor(
     readonly parent: Node,
     readonly label: string,
+    /** What a click does, if anything. */
+    readonly command?: vscode.Command,
   ) {
     this.id = `${parent.id}/empty`;
   }
@@ -330,6 +205,16 @@ export class EmptyNode implements Node {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('info');
     item.contextValue = 'empty';
+    item.command = this.command;
     return item;
   }
+}
+
+/** What an account whose regions are all hidden shows: a click chooses again. */
+export function hiddenRegionsNode(account: AccountNode): EmptyNode {
+  return new EmptyNode(account, vscode.l10n.t('All regions are hidden. Click to choose which to show.'), {
+    command: 'cloudImageExplorer.showHideRegions',
+    title: vscode.l10n.t('Show/Hide Regions…'),
+    arguments: [account],
+  });
 }

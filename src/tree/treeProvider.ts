@@ -1,5 +1,6 @@
 // The Images view's data: lazy at every level, errors and empty states as nodes, "Load more…" while pages remain.
 import * as vscode from 'vscode';
+import type { RegionChoice } from '../accounts/regionChoice';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
 import { explain, isCancellation, logLine, userMessage } from '../util/errors';
@@ -9,7 +10,7 @@ import { ImageLoader, providerSource } from './imageLoader';
 import type { Image } from '../providers/model';
 import type { FilterSupport } from '../providers/filters';
 import { GroupNode } from './groupNode';
-import { AccountNode, EmptyNode, ErrorNode, ImageNode, LoadMoreNode, RegionNode, type Node } from './nodes';
+import { AccountNode, EmptyNode, ErrorNode, hiddenRegionsNode, ImageNode, LoadMoreNode, RegionNode, type Node } from './nodes';
 import { groupImages, groupKey, sortImages } from './ordering';
 import { RegionFilters } from './regionFilters';
 import { throttle } from './throttle';
@@ -46,8 +47,13 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     private readonly sessions: Sessions,
     private readonly log: Log,
     readonly state: ViewState,
+    private readonly regionChoice: RegionChoice,
   ) {
-    this.subscription = accounts.onDidChange(() => this.refresh());
+    this.subscription = vscode.Disposable.from(
+      accounts.onDidChange(() => this.refresh()),
+      // A new choice of regions redraws the account (or, for the default setting, every account); nothing reloads.
+      regionChoice.onDidChange((accountId) => this.changed.fire(accountId === undefined ? undefined : this.accountNodes.get(accountId))),
+    );
     this.filters = new RegionFilters(state, sessions, log, (node) => this.changed.fire(node));
     // A new query, order or cloud filter: every region is dressed again as the view asks for it.
     this.stateSubscription = state.onDidChange(() => this.changed.fire(undefined));
@@ -285,7 +291,13 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
       this.regionNodes.set(node.account.id, regions);
     }
     this.filters.dress(regions, this.supports.get(node.account.id)!);
-    return regions;
+    // Only the regions the user shows (Show/Hide Regions…); the hidden ones keep what they loaded.
+    const shown = new Set(this.regionChoice.visible(node.account.id, node.regions).map((r) => r.id));
+    if (node.shownRegions !== shown.size) {
+      node.shownRegions = shown.size;
+      setImmediate(() => this.changed.fire(node)); // the account's description counts them
+    }
+    return shown.size ? regions.filter((r) => shown.has(r.region.id)) : [hiddenRegionsNode(node)];
   }
 
   private imageLoader(node: AccountNode, regionId: string): ImageLoader {

@@ -79,3 +79,8 @@ export function formatBytes(bytes: number): string {
   }
   return vscode.l10n.t('{0} bytes', formatNumber(bytes, 0));
 }
+
+/** An amount of a time unit: "3 days" / "3天", "1 year" / "1年". */
+export function formatDuration(value: number, unit: 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute'): string {
+  return new Intl.NumberFormat(displayLocale(), { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}

@@ -50,13 +50,14 @@ describe('BatchCompute provider (against the emulator)', () => {
     assert.equal(emulator.requestsSince(mark).length, 0);
   });
 
-  it('pages ListImages by marker to the end with no duplicate and no gap', async () => {
+  it('pages ListImages by marker to the end with no duplicate and no gap: own images, then System ones', async () => {
     const { images, pages } = await listAll('cn-hangzhou', 10);
-    assert.equal(images.length, 57);
-    assert.equal(new Set(images.map((i) => i.id)).size, 57);
-    assert.equal(pages, 6);
+    assert.equal(images.length, 57 + 3);
+    assert.equal(new Set(images.map((i) => i.id)).size, 60);
+    assert.equal(pages, 6, 'the page where Self ends goes on with System');
     assert.ok(images.every((i) => /^img-[0-9a-f]{24}$/.test(i.id)));
-    assert.ok(images.every((i) => i.owner === 'self' && i.status === 'Available' && i.regionId === 'cn-hangzhou'));
+    assert.ok(images.every((i) => i.status === 'Available' && i.regionId === 'cn-hangzhou'));
+    assert.deepEqual(images.map((i) => i.owner), [...Array<string>(57).fill('self'), ...Array<string>(3).fill('system')]);
     assert.ok(images.some((i) => /[\u4e00-\u9fff]/.test(i.name)), 'some Chinese names');
     assert.ok(images.every((i) => i.osType === 'Linux' || i.osType === 'Windows'));
     assert.equal(images[0]?.raw, undefined, 'a listing leaves the raw JSON out unless asked');
@@ -65,13 +66,28 @@ describe('BatchCompute provider (against the emulator)', () => {
     const all = await listAll('cn-hangzhou', 100);
     assert.deepEqual(all.images.map((i) => i.id), images.map((i) => i.id));
     assert.equal(all.pages, 1);
-    assert.equal((await listAll('cn-beijing', 10)).images.length, 14);
+    assert.equal((await listAll('cn-beijing', 10)).images.length, 14 + 3);
   });
 
-  it('returns one empty last page for an empty region', async () => {
-    const page = await provider.listImages({ regionId: 'cn-qingdao', pageSize: 50 });
+  it('asks for one Type when the owner filter names it, and for both (Self, then System) without one', async () => {
+    const mark = emulator.requestLog.length;
+    const self = await provider.listImages({ regionId: 'cn-beijing', pageSize: 100, filter: { owner: 'self' } });
+    const system = await provider.listImages({ regionId: 'cn-beijing', pageSize: 100, filter: { owner: 'system' } });
+    const both = await provider.listImages({ regionId: 'cn-beijing', pageSize: 100 });
+    assert.ok(self.items.length === 14 && self.items.every((i) => i.owner === 'self'));
+    assert.ok(system.items.length === 3 && system.items.every((i) => i.owner === 'system'));
+    assert.deepEqual(both.items.map((i) => i.id), [...self.items, ...system.items].map((i) => i.id));
+    assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'ListImages').length, 1 + 1 + 2, 'one Type a request');
+    assert.deepEqual((await provider.listImages({ regionId: 'cn-beijing', pageSize: 10, filter: { owner: 'shared' } })).items, [], 'BatchCompute has no shared images');
+  });
+
+  it('returns one empty last page for a region without own images; its System images still list', async () => {
+    const page = await provider.listImages({ regionId: 'cn-qingdao', pageSize: 50, filter: { owner: 'self' } });
     assert.equal(page.items.length, 0);
     assert.equal(page.next, undefined);
+    const all = await provider.listImages({ regionId: 'cn-qingdao', pageSize: 50 });
+    assert.ok(all.items.length === 2 && all.items.every((i) => i.owner === 'system'));
+    assert.equal(all.next, undefined);
   });
 
   it('gets one image, and undefined for an unknown one', async () => {

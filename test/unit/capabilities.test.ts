@@ -2,7 +2,9 @@
 // the operation groups its row promises (nothing a cloud lacks is stubbed).
 import { strict as assert } from 'assert';
 import { createProvider } from '../../src/providers/stack';
-import { CAPABILITIES, capabilityFlags } from '../../src/providers/capabilities';
+import { CAPABILITIES, COMMAND_CAPABILITIES, IMAGE_RULES, capabilitiesOf, capabilityFlags, imageRefusal } from '../../src/providers/capabilities';
+import { consoleUrl } from '../../src/providers/console';
+import type { Image, ImageOwner } from '../../src/providers/model';
 import { HttpClient } from '../../src/providers/http';
 import { CLOUD_KINDS } from '../../src/providers/model';
 import { CLOUD_RULES } from '../../src/providers/rules';
@@ -36,5 +38,60 @@ describe('Capability table', () => {
     assert.equal(capabilityFlags('qingcloud'), 'can-tag can-share can-delete');
     assert.equal(capabilityFlags('batchcompute'), 'can-delete');
     assert.equal(capabilityFlags('alibaba'), 'can-tag can-share can-export can-delete');
+  });
+
+  const image = (owner: ImageOwner, status: string, raw?: Record<string, unknown>): Pick<Image, 'owner' | 'status' | 'raw'> => ({ owner, status, ...(raw ? { raw } : {}) });
+
+  it('has a per-image rule for every command each cloud offers, and none for one it lacks', () => {
+    for (const cloud of CLOUD_KINDS) {
+      for (const c of COMMAND_CAPABILITIES) {
+        assert.equal(!!IMAGE_RULES[cloud][c], CAPABILITIES[cloud][c], `${cloud} ${c}`);
+      }
+    }
+  });
+
+  it('offers nothing but details and Copy ID on images the account does not own', () => {
+    const others: [Parameters<typeof imageRefusal>[0], Pick<Image, 'owner' | 'status'>][] = [
+      ['alibaba', image('system', 'Available')],
+      ['alibaba', image('shared', 'Available')],
+      ['alibaba', image('marketplace', 'Available')],
+      ['alibaba', image('community', 'Available')],
+      ['huawei', image('system', 'active')],
+      ['huawei', image('shared', 'active')],
+      ['huawei', image('marketplace', 'active')],
+      ['qingcloud', image('system', 'available')],
+      ['batchcompute', image('system', 'Available')],
+    ];
+    for (const [cloud, img] of others) {
+      assert.equal(capabilityFlags(cloud, img), '', `${cloud} ${img.owner}`);
+      assert.equal(imageRefusal(cloud, img, 'delete'), 'notOwned');
+    }
+    assert.equal(imageRefusal('qingcloud', image('system', 'available'), 'export'), 'cloud', 'no export on QingCloud at all');
+  });
+
+  it('follows the state each cloud allows on own images', () => {
+    assert.equal(capabilityFlags('alibaba', image('self', 'Available')), 'can-tag can-share can-export can-delete');
+    assert.equal(capabilityFlags('alibaba', image('self', 'Creating')), 'can-tag', 'not shared, exported or deleted while being created');
+    assert.equal(capabilityFlags('alibaba', image('self', 'Waiting')), 'can-tag');
+    assert.equal(capabilityFlags('alibaba', image('self', 'CreateFailed')), 'can-tag can-delete');
+    assert.equal(imageRefusal('alibaba', image('self', 'UnAvailable'), 'share'), 'state');
+    assert.equal(capabilityFlags('huawei', image('self', 'active')), 'can-tag can-share can-export can-delete');
+    assert.equal(capabilityFlags('huawei', image('self', 'saving')), 'can-tag can-delete');
+    assert.equal(capabilityFlags('qingcloud', image('self', 'available')), 'can-tag can-share can-delete');
+    assert.equal(capabilityFlags('qingcloud', image('self', 'available', { transition_status: 'creating' })), 'can-tag can-share', 'no delete during a transition');
+    assert.equal(capabilityFlags('qingcloud', image('self', 'pending')), 'can-tag can-share');
+    assert.equal(capabilityFlags('batchcompute', image('self', 'Available')), 'can-delete');
+    assert.deepEqual(capabilitiesOf('batchcompute'), ['delete']);
+  });
+
+  it('builds each cloud\'s console address for an image, and none where the console has no page', () => {
+    const at = (owner: ImageOwner, id = 'm-bp1abc', regionId = 'cn-hangzhou'): Pick<Image, 'id' | 'regionId' | 'owner'> => ({ id, regionId, owner });
+    assert.equal(consoleUrl('alibaba', at('self')), 'https://ecs.console.aliyun.com/image/region/cn-hangzhou/imageList');
+    assert.equal(consoleUrl('alibaba', at('system')), 'https://ecs.console.aliyun.com/image/region/cn-hangzhou/systemImageList');
+    assert.equal(consoleUrl('alibaba', at('shared')), undefined);
+    assert.equal(consoleUrl('huawei', at('self', 'a-uuid', 'cn-north-4')), 'https://console.huaweicloud.com/ecm/?region=cn-north-4#/ims/manager/imageList/selfImage');
+    assert.equal(consoleUrl('huawei', at('system', 'a-uuid', 'cn-north-4')), 'https://console.huaweicloud.com/ecm/?region=cn-north-4#/ims/manager/imageList/publicImage');
+    assert.equal(consoleUrl('qingcloud', at('self', 'img-abcd1234', 'pek3')), 'https://console.qingcloud.com/pek3/images/img-abcd1234/');
+    assert.equal(consoleUrl('batchcompute', at('self', 'img-1')), undefined, 'retired: its console pages are gone');
   });
 });

@@ -46,7 +46,8 @@ describe('Load All of a large region (every cloud, against the emulator)', () =>
       assert.ok(seen.length > 2000, `${seen.length} images`);
       const listings = emulator.requestsSince(mark).filter((r) => r.operation !== 'KeystoneListProjects');
       // Marker APIs without a total (Huawei) need one more, empty, page when the last page is full.
-      const extra = cloud === 'huawei' && seen.length % provider.maxPageSize === 0 ? 1 : 0;
+      // BatchCompute lists its Types one after the other: the page where Self ends asks again for System.
+      const extra = (cloud === 'huawei' && seen.length % provider.maxPageSize === 0) || cloud === 'batchcompute' ? 1 : 0;
       assert.equal(listings.length, Math.ceil(seen.length / provider.maxPageSize) + extra);
     });
   }

@@ -125,7 +125,7 @@ describe('Mapping what the clouds send', () => {
       const qc = await provider('qingcloud').listImages({ regionId: 'pek3', pageSize: 10 });
       assert.deepEqual(qc.items.map((i) => [i.id, i.tags.length]), [['img-a', 0], ['img-b', 1]]);
       answers.set('/images', { Items: [{ Id: 'img-1', Name: null, CreationTime: '2020-01-02 03:04:05' }], NextMarker: null });
-      const bc = await provider('batchcompute').listImages({ regionId: 'cn-hangzhou', pageSize: 10 });
+      const bc = await provider('batchcompute').listImages({ regionId: 'cn-hangzhou', pageSize: 10, filter: { owner: 'self' } });
       assert.deepEqual(bc.items.map((i) => [i.id, i.name, i.createdAt]), [['img-1', 'img-1', '2020-01-02T03:04:05Z']]);
       assert.equal(bc.next, undefined);
     });

@@ -43,11 +43,19 @@ export function mapImage(regionId: string, i: Json, language = 'en-US', keepRaw 
     architecture: str(i['Architecture']),
     sizeGiB: num(i['Size']),
     createdAt: timestamp(i['CreationTime']),
+    ...progressOf(i),
     tags,
     platform: str(i['Platform']),
     family: str(i['ImageFamily']),
     ...(keepRaw ? { raw: i } : {}),
   };
+}
+
+/** DescribeImages `Progress` ("45%") while the image is being created or copied (Creating, Waiting). */
+function progressOf(i: Json): { progress?: number } {
+  const status = str(i['Status']);
+  const match = /^(\d{1,3})%?$/.exec(str(i['Progress'])?.trim() ?? '');
+  return (status === 'Creating' || status === 'Waiting') && match ? { progress: Math.min(100, Number(match[1])) } : {};
 }
 
 /** DescribeImages `Status`: Creating, Waiting, Available, UnAvailable, CreateFailed, Deprecated. */

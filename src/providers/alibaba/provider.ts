@@ -82,6 +82,12 @@ export function filterParams(filter: ImageFilter | undefined): Record<string, st
   return tags.length ? { ...out, ...tagParams(tags) } : out;
 }
 
+/** `Status` = every status when the listing includes own images (no owner filter, or self) and names no status. */
+export function defaultStatus(filter: ImageFilter | undefined): Record<string, string> {
+  const ownIncluded = filter?.owner === undefined || filter.owner === 'self';
+  return ownIncluded && !filter?.status ? { Status: ALIBABA_IMAGE_STATUSES.join(',') } : {};
+}
+
 export class AlibabaEcsProvider implements ImageProvider {
   readonly cloud = 'alibaba' as const;
   readonly maxPageSize = ALIBABA_MAX_PAGE_SIZE;
@@ -114,11 +120,16 @@ export class AlibabaEcsProvider implements ImageProvider {
     return wrappedList(body['Regions'], 'Region').map(mapRegion);
   }
 
-  /** DescribeImages by PageNumber/PageSize; the cursor is the index of the next image, whatever the page size. */
+  /**
+   * DescribeImages by PageNumber/PageSize; the cursor is the index of the next image, whatever the page size.
+   * Without a status filter it asks for every status where the listing holds the account's own images (the
+   * cloud's default, Available only, would hide those being created, failed, unavailable or deprecated).
+   */
   async listImages(req: ListImagesRequest): Promise<Page<Image>> {
     const keepRaw = req.raw ?? false;
     const read = (body: Json): Image[] => wrappedList(body['Images'], 'Image').map((i) => mapImage(req.regionId, i, this.acceptLanguage, keepRaw));
-    return rpcPage(this.rpc, 'DescribeImages', { ...filterParams(req.filter), RegionId: req.regionId }, req.regionId, read, req);
+    const params = { ...defaultStatus(req.filter), ...filterParams(req.filter), RegionId: req.regionId };
+    return rpcPage(this.rpc, 'DescribeImages', params, req.regionId, read, req);
   }
 
   /** DescribeImages ImageId=<id> over every status; undefined when the region does not know it (or it was deleted). */

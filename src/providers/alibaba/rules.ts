@@ -1,6 +1,7 @@
 // Alibaba Cloud ECS input rules, per API: TagResources / UntagResources / DescribeImages Tag.N (tags),
 // ModifyImageSharePermission (members), ExportImage (OSS bucket, OSSPrefix, ImageFormat), and the shape
 // of an AccessKey ID (BatchCompute, the same account system, uses the same).
+import { ownImagesIn, ownImagesNotIn, OWN_IMAGES, type ImageRules } from '../imageRules';
 import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
 
 /** `LTAI` and 12 to 20 more letters and digits in practice; 16 to 40 letters and digits accepted. */
@@ -53,4 +54,16 @@ export const ALIBABA_RULES: CloudRules = {
   tags: ALIBABA_TAG_RULES,
   members: ALIBABA_MEMBER_RULES,
   exporting: ALIBABA_EXPORT_RULES,
+};
+
+/**
+ * Which images each command applies to: only custom (own) images; ModifyImageSharePermission and
+ * ExportImage want an Available one (IncorrectImageStatus otherwise), DeleteImage refuses one being
+ * created (ImageIsCreating, also while it waits in the queue).
+ */
+export const ALIBABA_IMAGE_RULES: ImageRules = {
+  tag: OWN_IMAGES,
+  share: ownImagesIn('available'),
+  export: ownImagesIn('available'),
+  delete: ownImagesNotIn('creating', 'queued'),
 };

@@ -1,4 +1,5 @@
-// Alibaba BatchCompute images (a retired service): the user's own images, paged by marker, deleted one by one.
+// Alibaba BatchCompute images (a retired service): the user's own and the service's images, paged by marker,
+// deleted one by one.
 import { clampPageSize, distinct, mapLimited, objectsOf, str } from '../common';
 import { ProviderError } from '../errors';
 import type { FilterSupport } from '../filters';
@@ -29,9 +30,29 @@ export const BATCHCOMPUTE_FILTERS: FilterSupport = {
   countsTags: false,
 };
 
-/** ListImages `Type` for a filter's owner (System or Self); undefined when the filter names no owner it has. */
-export function batchComputeType(filter: ImageFilter | undefined): 'System' | 'Self' | undefined {
-  return filter?.owner === 'system' ? 'System' : filter?.owner === 'self' ? 'Self' : undefined;
+type ImageType = 'Self' | 'System';
+
+/** The Types a listing reads, in order: both without an owner filter; none for owners BatchCompute has not. */
+function listedTypes(filter: ImageFilter | undefined): readonly ImageType[] {
+  switch (filter?.owner) {
+    case undefined:
+      return ['Self', 'System'];
+    case 'self':
+      return ['Self'];
+    case 'system':
+      return ['System'];
+    default:
+      return [];
+  }
+}
+
+/** `<Type>:<marker>` back into its parts (no cursor: the first Type from the start). */
+function parseCursor(cursor: string | undefined, first: ImageType): { type: ImageType; marker: string | undefined } {
+  const match = /^(Self|System):(.*)$/.exec(cursor ?? '');
+  if (!match) {
+    return { type: first, marker: cursor };
+  }
+  return { type: match[1] as ImageType, marker: match[2] || undefined };
 }
 
 function imagePath(imageId: string): string {
@@ -64,16 +85,31 @@ export class BatchComputeProvider implements ImageProvider {
     return Promise.resolve(batchComputeRegions(this.language));
   }
 
-  /** GET /images?Marker=&MaxItemCount=&Type=Self; the last page has an empty NextMarker. */
+  /**
+   * GET /images?Marker=&MaxItemCount=&Type=: the user's own images (Self), then the service's (System),
+   * one Type at a time (the API takes one; its default is Self). The cursor's marker is `<Type>:<marker>`,
+   * so a page that ends one Type goes on with the next in the same call.
+   */
   async listImages(req: ListImagesRequest): Promise<Page<Image>> {
-    const marker = markerOf(req.cursor);
+    const types = listedTypes(req.filter);
+    const start = parseCursor(markerOf(req.cursor), types[0] ?? 'Self');
     const count = clampPageSize(req.pageSize, BATCHCOMPUTE_MAX_PAGE_SIZE);
-    const body = await this.client.request('GET', req.regionId, '/images', {
-      query: { MaxItemCount: String(count), Type: batchComputeType(req.filter) ?? 'Self', ...(marker ? { Marker: marker } : {}) },
-      signal: req.signal,
-    });
-    const items = objectsOf(body['Items']).map((i) => mapImage(req.regionId, i, req.raw ?? false));
-    return { items, next: nextMarker(str(body['NextMarker'])) };
+    const items: Image[] = [];
+    let at = types.indexOf(start.type);
+    let marker = start.marker;
+    while (at >= 0 && at < types.length && items.length < count) {
+      const body = await this.client.request('GET', req.regionId, '/images', {
+        query: { MaxItemCount: String(count - items.length), Type: types[at] ?? 'Self', ...(marker ? { Marker: marker } : {}) },
+        signal: req.signal,
+      });
+      items.push(...objectsOf(body['Items']).map((i) => mapImage(req.regionId, i, req.raw ?? false)));
+      marker = str(body['NextMarker']);
+      if (!marker) {
+        at++;
+      }
+    }
+    const type = at >= 0 ? types[at] : undefined;
+    return type ? { items, next: nextMarker(`${type}:${marker ?? ''}`) } : { items };
   }
 
   /** GET /images/{id}; a 404 InvalidResource.NotFound is "not there (any more)". */

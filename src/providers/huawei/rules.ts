@@ -2,6 +2,7 @@
 // of 1 to 36 and values of 0 to 43 characters (letters, digits, "_" and "-"; values also "."), at most 10
 // tags an image; its "delete" checks only lengths (key 1 to 127, value 255); ListImages' `tag` filter is
 // the legacy "key.value" string, so a key with a dot cannot be searched by. Members are projects.
+import { ownImagesIn, OWN_IMAGES, type ImageRules } from '../imageRules';
 import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
 
 /** 20 capital letters and digits in practice (temporary AKs too); up to 40 accepted. */
@@ -59,4 +60,15 @@ export const HUAWEI_RULES: CloudRules = {
   tags: HUAWEI_TAG_RULES,
   members: HUAWEI_MEMBER_RULES,
   exporting: HUAWEI_EXPORT_RULES,
+};
+
+/**
+ * Which images each command applies to: only the project's private images (public, shared and
+ * Marketplace ones are refused); sharing and export also want the image active.
+ */
+export const HUAWEI_IMAGE_RULES: ImageRules = {
+  tag: OWN_IMAGES,
+  share: ownImagesIn('available'),
+  export: ownImagesIn('available'),
+  delete: OWN_IMAGES,
 };

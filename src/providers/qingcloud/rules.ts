@@ -1,6 +1,7 @@
 // QingCloud IaaS input rules: tags are names (CreateTag: "fewer than 15 characters", i.e. 1 to 14; found
 // again by DescribeTags search_word, attached and detached by id); members are users (usr-xxxxxxxx); no
 // export. The AccessKey ID is 20 capital letters and digits.
+import { ownImagesIn, OWN_IMAGES, type ImageRules } from '../imageRules';
 import { checkText, type CloudRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
 import type { Tag } from '../model';
 
@@ -35,4 +36,14 @@ export const QINGCLOUD_RULES: CloudRules = {
   accessKeyId: QINGCLOUD_KEY_SHAPE,
   tags: QINGCLOUD_TAG_RULES,
   members: QINGCLOUD_MEMBER_RULES,
+};
+
+/**
+ * Which images each command applies to: only the account's own (provider self) images; DeleteImages
+ * wants an available one with no transition under way. No export on QingCloud.
+ */
+export const QINGCLOUD_IMAGE_RULES: ImageRules = {
+  tag: OWN_IMAGES,
+  share: OWN_IMAGES,
+  delete: ownImagesIn('available'),
 };

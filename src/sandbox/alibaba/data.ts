@@ -44,6 +44,20 @@ const TAG_VALUES: Record<string, readonly string[]> = {
   项目: ['电商', '风控', '数据中台'],
 };
 
+/**
+ * An own image's status from one roll: about 10 % are not Available, in every status DescribeImages
+ * knows (Creating keeps its old share so the data set's other rolls stay where they were).
+ */
+function ownStatus(roll: number): string {
+  if (roll < 0.9) {
+    return 'Available';
+  }
+  if (roll < 0.95) {
+    return 'Creating';
+  }
+  return roll < 0.965 ? 'UnAvailable' : roll < 0.975 ? 'Waiting' : roll < 0.99 ? 'CreateFailed' : 'Deprecated';
+}
+
 function isoSecond(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -69,7 +83,7 @@ export function generateEcsImages(seed: string, region: EcsRegion, ownerAccountI
       imageName = rnd.chance(0.4) ? `${rnd.pick(APPS_ZH)}-${date}` : `${rnd.pick(APPS_EN)}-v${rnd.int(1, 40)}-${date}`;
     }
     const statusRoll = rnd.next();
-    const status = alias !== 'self' ? 'Available' : statusRoll < 0.9 ? 'Available' : statusRoll < 0.95 ? 'Creating' : 'UnAvailable';
+    const status = alias !== 'self' ? 'Available' : ownStatus(statusRoll);
     const tags = alias === 'self' && rnd.chance(0.6)
       ? [...new Set([rnd.pick(TAG_KEYS), rnd.pick(TAG_KEYS)])].map((k) => ({ TagKey: k, TagValue: rnd.pick(TAG_VALUES[k] ?? ['']) }))
       : [];
@@ -79,7 +93,7 @@ export function generateEcsImages(seed: string, region: EcsRegion, ownerAccountI
       ImageName: imageName,
       Description: alias === 'system' ? '' : rnd.pick(DESCRIPTIONS),
       Status: status,
-      Progress: status === 'Creating' ? `${rnd.int(5, 95)}%` : '100%',
+      Progress: status === 'Creating' ? `${rnd.int(5, 95)}%` : status === 'Waiting' ? '0%' : '100%',
       Size: size,
       OSType: os.type,
       OSName: os.os,

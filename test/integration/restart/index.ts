@@ -5,14 +5,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { runMocha } from '../mochaRunner';
+import { runMocha, testsIn } from '../mochaRunner';
 
 export async function run(): Promise<void> {
   const record = process.env['CIE_RESTART_RECORD'];
   if (record && fs.existsSync(record)) {
-    return runMocha([path.join(__dirname, 'phase2', 'resume.test.js'), path.join(__dirname, 'phase2', 'viewState.test.js')], 'restart phase 2');
+    return runMocha(testsIn(path.join(__dirname, 'phase2')), 'restart phase 2');
   }
-  await runMocha([path.join(__dirname, 'phase1', 'start.test.js'), path.join(__dirname, 'phase1', 'viewState.test.js')], 'restart phase 1');
+  await runMocha(testsIn(path.join(__dirname, 'phase1')), 'restart phase 1');
   console.log('restart phase 1 done: reloading the window');
   await vscode.commands.executeCommand('workbench.action.reloadWindow');
   // The reload ends this extension host; never report an exit of our own.

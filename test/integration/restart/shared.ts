@@ -30,3 +30,6 @@ export function load(): Recorded {
 export function completions(a: ExtensionApi, r: Pick<Recorded, 'imageName'>): string[] {
   return a.prompter.notices.map((n) => n.message).filter((m) => m === `Export of image ${r.imageName}: done.`);
 }
+
+/** The Huawei sandbox regions phase 1 chooses to show (Show/Hide Regions…) and phase 2 finds again. */
+export const CHOSEN_REGIONS = ['CN North-Beijing4', 'CN East-Shanghai1'];

@@ -70,6 +70,9 @@ describe('简体中文 (zh-cn) in the real extension host', () => {
     assert.match(ownTip, new RegExp(`创建时间：${ZH_TIME.source}`));
     assert.match(ownTip, /大小：\d+ GiB/);
     assert.doesNotMatch(ownTip, /Available|self|T\d{2}:\d{2}:\d{2}Z/, 'no raw word or ISO time');
+    // The one-line facts: OS · size · age, in Chinese units ("3天", "2年").
+    const ready = nodes.find((n): n is ImageNode => n.kind === 'image' && (n as ImageNode).image.owner === 'self' && (n as ImageNode).image.status === 'Available')!;
+    assert.match(description(ready), /^.+ · \d+ GiB · \d+(年|个月|周|天|小时|分钟)$/);
     const system = nodes.find((n): n is ImageNode => n.kind === 'image' && (n as ImageNode).image.owner === 'system')!;
     assert.ok(tooltip(a, system).includes('类型：公共镜像'), tooltip(a, system));
 

@@ -1,0 +1,61 @@
+// Which regions each account shows: the user's choice (Show/Hide Regions…), kept in global state so it
+// survives a reload; for an account never chosen for, the regions of the `regions.defaultVisible` setting
+// that the account has, else all of them. All is the default on purpose: a region costs nothing until it
+// is expanded, whereas finding "the regions with images" would cost one signed request per region (19 to
+// 33 of them) for every new account.
+import * as vscode from 'vscode';
+import type { Region } from '../providers/model';
+
+const CHOICE_KEY = 'cloudImageExplorer.visibleRegions';
+const SETTING = 'regions.defaultVisible';
+
+type Choices = Readonly<Record<string, readonly string[]>>;
+
+export class RegionChoice implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<string | undefined>();
+  /** Fires with the account whose choice changed, or undefined when the default setting did. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly state: vscode.Memento) {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`cloudImageExplorer.${SETTING}`)) {
+        this.changed.fire(undefined);
+      }
+    });
+  }
+
+  /** The region IDs the user chose for the account, or undefined when they never chose. */
+  chosen(accountId: string): readonly string[] | undefined {
+    return this.state.get<Choices>(CHOICE_KEY, {})[accountId];
+  }
+
+  /** Remembers the account's regions; undefined forgets the choice (back to the default). */
+  async choose(accountId: string, regionIds: readonly string[] | undefined): Promise<void> {
+    const choices: Record<string, readonly string[]> = { ...this.state.get<Choices>(CHOICE_KEY, {}) };
+    if (regionIds) {
+      choices[accountId] = [...regionIds];
+    } else {
+      delete choices[accountId];
+    }
+    await this.state.update(CHOICE_KEY, choices);
+    this.changed.fire(accountId);
+  }
+
+  /** The regions the account shows, in the cloud's order. */
+  visible(accountId: string, regions: readonly Region[]): Region[] {
+    const wanted = this.chosen(accountId) ?? defaultVisible(regions);
+    return wanted ? regions.filter((r) => wanted.includes(r.id)) : [...regions];
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** The setting's regions, when the account has any of them; otherwise undefined (all). */
+function defaultVisible(regions: readonly Region[]): readonly string[] | undefined {
+  const listed = vscode.workspace.getConfiguration('cloudImageExplorer').get<string[]>(SETTING, []);
+  return regions.some((r) => listed.includes(r.id)) ? listed : undefined;
+}

@@ -1,0 +1,190 @@
+// An image in the tree: its one-line facts, its state's icon and colour, the commands that apply to it
+// (its cloud's rules for its owner and state) and the hover, built only when asked.
+import * as vscode from 'vscode';
+import { capabilityFlags } from '../providers/capabilities';
+import { consoleUrl } from '../providers/console';
+import type { AccountConfig, Image, ImageOwner } from '../providers/model';
+import type { ImageState } from '../providers/vocabulary';
+import { formatDuration, formatGiB, formatNumber, formatTime } from '../util/format';
+import { imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
+import { describeImage, type FactWords } from './imageFacts';
+import type { Node, RegionNode } from './nodes';
+
+const OWNER_ICON: Readonly<Record<ImageOwner, string>> = {
+  system: 'package',
+  self: 'vm',
+  shared: 'live-share',
+  community: 'organization',
+  marketplace: 'extensions',
+  unknown: 'vm',
+};
+
+/**
+ * Each state but the usual one has its own codicon and colour; an available image shows where it comes
+ * from (its owner's icon) in the default colour, so that the ordinary case stays quiet.
+ */
+export const STATE_ICON: Readonly<Record<Exclude<ImageState, 'available'>, readonly [icon: string, color: string]>> = {
+  creating: ['loading~spin', 'charts.blue'],
+  queued: ['watch', 'charts.yellow'],
+  unavailable: ['circle-slash', 'list.warningForeground'],
+  failed: ['error', 'list.errorForeground'],
+  deprecated: ['archive', 'descriptionForeground'],
+  suspended: ['debug-pause', 'charts.orange'],
+  deleting: ['trash', 'charts.red'],
+  deleted: ['close', 'disabledForeground'],
+  unknown: ['question', 'descriptionForeground'],
+};
+
+/** The description's words in the display language. */
+const WORDS: FactWords = {
+  size: formatGiB,
+  age: formatDuration,
+  state: imageStateLabel,
+  progress: (state, percent) => vscode.l10n.t('{0} ({1}%)', imageStateLabel(state), formatNumber(percent, 0)),
+  join: (parts) => parts.join(' · '),
+};
+
+/** One instance per distinct value (icons, context values): thousands of image items share them. */
+const shared = new Map<string, vscode.ThemeIcon | string>();
+
+function sharedIcon(id: string, color?: string): vscode.ThemeIcon {
+  const key = `icon:${id}:${color ?? ''}`;
+  let icon = shared.get(key) as vscode.ThemeIcon | undefined;
+  if (!icon) {
+    icon = new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+    shared.set(key, icon);
+  }
+  return icon;
+}
+
+function sharedText(text: string): string {
+  const known = shared.get(text) as string | undefined;
+  if (known !== undefined) {
+    return known;
+  }
+  shared.set(text, text);
+  return text;
+}
+
+/** The icon of an image in a state (not counting an operation under way or a failure). */
+export function stateIcon(owner: ImageOwner, state: ImageState): vscode.ThemeIcon {
+  if (state === 'available') {
+    return sharedIcon(OWNER_ICON[owner]);
+  }
+  const [icon, color] = STATE_ICON[state];
+  return sharedIcon(icon, color);
+}
+
+export class ImageNode implements Node {
+  readonly kind = 'image' as const;
+  readonly id: string;
+  private current: Image;
+  private busyText: string | undefined;
+  private errorText: string | undefined;
+  /** The tree item, built once and again only after the image, its busy state or its error changed. */
+  private item: vscode.TreeItem | undefined;
+
+  constructor(
+    readonly parent: RegionNode,
+    image: Image,
+  ) {
+    this.id = `${parent.id}/image:${image.id}`;
+    this.current = image;
+  }
+
+  get image(): Image {
+    return this.current;
+  }
+
+  set image(image: Image) {
+    if (image !== this.current) {
+      this.current = image;
+      this.item = undefined;
+    }
+  }
+
+  /** Set while an operation on the image runs, e.g. "Deleting…". */
+  get busy(): string | undefined {
+    return this.busyText;
+  }
+
+  set busy(text: string | undefined) {
+    this.busyText = text;
+    this.item = undefined;
+  }
+
+  /** The last operation's failure, shown until the next success. */
+  get lastError(): string | undefined {
+    return this.errorText;
+  }
+
+  set lastError(text: string | undefined) {
+    this.errorText = text;
+    this.item = undefined;
+  }
+
+  get account(): AccountConfig {
+    return this.parent.account;
+  }
+
+  get state(): ImageState {
+    return imageState(this.account.cloud, this.current);
+  }
+
+  /** The cloud's console page for the image; none for the sandbox's images, which no console knows. */
+  get consoleUrl(): string | undefined {
+    return this.account.sandbox ? undefined : consoleUrl(this.account.cloud, this.current);
+  }
+
+  /** Built once per change; the tooltip is left to `tooltip()`, which the view asks for on hover. */
+  treeItem(): vscode.TreeItem {
+    this.item ??= this.buildItem();
+    return this.item;
+  }
+
+  private buildItem(): vscode.TreeItem {
+    const { image, state } = this;
+    const { cloud } = this.account;
+    const item = new vscode.TreeItem(image.name, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = this.busy ?? describeImage(image, state, WORDS, Date.now());
+    item.iconPath = this.lastError ? sharedIcon('warning', 'list.warningForeground') : this.busy ? sharedIcon('loading~spin') : stateIcon(image.owner, state);
+    // While busy, no command applies; otherwise what this cloud allows on this image (providers/capabilities.ts).
+    const console = this.consoleUrl ? ' can-console' : '';
+    item.contextValue = sharedText(
+      this.busy ? `image busy cloud-${cloud}${console}` : `image cloud-${cloud} owner-${image.owner} state-${state}${console} ${capabilityFlags(cloud, image)}`.trimEnd(),
+    );
+    item.command = { command: 'cloudImageExplorer.openDetails', title: vscode.l10n.t('Open Details'), arguments: [this] };
+    return item;
+  }
+
+  /** The hover: every fact the listing has about the image. */
+  tooltip(): vscode.MarkdownString {
+    const { image, state } = this;
+    const md = new vscode.MarkdownString(undefined, false);
+    md.isTrusted = false;
+    md.supportHtml = false;
+    md.appendMarkdown('**').appendText(image.name).appendMarkdown('**\n\n');
+    const rows: [string, string | undefined][] = [
+      [vscode.l10n.t('ID'), image.id],
+      [vscode.l10n.t('Status'), imageStateLabel(state)],
+      [vscode.l10n.t('Progress'), image.progress === undefined ? undefined : `${formatNumber(image.progress, 0)}%`],
+      [vscode.l10n.t('Type'), ownerLabel(image.owner)],
+      [vscode.l10n.t('OS'), image.osName ?? image.osType],
+      [vscode.l10n.t('Architecture'), image.architecture],
+      [vscode.l10n.t('Size'), image.sizeGiB === undefined ? undefined : formatGiB(image.sizeGiB)],
+      [vscode.l10n.t('Created'), formatTime(image.createdAt) ?? image.createdAt],
+      [vscode.l10n.t('Tags'), image.tags.map((t) => (t.value ? `${t.key}=${t.value}` : t.key)).join(', ') || undefined],
+    ];
+    for (const [k, v] of rows) {
+      if (v) {
+        md.appendText(vscode.l10n.t('{0}: {1}', k, v)).appendMarkdown('  \n');
+      }
+    }
+    if (this.lastError) {
+      md.appendMarkdown('\n\n$(warning) ').appendText(this.lastError);
+      md.supportThemeIcons = true;
+    }
+    return md;
+  }
+}

@@ -1,0 +1,16 @@
+// Phase 2, after a real window reload: the Huawei sandbox account still shows only the regions chosen
+// in phase 1, and says that the others are hidden.
+import { strict as assert } from 'assert';
+import type { AccountNode } from '../../../../src/tree/nodes';
+import { api, children, label } from '../../suite/helpers';
+import { CHOSEN_REGIONS } from '../shared';
+
+describe('Region choice across a reload — after', () => {
+  it('still shows only the chosen regions', async () => {
+    const a = await api();
+    const account = (await children(a)).find((n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.cloud === 'huawei');
+    assert.ok(account);
+    assert.deepEqual((await children(a, account)).map(label).sort(), [...CHOSEN_REGIONS].sort());
+    assert.match(String(account.treeItem().description), /· 2 of \d+ regions$/);
+  });
+});
