@@ -53,5 +53,7 @@ function kindWord(kind: JobKind): string {
       return vscode.l10n.t('unsharing');
     case 'delete':
       return vscode.l10n.t('deletion');
+    case 'copy':
+      return vscode.l10n.t('copy');
   }
 }

@@ -13,6 +13,8 @@ export function kindLabel(kind: JobKind): string {
       return vscode.l10n.t('Unshare');
     case 'delete':
       return vscode.l10n.t('Delete');
+    case 'copy':
+      return vscode.l10n.t('Copy');
   }
 }
 
