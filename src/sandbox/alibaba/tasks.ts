@@ -48,15 +48,26 @@ export function exportImage(world: EcsWorld, params: Params): EmulatorResponse {
   return ok({ TaskId: job.id, RegionId: region.RegionId });
 }
 
-function summary(world: EcsWorld, job: SandboxJob, data: ExportTask): Record<string, unknown> {
+/** The task as of now: the clock's snapshot, unless CancelTask ended it first (then Cancelled, frozen where it stopped). */
+function taskNow(world: EcsWorld, job: SandboxJob): { status: string; percent: number; finishedAt?: number; error?: string } {
+  const cancelledAt = world.cancelledAt(job.id);
+  if (cancelledAt !== undefined) {
+    const at = world.clock.snapshotAt(job, cancelledAt);
+    return { status: 'Cancelled', percent: at.percent, finishedAt: cancelledAt };
+  }
   const snap = world.clock.snapshot(job);
+  return { status: TASK_STATUS[snap.phase], percent: snap.percent, finishedAt: snap.finishedAt, error: snap.error };
+}
+
+function summary(world: EcsWorld, job: SandboxJob, data: ExportTask): Record<string, unknown> {
+  const now = taskNow(world, job);
   return {
     TaskId: job.id,
     TaskAction: job.operation,
-    TaskStatus: TASK_STATUS[snap.phase],
-    SupportCancel: snap.phase === 'queued' || snap.phase === 'running' ? 'true' : 'false',
+    TaskStatus: now.status,
+    SupportCancel: now.status === 'Waiting' || now.status === 'Processing' ? 'true' : 'false',
     CreationTime: isoSecond(job.startedAt),
-    FinishedTime: snap.finishedAt === undefined ? '' : isoSecond(snap.finishedAt),
+    FinishedTime: now.finishedAt === undefined ? '' : isoSecond(now.finishedAt),
     ResourceId: data.imageId,
   };
 }
@@ -100,9 +111,9 @@ export function describeTaskAttribute(world: EcsWorld, params: Params): Emulator
   if (!entry || entry.data.regionId !== region.RegionId) {
     return alibabaError(404, 'InvalidTaskId.NotFound', 'The specified TaskId does not exist.');
   }
-  const snap = world.clock.snapshot(entry.job);
-  const failed = snap.phase === 'failed';
-  const done = snap.phase === 'succeeded';
+  const snap = taskNow(world, entry.job);
+  const failed = snap.status === TASK_STATUS.failed;
+  const done = snap.status === TASK_STATUS.succeeded;
   return ok({
     ...summary(world, entry.job, entry.data),
     RegionId: region.RegionId,
@@ -113,7 +124,7 @@ export function describeTaskAttribute(world: EcsWorld, params: Params): Emulator
     OperationProgressSet: {
       OperationProgress: [
         {
-          OperationStatus: failed ? 'Failed' : done ? 'Success' : 'Processing',
+          OperationStatus: failed ? 'Failed' : done ? 'Success' : snap.status === 'Cancelled' ? 'Cancelled' : 'Processing',
           ErrorCode: failed ? 'ExportImage.Failed' : '',
           ErrorMsg: failed ? (snap.error ?? '') : '',
           RelatedItemSet: {
