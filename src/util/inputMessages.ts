@@ -65,7 +65,7 @@ function charsetRule(charset: Charset, field: InputField): string {
     case 'noSpaces':
       return vscode.l10n.t('The {0} has no spaces.', fieldName(field));
     case 'alibabaImageName':
-      return vscode.l10n.t('An Alibaba Cloud image name starts with a letter and uses only letters, digits, ".", ":", "_" and "-".');
+      return vscode.l10n.t('An Alibaba Cloud image name starts with a letter or a Chinese character and uses only letters, Chinese characters, digits, ".", ":", "_" and "-".');
     case 'huaweiImageName':
       return vscode.l10n.t('A Huawei Cloud image name uses only letters, digits, spaces, "_", "-" and ".".');
     case 'huaweiDescription':

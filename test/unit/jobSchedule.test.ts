@@ -10,7 +10,7 @@ function job(over: Partial<TrackedJob> & { jobId: string }): TrackedJob {
 
 describe('Job scheduling', () => {
   it('backs off as a job ages, within 1 s and 30 s', () => {
-    const delays = [0, 5_000, 30_000, 120_000, 600_000, 3_600_000].map(pollDelayMs);
+    const delays = [0, 5_000, 30_000, 120_000, 600_000, 3_600_000].map((age) => pollDelayMs(age));
     assert.deepEqual(delays, [1_000, 1_000, 3_000, 12_000, 30_000, 30_000]);
     for (let i = 1; i < delays.length; i++) {
       assert.ok(delays[i]! >= delays[i - 1]!);
@@ -32,6 +32,30 @@ describe('Job scheduling', () => {
         ['a1', 'cn-hangzhou', ['t1', 't2']],
         ['a1', 'cn-shanghai', ['t3']],
         ['a2', 'cn-hangzhou', ['t4']],
+      ],
+    );
+  });
+
+  it('polls at the interval the user set instead, whatever the age', () => {
+    assert.deepEqual([0, 600_000, 3_600_000].map((age) => pollDelayMs(age, 5_000)), [5_000, 5_000, 5_000]);
+    const j = job({ jobId: 'fixed' });
+    markPolled(j, 1_000, 7_000);
+    assert.equal(j.nextPollAt, 8_000);
+  });
+
+  it('polls copies followed by their new image in their destination region, apart from the region\'s jobs', () => {
+    const jobs = [
+      job({ jobId: 't1' }),
+      job({ jobId: 'm-new1', kind: 'copy', follow: 'image', pollRegionId: 'cn-beijing' }),
+      job({ jobId: 'm-new2', kind: 'copy', follow: 'image', pollRegionId: 'cn-beijing' }),
+      job({ jobId: 'm-new3', kind: 'copy', follow: 'image' }),
+    ];
+    assert.deepEqual(
+      dueGroups(jobs, 10).map((g) => [g.regionId, g.follow ?? 'job', g.jobs.map((j) => j.jobId)]),
+      [
+        ['cn-hangzhou', 'job', ['t1']],
+        ['cn-beijing', 'image', ['m-new1', 'm-new2']],
+        ['cn-hangzhou', 'image', ['m-new3']],
       ],
     );
   });
