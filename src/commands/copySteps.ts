@@ -4,6 +4,7 @@
 // rules are the provider's, checked as the user types.
 import * as vscode from 'vscode';
 import type { CopyRules } from '../providers/copyRules';
+import type { InputProblem } from '../providers/input';
 import type { CloudKind, Region } from '../providers/model';
 import { messageOf } from '../util/inputMessages';
 import type { PickItem } from '../util/userInput';
@@ -25,6 +26,28 @@ export interface CopyWizardContext {
   readonly regions: readonly Region[];
   /** What the agency step offers first (the last one used). */
   readonly lastAgency?: string;
+}
+
+/** A step that asks for one text of the plan, checked (trimmed) by the provider's rule as it is typed. */
+function textStep(
+  key: 'name' | 'description' | 'kmsKeyId' | 'agencyName',
+  prompt: () => string,
+  check: (value: string) => InputProblem | undefined,
+  w: CopyWizardContext,
+  options: { applies?: (plan: CopyPlan) => boolean; initial?: () => string | undefined } = {},
+): WizardStep<CopyPlan> {
+  return {
+    ...(options.applies ? { applies: options.applies } : {}),
+    async run(plan, input, info) {
+      const answer = await input.input({
+        ...info,
+        prompt: prompt(),
+        value: plan[key] || options.initial?.(),
+        validateInput: (v) => messageOf(check(v.trim()), w.cloud),
+      });
+      plan[key] = answer.trim();
+    },
+  };
 }
 
 function regionLabel(r: Region): string {
@@ -53,31 +76,10 @@ export function copySteps(w: CopyWizardContext): WizardStep<CopyPlan>[] {
         }
       },
     },
-    {
-      async run(plan, input, info) {
-        plan.name = (
-          await input.input({
-            ...info,
-            prompt: vscode.l10n.t('Name of the new image'),
-            value: plan.name,
-            validateInput: (v) => messageOf(w.rules.checkName(v.trim()), w.cloud),
-          })
-        ).trim();
-      },
-    },
-    {
+    textStep('name', () => vscode.l10n.t('Name of the new image'), (v) => w.rules.checkName(v), w),
+    textStep('description', () => vscode.l10n.t('Description of the new image (optional)'), (v) => (v ? w.rules.checkDescription?.(v) : undefined), w, {
       applies: () => w.rules.checkDescription !== undefined,
-      async run(plan, input, info) {
-        plan.description = (
-          await input.input({
-            ...info,
-            prompt: vscode.l10n.t('Description of the new image (optional)'),
-            value: plan.description,
-            validateInput: (v) => (v.trim() ? messageOf(w.rules.checkDescription?.(v.trim()), w.cloud) : undefined),
-          })
-        ).trim();
-      },
-    },
+    }),
     {
       applies: () => w.rules.checkKmsKeyId !== undefined,
       async run(plan, input, info) {
@@ -89,31 +91,10 @@ export function copySteps(w: CopyWizardContext): WizardStep<CopyPlan>[] {
         plan.encryption = (await input.pick(items, { ...info, placeHolder: vscode.l10n.t('Encryption of the new image') })).data;
       },
     },
-    {
-      applies: (plan) => plan.encryption === 'kms',
-      async run(plan, input, info) {
-        plan.kmsKeyId = (
-          await input.input({
-            ...info,
-            prompt: vscode.l10n.t('KMS key ID'),
-            value: plan.kmsKeyId,
-            validateInput: (v) => messageOf(w.rules.checkKmsKeyId?.(v.trim()), w.cloud),
-          })
-        ).trim();
-      },
-    },
-    {
+    textStep('kmsKeyId', () => vscode.l10n.t('KMS key ID'), (v) => w.rules.checkKmsKeyId?.(v), w, { applies: (plan) => plan.encryption === 'kms' }),
+    textStep('agencyName', () => vscode.l10n.t('IAM agency that lets IMS copy across regions'), (v) => w.rules.checkAgencyName?.(v), w, {
       applies: (plan) => w.rules.checkAgencyName !== undefined && elsewhere(plan),
-      async run(plan, input, info) {
-        plan.agencyName = (
-          await input.input({
-            ...info,
-            prompt: vscode.l10n.t('IAM agency that lets IMS copy across regions'),
-            value: plan.agencyName || w.lastAgency,
-            validateInput: (v) => messageOf(w.rules.checkAgencyName?.(v.trim()), w.cloud),
-          })
-        ).trim();
-      },
-    },
+      initial: () => w.lastAgency,
+    }),
   ];
 }

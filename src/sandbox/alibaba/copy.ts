@@ -8,6 +8,7 @@ import type { SandboxJob } from '../jobs';
 import type { EmulatorResponse } from '../types';
 import { ECS_REGIONS, type EcsImage } from './data';
 import { alibabaError, dryRun, flag, isResponse, isoSecond, ok, type Params } from './params';
+import { regionTask } from './tasks';
 import type { EcsWorld } from './world';
 
 export interface CopyEntry {
@@ -135,15 +136,12 @@ export function cancelCopyImage(world: EcsWorld, params: Params): EmulatorRespon
 
 /** CancelTask RegionId TaskId: a waiting or running task ends Cancelled; a finished one cannot be. */
 export function cancelTask(world: EcsWorld, params: Params): EmulatorResponse {
-  const target = world.regionAnd(params, 'TaskId');
-  if (isResponse(target)) {
-    return target;
+  const found = regionTask(world, params);
+  if (isResponse(found)) {
+    return found;
   }
-  const { region, value: id } = target;
-  const entry = world.tasks.get(id);
-  if (!entry || entry.data.regionId !== region.RegionId) {
-    return alibabaError(404, 'InvalidTaskId.NotFound', 'The specified TaskId does not exist.');
-  }
+  const { entry } = found;
+  const id = entry.job.id;
   if (world.cancelledAt(id) !== undefined || world.clock.snapshot(entry.job).finishedAt !== undefined) {
     return alibabaError(403, 'IncorrectTaskStatus', 'The current status of the task does not support this operation.');
   }

@@ -4,6 +4,7 @@ import { ALIBABA_EXPORT_RULES } from '../../providers/alibaba/rules';
 import type { SandboxJob, SandboxJobPhase } from '../jobs';
 import type { EmulatorResponse } from '../types';
 import { alibabaError, dryRun, invalid, isResponse, isoSecond, missing, ok, paging, type Params, pageOf, repeatList } from './params';
+import type { EcsRegion } from './data';
 import type { EcsWorld, ExportTask } from './world';
 
 const EXPORT_FORMATS: readonly string[] = ALIBABA_EXPORT_RULES.formats;
@@ -101,16 +102,25 @@ export function describeTasks(world: EcsWorld, params: Params): EmulatorResponse
   });
 }
 
-export function describeTaskAttribute(world: EcsWorld, params: Params): EmulatorResponse {
+/** RegionId and a TaskId of that region, or the cloud's error. */
+export function regionTask(world: EcsWorld, params: Params): { region: EcsRegion; entry: { job: SandboxJob; data: ExportTask } } | EmulatorResponse {
   const target = world.regionAnd(params, 'TaskId');
   if (isResponse(target)) {
     return target;
   }
-  const { region, value: id } = target;
-  const entry = world.tasks.get(id);
-  if (!entry || entry.data.regionId !== region.RegionId) {
+  const entry = world.tasks.get(target.value);
+  if (!entry || entry.data.regionId !== target.region.RegionId) {
     return alibabaError(404, 'InvalidTaskId.NotFound', 'The specified TaskId does not exist.');
   }
+  return { region: target.region, entry };
+}
+
+export function describeTaskAttribute(world: EcsWorld, params: Params): EmulatorResponse {
+  const found = regionTask(world, params);
+  if (isResponse(found)) {
+    return found;
+  }
+  const { region, entry } = found;
   const snap = taskNow(world, entry.job);
   const failed = snap.status === TASK_STATUS.failed;
   const done = snap.status === TASK_STATUS.succeeded;
