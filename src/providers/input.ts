@@ -19,10 +19,8 @@ export type InputField =
   | 'secret'
   | 'securityToken'
   | 'endpoint'
-  | 'imageName'
-  | 'description'
-  | 'kmsKeyId'
-  | 'agencyName';
+  // Copy (src/providers/copyRules.ts)
+  | 'imageName' | 'description' | 'kmsKeyId' | 'agencyName';
 
 /** Named character rules, each with one sentence in the UI. */
 export type Charset =
@@ -33,9 +31,7 @@ export type Charset =
   | 'obsBucket'
   | 'objectName'
   | 'noSpaces'
-  | 'alibabaImageName'
-  | 'huaweiImageName'
-  | 'huaweiDescription';
+  | 'alibabaImageName' | 'huaweiImageName' | 'huaweiDescription';
 
 /** How a cloud writes a member ID. */
 export type MemberFormat = 'alibabaAccount' | 'huaweiProject' | 'qingcloudUser';
@@ -77,8 +73,7 @@ export type InputProblem =
   | { readonly code: 'endpointInsecure'; readonly host: string }
   | { readonly code: 'endpointCredentials' }
   | { readonly code: 'endpointPath' }
-  | { readonly code: 'copyRegion'; readonly regionId: string }
-  | { readonly code: 'noRegions' };
+  | { readonly code: 'copyRegion'; readonly regionId: string } | { readonly code: 'noRegions' };
 
 /** A call refused before any request because its input breaks the cloud's rules. */
 export class InvalidInputError extends ProviderError {
