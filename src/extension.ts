@@ -63,7 +63,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const treeView = vscode.window.createTreeView('cloudImageExplorer.images', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const prompter = new Prompter();
   const input = new ScriptableUserInput();
-  const jobs = new JobTracker(context.globalState, accounts, sessions, log, prompter);
+  const jobs = new JobTracker(context.globalState, accounts, sessions, log, prompter, undefined, () => {
+    const seconds = vscode.workspace.getConfiguration('cloudImageExplorer.jobs').get<number>('pollIntervalSeconds', 0);
+    return seconds > 0 ? Math.max(1, seconds) * 1000 : undefined;
+  });
   const jobsView = new JobsViewProvider(jobs);
   const jobsTreeView = vscode.window.createTreeView('cloudImageExplorer.jobs', { treeDataProvider: jobsView });
   const panels = new DetailsPanels(context.extensionUri, accounts, sessions, jobs, tree, log, panelActions(tree));

@@ -68,5 +68,5 @@ async function askAndExport(ctx: CommandContext, target: ImageNode, preset: Expo
   const started = await exporting.exportImage(target.parent.region.id, target.image.id, request);
   await buckets.add(request.bucket);
   ctx.log.info(`Export of ${target.image.id} to ${request.bucket}/${request.object} (${request.format}) started: job ${started.job.jobId}.`);
-  await startedJob(ctx, target, 'export', started, `${request.bucket}/${request.object} (${request.format})`);
+  await startedJob(ctx, target, 'export', started, `${request.bucket}/${request.object} (${request.format})`, { kind: 'export', request });
 }

@@ -3,9 +3,11 @@ import { addAccount } from './addAccount';
 import { editAccount } from './editAccount';
 import { importAccounts } from './importAccounts';
 import type { CommandContext } from './context';
+import { copyImage } from './copy';
 import { copyImageId } from './copyImageId';
 import { deleteImages } from './delete';
 import { exportImage } from './export';
+import { cancelJob, retryJob } from './jobActions';
 import { clearFinishedJobs, refreshJobs } from './jobsCommands';
 import { openDetails } from './openDetails';
 import { openInConsole } from './openInConsole';
@@ -47,6 +49,7 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.unshare': unshare,
   'cloudImageExplorer.export': exportImage,
   'cloudImageExplorer.delete': deleteImages,
+  'cloudImageExplorer.copy': copyImage,
   'cloudImageExplorer.jobs.refresh': refreshJobs,
   'cloudImageExplorer.jobs.clearFinished': clearFinishedJobs,
   'cloudImageExplorer.filterImages': filterImages,
@@ -61,6 +64,8 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.search.clear': clearSearch,
   'cloudImageExplorer.search.retry': retrySearch,
   'cloudImageExplorer.search.reveal': revealSearchResult,
+  'cloudImageExplorer.jobs.cancel': cancelJob,
+  'cloudImageExplorer.jobs.retry': retryJob,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -1,5 +1,6 @@
 // What every command that starts an async job does next: track it, say so, offer the details.
 import * as vscode from 'vscode';
+import type { Rerun } from '../jobs/model';
 import type { StartedJob, JobKind } from '../providers/operations';
 import type { ImageNode } from '../tree/nodes';
 import type { CommandContext } from './context';
@@ -7,7 +8,14 @@ import { sayIfReadBack } from './outcome';
 import { imageLabel } from './targets';
 
 /** `result.job` was started by the change (or found running by reading back after its reply was lost). */
-export async function startedJob(ctx: CommandContext, target: ImageNode | readonly ImageNode[], kind: JobKind, result: StartedJob, detail?: string): Promise<void> {
+export async function startedJob(
+  ctx: CommandContext,
+  target: ImageNode | readonly ImageNode[],
+  kind: JobKind,
+  result: StartedJob,
+  detail?: string,
+  rerun?: Rerun,
+): Promise<void> {
   const nodes: readonly ImageNode[] = Array.isArray(target) ? target : [target as ImageNode];
   const node = nodes[0]!;
   const { jobId } = result.job;
@@ -21,6 +29,7 @@ export async function startedJob(ctx: CommandContext, target: ImageNode | readon
       imageId: n.image.id,
       imageName: n.image.name,
       detail,
+      ...(rerun ? { rerun } : {}),
     });
   }
   if (result.confirmedBy === 'read-back') {
@@ -53,5 +62,7 @@ function kindWord(kind: JobKind): string {
       return vscode.l10n.t('unsharing');
     case 'delete':
       return vscode.l10n.t('deletion');
+    case 'copy':
+      return vscode.l10n.t('copy');
   }
 }

@@ -20,6 +20,10 @@ function unknownLead(kind: ChangeKind, images: string): string {
       return vscode.l10n.t('Whether {0} was tagged is not known.', images);
     case 'untag':
       return vscode.l10n.t('Whether the tags were removed from {0} is not known.', images);
+    case 'copy':
+      return vscode.l10n.t('Whether the copy of {0} started is not known.', images);
+    case 'cancel':
+      return vscode.l10n.t('Whether the job was cancelled is not known.');
   }
 }
 
@@ -35,6 +39,10 @@ function whatToCheck(kind: ChangeKind): string {
     case 'tag':
     case 'untag':
       return vscode.l10n.t("Refresh the image to see its tags before trying again.");
+    case 'copy':
+      return vscode.l10n.t('Before copying again, refresh the destination region in a minute and look for the copy there.');
+    case 'cancel':
+      return vscode.l10n.t('The Jobs view shows how the job goes on.');
   }
 }
 

@@ -1,5 +1,5 @@
 // The editor's own small commands behind its actions: each finds the image's node in the tree, then
-// runs the tree's command on it (Tag…, Open Details), or shows it in the Images view.
+// runs the tree's command on it (Tag…, Copy to Region…, Open Details), or shows it in the Images view.
 import * as vscode from 'vscode';
 import type { ImageTreeProvider } from '../tree/treeProvider';
 import type { ImageNode, Node } from '../tree/nodes';
@@ -58,6 +58,11 @@ export function registerEditorCommands(deps: EditorCommandDeps): vscode.Disposab
       const node = await nodeOf(deps.tree, target);
       // An extra argument is a preset tag (as the tree's command takes it: tests and scripts).
       return vscode.commands.executeCommand('cloudImageExplorer.tag', node, [node], ...extra);
+    },
+    [EDITOR_COMMANDS.copy]: async (target, extra) => {
+      const node = await nodeOf(deps.tree, target);
+      // An extra argument is a preset plan (as the tree's command takes it: tests and scripts).
+      return vscode.commands.executeCommand('cloudImageExplorer.copy', node, undefined, ...extra);
     },
     [EDITOR_COMMANDS.openDetails]: (target) => Promise.resolve(vscode.commands.executeCommand('cloudImageExplorer.openDetails', target)),
     [EDITOR_COMMANDS.reveal]: (target) => revealImage(deps, target),

@@ -12,6 +12,7 @@ export const EDITOR_COMMANDS = {
   tag: 'cloudImageExplorer.imageIds.tag',
   openDetails: 'cloudImageExplorer.imageIds.openDetails',
   reveal: 'cloudImageExplorer.imageIds.reveal',
+  copy: 'cloudImageExplorer.imageIds.copy',
 } as const;
 
 /** Where one image is: what the editor commands take. */
@@ -25,7 +26,10 @@ export function targetOf(hit: ImageHit): ImageTarget {
   return { accountId: hit.account.id, regionId: hit.regionId, imageId: hit.image.id };
 }
 
-/** Tag… (where the cloud can tag), Open Details, Reveal in the Images view: as commands for code actions, lenses and links. */
+/**
+ * Tag… (where the cloud can tag), Open Details, Reveal in the Images view, Copy to Region… (the account's
+ * own images, where the cloud can copy): as commands for code actions, lenses and links.
+ */
 export function actionsFor(hit: ImageHit): vscode.Command[] {
   const args = [targetOf(hit)];
   const actions: vscode.Command[] = [];
@@ -36,6 +40,9 @@ export function actionsFor(hit: ImageHit): vscode.Command[] {
     { title: vscode.l10n.t('Open Details'), command: EDITOR_COMMANDS.openDetails, arguments: args },
     { title: vscode.l10n.t('Reveal in the Images view'), command: EDITOR_COMMANDS.reveal, arguments: args },
   );
+  if (CAPABILITIES[hit.account.cloud].copy && hit.image.owner === 'self') {
+    actions.push({ title: vscode.l10n.t('Copy to Region…'), command: EDITOR_COMMANDS.copy, arguments: args });
+  }
   return actions;
 }
 

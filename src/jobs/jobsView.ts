@@ -1,11 +1,21 @@
 // The "Jobs" view (like Azure's Activity Log) and the status-bar count while jobs run.
 import * as vscode from 'vscode';
-import { isActive, jobKey, type TrackedJob } from './model';
-import { elapsed, failureText, jobTitle, stateLabel } from './labels';
+import { cancellable, isActive, jobKey, retryable, type TrackedJob } from './model';
+import { elapsed, failureText, groupMember, groupProgress, groupTitle, jobTitle, stateLabel } from './labels';
 import type { JobTracker } from './tracker';
 import { formatTime } from '../util/format';
 
-export class JobsViewProvider implements vscode.TreeDataProvider<TrackedJob>, vscode.Disposable {
+/** The jobs of one user action (a copy to several regions): one entry, with a child per region. */
+export class JobGroup {
+  constructor(
+    readonly group: string,
+    readonly jobs: readonly TrackedJob[],
+  ) {}
+}
+
+export type JobsElement = TrackedJob | JobGroup;
+
+export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly statusBar: vscode.StatusBarItem;
@@ -19,8 +29,27 @@ export class JobsViewProvider implements vscode.TreeDataProvider<TrackedJob>, vs
     this.update();
   }
 
-  getTreeItem(job: TrackedJob): vscode.TreeItem {
-    const item = new vscode.TreeItem(jobTitle(job), vscode.TreeItemCollapsibleState.None);
+  getTreeItem(element: JobsElement): vscode.TreeItem {
+    return element instanceof JobGroup ? this.groupItem(element) : this.jobItem(element);
+  }
+
+  private groupItem(g: JobGroup): vscode.TreeItem {
+    const item = new vscode.TreeItem(groupTitle(g.jobs), vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `group/${g.group}`;
+    const active = g.jobs.some(isActive);
+    item.description = groupProgress(g.jobs);
+    item.iconPath = active
+      ? new vscode.ThemeIcon('sync~spin')
+      : g.jobs.every((j) => j.state === 'succeeded')
+        ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
+        : new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    item.tooltip = g.jobs.map((j) => `${groupMember(j)}: ${stateLabel(j)}`).join('\n');
+    item.contextValue = 'jobGroup';
+    return item;
+  }
+
+  private jobItem(job: TrackedJob): vscode.TreeItem {
+    const item = new vscode.TreeItem(job.group ? groupMember(job) : jobTitle(job), vscode.TreeItemCollapsibleState.None);
     item.id = jobKey(job);
     const time = elapsed((job.finishedAt ?? Date.now()) - job.startedAt);
     item.description = `${stateLabel(job)} · ${time}`;
@@ -40,7 +69,7 @@ export class JobsViewProvider implements vscode.TreeDataProvider<TrackedJob>, vs
       md.appendText(`\n\n${failure}`);
     }
     item.tooltip = md;
-    item.contextValue = `job ${job.state}`;
+    item.contextValue = ['job', job.state, cancellable(job) ? 'can-cancel' : '', retryable(job) ? 'can-retry' : ''].filter(Boolean).join(' ');
     item.command = {
       command: 'cloudImageExplorer.openDetails',
       title: vscode.l10n.t('Open Details'),
@@ -50,7 +79,7 @@ export class JobsViewProvider implements vscode.TreeDataProvider<TrackedJob>, vs
   }
 
   /** While the view is visible, it shows running jobs' percentage: refreshed on the slow cadence (see schedule.ts). */
-  followVisibility(view: vscode.TreeView<TrackedJob>): vscode.Disposable {
+  followVisibility(view: vscode.TreeView<JobsElement>): vscode.Disposable {
     let watch: vscode.Disposable | undefined;
     const update = (): void => {
       if (view.visible) {
@@ -65,8 +94,28 @@ export class JobsViewProvider implements vscode.TreeDataProvider<TrackedJob>, vs
     return { dispose: () => (sub.dispose(), watch?.dispose()) };
   }
 
-  getChildren(job?: TrackedJob): TrackedJob[] {
-    return job ? [] : [...this.tracker.list()];
+  getChildren(element?: JobsElement): JobsElement[] {
+    if (element instanceof JobGroup) {
+      return [...element.jobs];
+    }
+    if (element) {
+      return [];
+    }
+    const out: JobsElement[] = [];
+    const seen = new Set<string>();
+    for (const job of this.tracker.list()) {
+      if (!job.group) {
+        out.push(job);
+      } else if (!seen.has(job.group)) {
+        seen.add(job.group);
+        out.push(new JobGroup(job.group, this.tracker.grouped(job.group)));
+      }
+    }
+    return out;
+  }
+
+  getParent(element: JobsElement): JobsElement | undefined {
+    return !(element instanceof JobGroup) && element.group ? new JobGroup(element.group, this.tracker.grouped(element.group)) : undefined;
   }
 
   dispose(): void {

@@ -13,11 +13,45 @@ export function kindLabel(kind: JobKind): string {
       return vscode.l10n.t('Unshare');
     case 'delete':
       return vscode.l10n.t('Delete');
+    case 'copy':
+      return vscode.l10n.t('Copy');
   }
 }
 
 export function jobTitle(job: TrackedJob): string {
+  if (job.kind === 'copy' && job.target && job.target.regionId !== job.regionId) {
+    return vscode.l10n.t('Copy of image {0} to {1}', job.imageName, job.target.regionId);
+  }
   return vscode.l10n.t('{0} of image {1}', kindLabel(job.kind), job.imageName);
+}
+
+/** A group of copies: "Copy of image web to 3 regions". */
+export function groupTitle(jobs: readonly TrackedJob[]): string {
+  const first = jobs[0];
+  return first ? vscode.l10n.t('Copy of image {0} to {1} regions', first.imageName, jobs.length) : '';
+}
+
+/** Where a job of a group went: its destination region. */
+export function groupMember(job: TrackedJob): string {
+  return job.target?.regionId ?? job.regionId;
+}
+
+/** Each region's outcome: "cn-shanghai: done; cn-beijing: failed (The job failed…)". */
+export function groupOutcome(jobs: readonly TrackedJob[]): string {
+  return jobs
+    .map((j) =>
+      j.state === 'succeeded'
+        ? vscode.l10n.t('{0} done', groupMember(j))
+        : vscode.l10n.t('{0} failed ({1})', groupMember(j), failureText(j) ?? stateLabel(j)),
+    )
+    .join(vscode.l10n.t('; '));
+}
+
+/** "2/3 done · 45%": how far a group is. */
+export function groupProgress(jobs: readonly TrackedJob[]): string {
+  const done = jobs.filter((j) => j.state === 'succeeded' || j.state === 'failed').length;
+  const percent = Math.round(jobs.reduce((sum, j) => sum + (j.state === 'succeeded' ? 100 : (j.percent ?? 0)), 0) / Math.max(1, jobs.length));
+  return vscode.l10n.t('{0}/{1} done · {2}%', done, jobs.length, percent);
 }
 
 export function stateLabel(job: TrackedJob): string {
@@ -43,6 +77,9 @@ export function failureText(job: TrackedJob): string | undefined {
   }
   if (job.reason === 'lost') {
     return vscode.l10n.t('The cloud no longer reports this job.');
+  }
+  if (job.reason === 'cancelled') {
+    return vscode.l10n.t('Cancelled.');
   }
   if (job.error && job.error !== job.cloudState) {
     return vscode.l10n.t('{0} The cloud says: {1}', vscode.l10n.t('The job failed.'), job.error);

@@ -1,6 +1,9 @@
 // A job the extension follows: serialisable, kept in global state so tracking survives a reload.
 import type { CloudKind } from '../providers/model';
-import type { JobKind, JobState, JobStatus } from '../providers/operations';
+import type { CopyRequest, ExportRequest, JobKind, JobState, JobStatus } from '../providers/operations';
+
+/** What a failed job's Retry sends again: the same operation with the same input. */
+export type Rerun = { readonly kind: 'copy'; readonly request: CopyRequest } | { readonly kind: 'export'; readonly request: ExportRequest };
 
 export interface TrackedJob {
   readonly accountId: string;
@@ -18,8 +21,18 @@ export interface TrackedJob {
   percent?: number;
   /** The cloud's own words for a failure. */
   error?: string;
-  /** Set when the job failed for a reason of ours, not the cloud's. */
-  reason?: 'accountRemoved' | 'lost';
+  /** Set when the job failed for a reason of ours, not the cloud's, or was cancelled by the user. */
+  reason?: 'accountRemoved' | 'lost' | 'cancelled';
+  /** 'image' where the job is the new image itself (an Alibaba copy, `jobId` its id); absent: the cloud's job. */
+  readonly follow?: 'image';
+  /** Where the job is polled when not in the image's region (an Alibaba copy: its destination region). */
+  readonly pollRegionId?: string;
+  /** The jobs of one user action (a copy to several regions) share it: shown and announced together. */
+  readonly group?: string;
+  /** A copy: where the new image appears, and its id once known. */
+  target?: { readonly regionId: string; imageId?: string };
+  /** What Retry sends again, for the operations that can be retried. */
+  readonly rerun?: Rerun;
   finishedAt?: number;
   /** Set once the user has been told it finished. */
   notified?: boolean;
@@ -37,6 +50,21 @@ export function isActive(j: TrackedJob): boolean {
   return j.state === 'queued' || j.state === 'running';
 }
 
+/** The region the job is polled in. */
+export function pollRegion(j: TrackedJob): string {
+  return j.pollRegionId ?? j.regionId;
+}
+
+/** Whether the cloud can cancel the running job: Alibaba export tasks (CancelTask) and copies (CancelCopyImage). */
+export function cancellable(j: TrackedJob): boolean {
+  return isActive(j) && j.cloud === 'alibaba' && (j.kind === 'export' || (j.kind === 'copy' && j.follow === 'image'));
+}
+
+/** Whether a finished job can be retried: it failed (not because its account is gone) and its input was kept. */
+export function retryable(j: TrackedJob): boolean {
+  return j.state === 'failed' && j.reason !== 'accountRemoved' && j.rerun !== undefined;
+}
+
 /** Applies a status report; returns true if the job just finished. */
 export function applyStatus(job: TrackedJob, status: JobStatus, now: number): boolean {
   const wasActive = isActive(job);
@@ -49,6 +77,9 @@ export function applyStatus(job: TrackedJob, status: JobStatus, now: number): bo
     job.percent = 100;
   }
   job.error = status.error;
+  if (job.target && status.imageId && !job.target.imageId && job.kind === 'copy') {
+    job.target.imageId = status.imageId;
+  }
   if (wasActive && !isActive(job)) {
     job.finishedAt = now;
     return true;

@@ -1,14 +1,23 @@
 // When to poll and what to poll together: plain logic, unit-tested without VS Code.
-import { isActive, jobKey, type TrackedJob } from './model';
+import { isActive, jobKey, pollRegion, type TrackedJob } from './model';
 
-/** Poll often while a job is young, then back off as it ages: 1 s at first, 30 s for an hour-long export. */
-export function pollDelayMs(ageMs: number): number {
+/**
+ * Poll often while a job is young, then back off as it ages: 1 s at first, 30 s for an hour-long export;
+ * or every `fixedMs` where the user set a poll interval (cloudImageExplorer.jobs.pollIntervalSeconds).
+ */
+export function pollDelayMs(ageMs: number, fixedMs?: number): number {
+  if (fixedMs !== undefined && fixedMs > 0) {
+    return fixedMs;
+  }
   return Math.round(Math.min(30_000, Math.max(1_000, ageMs / 10)));
 }
 
 export interface PollGroup {
   readonly accountId: string;
+  /** Where the group is polled. */
   readonly regionId: string;
+  /** 'image': copies followed by their new images' status (one DescribeImages), else the cloud's jobs. */
+  readonly follow?: 'image';
   readonly jobs: TrackedJob[];
 }
 
@@ -23,10 +32,10 @@ export function dueGroups(jobs: readonly TrackedJob[], now: number): PollGroup[]
     if (!isActive(job)) {
       continue;
     }
-    const key = `${job.accountId}/${job.regionId}`;
+    const key = `${job.accountId}/${pollRegion(job)}/${job.follow ?? 'job'}`;
     let g = groups.get(key);
     if (!g) {
-      g = { accountId: job.accountId, regionId: job.regionId, jobs: [] };
+      g = { accountId: job.accountId, regionId: pollRegion(job), ...(job.follow ? { follow: job.follow } : {}), jobs: [] };
       groups.set(key, g);
     }
     g.jobs.push(job);
@@ -43,9 +52,9 @@ export function nextWake(jobs: readonly TrackedJob[], now: number): number | und
   return Math.max(now, Math.min(...active.map((j) => j.nextPollAt ?? now)));
 }
 
-export function markPolled(job: TrackedJob, now: number): void {
+export function markPolled(job: TrackedJob, now: number, fixedMs?: number): void {
   job.lastPolledAt = now;
-  job.nextPollAt = now + pollDelayMs(now - job.startedAt);
+  job.nextPollAt = now + pollDelayMs(now - job.startedAt, fixedMs);
 }
 
 /** Keeps every active job and the most recent finished ones. */

@@ -8,9 +8,9 @@ import type { JobStatus } from '../providers/operations';
 import { logLine } from '../util/errors';
 import type { Log } from '../util/log';
 import type { Prompter } from '../util/prompter';
-import { applyStatus, isActive, jobKey, type TrackedJob } from './model';
+import { applyStatus, cancellable, isActive, jobKey, type TrackedJob } from './model';
 import { dueGroups, markPolled, nextWake, progressWanted, prune, type PollGroup, type ProgressWatch } from './schedule';
-import { failureText, jobTitle } from './labels';
+import { failureText, groupOutcome, groupTitle, jobTitle } from './labels';
 
 const STATE_KEY = 'cloudImageExplorer.jobs';
 
@@ -47,6 +47,8 @@ export class JobTracker implements vscode.Disposable {
     private readonly log: Log,
     private readonly prompter: Prompter,
     private readonly clock: TrackerClock = realClock,
+    /** The user's fixed poll interval (ms), or undefined for the back-off with age. */
+    private readonly intervalMs: () => number | undefined = () => undefined,
   ) {
     this.jobs = state.get<TrackedJob[]>(STATE_KEY, []).map((j) => ({ ...j, nextPollAt: undefined }));
     if (this.jobs.some(isActive)) {
@@ -97,6 +99,38 @@ export class JobTracker implements vscode.Disposable {
       j.nextPollAt = undefined;
     }
     this.schedule(0);
+  }
+
+  /** The jobs of one user action (a copy to several regions), in the order they were started. */
+  grouped(group: string): TrackedJob[] {
+    return this.jobs.filter((j) => j.group === group).sort((a, b) => a.startedAt - b.startedAt);
+  }
+
+  /**
+   * Cancels a running job the cloud can cancel (see `cancellable`): CancelCopyImage for an Alibaba copy,
+   * CancelTask for an export task. Sent once; the job then ends as cancelled and is announced so.
+   */
+  async cancel(job: TrackedJob): Promise<void> {
+    if (!cancellable(job)) {
+      return;
+    }
+    const account = this.accounts.get(job.accountId);
+    if (!account) {
+      return;
+    }
+    const provider = await this.sessions.provider(account);
+    if (job.kind === 'copy') {
+      await provider.copying?.cancelCopy?.(job.pollRegionId ?? job.regionId, job.jobId);
+    } else {
+      await provider.jobs?.cancelJob?.(job.regionId, job.jobId);
+    }
+    if (isActive(job)) {
+      job.reason = 'cancelled';
+      this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'Cancelled' });
+    }
+    await this.persist();
+    this.changed.fire();
+    this.announce();
   }
 
   async clearFinished(): Promise<void> {
@@ -155,11 +189,19 @@ export class JobTracker implements vscode.Disposable {
       if (!provider.jobs) {
         throw new Error(`${account.cloud} has no job API`);
       }
-      const progress = progressWanted(group.jobs, [...this.watches], this.progressAskedAt, now);
-      const statuses = await provider.jobs.describeJobs(group.regionId, [...new Set(group.jobs.map((j) => j.jobId))], undefined, {
-        progressOf: progress.map((j) => j.jobId),
-      });
-      progress.forEach((j) => this.progressAskedAt.set(jobKey(j), now));
+      const ids = [...new Set(group.jobs.map((j) => j.jobId))];
+      let statuses: JobStatus[];
+      if (group.follow === 'image') {
+        // Copies whose progress is their new image's own (Alibaba): one DescribeImages for the region.
+        if (!provider.copying?.describeCopies) {
+          throw new Error(`${account.cloud} cannot follow copies`);
+        }
+        statuses = await provider.copying.describeCopies(group.regionId, ids);
+      } else {
+        const progress = progressWanted(group.jobs, [...this.watches], this.progressAskedAt, now);
+        statuses = await provider.jobs.describeJobs(group.regionId, ids, undefined, { progressOf: progress.map((j) => j.jobId) });
+        progress.forEach((j) => this.progressAskedAt.set(jobKey(j), now));
+      }
       const byId = new Map<string, JobStatus>(statuses.map((s) => [s.jobId, s]));
       for (const job of group.jobs) {
         const status = byId.get(job.jobId);
@@ -169,11 +211,11 @@ export class JobTracker implements vscode.Disposable {
           job.reason = 'lost';
           this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'unknown' });
         }
-        markPolled(job, now);
+        markPolled(job, now, this.intervalMs());
       }
     } catch (err) {
       this.log.warn(`Polling ${group.jobs.length} job(s) in ${group.regionId} failed: ${logLine(err)}`);
-      group.jobs.forEach((j) => markPolled(j, now));
+      group.jobs.forEach((j) => markPolled(j, now, this.intervalMs()));
     }
   }
 
@@ -190,24 +232,48 @@ export class JobTracker implements vscode.Disposable {
       if (isActive(job) || job.notified) {
         continue;
       }
+      if (job.group) {
+        announced = this.announceGroup(job.group) || announced;
+        continue;
+      }
       job.notified = true;
       announced = true;
-      const details = vscode.l10n.t('Show Details');
-      const target = { accountId: job.accountId, regionId: job.regionId, imageId: job.imageId };
       const shown =
         job.state === 'succeeded'
-          ? this.prompter.notify('info', vscode.l10n.t('{0}: done.', jobTitle(job)), details)
-          : this.prompter.notify('error', vscode.l10n.t('{0}: failed. {1}', jobTitle(job), failureText(job) ?? ''), details);
-      void shown.then((choice) => {
-        if (choice === details) {
-          void vscode.commands.executeCommand('cloudImageExplorer.openDetails', target);
-        }
-      });
+          ? this.prompter.notify('info', vscode.l10n.t('{0}: done.', jobTitle(job)), this.detailsLabel())
+          : this.prompter.notify('error', vscode.l10n.t('{0}: failed. {1}', jobTitle(job), failureText(job) ?? ''), this.detailsLabel());
+      this.offerDetails(shown, job);
     }
     // Only when something was announced: activation (which announces what finished meanwhile) writes no state otherwise.
     if (announced) {
       void this.persist();
     }
+  }
+
+  /** A group is announced once, when every job in it has finished: each region's outcome in one notification. */
+  private announceGroup(group: string): boolean {
+    const jobs = this.grouped(group);
+    if (jobs.some(isActive) || jobs.every((j) => j.notified)) {
+      return false;
+    }
+    jobs.forEach((j) => (j.notified = true));
+    const failed = jobs.some((j) => j.state === 'failed');
+    const message = vscode.l10n.t('{0}: {1}', groupTitle(jobs), groupOutcome(jobs));
+    this.offerDetails(this.prompter.notify(failed ? 'error' : 'info', message, this.detailsLabel()), jobs[0]!);
+    return true;
+  }
+
+  private detailsLabel(): string {
+    return vscode.l10n.t('Show Details');
+  }
+
+  private offerDetails(shown: Thenable<string | undefined>, job: TrackedJob): void {
+    const target = { accountId: job.accountId, regionId: job.regionId, imageId: job.imageId };
+    void shown.then((choice) => {
+      if (choice === this.detailsLabel()) {
+        void vscode.commands.executeCommand('cloudImageExplorer.openDetails', target);
+      }
+    });
   }
 
   private persist(): Thenable<void> {

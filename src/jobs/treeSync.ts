@@ -1,5 +1,6 @@
 // What a finished job means for the tree: a deleted image disappears, a failed delete shows its
-// error on the node, a share change refreshes the image (and so its open panel).
+// error on the node, a share change refreshes the image (and so its open panel), a finished copy
+// reloads its destination region, where the new image then shows.
 import type * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
@@ -12,6 +13,14 @@ export function syncTreeWithJobs(jobs: JobTracker, tree: ImageTreeProvider, acco
   return jobs.onDidFinish((job) => void apply(job).catch(() => undefined));
 
   async function apply(job: Parameters<Parameters<JobTracker['onDidFinish']>[0]>[0]): Promise<void> {
+    if (job.kind === 'copy') {
+      // The new image appears in its region (reloaded where it is shown); the source did not change.
+      const region = job.state === 'succeeded' && job.target ? tree.findRegion(job.accountId, job.target.regionId) : undefined;
+      if (region) {
+        tree.refresh(region);
+      }
+      return;
+    }
     if (job.kind === 'delete' && job.state === 'succeeded') {
       tree.removeImage(job.accountId, job.regionId, job.imageId);
       return;

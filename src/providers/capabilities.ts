@@ -13,6 +13,8 @@ export interface Capabilities {
   readonly share: boolean;
   readonly export: boolean;
   readonly delete: boolean;
+  /** Copy an image (Alibaba CopyImage, Huawei copy / cross-region copy, QingCloud CloneImages). */
+  readonly copy: boolean;
   /** The cloud reports async jobs for some of the above. */
   readonly jobs: boolean;
   /** The cloud is retired: say so in the UI. */
@@ -20,17 +22,17 @@ export interface Capabilities {
 }
 
 export const CAPABILITIES: Readonly<Record<CloudKind, Capabilities>> = {
-  alibaba: { tag: true, share: true, export: true, delete: true, jobs: true, retired: false },
-  huawei: { tag: true, share: true, export: true, delete: true, jobs: true, retired: false },
+  alibaba: { tag: true, share: true, export: true, delete: true, copy: true, jobs: true, retired: false },
+  huawei: { tag: true, share: true, export: true, delete: true, copy: true, jobs: true, retired: false },
   // QingCloud IaaS has no image export.
-  qingcloud: { tag: true, share: true, export: false, delete: true, jobs: true, retired: false },
+  qingcloud: { tag: true, share: true, export: false, delete: true, copy: true, jobs: true, retired: false },
   // BatchCompute (retired): list, details and delete only.
-  batchcompute: { tag: false, share: false, export: false, delete: true, jobs: false, retired: true },
+  batchcompute: { tag: false, share: false, export: false, delete: true, copy: false, jobs: false, retired: true },
 };
 
-export type Capability = 'tag' | 'share' | 'export' | 'delete';
+export type Capability = 'tag' | 'share' | 'export' | 'delete' | 'copy';
 
-export const COMMAND_CAPABILITIES: readonly Capability[] = ['tag', 'share', 'export', 'delete'];
+export const COMMAND_CAPABILITIES: readonly Capability[] = ['tag', 'share', 'export', 'delete', 'copy'];
 
 /** Each cloud's per-image rules (ownership, state), from its provider folder. */
 export const IMAGE_RULES: Readonly<Record<CloudKind, ImageRules>> = {

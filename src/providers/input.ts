@@ -2,6 +2,7 @@
 // from these pieces with the limits of the API each operation really calls; a check answers a problem
 // as data (a code and its numbers), which the UI turns into a localised sentence and the providers into
 // an English one when they refuse a call themselves.
+import type { CopyRules } from './copyRules';
 import { ProviderError } from './errors';
 import type { Tag } from './model';
 import type { ExportRequest, TagLimits } from './operations';
@@ -17,7 +18,9 @@ export type InputField =
   | 'accessKeyId'
   | 'secret'
   | 'securityToken'
-  | 'endpoint';
+  | 'endpoint'
+  // Copy (src/providers/copyRules.ts)
+  | 'imageName' | 'description' | 'kmsKeyId' | 'agencyName';
 
 /** Named character rules, each with one sentence in the UI. */
 export type Charset =
@@ -27,7 +30,8 @@ export type Charset =
   | 'ossBucket'
   | 'obsBucket'
   | 'objectName'
-  | 'noSpaces';
+  | 'noSpaces'
+  | 'alibabaImageName' | 'huaweiImageName' | 'huaweiDescription';
 
 /** How a cloud writes a member ID. */
 export type MemberFormat = 'alibabaAccount' | 'huaweiProject' | 'qingcloudUser';
@@ -72,7 +76,8 @@ export type InputProblem =
   | { readonly code: 'endpointScheme' }
   | { readonly code: 'endpointInsecure'; readonly host: string }
   | { readonly code: 'endpointCredentials' }
-  | { readonly code: 'endpointPath' };
+  | { readonly code: 'endpointPath' }
+  | { readonly code: 'copyRegion'; readonly regionId: string } | { readonly code: 'noRegions' };
 
 /** A call refused before any request because its input breaks the cloud's rules. */
 export class InvalidInputError extends ProviderError {
@@ -345,6 +350,10 @@ export function describeProblem(p: InputProblem): string {
       return 'The endpoint may not contain a user name or password.';
     case 'endpointPath':
       return 'The endpoint is a scheme, host and port only, without a path.';
+    case 'copyRegion':
+      return `This cloud cannot copy the image to ${p.regionId}.`;
+    case 'noRegions':
+      return 'No destination region was given.';
   }
 }
 
@@ -377,6 +386,7 @@ export interface CloudRules {
   readonly tags?: TagRules;
   readonly members?: MemberRules;
   readonly exporting?: ExportRules;
+  readonly copying?: CopyRules;
 }
 
 /** Refuses tags to add that break the rules, or more distinct keys than an image can carry. */

@@ -1,9 +1,10 @@
 // What a cloud can do to an image beyond listing it. A provider exposes an operation group only if
 // its cloud has it: the presence of a group is the capability (what a cloud lacks is absent, never a stub).
+import type { CopyRules } from './copyRules';
 import type { ExportRules, MemberRules, TagRules } from './input';
 import type { Tag } from './model';
 
-export type JobKind = 'export' | 'share' | 'unshare' | 'delete';
+export type JobKind = 'export' | 'share' | 'unshare' | 'delete' | 'copy';
 
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -55,6 +56,8 @@ export interface JobStatus {
   readonly error?: string;
   readonly startedAt?: string;
   readonly finishedAt?: string;
+  /** The image the cloud says the job made, where it says so (Huawei entities.image_id: a copy's new image). */
+  readonly imageId?: string;
 }
 
 export interface DescribeJobsOptions {
@@ -68,6 +71,8 @@ export interface DescribeJobsOptions {
 export interface JobOperations {
   /** Status of several jobs of one region in as few calls as the cloud allows (batched). Unknown ids are left out. */
   describeJobs(regionId: string, jobIds: readonly string[], signal?: AbortSignal, options?: DescribeJobsOptions): Promise<JobStatus[]>;
+  /** Cancels a running job, where the cloud can (Alibaba CancelTask: ImportImage and ExportImage tasks). Sent once. */
+  cancelJob?(regionId: string, jobId: string, signal?: AbortSignal): Promise<void>;
 }
 
 export interface TagLimits {
@@ -149,12 +154,52 @@ export interface DetailOperations {
   instanceTypes?(regionId: string, imageId: string, signal?: AbortSignal): Promise<string[]>;
 }
 
+export interface CopyRequest {
+  /** Where the copy goes: the image's own region, or another where the cloud copies across regions. */
+  readonly destinationRegionId: string;
+  readonly name: string;
+  readonly description?: string;
+  /** Alibaba: encrypt the copy, with `kmsKeyId` or else the cloud's default key. */
+  readonly encrypted?: boolean;
+  readonly kmsKeyId?: string;
+  /** Huawei cross-region copy: the IAM agency IMS acts through (agency_name). */
+  readonly agencyName?: string;
+}
+
+export interface StartedCopy extends StartedJob {
+  /**
+   * How the copy is followed: 'image' where the cloud starts no job and the new image's own status
+   * tells (Alibaba: DescribeImages Progress, `job.jobId` is the new image's id), else 'job'.
+   */
+  readonly follow: 'image' | 'job';
+  /** Where to follow it: the destination region (Alibaba) or the region that runs the job (Huawei, QingCloud: the source's). */
+  readonly followRegionId: string;
+  /** The new image, where the cloud names it at once (Alibaba ImageId, QingCloud images[]). */
+  readonly newImageId?: string;
+}
+
+export interface CopyOperations {
+  /** Name, description and key rules, and which regions a copy may go to; checked before any request. */
+  readonly rules: CopyRules;
+  /** Copies that run at once in one region, where the cloud says (Alibaba: 5; the rest wait in its queue). */
+  readonly maxConcurrentPerRegion?: number;
+  /** Starts one copy (sent once). */
+  copyImage(regionId: string, imageId: string, request: CopyRequest, signal?: AbortSignal): Promise<StartedCopy>;
+  /** Where `follow` is 'image': the copies' progress by new image id, in their region; unknown ids are left out. */
+  describeCopies?(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<JobStatus[]>;
+  /** How many copies run or wait in a region now (for the warning before one more would have to wait). */
+  activeCopies?(regionId: string, signal?: AbortSignal): Promise<number>;
+  /** Cancels a running copy by its new image (Alibaba CancelCopyImage, which deletes the unfinished copy). Sent once. */
+  cancelCopy?(regionId: string, imageId: string, signal?: AbortSignal): Promise<void>;
+}
+
 /** The optional groups an ImageProvider may carry. */
 export interface ImageOperations {
   readonly tags?: TagOperations;
   readonly sharing?: ShareOperations;
   readonly exporting?: ExportOperations;
   readonly deleting?: DeleteOperations;
+  readonly copying?: CopyOperations;
   readonly jobs?: JobOperations;
   readonly details?: DetailOperations;
 }

@@ -50,7 +50,12 @@ export class JobClock {
   }
 
   snapshot(job: SandboxJob): JobSnapshot {
-    const elapsed = Math.max(0, this.now() - job.startedAt);
+    return this.snapshotAt(job, this.now());
+  }
+
+  /** The job as it was at `at` (emulator clock, ms): where a cancelled job stopped. */
+  snapshotAt(job: SandboxJob, at: number): JobSnapshot {
+    const elapsed = Math.max(0, at - job.startedAt);
     if (job.failure !== undefined && elapsed >= job.durationMs * FAIL_AT) {
       return { phase: 'failed', percent: Math.floor(FAIL_AT * 100), finishedAt: job.startedAt + Math.ceil(job.durationMs * FAIL_AT), error: job.failure };
     }

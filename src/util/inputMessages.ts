@@ -35,6 +35,14 @@ function fieldName(field: InputField): string {
       return vscode.l10n.t('security token');
     case 'endpoint':
       return vscode.l10n.t('endpoint');
+    case 'imageName':
+      return vscode.l10n.t('image name');
+    case 'description':
+      return vscode.l10n.t('description');
+    case 'kmsKeyId':
+      return vscode.l10n.t('KMS key ID');
+    case 'agencyName':
+      return vscode.l10n.t('agency name');
   }
 }
 
@@ -56,6 +64,12 @@ function charsetRule(charset: Charset, field: InputField): string {
       return vscode.l10n.t('The object name does not start with "/" and has none of \\ : * ? " < > |.');
     case 'noSpaces':
       return vscode.l10n.t('The {0} has no spaces.', fieldName(field));
+    case 'alibabaImageName':
+      return vscode.l10n.t('An Alibaba Cloud image name starts with a letter or a Chinese character and uses only letters, Chinese characters, digits, ".", ":", "_" and "-".');
+    case 'huaweiImageName':
+      return vscode.l10n.t('A Huawei Cloud image name uses only letters, digits, spaces, "_", "-" and ".".');
+    case 'huaweiDescription':
+      return vscode.l10n.t('A Huawei Cloud image description has no "<" or ">".');
   }
 }
 
@@ -160,6 +174,10 @@ export function inputMessage(p: InputProblem, cloud?: CloudKind): string {
       return vscode.l10n.t('Do not put a user name or password in the endpoint; the AccessKey is asked for separately.');
     case 'endpointPath':
       return vscode.l10n.t('Give only the scheme, host and port, without a path.');
+    case 'copyRegion':
+      return vscode.l10n.t('{0} copies an image only within its own region; {1} cannot be chosen.', cloud ? cloudLabel(cloud) : vscode.l10n.t('This cloud'), p.regionId);
+    case 'noRegions':
+      return vscode.l10n.t('Choose at least one destination region.');
   }
 }
 

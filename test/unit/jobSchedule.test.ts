@@ -1,6 +1,6 @@
 // The job tracker's plain logic: batching per account and region, back-off with age, stopping.
 import { strict as assert } from 'assert';
-import { applyStatus, type TrackedJob } from '../../src/jobs/model';
+import { applyStatus, cancellable, retryable, type TrackedJob } from '../../src/jobs/model';
 import { SLOW_PROGRESS_MS, dueGroups, markPolled, nextWake, pollDelayMs, progressWanted, prune, type ProgressWatch } from '../../src/jobs/schedule';
 import { jobKey } from '../../src/jobs/model';
 
@@ -10,7 +10,7 @@ function job(over: Partial<TrackedJob> & { jobId: string }): TrackedJob {
 
 describe('Job scheduling', () => {
   it('backs off as a job ages, within 1 s and 30 s', () => {
-    const delays = [0, 5_000, 30_000, 120_000, 600_000, 3_600_000].map(pollDelayMs);
+    const delays = [0, 5_000, 30_000, 120_000, 600_000, 3_600_000].map((age) => pollDelayMs(age));
     assert.deepEqual(delays, [1_000, 1_000, 3_000, 12_000, 30_000, 30_000]);
     for (let i = 1; i < delays.length; i++) {
       assert.ok(delays[i]! >= delays[i - 1]!);
@@ -32,6 +32,30 @@ describe('Job scheduling', () => {
         ['a1', 'cn-hangzhou', ['t1', 't2']],
         ['a1', 'cn-shanghai', ['t3']],
         ['a2', 'cn-hangzhou', ['t4']],
+      ],
+    );
+  });
+
+  it('polls at the interval the user set instead, whatever the age', () => {
+    assert.deepEqual([0, 600_000, 3_600_000].map((age) => pollDelayMs(age, 5_000)), [5_000, 5_000, 5_000]);
+    const j = job({ jobId: 'fixed' });
+    markPolled(j, 1_000, 7_000);
+    assert.equal(j.nextPollAt, 8_000);
+  });
+
+  it('polls copies followed by their new image in their destination region, apart from the region\'s jobs', () => {
+    const jobs = [
+      job({ jobId: 't1' }),
+      job({ jobId: 'm-new1', kind: 'copy', follow: 'image', pollRegionId: 'cn-beijing' }),
+      job({ jobId: 'm-new2', kind: 'copy', follow: 'image', pollRegionId: 'cn-beijing' }),
+      job({ jobId: 'm-new3', kind: 'copy', follow: 'image' }),
+    ];
+    assert.deepEqual(
+      dueGroups(jobs, 10).map((g) => [g.regionId, g.follow ?? 'job', g.jobs.map((j) => j.jobId)]),
+      [
+        ['cn-hangzhou', 'job', ['t1']],
+        ['cn-beijing', 'image', ['m-new1', 'm-new2']],
+        ['cn-hangzhou', 'image', ['m-new3']],
       ],
     );
   });
@@ -87,5 +111,24 @@ describe('Job scheduling', () => {
     const recently = new Map([[jobKey(a), 100_000 - SLOW_PROGRESS_MS + 1], [jobKey(b), 100_000 - SLOW_PROGRESS_MS], [jobKey(c), 99_000]]);
     assert.deepEqual(ids([view], recently), ['b'], 'then each when its percentage is old');
     assert.deepEqual(ids([view, panel], recently), ['b'], 'a job in both, as the panel wants it');
+  });
+
+  it('offers Cancel only where the cloud can cancel, Retry only for a failed job whose input was kept', () => {
+    const copy = job({ jobId: 'm-new', kind: 'copy', follow: 'image' });
+    assert.equal(cancellable(copy), true);
+    assert.equal(cancellable(job({ jobId: 't-1' })), true, 'an Alibaba export task');
+    assert.equal(cancellable(job({ jobId: 'j-1', cloud: 'huawei', kind: 'copy' })), false, 'IMS has no cancel');
+    assert.equal(cancellable(job({ jobId: 'd', kind: 'delete' })), false);
+    assert.equal(retryable(copy), false, 'still running');
+    const request = { destinationRegionId: 'cn-beijing', name: 'again' };
+    assert.equal(retryable(job({ jobId: 'f', kind: 'copy', state: 'failed', rerun: { kind: 'copy', request } })), true);
+    assert.equal(retryable(job({ jobId: 'f', kind: 'copy', state: 'failed' })), false, 'nothing to send again');
+    assert.equal(retryable(job({ jobId: 'f', kind: 'copy', state: 'failed', reason: 'accountRemoved', rerun: { kind: 'copy', request } })), false);
+  });
+
+  it('learns a copy\'s new image from the job that made it (Huawei entities.image_id)', () => {
+    const j = job({ jobId: 'j', cloud: 'huawei', kind: 'copy', target: { regionId: 'cn-east-3' } });
+    applyStatus(j, { jobId: 'j', state: 'succeeded', cloudState: 'SUCCESS', imageId: 'new-id' }, 5);
+    assert.equal(j.target?.imageId, 'new-id');
   });
 });

@@ -1,6 +1,6 @@
 // Request-building helpers the Alibaba operation groups share: repeat lists (Key.N), batches, and
 // page-number paging (one page from an offset, or every page through the paging helper).
-import { clampPageSize, num, type Json } from '../common';
+import { clampPageSize, num, wrappedList, type Json } from '../common';
 import type { Cursor, Page, Tag } from '../model';
 import { collectPages, pageNumberPage } from '../paging';
 import type { AlibabaRpcClient } from './client';
@@ -50,4 +50,19 @@ export function rpcPage<T>(rpc: AlibabaRpcClient, action: string, params: Params
 /** Every item of a PageNumber/PageSize action, through the one paging helper. */
 export function allPages<T>(rpc: AlibabaRpcClient, action: string, params: Params, regionId: string, read: (body: Json) => T[], signal?: AbortSignal): Promise<T[]> {
   return collectPages((req) => rpcPage(rpc, action, params, regionId, read, req), ALIBABA_MAX_PAGE_SIZE, signal);
+}
+
+/** Every DescribeImages status word, asked for explicitly so the default (Available only) hides nothing. */
+export const ALIBABA_IMAGE_STATUSES = ['Creating', 'Waiting', 'Available', 'UnAvailable', 'CreateFailed', 'Deprecated'];
+
+/** DescribeImages with a comma list of at most 100 ImageIds over every status: the raw images asked for that the region has. */
+export async function imagesById(rpc: AlibabaRpcClient, regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Json[]> {
+  const body = await rpc.call(
+    'DescribeImages',
+    { RegionId: regionId, ImageId: imageIds.join(','), Status: ALIBABA_IMAGE_STATUSES.join(','), PageSize: String(ALIBABA_MAX_PAGE_SIZE) },
+    signal,
+    regionId,
+  );
+  const wanted = new Set(imageIds);
+  return wrappedList(body['Images'], 'Image').filter((i) => wanted.has(String(i['ImageId'])));
 }

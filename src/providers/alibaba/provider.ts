@@ -8,16 +8,15 @@ import type { DetailOperations } from '../operations';
 import type { ImageProvider, ProviderContext } from '../provider';
 import { AlibabaRpcClient, ECS_API } from './client';
 import { mapImage, mapRegion } from './mapping';
-import { ALIBABA_MAX_PAGE_SIZE, rpcPage, tagParams } from './params';
+import { ALIBABA_IMAGE_STATUSES, ALIBABA_MAX_PAGE_SIZE, imagesById, rpcPage, tagParams } from './params';
 import { ALIBABA_TAG_RULES } from './rules';
 import { AlibabaSharing } from './sharing';
 import { AlibabaTags } from './tags';
+import { AlibabaCopying } from './copy';
 import { AlibabaDeleting, AlibabaExporting, AlibabaJobs } from './tasks';
 
-export { ALIBABA_MAX_PAGE_SIZE };
+export { ALIBABA_IMAGE_STATUSES, ALIBABA_MAX_PAGE_SIZE };
 
-/** Every DescribeImages status word, asked for explicitly so the default (Available only) hides nothing from getImage. */
-export const ALIBABA_IMAGE_STATUSES = ['Creating', 'Waiting', 'Available', 'UnAvailable', 'CreateFailed', 'Deprecated'];
 
 /**
  * DescribeImages narrows by ImageOwnerAlias (system, self, others, marketplace; others + IsPublic=true for
@@ -97,6 +96,7 @@ export class AlibabaEcsProvider implements ImageProvider {
   readonly exporting: AlibabaExporting;
   readonly deleting: AlibabaDeleting;
   readonly jobs: AlibabaJobs;
+  readonly copying: AlibabaCopying;
   readonly details: DetailOperations;
   private readonly rpc: AlibabaRpcClient;
 
@@ -107,6 +107,7 @@ export class AlibabaEcsProvider implements ImageProvider {
     this.exporting = new AlibabaExporting(this.rpc);
     this.deleting = new AlibabaDeleting(this.rpc, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
     this.jobs = new AlibabaJobs(this.rpc);
+    this.copying = new AlibabaCopying(this.rpc);
     this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };
   }
 
@@ -146,16 +147,7 @@ export class AlibabaEcsProvider implements ImageProvider {
   }
 
   private async describeByIds(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
-    const body = await this.rpc.call(
-      'DescribeImages',
-      { RegionId: regionId, ImageId: imageIds.join(','), Status: ALIBABA_IMAGE_STATUSES.join(','), PageSize: String(ALIBABA_MAX_PAGE_SIZE) },
-      signal,
-      regionId,
-    );
-    const wanted = new Set(imageIds);
-    return wrappedList(body['Images'], 'Image')
-      .filter((i) => wanted.has(String(i['ImageId'])))
-      .map((i) => mapImage(regionId, i, this.acceptLanguage));
+    return (await imagesById(this.rpc, regionId, imageIds, signal)).map((i) => mapImage(regionId, i, this.acceptLanguage));
   }
 
   /** DescribeImageSupportInstanceTypes: the instance types the image can run on. */

@@ -2,6 +2,7 @@
 // ModifyImageSharePermission (members), ExportImage (OSS bucket, OSSPrefix, ImageFormat), and the shape
 // of an AccessKey ID (BatchCompute, the same account system, uses the same).
 import { ownImagesIn, ownImagesNotIn, OWN_IMAGES, type ImageRules } from '../imageRules';
+import type { CopyRules } from '../copyRules';
 import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
 
 /** `LTAI` and 12 to 20 more letters and digits in practice; 16 to 40 letters and digits accepted. */
@@ -48,12 +49,41 @@ export const ALIBABA_EXPORT_RULES: ExportRules = {
   checkObject: (prefix) => checkText(prefix, OSS_PREFIX),
 };
 
+/**
+ * CopyImage DestinationImageName: 2 to 128 characters, starting with a letter (Chinese included), then
+ * letters, digits, ".", ":", "_" and "-"; not starting with "aliyun" or "acs:", no http(s)://.
+ */
+const COPY_NAME: TextRule = {
+  field: 'imageName',
+  min: 2,
+  max: 128,
+  reservedPrefixes: ['aliyun', 'acs:'],
+  forbidden: NO_URLS,
+  charset: { name: 'alibabaImageName', test: (n) => /^\p{L}[\p{L}\p{N}.:_-]*$/u.test(n) },
+};
+/** CopyImage DestinationDescription: optional; 2 to 256 characters, not starting with http(s)://. */
+const COPY_DESCRIPTION: TextRule = { field: 'description', min: 2, max: 256, reservedPrefixes: NO_URLS };
+/** CopyImage KMSKeyId: a KMS key id (a UUID in the examples); 1 to 128 characters without spaces accepted. */
+const KMS_KEY_ID: TextRule = { field: 'kmsKeyId', min: 1, max: 128, charset: { name: 'noSpaces', test: (k) => !/\s/.test(k) } };
+
+/** CopyImage: to any region of the account, at most 5 running at once per region (the rest wait in its queue). */
+export const ALIBABA_COPY_RULES: CopyRules = {
+  crossRegion: true,
+  checkName: (name) => checkText(name, COPY_NAME),
+  checkDescription: (description) => checkText(description, COPY_DESCRIPTION),
+  checkKmsKeyId: (keyId) => checkText(keyId, KMS_KEY_ID),
+};
+
+/** "同一个地域下同时只能有五个镜像复制任务运行，其余任务需要排队等待" (CopyImage, 接口说明). */
+export const ALIBABA_MAX_CONCURRENT_COPIES = 5;
+
 export const ALIBABA_RULES: CloudRules = {
   accessKeyId: ALIBABA_KEY_SHAPE,
   temporaryAccessKeyId: ALIBABA_STS_KEY_SHAPE,
   tags: ALIBABA_TAG_RULES,
   members: ALIBABA_MEMBER_RULES,
   exporting: ALIBABA_EXPORT_RULES,
+  copying: ALIBABA_COPY_RULES,
 };
 
 /**
@@ -66,4 +96,6 @@ export const ALIBABA_IMAGE_RULES: ImageRules = {
   share: ownImagesIn('available'),
   export: ownImagesIn('available'),
   delete: ownImagesNotIn('creating', 'queued'),
+  // CopyImage copies custom images only, Available ones (IncorrectImageStatus otherwise).
+  copy: ownImagesIn('available'),
 };

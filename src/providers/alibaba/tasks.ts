@@ -132,6 +132,19 @@ export class AlibabaDeleting implements DeleteOperations {
 export class AlibabaJobs implements JobOperations {
   constructor(private readonly rpc: AlibabaRpcClient) {}
 
+  /** CancelTask (ImportImage and ExportImage tasks); after a lost reply, the task read back as cancelled (or failed) is. */
+  async cancelJob(regionId: string, jobId: string, signal?: AbortSignal): Promise<void> {
+    await new Changes().run({
+      kind: 'cancel',
+      imageIds: [],
+      send: async () => {
+        await this.rpc.mutate('CancelTask', { RegionId: regionId, TaskId: jobId }, signal, regionId);
+        return undefined;
+      },
+      readBack: async () => ((await this.describeJobs(regionId, [jobId], signal, { progressOf: [] })).some((s) => s.state === 'failed') ? { value: undefined } : undefined),
+    });
+  }
+
   async describeJobs(regionId: string, jobIds: readonly string[], signal?: AbortSignal, options: DescribeJobsOptions = {}): Promise<JobStatus[]> {
     const tasks: Json[] = [];
     for (const run of batches(distinct(jobIds), ALIBABA_TASK_BATCH)) {

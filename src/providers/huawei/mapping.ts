@@ -110,6 +110,7 @@ export function mapJob(j: Json): JobStatus {
     error,
     startedAt: timestamp(j['begin_time']),
     finishedAt: timestamp(j['end_time']),
+    imageId: str(entities['image_id']),
   };
 }
 

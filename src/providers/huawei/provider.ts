@@ -7,6 +7,7 @@ import type { Cursor, Image, ImageFilter, ImageOwner, ListImagesRequest, Page, R
 import { markerOf, nextMarker } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
 import { HUAWEI_CONCURRENCY, HuaweiClient } from './client';
+import { HuaweiCopying } from './copy';
 import { HuaweiDeleting, HuaweiExporting, HuaweiJobs } from './jobs';
 import { mapImage } from './mapping';
 import { huaweiRegions, type HuaweiLanguage } from './regions';
@@ -87,6 +88,7 @@ export class HuaweiImsProvider implements ImageProvider {
   readonly exporting: HuaweiExporting;
   readonly deleting: HuaweiDeleting;
   readonly jobs: HuaweiJobs;
+  readonly copying: HuaweiCopying;
   private readonly client: HuaweiClient;
   private readonly tagSearch: HuaweiTagSearch;
 
@@ -97,6 +99,7 @@ export class HuaweiImsProvider implements ImageProvider {
     this.exporting = new HuaweiExporting(this.client);
     this.deleting = new HuaweiDeleting(this.client, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
     this.jobs = new HuaweiJobs(this.client);
+    this.copying = new HuaweiCopying(this.client);
     this.tagSearch = new HuaweiTagSearch(this.client);
   }
 

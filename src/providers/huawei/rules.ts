@@ -3,6 +3,7 @@
 // tags an image; its "delete" checks only lengths (key 1 to 127, value 255); ListImages' `tag` filter is
 // the legacy "key.value" string, so a key with a dot cannot be searched by. Members are projects.
 import { ownImagesIn, OWN_IMAGES, type ImageRules } from '../imageRules';
+import type { CopyRules } from '../copyRules';
 import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
 
 /** 20 capital letters and digits in practice (temporary AKs too); up to 40 accepted. */
@@ -55,11 +56,30 @@ export const HUAWEI_EXPORT_RULES: ExportRules = {
   checkObject: (object) => checkText(object, OBS_OBJECT),
 };
 
+/**
+ * An IMS image name ("Image Attributes"): 1 to 128 characters; letters (Chinese included), digits, "_",
+ * "-", "." and spaces, not starting or ending with a space.
+ */
+const IMAGE_NAME: TextRule = { field: 'imageName', min: 1, max: 128, charset: { name: 'huaweiImageName', test: (n) => /^[\p{L}\p{N}_.\- ]+$/u.test(n) } };
+/** An IMS description: at most 1,024 characters, no line breaks and no angle brackets. */
+const DESCRIPTION: TextRule = { field: 'description', min: 0, max: 1024, charset: { name: 'huaweiDescription', test: (d) => !/[<>]/.test(d) } };
+/** cross_region_copy agency_name: the IAM agency's name, 1 to 64 characters without spaces. */
+const AGENCY: TextRule = { field: 'agencyName', min: 1, max: 64, charset: { name: 'noSpaces', test: (a) => !/\s/.test(a) } };
+
+/** In-region copy (`/copy`) and cross-region copy (`/cross_region_copy`, which needs an agency). */
+export const HUAWEI_COPY_RULES: CopyRules = {
+  crossRegion: true,
+  checkName: (name) => checkText(name, IMAGE_NAME),
+  checkDescription: (description) => checkText(description, DESCRIPTION),
+  checkAgencyName: (agency) => checkText(agency, AGENCY),
+};
+
 export const HUAWEI_RULES: CloudRules = {
   accessKeyId: HUAWEI_KEY_SHAPE,
   tags: HUAWEI_TAG_RULES,
   members: HUAWEI_MEMBER_RULES,
   exporting: HUAWEI_EXPORT_RULES,
+  copying: HUAWEI_COPY_RULES,
 };
 
 /**
@@ -71,4 +91,6 @@ export const HUAWEI_IMAGE_RULES: ImageRules = {
   share: ownImagesIn('available'),
   export: ownImagesIn('available'),
   delete: OWN_IMAGES,
+  // Copies (in-region and cross-region) are of the project's private images, active ones.
+  copy: ownImagesIn('available'),
 };

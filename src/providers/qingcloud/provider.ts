@@ -7,6 +7,7 @@ import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../mod
 import { offsetPage } from '../paging';
 import type { ImageProvider, ProviderContext } from '../provider';
 import { QingcloudClient, indexed } from './client';
+import { QingcloudCopying } from './copy';
 import { QingcloudDeleting, QingcloudJobs } from './jobs';
 import { mapImage, mapZone, type ZoneLanguage } from './mapping';
 import { QingcloudSharing } from './sharing';
@@ -46,6 +47,7 @@ export class QingcloudProvider implements ImageProvider {
   readonly sharing: QingcloudSharing;
   readonly deleting: QingcloudDeleting;
   readonly jobs: QingcloudJobs;
+  readonly copying: QingcloudCopying;
   private readonly client: QingcloudClient;
 
   constructor(ctx: ProviderContext, private readonly language: ZoneLanguage = 'en-US') {
@@ -54,6 +56,7 @@ export class QingcloudProvider implements ImageProvider {
     this.sharing = new QingcloudSharing(this.client);
     this.deleting = new QingcloudDeleting(this.client, (zone, imageId, signal) => this.getImage(zone, imageId, signal));
     this.jobs = new QingcloudJobs(this.client);
+    this.copying = new QingcloudCopying(this.client);
   }
 
   /** DescribeZones: signed and cheap. */

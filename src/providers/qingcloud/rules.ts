@@ -2,6 +2,7 @@
 // again by DescribeTags search_word, attached and detached by id); members are users (usr-xxxxxxxx); no
 // export. The AccessKey ID is 20 capital letters and digits.
 import { ownImagesIn, OWN_IMAGES, type ImageRules } from '../imageRules';
+import type { CopyRules } from '../copyRules';
 import { checkText, type CloudRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
 import type { Tag } from '../model';
 
@@ -32,10 +33,22 @@ export const QINGCLOUD_USERS_PER_CALL = 100;
 
 export const QINGCLOUD_MEMBER_RULES: MemberRules = { format: 'qingcloudUser', pattern: QINGCLOUD_USER_ID, maxPerAction: QINGCLOUD_USERS_PER_CALL };
 
+/**
+ * CloneImages image_name: QingCloud documents no limit; the console keeps names to 1 to 64 characters,
+ * which is what is accepted. A clone stays in its zone and takes no description.
+ */
+const IMAGE_NAME: TextRule = { field: 'imageName', min: 1, max: 64 };
+
+export const QINGCLOUD_COPY_RULES: CopyRules = {
+  crossRegion: false,
+  checkName: (name) => checkText(name, IMAGE_NAME),
+};
+
 export const QINGCLOUD_RULES: CloudRules = {
   accessKeyId: QINGCLOUD_KEY_SHAPE,
   tags: QINGCLOUD_TAG_RULES,
   members: QINGCLOUD_MEMBER_RULES,
+  copying: QINGCLOUD_COPY_RULES,
 };
 
 /**
@@ -46,4 +59,6 @@ export const QINGCLOUD_IMAGE_RULES: ImageRules = {
   tag: OWN_IMAGES,
   share: OWN_IMAGES,
   delete: ownImagesIn('available'),
+  // CloneImages clones the account's own images, available ones.
+  copy: ownImagesIn('available'),
 };

@@ -8,6 +8,7 @@ import { readsOnly } from '../indexes';
 import { alibabaError, type Params } from './params';
 import { describeImageSharePermission, modifyImageSharePermission } from './sharing';
 import { describeTags, listTagResources, tagResources, untagResources } from './tags';
+import { cancelCopyImage, cancelTask, copyImage, settleCopies } from './copy';
 import { describeTaskAttribute, describeTasks, exportImage } from './tasks';
 import { isRpcError, rpcActionOf, verifyRpc } from './verify';
 import { EcsWorld } from './world';
@@ -33,6 +34,9 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   ExportImage: exportImage,
   DescribeTasks: describeTasks,
   DescribeTaskAttribute: describeTaskAttribute,
+  CopyImage: copyImage,
+  CancelCopyImage: cancelCopyImage,
+  CancelTask: cancelTask,
 };
 
 export class AlibabaEcsHandler implements CloudHandler {
@@ -73,6 +77,10 @@ export class AlibabaEcsHandler implements CloudHandler {
     const operation = OPERATIONS[call.action];
     if (!operation) {
       return alibabaError(404, 'InvalidAction.NotFound', `Specified api is not found, please check your url and method. Action: ${call.action}`);
+    }
+    // Copies move on with the clock: their images' Status and Progress are brought up to date before anything reads them.
+    if (settleCopies(this.world)) {
+      this.world.listings.changed();
     }
     const answer = operation(this.world, call.params);
     if (!readsOnly(req.method, call.action)) {

@@ -88,7 +88,7 @@ export function deleteImage(world: EcsWorld, params: Params): EmulatorResponse {
   if (isResponse(own)) {
     return own;
   }
-  if (image.Status === 'Creating') {
+  if (image.Status === 'Creating' || image.Status === 'Waiting') {
     return alibabaError(403, 'ImageIsCreating', 'The specified image is being created.');
   }
   if (world.exporting(region.RegionId, id)) {

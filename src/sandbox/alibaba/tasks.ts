@@ -4,6 +4,7 @@ import { ALIBABA_EXPORT_RULES } from '../../providers/alibaba/rules';
 import type { SandboxJob, SandboxJobPhase } from '../jobs';
 import type { EmulatorResponse } from '../types';
 import { alibabaError, dryRun, invalid, isResponse, isoSecond, missing, ok, paging, type Params, pageOf, repeatList } from './params';
+import type { EcsRegion } from './data';
 import type { EcsWorld, ExportTask } from './world';
 
 const EXPORT_FORMATS: readonly string[] = ALIBABA_EXPORT_RULES.formats;
@@ -48,15 +49,26 @@ export function exportImage(world: EcsWorld, params: Params): EmulatorResponse {
   return ok({ TaskId: job.id, RegionId: region.RegionId });
 }
 
-function summary(world: EcsWorld, job: SandboxJob, data: ExportTask): Record<string, unknown> {
+/** The task as of now: the clock's snapshot, unless CancelTask ended it first (then Cancelled, frozen where it stopped). */
+function taskNow(world: EcsWorld, job: SandboxJob): { status: string; percent: number; finishedAt?: number; error?: string } {
+  const cancelledAt = world.cancelledAt(job.id);
+  if (cancelledAt !== undefined) {
+    const at = world.clock.snapshotAt(job, cancelledAt);
+    return { status: 'Cancelled', percent: at.percent, finishedAt: cancelledAt };
+  }
   const snap = world.clock.snapshot(job);
+  return { status: TASK_STATUS[snap.phase], percent: snap.percent, finishedAt: snap.finishedAt, error: snap.error };
+}
+
+function summary(world: EcsWorld, job: SandboxJob, data: ExportTask): Record<string, unknown> {
+  const now = taskNow(world, job);
   return {
     TaskId: job.id,
     TaskAction: job.operation,
-    TaskStatus: TASK_STATUS[snap.phase],
-    SupportCancel: snap.phase === 'queued' || snap.phase === 'running' ? 'true' : 'false',
+    TaskStatus: now.status,
+    SupportCancel: now.status === 'Waiting' || now.status === 'Processing' ? 'true' : 'false',
     CreationTime: isoSecond(job.startedAt),
-    FinishedTime: snap.finishedAt === undefined ? '' : isoSecond(snap.finishedAt),
+    FinishedTime: now.finishedAt === undefined ? '' : isoSecond(now.finishedAt),
     ResourceId: data.imageId,
   };
 }
@@ -90,19 +102,28 @@ export function describeTasks(world: EcsWorld, params: Params): EmulatorResponse
   });
 }
 
-export function describeTaskAttribute(world: EcsWorld, params: Params): EmulatorResponse {
+/** RegionId and a TaskId of that region, or the cloud's error. */
+export function regionTask(world: EcsWorld, params: Params): { region: EcsRegion; entry: { job: SandboxJob; data: ExportTask } } | EmulatorResponse {
   const target = world.regionAnd(params, 'TaskId');
   if (isResponse(target)) {
     return target;
   }
-  const { region, value: id } = target;
-  const entry = world.tasks.get(id);
-  if (!entry || entry.data.regionId !== region.RegionId) {
+  const entry = world.tasks.get(target.value);
+  if (!entry || entry.data.regionId !== target.region.RegionId) {
     return alibabaError(404, 'InvalidTaskId.NotFound', 'The specified TaskId does not exist.');
   }
-  const snap = world.clock.snapshot(entry.job);
-  const failed = snap.phase === 'failed';
-  const done = snap.phase === 'succeeded';
+  return { region: target.region, entry };
+}
+
+export function describeTaskAttribute(world: EcsWorld, params: Params): EmulatorResponse {
+  const found = regionTask(world, params);
+  if (isResponse(found)) {
+    return found;
+  }
+  const { region, entry } = found;
+  const snap = taskNow(world, entry.job);
+  const failed = snap.status === TASK_STATUS.failed;
+  const done = snap.status === TASK_STATUS.succeeded;
   return ok({
     ...summary(world, entry.job, entry.data),
     RegionId: region.RegionId,
@@ -113,7 +134,7 @@ export function describeTaskAttribute(world: EcsWorld, params: Params): Emulator
     OperationProgressSet: {
       OperationProgress: [
         {
-          OperationStatus: failed ? 'Failed' : done ? 'Success' : 'Processing',
+          OperationStatus: failed ? 'Failed' : done ? 'Success' : snap.status === 'Cancelled' ? 'Cancelled' : 'Processing',
           ErrorCode: failed ? 'ExportImage.Failed' : '',
           ErrorMsg: failed ? (snap.error ?? '') : '',
           RelatedItemSet: {

@@ -2,6 +2,7 @@
 // then tagged, shared and deleted in place), share lists, and the export tasks.
 import { randomUUID } from 'crypto';
 import { JobClock, JobLedger } from '../jobs';
+import type { CopyEntry } from './copy';
 import { ListingIndex } from '../indexes';
 import { Random, hashString } from '../random';
 import type { EmulatorResponse, KeyStore } from '../types';
@@ -36,6 +37,10 @@ export class EcsWorld {
   /** DescribeImages' matches per region and filter, between state changes. */
   readonly listings = new ListingIndex<readonly EcsImage[]>();
   readonly tasks = new JobLedger<ExportTask>();
+  /** CopyImage's copies, in the order they were asked for (copy.ts). */
+  readonly copies: CopyEntry[] = [];
+  /** Tasks ended by CancelTask, and when. */
+  private readonly cancelled = new Map<string, number>();
   private readonly images = new Map<string, EcsImage[]>();
   private readonly shares = new Map<string, ShareEntry[]>();
 
@@ -136,10 +141,24 @@ export class EcsWorld {
     return list;
   }
 
-  /** True while an export of the image is queued or running. */
+  cancelTask(taskId: string): void {
+    this.cancelled.set(taskId, this.now());
+  }
+
+  /** When CancelTask ended the task, if it did. */
+  cancelledAt(taskId: string): number | undefined {
+    return this.cancelled.get(taskId);
+  }
+
+  /** m-<region letters><18 chars>, like the cloud's image ids. */
+  newImageId(regionId: string): string {
+    return `m-${regionId === 'cn-hangzhou' ? 'bp' : 'uf'}${randomUUID().replace(/-/g, '').slice(0, 18)}`;
+  }
+
+  /** True while an export of the image is queued or running (and not cancelled). */
   exporting(regionId: string, imageId: string): boolean {
     return this.tasks.all().some(({ job, data }) => {
-      const phase = this.clock.snapshot(job).phase;
+      const phase = this.cancelled.has(job.id) ? 'failed' : this.clock.snapshot(job).phase;
       return data.regionId === regionId && data.imageId === imageId && (phase === 'queued' || phase === 'running');
     });
   }

@@ -8,6 +8,7 @@ import { Random } from '../random';
 import type { CloudHandler, EmulatorRequest, EmulatorResponse, KeyStore } from '../types';
 import { generateImsImages, huaweiAccount, type HuaweiProject, type ImsImage } from './data';
 import { HuaweiImsJobs } from './jobs';
+import { HuaweiImageCopies } from './copy';
 import { HuaweiImageMembers } from './members';
 import { IMS_CODES, gatewayError, imsError, invalid, isResponse, noContent, ok } from './replies';
 import { listImageByTags } from './tagSearch';
@@ -46,6 +47,8 @@ const ROUTES: readonly Route[] = [
   { operation: 'BatchDeleteMembers', method: 'DELETE', path: /^\/v1\/cloudimages\/members$/ },
   { operation: 'ShowJobProgress', method: 'GET', path: new RegExp(`^/v1/cloudimages/job/${SEG}$`) },
   { operation: 'ExportImage', method: 'POST', path: new RegExp(`^/v1/cloudimages/${SEG}/file$`) },
+  { operation: 'CopyImageInRegion', method: 'POST', path: new RegExp(`^/v1/cloudimages/${SEG}/copy$`) },
+  { operation: 'CopyImageCrossRegion', method: 'POST', path: new RegExp(`^/v1/cloudimages/${SEG}/cross_region_copy$`) },
   { operation: 'GlanceDeleteImage', method: 'DELETE', path: new RegExp(`^/v2/images/${SEG}$`) },
 ];
 
@@ -78,6 +81,7 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
   private readonly tags = new HuaweiImageTags();
   private readonly jobs: HuaweiImsJobs;
   private readonly members: HuaweiImageMembers;
+  private readonly copies: HuaweiImageCopies;
   private readonly serves: Readonly<Record<string, Serve>>;
   /** ListImages' sorted order per region and sort, between state changes. */
   private readonly orders = new ListingIndex<{ sorted: readonly ImsImage[]; at: ReadonlyMap<string, number> }>();
@@ -91,6 +95,7 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
     this.jobClock = keys.jobClock ?? new JobClock(() => keys.now());
     this.jobs = new HuaweiImsJobs(this);
     this.members = new HuaweiImageMembers(this.jobs);
+    this.copies = new HuaweiImageCopies(this, this.jobs, () => this.orders.changed());
     this.serves = {
       ListImages: (req, scope) => this.listImages(req, scope),
       BatchAddOrDeleteTags: (req, scope, [, id]) => this.tags.batchAction(scope, decode(id ?? ''), req.body),
@@ -102,6 +107,8 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
       BatchDeleteMembers: (req, scope) => this.members.change(scope, req.body, false),
       ShowJobProgress: (_req, scope, [id]) => this.jobs.showJobProgress(scope, decode(id ?? '')),
       ExportImage: (req, scope, [id]) => this.jobs.exportImage(scope, decode(id ?? ''), req.body),
+      CopyImageInRegion: (req, scope, [id]) => this.copies.copyInRegion(scope, decode(id ?? ''), req.body),
+      CopyImageCrossRegion: (req, scope, [id]) => this.copies.crossRegionCopy(scope, decode(id ?? ''), req.body),
       GlanceDeleteImage: (_req, scope, [id]) => this.deleteImage(scope, decode(id ?? '')),
     };
   }

@@ -57,6 +57,7 @@ export class QingcloudHandler implements CloudHandler, QingcloudWorld {
       RevokeImageFromUsers: (p) => sharing.revokeImageFromUsers(p),
       DescribeImageUsers: (p) => sharing.describeImageUsers(p),
       DeleteImages: (p) => this.jobs.deleteImages(p),
+      CloneImages: (p) => this.jobs.cloneImages(p),
       DescribeJobs: (p) => this.jobs.describeJobs(p),
     };
   }

@@ -6,18 +6,23 @@
 // failure': the first image stays, the others are deleted.
 import { JobLedger, type SandboxJob, type SandboxJobPhase } from '../jobs';
 import type { EmulatorResponse } from '../types';
+import { QINGCLOUD_COPY_RULES } from '../../providers/qingcloud/rules';
 import type { QingcloudImage } from './data';
 import { isoSecond, listParam, ok, paged, parameterError, permissionDenied, type Params } from './params';
 import { isResponse, ownImage, zoneScope, type QingcloudWorld } from './world';
 
 /** images.N per DeleteImages call. */
 export const MAX_DELETE = 100;
+/** CloneImages count: QingCloud documents no ceiling; the sandbox takes up to 10. */
+const MAX_CLONES = 10;
 const JOB_STATUSES = ['pending', 'working', 'successful', 'failed', 'done with failure'];
 const STATUS: Readonly<Record<SandboxJobPhase, string>> = { queued: 'pending', running: 'working', succeeded: 'successful', failed: 'failed' };
 
 interface ImageJobData {
   readonly zone: string;
   readonly images: readonly QingcloudImage[];
+  /** CloneImages: the image cloned (listed first in resource_ids); its images are the clones. */
+  readonly source?: string;
   /** True once the job's effect is on the images. */
   settled: boolean;
 }
@@ -38,6 +43,15 @@ export class QingcloudImageJobs {
       data.settled = true;
       applied = true;
       const at = isoSecond(snap.finishedAt);
+      if (data.source !== undefined) {
+        // A clone becomes available; a failed one is gone (ceased).
+        data.images.forEach((image) => {
+          image['transition_status'] = '';
+          image.status = snap.phase === 'failed' ? 'ceased' : 'available';
+          image['status_time'] = at;
+        });
+        continue;
+      }
       // A failed job keeps its first image (all of them, when it has one); the rest are deleted.
       const kept = snap.phase === 'failed' ? 1 : 0;
       data.images.forEach((image, n) => {
@@ -83,6 +97,43 @@ export class QingcloudImageJobs {
     return ok('DeleteImages', { job_id: job.id });
   }
 
+  /** CloneImages zone image count image_name -> {images, job_id}: count clones (default 1), pending and creating until the job ends. */
+  cloneImages(params: Params): EmulatorResponse {
+    const scope = zoneScope(this.world, params);
+    if (isResponse(scope)) {
+      return scope;
+    }
+    const id = params['image'];
+    if (!id) {
+      return parameterError('the parameter [image] is required');
+    }
+    const count = Number(params['count'] ?? '1');
+    if (!Number.isInteger(count) || count < 1 || count > MAX_CLONES) {
+      return parameterError(`the parameter [count] must be an integer from 1 to ${MAX_CLONES}`);
+    }
+    const name = params['image_name'];
+    if (name !== undefined && QINGCLOUD_COPY_RULES.checkName(name)) {
+      return parameterError('the parameter [image_name] is invalid');
+    }
+    const image = ownImage(scope, id);
+    if (isResponse(image)) {
+      return image;
+    }
+    if (image.status !== 'available' || image['transition_status']) {
+      return permissionDenied(`image [${id}] is [${image.status}], only an available image can be cloned`);
+    }
+    const at = isoSecond(this.world.now());
+    const clones: QingcloudImage[] = [];
+    for (let n = 0; n < count; n++) {
+      const clone: QingcloudImage = { ...image, image_id: this.world.newId('img'), image_name: name ?? image.image_name, status: 'pending', transition_status: 'creating', tags: [], create_time: at, status_time: at };
+      scope.images.push(clone);
+      clones.push(clone);
+    }
+    const job = this.world.jobClock.start('qingcloud', 'CloneImages', this.world.newId('j'));
+    this.ledger.add(job, { zone: scope.zone, images: clones, source: id, settled: false });
+    return ok('CloneImages', { images: clones.map((c) => c.image_id), job_id: job.id });
+  }
+
   describeJobs(params: Params): EmulatorResponse {
     const scope = zoneScope(this.world, params);
     if (isResponse(scope)) {
@@ -106,7 +157,7 @@ export class QingcloudImageJobs {
   private wire({ job, data }: { job: SandboxJob; data: ImageJobData }): Record<string, unknown> & { status: string } {
     const snap = this.world.jobClock.snapshot(job);
     const partial = snap.phase === 'failed' && data.images.length > 1;
-    const resourceIds = data.images.map((i) => i.image_id);
+    const resourceIds = [...(data.source === undefined ? [] : [data.source]), ...data.images.map((i) => i.image_id)];
     return {
       job_id: job.id,
       job_action: job.operation,

@@ -8,6 +8,8 @@ export interface Recorded {
   readonly imageId: string;
   readonly imageName: string;
   readonly percentBefore: number;
+  /** A copy started in phase 1 too: its job (the new image's id) and destination region. */
+  readonly copy?: { readonly jobId: string; readonly imageId: string; readonly regionId: string };
 }
 
 function file(): string {

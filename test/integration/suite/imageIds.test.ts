@@ -190,13 +190,26 @@ describe('Image IDs in open editors (real extension host)', () => {
     const image = fresh(ali, false);
     const doc = await open('tag.tf', `data "alicloud_images" "x" {\n  image_id = "${image.id}"\n}\n`);
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at(doc, image.id), at(doc, image.id)))) ?? [];
-    assert.deepEqual(actions.map((x) => x.title), ['Tag…', 'Open Details', 'Reveal in the Images view']);
+    assert.deepEqual(actions.map((x) => x.title), ['Tag…', 'Open Details', 'Reveal in the Images view', 'Copy to Region…']);
     const tag = actions[0]!.command!;
     await vscode.commands.executeCommand(tag.command, ...(tag.arguments ?? []), { key: 'from-editor', value: 'yes' });
     const node = await a.tree.resolveImage({ accountId: ali.account.id, regionId: ali.regionId, imageId: image.id });
     assert.ok(node && node.image.tags.some((t) => t.key === 'from-editor' && t.value === 'yes'), 'the tree node has the tag');
     assert.match(String((a.tree.resolveTreeItem(node.treeItem(), node).tooltip as vscode.MarkdownString).value), /from-editor=yes/);
     assert.ok((await hover(doc, image.id)).includes('from-editor=yes'), 'the hover follows the tree');
+  });
+
+  it('copies the image to another region from the code action "Copy to Region…" (the tree\'s Copy Image command)', async () => {
+    const image = fresh(ali, false);
+    const doc = await open('copy.tf', `image_id = "${image.id}"\n`);
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at(doc, image.id), at(doc, image.id)))) ?? [];
+    const copy = actions.find((x) => x.title === 'Copy to Region…')?.command;
+    assert.ok(copy, 'a Copy to Region… action');
+    a.prompter.answerNext('Copy');
+    await vscode.commands.executeCommand(copy.command, ...(copy.arguments ?? []), { regions: ['cn-beijing'], name: 'from-editor-copy' });
+    assert.match(a.prompter.asked[a.prompter.asked.length - 1]!.message, new RegExp(`${image.id}.*cn-beijing`));
+    const job = a.jobs.forImage(ali.account.id, ali.regionId, image.id).find((j) => j.kind === 'copy');
+    assert.equal(job?.target?.regionId, 'cn-beijing');
   });
 
   it('reveals an image in the Images view, loading the pages up to it', async () => {

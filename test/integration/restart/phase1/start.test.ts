@@ -1,4 +1,4 @@
-// Phase 1: start an export from the tree, open its details panel, see it progress (its end not yet
+// Phase 1: start an export (and a copy to another region) from the tree, open its details panel, see it progress (its end not yet
 // announced), then let the window reload (the launcher does it when this phase exits).
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
@@ -25,6 +25,13 @@ describe('Reload during an export — before', () => {
     const percent = Number(seen.jobs.find((j) => j.jobId === job.jobId)!.percent);
     assert.ok(percent > 0 && percent < 100, `running: ${percent} %`);
     assert.deepEqual(completions(a, { imageName: image.image.name }), [], 'not announced before the reload');
-    save({ jobId: job.jobId, ...id, imageName: image.image.name, percentBefore: percent });
+    // A copy of another image to another region, running across the reload too.
+    const other = nodes.find((n): n is ImageNode => n !== image && n.kind === 'image' && (n as ImageNode).image.owner === 'self' && (n as ImageNode).image.status === 'Available');
+    assert.ok(other);
+    a.prompter.answerNext('Copy');
+    await vscode.commands.executeCommand('cloudImageExplorer.copy', other, undefined, { regions: ['cn-beijing'], name: 'survives-reload' });
+    const copy = a.jobs.forImage(other.account.id, 'cn-shanghai', other.image.id).find((j) => j.kind === 'copy');
+    assert.ok(copy && (copy.state === 'queued' || copy.state === 'running'), 'the copy runs');
+    save({ jobId: job.jobId, ...id, imageName: image.image.name, percentBefore: percent, copy: { jobId: copy.jobId, imageId: other.image.id, regionId: 'cn-beijing' } });
   });
 });

@@ -1,6 +1,7 @@
 // Phase 2, after a real window reload: the job is still tracked, the details panel came back through
 // the serializer, both the panel and the Jobs view follow the export to 100 %, and its end is announced
-// exactly once (through the Prompter), also after another poll.
+// exactly once (through the Prompter), also after another poll; a copy started before the reload is
+// followed to its new image in the destination region.
 import { strict as assert } from 'assert';
 import { api, nextJobsChange, until } from '../../suite/helpers';
 import { completions, load } from '../shared';
@@ -26,5 +27,19 @@ describe('Reload during an export — after', () => {
     a.jobs.pollNow();
     await polled;
     assert.deepEqual(completions(a, rec), [`Export of image ${rec.imageName}: done.`], 'and still once after another poll');
+  });
+
+  it('follows the copy started before the reload to its new image in the destination region', async function () {
+    this.timeout(120_000);
+    const rec = load();
+    assert.ok(rec.copy, 'phase 1 started a copy');
+    const a = await api();
+    const copy = a.jobs.list().find((j) => j.jobId === rec.copy!.jobId && j.imageId === rec.copy!.imageId);
+    assert.ok(copy, 'the copy survived the reload');
+    assert.equal(copy.pollRegionId, rec.copy.regionId);
+    const done = await until('the copy to succeed', () => a.jobs.list().find((j) => j.jobId === rec.copy!.jobId && j.state === 'succeeded'), 90_000);
+    assert.equal(done.percent, 100);
+    const provider = await a.provider(a.accounts.list().find((x) => x.id === done.accountId)!);
+    assert.equal((await provider.getImage!(rec.copy.regionId, rec.copy.jobId))?.name, 'survives-reload');
   });
 });

@@ -1,0 +1,108 @@
+// Huawei IMS copies in the sandbox: `POST /v1/cloudimages/{id}/copy` {name, description?} within the
+// region and `POST /v1/cloudimages/{id}/cross_region_copy` {name, description?, region, project_name,
+// agency_name} to another, both jobs on the shared clock (job types imsCopyImageInRegionJob and
+// imsCrossRegionCopyImageJob) whose entities.image_id is the new image; the copy appears, active, in
+// its region's project when the job succeeds. The same name and description rules as the provider's.
+import { randomUUID } from 'crypto';
+import { HUAWEI_COPY_RULES } from '../../providers/huawei/rules';
+import type { EmulatorResponse } from '../types';
+import type { ImsImage } from './data';
+import type { HuaweiImsJobs } from './jobs';
+import { imsError, invalid, isResponse, isoSecond, jsonBody } from './replies';
+import { ownImage, type HuaweiWorld, type Scope } from './world';
+
+/** The fields both copies take; the 400 IMS answers for a bad one. */
+function nameAndDescription(request: Record<string, unknown>): { name: string; description: string } | EmulatorResponse {
+  const name = request['name'];
+  if (typeof name !== 'string' || !name) {
+    return invalid('The parameter name is missing.');
+  }
+  if (HUAWEI_COPY_RULES.checkName(name)) {
+    return imsError(400, 'IMG.0003', 'The image name format is invalid.');
+  }
+  const description = request['description'] ?? '';
+  if (typeof description !== 'string' || HUAWEI_COPY_RULES.checkDescription?.(description)) {
+    return imsError(400, 'IMG.0004', 'The description is invalid (at most 1024 characters, no < or >).');
+  }
+  return { name, description };
+}
+
+export class HuaweiImageCopies {
+  constructor(
+    private readonly world: HuaweiWorld,
+    private readonly jobs: HuaweiImsJobs,
+    /** Called when a copy lands in a region (its listings change). */
+    private readonly landed: () => void,
+  ) {}
+
+  copyInRegion(scope: Scope, imageId: string, body: string): EmulatorResponse {
+    return this.copy(scope, imageId, body, false);
+  }
+
+  crossRegionCopy(scope: Scope, imageId: string, body: string): EmulatorResponse {
+    return this.copy(scope, imageId, body, true);
+  }
+
+  private copy(scope: Scope, imageId: string, body: string, across: boolean): EmulatorResponse {
+    const request = jsonBody(body);
+    if (isResponse(request)) {
+      return request;
+    }
+    const fields = nameAndDescription(request);
+    if (isResponse(fields)) {
+      return fields;
+    }
+    let destination = scope;
+    if (across) {
+      const region = request['region'];
+      const project = this.world.projects.find((p) => p.regionId === region);
+      if (typeof region !== 'string' || !project) {
+        return invalid('The parameter region is invalid.');
+      }
+      if (project.id === scope.project.id) {
+        return invalid('The destination region must differ from the source region.');
+      }
+      if (request['project_name'] !== project.name) {
+        return invalid(`The parameter project_name is invalid: the project of ${region} is ${project.name}.`);
+      }
+      if (typeof request['agency_name'] !== 'string' || !request['agency_name']) {
+        return invalid('The parameter agency_name is missing.');
+      }
+      destination = { project, images: this.world.regionImages(project) };
+    }
+    const image = ownImage(scope, imageId, { active: true });
+    if (isResponse(image)) {
+      return image;
+    }
+    const newId = randomUUID();
+    const into = destination;
+    return this.jobs.start(scope, {
+      operation: across ? 'CopyImageCrossRegion' : 'CopyImageInRegion',
+      jobType: across ? 'imsCrossRegionCopyImageJob' : 'imsCopyImageInRegionJob',
+      imageId: newId,
+      imageName: fields.name,
+      apply: (finishedAt) => {
+        const at = isoSecond(finishedAt);
+        const copy: ImsImage = {
+          ...image,
+          id: newId,
+          name: fields.name,
+          __description: fields.description,
+          owner: into.project.id,
+          status: 'active',
+          tags: [],
+          created_at: at,
+          updated_at: at,
+          active_at: at,
+          self: `/v2/images/${newId}`,
+          file: `/v2/images/${newId}/file`,
+          __originalimagename: image.id,
+        };
+        into.images.push(copy);
+        this.landed();
+      },
+    });
+  }
+}
+
+
