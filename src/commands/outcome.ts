@@ -20,6 +20,8 @@ function unknownLead(kind: ChangeKind, images: string): string {
       return vscode.l10n.t('Whether {0} was tagged is not known.', images);
     case 'untag':
       return vscode.l10n.t('Whether the tags were removed from {0} is not known.', images);
+    case 'edit':
+      return vscode.l10n.t('Whether {0} was changed is not known.', images);
   }
 }
 
@@ -35,6 +37,8 @@ function whatToCheck(kind: ChangeKind): string {
     case 'tag':
     case 'untag':
       return vscode.l10n.t("Refresh the image to see its tags before trying again.");
+    case 'edit':
+      return vscode.l10n.t('Refresh the image to see its name, description and status before trying again.');
   }
 }
 

@@ -4,6 +4,7 @@
 // an English one when they refuse a call themselves.
 import { ProviderError } from './errors';
 import type { Tag } from './model';
+import type { EditRules } from './editing';
 import type { ExportRequest, TagLimits } from './operations';
 
 export type InputField =
@@ -17,7 +18,9 @@ export type InputField =
   | 'accessKeyId'
   | 'secret'
   | 'securityToken'
-  | 'endpoint';
+  | 'endpoint'
+  | 'imageName'
+  | 'imageDescription';
 
 /** Named character rules, each with one sentence in the UI. */
 export type Charset =
@@ -27,7 +30,10 @@ export type Charset =
   | 'ossBucket'
   | 'obsBucket'
   | 'objectName'
-  | 'noSpaces';
+  | 'noSpaces'
+  | 'alibabaImageName'
+  | 'huaweiImageName'
+  | 'noAngleBrackets';
 
 /** How a cloud writes a member ID. */
 export type MemberFormat = 'alibabaAccount' | 'huaweiProject' | 'qingcloudUser';
@@ -365,6 +371,7 @@ export interface CloudRules {
   readonly tags?: TagRules;
   readonly members?: MemberRules;
   readonly exporting?: ExportRules;
+  readonly editing?: EditRules;
 }
 
 /** Refuses tags to add that break the rules, or more distinct keys than an image can carry. */

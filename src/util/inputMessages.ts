@@ -35,6 +35,10 @@ function fieldName(field: InputField): string {
       return vscode.l10n.t('security token');
     case 'endpoint':
       return vscode.l10n.t('endpoint');
+    case 'imageName':
+      return vscode.l10n.t('image name');
+    case 'imageDescription':
+      return vscode.l10n.t('image description');
   }
 }
 
@@ -56,6 +60,12 @@ function charsetRule(charset: Charset, field: InputField): string {
       return vscode.l10n.t('The object name does not start with "/" and has none of \\ : * ? " < > |.');
     case 'noSpaces':
       return vscode.l10n.t('The {0} has no spaces.', fieldName(field));
+    case 'alibabaImageName':
+      return vscode.l10n.t('An Alibaba Cloud image name starts with a letter or a Chinese character and then uses only letters, Chinese characters, digits, ".", ":", "_" and "-".');
+    case 'huaweiImageName':
+      return vscode.l10n.t('A Huawei Cloud image name uses only letters, digits, Chinese characters, "-", ".", "_" and spaces.');
+    case 'noAngleBrackets':
+      return vscode.l10n.t('The {0} may not contain "<" or ">".', fieldName(field));
   }
 }
 

@@ -6,6 +6,7 @@ import { assertValid } from '../input';
 import type { DetailOperations } from '../operations';
 import type { ImageProvider, ProviderContext } from '../provider';
 import { AlibabaRpcClient, ECS_API } from './client';
+import { AlibabaEditing } from './editing';
 import { mapImage, mapRegion } from './mapping';
 import { ALIBABA_MAX_PAGE_SIZE, rpcPage, tagParams } from './params';
 import { ALIBABA_TAG_RULES } from './rules';
@@ -59,6 +60,7 @@ export class AlibabaEcsProvider implements ImageProvider {
   readonly sharing: AlibabaSharing;
   readonly exporting: AlibabaExporting;
   readonly deleting: AlibabaDeleting;
+  readonly editing: AlibabaEditing;
   readonly jobs: AlibabaJobs;
   readonly details: DetailOperations;
   private readonly rpc: AlibabaRpcClient;
@@ -69,6 +71,7 @@ export class AlibabaEcsProvider implements ImageProvider {
     this.sharing = new AlibabaSharing(this.rpc);
     this.exporting = new AlibabaExporting(this.rpc);
     this.deleting = new AlibabaDeleting(this.rpc, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
+    this.editing = new AlibabaEditing(this.rpc, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
     this.jobs = new AlibabaJobs(this.rpc);
     this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };
   }

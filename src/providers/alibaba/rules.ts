@@ -1,6 +1,7 @@
 // Alibaba Cloud ECS input rules, per API: TagResources / UntagResources / DescribeImages Tag.N (tags),
 // ModifyImageSharePermission (members), ExportImage (OSS bucket, OSSPrefix, ImageFormat), and the shape
 // of an AccessKey ID (BatchCompute, the same account system, uses the same).
+import type { EditRules } from '../editing';
 import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
 
 /** `LTAI` and 12 to 20 more letters and digits in practice; 16 to 40 letters and digits accepted. */
@@ -47,10 +48,31 @@ export const ALIBABA_EXPORT_RULES: ExportRules = {
   checkObject: (prefix) => checkText(prefix, OSS_PREFIX),
 };
 
+/**
+ * ModifyImageAttribute ImageName: 2 to 128 characters, starting with a letter or a Chinese character, then
+ * letters, Chinese characters, digits, ".", ":", "_" and "-"; not starting with "aliyun" or "acs:", no http(s)://.
+ */
+const IMAGE_NAME: TextRule = {
+  field: 'imageName',
+  min: 2,
+  max: 128,
+  reservedPrefixes: ['aliyun', 'acs:'],
+  forbidden: NO_URLS,
+  charset: { name: 'alibabaImageName', test: (n) => /^[\p{L}][\p{L}\p{N}.:_-]*$/u.test(n) },
+};
+/** ModifyImageAttribute Description: 2 to 256 characters, not starting with http:// or https://. */
+const IMAGE_DESCRIPTION: TextRule = { field: 'imageDescription', min: 2, max: 256, reservedPrefixes: NO_URLS };
+
+export const ALIBABA_EDIT_RULES: EditRules = {
+  checkName: (name) => checkText(name, IMAGE_NAME),
+  checkDescription: (description) => checkText(description, IMAGE_DESCRIPTION),
+};
+
 export const ALIBABA_RULES: CloudRules = {
   accessKeyId: ALIBABA_KEY_SHAPE,
   temporaryAccessKeyId: ALIBABA_STS_KEY_SHAPE,
   tags: ALIBABA_TAG_RULES,
   members: ALIBABA_MEMBER_RULES,
   exporting: ALIBABA_EXPORT_RULES,
+  editing: ALIBABA_EDIT_RULES,
 };

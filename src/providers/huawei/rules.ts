@@ -2,6 +2,7 @@
 // of 1 to 36 and values of 0 to 43 characters (letters, digits, "_" and "-"; values also "."), at most 10
 // tags an image; its "delete" checks only lengths (key 1 to 127, value 255); ListImages' `tag` filter is
 // the legacy "key.value" string, so a key with a dot cannot be searched by. Members are projects.
+import type { EditRules } from '../editing';
 import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
 
 /** 20 capital letters and digits in practice (temporary AKs too); up to 40 accepted. */
@@ -54,9 +55,34 @@ export const HUAWEI_EXPORT_RULES: ExportRules = {
   checkObject: (object) => checkText(object, OBS_OBJECT),
 };
 
+/**
+ * An image name (UpdateImage `/name`, as IMS names images): 1 to 128 characters of letters, digits, Chinese
+ * characters, "-", ".", "_" and spaces, not starting or ending with a space.
+ */
+const IMAGE_NAME: TextRule = {
+  field: 'imageName',
+  min: 1,
+  max: 128,
+  charset: { name: 'huaweiImageName', test: (n) => /^[A-Za-z0-9\p{Script=Han}._ -]+$/u.test(n) },
+};
+/** `/__description`: at most 1,024 characters, no line breaks (the control check) and no "<" or ">"; empty clears it. */
+const IMAGE_DESCRIPTION: TextRule = {
+  field: 'imageDescription',
+  min: 0,
+  max: 1024,
+  noOuterSpace: false,
+  charset: { name: 'noAngleBrackets', test: (d) => !/[<>]/.test(d) },
+};
+
+export const HUAWEI_EDIT_RULES: EditRules = {
+  checkName: (name) => checkText(name, IMAGE_NAME),
+  checkDescription: (description) => checkText(description, IMAGE_DESCRIPTION),
+};
+
 export const HUAWEI_RULES: CloudRules = {
   accessKeyId: HUAWEI_KEY_SHAPE,
   tags: HUAWEI_TAG_RULES,
   members: HUAWEI_MEMBER_RULES,
   exporting: HUAWEI_EXPORT_RULES,
+  editing: HUAWEI_EDIT_RULES,
 };

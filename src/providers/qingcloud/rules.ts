@@ -1,6 +1,7 @@
 // QingCloud IaaS input rules: tags are names (CreateTag: "fewer than 15 characters", i.e. 1 to 14; found
 // again by DescribeTags search_word, attached and detached by id); members are users (usr-xxxxxxxx); no
 // export. The AccessKey ID is 20 capital letters and digits.
+import type { EditRules } from '../editing';
 import { checkText, type CloudRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
 import type { Tag } from '../model';
 
@@ -31,8 +32,22 @@ export const QINGCLOUD_USERS_PER_CALL = 100;
 
 export const QINGCLOUD_MEMBER_RULES: MemberRules = { format: 'qingcloudUser', pattern: QINGCLOUD_USER_ID, maxPerAction: QINGCLOUD_USERS_PER_CALL };
 
+/**
+ * ModifyImageAttributes image_name / description: the API reference gives no limits. What is refused here is
+ * this extension's choice: an empty name, white space around it, control characters, and over 255 characters.
+ */
+export const QINGCLOUD_TEXT_MAX = 255;
+const IMAGE_NAME: TextRule = { field: 'imageName', min: 1, max: QINGCLOUD_TEXT_MAX };
+const IMAGE_DESCRIPTION: TextRule = { field: 'imageDescription', min: 0, max: QINGCLOUD_TEXT_MAX, noOuterSpace: false };
+
+export const QINGCLOUD_EDIT_RULES: EditRules = {
+  checkName: (name) => checkText(name, IMAGE_NAME),
+  checkDescription: (description) => checkText(description, IMAGE_DESCRIPTION),
+};
+
 export const QINGCLOUD_RULES: CloudRules = {
   accessKeyId: QINGCLOUD_KEY_SHAPE,
   tags: QINGCLOUD_TAG_RULES,
   members: QINGCLOUD_MEMBER_RULES,
+  editing: QINGCLOUD_EDIT_RULES,
 };

@@ -12,6 +12,7 @@ import { HuaweiImageMembers } from './members';
 import { IMS_CODES, gatewayError, imsError, invalid, isResponse, noContent, ok } from './replies';
 import { listImageByTags } from './tagSearch';
 import { HuaweiImageTags } from './tags';
+import { updateImage } from './update';
 import { verifyHuawei } from './verify';
 import { ownImage, scopeOf, type HuaweiWorld, type Scope } from './world';
 
@@ -46,6 +47,7 @@ const ROUTES: readonly Route[] = [
   { operation: 'ShowJobProgress', method: 'GET', path: new RegExp(`^/v1/cloudimages/job/${SEG}$`) },
   { operation: 'ExportImage', method: 'POST', path: new RegExp(`^/v1/cloudimages/${SEG}/file$`) },
   { operation: 'GlanceDeleteImage', method: 'DELETE', path: new RegExp(`^/v2/images/${SEG}$`) },
+  { operation: 'UpdateImage', method: 'PATCH', path: new RegExp(`^/v2/cloudimages/${SEG}$`) },
 ];
 
 function decode(segment: string): string {
@@ -101,6 +103,7 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
       ShowJobProgress: (_req, scope, [id]) => this.jobs.showJobProgress(scope, decode(id ?? '')),
       ExportImage: (req, scope, [id]) => this.jobs.exportImage(scope, decode(id ?? ''), req.body),
       GlanceDeleteImage: (_req, scope, [id]) => this.deleteImage(scope, decode(id ?? '')),
+      UpdateImage: (req, scope, [id]) => updateImage(req, scope, decode(id ?? ''), this.keys.now()),
     };
   }
 
