@@ -5,6 +5,7 @@ import { importAccounts } from './importAccounts';
 import type { CommandContext } from './context';
 import { copyImageId } from './copyImageId';
 import { deleteImages } from './delete';
+import { deprecateImage, editDescription, renameImage, undeprecateImage } from './editImage';
 import { exportImage } from './export';
 import { clearFinishedJobs, refreshJobs } from './jobsCommands';
 import { openDetails } from './openDetails';
@@ -40,6 +41,10 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.unshare': unshare,
   'cloudImageExplorer.export': exportImage,
   'cloudImageExplorer.delete': deleteImages,
+  'cloudImageExplorer.rename': renameImage,
+  'cloudImageExplorer.editDescription': editDescription,
+  'cloudImageExplorer.deprecate': deprecateImage,
+  'cloudImageExplorer.undeprecate': undeprecateImage,
   'cloudImageExplorer.jobs.refresh': refreshJobs,
   'cloudImageExplorer.jobs.clearFinished': clearFinishedJobs,
 };

@@ -7,6 +7,10 @@ export interface Capabilities {
   readonly share: boolean;
   readonly export: boolean;
   readonly delete: boolean;
+  /** Rename and change the description of an own image. */
+  readonly edit: boolean;
+  /** Deprecate an own image and make it available again (Alibaba's image status). */
+  readonly deprecate: boolean;
   /** The cloud reports async jobs for some of the above. */
   readonly jobs: boolean;
   /** The cloud is retired: say so in the UI. */
@@ -14,17 +18,17 @@ export interface Capabilities {
 }
 
 export const CAPABILITIES: Readonly<Record<CloudKind, Capabilities>> = {
-  alibaba: { tag: true, share: true, export: true, delete: true, jobs: true, retired: false },
-  huawei: { tag: true, share: true, export: true, delete: true, jobs: true, retired: false },
+  alibaba: { tag: true, share: true, export: true, delete: true, edit: true, deprecate: true, jobs: true, retired: false },
+  huawei: { tag: true, share: true, export: true, delete: true, edit: true, deprecate: false, jobs: true, retired: false },
   // QingCloud IaaS has no image export.
-  qingcloud: { tag: true, share: true, export: false, delete: true, jobs: true, retired: false },
+  qingcloud: { tag: true, share: true, export: false, delete: true, edit: true, deprecate: false, jobs: true, retired: false },
   // BatchCompute (retired): list, details and delete only.
-  batchcompute: { tag: false, share: false, export: false, delete: true, jobs: false, retired: true },
+  batchcompute: { tag: false, share: false, export: false, delete: true, edit: false, deprecate: false, jobs: false, retired: true },
 };
 
-export type Capability = 'tag' | 'share' | 'export' | 'delete';
+export type Capability = 'tag' | 'share' | 'export' | 'delete' | 'edit' | 'deprecate';
 
-export const COMMAND_CAPABILITIES: readonly Capability[] = ['tag', 'share', 'export', 'delete'];
+export const COMMAND_CAPABILITIES: readonly Capability[] = ['tag', 'share', 'export', 'delete', 'edit', 'deprecate'];
 
 /** Context-value flags for an image node, e.g. "can-tag can-delete". */
 export function capabilityFlags(cloud: CloudKind): string {

@@ -25,16 +25,20 @@ describe('Capability table', () => {
       assert.equal(!!provider.exporting, caps.export, 'export');
       assert.equal(!!provider.deleting, caps.delete, 'delete');
       assert.equal(!!provider.jobs, caps.jobs, 'jobs');
+      assert.equal(!!provider.editing, caps.edit, 'edit');
+      assert.equal(!!provider.editing?.setDeprecated, caps.deprecate, 'deprecate');
       // The UI checks input with the registry's rules; the provider refuses with the very same ones.
       assert.equal(provider.tags?.rules, CLOUD_RULES[cloud].tags, 'tag rules');
       assert.equal(provider.sharing?.rules, CLOUD_RULES[cloud].members, 'member rules');
       assert.equal(provider.exporting?.rules, CLOUD_RULES[cloud].exporting, 'export rules');
+      assert.equal(provider.editing?.rules, CLOUD_RULES[cloud].editing, 'edit rules');
     });
   }
 
   it('hides export on QingCloud and everything but delete on BatchCompute', () => {
-    assert.equal(capabilityFlags('qingcloud'), 'can-tag can-share can-delete');
+    assert.equal(capabilityFlags('qingcloud'), 'can-tag can-share can-delete can-edit');
     assert.equal(capabilityFlags('batchcompute'), 'can-delete');
-    assert.equal(capabilityFlags('alibaba'), 'can-tag can-share can-export can-delete');
+    assert.equal(capabilityFlags('alibaba'), 'can-tag can-share can-export can-delete can-edit can-deprecate');
+    assert.equal(capabilityFlags('huawei'), 'can-tag can-share can-export can-delete can-edit');
   });
 });
