@@ -3,7 +3,7 @@
 // reading the image back (reconcile.ts): the change was made when the image shows it.
 import { assertValid, firstProblem, type InputProblem } from './input';
 import type { Image } from './model';
-import type { ChangeResult, ImageEdit } from './operations';
+import type { ChangeResult, EditOperations, ImageEdit } from './operations';
 import { Changes, imageShows } from './reconcile';
 
 export interface EditRules {
@@ -26,34 +26,38 @@ export function showsEdit(image: Image, edit: ImageEdit): boolean {
   return (edit.name === undefined || image.name === edit.name) && (edit.description === undefined || (image.description ?? '') === edit.description);
 }
 
-type GetImage = (regionId: string, imageId: string, signal?: AbortSignal) => Promise<Image | undefined>;
+export type GetImage = (regionId: string, imageId: string, signal?: AbortSignal) => Promise<Image | undefined>;
+
+/** A cloud's one modify request for an edit (only the fields given). */
+export type SendEdit = (regionId: string, imageId: string, edit: ImageEdit, signal?: AbortSignal) => Promise<unknown>;
 
 /**
- * Checks the edit (InvalidInputError before any request), sends it once, and after a lost reply reads
- * the image back. An edit that names no field sends nothing.
+ * Renaming and describing on any cloud: the edit is checked (InvalidInputError before any request), sent
+ * once by the cloud's `send`, and after a lost reply settled by reading the image back. An edit that
+ * names no field sends nothing.
  */
-export async function editOnce(
-  rules: EditRules,
-  getImage: GetImage,
-  regionId: string,
-  imageId: string,
-  edit: ImageEdit,
-  send: () => Promise<unknown>,
-  signal?: AbortSignal,
-): Promise<ChangeResult> {
-  assertValid(checkEdit(rules, edit));
-  const changes = new Changes();
-  if (edit.name === undefined && edit.description === undefined) {
+export class ImageEditing implements EditOperations {
+  constructor(
+    readonly rules: EditRules,
+    protected readonly getImage: GetImage,
+    private readonly send: SendEdit,
+  ) {}
+
+  async editImage(regionId: string, imageId: string, edit: ImageEdit, signal?: AbortSignal): Promise<ChangeResult> {
+    assertValid(checkEdit(this.rules, edit));
+    const changes = new Changes();
+    if (edit.name === undefined && edit.description === undefined) {
+      return changes.result();
+    }
+    await changes.run({
+      kind: 'edit',
+      imageIds: [imageId],
+      send: async () => {
+        await this.send(regionId, imageId, edit, signal);
+        return undefined;
+      },
+      readBack: () => imageShows(this.getImage, regionId, imageId, (i) => showsEdit(i, edit), signal),
+    });
     return changes.result();
   }
-  await changes.run({
-    kind: 'edit',
-    imageIds: [imageId],
-    send: async () => {
-      await send();
-      return undefined;
-    },
-    readBack: () => imageShows(getImage, regionId, imageId, (i) => showsEdit(i, edit), signal),
-  });
-  return changes.result();
 }

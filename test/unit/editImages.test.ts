@@ -4,9 +4,8 @@
 import { strict as assert } from 'assert';
 import { ProviderError } from '../../src/providers/errors';
 import { InvalidInputError } from '../../src/providers/input';
-import type { CloudKind, Image } from '../../src/providers/model';
-import type { ImageProvider } from '../../src/providers/provider';
-import { CloudSandbox } from './helpers/cloudSandbox';
+import type { Image } from '../../src/providers/model';
+import { CloudSandbox, useSandbox } from './helpers/cloudSandbox';
 import { allImages, codeOf } from './helpers/providerHarness';
 
 type EditCloud = 'alibaba' | 'huawei' | 'qingcloud';
@@ -57,7 +56,7 @@ const CASES: Readonly<Record<EditCloud, Case>> = {
 
 describe('Editing images (against the emulator)', () => {
   const sb = new CloudSandbox();
-  const p = {} as Record<CloudKind, ImageProvider>;
+  const p = useSandbox(sb);
   const used = new Set<string>();
 
   async function fresh(cloud: EditCloud): Promise<Image> {
@@ -66,18 +65,6 @@ describe('Editing images (against the emulator)', () => {
     used.add(image.id);
     return image;
   }
-
-  before(async () => {
-    await sb.start();
-    for (const cloud of ['alibaba', 'huawei', 'qingcloud', 'batchcompute'] as const) {
-      p[cloud] = sb.providerOf(cloud);
-    }
-  });
-  after(() => sb.stop());
-  beforeEach(() => {
-    sb.emulator.faults.clear();
-    sb.sleeps.length = 0;
-  });
 
   it('is offered by Alibaba, Huawei and QingCloud, deprecation by Alibaba only, nothing by BatchCompute', () => {
     assert.ok(p.alibaba.editing?.setDeprecated);

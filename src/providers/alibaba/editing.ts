@@ -1,30 +1,17 @@
 // Alibaba image edits: ModifyImageAttribute with ImageName / Description, and with Status=Deprecated or
 // Available (deprecate / make available again; own custom images only, unshared first). Synchronous.
-import { editOnce } from '../editing';
-import type { Image } from '../model';
-import type { ChangeResult, EditOperations, ImageEdit } from '../operations';
+import { ImageEditing, type GetImage } from '../editing';
+import type { ChangeResult, ImageEdit } from '../operations';
 import { Changes, imageShows } from '../reconcile';
 import type { AlibabaRpcClient } from './client';
 import { ALIBABA_EDIT_RULES } from './rules';
 
-type GetImage = (regionId: string, imageId: string, signal?: AbortSignal) => Promise<Image | undefined>;
-
-export class AlibabaEditing implements EditOperations {
-  readonly rules = ALIBABA_EDIT_RULES;
-
+export class AlibabaEditing extends ImageEditing {
   constructor(
     private readonly rpc: AlibabaRpcClient,
-    private readonly getImage: GetImage,
-  ) {}
-
-  editImage(regionId: string, imageId: string, edit: ImageEdit, signal?: AbortSignal): Promise<ChangeResult> {
-    const params = {
-      RegionId: regionId,
-      ImageId: imageId,
-      ...(edit.name === undefined ? {} : { ImageName: edit.name }),
-      ...(edit.description === undefined ? {} : { Description: edit.description }),
-    };
-    return editOnce(this.rules, this.getImage, regionId, imageId, edit, () => this.rpc.mutate('ModifyImageAttribute', params, signal, regionId), signal);
+    getImage: GetImage,
+  ) {
+    super(ALIBABA_EDIT_RULES, getImage, (regionId, imageId, edit, signal) => rpc.mutate('ModifyImageAttribute', modifyParams(regionId, imageId, edit), signal, regionId));
   }
 
   /** Status=Deprecated or Available; after a lost reply, the image's status read back settles it. */
@@ -42,4 +29,14 @@ export class AlibabaEditing implements EditOperations {
     });
     return changes.result();
   }
+}
+
+/** RegionId, ImageId and only the fields the edit names. */
+function modifyParams(regionId: string, imageId: string, edit: ImageEdit): Record<string, string> {
+  return {
+    RegionId: regionId,
+    ImageId: imageId,
+    ...(edit.name === undefined ? {} : { ImageName: edit.name }),
+    ...(edit.description === undefined ? {} : { Description: edit.description }),
+  };
 }

@@ -13,7 +13,8 @@ import { HuaweiSharing } from './sharing';
 import { HuaweiTagSearch, type HuaweiTagQuery } from './tagQuery';
 import { HUAWEI_TAG_RULES } from './rules';
 import { HuaweiTags } from './tags';
-import { HuaweiEditing } from './editing';
+import { huaweiEditing } from './editing';
+import type { ImageEditing } from '../editing';
 
 /** ListImages `limit`: default and maximum 500. */
 export const HUAWEI_MAX_PAGE_SIZE = 500;
@@ -56,7 +57,7 @@ export class HuaweiImsProvider implements ImageProvider {
   readonly sharing: HuaweiSharing;
   readonly exporting: HuaweiExporting;
   readonly deleting: HuaweiDeleting;
-  readonly editing: HuaweiEditing;
+  readonly editing: ImageEditing;
   readonly jobs: HuaweiJobs;
   private readonly client: HuaweiClient;
   private readonly tagSearch: HuaweiTagSearch;
@@ -67,7 +68,7 @@ export class HuaweiImsProvider implements ImageProvider {
     this.sharing = new HuaweiSharing(this.client);
     this.exporting = new HuaweiExporting(this.client);
     this.deleting = new HuaweiDeleting(this.client, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
-    this.editing = new HuaweiEditing(this.client, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
+    this.editing = huaweiEditing(this.client, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
     this.jobs = new HuaweiJobs(this.client);
     this.tagSearch = new HuaweiTagSearch(this.client);
   }

@@ -10,7 +10,8 @@ import { QingcloudDeleting, QingcloudJobs } from './jobs';
 import { mapImage, mapZone, type ZoneLanguage } from './mapping';
 import { QingcloudSharing } from './sharing';
 import { QingcloudTags } from './tags';
-import { QingcloudEditing } from './editing';
+import { qingcloudEditing } from './editing';
+import type { ImageEditing } from '../editing';
 
 export const QINGCLOUD_MAX_PAGE_SIZE = 100;
 
@@ -25,7 +26,7 @@ export class QingcloudProvider implements ImageProvider {
   readonly tags: QingcloudTags;
   readonly sharing: QingcloudSharing;
   readonly deleting: QingcloudDeleting;
-  readonly editing: QingcloudEditing;
+  readonly editing: ImageEditing;
   readonly jobs: QingcloudJobs;
   private readonly client: QingcloudClient;
 
@@ -34,7 +35,7 @@ export class QingcloudProvider implements ImageProvider {
     this.tags = new QingcloudTags(this.client);
     this.sharing = new QingcloudSharing(this.client);
     this.deleting = new QingcloudDeleting(this.client, (zone, imageId, signal) => this.getImage(zone, imageId, signal));
-    this.editing = new QingcloudEditing(this.client, (zone, imageId, signal) => this.getImage(zone, imageId, signal));
+    this.editing = qingcloudEditing(this.client, (zone, imageId, signal) => this.getImage(zone, imageId, signal));
     this.jobs = new QingcloudJobs(this.client);
   }
 
