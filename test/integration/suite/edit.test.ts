@@ -7,11 +7,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import type { ImageNode } from '../../../src/tree/nodes';
 import { CANCEL } from '../../../src/util/userInput';
-import { api, label, ownImages, sandboxRegion } from './helpers';
-
-function identity(node: ImageNode): { accountId: string; regionId: string; imageId: string } {
-  return { accountId: node.account.id, regionId: node.parent.region.id, imageId: node.image.id };
-}
+import { api, identity, label, ownImages, sandboxRegion } from './helpers';
 
 describe('Editing images over the sandbox (real extension host)', () => {
   let a: ExtensionApi;

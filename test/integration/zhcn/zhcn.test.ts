@@ -5,7 +5,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import type { AccountNode, ImageNode, Node, RegionNode } from '../../../src/tree/nodes';
-import { api, children, EXTENSION_ID, label, ownImages, sandboxRegion, until } from '../suite/helpers';
+import { api, children, EXTENSION_ID, identity, label, ownImages, sandboxRegion, until } from '../suite/helpers';
 
 /** "2024年3月5日 14:03（1 年前）": a Chinese date and time with its age. */
 const ZH_TIME = /\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}（[^）]*[\u4e00-\u9fff][^）]*）/;
@@ -18,10 +18,6 @@ function tooltip(a: ExtensionApi, node: Node): string {
 
 function description(node: Node): string {
   return String(node.treeItem().description ?? '');
-}
-
-function identity(node: ImageNode): { accountId: string; regionId: string; imageId: string } {
-  return { accountId: node.account.id, regionId: node.parent.region.id, imageId: node.image.id };
 }
 
 describe('简体中文 (zh-cn) in the real extension host', () => {
