@@ -31,9 +31,7 @@ export type Charset =
   | 'obsBucket'
   | 'objectName'
   | 'noSpaces'
-  | 'alibabaImageName'
-  | 'huaweiImageName'
-  | 'noAngleBrackets';
+  | 'alibabaImageName' | 'huaweiImageName' | 'noAngleBrackets';
 
 /** How a cloud writes a member ID. */
 export type MemberFormat = 'alibabaAccount' | 'huaweiProject' | 'qingcloudUser';

@@ -132,6 +132,8 @@ describe('简体中文 (zh-cn) in the real extension host', () => {
     await vscode.commands.executeCommand('cloudImageExplorer.export', node, undefined, { bucket: 'ci-exports', object: 'cizh', format: 'qcow2' });
     const job = a.jobs.forImage(id.accountId, id.regionId, id.imageId).find((j) => j.kind === 'export')!;
     const running = await a.panels.rendered(id, (r) => r.jobs.some((j) => j.jobId === job.jobId) && r.fields.length > 0);
+    // Own Alibaba image: the edit actions in Chinese, before Copy ID and Refresh.
+    assert.deepEqual(running.actions, ['重命名…', '编辑描述…', '弃用…', '复制 ID', '刷新']);
     for (const heading of ['任务', '标签', '详细信息', '概览', '操作系统', '磁盘与大小', '共享与访问']) {
       assert.ok(running.sections.includes(heading), `"${heading}" in ${running.sections.join(', ')}`);
     }
