@@ -1,7 +1,8 @@
 // The details panel's script. Every value from the cloud is set as text (never as HTML).
 import { formatDuration } from '../../src/jobs/duration';
 import type { DetailsState, FieldGroupView, FromWebview, JobView, ToWebview } from '../../src/webviews/protocol';
-import { button, divider, registerToolkit, spinner, tag, textField } from './toolkit';
+import { tagLabel, tagText, type DocumentLike } from '../../src/webviews/tagView';
+import { button, divider, registerToolkit, spinner, textField } from './toolkit';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -99,15 +100,29 @@ function fieldTable(group: FieldGroupView, s: DetailsState['strings']): HTMLElem
   return wrap;
 }
 
+/** Copy ID, Refresh, and where the image allows: Rename…, Edit Description…, Deprecate… or Make Available. */
+function actionBar(state: DetailsState): HTMLElement {
+  const s = state.strings;
+  const actions = el('div', undefined, 'actions');
+  const post = (message: FromWebview) => (): void => vscode.postMessage(message);
+  if (state.canEdit && !state.gone) {
+    actions.append(button(s['rename'] ?? 'Rename…', post({ type: 'edit', field: 'name' })), button(s['editDescription'] ?? 'Edit Description…', post({ type: 'edit', field: 'description' })));
+  }
+  if (state.canDeprecate && !state.gone) {
+    actions.append(state.deprecated ? button(s['undeprecate'] ?? 'Make Available', post({ type: 'undeprecate' })) : button(s['deprecate'] ?? 'Deprecate…', post({ type: 'deprecate' })));
+  }
+  actions.append(button(s['copyId'] ?? 'Copy ID', post({ type: 'copy', text: state.imageId })), button(s['refresh'] ?? 'Refresh', post({ type: 'refresh' })));
+  return actions;
+}
+
 function render(state: DetailsState): void {
   const s = state.strings;
   app.replaceChildren();
   const header = el('header');
   const title = el('h1', state.name);
   const sub = el('div', `${state.cloudLabel} · ${state.regionId} · ${state.imageId}`, 'muted');
-  const actions = el('div', undefined, 'actions');
-  actions.append(button(s['copyId'] ?? 'Copy ID', () => vscode.postMessage({ type: 'copy', text: state.imageId })), button(s['refresh'] ?? 'Refresh', () => vscode.postMessage({ type: 'refresh' })));
-  header.append(title, sub, actions);
+  const description = el('p', state.description ?? '', 'description');
+  header.append(title, sub, description, actionBar(state));
   app.append(header);
   if (state.error) {
     app.append(el('div', state.error, 'banner error-text'));
@@ -133,12 +148,12 @@ function render(state: DetailsState): void {
     const value = textField(s['value'] ?? 'Value', s['value'] ?? 'Value');
     for (const t of state.tags) {
       const chip = el('span', undefined, 'chip');
-      chip.dataset['tag'] = t.value ? `${t.key}=${t.value}` : t.key;
-      const label = tag(t.value ? `${t.key} = ${t.value}` : t.key);
+      chip.dataset['tag'] = tagText(t);
+      const label = tagLabel(document as unknown as DocumentLike, t) as unknown as HTMLElement;
       chip.append(label);
       if (state.canTag) {
         // Click a tag to edit it: its key and value go into the form below; Add overwrites it.
-        label.setAttribute('title', s['edit'] ?? 'Edit');
+        label.setAttribute('title', `${tagText(t)} · ${s['edit'] ?? 'Edit'}`);
         label.classList.add('editable');
         label.addEventListener('click', () => {
           key.value = t.key;
@@ -209,7 +224,10 @@ function render(state: DetailsState): void {
 
 /** Tells the extension what is on screen, read back from the DOM. */
 function reportRendered(): void {
-  const tags = [...document.querySelectorAll<HTMLElement>('#tags .chip')].map((c) => c.dataset['tag'] ?? '');
+  // What a user sees: innerText applies the CSS (a text-transform would show here), textContent would not.
+  const seen = (e: Element | null): string => (e instanceof HTMLElement ? e.innerText : '');
+  const tags = [...document.querySelectorAll('#tags .chip .tag')].map(seen);
+  const actions = [...document.querySelectorAll('header .actions > *')].map(seen);
   const text = (e: Element | null): string => e?.textContent ?? '';
   const jobs = [...document.querySelectorAll<HTMLElement>('#jobs .job')].map((j) => ({
     jobId: j.dataset['jobId'] ?? '',
@@ -225,7 +243,7 @@ function reportRendered(): void {
     label: text(tr.children[0] ?? null),
     value: text(tr.children[1] ?? null),
   }));
-  vscode.postMessage({ type: 'rendered', tags, jobs, sections, fields });
+  vscode.postMessage({ type: 'rendered', name: seen(document.querySelector('h1')), description: seen(document.querySelector('header .description')), tags, actions, jobs, sections, fields });
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {

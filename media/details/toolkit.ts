@@ -1,11 +1,11 @@
 // The only module that touches @vscode/webview-ui-toolkit (deprecated upstream in 2025): if it has
-// to go, this file is all that changes.
+// to go, this file is all that changes. Only components that show their text as given are used: the
+// toolkit's tag upper-cases it, so tags are plain elements (src/webviews/tagView.ts).
 import {
   provideVSCodeDesignSystem,
   vsCodeButton,
   vsCodeDivider,
   vsCodeProgressRing,
-  vsCodeTag,
   vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
 
@@ -13,7 +13,7 @@ let registered = false;
 
 export function registerToolkit(): void {
   if (!registered) {
-    provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeTextField(), vsCodeProgressRing(), vsCodeTag(), vsCodeDivider());
+    provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeTextField(), vsCodeProgressRing(), vsCodeDivider());
     registered = true;
   }
 }
@@ -31,12 +31,6 @@ export function textField(placeholder: string, ariaLabel: string): HTMLElement &
   f.setAttribute('placeholder', placeholder);
   f.setAttribute('aria-label', ariaLabel);
   return f;
-}
-
-export function tag(text: string): HTMLElement {
-  const t = document.createElement('vscode-tag');
-  t.textContent = text;
-  return t;
 }
 
 export function divider(): HTMLElement {

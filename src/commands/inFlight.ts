@@ -13,7 +13,7 @@ import type { CommandContext } from './context';
 import { failureText } from './outcome';
 import { imageLabel } from './targets';
 
-type Family = 'delete' | 'export' | 'members' | 'tags' | 'copy';
+type Family = 'delete' | 'export' | 'members' | 'tags' | 'copy' | 'attributes';
 
 /** Sharing and unsharing change one member list, tagging and untagging one tag set: each pair is one family. */
 const FAMILY: Readonly<Record<ChangeKind, Family>> = {
@@ -24,6 +24,7 @@ const FAMILY: Readonly<Record<ChangeKind, Family>> = {
   tag: 'tags',
   untag: 'tags',
   copy: 'copy',
+  edit: 'attributes',
   // Cancelling acts on a job, not an image: it holds nothing an image change would wait for.
   cancel: 'copy',
 };
@@ -71,6 +72,8 @@ function alreadyRunning(node: ImageNode, family: Family): string {
       return vscode.l10n.t('The tags of {0} are already being changed: wait until that has finished.', name);
     case 'copy':
       return vscode.l10n.t('{0} is already being copied: wait until that copy has finished.', name);
+    case 'attributes':
+      return vscode.l10n.t('{0} is already being renamed or changed: wait until that has finished.', name);
   }
 }
 

@@ -6,6 +6,7 @@ import type { CommandContext } from './context';
 import { copyImage } from './copy';
 import { copyImageId } from './copyImageId';
 import { deleteImages } from './delete';
+import { deprecateImage, editDescription, renameImage, undeprecateImage } from './editImage';
 import { exportImage } from './export';
 import { cancelJob, retryJob } from './jobActions';
 import { clearFinishedJobs, refreshJobs } from './jobsCommands';
@@ -50,6 +51,10 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.export': exportImage,
   'cloudImageExplorer.delete': deleteImages,
   'cloudImageExplorer.copy': copyImage,
+  'cloudImageExplorer.rename': renameImage,
+  'cloudImageExplorer.editDescription': editDescription,
+  'cloudImageExplorer.deprecate': deprecateImage,
+  'cloudImageExplorer.undeprecate': undeprecateImage,
   'cloudImageExplorer.jobs.refresh': refreshJobs,
   'cloudImageExplorer.jobs.clearFinished': clearFinishedJobs,
   'cloudImageExplorer.filterImages': filterImages,

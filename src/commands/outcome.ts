@@ -24,6 +24,8 @@ function unknownLead(kind: ChangeKind, images: string): string {
       return vscode.l10n.t('Whether the copy of {0} started is not known.', images);
     case 'cancel':
       return vscode.l10n.t('Whether the job was cancelled is not known.');
+    case 'edit':
+      return vscode.l10n.t('Whether {0} was changed is not known.', images);
   }
 }
 
@@ -43,6 +45,8 @@ function whatToCheck(kind: ChangeKind): string {
       return vscode.l10n.t('Before copying again, refresh the destination region in a minute and look for the copy there.');
     case 'cancel':
       return vscode.l10n.t('The Jobs view shows how the job goes on.');
+    case 'edit':
+      return vscode.l10n.t('Refresh the image to see its name, description and status before trying again.');
   }
 }
 

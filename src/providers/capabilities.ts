@@ -15,6 +15,10 @@ export interface Capabilities {
   readonly delete: boolean;
   /** Copy an image (Alibaba CopyImage, Huawei copy / cross-region copy, QingCloud CloneImages). */
   readonly copy: boolean;
+  /** Rename and change the description of an own image. */
+  readonly edit: boolean;
+  /** Deprecate an own image and make it available again (Alibaba's image status). */
+  readonly deprecate: boolean;
   /** The cloud reports async jobs for some of the above. */
   readonly jobs: boolean;
   /** The cloud is retired: say so in the UI. */
@@ -22,17 +26,17 @@ export interface Capabilities {
 }
 
 export const CAPABILITIES: Readonly<Record<CloudKind, Capabilities>> = {
-  alibaba: { tag: true, share: true, export: true, delete: true, copy: true, jobs: true, retired: false },
-  huawei: { tag: true, share: true, export: true, delete: true, copy: true, jobs: true, retired: false },
+  alibaba: { tag: true, share: true, export: true, delete: true, copy: true, edit: true, deprecate: true, jobs: true, retired: false },
+  huawei: { tag: true, share: true, export: true, delete: true, copy: true, edit: true, deprecate: false, jobs: true, retired: false },
   // QingCloud IaaS has no image export.
-  qingcloud: { tag: true, share: true, export: false, delete: true, copy: true, jobs: true, retired: false },
+  qingcloud: { tag: true, share: true, export: false, delete: true, copy: true, edit: true, deprecate: false, jobs: true, retired: false },
   // BatchCompute (retired): list, details and delete only.
-  batchcompute: { tag: false, share: false, export: false, delete: true, copy: false, jobs: false, retired: true },
+  batchcompute: { tag: false, share: false, export: false, delete: true, copy: false, edit: false, deprecate: false, jobs: false, retired: true },
 };
 
-export type Capability = 'tag' | 'share' | 'export' | 'delete' | 'copy';
+export type Capability = 'tag' | 'share' | 'export' | 'delete' | 'copy' | 'edit' | 'deprecate';
 
-export const COMMAND_CAPABILITIES: readonly Capability[] = ['tag', 'share', 'export', 'delete', 'copy'];
+export const COMMAND_CAPABILITIES: readonly Capability[] = ['tag', 'share', 'export', 'delete', 'copy', 'edit', 'deprecate'];
 
 /** Each cloud's per-image rules (ownership, state), from its provider folder. */
 export const IMAGE_RULES: Readonly<Record<CloudKind, ImageRules>> = {

@@ -5,6 +5,7 @@
 import type { CopyRules } from './copyRules';
 import { ProviderError } from './errors';
 import type { Tag } from './model';
+import type { EditRules } from './editing';
 import type { ExportRequest, TagLimits } from './operations';
 
 export type InputField =
@@ -19,8 +20,10 @@ export type InputField =
   | 'secret'
   | 'securityToken'
   | 'endpoint'
+  | 'imageName'
+  | 'imageDescription'
   // Copy (src/providers/copyRules.ts)
-  | 'imageName' | 'description' | 'kmsKeyId' | 'agencyName';
+  | 'kmsKeyId' | 'agencyName';
 
 /** Named character rules, each with one sentence in the UI. */
 export type Charset =
@@ -31,7 +34,7 @@ export type Charset =
   | 'obsBucket'
   | 'objectName'
   | 'noSpaces'
-  | 'alibabaImageName' | 'huaweiImageName' | 'huaweiDescription';
+  | 'alibabaImageName' | 'huaweiImageName' | 'noAngleBrackets';
 
 /** How a cloud writes a member ID. */
 export type MemberFormat = 'alibabaAccount' | 'huaweiProject' | 'qingcloudUser';
@@ -387,6 +390,7 @@ export interface CloudRules {
   readonly members?: MemberRules;
   readonly exporting?: ExportRules;
   readonly copying?: CopyRules;
+  readonly editing?: EditRules;
 }
 
 /** Refuses tags to add that break the rules, or more distinct keys than an image can carry. */

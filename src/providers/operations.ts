@@ -1,6 +1,7 @@
 // What a cloud can do to an image beyond listing it. A provider exposes an operation group only if
 // its cloud has it: the presence of a group is the capability (what a cloud lacks is absent, never a stub).
 import type { CopyRules } from './copyRules';
+import type { EditRules } from './editing';
 import type { ExportRules, MemberRules, TagRules } from './input';
 import type { Tag } from './model';
 
@@ -149,6 +150,24 @@ export interface DeleteOperations {
   deleteImages(regionId: string, imageIds: readonly string[], options: DeleteOptions, signal?: AbortSignal): Promise<ChangeResult>;
 }
 
+/** A new name and/or description; a field left out keeps its value. */
+export interface ImageEdit {
+  readonly name?: string;
+  readonly description?: string;
+}
+
+export interface EditOperations {
+  /** Name and description rules, checked before any request. */
+  readonly rules: EditRules;
+  /** Changes the name and/or description in one call (Alibaba ModifyImageAttribute, Huawei PATCH, QingCloud ModifyImageAttributes). */
+  editImage(regionId: string, imageId: string, edit: ImageEdit, signal?: AbortSignal): Promise<ChangeResult>;
+  /**
+   * Deprecates an own image, or makes a deprecated one available again, where the cloud has the state
+   * (Alibaba ModifyImageAttribute Status=Deprecated / Available).
+   */
+  setDeprecated?(regionId: string, imageId: string, deprecated: boolean, signal?: AbortSignal): Promise<ChangeResult>;
+}
+
 export interface DetailOperations {
   /** Extra facts for the details panel, e.g. Alibaba's supported instance types. */
   instanceTypes?(regionId: string, imageId: string, signal?: AbortSignal): Promise<string[]>;
@@ -200,6 +219,7 @@ export interface ImageOperations {
   readonly exporting?: ExportOperations;
   readonly deleting?: DeleteOperations;
   readonly copying?: CopyOperations;
+  readonly editing?: EditOperations;
   readonly jobs?: JobOperations;
   readonly details?: DetailOperations;
 }

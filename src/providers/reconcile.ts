@@ -229,3 +229,15 @@ export async function tagsShow(
   }
   return { value: undefined };
 }
+
+/** Edit (rename, description, status): the image is there and shows the change. */
+export async function imageShows(
+  getImage: (regionId: string, imageId: string, signal?: AbortSignal) => Promise<Image | undefined>,
+  regionId: string,
+  imageId: string,
+  shows: (image: Image) => boolean,
+  signal?: AbortSignal,
+): Promise<Found<undefined> | undefined> {
+  const image = await getImage(regionId, imageId, signal);
+  return image && shows(image) ? { value: undefined } : undefined;
+}

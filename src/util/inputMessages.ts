@@ -37,8 +37,8 @@ function fieldName(field: InputField): string {
       return vscode.l10n.t('endpoint');
     case 'imageName':
       return vscode.l10n.t('image name');
-    case 'description':
-      return vscode.l10n.t('description');
+    case 'imageDescription':
+      return vscode.l10n.t('image description');
     case 'kmsKeyId':
       return vscode.l10n.t('KMS key ID');
     case 'agencyName':
@@ -65,11 +65,11 @@ function charsetRule(charset: Charset, field: InputField): string {
     case 'noSpaces':
       return vscode.l10n.t('The {0} has no spaces.', fieldName(field));
     case 'alibabaImageName':
-      return vscode.l10n.t('An Alibaba Cloud image name starts with a letter or a Chinese character and uses only letters, Chinese characters, digits, ".", ":", "_" and "-".');
+      return vscode.l10n.t('An Alibaba Cloud image name starts with a letter or a Chinese character and then uses only letters, Chinese characters, digits, ".", ":", "_" and "-".');
     case 'huaweiImageName':
-      return vscode.l10n.t('A Huawei Cloud image name uses only letters, digits, spaces, "_", "-" and ".".');
-    case 'huaweiDescription':
-      return vscode.l10n.t('A Huawei Cloud image description has no "<" or ">".');
+      return vscode.l10n.t('A Huawei Cloud image name uses only letters, digits, Chinese characters, "-", ".", "_" and spaces.');
+    case 'noAngleBrackets':
+      return vscode.l10n.t('The {0} may not contain "<" or ">".', fieldName(field));
   }
 }
 

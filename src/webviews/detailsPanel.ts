@@ -180,7 +180,15 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
         }
         return;
       case 'rendered':
-        entry.setRendered({ tags: message.tags, jobs: message.jobs, sections: message.sections, fields: message.fields });
+        entry.setRendered({
+          name: message.name,
+          description: message.description,
+          tags: message.tags,
+          actions: message.actions,
+          jobs: message.jobs,
+          sections: message.sections,
+          fields: message.fields,
+        });
         return;
       case 'refresh':
         await this.reload(entry, undefined);

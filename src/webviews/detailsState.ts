@@ -10,7 +10,7 @@ import { durationWords, failureText, jobTitle, stateLabel } from '../jobs/labels
 import { cloudLabel } from '../util/clouds';
 import { userMessage } from '../util/errors';
 import { formatTime } from '../util/format';
-import { memberStatus } from '../util/vocabulary';
+import { imageState, memberStatus } from '../util/vocabulary';
 import { fieldGroups } from './detailsFields';
 import type { DetailsState, JobView, PanelIdentity } from './protocol';
 
@@ -32,6 +32,10 @@ export function panelStrings(): Record<string, string> {
     noJobs: vscode.l10n.t('No jobs for this image.'),
     refresh: vscode.l10n.t('Refresh'),
     copyId: vscode.l10n.t('Copy ID'),
+    rename: vscode.l10n.t('Rename…'),
+    editDescription: vscode.l10n.t('Edit Description…'),
+    deprecate: vscode.l10n.t('Deprecate…'),
+    undeprecate: vscode.l10n.t('Make Available'),
     gone: vscode.l10n.t('This image no longer exists.'),
     elapsed: vscode.l10n.t('{0} elapsed'),
     rawField: vscode.l10n.t('Field name at the cloud: {0}'),
@@ -39,6 +43,9 @@ export function panelStrings(): Record<string, string> {
     ...durationWords(),
   };
 }
+
+/** A panel that offers no edits (the image is gone, or could not be read). */
+const NO_EDIT = { canEdit: false, canDeprecate: false, deprecated: false } as const;
 
 export function jobViews(jobs: JobTracker, id: PanelIdentity): JobView[] {
   return jobs.forImage(id.accountId, id.regionId, id.imageId).map((j) => ({
@@ -65,7 +72,7 @@ export async function loadDetails(
   const account = accounts.get(id.accountId);
   const base = { identity: id, imageId: id.imageId, regionId: id.regionId, jobs: jobViews(jobs, id), strings };
   if (!account) {
-    return { ...base, name: id.imageId, cloudLabel: '', gone: true, fields: [], tags: [], canTag: false, tagNamesOnly: false, error: vscode.l10n.t('The account was removed.') };
+    return { ...base, name: id.imageId, cloudLabel: '', gone: true, fields: [], tags: [], ...NO_EDIT, canTag: false, tagNamesOnly: false, error: vscode.l10n.t('The account was removed.') };
   }
   const caps = CAPABILITIES[account.cloud];
   const common = { ...base, cloudLabel: `${account.name} · ${cloudLabel(account.cloud)}${caps.retired ? ` · ${vscode.l10n.t('retired service')}` : ''}` };
@@ -76,7 +83,7 @@ export async function loadDetails(
       image = await provider.getImage(id.regionId, id.imageId);
     }
     if (!image) {
-      return { ...common, name: known?.name ?? id.imageId, gone: true, fields: [], tags: [], canTag: false, tagNamesOnly: false };
+      return { ...common, name: known?.name ?? id.imageId, gone: true, fields: [], tags: [], ...NO_EDIT, canTag: false, tagNamesOnly: false };
     }
     const fields = fieldGroups(account.cloud, image);
     const [members, instanceTypes] = await Promise.all([
@@ -86,9 +93,14 @@ export async function loadDetails(
       ),
       provider.details?.instanceTypes?.(id.regionId, id.imageId).catch(() => undefined),
     ]);
+    const own = image.owner === 'self';
     return {
       ...common,
       name: image.name,
+      ...(image.description ? { description: image.description } : {}),
+      canEdit: own && !!provider.editing,
+      canDeprecate: own && !!provider.editing?.setDeprecated,
+      deprecated: imageState(account.cloud, image) === 'deprecated',
       gone: false,
       fields,
       tags: image.tags.map((t) => ({ key: t.key, value: t.value })),
@@ -98,6 +110,6 @@ export async function loadDetails(
       ...(instanceTypes ? { instanceTypes } : {}),
     };
   } catch (err) {
-    return { ...common, name: image?.name ?? id.imageId, gone: false, fields: [], tags: image?.tags.map((t) => ({ ...t })) ?? [], canTag: false, tagNamesOnly: false, error: userMessage(err) };
+    return { ...common, name: image?.name ?? id.imageId, gone: false, fields: [], tags: image?.tags.map((t) => ({ ...t })) ?? [], ...NO_EDIT, canTag: false, tagNamesOnly: false, error: userMessage(err) };
   }
 }

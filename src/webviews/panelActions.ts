@@ -17,6 +17,10 @@ export function panelActions(tree: ImageTreeProvider): PanelAction {
       await vscode.commands.executeCommand('cloudImageExplorer.tag', node, undefined, { key: message.key, value: message.value });
     } else if (message.type === 'removeTag') {
       await vscode.commands.executeCommand('cloudImageExplorer.untag', node, undefined, [message.key]);
+    } else if (message.type === 'edit') {
+      await vscode.commands.executeCommand(message.field === 'name' ? 'cloudImageExplorer.rename' : 'cloudImageExplorer.editDescription', node);
+    } else if (message.type === 'deprecate' || message.type === 'undeprecate') {
+      await vscode.commands.executeCommand(`cloudImageExplorer.${message.type}`, node);
     }
   };
 }

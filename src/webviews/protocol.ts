@@ -18,7 +18,13 @@ export interface FieldGroupView {
 
 /** What the panel drew, read back from its DOM (tests and diagnostics). */
 export interface RenderedView {
+  /** The heading and the description under it, as shown. */
+  readonly name: string;
+  readonly description: string;
+  /** Each tag as shown on screen (CSS applied), e.g. "env=staging". */
   readonly tags: readonly string[];
+  /** The labels of the header's action buttons, in order. */
+  readonly actions: readonly string[];
   readonly jobs: readonly { jobId: string; percent: string; state: string; title: string; elapsed: string; error: string }[];
   /** Section and group headings, in order. */
   readonly sections: readonly string[];
@@ -47,6 +53,7 @@ export interface DetailsState {
   readonly identity: PanelIdentity;
   readonly imageId: string;
   readonly name: string;
+  readonly description?: string;
   readonly cloudLabel: string;
   readonly regionId: string;
   readonly gone: boolean;
@@ -54,6 +61,11 @@ export interface DetailsState {
   readonly tags: readonly { key: string; value: string }[];
   readonly canTag: boolean;
   readonly tagNamesOnly: boolean;
+  /** Rename and Edit Description are offered (an own image, on a cloud that can). */
+  readonly canEdit: boolean;
+  /** Deprecate / Make Available are offered (an own Alibaba image); `deprecated` says which. */
+  readonly canDeprecate: boolean;
+  readonly deprecated: boolean;
   /** Each member with its answer and since when, in words. */
   readonly members?: readonly { id: string; status?: string; since?: string }[];
   readonly membersError?: string;
@@ -71,6 +83,9 @@ export type FromWebview =
   | { readonly type: 'addTag'; readonly key: string; readonly value: string }
   | { readonly type: 'removeTag'; readonly key: string }
   | { readonly type: 'copy'; readonly text: string }
+  | { readonly type: 'edit'; readonly field: 'name' | 'description' }
+  | { readonly type: 'deprecate' }
+  | { readonly type: 'undeprecate' }
   /** What the webview drew, read back from its DOM (tests and diagnostics). */
   | ({ readonly type: 'rendered' } & RenderedView);
 
@@ -101,7 +116,11 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
   switch (m['type']) {
     case 'ready':
     case 'refresh':
+    case 'deprecate':
+    case 'undeprecate':
       return { type: m['type'] };
+    case 'edit':
+      return m['field'] === 'name' || m['field'] === 'description' ? { type: 'edit', field: m['field'] } : undefined;
     case 'addTag':
       return isString(m['key'], 256) && isString(m['value'], 512) ? { type: 'addTag', key: m['key'], value: m['value'] } : undefined;
     case 'removeTag':
@@ -109,13 +128,16 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
     case 'copy':
       return isString(m['text'], 1024) ? { type: 'copy', text: m['text'] } : undefined;
     case 'rendered': {
-      const { tags, jobs, sections, fields } = m;
+      const { name, description, tags, actions, jobs, sections, fields } = m;
       const ok =
+        isString(name) &&
+        isString(description) &&
         isStringArray(tags) &&
+        isStringArray(actions) &&
         isStringArray(sections) &&
         isRecords(jobs, ['jobId', 'percent', 'state', 'title', 'elapsed', 'error'], 500) &&
         isRecords(fields, ['key', 'label', 'value'], 5000);
-      return ok ? { type: 'rendered', tags, sections, jobs: pick(jobs, ['jobId', 'percent', 'state', 'title', 'elapsed', 'error']), fields: pick(fields, ['key', 'label', 'value']) } : undefined;
+      return ok ? { type: 'rendered', name, description, tags, actions, sections, jobs: pick(jobs, ['jobId', 'percent', 'state', 'title', 'elapsed', 'error']), fields: pick(fields, ['key', 'label', 'value']) } : undefined;
     }
     default:
       return undefined;

@@ -28,18 +28,22 @@ describe('Capability table', () => {
       assert.equal(!!provider.deleting, caps.delete, 'delete');
       assert.equal(!!provider.jobs, caps.jobs, 'jobs');
       assert.equal(!!provider.copying, caps.copy, 'copy');
+      assert.equal(!!provider.editing, caps.edit, 'edit');
+      assert.equal(!!provider.editing?.setDeprecated, caps.deprecate, 'deprecate');
       // The UI checks input with the registry's rules; the provider refuses with the very same ones.
       assert.equal(provider.tags?.rules, CLOUD_RULES[cloud].tags, 'tag rules');
       assert.equal(provider.sharing?.rules, CLOUD_RULES[cloud].members, 'member rules');
       assert.equal(provider.exporting?.rules, CLOUD_RULES[cloud].exporting, 'export rules');
       assert.equal(provider.copying?.rules, CLOUD_RULES[cloud].copying, 'copy rules');
+      assert.equal(provider.editing?.rules, CLOUD_RULES[cloud].editing, 'edit rules');
     });
   }
 
   it('hides export on QingCloud and everything but delete on BatchCompute', () => {
-    assert.equal(capabilityFlags('qingcloud'), 'can-tag can-share can-delete can-copy');
+    assert.equal(capabilityFlags('qingcloud'), 'can-tag can-share can-delete can-copy can-edit');
     assert.equal(capabilityFlags('batchcompute'), 'can-delete');
-    assert.equal(capabilityFlags('alibaba'), 'can-tag can-share can-export can-delete can-copy');
+    assert.equal(capabilityFlags('alibaba'), 'can-tag can-share can-export can-delete can-copy can-edit can-deprecate');
+    assert.equal(capabilityFlags('huawei'), 'can-tag can-share can-export can-delete can-copy can-edit');
   });
 
   const image = (owner: ImageOwner, status: string, raw?: Record<string, unknown>): Pick<Image, 'owner' | 'status' | 'raw'> => ({ owner, status, ...(raw ? { raw } : {}) });
@@ -72,16 +76,16 @@ describe('Capability table', () => {
   });
 
   it('follows the state each cloud allows on own images', () => {
-    assert.equal(capabilityFlags('alibaba', image('self', 'Available')), 'can-tag can-share can-export can-delete can-copy');
-    assert.equal(capabilityFlags('alibaba', image('self', 'Creating')), 'can-tag', 'not shared, exported or deleted while being created');
-    assert.equal(capabilityFlags('alibaba', image('self', 'Waiting')), 'can-tag');
-    assert.equal(capabilityFlags('alibaba', image('self', 'CreateFailed')), 'can-tag can-delete');
+    assert.equal(capabilityFlags('alibaba', image('self', 'Available')), 'can-tag can-share can-export can-delete can-copy can-edit can-deprecate');
+    assert.equal(capabilityFlags('alibaba', image('self', 'Creating')), 'can-tag can-edit', 'not shared, exported or deleted while being created');
+    assert.equal(capabilityFlags('alibaba', image('self', 'Waiting')), 'can-tag can-edit');
+    assert.equal(capabilityFlags('alibaba', image('self', 'CreateFailed')), 'can-tag can-delete can-edit');
     assert.equal(imageRefusal('alibaba', image('self', 'UnAvailable'), 'share'), 'state');
-    assert.equal(capabilityFlags('huawei', image('self', 'active')), 'can-tag can-share can-export can-delete can-copy');
-    assert.equal(capabilityFlags('huawei', image('self', 'saving')), 'can-tag can-delete');
-    assert.equal(capabilityFlags('qingcloud', image('self', 'available')), 'can-tag can-share can-delete can-copy');
-    assert.equal(capabilityFlags('qingcloud', image('self', 'available', { transition_status: 'creating' })), 'can-tag can-share', 'no delete during a transition');
-    assert.equal(capabilityFlags('qingcloud', image('self', 'pending')), 'can-tag can-share');
+    assert.equal(capabilityFlags('huawei', image('self', 'active')), 'can-tag can-share can-export can-delete can-copy can-edit');
+    assert.equal(capabilityFlags('huawei', image('self', 'saving')), 'can-tag can-delete can-edit');
+    assert.equal(capabilityFlags('qingcloud', image('self', 'available')), 'can-tag can-share can-delete can-copy can-edit');
+    assert.equal(capabilityFlags('qingcloud', image('self', 'available', { transition_status: 'creating' })), 'can-tag can-share can-edit', 'no delete during a transition');
+    assert.equal(capabilityFlags('qingcloud', image('self', 'pending')), 'can-tag can-share can-edit');
     assert.equal(capabilityFlags('batchcompute', image('self', 'Available')), 'can-delete');
     assert.deepEqual(capabilitiesOf('batchcompute'), ['delete']);
   });

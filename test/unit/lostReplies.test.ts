@@ -9,10 +9,9 @@ import { createProvider } from '../../src/providers/stack';
 import { ProviderError } from '../../src/providers/errors';
 import { HttpClient } from '../../src/providers/http';
 import type { CloudKind, Image } from '../../src/providers/model';
-import type { ImageProvider } from '../../src/providers/provider';
 import { imageInUse } from '../../src/sandbox/alibaba/ecs';
 import { FaultPlan, type FaultKind } from '../../src/sandbox/faults';
-import { CloudSandbox } from './helpers/cloudSandbox';
+import { CloudSandbox, useSandbox } from './helpers/cloudSandbox';
 import { allImages } from './helpers/providerHarness';
 
 const REGION: Readonly<Record<CloudKind, string>> = { alibaba: 'cn-hangzhou', huawei: 'cn-north-4', qingcloud: 'pek3a', batchcompute: 'cn-shenzhen' };
@@ -36,7 +35,7 @@ function plain(cloud: CloudKind, i: Image): boolean {
 
 describe('A change whose reply is lost is applied once and reported as what happened (against the emulator)', () => {
   const sb = new CloudSandbox();
-  const p = {} as Record<CloudKind, ImageProvider>;
+  const p = useSandbox(sb);
   const used = new Set<string>();
 
   async function fresh(cloud: CloudKind): Promise<Image> {
@@ -60,18 +59,6 @@ describe('A change whose reply is lost is applied once and reported as what happ
     assert.ok(ProviderError.isOutcomeUnknown(err), String(err));
     return err;
   }
-
-  before(async () => {
-    await sb.start();
-    for (const cloud of ['alibaba', 'huawei', 'qingcloud', 'batchcompute'] as const) {
-      p[cloud] = sb.providerOf(cloud);
-    }
-  });
-  after(() => sb.stop());
-  beforeEach(() => {
-    sb.emulator.faults.clear();
-    sb.sleeps.length = 0;
-  });
 
   describe('delete', () => {
     const sync: ReadonlyArray<[CloudKind, string]> = [

@@ -7,6 +7,7 @@ import { assertValid } from '../input';
 import type { DetailOperations } from '../operations';
 import type { ImageProvider, ProviderContext } from '../provider';
 import { AlibabaRpcClient, ECS_API } from './client';
+import { AlibabaEditing } from './editing';
 import { mapImage, mapRegion } from './mapping';
 import { ALIBABA_IMAGE_STATUSES, ALIBABA_MAX_PAGE_SIZE, imagesById, rpcPage, tagParams } from './params';
 import { ALIBABA_TAG_RULES } from './rules';
@@ -95,6 +96,7 @@ export class AlibabaEcsProvider implements ImageProvider {
   readonly sharing: AlibabaSharing;
   readonly exporting: AlibabaExporting;
   readonly deleting: AlibabaDeleting;
+  readonly editing: AlibabaEditing;
   readonly jobs: AlibabaJobs;
   readonly copying: AlibabaCopying;
   readonly details: DetailOperations;
@@ -106,6 +108,7 @@ export class AlibabaEcsProvider implements ImageProvider {
     this.sharing = new AlibabaSharing(this.rpc);
     this.exporting = new AlibabaExporting(this.rpc);
     this.deleting = new AlibabaDeleting(this.rpc, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
+    this.editing = new AlibabaEditing(this.rpc, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
     this.jobs = new AlibabaJobs(this.rpc);
     this.copying = new AlibabaCopying(this.rpc);
     this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };

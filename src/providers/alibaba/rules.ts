@@ -3,6 +3,7 @@
 // of an AccessKey ID (BatchCompute, the same account system, uses the same).
 import { ownImagesIn, ownImagesNotIn, OWN_IMAGES, type ImageRules } from '../imageRules';
 import type { CopyRules } from '../copyRules';
+import type { EditRules } from '../editing';
 import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
 
 /** `LTAI` and 12 to 20 more letters and digits in practice; 16 to 40 letters and digits accepted. */
@@ -50,10 +51,11 @@ export const ALIBABA_EXPORT_RULES: ExportRules = {
 };
 
 /**
- * CopyImage DestinationImageName: 2 to 128 characters, starting with a letter (Chinese included), then
- * letters, digits, ".", ":", "_" and "-"; not starting with "aliyun" or "acs:", no http(s)://.
+ * An image name (CopyImage DestinationImageName, ModifyImageAttribute ImageName): 2 to 128 characters,
+ * starting with a letter or a Chinese character, then letters, Chinese characters, digits, ".", ":", "_" and
+ * "-"; not starting with "aliyun" or "acs:", no http(s)://.
  */
-const COPY_NAME: TextRule = {
+const IMAGE_NAME: TextRule = {
   field: 'imageName',
   min: 2,
   max: 128,
@@ -61,21 +63,26 @@ const COPY_NAME: TextRule = {
   forbidden: NO_URLS,
   charset: { name: 'alibabaImageName', test: (n) => /^\p{L}[\p{L}\p{N}.:_-]*$/u.test(n) },
 };
-/** CopyImage DestinationDescription: optional; 2 to 256 characters, not starting with http(s)://. */
-const COPY_DESCRIPTION: TextRule = { field: 'description', min: 2, max: 256, reservedPrefixes: NO_URLS };
+/** An image description (CopyImage DestinationDescription, ModifyImageAttribute Description): 2 to 256 characters, not starting with http(s)://. */
+const IMAGE_DESCRIPTION: TextRule = { field: 'imageDescription', min: 2, max: 256, reservedPrefixes: NO_URLS };
 /** CopyImage KMSKeyId: a KMS key id (a UUID in the examples); 1 to 128 characters without spaces accepted. */
 const KMS_KEY_ID: TextRule = { field: 'kmsKeyId', min: 1, max: 128, charset: { name: 'noSpaces', test: (k) => !/\s/.test(k) } };
 
 /** CopyImage: to any region of the account, at most 5 running at once per region (the rest wait in its queue). */
 export const ALIBABA_COPY_RULES: CopyRules = {
   crossRegion: true,
-  checkName: (name) => checkText(name, COPY_NAME),
-  checkDescription: (description) => checkText(description, COPY_DESCRIPTION),
+  checkName: (name) => checkText(name, IMAGE_NAME),
+  checkDescription: (description) => checkText(description, IMAGE_DESCRIPTION),
   checkKmsKeyId: (keyId) => checkText(keyId, KMS_KEY_ID),
 };
 
 /** "同一个地域下同时只能有五个镜像复制任务运行，其余任务需要排队等待" (CopyImage, 接口说明). */
 export const ALIBABA_MAX_CONCURRENT_COPIES = 5;
+
+export const ALIBABA_EDIT_RULES: EditRules = {
+  checkName: (name) => checkText(name, IMAGE_NAME),
+  checkDescription: (description) => checkText(description, IMAGE_DESCRIPTION),
+};
 
 export const ALIBABA_RULES: CloudRules = {
   accessKeyId: ALIBABA_KEY_SHAPE,
@@ -84,6 +91,7 @@ export const ALIBABA_RULES: CloudRules = {
   members: ALIBABA_MEMBER_RULES,
   exporting: ALIBABA_EXPORT_RULES,
   copying: ALIBABA_COPY_RULES,
+  editing: ALIBABA_EDIT_RULES,
 };
 
 /**
@@ -98,4 +106,8 @@ export const ALIBABA_IMAGE_RULES: ImageRules = {
   delete: ownImagesNotIn('creating', 'queued'),
   // CopyImage copies custom images only, Available ones (IncorrectImageStatus otherwise).
   copy: ownImagesIn('available'),
+  // ModifyImageAttribute renames and describes custom images in any state; Status=Deprecated wants an
+  // Available image, Status=Available a Deprecated one.
+  edit: OWN_IMAGES,
+  deprecate: ownImagesIn('available', 'deprecated'),
 };

@@ -74,6 +74,8 @@ export interface HuaweiCallOptions {
   readonly query?: Readonly<Record<string, string>>;
   /** Sent as JSON (a string is sent as it is). */
   readonly body?: unknown;
+  /** The body's Content-Type where the API documents another than application/json (UpdateImage). */
+  readonly contentType?: string;
   /** Sent (and signed) as X-Project-Id. */
   readonly projectId?: string;
   readonly signal?: AbortSignal;
@@ -111,7 +113,7 @@ export class HuaweiClient {
         const signed = signHuawei({
           method,
           url,
-          headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+          headers: body === undefined ? {} : { 'Content-Type': options.contentType ?? 'application/json' },
           body,
           accessKeyId: credentials.accessKeyId,
           secretAccessKey: credentials.accessKeySecret,

@@ -15,6 +15,8 @@ import { HuaweiSharing } from './sharing';
 import { HUAWEI_TAG_QUERY_LIMITS, HuaweiTagSearch, type HuaweiTagQuery } from './tagQuery';
 import { HUAWEI_TAG_RULES } from './rules';
 import { HuaweiTags } from './tags';
+import { huaweiEditing } from './editing';
+import type { ImageEditing } from '../editing';
 
 /** ListImages `limit`: default and maximum 500. */
 export const HUAWEI_MAX_PAGE_SIZE = 500;
@@ -87,6 +89,7 @@ export class HuaweiImsProvider implements ImageProvider {
   readonly sharing: HuaweiSharing;
   readonly exporting: HuaweiExporting;
   readonly deleting: HuaweiDeleting;
+  readonly editing: ImageEditing;
   readonly jobs: HuaweiJobs;
   readonly copying: HuaweiCopying;
   private readonly client: HuaweiClient;
@@ -98,6 +101,7 @@ export class HuaweiImsProvider implements ImageProvider {
     this.sharing = new HuaweiSharing(this.client);
     this.exporting = new HuaweiExporting(this.client);
     this.deleting = new HuaweiDeleting(this.client, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
+    this.editing = huaweiEditing(this.client, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
     this.jobs = new HuaweiJobs(this.client);
     this.copying = new HuaweiCopying(this.client);
     this.tagSearch = new HuaweiTagSearch(this.client);

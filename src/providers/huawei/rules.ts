@@ -4,6 +4,7 @@
 // the legacy "key.value" string, so a key with a dot cannot be searched by. Members are projects.
 import { ownImagesIn, OWN_IMAGES, type ImageRules } from '../imageRules';
 import type { CopyRules } from '../copyRules';
+import type { EditRules } from '../editing';
 import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
 
 /** 20 capital letters and digits in practice (temporary AKs too); up to 40 accepted. */
@@ -57,12 +58,23 @@ export const HUAWEI_EXPORT_RULES: ExportRules = {
 };
 
 /**
- * An IMS image name ("Image Attributes"): 1 to 128 characters; letters (Chinese included), digits, "_",
- * "-", "." and spaces, not starting or ending with a space.
+ * An IMS image name (copy, UpdateImage `/name`): 1 to 128 characters of letters, digits, Chinese characters,
+ * "-", ".", "_" and spaces, not starting or ending with a space.
  */
-const IMAGE_NAME: TextRule = { field: 'imageName', min: 1, max: 128, charset: { name: 'huaweiImageName', test: (n) => /^[\p{L}\p{N}_.\- ]+$/u.test(n) } };
-/** An IMS description: at most 1,024 characters, no line breaks and no angle brackets. */
-const DESCRIPTION: TextRule = { field: 'description', min: 0, max: 1024, charset: { name: 'huaweiDescription', test: (d) => !/[<>]/.test(d) } };
+const IMAGE_NAME: TextRule = {
+  field: 'imageName',
+  min: 1,
+  max: 128,
+  charset: { name: 'huaweiImageName', test: (n) => /^[A-Za-z0-9\p{Script=Han}._ -]+$/u.test(n) },
+};
+/** An IMS description (copy, `/__description`): at most 1,024 characters, no line breaks (the control check) and no "<" or ">"; empty clears it. */
+const IMAGE_DESCRIPTION: TextRule = {
+  field: 'imageDescription',
+  min: 0,
+  max: 1024,
+  noOuterSpace: false,
+  charset: { name: 'noAngleBrackets', test: (d) => !/[<>]/.test(d) },
+};
 /** cross_region_copy agency_name: the IAM agency's name, 1 to 64 characters without spaces. */
 const AGENCY: TextRule = { field: 'agencyName', min: 1, max: 64, charset: { name: 'noSpaces', test: (a) => !/\s/.test(a) } };
 
@@ -70,8 +82,13 @@ const AGENCY: TextRule = { field: 'agencyName', min: 1, max: 64, charset: { name
 export const HUAWEI_COPY_RULES: CopyRules = {
   crossRegion: true,
   checkName: (name) => checkText(name, IMAGE_NAME),
-  checkDescription: (description) => checkText(description, DESCRIPTION),
+  checkDescription: (description) => checkText(description, IMAGE_DESCRIPTION),
   checkAgencyName: (agency) => checkText(agency, AGENCY),
+};
+
+export const HUAWEI_EDIT_RULES: EditRules = {
+  checkName: (name) => checkText(name, IMAGE_NAME),
+  checkDescription: (description) => checkText(description, IMAGE_DESCRIPTION),
 };
 
 export const HUAWEI_RULES: CloudRules = {
@@ -80,6 +97,7 @@ export const HUAWEI_RULES: CloudRules = {
   members: HUAWEI_MEMBER_RULES,
   exporting: HUAWEI_EXPORT_RULES,
   copying: HUAWEI_COPY_RULES,
+  editing: HUAWEI_EDIT_RULES,
 };
 
 /**
@@ -93,4 +111,6 @@ export const HUAWEI_IMAGE_RULES: ImageRules = {
   delete: OWN_IMAGES,
   // Copies (in-region and cross-region) are of the project's private images, active ones.
   copy: ownImagesIn('available'),
+  // UpdateImage changes the project's private images.
+  edit: OWN_IMAGES,
 };

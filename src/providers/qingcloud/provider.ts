@@ -13,6 +13,8 @@ import { mapImage, mapZone, type ZoneLanguage } from './mapping';
 import { QingcloudSharing } from './sharing';
 import { QINGCLOUD_TAG_RULES } from './rules';
 import { QingcloudTags } from './tags';
+import { qingcloudEditing } from './editing';
+import type { ImageEditing } from '../editing';
 
 export const QINGCLOUD_MAX_PAGE_SIZE = 100;
 
@@ -46,6 +48,7 @@ export class QingcloudProvider implements ImageProvider {
   readonly tags: QingcloudTags;
   readonly sharing: QingcloudSharing;
   readonly deleting: QingcloudDeleting;
+  readonly editing: ImageEditing;
   readonly jobs: QingcloudJobs;
   readonly copying: QingcloudCopying;
   private readonly client: QingcloudClient;
@@ -55,6 +58,7 @@ export class QingcloudProvider implements ImageProvider {
     this.tags = new QingcloudTags(this.client);
     this.sharing = new QingcloudSharing(this.client);
     this.deleting = new QingcloudDeleting(this.client, (zone, imageId, signal) => this.getImage(zone, imageId, signal));
+    this.editing = qingcloudEditing(this.client, (zone, imageId, signal) => this.getImage(zone, imageId, signal));
     this.jobs = new QingcloudJobs(this.client);
     this.copying = new QingcloudCopying(this.client);
   }

@@ -3,6 +3,7 @@
 // export. The AccessKey ID is 20 capital letters and digits.
 import { ownImagesIn, OWN_IMAGES, type ImageRules } from '../imageRules';
 import type { CopyRules } from '../copyRules';
+import type { EditRules } from '../editing';
 import { checkText, type CloudRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
 import type { Tag } from '../model';
 
@@ -34,14 +35,22 @@ export const QINGCLOUD_USERS_PER_CALL = 100;
 export const QINGCLOUD_MEMBER_RULES: MemberRules = { format: 'qingcloudUser', pattern: QINGCLOUD_USER_ID, maxPerAction: QINGCLOUD_USERS_PER_CALL };
 
 /**
- * CloneImages image_name: QingCloud documents no limit; the console keeps names to 1 to 64 characters,
- * which is what is accepted. A clone stays in its zone and takes no description.
+ * An image name and description (CloneImages image_name, ModifyImageAttributes image_name / description): the
+ * API reference gives no limits. What is refused here is this extension's choice: an empty name, white space
+ * around it, control characters, and over 255 characters. A clone stays in its zone and takes no description.
  */
-const IMAGE_NAME: TextRule = { field: 'imageName', min: 1, max: 64 };
+export const QINGCLOUD_TEXT_MAX = 255;
+const IMAGE_NAME: TextRule = { field: 'imageName', min: 1, max: QINGCLOUD_TEXT_MAX };
+const IMAGE_DESCRIPTION: TextRule = { field: 'imageDescription', min: 0, max: QINGCLOUD_TEXT_MAX, noOuterSpace: false };
 
 export const QINGCLOUD_COPY_RULES: CopyRules = {
   crossRegion: false,
   checkName: (name) => checkText(name, IMAGE_NAME),
+};
+
+export const QINGCLOUD_EDIT_RULES: EditRules = {
+  checkName: (name) => checkText(name, IMAGE_NAME),
+  checkDescription: (description) => checkText(description, IMAGE_DESCRIPTION),
 };
 
 export const QINGCLOUD_RULES: CloudRules = {
@@ -49,6 +58,7 @@ export const QINGCLOUD_RULES: CloudRules = {
   tags: QINGCLOUD_TAG_RULES,
   members: QINGCLOUD_MEMBER_RULES,
   copying: QINGCLOUD_COPY_RULES,
+  editing: QINGCLOUD_EDIT_RULES,
 };
 
 /**
@@ -61,4 +71,6 @@ export const QINGCLOUD_IMAGE_RULES: ImageRules = {
   delete: ownImagesIn('available'),
   // CloneImages clones the account's own images, available ones.
   copy: ownImagesIn('available'),
+  // ModifyImageAttributes changes the account's own images.
+  edit: OWN_IMAGES,
 };

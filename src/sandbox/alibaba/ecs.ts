@@ -2,6 +2,7 @@
 // State (tags, shares, deletions, export tasks) lives in EcsWorld for the emulator's life; each
 // group of operations has its own file.
 import type { CloudHandler, EmulatorRequest, EmulatorResponse, KeyStore } from '../types';
+import { modifyImageAttribute } from './attributes';
 import type { EcsImage } from './data';
 import { describeImageSupportInstanceTypes, deleteImage, describeImages, describeRegions } from './images';
 import { readsOnly } from '../indexes';
@@ -24,6 +25,7 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   DescribeRegions: (_world, params) => describeRegions(params),
   DescribeImages: describeImages,
   DeleteImage: deleteImage,
+  ModifyImageAttribute: modifyImageAttribute,
   DescribeImageSupportInstanceTypes: describeImageSupportInstanceTypes,
   TagResources: tagResources,
   UntagResources: untagResources,

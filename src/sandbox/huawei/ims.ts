@@ -13,6 +13,7 @@ import { HuaweiImageMembers } from './members';
 import { IMS_CODES, gatewayError, imsError, invalid, isResponse, noContent, ok } from './replies';
 import { listImageByTags } from './tagSearch';
 import { HuaweiImageTags } from './tags';
+import { updateImage } from './update';
 import { verifyHuawei } from './verify';
 import { ownImage, scopeOf, type HuaweiWorld, type Scope } from './world';
 
@@ -50,6 +51,7 @@ const ROUTES: readonly Route[] = [
   { operation: 'CopyImageInRegion', method: 'POST', path: new RegExp(`^/v1/cloudimages/${SEG}/copy$`) },
   { operation: 'CopyImageCrossRegion', method: 'POST', path: new RegExp(`^/v1/cloudimages/${SEG}/cross_region_copy$`) },
   { operation: 'GlanceDeleteImage', method: 'DELETE', path: new RegExp(`^/v2/images/${SEG}$`) },
+  { operation: 'UpdateImage', method: 'PATCH', path: new RegExp(`^/v2/cloudimages/${SEG}$`) },
 ];
 
 function decode(segment: string): string {
@@ -110,6 +112,7 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
       CopyImageInRegion: (req, scope, [id]) => this.copies.copyInRegion(scope, decode(id ?? ''), req.body),
       CopyImageCrossRegion: (req, scope, [id]) => this.copies.crossRegionCopy(scope, decode(id ?? ''), req.body),
       GlanceDeleteImage: (_req, scope, [id]) => this.deleteImage(scope, decode(id ?? '')),
+      UpdateImage: (req, scope, [id]) => updateImage(req, scope, decode(id ?? ''), this.keys.now()),
     };
   }
 

@@ -10,6 +10,7 @@ import { formParams, type CloudHandler, type EmulatorRequest, type EmulatorRespo
 import { QINGCLOUD_ZONES, generateQingcloudImages, type QingcloudImage } from './data';
 import { QingcloudImageJobs } from './jobs';
 import { listParam, ok, paged, parameterError, qingcloudError, type Params } from './params';
+import { modifyImageAttributes } from './attributes';
 import { QingcloudSharing } from './sharing';
 import { QingcloudTags } from './tags';
 import { isQingcloudFailure, verifyQingcloud } from './verify';
@@ -58,6 +59,7 @@ export class QingcloudHandler implements CloudHandler, QingcloudWorld {
       DescribeImageUsers: (p) => sharing.describeImageUsers(p),
       DeleteImages: (p) => this.jobs.deleteImages(p),
       CloneImages: (p) => this.jobs.cloneImages(p),
+      ModifyImageAttributes: (p) => modifyImageAttributes(this, p),
       DescribeJobs: (p) => this.jobs.describeJobs(p),
     };
   }

@@ -77,3 +77,8 @@ export function nextJobsChange(a: ExtensionApi): Promise<void> {
     });
   });
 }
+
+/** What the details panel of an image is known by. */
+export function identity(node: ImageNode): { accountId: string; regionId: string; imageId: string } {
+  return { accountId: node.account.id, regionId: node.parent.region.id, imageId: node.image.id };
+}

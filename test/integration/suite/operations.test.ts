@@ -4,15 +4,7 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
-import type { ImageNode } from '../../../src/tree/nodes';
-import { api, children, label, ownImages, sandboxRegion, until } from './helpers';
-
-
-
-function identity(node: ImageNode): { accountId: string; regionId: string; imageId: string } {
-  return { accountId: node.account.id, regionId: node.parent.region.id, imageId: node.image.id };
-}
-
+import { api, children, identity, label, ownImages, sandboxRegion, until } from './helpers';
 
 describe('Image operations over the sandbox (real extension host)', () => {
   let a: ExtensionApi;

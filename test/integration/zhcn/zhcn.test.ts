@@ -5,7 +5,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import type { AccountNode, ImageNode, Node, RegionNode } from '../../../src/tree/nodes';
-import { api, children, EXTENSION_ID, label, ownImages, sandboxRegion, until } from '../suite/helpers';
+import { api, children, EXTENSION_ID, identity, label, ownImages, sandboxRegion, until } from '../suite/helpers';
 
 /** "2024年3月5日 14:03（1 年前）": a Chinese date and time with its age. */
 const ZH_TIME = /\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}（[^）]*[\u4e00-\u9fff][^）]*）/;
@@ -18,10 +18,6 @@ function tooltip(a: ExtensionApi, node: Node): string {
 
 function description(node: Node): string {
   return String(node.treeItem().description ?? '');
-}
-
-function identity(node: ImageNode): { accountId: string; regionId: string; imageId: string } {
-  return { accountId: node.account.id, regionId: node.parent.region.id, imageId: node.image.id };
 }
 
 describe('简体中文 (zh-cn) in the real extension host', () => {
@@ -139,6 +135,8 @@ describe('简体中文 (zh-cn) in the real extension host', () => {
     await vscode.commands.executeCommand('cloudImageExplorer.export', node, undefined, { bucket: 'ci-exports', object: 'cizh', format: 'qcow2' });
     const job = a.jobs.forImage(id.accountId, id.regionId, id.imageId).find((j) => j.kind === 'export')!;
     const running = await a.panels.rendered(id, (r) => r.jobs.some((j) => j.jobId === job.jobId) && r.fields.length > 0);
+    // Own Alibaba image: the edit actions in Chinese, before Copy ID and Refresh.
+    assert.deepEqual(running.actions, ['重命名…', '编辑描述…', '弃用…', '复制 ID', '刷新']);
     for (const heading of ['任务', '标签', '详细信息', '概览', '操作系统', '磁盘与大小', '共享与访问']) {
       assert.ok(running.sections.includes(heading), `"${heading}" in ${running.sections.join(', ')}`);
     }

@@ -55,3 +55,23 @@ export class CloudSandbox {
       .map((r) => `${r.status}${r.errorCode ? ` ${r.errorCode}` : ''}`);
   }
 }
+
+/**
+ * The mocha hooks of a suite on one sandbox: started before, stopped after, no faults and no recorded
+ * back-off before each test. Returns a provider of every cloud (filled in when the sandbox has started).
+ */
+export function useSandbox(sb: CloudSandbox): Record<CloudKind, ImageProvider> {
+  const providers = {} as Record<CloudKind, ImageProvider>;
+  before(async () => {
+    await sb.start();
+    for (const cloud of ['alibaba', 'huawei', 'qingcloud', 'batchcompute'] as const) {
+      providers[cloud] = sb.providerOf(cloud);
+    }
+  });
+  after(() => sb.stop());
+  beforeEach(() => {
+    sb.emulator.faults.clear();
+    sb.sleeps.length = 0;
+  });
+  return providers;
+}
