@@ -17,7 +17,10 @@ export type InputField =
   | 'accessKeyId'
   | 'secret'
   | 'securityToken'
-  | 'endpoint';
+  | 'endpoint'
+  | 'imageName'
+  | 'description'
+  | 'diskSize';
 
 /** Named character rules, each with one sentence in the UI. */
 export type Charset =
@@ -27,7 +30,10 @@ export type Charset =
   | 'ossBucket'
   | 'obsBucket'
   | 'objectName'
-  | 'noSpaces';
+  | 'noSpaces'
+  | 'alibabaImageName'
+  | 'huaweiImageName'
+  | 'noAngleBrackets';
 
 /** How a cloud writes a member ID. */
 export type MemberFormat = 'alibabaAccount' | 'huaweiProject' | 'qingcloudUser';
@@ -63,6 +69,8 @@ export type InputProblem =
   | { readonly code: 'alreadyMembers'; readonly ids: readonly string[] }
   | { readonly code: 'notMembers'; readonly ids: readonly string[] }
   | { readonly code: 'format'; readonly format: string; readonly formats: readonly string[] }
+  | { readonly code: 'outOfRange'; readonly field: InputField; readonly min: number; readonly max: number }
+  | { readonly code: 'notOneOf'; readonly value: string; readonly values: readonly string[] }
   | { readonly code: 'accessKeyShape'; readonly shape: KeyShape }
   | { readonly code: 'endpointUrl' }
   | { readonly code: 'endpointScheme' }
@@ -321,6 +329,10 @@ export function describeProblem(p: InputProblem): string {
       return `The image is not shared with ${p.ids.join(', ')}.`;
     case 'format':
       return `"${p.format}" is not one of the formats ${p.formats.join(', ')}.`;
+    case 'notOneOf':
+      return `"${p.value}" is not one of ${p.values.join(', ')}.`;
+    case 'outOfRange':
+      return `The ${p.field} must be a whole number from ${p.min} to ${p.max}.`;
     case 'accessKeyShape':
       return `This is not an AccessKey ID of this cloud (${p.shape.prefix ?? ''}${p.shape.min} to ${p.shape.max} letters and digits).`;
     case 'endpointUrl':
@@ -355,7 +367,7 @@ export interface ExportRules {
 }
 
 export function checkExport(rules: ExportRules, request: ExportRequest): InputProblem | undefined {
-  return rules.checkBucket(request.bucket) ?? rules.checkObject(request.object) ?? checkFormat(request.format, rules.formats);
+  return rules.checkBucket(request.bucket) ?? rules.checkObject(request.object) ?? (request.quick ? undefined : checkFormat(request.format, rules.formats));
 }
 
 export interface CloudRules {

@@ -9,6 +9,7 @@ import { AlibabaRpcClient, ECS_API } from './client';
 import { mapImage, mapRegion } from './mapping';
 import { ALIBABA_MAX_PAGE_SIZE, rpcPage, tagParams } from './params';
 import { ALIBABA_TAG_RULES } from './rules';
+import { AlibabaImporting } from './imports';
 import { AlibabaSharing } from './sharing';
 import { AlibabaTags } from './tags';
 import { AlibabaDeleting, AlibabaExporting, AlibabaJobs } from './tasks';
@@ -61,6 +62,7 @@ export class AlibabaEcsProvider implements ImageProvider {
   readonly deleting: AlibabaDeleting;
   readonly jobs: AlibabaJobs;
   readonly details: DetailOperations;
+  readonly importing: AlibabaImporting;
   private readonly rpc: AlibabaRpcClient;
 
   constructor(ctx: ProviderContext, private readonly acceptLanguage = 'en-US') {
@@ -70,6 +72,7 @@ export class AlibabaEcsProvider implements ImageProvider {
     this.exporting = new AlibabaExporting(this.rpc);
     this.deleting = new AlibabaDeleting(this.rpc, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
     this.jobs = new AlibabaJobs(this.rpc);
+    this.importing = new AlibabaImporting(this.rpc);
     this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };
   }
 

@@ -1,6 +1,7 @@
 // Alibaba Cloud ECS input rules, per API: TagResources / UntagResources / DescribeImages Tag.N (tags),
 // ModifyImageSharePermission (members), ExportImage (OSS bucket, OSSPrefix, ImageFormat), and the shape
 // of an AccessKey ID (BatchCompute, the same account system, uses the same).
+import { objectNameRule, type ImportRules } from '../importRules';
 import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
 
 /** `LTAI` and 12 to 20 more letters and digits in practice; 16 to 40 letters and digits accepted. */
@@ -53,4 +54,40 @@ export const ALIBABA_RULES: CloudRules = {
   tags: ALIBABA_TAG_RULES,
   members: ALIBABA_MEMBER_RULES,
   exporting: ALIBABA_EXPORT_RULES,
+};
+
+/**
+ * ImportImage ImageName: 2 to 128 characters, starting with a letter (any script), then letters, digits,
+ * ".", "_", "-" and ":"; not starting with http:// or https://. Description: up to 256 characters (the
+ * API's 2 to 256 when given; empty is not sent), no http(s):// at the start.
+ */
+const IMAGE_NAME: TextRule = {
+  field: 'imageName',
+  min: 2,
+  max: 128,
+  reservedPrefixes: NO_URLS,
+  charset: { name: 'alibabaImageName', test: (n) => /^\p{L}[\p{L}\p{N}._:-]*$/u.test(n) },
+};
+const DESCRIPTION: TextRule = { field: 'description', min: 0, max: 256, reservedPrefixes: NO_URLS };
+
+/** ImportImage's Platform values (the API reference's list), OSType and Architecture. */
+export const ALIBABA_IMPORT_PLATFORMS = [
+  'Aliyun', 'Anolis', 'CentOS', 'CentOS Stream', 'Ubuntu', 'Debian', 'RedHat', 'SUSE', 'OpenSUSE', 'Fedora', 'Fedora CoreOS',
+  'CoreOS', 'AlmaLinux', 'Rocky Linux', 'Kylin', 'UOS', 'FreeBSD', 'Gentoo', 'Customized Linux', 'Others Linux',
+  'Windows Server 2012', 'Windows Server 2016', 'Windows Server 2019', 'Windows Server 2022',
+] as const;
+
+export const ALIBABA_IMPORT_RULES: ImportRules = {
+  formats: ['RAW', 'VHD', 'QCOW2', 'VMDK'],
+  platforms: ALIBABA_IMPORT_PLATFORMS,
+  architectures: ['x86_64', 'arm64', 'i386'],
+  osTypes: ['linux', 'windows'],
+  // DiskImageSize of a system disk image, GiB.
+  minDiskGiB: 5,
+  maxDiskGiB: 2048,
+  checkBucket: (bucket) => checkText(bucket, OSS_BUCKET),
+  // DiskDeviceMapping.N.OSSObject: an OSS object key, at most 1,023 bytes.
+  checkObject: (object) => checkText(object, objectNameRule(1023)),
+  checkName: (name) => checkText(name, IMAGE_NAME),
+  checkDescription: (description) => checkText(description, DESCRIPTION),
 };

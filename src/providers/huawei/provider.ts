@@ -9,6 +9,8 @@ import { HUAWEI_CONCURRENCY, HuaweiClient } from './client';
 import { HuaweiDeleting, HuaweiExporting, HuaweiJobs } from './jobs';
 import { mapImage } from './mapping';
 import { huaweiRegions, type HuaweiLanguage } from './regions';
+import { HuaweiImporting } from './imports';
+import { HuaweiQuota, HuaweiReceived } from './received';
 import { HuaweiSharing } from './sharing';
 import { HuaweiTagSearch, type HuaweiTagQuery } from './tagQuery';
 import { HUAWEI_TAG_RULES } from './rules';
@@ -56,6 +58,9 @@ export class HuaweiImsProvider implements ImageProvider {
   readonly exporting: HuaweiExporting;
   readonly deleting: HuaweiDeleting;
   readonly jobs: HuaweiJobs;
+  readonly importing: HuaweiImporting;
+  readonly received: HuaweiReceived;
+  readonly quota: HuaweiQuota;
   private readonly client: HuaweiClient;
   private readonly tagSearch: HuaweiTagSearch;
 
@@ -66,6 +71,9 @@ export class HuaweiImsProvider implements ImageProvider {
     this.exporting = new HuaweiExporting(this.client);
     this.deleting = new HuaweiDeleting(this.client, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
     this.jobs = new HuaweiJobs(this.client);
+    this.importing = new HuaweiImporting(this.client);
+    this.received = new HuaweiReceived(this.client);
+    this.quota = new HuaweiQuota(this.client);
     this.tagSearch = new HuaweiTagSearch(this.client);
   }
 

@@ -8,6 +8,7 @@ import { readsOnly } from '../indexes';
 import { alibabaError, type Params } from './params';
 import { describeImageSharePermission, modifyImageSharePermission } from './sharing';
 import { listTagResources, tagResources, untagResources } from './tags';
+import { importImage, settleImports } from './imports';
 import { describeTaskAttribute, describeTasks, exportImage } from './tasks';
 import { isRpcError, rpcActionOf, verifyRpc } from './verify';
 import { EcsWorld } from './world';
@@ -30,6 +31,7 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   ModifyImageSharePermission: modifyImageSharePermission,
   DescribeImageSharePermission: describeImageSharePermission,
   ExportImage: exportImage,
+  ImportImage: importImage,
   DescribeTasks: describeTasks,
   DescribeTaskAttribute: describeTaskAttribute,
 };
@@ -72,6 +74,10 @@ export class AlibabaEcsHandler implements CloudHandler {
     const operation = OPERATIONS[call.action];
     if (!operation) {
       return alibabaError(404, 'InvalidAction.NotFound', `Specified api is not found, please check your url and method. Action: ${call.action}`);
+    }
+    // Images being imported follow their tasks before anything reads them.
+    if (settleImports(this.world)) {
+      this.world.listings.changed();
     }
     const answer = operation(this.world, call.params);
     if (!readsOnly(req.method, call.action)) {

@@ -1,7 +1,7 @@
 // The Alibaba sandbox's state for the emulator's life: each region's images (generated on first use,
 // then tagged, shared and deleted in place), share lists, and the export tasks.
 import { randomUUID } from 'crypto';
-import { JobClock, JobLedger } from '../jobs';
+import { JobClock, JobLedger, type SandboxJob } from '../jobs';
 import { ListingIndex } from '../indexes';
 import { Random, hashString } from '../random';
 import type { EmulatorResponse, KeyStore } from '../types';
@@ -21,6 +21,8 @@ export interface ExportTask {
   readonly bucket: string;
   readonly prefix: string;
   readonly format: string;
+  /** ImportImage: the object read (an export's file is named after its prefix and image instead). */
+  readonly object?: string;
 }
 
 /**
@@ -36,6 +38,10 @@ export class EcsWorld {
   /** DescribeImages' matches per region and filter, between state changes. */
   readonly listings = new ListingIndex<readonly EcsImage[]>();
   readonly tasks = new JobLedger<ExportTask>();
+  /** Images being imported, until their task ends (imports.ts), and ImportImage's answers by ClientToken. */
+  readonly importing: Array<{ job: SandboxJob; image: EcsImage }> = [];
+  readonly importTokens = new Map<string, Record<string, unknown>>();
+  readonly accountId = SANDBOX_ALIBABA_ACCOUNT_ID;
   private readonly images = new Map<string, EcsImage[]>();
   private readonly shares = new Map<string, ShareEntry[]>();
 
@@ -140,8 +146,13 @@ export class EcsWorld {
   exporting(regionId: string, imageId: string): boolean {
     return this.tasks.all().some(({ job, data }) => {
       const phase = this.clock.snapshot(job).phase;
-      return data.regionId === regionId && data.imageId === imageId && (phase === 'queued' || phase === 'running');
+      return job.operation === 'ExportImage' && data.regionId === regionId && data.imageId === imageId && (phase === 'queued' || phase === 'running');
     });
+  }
+
+  /** m-<region letters><18 chars>, like the cloud's image ids. */
+  newImageId(regionId: string): string {
+    return `m-${regionId === 'cn-hangzhou' ? 'bp' : 'uf'}${randomUUID().replace(/-/g, '').slice(0, 18)}`;
   }
 
   /** t-<region letters><18 chars>, like the cloud's task ids. */

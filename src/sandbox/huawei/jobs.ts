@@ -19,6 +19,8 @@ export interface ImsJobData {
   readonly imageName: string;
   /** What the job does to the state when it succeeds. */
   readonly apply?: (finishedAt: number) => void;
+  /** What the job does to the state when it fails (e.g. an image being made is killed). */
+  readonly fail?: () => void;
   applied: boolean;
 }
 
@@ -28,6 +30,7 @@ export interface JobRequest {
   readonly imageId: string;
   readonly imageName: string;
   readonly apply?: (finishedAt: number) => void;
+  readonly fail?: () => void;
 }
 
 export class HuaweiImsJobs {
@@ -38,7 +41,7 @@ export class HuaweiImsJobs {
   /** Starts a job on the shared clock; answers IMS's `{job_id}`. */
   start(scope: Scope, request: JobRequest): EmulatorResponse {
     const job = this.world.jobClock.start('huawei', request.operation, this.world.newJobId());
-    this.ledger.add(job, { projectId: scope.project.id, jobType: request.jobType, imageId: request.imageId, imageName: request.imageName, apply: request.apply, applied: false });
+    this.ledger.add(job, { projectId: scope.project.id, jobType: request.jobType, imageId: request.imageId, imageName: request.imageName, apply: request.apply, fail: request.fail, applied: false });
     return ok({ job_id: job.id });
   }
 
@@ -53,6 +56,8 @@ export class HuaweiImsJobs {
         data.applied = true;
         if (snap.phase === 'succeeded') {
           data.apply?.(snap.finishedAt ?? job.startedAt + job.durationMs);
+        } else {
+          data.fail?.();
         }
       }
     }

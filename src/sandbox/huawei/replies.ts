@@ -21,6 +21,10 @@ export const IMS_CODES = {
   jobNotFound: 'IMG.0056',
   /** A failed job's error_code (sandbox pick). */
   jobFailed: 'IMG.1001',
+  /** 400: a quota (image, image_shared, image_member) would be exceeded (sandbox pick). */
+  quotaExceeded: 'IMG.0062',
+  /** 404: the OBS bucket or file of an image_url does not exist (sandbox pick). */
+  fileNotFound: 'IMG.0004',
   /** 500: internal error (sandbox pick). */
   internal: 'IMG.0999',
 } as const;
