@@ -13,10 +13,10 @@ import type { CommandContext } from './context';
 import { failureText } from './outcome';
 import { imageLabel } from './targets';
 
-type Family = 'delete' | 'export' | 'members' | 'tags';
+type Family = 'delete' | 'export' | 'members' | 'tags' | 'import';
 
 /** Sharing and unsharing change one member list, tagging and untagging one tag set: each pair is one family. */
-const FAMILY: Readonly<Record<ChangeKind, Family>> = { delete: 'delete', export: 'export', share: 'members', unshare: 'members', tag: 'tags', untag: 'tags' };
+const FAMILY: Readonly<Record<ChangeKind, Family>> = { delete: 'delete', export: 'export', share: 'members', unshare: 'members', tag: 'tags', untag: 'tags', import: 'import', accept: 'members', reject: 'members' };
 
 function keyOf(node: ImageNode, family: Family): string {
   return `${node.account.id}/${node.parent.region.id}/${node.image.id}/${family}`;
@@ -59,6 +59,8 @@ function alreadyRunning(node: ImageNode, family: Family): string {
       return vscode.l10n.t('The members of {0} are already being changed: wait until that has finished.', name);
     case 'tags':
       return vscode.l10n.t('The tags of {0} are already being changed: wait until that has finished.', name);
+    case 'import':
+      return vscode.l10n.t('{0} is still being imported.', name);
   }
 }
 

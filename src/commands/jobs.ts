@@ -53,5 +53,11 @@ function kindWord(kind: JobKind): string {
       return vscode.l10n.t('unsharing');
     case 'delete':
       return vscode.l10n.t('deletion');
+    case 'import':
+      return vscode.l10n.t('import');
+    case 'accept':
+      return vscode.l10n.t('accepting');
+    case 'reject':
+      return vscode.l10n.t('rejecting');
   }
 }

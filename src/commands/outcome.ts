@@ -20,6 +20,12 @@ function unknownLead(kind: ChangeKind, images: string): string {
       return vscode.l10n.t('Whether {0} was tagged is not known.', images);
     case 'untag':
       return vscode.l10n.t('Whether the tags were removed from {0} is not known.', images);
+    case 'import':
+      return vscode.l10n.t('Whether the import of {0} started is not known.', images);
+    case 'accept':
+      return vscode.l10n.t('Whether {0} was accepted is not known.', images);
+    case 'reject':
+      return vscode.l10n.t('Whether {0} was rejected is not known.', images);
   }
 }
 
@@ -35,6 +41,11 @@ function whatToCheck(kind: ChangeKind): string {
     case 'tag':
     case 'untag':
       return vscode.l10n.t("Refresh the image to see its tags before trying again.");
+    case 'import':
+      return vscode.l10n.t('Before importing again, refresh the region in a minute and look for the new image or a running import task in the cloud console.');
+    case 'accept':
+    case 'reject':
+      return vscode.l10n.t('Refresh "Shared with Me" in a minute before answering again.');
   }
 }
 

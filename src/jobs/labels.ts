@@ -13,6 +13,12 @@ export function kindLabel(kind: JobKind): string {
       return vscode.l10n.t('Unshare');
     case 'delete':
       return vscode.l10n.t('Delete');
+    case 'import':
+      return vscode.l10n.t('Import');
+    case 'accept':
+      return vscode.l10n.t('Accept');
+    case 'reject':
+      return vscode.l10n.t('Reject');
   }
 }
 

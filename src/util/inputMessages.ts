@@ -35,6 +35,12 @@ function fieldName(field: InputField): string {
       return vscode.l10n.t('security token');
     case 'endpoint':
       return vscode.l10n.t('endpoint');
+    case 'imageName':
+      return vscode.l10n.t('image name');
+    case 'description':
+      return vscode.l10n.t('description');
+    case 'diskSize':
+      return vscode.l10n.t('disk size');
   }
 }
 
@@ -56,6 +62,12 @@ function charsetRule(charset: Charset, field: InputField): string {
       return vscode.l10n.t('The object name does not start with "/" and has none of \\ : * ? " < > |.');
     case 'noSpaces':
       return vscode.l10n.t('The {0} has no spaces.', fieldName(field));
+    case 'alibabaImageName':
+      return vscode.l10n.t('An Alibaba Cloud image name starts with a letter and uses only letters, digits, ".", "_", "-" and ":".');
+    case 'huaweiImageName':
+      return vscode.l10n.t('A Huawei Cloud image name uses only letters, digits, spaces, "_", "-" and ".".');
+    case 'noAngleBrackets':
+      return vscode.l10n.t('The {0} may not contain "<" or ">".', fieldName(field));
   }
 }
 
@@ -150,6 +162,10 @@ export function inputMessage(p: InputProblem, cloud?: CloudKind): string {
       return vscode.l10n.t('Do not put a user name or password in the endpoint; the AccessKey is asked for separately.');
     case 'endpointPath':
       return vscode.l10n.t('Give only the scheme, host and port, without a path.');
+    case 'outOfRange':
+      return vscode.l10n.t('The {0} must be a whole number from {1} to {2}.', fieldName(p.field), p.min, p.max);
+    case 'notOneOf':
+      return vscode.l10n.t('"{0}" is not among the values this cloud takes: {1}.', p.value, formatList(p.values));
   }
 }
 
