@@ -6,6 +6,9 @@ import type { CommandContext } from './context';
 import { copyImageId } from './copyImageId';
 import { deleteImages } from './delete';
 import { exportImage } from './export';
+import { importImage } from './importImage';
+import { showQuota } from './quota';
+import { acceptShared, rejectShared } from './sharedWithMe';
 import { clearFinishedJobs, refreshJobs } from './jobsCommands';
 import { openDetails } from './openDetails';
 import { share } from './share';
@@ -40,6 +43,10 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.unshare': unshare,
   'cloudImageExplorer.export': exportImage,
   'cloudImageExplorer.delete': deleteImages,
+  'cloudImageExplorer.importImage': importImage,
+  'cloudImageExplorer.acceptShared': acceptShared,
+  'cloudImageExplorer.rejectShared': rejectShared,
+  'cloudImageExplorer.showQuota': showQuota,
   'cloudImageExplorer.jobs.refresh': refreshJobs,
   'cloudImageExplorer.jobs.clearFinished': clearFinishedJobs,
 };

@@ -8,7 +8,7 @@ import { formatGiB, formatNumber, formatTime } from '../util/format';
 import { imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
 import type { ImageLoader } from './imageLoader';
 
-export type NodeKind = 'account' | 'region' | 'image' | 'loadMore' | 'error' | 'empty';
+export type NodeKind = 'account' | 'region' | 'image' | 'loadMore' | 'error' | 'empty' | 'sharedWithMe' | 'sharedImage';
 
 export interface Node {
   /** Lets code outside this bundle (tests, pickers) tell nodes apart without instanceof. */

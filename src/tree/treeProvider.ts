@@ -9,6 +9,8 @@ import { ImageLoader, providerSource } from './imageLoader';
 import type { Image } from '../providers/model';
 import { AccountNode, EmptyNode, ErrorNode, ImageNode, LoadMoreNode, RegionNode, type Node } from './nodes';
 import { throttle } from './throttle';
+import { regionTooltip } from './quotaTooltip';
+import { sharedGroupOf } from './sharedWithMe';
 
 /** While Load All streams pages in, the region is redrawn at most this often (and once at the end). */
 export const LOAD_ALL_REDRAW_MS = 250;
@@ -49,6 +51,10 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     if (node instanceof ImageNode) {
       item.tooltip = node.tooltip();
     }
+    if (node instanceof RegionNode) {
+      // Its quotas where the cloud has them: read on the first hover, shown from then on.
+      regionTooltip(item, node, () => this.sessions.provider(node.account), () => this.changed.fire(node));
+    }
     return item;
   }
 
@@ -66,7 +72,7 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     if (node instanceof RegionNode) {
       return this.regionChildren(node);
     }
-    return [];
+    return node.children ? node.children() : [];
   }
 
   /** Refreshes one node (forgetting what it loaded), or the whole view. */
@@ -252,6 +258,12 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
       children.push(new LoadMoreNode(node));
     } else if (!children.length) {
       children.push(new EmptyNode(node, vscode.l10n.t('No images in this region.')));
+    }
+    // Images shared with this project, where the cloud has them: first, or after "no images".
+    const received = (await this.sessions.provider(node.account).catch(() => undefined))?.received;
+    if (received) {
+      const group = sharedGroupOf(node, () => received.listReceived(node.region.id));
+      children.splice(children[0]?.kind === 'empty' ? 1 : 0, 0, group);
     }
     return children;
   }

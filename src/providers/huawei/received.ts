@@ -57,7 +57,7 @@ export class HuaweiReceived implements ReceivedOperations {
         query: { __imagetype: 'shared', visibility: 'shared', member_status: membership, limit: String(LIMIT), ...(marker ? { marker } : {}) },
         signal,
       });
-      const page = objectsOf(body['images']).map((i) => mapImage(regionId, i, false));
+      const page = objectsOf(body['images']).map((i) => mapImage(regionId, i));
       found.push(...page);
       marker = page[page.length - 1]?.id;
       if (page.length < LIMIT || !marker) {
