@@ -55,7 +55,8 @@ function text(field: 'bucket' | 'object' | 'name' | 'description' | 'size', prom
 
 function choice(field: 'format' | 'osType' | 'platform' | 'architecture', values: (r: ImportRules) => readonly string[], placeHolder: () => string): WizardStep<ImportDraft> {
   return {
-    applies: (s) => values(rulesOf(s)).length > 0,
+    // Counted before the region is known (the step counter asks): then it is assumed to apply.
+    applies: (s) => !s.importing || values(s.importing.rules).length > 0,
     run: async (s, input, info) => {
       const items: PickItem<string>[] = values(rulesOf(s)).map((v) => ({ label: v, data: v, picked: v === s[field] }));
       s[field] = (await input.pick(items, { ...info, placeHolder: placeHolder() })).data;

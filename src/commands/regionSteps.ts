@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { ImageProvider } from '../providers/provider';
 import { AccountNode, RegionNode } from '../tree/nodes';
+import { accountLabel } from '../util/clouds';
 import type { PickItem } from '../util/userInput';
 import type { WizardStep } from '../util/wizard';
 import type { CommandContext } from './context';
@@ -27,7 +28,7 @@ export function regionOf(d: RegionDraft): RegionNode {
 /** The accounts whose provider has what `has` wants, as tree nodes. */
 async function accountsWith(ctx: CommandContext, has: (p: ImageProvider) => boolean): Promise<AccountNode[]> {
   const roots = (await ctx.tree.getChildren()).filter((n): n is AccountNode => n instanceof AccountNode);
-  const fit = await Promise.all(roots.map(async (n) => has(await ctx.sessions.provider(n.account))));
+  const fit = await Promise.all(roots.map((n) => ctx.sessions.provider(n.account).then(has, () => false)));
   return roots.filter((_, i) => fit[i]);
 }
 
@@ -40,7 +41,11 @@ export function regionSteps<S extends RegionDraft>(ctx: CommandContext, has: (p:
         if (!accounts.length) {
           throw new Error(vscode.l10n.t('None of your accounts is on a cloud that can do this.'));
         }
-        const items: PickItem<AccountNode>[] = accounts.map((n) => ({ label: n.account.name, description: n.treeItem().description?.toString(), data: n }));
+        const items: PickItem<AccountNode>[] = accounts.map((n) => ({
+          label: accountLabel(n.account),
+          description: n.treeItem().description?.toString(),
+          data: n,
+        }));
         s.account = (await input.pick(items, { ...info, placeHolder: vscode.l10n.t('Select an account') })).data;
       },
     },
