@@ -5,18 +5,8 @@ import * as vscode from 'vscode';
 import type { Membership, ReceivedImage } from '../providers/operations';
 import { explain, logLine, userMessage } from '../util/errors';
 import { formatNumber } from '../util/format';
+import { memberStateLabel } from '../util/vocabulary';
 import { EmptyNode, ErrorNode, type Node, type RegionNode } from './nodes';
-
-function membershipLabel(m: Membership): string {
-  switch (m) {
-    case 'pending':
-      return vscode.l10n.t('Pending');
-    case 'accepted':
-      return vscode.l10n.t('Accepted');
-    case 'rejected':
-      return vscode.l10n.t('Rejected');
-  }
-}
 
 const ICONS: Readonly<Record<Membership, string>> = { pending: 'bell-dot', accepted: 'pass', rejected: 'circle-slash' };
 
@@ -39,10 +29,10 @@ export class SharedImageNode implements Node {
     const { image, membership } = this.received;
     const item = new vscode.TreeItem(image.name, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = `${membershipLabel(membership)} · ${image.id}`;
+    item.description = `${memberStateLabel(membership)} · ${image.id}`;
     item.iconPath = new vscode.ThemeIcon(ICONS[membership]);
     item.contextValue = `sharedImage membership-${membership}`;
-    item.tooltip = vscode.l10n.t('Shared with this project by {0}. Your answer: {1}.', String(image.raw?.['owner'] ?? vscode.l10n.t('another project')), membershipLabel(membership));
+    item.tooltip = vscode.l10n.t('Shared with this project by {0}. Your answer: {1}.', String(image.raw?.['owner'] ?? vscode.l10n.t('another project')), memberStateLabel(membership));
     return item;
   }
 }

@@ -116,6 +116,15 @@ describe('Huawei shared with me, quota and export choices (against the emulator)
       assert.equal(alibabaExportChoice({ ...ali, raw: disks(1, 600) }).block?.code, 'dataDiskSize');
     });
 
+    it('Huawei: the cloud refuses a standard export of an image over 128 GB and takes a fast one', async () => {
+      const big = await provider.importing!.importImage(R, { bucket: 'ci-obs', object: 'big.qcow2', name: 'big one', platform: 'CentOS 7.9 64bit', architecture: 'x86', diskSizeGiB: 200 });
+      sandbox.advance(JOB_MS);
+      assert.equal((await provider.getImage!(R, big.imageId!))?.status, 'active');
+      assert.equal(huaweiExportChoice((await provider.getImage!(R, big.imageId!))!).quickRequired, true);
+      assert.equal(await codeOf(provider.exporting!.exportImage(R, big.imageId!, { bucket: 'ci-obs', object: 'big.img', format: 'qcow2' })), 'IMG.0001');
+      assert.equal(await codeOf(provider.exporting!.exportImage(R, big.imageId!, { bucket: 'ci-obs', object: 'big.img', format: '', quick: true })), 'ok');
+    });
+
     it('Huawei: a fast export is sent without a file format and the cloud takes it', async () => {
       const own = (await provider.listImages({ regionId: R, pageSize: 50 })).items.find((i) => i.owner === 'self' && i.status === 'active');
       assert.ok(own);

@@ -7,7 +7,7 @@ import { Random } from '../random';
 import type { EmulatorResponse } from '../types';
 import { uuidFrom, type ImsImage } from './data';
 import type { HuaweiImsJobs } from './jobs';
-import { IMS_CODES, imsError, invalid, isResponse, jsonBody, stringList } from './replies';
+import { IMS_CODES, imagesRequest, imsError, invalid, isResponse } from './replies';
 import type { Scope } from './world';
 
 export type MemberStatus = 'pending' | 'accepted' | 'rejected';
@@ -68,14 +68,11 @@ export class HuaweiIncoming {
 
   /** BatchUpdateMembers; `room` says how many more shared images the image_shared quota takes. */
   update(scope: Scope, body: string, room: number): EmulatorResponse {
-    const request = jsonBody(body);
-    if (isResponse(request)) {
-      return request;
+    const parsed = imagesRequest(body);
+    if (isResponse(parsed)) {
+      return parsed;
     }
-    const imageIds = stringList(request, 'images');
-    if (isResponse(imageIds)) {
-      return imageIds;
-    }
+    const { request, imageIds } = parsed;
     const status = request['status'];
     if (status !== 'accepted' && status !== 'rejected') {
       return invalid('The parameter status is invalid: accepted or rejected.');

@@ -4,7 +4,7 @@
 import type { EmulatorResponse } from '../types';
 import type { ImsImage } from './data';
 import type { HuaweiImsJobs } from './jobs';
-import { IMS_CODES, imsError, invalid, isResponse, isoSecond, jsonBody, ok, stringList } from './replies';
+import { IMS_CODES, imagesRequest, imsError, invalid, isResponse, isoSecond, ok, stringList } from './replies';
 import { findImage, ownImage, type Scope } from './world';
 
 const PROJECT_ID = /^[0-9a-f]{32}$/;
@@ -56,14 +56,11 @@ export class HuaweiImageMembers {
    * `room`: how many more members the image_member quota takes (adding only).
    */
   change(scope: Scope, body: string, add: boolean, room = Infinity): EmulatorResponse {
-    const request = jsonBody(body);
-    if (isResponse(request)) {
-      return request;
+    const parsed = imagesRequest(body);
+    if (isResponse(parsed)) {
+      return parsed;
     }
-    const imageIds = stringList(request, 'images');
-    if (isResponse(imageIds)) {
-      return imageIds;
-    }
+    const { request, imageIds } = parsed;
     const projects = stringList(request, 'projects');
     if (isResponse(projects)) {
       return projects;

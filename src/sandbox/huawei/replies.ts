@@ -74,6 +74,16 @@ export function jsonBody(body: string): Record<string, unknown> | EmulatorRespon
   return invalid('The request body is not a JSON object.');
 }
 
+/** A JSON object body with its non-empty `images` list (the member APIs), or IMS's 400. */
+export function imagesRequest(body: string): { request: Record<string, unknown>; imageIds: string[] } | EmulatorResponse {
+  const request = jsonBody(body);
+  if (isResponse(request)) {
+    return request;
+  }
+  const imageIds = stringList(request, 'images');
+  return isResponse(imageIds) ? imageIds : { request, imageIds };
+}
+
 /** A non-empty array of strings at `body[name]`, or IMS's 400. */
 export function stringList(body: Record<string, unknown>, name: string): string[] | EmulatorResponse {
   const v = body[name];
