@@ -259,11 +259,12 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     } else if (!children.length) {
       children.push(new EmptyNode(node, vscode.l10n.t('No images in this region.')));
     }
-    // Images shared with this project, where the cloud has them: first, or after "no images".
+    // Images shared with this project, where the cloud has them: first, or after the region's only
+    // "no images" or error node (which stays what the region says first).
     const received = (await this.sessions.provider(node.account).catch(() => undefined))?.received;
     if (received) {
       const group = sharedGroupOf(node, () => received.listReceived(node.region.id));
-      children.splice(children[0]?.kind === 'empty' ? 1 : 0, 0, group);
+      children.splice(children[0]?.kind === 'empty' || children[0]?.kind === 'error' ? 1 : 0, 0, group);
     }
     return children;
   }
