@@ -94,12 +94,35 @@ describe('Import, shared with me, quota and fast export (real extension host)', 
     assert.equal(await imageNamed(a, region, no!.received.image.name), undefined, 'a rejected image stays out of the region');
   });
 
+  it('Huawei: accepts every pending image of a group at once, each image its own job', async () => {
+    const region = await sandboxRegion(a, 'huawei', 'cn-east-3');
+    const group = await sharedGroup(a, region);
+    const pending = (await children(a, group)).filter((n): n is SharedImageNode => n.kind === 'sharedImage' && (n as SharedImageNode).received.membership === 'pending');
+    assert.ok(pending.length >= 2, `${pending.length} pending`);
+    await vscode.commands.executeCommand('cloudImageExplorer.acceptShared', group);
+    assert.match(a.prompter.notices[a.prompter.notices.length - 1]?.message ?? '', new RegExp(`^Accepting ${pending.length} shared image\\(s\\): started`));
+    for (const n of pending) {
+      await jobDone(a, 'accept', n.received.image.name);
+    }
+    const after = await children(a, await sharedGroup(a, region));
+    assert.ok(after.every((n) => n.kind !== 'sharedImage' || (n as SharedImageNode).received.membership !== 'pending'), 'none pending any more');
+    assert.match(String((await sharedGroup(a, region)).treeItem().description), /none pending/);
+  });
+
   it('Huawei: shows the quota, and refuses a share and an import before any request when it is full', async () => {
     const region = await sandboxRegion(a, 'huawei', 'cn-south-1');
     const emulator = await a.sandbox();
     await vscode.commands.executeCommand('cloudImageExplorer.showQuota', region);
     const notice = a.prompter.notices[a.prompter.notices.length - 1]?.message ?? '';
     assert.match(notice, /Private images: \d+ \/ 1,000; Shared images: \d+ \/ 1,000; Image members: \d+ \/ 1,000/);
+    // The region's hover shows them too.
+    const hover = await until('the quota in the region hover', () => {
+      const t = a.tree.resolveTreeItem(region.treeItem(), region).tooltip;
+      // As the user reads it: a MarkdownString's text comes escaped.
+      const text = t instanceof vscode.MarkdownString ? t.value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1') : '';
+      return /Private images: \d+ \/ 1,000/.test(text) ? text : undefined;
+    });
+    assert.match(hover, /Image members: \d+ \/ 1,000/);
     const provider = await a.provider(region.account);
     const quotas = await provider.quota!.quotas('cn-south-1');
     emulator.quotas.set('huawei', 'image_member', quotas.find((q) => q.type === 'image_member')!.used);
