@@ -11,6 +11,7 @@ import { registerImageIds, type ImageIdsApi } from './editor';
 import { JobsViewProvider } from './jobs/jobsView';
 import { JobTracker } from './jobs/tracker';
 import { syncTreeWithJobs } from './jobs/treeSync';
+import { syncTreeWithLifecycleJobs } from './jobs/lifecycleSync';
 import type { AccountConfig } from './providers/model';
 import type { ImageProvider } from './providers/provider';
 import type { Emulator } from './sandbox/emulator';
@@ -81,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     jobsTreeView,
     jobsView.followVisibility(jobsTreeView),
     syncTreeWithJobs(jobs, tree, accounts, sessions),
+    syncTreeWithLifecycleJobs(jobs, tree),
     ...registerCommands(ctx),
     search,
     ...searchView.disposables,

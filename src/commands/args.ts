@@ -18,6 +18,6 @@ export function stringsArg(v: unknown): string[] | undefined {
 export function exportArg(v: unknown): ExportRequest | undefined {
   const r = rec(v);
   return r && typeof r['bucket'] === 'string' && typeof r['object'] === 'string' && typeof r['format'] === 'string'
-    ? { bucket: r['bucket'], object: r['object'], format: r['format'] }
+    ? { bucket: r['bucket'], object: r['object'], format: r['format'], ...(r['quick'] === true ? { quick: true } : {}) }
     : undefined;
 }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ImageProvider } from '../providers/provider';
 import type { ImageNode } from '../tree/nodes';
 import type { CommandContext } from './context';
+import { assertQuotaRoom } from './quota';
 
 export interface CopyPreflightInput {
   readonly ctx: CommandContext;
@@ -40,7 +41,16 @@ export const concurrentCopies: CopyPreflight = async ({ provider, regions }) => 
     : undefined;
 };
 
-export const COPY_PREFLIGHTS: CopyPreflight[] = [concurrentCopies];
+/** Where the cloud keeps an image quota per region (Huawei IMS), refuses a copy into a region that is full. */
+export const imageQuota: CopyPreflight = async ({ target, provider, regions }) => {
+  for (const region of regions) {
+    const name = region === target.parent.region.id ? target.parent.region.name : region;
+    await assertQuotaRoom(provider, region, name, 'image');
+  }
+  return undefined;
+};
+
+export const COPY_PREFLIGHTS: CopyPreflight[] = [imageQuota, concurrentCopies];
 
 /** Runs every check in order; the words they return, for the confirmation. */
 export async function runCopyPreflights(input: CopyPreflightInput): Promise<string[]> {

@@ -13,7 +13,7 @@ import type { CommandContext } from './context';
 import { failureText } from './outcome';
 import { imageLabel } from './targets';
 
-type Family = 'delete' | 'export' | 'members' | 'tags' | 'copy' | 'attributes';
+type Family = 'delete' | 'export' | 'members' | 'tags' | 'copy' | 'attributes' | 'import';
 
 /** Sharing and unsharing change one member list, tagging and untagging one tag set: each pair is one family. */
 const FAMILY: Readonly<Record<ChangeKind, Family>> = {
@@ -25,6 +25,9 @@ const FAMILY: Readonly<Record<ChangeKind, Family>> = {
   untag: 'tags',
   copy: 'copy',
   edit: 'attributes',
+  import: 'import',
+  accept: 'members',
+  reject: 'members',
   // Cancelling acts on a job, not an image: it holds nothing an image change would wait for.
   cancel: 'copy',
 };
@@ -74,6 +77,8 @@ function alreadyRunning(node: ImageNode, family: Family): string {
       return vscode.l10n.t('{0} is already being copied: wait until that copy has finished.', name);
     case 'attributes':
       return vscode.l10n.t('{0} is already being renamed or changed: wait until that has finished.', name);
+    case 'import':
+      return vscode.l10n.t('{0} is still being imported.', name);
   }
 }
 

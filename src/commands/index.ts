@@ -9,6 +9,9 @@ import { deleteImages } from './delete';
 import { deprecateImage, editDescription, renameImage, undeprecateImage } from './editImage';
 import { exportImage } from './export';
 import { cancelJob, retryJob } from './jobActions';
+import { importImage } from './importImage';
+import { showQuota } from './quota';
+import { acceptShared, rejectShared } from './sharedWithMe';
 import { clearFinishedJobs, refreshJobs } from './jobsCommands';
 import { openDetails } from './openDetails';
 import { openInConsole } from './openInConsole';
@@ -55,6 +58,10 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.editDescription': editDescription,
   'cloudImageExplorer.deprecate': deprecateImage,
   'cloudImageExplorer.undeprecate': undeprecateImage,
+  'cloudImageExplorer.importImage': importImage,
+  'cloudImageExplorer.acceptShared': acceptShared,
+  'cloudImageExplorer.rejectShared': rejectShared,
+  'cloudImageExplorer.showQuota': showQuota,
   'cloudImageExplorer.jobs.refresh': refreshJobs,
   'cloudImageExplorer.jobs.clearFinished': clearFinishedJobs,
   'cloudImageExplorer.filterImages': filterImages,

@@ -64,5 +64,11 @@ function kindWord(kind: JobKind): string {
       return vscode.l10n.t('deletion');
     case 'copy':
       return vscode.l10n.t('copy');
+    case 'import':
+      return vscode.l10n.t('import');
+    case 'accept':
+      return vscode.l10n.t('accepting');
+    case 'reject':
+      return vscode.l10n.t('rejecting');
   }
 }

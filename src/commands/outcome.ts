@@ -26,6 +26,12 @@ function unknownLead(kind: ChangeKind, images: string): string {
       return vscode.l10n.t('Whether the job was cancelled is not known.');
     case 'edit':
       return vscode.l10n.t('Whether {0} was changed is not known.', images);
+    case 'import':
+      return vscode.l10n.t('Whether the import of {0} started is not known.', images);
+    case 'accept':
+      return vscode.l10n.t('Whether {0} was accepted is not known.', images);
+    case 'reject':
+      return vscode.l10n.t('Whether {0} was rejected is not known.', images);
   }
 }
 
@@ -47,6 +53,11 @@ function whatToCheck(kind: ChangeKind): string {
       return vscode.l10n.t('The Jobs view shows how the job goes on.');
     case 'edit':
       return vscode.l10n.t('Refresh the image to see its name, description and status before trying again.');
+    case 'import':
+      return vscode.l10n.t('Before importing again, refresh the region in a minute and look for the new image or a running import task in the cloud console.');
+    case 'accept':
+    case 'reject':
+      return vscode.l10n.t('Refresh "Shared with Me" in a minute before answering again.');
   }
 }
 

@@ -9,7 +9,8 @@ import type { CommandContext } from './context';
 import { oneAtATime } from './inFlight';
 import { startedJob } from './jobs';
 import { sayIfReadBack } from './outcome';
-import { imageTargets, shareTarget } from './targets';
+import { assertQuotaRoom } from './quota';
+import { imageTargets, provider, shareTarget } from './targets';
 
 /** The IDs typed into the box: separated by commas, semicolons (also full-width) or white space; each once. */
 export function splitIds(text: string): string[] {
@@ -52,6 +53,7 @@ async function askAndShare(ctx: CommandContext, image: ImageNode, presetIds: str
   if (problem) {
     throw new Error(inputMessage(problem, cloud));
   }
+  await assertQuotaRoom(await provider(ctx, target), regionId, target.parent.region.name, 'share', ids.length);
   const result = await sharing.addMembers(regionId, target.image.id, ids);
   ctx.log.info(`Shared ${target.image.id} with ${ids.join(', ')}${result.job ? ` (job ${result.job.jobId})` : ''}.`);
   if (result.job) {

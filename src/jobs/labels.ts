@@ -15,6 +15,12 @@ export function kindLabel(kind: JobKind): string {
       return vscode.l10n.t('Delete');
     case 'copy':
       return vscode.l10n.t('Copy');
+    case 'import':
+      return vscode.l10n.t('Import');
+    case 'accept':
+      return vscode.l10n.t('Accept');
+    case 'reject':
+      return vscode.l10n.t('Reject');
   }
 }
 

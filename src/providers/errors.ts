@@ -2,7 +2,7 @@ import type { CloudKind } from './model';
 import { redact } from './redact';
 
 /** The changes a user can ask of an image, for an unknown outcome's words. */
-export type ChangeKind = 'delete' | 'export' | 'share' | 'unshare' | 'tag' | 'untag' | 'copy' | 'cancel' | 'edit';
+export type ChangeKind = 'delete' | 'export' | 'share' | 'unshare' | 'tag' | 'untag' | 'copy' | 'cancel' | 'edit' | 'import' | 'accept' | 'reject';
 
 /**
  * A change whose request may or may not have been applied (the reply was lost or unclear, see

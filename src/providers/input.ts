@@ -23,7 +23,8 @@ export type InputField =
   | 'imageName'
   | 'imageDescription'
   // Copy (src/providers/copyRules.ts)
-  | 'kmsKeyId' | 'agencyName';
+  | 'kmsKeyId' | 'agencyName'
+  | 'diskSize';
 
 /** Named character rules, each with one sentence in the UI. */
 export type Charset =
@@ -74,6 +75,8 @@ export type InputProblem =
   | { readonly code: 'alreadyMembers'; readonly ids: readonly string[] }
   | { readonly code: 'notMembers'; readonly ids: readonly string[] }
   | { readonly code: 'format'; readonly format: string; readonly formats: readonly string[] }
+  | { readonly code: 'outOfRange'; readonly field: InputField; readonly min: number; readonly max: number }
+  | { readonly code: 'notOneOf'; readonly value: string; readonly values: readonly string[] }
   | { readonly code: 'accessKeyShape'; readonly shape: KeyShape }
   | { readonly code: 'endpointUrl' }
   | { readonly code: 'endpointScheme' }
@@ -341,6 +344,10 @@ export function describeProblem(p: InputProblem): string {
       return `The image is not shared with ${p.ids.join(', ')}.`;
     case 'format':
       return `"${p.format}" is not one of the formats ${p.formats.join(', ')}.`;
+    case 'notOneOf':
+      return `"${p.value}" is not one of ${p.values.join(', ')}.`;
+    case 'outOfRange':
+      return `The ${p.field} must be a whole number from ${p.min} to ${p.max}.`;
     case 'accessKeyShape':
       return `This is not an AccessKey ID of this cloud (${p.shape.prefix ?? ''}${p.shape.min} to ${p.shape.max} letters and digits).`;
     case 'endpointUrl':
@@ -379,7 +386,7 @@ export interface ExportRules {
 }
 
 export function checkExport(rules: ExportRules, request: ExportRequest): InputProblem | undefined {
-  return rules.checkBucket(request.bucket) ?? rules.checkObject(request.object) ?? checkFormat(request.format, rules.formats);
+  return rules.checkBucket(request.bucket) ?? rules.checkObject(request.object) ?? (request.quick ? undefined : checkFormat(request.format, rules.formats));
 }
 
 export interface CloudRules {

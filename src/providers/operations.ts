@@ -2,10 +2,11 @@
 // its cloud has it: the presence of a group is the capability (what a cloud lacks is absent, never a stub).
 import type { CopyRules } from './copyRules';
 import type { EditRules } from './editing';
+import type { ImportRules } from './importRules';
 import type { ExportRules, MemberRules, TagRules } from './input';
-import type { Tag } from './model';
+import type { Image, Tag } from './model';
 
-export type JobKind = 'export' | 'share' | 'unshare' | 'delete' | 'copy';
+export type JobKind = 'export' | 'share' | 'unshare' | 'delete' | 'copy' | 'import' | 'accept' | 'reject';
 
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -130,12 +131,93 @@ export interface ExportRequest {
   /** Alibaba: OSSPrefix; Huawei: the object name (bucket_url = bucket:object). */
   readonly object: string;
   readonly format: string;
+  /** Huawei fast export (`is_quick_export`): the image as it is stored, no format (`format` is then ''). */
+  readonly quick?: boolean;
+}
+
+/** Why an image cannot be exported, told before any request (see each cloud's `exportBlocker`). */
+export type ExportBlock =
+  | { readonly code: 'notOwn' }
+  | { readonly code: 'notReady'; readonly status: string }
+  | { readonly code: 'marketplace' }
+  | { readonly code: 'windows' }
+  | { readonly code: 'wholeImage' }
+  | { readonly code: 'tooLarge'; readonly sizeGiB: number; readonly maxGiB: number }
+  | { readonly code: 'dataDisks'; readonly count: number; readonly max: number }
+  | { readonly code: 'dataDiskSize'; readonly sizeGiB: number; readonly maxGiB: number };
+
+/** How an export may be made: refused (`block`), or with or without the fast (quick) form. */
+export interface ExportChoice {
+  readonly block?: ExportBlock;
+  /** The cloud has a fast export for this image (Huawei `is_quick_export`). */
+  readonly quickAvailable: boolean;
+  /** Only the fast export will do (Huawei: images over 128 GB). */
+  readonly quickRequired: boolean;
 }
 
 export interface ExportOperations {
   /** Bucket, object and format rules (with the formats the cloud exports), checked before any request. */
   readonly rules: ExportRules;
+  /** Whether and how the image can be exported, from what its listing says (raw fields where needed): no request. */
+  exportChoice(image: Image): ExportChoice;
   exportImage(regionId: string, imageId: string, request: ExportRequest, signal?: AbortSignal): Promise<StartedJob>;
+}
+
+/** An image file in the region's object storage to make an image of (Alibaba OSS, Huawei OBS). */
+export interface ImportRequest {
+  readonly bucket: string;
+  readonly object: string;
+  readonly name: string;
+  readonly description?: string;
+  /** Alibaba: Format (RAW, VHD, QCOW2, VMDK); Huawei takes the format from the file itself. */
+  readonly format?: string;
+  /** Alibaba OSType (linux / windows). */
+  readonly osType?: string;
+  /** Alibaba Platform (e.g. "CentOS"); Huawei os_version (e.g. "CentOS 7.9 64bit"). */
+  readonly platform: string;
+  /** Alibaba Architecture (x86_64 / arm64 / i386); Huawei architecture (x86 / arm). */
+  readonly architecture: string;
+  /** Alibaba DiskImageSize; Huawei min_disk (GiB). */
+  readonly diskSizeGiB: number;
+}
+
+export interface ImportStarted extends StartedJob {
+  /** The new image, where the cloud names it at once (Alibaba ImageId, Huawei's job once it made the record). */
+  readonly imageId?: string;
+}
+
+export interface ImportOperations {
+  /** What the request may hold (names, formats, platforms, sizes), checked before any request. */
+  readonly rules: ImportRules;
+  importImage(regionId: string, request: ImportRequest, signal?: AbortSignal): Promise<ImportStarted>;
+}
+
+export type Membership = 'pending' | 'accepted' | 'rejected';
+
+/** An image another project shared with this one, and what this project answered. */
+export interface ReceivedImage {
+  readonly image: Image;
+  readonly membership: Membership;
+}
+
+export interface ReceivedOperations {
+  /** Every image shared with this project, pending, accepted or rejected. */
+  listReceived(regionId: string, signal?: AbortSignal): Promise<ReceivedImage[]>;
+  /** Accepts or rejects shared images: one async job for all of them. */
+  /** The job to follow, unless reading back after a lost reply found the answer already given. */
+  answer(regionId: string, imageIds: readonly string[], membership: Exclude<Membership, 'pending'>, signal?: AbortSignal): Promise<ChangeResult>;
+}
+
+/** One of the cloud's quotas in a region: how much of it is used. */
+export interface QuotaUse {
+  /** Huawei: image (private images), image_shared (shared images), image_member (image recipients). */
+  readonly type: string;
+  readonly used: number;
+  readonly quota: number;
+}
+
+export interface QuotaOperations {
+  quotas(regionId: string, signal?: AbortSignal): Promise<QuotaUse[]>;
 }
 
 export interface DeleteOptions {
@@ -222,4 +304,7 @@ export interface ImageOperations {
   readonly editing?: EditOperations;
   readonly jobs?: JobOperations;
   readonly details?: DetailOperations;
+  readonly importing?: ImportOperations;
+  readonly received?: ReceivedOperations;
+  readonly quota?: QuotaOperations;
 }

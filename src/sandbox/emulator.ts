@@ -6,6 +6,7 @@ import type { CloudKind } from '../providers/model';
 import { FaultPlan, type FaultKind } from './faults';
 import { createHandlers } from './handlers';
 import { DEFAULT_JOB_DURATION_MS, JobClock } from './jobs';
+import { QuotaPlan } from './quotas';
 import { echoOf, type CloudHandler, type EmulatorRequest, type EmulatorResponse, type KeyStore } from './types';
 
 export interface SandboxCredentials {
@@ -76,6 +77,8 @@ export class Emulator implements KeyStore {
   readonly requestLog: RequestLogEntry[] = [];
   /** Phases and percentages of every cloud's async jobs; `jobClock.durationMs` may be changed at run time. */
   readonly jobClock: JobClock;
+  /** Quota ceilings (Huawei IMS); a test fills a quota by setting its ceiling to what is in use. */
+  readonly quotas = new QuotaPlan();
   private readonly handlers: CloudHandler[];
   private readonly servers: http.Server[] = [];
   private readonly secrets = new Map<string, string>();

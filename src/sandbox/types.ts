@@ -1,6 +1,7 @@
 // What the emulator core and each cloud's handler exchange.
 import type { CloudKind } from '../providers/model';
 import type { JobClock } from './jobs';
+import type { QuotaPlan } from './quotas';
 
 export interface EmulatorRequest {
   readonly method: string;
@@ -30,6 +31,8 @@ export interface KeyStore {
   securityTokenOf?(cloud: CloudKind, accessKeyId: string): string | undefined;
   /** The emulator's shared job clock (sandbox/jobs.ts); a handler makes its own when absent. */
   readonly jobClock?: JobClock;
+  /** The emulator's quota ceilings (sandbox/quotas.ts); a handler uses the defaults when absent. */
+  readonly quotas?: QuotaPlan;
   /** Images in a region, where the emulator's options replace the data set's own count (benchmarks). */
   imageCount?(cloud: CloudKind, regionId: string): number | undefined;
 }

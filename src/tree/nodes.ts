@@ -9,7 +9,7 @@ import { ImageNode } from './imageNode';
 
 export { ImageNode };
 
-export type NodeKind = 'account' | 'region' | 'group' | 'image' | 'loadMore' | 'error' | 'empty';
+export type NodeKind = 'account' | 'region' | 'group' | 'image' | 'loadMore' | 'error' | 'empty' | 'sharedWithMe' | 'sharedImage';
 
 export interface Node {
   /** Lets code outside this bundle (tests, pickers) tell nodes apart without instanceof. */

@@ -15,6 +15,8 @@ import { groupImages, groupKey, sortImages } from './ordering';
 import { RegionFilters } from './regionFilters';
 import { throttle } from './throttle';
 import type { ViewState } from './viewState';
+import { regionTooltip } from './quotaTooltip';
+import { sharedGroupOf } from './sharedWithMe';
 
 /** While Load All streams pages in, the region is redrawn at most this often (and once at the end). */
 export const LOAD_ALL_REDRAW_MS = 250;
@@ -68,6 +70,10 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     if (node instanceof ImageNode) {
       item.tooltip = node.tooltip();
     }
+    if (node instanceof RegionNode) {
+      // Its quotas where the cloud has them: read on the first hover, shown from then on.
+      regionTooltip(item, node, () => this.sessions.provider(node.account), () => this.changed.fire(node));
+    }
     return item;
   }
 
@@ -91,7 +97,7 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     if (node instanceof GroupNode) {
       return node.images.map((image) => node.parent.imageNode(image));
     }
-    return [];
+    return node.children ? node.children() : [];
   }
 
   /** The view's message while the instant filter narrows it: what filters, and how many loaded images match. */
@@ -338,6 +344,13 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     } else if (!children.length) {
       const filtered = node.view.cloudFilter !== undefined;
       children.push(new EmptyNode(node, filtered ? vscode.l10n.t('No image in this region matches the cloud filter.') : vscode.l10n.t('No images in this region.')));
+    }
+    // Images shared with this project, where the cloud has them: first, or after the region's only
+    // "no images" or error node (which stays what the region says first).
+    const received = (await this.sessions.provider(node.account).catch(() => undefined))?.received;
+    if (received) {
+      const group = sharedGroupOf(node, () => received.listReceived(node.region.id));
+      children.splice(children[0]?.kind === 'empty' || children[0]?.kind === 'error' ? 1 : 0, 0, group);
     }
     return children;
   }

@@ -43,6 +43,8 @@ function fieldName(field: InputField): string {
       return vscode.l10n.t('KMS key ID');
     case 'agencyName':
       return vscode.l10n.t('agency name');
+    case 'diskSize':
+      return vscode.l10n.t('disk size');
   }
 }
 
@@ -178,6 +180,10 @@ export function inputMessage(p: InputProblem, cloud?: CloudKind): string {
       return vscode.l10n.t('{0} copies an image only within its own region; {1} cannot be chosen.', cloud ? cloudLabel(cloud) : vscode.l10n.t('This cloud'), p.regionId);
     case 'noRegions':
       return vscode.l10n.t('Choose at least one destination region.');
+    case 'outOfRange':
+      return vscode.l10n.t('The {0} must be a whole number from {1} to {2}.', fieldName(p.field), p.min, p.max);
+    case 'notOneOf':
+      return vscode.l10n.t('"{0}" is not among the values this cloud takes: {1}.', p.value, formatList(p.values));
   }
 }
 

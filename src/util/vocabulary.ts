@@ -53,7 +53,7 @@ export function ownerLabel(owner: ImageOwner): string {
   }
 }
 
-function memberStateLabel(state: MemberState): string {
+export function memberStateLabel(state: MemberState): string {
   switch (state) {
     case 'accepted':
       return vscode.l10n.t('Accepted');

@@ -11,6 +11,7 @@ import { AlibabaEditing } from './editing';
 import { mapImage, mapRegion } from './mapping';
 import { ALIBABA_IMAGE_STATUSES, ALIBABA_MAX_PAGE_SIZE, imagesById, rpcPage, tagParams } from './params';
 import { ALIBABA_TAG_RULES } from './rules';
+import { AlibabaImporting } from './imports';
 import { AlibabaSharing } from './sharing';
 import { AlibabaTags } from './tags';
 import { AlibabaCopying } from './copy';
@@ -100,6 +101,7 @@ export class AlibabaEcsProvider implements ImageProvider {
   readonly jobs: AlibabaJobs;
   readonly copying: AlibabaCopying;
   readonly details: DetailOperations;
+  readonly importing: AlibabaImporting;
   private readonly rpc: AlibabaRpcClient;
 
   constructor(ctx: ProviderContext, private readonly acceptLanguage = 'en-US') {
@@ -111,6 +113,7 @@ export class AlibabaEcsProvider implements ImageProvider {
     this.editing = new AlibabaEditing(this.rpc, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
     this.jobs = new AlibabaJobs(this.rpc);
     this.copying = new AlibabaCopying(this.rpc);
+    this.importing = new AlibabaImporting(this.rpc);
     this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };
   }
 

@@ -4,6 +4,7 @@
 import { ownImagesIn, ownImagesNotIn, OWN_IMAGES, type ImageRules } from '../imageRules';
 import type { CopyRules } from '../copyRules';
 import type { EditRules } from '../editing';
+import { objectNameRule, type ImportRules } from '../importRules';
 import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
 
 /** `LTAI` and 12 to 20 more letters and digits in practice; 16 to 40 letters and digits accepted. */
@@ -110,4 +111,27 @@ export const ALIBABA_IMAGE_RULES: ImageRules = {
   // Available image, Status=Available a Deprecated one.
   edit: OWN_IMAGES,
   deprecate: ownImagesIn('available', 'deprecated'),
+};
+
+/** ImportImage takes the same ImageName and (optional: empty is not sent) Description as the calls above. */
+/** ImportImage's Platform values (the API reference's list), OSType and Architecture. */
+export const ALIBABA_IMPORT_PLATFORMS = [
+  'Aliyun', 'Anolis', 'CentOS', 'CentOS Stream', 'Ubuntu', 'Debian', 'RedHat', 'SUSE', 'OpenSUSE', 'Fedora', 'Fedora CoreOS',
+  'CoreOS', 'AlmaLinux', 'Rocky Linux', 'Kylin', 'UOS', 'FreeBSD', 'Gentoo', 'Customized Linux', 'Others Linux',
+  'Windows Server 2012', 'Windows Server 2016', 'Windows Server 2019', 'Windows Server 2022',
+] as const;
+
+export const ALIBABA_IMPORT_RULES: ImportRules = {
+  formats: ['RAW', 'VHD', 'QCOW2', 'VMDK'],
+  platforms: ALIBABA_IMPORT_PLATFORMS,
+  architectures: ['x86_64', 'arm64', 'i386'],
+  osTypes: ['linux', 'windows'],
+  // DiskImageSize of a system disk image, GiB.
+  minDiskGiB: 5,
+  maxDiskGiB: 2048,
+  checkBucket: (bucket) => checkText(bucket, OSS_BUCKET),
+  // DiskDeviceMapping.N.OSSObject: an OSS object key, at most 1,023 bytes.
+  checkObject: (object) => checkText(object, objectNameRule(1023)),
+  checkName: (name) => checkText(name, IMAGE_NAME),
+  checkDescription: (description) => (description ? checkText(description, IMAGE_DESCRIPTION) : undefined),
 };

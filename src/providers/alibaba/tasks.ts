@@ -24,6 +24,7 @@ import type { AlibabaRpcClient } from './client';
 import { assertValid, checkExport } from '../input';
 import { redact } from '../redact';
 import { allPages } from './params';
+import { alibabaExportChoice } from './exportChoice';
 import { ALIBABA_EXPORT_RULES } from './rules';
 
 /** DescribeTasks takes at most 100 ids in TaskIds and 100 tasks a page. */
@@ -49,6 +50,7 @@ export function taskState(taskStatus: string): JobState {
 
 export class AlibabaExporting implements ExportOperations {
   readonly rules = ALIBABA_EXPORT_RULES;
+  readonly exportChoice = alibabaExportChoice;
 
   constructor(private readonly rpc: AlibabaRpcClient) {}
 

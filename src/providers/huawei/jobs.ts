@@ -10,6 +10,7 @@ import type { ChangeResult, DeleteOperations, DeleteOptions, ExportOperations, E
 import { Changes, imagesGone } from '../reconcile';
 import { HUAWEI_CONCURRENCY, mapLimited, segment, type HuaweiClient } from './client';
 import { mapJob } from './mapping';
+import { huaweiExportChoice } from './exportChoice';
 import { HUAWEI_EXPORT_RULES } from './rules';
 
 /** The `{job_id}` an async IMS call answers with; without one the call was accepted but cannot be followed. */
@@ -45,10 +46,14 @@ export class HuaweiJobs implements JobOperations {
 
 export class HuaweiExporting implements ExportOperations {
   readonly rules = HUAWEI_EXPORT_RULES;
+  readonly exportChoice = huaweiExportChoice;
 
   constructor(private readonly client: HuaweiClient) {}
 
-  /** `POST /v1/cloudimages/{image_id}/file` `{bucket_url: "bucket:object", file_format, is_quick_export: false}` -> `{job_id}`. */
+  /**
+   * `POST /v1/cloudimages/{image_id}/file` `{bucket_url: "bucket:object", file_format, is_quick_export: false}` -> `{job_id}`;
+   * a fast export is `{bucket_url, is_quick_export: true}` (file_format must then be left out).
+   */
   async exportImage(regionId: string, imageId: string, request: ExportRequest, signal?: AbortSignal): Promise<StartedJob> {
     assertValid(checkExport(this.rules, request));
     const changes = new Changes();
@@ -57,7 +62,9 @@ export class HuaweiExporting implements ExportOperations {
       imageIds: [imageId],
       send: async () => {
         const body = await this.client.ims('POST', regionId, `/v1/cloudimages/${segment(imageId)}/file`, {
-          body: { bucket_url: `${request.bucket}:${request.object}`, file_format: request.format, is_quick_export: false },
+          body: request.quick
+            ? { bucket_url: `${request.bucket}:${request.object}`, is_quick_export: true }
+            : { bucket_url: `${request.bucket}:${request.object}`, file_format: request.format, is_quick_export: false },
           signal,
         });
         return jobStartOf(body, 'ExportImage');

@@ -11,6 +11,8 @@ import { HuaweiCopying } from './copy';
 import { HuaweiDeleting, HuaweiExporting, HuaweiJobs } from './jobs';
 import { mapImage } from './mapping';
 import { huaweiRegions, type HuaweiLanguage } from './regions';
+import { HuaweiImporting } from './imports';
+import { HuaweiQuota, HuaweiReceived } from './received';
 import { HuaweiSharing } from './sharing';
 import { HUAWEI_TAG_QUERY_LIMITS, HuaweiTagSearch, type HuaweiTagQuery } from './tagQuery';
 import { HUAWEI_TAG_RULES } from './rules';
@@ -92,6 +94,9 @@ export class HuaweiImsProvider implements ImageProvider {
   readonly editing: ImageEditing;
   readonly jobs: HuaweiJobs;
   readonly copying: HuaweiCopying;
+  readonly importing: HuaweiImporting;
+  readonly received: HuaweiReceived;
+  readonly quota: HuaweiQuota;
   private readonly client: HuaweiClient;
   private readonly tagSearch: HuaweiTagSearch;
 
@@ -104,6 +109,9 @@ export class HuaweiImsProvider implements ImageProvider {
     this.editing = huaweiEditing(this.client, (regionId, imageId, signal) => this.getImage(regionId, imageId, signal));
     this.jobs = new HuaweiJobs(this.client);
     this.copying = new HuaweiCopying(this.client);
+    this.importing = new HuaweiImporting(this.client);
+    this.received = new HuaweiReceived(this.client);
+    this.quota = new HuaweiQuota(this.client);
     this.tagSearch = new HuaweiTagSearch(this.client);
   }
 

@@ -5,6 +5,7 @@
 import { ownImagesIn, OWN_IMAGES, type ImageRules } from '../imageRules';
 import type { CopyRules } from '../copyRules';
 import type { EditRules } from '../editing';
+import { objectNameRule, type ImportRules } from '../importRules';
 import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
 
 /** 20 capital letters and digits in practice (temporary AKs too); up to 40 accepted. */
@@ -47,7 +48,7 @@ const OBS_BUCKET: TextRule = {
  * it may not start with "/" and, being a file to download, has none of \ : * ? " < > | (":" would also
  * split bucket_url).
  */
-const OBS_OBJECT: TextRule = { field: 'object', min: 1, max: 1024, unit: 'bytes', charset: { name: 'objectName', test: (o) => !o.startsWith('/') && !/[\\:*?"<>|]/.test(o) } };
+const OBS_OBJECT: TextRule = objectNameRule(1024);
 
 export const HUAWEI_EXPORT_FORMATS = ['qcow2', 'vhd', 'zvhd', 'vmdk'] as const;
 
@@ -114,3 +115,33 @@ export const HUAWEI_IMAGE_RULES: ImageRules = {
   // UpdateImage changes the project's private images.
   edit: OWN_IMAGES,
 };
+
+/** A few os_version values of IMS's list ("Values of Related Parameters"); the file's OS must be one the cloud knows. */
+export const HUAWEI_OS_VERSIONS = [
+  'CentOS 7.9 64bit',
+  'Ubuntu 22.04 server 64bit',
+  'Ubuntu 20.04 server 64bit',
+  'Huawei Cloud EulerOS 2.0 64bit',
+  'EulerOS 2.9 64bit',
+  'Debian GNU/Linux 12.0.0 64bit',
+  'openEuler 22.03 64bit',
+  'Other Linux(64 bit)',
+] as const;
+
+/** Create image from an OBS file (POST /v2/cloudimages/action with image_url): min_disk 1 to 1,024 GB. */
+export const HUAWEI_IMPORT_RULES: ImportRules = {
+  formats: [],
+  platforms: HUAWEI_OS_VERSIONS,
+  architectures: ['x86', 'arm'],
+  osTypes: [],
+  minDiskGiB: 1,
+  maxDiskGiB: 1024,
+  checkBucket: (bucket) => checkText(bucket, OBS_BUCKET),
+  checkObject: (object) => checkText(object, OBS_OBJECT),
+  checkName: (name) => checkText(name, IMAGE_NAME),
+  checkDescription: (description) => checkText(description, IMAGE_DESCRIPTION),
+};
+
+/** Export: images of 1 TB or more cannot be exported; over 128 GB, only the fast export (is_quick_export) works. */
+export const HUAWEI_EXPORT_MAX_GIB = 1024;
+export const HUAWEI_QUICK_EXPORT_OVER_GIB = 128;

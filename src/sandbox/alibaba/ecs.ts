@@ -10,6 +10,7 @@ import { alibabaError, type Params } from './params';
 import { describeImageSharePermission, modifyImageSharePermission } from './sharing';
 import { describeTags, listTagResources, tagResources, untagResources } from './tags';
 import { cancelCopyImage, cancelTask, copyImage, settleCopies } from './copy';
+import { importImage, settleImports } from './imports';
 import { describeTaskAttribute, describeTasks, exportImage } from './tasks';
 import { isRpcError, rpcActionOf, verifyRpc } from './verify';
 import { EcsWorld } from './world';
@@ -34,6 +35,7 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   ModifyImageSharePermission: modifyImageSharePermission,
   DescribeImageSharePermission: describeImageSharePermission,
   ExportImage: exportImage,
+  ImportImage: importImage,
   DescribeTasks: describeTasks,
   DescribeTaskAttribute: describeTaskAttribute,
   CopyImage: copyImage,
@@ -80,8 +82,10 @@ export class AlibabaEcsHandler implements CloudHandler {
     if (!operation) {
       return alibabaError(404, 'InvalidAction.NotFound', `Specified api is not found, please check your url and method. Action: ${call.action}`);
     }
-    // Copies move on with the clock: their images' Status and Progress are brought up to date before anything reads them.
-    if (settleCopies(this.world)) {
+    // Copies and imports move on with the clock: their images' Status and Progress are brought up to date
+    // before anything reads them.
+    const copied = settleCopies(this.world);
+    if (settleImports(this.world) || copied) {
       this.world.listings.changed();
     }
     const answer = operation(this.world, call.params);

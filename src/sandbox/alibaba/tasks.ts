@@ -135,13 +135,13 @@ export function describeTaskAttribute(world: EcsWorld, params: Params): Emulator
       OperationProgress: [
         {
           OperationStatus: failed ? 'Failed' : done ? 'Success' : snap.status === 'Cancelled' ? 'Cancelled' : 'Processing',
-          ErrorCode: failed ? 'ExportImage.Failed' : '',
+          ErrorCode: failed ? `${entry.job.operation}.Failed` : '',
           ErrorMsg: failed ? (snap.error ?? '') : '',
           RelatedItemSet: {
             RelatedItem: [
               { Name: 'ImageId', Value: entry.data.imageId },
               { Name: 'OSSBucket', Value: entry.data.bucket },
-              { Name: 'OSSObject', Value: `${entry.data.prefix}${entry.data.imageId}.${entry.data.format}` },
+              { Name: 'OSSObject', Value: entry.data.object ?? `${entry.data.prefix}${entry.data.imageId}.${entry.data.format}` },
             ],
           },
         },

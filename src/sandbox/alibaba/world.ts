@@ -1,7 +1,7 @@
 // The Alibaba sandbox's state for the emulator's life: each region's images (generated on first use,
 // then tagged, shared and deleted in place), share lists, and the export tasks.
 import { randomUUID } from 'crypto';
-import { JobClock, JobLedger } from '../jobs';
+import { JobClock, JobLedger, type SandboxJob } from '../jobs';
 import type { CopyEntry } from './copy';
 import { ListingIndex } from '../indexes';
 import { Random, hashString } from '../random';
@@ -22,6 +22,8 @@ export interface ExportTask {
   readonly bucket: string;
   readonly prefix: string;
   readonly format: string;
+  /** ImportImage: the object read (an export's file is named after its prefix and image instead). */
+  readonly object?: string;
 }
 
 /**
@@ -41,6 +43,10 @@ export class EcsWorld {
   readonly copies: CopyEntry[] = [];
   /** Tasks ended by CancelTask, and when. */
   private readonly cancelled = new Map<string, number>();
+  /** Images being imported, until their task ends (imports.ts), and ImportImage's answers by ClientToken. */
+  readonly importing: Array<{ job: SandboxJob; image: EcsImage }> = [];
+  readonly importTokens = new Map<string, Record<string, unknown>>();
+  readonly accountId = SANDBOX_ALIBABA_ACCOUNT_ID;
   private readonly images = new Map<string, EcsImage[]>();
   private readonly shares = new Map<string, ShareEntry[]>();
 
@@ -159,7 +165,7 @@ export class EcsWorld {
   exporting(regionId: string, imageId: string): boolean {
     return this.tasks.all().some(({ job, data }) => {
       const phase = this.cancelled.has(job.id) ? 'failed' : this.clock.snapshot(job).phase;
-      return data.regionId === regionId && data.imageId === imageId && (phase === 'queued' || phase === 'running');
+      return job.operation === 'ExportImage' && data.regionId === regionId && data.imageId === imageId && (phase === 'queued' || phase === 'running');
     });
   }
 

@@ -7,9 +7,12 @@ import { JobClock } from '../jobs';
 import { Random } from '../random';
 import type { CloudHandler, EmulatorRequest, EmulatorResponse, KeyStore } from '../types';
 import { generateImsImages, huaweiAccount, type HuaweiProject, type ImsImage } from './data';
+import { createImage } from './imports';
+import { HuaweiIncoming } from './incoming';
 import { HuaweiImsJobs } from './jobs';
 import { HuaweiImageCopies } from './copy';
 import { HuaweiImageMembers } from './members';
+import { HuaweiQuotas, type ImsQuotaType } from './quota';
 import { IMS_CODES, gatewayError, imsError, invalid, isResponse, noContent, ok } from './replies';
 import { listImageByTags } from './tagSearch';
 import { HuaweiImageTags } from './tags';
@@ -46,6 +49,9 @@ const ROUTES: readonly Route[] = [
   { operation: 'GlanceListImageMembers', method: 'GET', path: new RegExp(`^/v2/images/${SEG}/members$`) },
   { operation: 'BatchAddMembers', method: 'POST', path: /^\/v1\/cloudimages\/members$/ },
   { operation: 'BatchDeleteMembers', method: 'DELETE', path: /^\/v1\/cloudimages\/members$/ },
+  { operation: 'BatchUpdateMembers', method: 'PUT', path: /^\/v1\/cloudimages\/members$/ },
+  { operation: 'CreateImage', method: 'POST', path: /^\/v2\/cloudimages\/action$/ },
+  { operation: 'ShowImageQuota', method: 'GET', path: /^\/v1\/cloudimages\/quota$/ },
   { operation: 'ShowJobProgress', method: 'GET', path: new RegExp(`^/v1/cloudimages/job/${SEG}$`) },
   { operation: 'ExportImage', method: 'POST', path: new RegExp(`^/v1/cloudimages/${SEG}/file$`) },
   { operation: 'CopyImageInRegion', method: 'POST', path: new RegExp(`^/v1/cloudimages/${SEG}/copy$`) },
@@ -84,6 +90,8 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
   private readonly jobs: HuaweiImsJobs;
   private readonly members: HuaweiImageMembers;
   private readonly copies: HuaweiImageCopies;
+  private readonly incoming: HuaweiIncoming;
+  private readonly quotas: HuaweiQuotas;
   private readonly serves: Readonly<Record<string, Serve>>;
   /** ListImages' sorted order per region and sort, between state changes. */
   private readonly orders = new ListingIndex<{ sorted: readonly ImsImage[]; at: ReadonlyMap<string, number> }>();
@@ -98,6 +106,8 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
     this.jobs = new HuaweiImsJobs(this);
     this.members = new HuaweiImageMembers(this.jobs);
     this.copies = new HuaweiImageCopies(this, this.jobs, () => this.orders.changed());
+    this.incoming = new HuaweiIncoming(this.jobs);
+    this.quotas = new HuaweiQuotas(keys.quotas, { used: (type, scope) => this.used(type, scope) });
     this.serves = {
       ListImages: (req, scope) => this.listImages(req, scope),
       BatchAddOrDeleteTags: (req, scope, [, id]) => this.tags.batchAction(scope, decode(id ?? ''), req.body),
@@ -105,8 +115,11 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
       ListImageTags: (_req, scope, [, id]) => this.tags.listImageTags(scope, decode(id ?? '')),
       ListImagesTags: (_req, scope) => this.tags.listProjectTags(scope),
       GlanceListImageMembers: (_req, scope, [id]) => this.members.listMembers(scope, decode(id ?? '')),
-      BatchAddMembers: (req, scope) => this.members.change(scope, req.body, true),
+      BatchAddMembers: (req, scope) => this.members.change(scope, req.body, true, this.quotas.room('image_member', scope)),
       BatchDeleteMembers: (req, scope) => this.members.change(scope, req.body, false),
+      BatchUpdateMembers: (req, scope) => this.incoming.update(scope, req.body, this.quotas.room('image_shared', scope)),
+      CreateImage: (req, scope) => createImage(this.jobs, scope, req.body, this.quotas.room('image', scope), this.keys.now()),
+      ShowImageQuota: (_req, scope) => this.quotas.show(scope),
       ShowJobProgress: (_req, scope, [id]) => this.jobs.showJobProgress(scope, decode(id ?? '')),
       ExportImage: (req, scope, [id]) => this.jobs.exportImage(scope, decode(id ?? ''), req.body),
       CopyImageInRegion: (req, scope, [id]) => this.copies.copyInRegion(scope, decode(id ?? ''), req.body),
@@ -180,9 +193,23 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
     let list = this.images.get(project.regionId);
     if (!list) {
       list = generateImsImages(this.seed, project.regionId, project.id, this.keys.imageCount?.('huawei', project.regionId));
+      list.push(...this.incoming.generate(this.seed, project.regionId, list.find((i) => i.__imagetype === 'shared') ?? list[0]));
       this.images.set(project.regionId, list);
     }
     return list;
+  }
+
+  /** What each quota counts in a project's region. */
+  private used(type: ImsQuotaType, scope: Scope): number {
+    const own = scope.images.filter((i) => i.__imagetype === 'private' && i['owner'] === scope.project.id);
+    switch (type) {
+      case 'image':
+        return own.length;
+      case 'image_shared':
+        return this.incoming.accepted(scope);
+      case 'image_member':
+        return this.members.count(own.map((i) => i.id));
+    }
   }
 
   private routeOf(req: EmulatorRequest): { route: Route; params: string[] } | undefined {
@@ -257,12 +284,20 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
     const status = q.get('status');
     // `tag` is the legacy "key.value" string, matched exactly against the image's tag strings.
     const tag = q.get('tag');
+    // Glance's rule for shared images: only those with the member status asked for (default accepted).
+    const memberStatus = q.get('member_status');
+    if (memberStatus !== null && !['accepted', 'rejected', 'pending'].includes(memberStatus)) {
+      return invalid('The parameter member_status is invalid: accepted, rejected or pending.');
+    }
+    const visibility = q.get('visibility');
     const matches = (i: ImsImage): boolean =>
       (imageType === null || i.__imagetype === imageType) &&
       (id === null || i.id === id) &&
       (name === null || i.name === name) &&
       (status === null || i.status === status) &&
-      (tag === null || (Array.isArray(i['tags']) && i['tags'].includes(tag)));
+      (tag === null || (Array.isArray(i['tags']) && i['tags'].includes(tag))) &&
+      (visibility === null || i['visibility'] === visibility) &&
+      this.incoming.visible(i, memberStatus);
     const page: ImsImage[] = [];
     for (let n = from; n < sorted.length && page.length < limit; n++) {
       const image = sorted[n] as ImsImage;

@@ -1,7 +1,7 @@
 // Huawei IMS async jobs in the sandbox on the shared job clock (sandbox/jobs.ts): member jobs, export
 // jobs and ShowJobProgress. A job's effect (members added or removed) is applied once it has succeeded;
 // a failed job (FaultPlan.failJobs) changes nothing and reports FAIL with its reason.
-import { HUAWEI_EXPORT_RULES } from '../../providers/huawei/rules';
+import { HUAWEI_EXPORT_MAX_GIB, HUAWEI_EXPORT_RULES, HUAWEI_QUICK_EXPORT_OVER_GIB } from '../../providers/huawei/rules';
 import { JobLedger, type SandboxJobPhase } from '../jobs';
 import type { EmulatorResponse } from '../types';
 import { IMS_CODES, imsError, invalid, isResponse, isoSecond, jsonBody, ok } from './replies';
@@ -19,6 +19,8 @@ export interface ImsJobData {
   readonly imageName: string;
   /** What the job does to the state when it succeeds. */
   readonly apply?: (finishedAt: number) => void;
+  /** What the job does to the state when it fails (e.g. an image being made is killed). */
+  readonly fail?: () => void;
   applied: boolean;
 }
 
@@ -28,6 +30,7 @@ export interface JobRequest {
   readonly imageId: string;
   readonly imageName: string;
   readonly apply?: (finishedAt: number) => void;
+  readonly fail?: () => void;
 }
 
 export class HuaweiImsJobs {
@@ -38,7 +41,7 @@ export class HuaweiImsJobs {
   /** Starts a job on the shared clock; answers IMS's `{job_id}`. */
   start(scope: Scope, request: JobRequest): EmulatorResponse {
     const job = this.world.jobClock.start('huawei', request.operation, this.world.newJobId());
-    this.ledger.add(job, { projectId: scope.project.id, jobType: request.jobType, imageId: request.imageId, imageName: request.imageName, apply: request.apply, applied: false });
+    this.ledger.add(job, { projectId: scope.project.id, jobType: request.jobType, imageId: request.imageId, imageName: request.imageName, apply: request.apply, fail: request.fail, applied: false });
     return ok({ job_id: job.id });
   }
 
@@ -53,6 +56,8 @@ export class HuaweiImsJobs {
         data.applied = true;
         if (snap.phase === 'succeeded') {
           data.apply?.(snap.finishedAt ?? job.startedAt + job.durationMs);
+        } else {
+          data.fail?.();
         }
       }
     }
@@ -112,6 +117,13 @@ export class HuaweiImsJobs {
     const image = ownImage(scope, imageId, { active: true });
     if (isResponse(image)) {
       return image;
+    }
+    const size = Number(image['min_disk'] ?? 0);
+    if (size >= HUAWEI_EXPORT_MAX_GIB) {
+      return invalid(`The image is ${size} GB: only images smaller than ${HUAWEI_EXPORT_MAX_GIB} GB can be exported.`);
+    }
+    if (size > HUAWEI_QUICK_EXPORT_OVER_GIB && quick !== true) {
+      return invalid(`The image is ${size} GB: images over ${HUAWEI_QUICK_EXPORT_OVER_GIB} GB can only be exported with is_quick_export.`);
     }
     return this.start(scope, { operation: 'ExportImage', jobType: 'imsNativeExportImageJob', imageId: image.id, imageName: image.name });
   }

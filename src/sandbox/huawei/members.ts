@@ -4,7 +4,7 @@
 import type { EmulatorResponse } from '../types';
 import type { ImsImage } from './data';
 import type { HuaweiImsJobs } from './jobs';
-import { IMS_CODES, imsError, invalid, isResponse, isoSecond, jsonBody, ok, stringList } from './replies';
+import { IMS_CODES, imagesRequest, imsError, invalid, isResponse, isoSecond, ok, stringList } from './replies';
 import { findImage, ownImage, type Scope } from './world';
 
 const PROJECT_ID = /^[0-9a-f]{32}$/;
@@ -46,16 +46,21 @@ export class HuaweiImageMembers {
     return ok({ members, schema: '/v2/schemas/members' });
   }
 
-  /** BatchAddMembers (POST) and BatchDeleteMembers (DELETE) on /v1/cloudimages/members: `{images, projects}` -> `{job_id}`. */
-  change(scope: Scope, body: string, add: boolean): EmulatorResponse {
-    const request = jsonBody(body);
-    if (isResponse(request)) {
-      return request;
+  /** How many members the images have, together (the image_member quota). */
+  count(imageIds: readonly string[]): number {
+    return imageIds.reduce((n, id) => n + (this.members.get(id)?.size ?? 0), 0);
+  }
+
+  /**
+   * BatchAddMembers (POST) and BatchDeleteMembers (DELETE) on /v1/cloudimages/members: `{images, projects}` -> `{job_id}`.
+   * `room`: how many more members the image_member quota takes (adding only).
+   */
+  change(scope: Scope, body: string, add: boolean, room = Infinity): EmulatorResponse {
+    const parsed = imagesRequest(body);
+    if (isResponse(parsed)) {
+      return parsed;
     }
-    const imageIds = stringList(request, 'images');
-    if (isResponse(imageIds)) {
-      return imageIds;
-    }
+    const { request, imageIds } = parsed;
     const projects = stringList(request, 'projects');
     if (isResponse(projects)) {
       return projects;
@@ -74,6 +79,10 @@ export class HuaweiImageMembers {
         return image;
       }
       images.push(image);
+    }
+    const adding = add ? images.reduce((n, i) => n + projects.filter((p) => !this.members.get(i.id)?.has(p)).length, 0) : 0;
+    if (adding > room) {
+      return imsError(400, IMS_CODES.quotaExceeded, 'The quota of image members (image_member) is exceeded.');
     }
     const first = images[0];
     return this.jobs.start(scope, {

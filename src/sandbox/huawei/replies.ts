@@ -21,6 +21,10 @@ export const IMS_CODES = {
   jobNotFound: 'IMG.0056',
   /** A failed job's error_code (sandbox pick). */
   jobFailed: 'IMG.1001',
+  /** 400: a quota (image, image_shared, image_member) would be exceeded (sandbox pick). */
+  quotaExceeded: 'IMG.0062',
+  /** 404: the OBS bucket or file of an image_url does not exist (sandbox pick). */
+  fileNotFound: 'IMG.0004',
   /** 500: internal error (sandbox pick). */
   internal: 'IMG.0999',
 } as const;
@@ -68,6 +72,16 @@ export function jsonBody(body: string): Record<string, unknown> | EmulatorRespon
     // falls through to the 400
   }
   return invalid('The request body is not a JSON object.');
+}
+
+/** A JSON object body with its non-empty `images` list (the member APIs), or IMS's 400. */
+export function imagesRequest(body: string): { request: Record<string, unknown>; imageIds: string[] } | EmulatorResponse {
+  const request = jsonBody(body);
+  if (isResponse(request)) {
+    return request;
+  }
+  const imageIds = stringList(request, 'images');
+  return isResponse(imageIds) ? imageIds : { request, imageIds };
 }
 
 /** A non-empty array of strings at `body[name]`, or IMS's 400. */

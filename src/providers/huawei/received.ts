@@ -1,0 +1,81 @@
+// Huawei IMS images other projects shared with this one (ListImages `__imagetype=shared` with
+// `visibility=shared` and `member_status`), and this project's answer to them: BatchUpdateMembers
+// (`PUT /v1/cloudimages/members` `{images, project_id, status}`), an async job. Sent once; after a lost
+// reply, the images listed with the new status settle it.
+import type { Image } from '../model';
+import type { ChangeResult, JobStart, Membership, QuotaOperations, QuotaUse, ReceivedImage, ReceivedOperations } from '../operations';
+import { Changes } from '../reconcile';
+import { num, objectsOf, str } from '../common';
+import type { HuaweiClient } from './client';
+import { jobStartOf } from './jobs';
+import { mapImage } from './mapping';
+
+const MEMBERSHIPS: readonly Membership[] = ['pending', 'accepted', 'rejected'];
+const LIMIT = 500;
+
+export class HuaweiReceived implements ReceivedOperations {
+  constructor(private readonly client: HuaweiClient) {}
+
+  /** One listing per member status (IMS filters by one at a time), each paged by marker. */
+  async listReceived(regionId: string, signal?: AbortSignal): Promise<ReceivedImage[]> {
+    const out: ReceivedImage[] = [];
+    for (const membership of MEMBERSHIPS) {
+      for (const image of await this.withStatus(regionId, membership, signal)) {
+        out.push({ image, membership });
+      }
+    }
+    return out;
+  }
+
+  async answer(regionId: string, imageIds: readonly string[], membership: Exclude<Membership, 'pending'>, signal?: AbortSignal): Promise<ChangeResult> {
+    const images = [...new Set(imageIds)];
+    const changes = new Changes();
+    if (!images.length) {
+      return changes.result();
+    }
+    const projectId = await this.client.projectId(regionId, signal);
+    const job = await changes.run<JobStart | undefined>({
+      kind: membership === 'accepted' ? 'accept' : 'reject',
+      imageIds: images,
+      send: async () => {
+        const body = await this.client.ims('PUT', regionId, '/v1/cloudimages/members', { body: { images, project_id: projectId, status: membership }, signal });
+        return jobStartOf(body, 'BatchUpdateMembers');
+      },
+      readBack: async () => {
+        const now = new Set((await this.withStatus(regionId, membership, signal)).map((i) => i.id));
+        return images.every((id) => now.has(id)) ? { value: undefined } : undefined;
+      },
+    });
+    return changes.result(job);
+  }
+
+  private async withStatus(regionId: string, membership: Membership, signal?: AbortSignal): Promise<Image[]> {
+    const found: Image[] = [];
+    let marker: string | undefined;
+    for (;;) {
+      const body = await this.client.ims('GET', regionId, '/v2/cloudimages', {
+        query: { __imagetype: 'shared', visibility: 'shared', member_status: membership, limit: String(LIMIT), ...(marker ? { marker } : {}) },
+        signal,
+      });
+      const page = objectsOf(body['images']).map((i) => mapImage(regionId, i));
+      found.push(...page);
+      marker = page[page.length - 1]?.id;
+      if (page.length < LIMIT || !marker) {
+        return found;
+      }
+    }
+  }
+}
+
+/** ShowImageQuota `GET /v1/cloudimages/quota` -> `{quotas:{resources:[{type, used, quota, min, max}]}}`. */
+export class HuaweiQuota implements QuotaOperations {
+  constructor(private readonly client: HuaweiClient) {}
+
+  async quotas(regionId: string, signal?: AbortSignal): Promise<QuotaUse[]> {
+    const body = await this.client.ims('GET', regionId, '/v1/cloudimages/quota', { signal });
+    const quotas = typeof body['quotas'] === 'object' && body['quotas'] !== null ? (body['quotas'] as Record<string, unknown>) : {};
+    return objectsOf(quotas['resources'])
+      .map((r) => ({ type: str(r['type']) ?? '', used: num(r['used']) ?? 0, quota: num(r['quota']) ?? 0 }))
+      .filter((q) => q.type !== '');
+  }
+}

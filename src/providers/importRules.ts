@@ -1,0 +1,59 @@
+// What an import request may hold, per cloud (src/providers/*/rules.ts build these), checked before any
+// request: the file's bucket and object, the new image's name and description, the disk size in range,
+// and the OS, architecture and format among the values the cloud takes.
+import { firstProblem, type InputProblem, type TextRule } from './input';
+import type { ImportRequest } from './operations';
+
+export interface ImportRules {
+  /** The file formats the cloud imports; empty where it reads the format from the file (Huawei). */
+  readonly formats: readonly string[];
+  /** Values the cloud knows for the OS (Alibaba Platform, Huawei os_version), offered in a list. */
+  readonly platforms: readonly string[];
+  readonly architectures: readonly string[];
+  /** Alibaba OSType values; empty where the platform says it (Huawei). */
+  readonly osTypes: readonly string[];
+  readonly minDiskGiB: number;
+  readonly maxDiskGiB: number;
+  checkBucket(bucket: string): InputProblem | undefined;
+  checkObject(object: string): InputProblem | undefined;
+  checkName(name: string): InputProblem | undefined;
+  checkDescription(description: string): InputProblem | undefined;
+}
+
+/**
+ * An object (file) key in a bucket, as a file name to read or write: at most `max` bytes of UTF-8, not
+ * starting with "/", and none of \ : * ? " < > | (":" would also split Huawei's "bucket:object").
+ */
+export function objectNameRule(max: number): TextRule {
+  return { field: 'object', min: 1, max, unit: 'bytes', charset: { name: 'objectName', test: (o) => !o.startsWith('/') && !/[\\:*?"<>|]/.test(o) } };
+}
+
+/** A disk size: a whole number of GiB within the cloud's range. */
+export function checkDiskSize(rules: ImportRules, size: number): InputProblem | undefined {
+  return Number.isInteger(size) && size >= rules.minDiskGiB && size <= rules.maxDiskGiB
+    ? undefined
+    : { code: 'outOfRange', field: 'diskSize', min: rules.minDiskGiB, max: rules.maxDiskGiB };
+}
+
+/** One value among the cloud's list (an empty list takes no value: the field is not sent). */
+function oneOf(value: string | undefined, values: readonly string[]): InputProblem | undefined {
+  if (!values.length) {
+    return undefined;
+  }
+  return value !== undefined && values.includes(value) ? undefined : { code: 'notOneOf', value: value ?? '', values };
+}
+
+/** The whole request, field by field, in the order the wizard asks. */
+export function checkImport(rules: ImportRules, r: ImportRequest): InputProblem | undefined {
+  return firstProblem(
+    () => rules.checkBucket(r.bucket),
+    () => rules.checkObject(r.object),
+    () => rules.checkName(r.name),
+    () => rules.checkDescription(r.description ?? ''),
+    () => oneOf(r.format, rules.formats),
+    () => oneOf(r.osType, rules.osTypes),
+    () => oneOf(r.platform, rules.platforms),
+    () => oneOf(r.architecture, rules.architectures),
+    () => checkDiskSize(rules, r.diskSizeGiB),
+  );
+}
