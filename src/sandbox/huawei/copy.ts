@@ -8,7 +8,7 @@ import { HUAWEI_COPY_RULES } from '../../providers/huawei/rules';
 import type { EmulatorResponse } from '../types';
 import type { ImsImage } from './data';
 import type { HuaweiImsJobs } from './jobs';
-import { imsError, invalid, isResponse, isoSecond, jsonBody } from './replies';
+import { IMS_CODES, imsError, invalid, isResponse, isoSecond, jsonBody } from './replies';
 import { ownImage, type HuaweiWorld, type Scope } from './world';
 
 /** The fields both copies take; the 400 IMS answers for a bad one. */
@@ -33,6 +33,8 @@ export class HuaweiImageCopies {
     private readonly jobs: HuaweiImsJobs,
     /** Called when a copy lands in a region (its listings change). */
     private readonly landed: () => void,
+    /** How many more private images the project may have (the `image` quota). */
+    private readonly room: (scope: Scope) => number,
   ) {}
 
   copyInRegion(scope: Scope, imageId: string, body: string): EmulatorResponse {
@@ -73,6 +75,9 @@ export class HuaweiImageCopies {
     const image = ownImage(scope, imageId, { active: true });
     if (isResponse(image)) {
       return image;
+    }
+    if (this.room(destination) < 1) {
+      return imsError(400, IMS_CODES.quotaExceeded, 'The quota of private images (image) is exceeded.');
     }
     const newId = randomUUID();
     const into = destination;

@@ -1,6 +1,6 @@
 // Import, images shared with me, quotas and fast export in the real extension host against the sandbox:
 // an import (Alibaba from the region node, Huawei from the palette) followed to a new image in its region;
-// Huawei shared images accepted and rejected; the quota shown, and a share and an import refused when
+// Huawei shared images accepted and rejected; the quota shown, and a share, an import and a copy refused when
 // it is full; fast export offered (and the only way) for a Huawei image over 128 GB.
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
@@ -134,8 +134,17 @@ describe('Import, shared with me, quota and fast export (real extension host)', 
     assert.match(a.prompter.errors[errors] ?? '', /The quota "Image members" in .* is full/);
     await vscode.commands.executeCommand('cloudImageExplorer.importImage', region);
     assert.match(a.prompter.errors[errors + 1] ?? '', /The quota "Private images" in .* is full/);
+    // A copy into the full region is refused the same way, before its confirmation.
+    const asked = a.prompter.asked.length;
+    await vscode.commands.executeCommand('cloudImageExplorer.copy', node, undefined, { regions: ['cn-south-1'], name: 'ci-copy-over-quota' });
+    assert.match(a.prompter.errors[errors + 2] ?? '', /The quota "Private images" in .* is full/);
+    assert.equal(a.prompter.asked.length, asked, 'no confirmation was asked for');
     assert.equal(a.input.pending, 0);
-    assert.deepEqual(emulator.requestsSince(mark).filter((r) => /^(BatchAddMembers|CreateImage)$/.test(r.operation)), [], 'no change was sent');
+    assert.deepEqual(
+      emulator.requestsSince(mark).filter((r) => /^(BatchAddMembers|CreateImage|CopyImageInRegion|CopyImageCrossRegion)$/.test(r.operation)),
+      [],
+      'no change was sent',
+    );
   });
 
   it('Huawei: fast export is offered, and is the only way, for an image over 128 GB', async () => {
