@@ -1,7 +1,7 @@
 // What the editor says about an image ID: the hover, the diagnostic, and the actions offered on it
 // (the tree's own commands, reached through small editor commands that find the image's node first).
 import * as vscode from 'vscode';
-import { CAPABILITIES } from '../providers/capabilities';
+import { imageRefusal } from '../providers/capabilities';
 import { accountLabel, cloudLabel } from '../util/clouds';
 import { userMessage } from '../util/errors';
 import { formatGiB } from '../util/format';
@@ -27,20 +27,20 @@ export function targetOf(hit: ImageHit): ImageTarget {
 }
 
 /**
- * Tag… (where the cloud can tag), Open Details, Reveal in the Images view, Copy to Region… (the account's
- * own images, where the cloud can copy): as commands for code actions, lenses and links.
+ * Tag… and Copy to Region… (where the image's owner and state allow them), Open Details, Reveal in the
+ * Images view: as commands for code actions, lenses and links.
  */
 export function actionsFor(hit: ImageHit): vscode.Command[] {
   const args = [targetOf(hit)];
   const actions: vscode.Command[] = [];
-  if (CAPABILITIES[hit.account.cloud].tag) {
+  if (imageRefusal(hit.account.cloud, hit.image, 'tag') === undefined) {
     actions.push({ title: vscode.l10n.t('Tag…'), command: EDITOR_COMMANDS.tag, arguments: args });
   }
   actions.push(
     { title: vscode.l10n.t('Open Details'), command: EDITOR_COMMANDS.openDetails, arguments: args },
     { title: vscode.l10n.t('Reveal in the Images view'), command: EDITOR_COMMANDS.reveal, arguments: args },
   );
-  if (CAPABILITIES[hit.account.cloud].copy && hit.image.owner === 'self') {
+  if (imageRefusal(hit.account.cloud, hit.image, 'copy') === undefined) {
     actions.push({ title: vscode.l10n.t('Copy to Region…'), command: EDITOR_COMMANDS.copy, arguments: args });
   }
   return actions;

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Sessions } from '../accounts/session';
 import type { AccountStore } from '../accounts/store';
-import { CAPABILITIES } from '../providers/capabilities';
+import { CAPABILITIES, imageRefusal, type Capability } from '../providers/capabilities';
 import type { Image } from '../providers/model';
 import type { JobTracker } from '../jobs/tracker';
 import { durationWords, failureText, jobTitle, stateLabel } from '../jobs/labels';
@@ -93,18 +93,20 @@ export async function loadDetails(
       ),
       provider.details?.instanceTypes?.(id.regionId, id.imageId).catch(() => undefined),
     ]);
-    const own = image.owner === 'self';
+    // What the panel offers follows the image's owner and state, like the tree's menus.
+    const shown: Image = image;
+    const allows = (c: Capability): boolean => imageRefusal(account.cloud, shown, c) === undefined;
     return {
       ...common,
       name: image.name,
       ...(image.description ? { description: image.description } : {}),
-      canEdit: own && !!provider.editing,
-      canDeprecate: own && !!provider.editing?.setDeprecated,
+      canEdit: allows('edit') && !!provider.editing,
+      canDeprecate: allows('deprecate') && !!provider.editing?.setDeprecated,
       deprecated: imageState(account.cloud, image) === 'deprecated',
       gone: false,
       fields,
       tags: image.tags.map((t) => ({ key: t.key, value: t.value })),
-      canTag: !!provider.tags,
+      canTag: allows('tag') && !!provider.tags,
       tagNamesOnly: provider.tags?.rules.limits.namesOnly ?? false,
       ...(members ?? {}),
       ...(instanceTypes ? { instanceTypes } : {}),

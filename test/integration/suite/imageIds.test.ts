@@ -11,7 +11,7 @@ import type { ExtensionApi } from '../../../src/extension';
 import type { AccountConfig, CloudKind, Image } from '../../../src/providers/model';
 import { vocabularyOf } from '../../../src/providers';
 import type { Emulator } from '../../../src/sandbox/emulator';
-import { api } from './helpers';
+import { api, until } from './helpers';
 
 const PLAIN_UUID = '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
 
@@ -265,6 +265,8 @@ describe('Image IDs in open editors (real extension host)', () => {
     ];
     const lines = ids.map((i, n) => `${i.key}_${n}: ${i.image.id}`);
     assert.equal(lines.length, 200);
+    // Jobs other tests left running (a copy is followed by DescribeImages) would be counted too.
+    await until('no job still running', () => a.jobs.list().every((j) => j.state !== 'queued' && j.state !== 'running') || undefined, 60_000);
     const mark = emulator.requestLog.length;
     const doc = await open('many.yaml', `${lines.join('\n')}\n`);
     const requests = emulator.requestsSince(mark);

@@ -109,7 +109,7 @@ describe('Import, shared with me, quota and fast export (real extension host)', 
     assert.match(String((await sharedGroup(a, region)).treeItem().description), /none pending/);
   });
 
-  it('Huawei: shows the quota, and refuses a share and an import before any request when it is full', async () => {
+  it('Huawei: shows the quota, and refuses a share, an import and a copy before any request when it is full', async () => {
     const region = await sandboxRegion(a, 'huawei', 'cn-south-1');
     const emulator = await a.sandbox();
     await vscode.commands.executeCommand('cloudImageExplorer.showQuota', region);
