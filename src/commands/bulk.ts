@@ -10,7 +10,7 @@ import type { ImageNode } from '../tree/nodes';
 import { isCancellation, logLine } from '../util/errors';
 import type { CommandContext } from './context';
 import { failureText } from './outcome';
-import { byRegion } from './targets';
+import { byRegion, imageLabel } from './targets';
 
 export type BulkKind = 'delete' | 'tag' | 'untag';
 
@@ -28,7 +28,7 @@ export interface Outcome {
 }
 
 function failure(node: ImageNode, err: unknown): Failure {
-  return { node, text: failureText(err, `"${node.image.name}"`), unknown: ProviderError.isOutcomeUnknown(err) };
+  return { node, text: failureText(err, imageLabel([node])), unknown: ProviderError.isOutcomeUnknown(err) };
 }
 
 /**

@@ -14,7 +14,14 @@ describe('Reload during an export — before', () => {
     const region = (await children(a, account)).find((n): n is RegionNode => n.kind === 'region' && (n as RegionNode).region.id === 'cn-shanghai');
     assert.ok(region);
     const nodes: Node[] = await children(a, region);
-    const image = nodes.find((n): n is ImageNode => n.kind === 'image' && (n as ImageNode).image.owner === 'self' && (n as ImageNode).image.status === 'Available');
+    // An own, Available, non-Windows image: the cloud exports no Windows image (refused before any request).
+    const image = nodes.find(
+      (n): n is ImageNode =>
+        n.kind === 'image' &&
+        (n as ImageNode).image.owner === 'self' &&
+        (n as ImageNode).image.status === 'Available' &&
+        !/windows/i.test(`${(n as ImageNode).image.osType ?? ''} ${(n as ImageNode).image.osName ?? ''} ${(n as ImageNode).image.platform ?? ''}`),
+    );
     assert.ok(image);
     const id = { accountId: image.account.id, regionId: 'cn-shanghai', imageId: image.image.id };
     await vscode.commands.executeCommand('cloudImageExplorer.openDetails', image);
