@@ -199,11 +199,10 @@ export async function showSearchView(): Promise<void> {
 export function createSearchView(results: SearchResults, tree: ImageTreeProvider): { provider: SearchResultsView; view: vscode.TreeView<SearchNode>; disposables: vscode.Disposable[] } {
   const provider = new SearchResultsView(results, tree);
   const view = vscode.window.createTreeView(SEARCH_VIEW, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
-  const title = view.title;
   const update = (): void => {
     const { query } = results;
-    view.title = query ? vscode.l10n.t('Search Results: {0}', queryText(query)) : title;
-    view.message = query ? searchSummary(results) : undefined;
+    // The query goes in the message, not the title: the workbench capitalises view titles ("Env=Prod").
+    view.message = query ? vscode.l10n.t('"{0}": {1}', queryText(query), searchSummary(results)) : undefined;
     void vscode.commands.executeCommand('setContext', HAS_RESULTS, query !== undefined);
     void vscode.commands.executeCommand('setContext', RUNNING, results.busy);
   };

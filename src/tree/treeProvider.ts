@@ -299,9 +299,12 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     this.filters.dress(regions, this.supports.get(node.account.id)!);
     // Only the regions the user shows (Show/Hide Regions…); the hidden ones keep what they loaded.
     const shown = new Set(this.regionChoice.visible(node.account.id, node.regions).map((r) => r.id));
-    if (node.shownRegions !== shown.size) {
-      node.shownRegions = shown.size;
-      setImmediate(() => this.changed.fire(node)); // the account's description counts them
+    const before = node.shownRegions;
+    node.shownRegions = shown.size;
+    // The account's description counts the shown regions when some are hidden: redraw it when that changes,
+    // but not on the first listing with every region shown (a redraw then races the regions' own expansion).
+    if (before !== shown.size && (before !== undefined || shown.size < node.regions.length)) {
+      setImmediate(() => this.changed.fire(node));
     }
     return shown.size ? regions.filter((r) => shown.has(r.region.id)) : [hiddenRegionsNode(node)];
   }
@@ -322,10 +325,16 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     if (support) {
       this.filters.dress([node], support);
     }
+    const before = loader.items.length;
     try {
       await loader.ensureFirstPage();
     } catch (err) {
       this.report(err);
+    }
+    if (loader.items.length !== before) {
+      // The region's description (loaded / total, what the filter shows) and the view's message count
+      // what has just arrived: redraw the region once (its children are not loaded again).
+      setImmediate(() => this.changed.fire(node));
     }
     const { predicate } = node.view;
     const shown = sortImages(predicate ? loader.items.filter(predicate) : loader.items, this.state.sort);
