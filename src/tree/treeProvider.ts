@@ -31,6 +31,8 @@ export interface ImageChange {
 
 export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  /** The view message has new counts to show (a first page arrived) though no node changed. */
+  private readonly messageDirty = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private accountNodes = new Map<string, AccountNode>();
   private readonly regionNodes = new Map<string, RegionNode[]>();
@@ -121,10 +123,11 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
 
   /** Keeps a tree view's message in step with the instant filter. */
   bindMessage(view: { message?: string }): vscode.Disposable {
-    view.message = this.message();
-    return this.onDidChangeTreeData(() => {
+    const update = (): void => {
       view.message = this.message();
-    });
+    };
+    update();
+    return vscode.Disposable.from(this.onDidChangeTreeData(update), this.messageDirty.event(update));
   }
 
   /** What an account's cloud can filter by on the server (asks its provider). */
@@ -253,6 +256,7 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     this.subscription.dispose();
     this.stateSubscription.dispose();
     this.changed.dispose();
+    this.messageDirty.dispose();
     this.imageChanged.dispose();
   }
 
@@ -332,9 +336,9 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
       this.report(err);
     }
     if (loader.items.length !== before) {
-      // The region's description (loaded / total, what the filter shows) and the view's message count
-      // what has just arrived: redraw the region once (its children are not loaded again).
-      setImmediate(() => this.changed.fire(node));
+      // The view's message counts what has just arrived. (Not a redraw of the region: one right after its
+      // first page makes the workbench drop its images' rich hovers.)
+      this.messageDirty.fire();
     }
     const { predicate } = node.view;
     const shown = sortImages(predicate ? loader.items.filter(predicate) : loader.items, this.state.sort);
