@@ -1,6 +1,7 @@
 // Load All of a 5,000-image region of each cloud at 50 ms latency, against its lower bound and a plain
 // sequential loop at the API's largest page (Alibaba: the official SDK, @alicloud/pop-core); and the
 // first page after a region is expanded, against one round trip.
+import { ALIBABA_IMAGE_STATUSES } from '../../src/providers/alibaba/params';
 import RPCClient from '@alicloud/pop-core';
 import type { CloudKind, Cursor } from '../../src/providers/model';
 import { PAGE_CONCURRENCY } from '../../src/providers/paging';
@@ -59,12 +60,13 @@ async function plainLoop(provider: ImageProvider, regionId: string): Promise<num
 }
 
 /** The official SDK's ten-line script: DescribeImages, PageSize 100, until PageNumber × 100 reaches TotalCount. */
+/** The SDK loop asks for the same images as Load All: every status (the cloud's default is Available only). */
 async function sdkLoop(emulator: EmulatorProcess, regionId: string): Promise<number> {
   const c = emulator.credentials('alibaba');
   const client = new RPCClient({ accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, endpoint: emulator.endpoints.alibaba ?? '', apiVersion: '2014-05-26' });
   let n = 0;
   for (let page = 1; ; page++) {
-    const r = await client.request<{ TotalCount: number; Images: { Image: unknown[] } }>('DescribeImages', { RegionId: regionId, PageSize: 100, PageNumber: page });
+    const r = await client.request<{ TotalCount: number; Images: { Image: unknown[] } }>('DescribeImages', { RegionId: regionId, PageSize: 100, PageNumber: page, Status: ALIBABA_IMAGE_STATUSES.join(',') });
     n += r.Images.Image.length;
     if (!r.Images.Image.length || page * 100 >= r.TotalCount) {
       return n;

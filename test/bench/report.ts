@@ -37,7 +37,7 @@ function loadingSection(m: Measurements, goals: Goal[]): string[] {
   const lines = [
     '## Load All',
     '',
-    `A 5,000-image region of each cloud (Alibaba: the ${m.loading[0]?.images ?? ''} Available images of its 5,000), ${LATENCY_MS} ms injected per request,`,
+    `A 5,000-image region of each cloud (Alibaba: its own images in every status, as the tree lists them, and the SDK loop asks for the same), ${LATENCY_MS} ms injected per request,`,
     `from a region not yet expanded, at the cloud's largest page whatever the tree's page size (50). Median of ${m.runs} runs (loops: ${m.loopRuns}).`,
     `Lower bound: page-number and offset clouds, (first page + remaining pages ÷ concurrency) × round trip, at the starting`,
     `concurrency (${PAGE_CONCURRENCY.initial}) and the largest (${PAGE_CONCURRENCY.max}); marker clouds, pages × round trip. Round trip: the median of a 1-image page.`,
