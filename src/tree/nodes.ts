@@ -27,6 +27,8 @@ export class AccountNode implements Node {
   regions: readonly Region[] | undefined;
   /** How many of them the user shows (Show/Hide Regions…), once known. */
   shownRegions: number | undefined;
+  /** How many regions the user chose to show, where they chose (known before the regions are). */
+  chosenRegions: number | undefined;
 
   constructor(readonly account: AccountConfig) {
     this.id = `account:${account.id}`;
@@ -49,9 +51,12 @@ export class AccountNode implements Node {
     return item;
   }
 
-  /** "3 of 19 regions" while some regions are hidden. */
+  /** "3 of 19 regions" while some regions are hidden; "3 regions shown" for a choice made before the regions are listed. */
   private hint(): string | undefined {
-    const total = this.regions?.length ?? 0;
+    if (!this.regions) {
+      return this.chosenRegions === undefined ? undefined : vscode.l10n.t('{0} regions shown', formatNumber(this.chosenRegions));
+    }
+    const total = this.regions.length;
     const shown = this.shownRegions ?? total;
     return shown < total ? vscode.l10n.t('{0} of {1} regions', formatNumber(shown), formatNumber(total)) : undefined;
   }

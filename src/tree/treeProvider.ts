@@ -56,7 +56,11 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     this.subscription = vscode.Disposable.from(
       accounts.onDidChange(() => this.refresh()),
       // A new choice of regions redraws the account (or, for the default setting, every account); nothing reloads.
-      regionChoice.onDidChange((accountId) => this.changed.fire(accountId === undefined ? undefined : this.accountNodes.get(accountId))),
+      regionChoice.onDidChange((accountId) => {
+        const node = accountId === undefined ? undefined : this.accountNodes.get(accountId);
+        (node ? [node] : [...this.accountNodes.values()]).forEach((n) => this.countShown(n));
+        this.changed.fire(node);
+      }),
     );
     this.filters = new RegionFilters(state, sessions, log, (node) => this.changed.fire(node));
     // A new query, order or cloud filter: every region is dressed again as the view asks for it.
@@ -273,7 +277,16 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
       }
     }
     this.accountNodes = fresh;
+    // How many regions each shows, where the user chose (read from state: the account's own regions are
+    // not known until it is expanded), so that its description never needs a redraw of its own.
+    fresh.forEach((node) => this.countShown(node));
     return [...fresh.values()];
+  }
+
+  /** The account's shown-region counts for its description, from the user's choice (no request). */
+  private countShown(node: AccountNode): void {
+    node.chosenRegions = this.regionChoice.chosen(node.account.id)?.length;
+    node.shownRegions = node.regions ? this.regionChoice.visible(node.account.id, node.regions).length : undefined;
   }
 
   private async accountChildren(node: AccountNode): Promise<Node[]> {
@@ -303,13 +316,10 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     this.filters.dress(regions, this.supports.get(node.account.id)!);
     // Only the regions the user shows (Show/Hide Regions…); the hidden ones keep what they loaded.
     const shown = new Set(this.regionChoice.visible(node.account.id, node.regions).map((r) => r.id));
-    const before = node.shownRegions;
-    node.shownRegions = shown.size;
-    // The account's description counts the shown regions when some are hidden: redraw it when that changes,
-    // but not on the first listing with every region shown (a redraw then races the regions' own expansion).
-    if (before !== shown.size && (before !== undefined || shown.size < node.regions.length)) {
-      setImmediate(() => this.changed.fire(node));
-    }
+    // Counted for the account's description at its next redraw (a choice redraws it at once). Not redrawn
+    // here: a redraw of the account as its regions are listed races their own expansion (one restored
+    // after a reload stays empty).
+    this.countShown(node);
     return shown.size ? regions.filter((r) => shown.has(r.region.id)) : [hiddenRegionsNode(node)];
   }
 
