@@ -18,6 +18,13 @@ export interface FilterSupport {
   readonly manyStatuses: boolean;
   /** How the cloud matches a name: part of it, all of it, or part of the name or ID; undefined: no name filter. */
   readonly name?: 'contains' | 'exact' | 'nameOrId';
+  /**
+   * How the listing matches the simple one-tag filter (`ImageFilter.tag`): 'any-value' when key and value
+   * are matched and an empty value means any value (Alibaba Tag.N); 'exact' when an empty value means an
+   * empty value (Huawei's legacy "key.value"); 'key' when only a key can be asked for (QingCloud tags.N
+   * names a tag); 'none' where there is no tag filter (BatchCompute).
+   */
+  readonly singleTag: 'any-value' | 'exact' | 'key' | 'none';
   /** The tag condition lists the cloud takes (empty: no tag filter). */
   readonly tagLists: readonly TagListKind[];
   /** Keys a list may hold. */

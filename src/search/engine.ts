@@ -3,9 +3,9 @@
 // outcome reported as soon as it is known. IDs go to the providers' batched findImages; a name or a
 // tag uses the cloud's listing filter where it narrows to a superset, then the listed pages are
 // matched exactly, up to a bound of images looked at per region (said in the outcome, never silent).
+import type { FilterSupport } from '../providers/filters';
 import { mapLimited } from '../providers/common';
 import { ProviderError } from '../providers/errors';
-import { LIST_FILTERS } from '../providers/listFilters';
 import type { AccountConfig, CloudKind, Image, ImageFilter, Region, Tag } from '../providers/model';
 import { loadAllPages } from '../providers/paging';
 import type { ImageProvider } from '../providers/provider';
@@ -98,25 +98,28 @@ function tagMatches(tag: Tag, key: string, value: string | undefined): boolean {
 }
 
 /** The listing filter the cloud can take for the query (checked by its rules first), and the exact match. */
-export function listingPlan(query: Exclude<SearchQuery, { kind: 'id' }>, cloud: CloudKind): ListingPlan {
-  const support = LIST_FILTERS[cloud];
+export function listingPlan(query: Exclude<SearchQuery, { kind: 'id' }>, cloud: CloudKind, support: FilterSupport): ListingPlan {
   if (query.kind === 'name') {
     const { text } = query;
     // Part of the name; an image's exact ID counts too (Alibaba's system images have IDs of no fixed shape).
     const matches = (image: Image): boolean => contains(image.name, text) || image.id === text;
-    return support.name === 'part' ? { filter: { name: text }, matches } : { matches };
+    // Only a filter that keeps every image containing the text: part of the name (or of the name or ID).
+    return support.name === 'contains' || support.name === 'nameOrId' ? { filter: { name: text }, matches } : { matches };
   }
   const { key, value } = query;
   const matches = (image: Image): boolean => image.tags.some((t) => tagMatches(t, key, value));
   const asked: Tag | undefined =
-    support.tag === 'any-value' || (support.tag === 'exact' && value !== undefined) ? { key, value: value ?? '' } : support.tag === 'key' ? { key, value: '' } : undefined;
+    support.singleTag === 'any-value' || (support.singleTag === 'exact' && value !== undefined)
+      ? { key, value: value ?? '' }
+      : support.singleTag === 'key'
+        ? { key, value: '' }
+        : undefined;
   // A tag the cloud's filter cannot say (e.g. a Huawei key with a dot) is matched on the listed pages instead.
   const sayable = asked && !CLOUD_RULES[cloud].tags?.checkFilterTag(asked);
   return sayable ? { filter: { tag: asked }, matches } : { matches };
 }
 
 async function scanRegion<T extends SearchTarget>(query: Exclude<SearchQuery, { kind: 'id' }>, target: T, signal: AbortSignal, maxScanned: number): Promise<RegionResult<T>> {
-  const plan = listingPlan(query, target.account.cloud);
   const images: Image[] = [];
   const seen = new Set<string>();
   let scanned = 0;
@@ -126,6 +129,7 @@ async function scanRegion<T extends SearchTarget>(query: Exclude<SearchQuery, { 
   const combined = AbortSignal.any([signal, stop.signal]);
   try {
     const provider = await target.provider();
+    const plan = listingPlan(query, target.account.cloud, provider.filters);
     const regionId = target.region.id;
     await loadAllPages((req) => provider.listImages({ regionId, filter: plan.filter, ...req }), {
       pageSize: provider.maxPageSize,

@@ -26,6 +26,7 @@ export { ALIBABA_IMAGE_STATUSES, ALIBABA_MAX_PAGE_SIZE };
  * tag must be there, a key without a value matching any value).
  */
 export const ALIBABA_FILTERS: FilterSupport = {
+  singleTag: 'any-value',
   owners: ['self', 'system', 'shared', 'marketplace', 'community'],
   statuses: ALIBABA_IMAGE_STATUSES,
   usableStatus: 'Available',

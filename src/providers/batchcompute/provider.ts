@@ -19,6 +19,7 @@ export const BATCHCOMPUTE_CONCURRENCY = 4;
 
 /** ListImages narrows by `Type` only: System (the service's images) or Self (the account's own). */
 export const BATCHCOMPUTE_FILTERS: FilterSupport = {
+  singleTag: 'none',
   owners: ['self', 'system'],
   statuses: [],
   manyStatuses: false,

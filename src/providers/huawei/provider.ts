@@ -32,6 +32,7 @@ export const HUAWEI_IDS_ONE_BY_ONE = 3;
  * only, the name matched in part, and counted without listing).
  */
 export const HUAWEI_FILTERS: FilterSupport = {
+  singleTag: 'exact',
   owners: ['self', 'system', 'shared', 'marketplace'],
   statuses: ['active', 'queued', 'saving', 'killed', 'deleted'],
   usableStatus: 'active',

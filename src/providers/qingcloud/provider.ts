@@ -25,6 +25,7 @@ const ALL_IMAGE_STATUSES = ['pending', 'available', 'deprecated', 'suspended', '
  * of the name or ID) and `tags.N` (tag ids: images with any of them; QingCloud tags are names, no values).
  */
 export const QINGCLOUD_FILTERS: FilterSupport = {
+  singleTag: 'key',
   owners: ['self', 'system', 'shared'],
   statuses: ALL_IMAGE_STATUSES,
   usableStatus: 'available',
