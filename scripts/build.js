@@ -41,7 +41,7 @@ const oneVscode = {
  * undici. A cloud's plain modules may be: mapping.ts (its vocabulary words errors and states at once), rules.ts
  * (input is checked before any request) and endpoint.ts (constants).
  */
-const NOT_AT_ACTIVATION = [/^src\/providers\/(alibaba|huawei|qingcloud|batchcompute)\/(?!(mapping|rules|endpoint)\.ts$)/, /^src\/providers\/(http|stack)\.ts$/, /node_modules\/undici\//];
+const NOT_AT_ACTIVATION = [/^src\/providers\/(alibaba|huawei|qingcloud|batchcompute)\/(?!(mapping|rules|endpoint)\.ts$)/, /^src\/providers\/(transport\/http|stack)\.ts$/, /node_modules\/undici\//];
 
 function checkActivationBundle(metafile) {
   const inputs = Object.keys(metafile.inputs);

@@ -5,7 +5,7 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { CloudKind } from '../providers/model';
+import type { CloudKind } from '../providers/core/model';
 import { CliConfigError } from './cliConfigText';
 import { parseAliyunConfig, parseKooCliConfig, parseQingcloudConfig } from './cliProfiles';
 

@@ -4,7 +4,7 @@
 // is expanded, whereas finding "the regions with images" would cost one signed request per region (19 to
 // 33 of them) for every new account.
 import * as vscode from 'vscode';
-import type { Region } from '../providers/model';
+import type { Region } from '../providers/core/model';
 
 const CHOICE_KEY = 'cloudImageExplorer.visibleRegions';
 const SETTING = 'regions.defaultVisible';

@@ -4,7 +4,7 @@
 // in the environment's values or the workbench URL, which other processes and the browser can see.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CloudKind, Credentials } from '../providers/model';
+import type { CloudKind, Credentials } from '../providers/core/model';
 import type { Emulator } from '../sandbox/emulator';
 
 interface SandboxModule {

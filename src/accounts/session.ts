@@ -2,11 +2,11 @@
 // provider stack (every cloud and the HTTP layer) is its own bundle, loaded here on first use, so that
 // activation loads none of it.
 import * as vscode from 'vscode';
-import type { HttpClient } from '../providers/http';
-import { ProviderError } from '../providers/errors';
-import type { AccountConfig, CloudKind, Credentials } from '../providers/model';
+import type { HttpClient } from '../providers/transport/http';
+import { ProviderError } from '../providers/core/errors';
+import type { AccountConfig, CloudKind, Credentials } from '../providers/core/model';
 import type * as ProviderStack from '../providers/stack';
-import type { ImageProvider } from '../providers/provider';
+import type { ImageProvider } from '../providers/core/provider';
 import type { Log } from '../util/log';
 import type { AccountStore } from './store';
 import type { SandboxHost } from './sandboxHost';

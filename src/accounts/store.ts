@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { randomUUID } from 'crypto';
 import { SUPPORTED_CLOUDS } from '../providers';
-import type { AccountConfig, CloudKind, Credentials } from '../providers/model';
+import type { AccountConfig, CloudKind, Credentials } from '../providers/core/model';
 
 const ACCOUNTS_KEY = 'cloudImageExplorer.accounts';
 const SANDBOX_HIDDEN_KEY = 'cloudImageExplorer.sandboxHidden';

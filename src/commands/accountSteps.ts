@@ -2,12 +2,12 @@
 // temporary credentials the security token and expiry), the endpoint, and the check of the
 // credentials against the cloud before anything is saved.
 import * as vscode from 'vscode';
-import { TEMPORARY_CREDENTIALS } from '../providers/capabilities';
-import { ProviderError } from '../providers/errors';
-import { checkAccessKeyId, checkEndpoint, checkSecret, checkSecurityToken } from '../providers/input';
-import type { CloudKind, Credentials } from '../providers/model';
-import { accessKeyShape } from '../providers/rules';
-import { ProxyError } from '../providers/proxyError';
+import { TEMPORARY_CREDENTIALS } from '../providers/rules/capabilities';
+import { ProviderError } from '../providers/core/errors';
+import { checkAccessKeyId, checkEndpoint, checkSecret, checkSecurityToken } from '../providers/rules/input';
+import type { CloudKind, Credentials } from '../providers/core/model';
+import { accessKeyShape } from '../providers/rules/index';
+import { ProxyError } from '../providers/transport/proxyError';
 import { cloudLabel } from '../util/clouds';
 import { userMessage } from '../util/errors';
 import { messageOf } from '../util/inputMessages';

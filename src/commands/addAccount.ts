@@ -3,9 +3,9 @@
 // checked with the cloud's cheapest signed read before anything is saved. The secret and the token
 // go only into SecretStorage. A typed argument (the same fields) is checked exactly like typed input.
 import * as vscode from 'vscode';
-import type { CloudKind } from '../providers/model';
+import type { CloudKind } from '../providers/core/model';
 import { SUPPORTED_CLOUDS } from '../providers';
-import { checkAccountName } from '../providers/input';
+import { checkAccountName } from '../providers/rules/input';
 import { cloudLabel } from '../util/clouds';
 import { userMessage } from '../util/errors';
 import { messageOf } from '../util/inputMessages';

@@ -1,6 +1,6 @@
 // Extra command arguments (from the details panel and tests) arrive untyped: check their shape.
-import type { Tag } from '../providers/model';
-import type { ExportRequest } from '../providers/operations';
+import type { Tag } from '../providers/core/model';
+import type { ExportRequest } from '../providers/core/operations';
 
 function rec(v: unknown): Record<string, unknown> | undefined {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;

@@ -3,9 +3,9 @@
 // each, with a way to see which failed and to retry only those. (As vscode-containers' removeImage does:
 // one confirmation, then each item on its own.)
 import * as vscode from 'vscode';
-import { ProviderError } from '../providers/errors';
-import type { ChangeResult } from '../providers/operations';
-import { imageFailures } from '../providers/reconcile';
+import { ProviderError } from '../providers/core/errors';
+import type { ChangeResult } from '../providers/core/operations';
+import { imageFailures } from '../providers/shared/reconcile';
 import type { ImageNode } from '../tree/nodes';
 import { isCancellation, logLine } from '../util/errors';
 import type { CommandContext } from './context';

@@ -2,8 +2,8 @@
 // filter by on the server (its provider's `filters`): owner, statuses, tags, name. Set on a region it
 // applies there; on an account, to every region without a filter of its own. Clear Cloud Filter undoes it.
 import * as vscode from 'vscode';
-import { checkFilter, statusesOf, type FilterSupport, type TagListKind } from '../providers/filters';
-import type { AccountConfig, ImageFilter, ImageOwner, TagQuery } from '../providers/model';
+import { checkFilter, statusesOf, type FilterSupport, type TagListKind } from '../providers/core/filters';
+import type { AccountConfig, ImageFilter, ImageOwner, TagQuery } from '../providers/core/model';
 import { formatTagConditions, parseTagConditions, statusLabel, tagListLabel } from '../tree/filterText';
 import { AccountNode, RegionNode } from '../tree/nodes';
 import type { FilterScope } from '../tree/viewState';

@@ -5,8 +5,8 @@
 import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import type { Rerun } from '../jobs/model';
-import { checkCopy } from '../providers/copyRules';
-import type { CopyRequest, StartedCopy } from '../providers/operations';
+import { checkCopy } from '../providers/rules/copy';
+import type { CopyRequest, StartedCopy } from '../providers/core/operations';
 import type { ImageNode } from '../tree/nodes';
 import { userMessage } from '../util/errors';
 import { inputMessage } from '../util/inputMessages';

@@ -3,7 +3,7 @@
 // Error whose message the user sees. One place for every such check: add a hook to COPY_PREFLIGHTS
 // (e.g. a cloud's image quota).
 import * as vscode from 'vscode';
-import type { ImageProvider } from '../providers/provider';
+import type { ImageProvider } from '../providers/core/provider';
 import type { ImageNode } from '../tree/nodes';
 import type { CommandContext } from './context';
 import { assertQuotaRoom } from './quota';

@@ -3,9 +3,9 @@
 // (Alibaba), and the IAM agency a Huawei cross-region copy goes through. Back returns a step; the
 // rules are the provider's, checked as the user types.
 import * as vscode from 'vscode';
-import type { CopyRules } from '../providers/copyRules';
-import type { InputProblem } from '../providers/input';
-import type { CloudKind, Region } from '../providers/model';
+import type { CopyRules } from '../providers/rules/copy';
+import type { InputProblem } from '../providers/rules/input';
+import type { CloudKind, Region } from '../providers/core/model';
 import { messageOf } from '../util/inputMessages';
 import type { PickItem } from '../util/userInput';
 import type { WizardStep } from '../util/wizard';

@@ -2,8 +2,8 @@
 // another endpoint. New credentials and a new endpoint are checked with the cloud before saving;
 // the secret and token go only into SecretStorage. Sandbox accounts are not editable.
 import * as vscode from 'vscode';
-import { checkAccountName } from '../providers/input';
-import type { AccountConfig } from '../providers/model';
+import { checkAccountName } from '../providers/rules/input';
+import type { AccountConfig } from '../providers/core/model';
 import { AccountNode } from '../tree/nodes';
 import { accountLabel } from '../util/clouds';
 import { messageOf } from '../util/inputMessages';

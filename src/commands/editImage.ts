@@ -3,8 +3,8 @@
 // Available (Alibaba): the image's status. Each is one change of the image at a time (inFlight.ts); the
 // node and an open panel show the result at once, without reloading the region.
 import * as vscode from 'vscode';
-import type { Capability } from '../providers/capabilities';
-import type { EditOperations, ImageEdit } from '../providers/operations';
+import type { Capability } from '../providers/rules/capabilities';
+import type { EditOperations, ImageEdit } from '../providers/core/operations';
 import type { ImageNode } from '../tree/nodes';
 import { messageOf } from '../util/inputMessages';
 import { imageState, imageStateLabel } from '../util/vocabulary';

@@ -3,10 +3,10 @@
 // started) is refused in words before anything is asked or sent; an image being deleted takes no other
 // change. Every command that changes images goes through `oneAtATime`.
 import * as vscode from 'vscode';
-import type { ChangeKind } from '../providers/errors';
+import type { ChangeKind } from '../providers/core/errors';
 import { isActive } from '../jobs/model';
 import type { JobTracker } from '../jobs/tracker';
-import { ProviderError } from '../providers/errors';
+import { ProviderError } from '../providers/core/errors';
 import type { ImageNode } from '../tree/nodes';
 import { logLine } from '../util/errors';
 import type { CommandContext } from './context';

@@ -1,7 +1,7 @@
 // What every command that starts an async job does next: track it, say so, offer the details.
 import * as vscode from 'vscode';
 import type { Rerun } from '../jobs/model';
-import type { StartedJob, JobKind } from '../providers/operations';
+import type { StartedJob, JobKind } from '../providers/core/operations';
 import type { ImageNode } from '../tree/nodes';
 import type { CommandContext } from './context';
 import { sayIfReadBack } from './outcome';

@@ -1,8 +1,8 @@
 // The words for a change whose reply was lost: settled by reading the cloud's state back (said as
 // information), or still unknown (said as such, with what to check; never as a failure that may be false).
 import * as vscode from 'vscode';
-import { ProviderError, type ChangeKind, type UnknownOutcome } from '../providers/errors';
-import type { ChangeResult } from '../providers/operations';
+import { ProviderError, type ChangeKind, type UnknownOutcome } from '../providers/core/errors';
+import type { ChangeResult } from '../providers/core/operations';
 import { userMessage } from '../util/errors';
 import type { CommandContext } from './context';
 

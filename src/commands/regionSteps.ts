@@ -2,7 +2,7 @@
 // pick one of the accounts whose cloud has the operation, then one of its regions; from a region node
 // of the tree they do not apply. Both go through the scriptable input, so tests answer them.
 import * as vscode from 'vscode';
-import type { ImageProvider } from '../providers/provider';
+import type { ImageProvider } from '../providers/core/provider';
 import { AccountNode, RegionNode } from '../tree/nodes';
 import { accountLabel } from '../util/clouds';
 import type { PickItem } from '../util/userInput';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AccountConfig } from '../providers/model';
+import type { AccountConfig } from '../providers/core/model';
 import { AccountNode } from '../tree/nodes';
 import { accountLabel, cloudLabel } from '../util/clouds';
 import type { CommandContext } from './context';

@@ -1,9 +1,9 @@
 // Tag: add or overwrite a key=value tag on one or several images. The picker offers recent tags, then the
 // keys and values the account already uses (tagPicker.ts); over several images each is reported on its own.
 import * as vscode from 'vscode';
-import type { InputProblem, TagRules } from '../providers/input';
-import type { Tag } from '../providers/model';
-import { CLOUD_RULES } from '../providers/rules';
+import type { InputProblem, TagRules } from '../providers/rules/input';
+import type { Tag } from '../providers/core/model';
+import { CLOUD_RULES } from '../providers/rules/index';
 import type { ImageNode } from '../tree/nodes';
 import { inputMessage } from '../util/inputMessages';
 import { Recents } from '../util/recents';

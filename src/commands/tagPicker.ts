@@ -3,10 +3,10 @@
 // rules as it is typed, so nothing invalid reaches a request. The account's keys and values are read once
 // per account and region for the command's life.
 import * as vscode from 'vscode';
-import type { InputProblem } from '../providers/input';
-import type { CloudKind, Tag } from '../providers/model';
-import { usedTags } from '../providers/common';
-import type { TagOperations, UsedTag } from '../providers/operations';
+import type { InputProblem } from '../providers/rules/input';
+import type { CloudKind, Tag } from '../providers/core/model';
+import { usedTags } from '../providers/shared/common';
+import type { TagOperations, UsedTag } from '../providers/core/operations';
 import type { ImageNode } from '../tree/nodes';
 import { logLine } from '../util/errors';
 import { inputMessage } from '../util/inputMessages';

@@ -1,9 +1,9 @@
 // Which images a command acts on: the clicked node, the tree's multi-selection, or a palette pick.
 import * as vscode from 'vscode';
-import type { Capability } from '../providers/capabilities';
-import type { Image } from '../providers/model';
-import type { Member, ShareOperations } from '../providers/operations';
-import type { ImageProvider } from '../providers/provider';
+import type { Capability } from '../providers/rules/capabilities';
+import type { Image } from '../providers/core/model';
+import type { Member, ShareOperations } from '../providers/core/operations';
+import type { ImageProvider } from '../providers/core/provider';
 import { ImageNode } from '../tree/nodes';
 import type { CommandContext } from './context';
 import { pickImage } from './pickers';

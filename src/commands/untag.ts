@@ -1,7 +1,7 @@
 // Untag: remove one or more tag keys from one or several images.
 import * as vscode from 'vscode';
-import { firstProblem } from '../providers/input';
-import { CLOUD_RULES } from '../providers/rules';
+import { firstProblem } from '../providers/rules/input';
+import { CLOUD_RULES } from '../providers/rules/index';
 import { inputMessage } from '../util/inputMessages';
 import { stringsArg } from './args';
 import type { CommandContext } from './context';

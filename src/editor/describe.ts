@@ -1,7 +1,7 @@
 // What the editor says about an image ID: the hover, the diagnostic, and the actions offered on it
 // (the tree's own commands, reached through small editor commands that find the image's node first).
 import * as vscode from 'vscode';
-import { imageRefusal } from '../providers/capabilities';
+import { imageRefusal } from '../providers/rules/capabilities';
 import { accountLabel, cloudLabel } from '../util/clouds';
 import { userMessage } from '../util/errors';
 import { formatGiB } from '../util/format';

@@ -1,7 +1,7 @@
 // Lookups that several callers may want at once (a file's diagnostics, a hover, a CodeLens): a key is
 // asked for by at most one lookup at a time, answers are kept for a while, and a lookup that nobody
 // waits for any more is aborted. Plain Node (no vscode), so it is unit-tested against the emulator.
-import { abortError } from '../providers/errors';
+import { abortError } from '../providers/core/errors';
 
 /** Looks the keys up; answers only for the keys it could settle. */
 export type LookupRun<V> = (keys: readonly string[], signal: AbortSignal) => Promise<ReadonlyMap<string, V>>;

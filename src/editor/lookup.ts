@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
-import type { AccountConfig, CloudKind, Image, Region } from '../providers/model';
-import type { ImageProvider } from '../providers/provider';
+import type { AccountConfig, CloudKind, Image, Region } from '../providers/core/model';
+import type { ImageProvider } from '../providers/core/provider';
 import type { ImageChange, ImageTreeProvider } from '../tree/treeProvider';
 import { isCancellation, logLine } from '../util/errors';
 import type { Log } from '../util/log';

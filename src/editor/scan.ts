@@ -1,8 +1,8 @@
 // Finds the image IDs in a text: each cloud's shape from the provider rules, and for the clouds whose
 // IDs are too common a shape (Huawei's UUIDs), only where the key they are the value of names an image.
 // Plain text in, offsets out: no vscode here, so the rules are unit-tested on their own.
-import { IMAGE_ID_RULES, isImageKey } from '../providers/imageIds';
-import type { CloudKind } from '../providers/model';
+import { IMAGE_ID_RULES, isImageKey } from '../providers/rules/imageIds';
+import type { CloudKind } from '../providers/core/model';
 
 export interface IdMatch {
   readonly id: string;

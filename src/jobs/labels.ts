@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { JobKind } from '../providers/operations';
+import type { JobKind } from '../providers/core/operations';
 import { formatDuration, type DurationWords } from './duration';
 import type { TrackedJob } from './model';
 

@@ -1,6 +1,6 @@
 // A job the extension follows: serialisable, kept in global state so tracking survives a reload.
-import type { CloudKind } from '../providers/model';
-import type { CopyRequest, ExportRequest, JobKind, JobState, JobStatus } from '../providers/operations';
+import type { CloudKind } from '../providers/core/model';
+import type { CopyRequest, ExportRequest, JobKind, JobState, JobStatus } from '../providers/core/operations';
 
 /** What a failed job's Retry sends again: the same operation with the same input. */
 export type Rerun = { readonly kind: 'copy'; readonly request: CopyRequest } | { readonly kind: 'export'; readonly request: ExportRequest };

@@ -1,19 +1,19 @@
 // The provider core's light surface: the model, errors, which clouds exist and each cloud's vocabulary
 // (its words -> the common ones: plain data). It loads no provider and no HTTP client: those are in
 // ./stack, a bundle of its own loaded on first use.
-import type { ProviderError } from './errors';
-import type { CloudKind } from './model';
+import type { ProviderError } from './core/errors';
+import type { CloudKind } from './core/model';
 import { ALIBABA_VOCABULARY } from './alibaba/mapping';
 import { BATCHCOMPUTE_VOCABULARY } from './batchcompute/mapping';
 import { HUAWEI_VOCABULARY } from './huawei/mapping';
 import { QINGCLOUD_VOCABULARY } from './qingcloud/mapping';
-import { kindOfHttpStatus, coreErrorKind, type CloudVocabulary, type ErrorKind } from './vocabulary';
+import { kindOfHttpStatus, coreErrorKind, type CloudVocabulary, type ErrorKind } from './core/vocabulary';
 
-export * from './model';
-export * from './errors';
-export type * from './vocabulary';
-export type { ImageProvider, ProviderContext } from './provider';
-export type { HttpClient, HttpOptions, Logger } from './http';
+export * from './core/model';
+export * from './core/errors';
+export type * from './core/vocabulary';
+export type { ImageProvider, ProviderContext } from './core/provider';
+export type { HttpClient, HttpOptions, Logger } from './transport/http';
 
 /** Clouds that have a provider in this build; the others are not offered anywhere. */
 export const SUPPORTED_CLOUDS: readonly CloudKind[] = ['alibaba', 'huawei', 'qingcloud', 'batchcompute'];

@@ -1,15 +1,15 @@
 // The provider stack: every cloud's provider and the HTTP layer (undici). Its own bundle
 // (dist/providers.js), loaded on first use by accounts/session.ts, never at activation.
-import { ProviderError } from './errors';
-import type { CloudKind } from './model';
-import type { ImageProvider, ProviderContext } from './provider';
-import { registerSecrets } from './redact';
+import { ProviderError } from './core/errors';
+import type { CloudKind } from './core/model';
+import type { ImageProvider, ProviderContext } from './core/provider';
+import { registerSecrets } from './transport/redact';
 import { AlibabaEcsProvider } from './alibaba/provider';
 import { BatchComputeProvider } from './batchcompute/provider';
 import { HuaweiImsProvider } from './huawei/provider';
 import { QingcloudProvider } from './qingcloud/provider';
 
-export { HttpClient } from './http';
+export { HttpClient } from './transport/http';
 
 /** The provider for an account; its credentials are registered for redaction from then on. */
 export function createProvider(cloud: CloudKind, ctx: ProviderContext, options: { language?: string } = {}): ImageProvider {

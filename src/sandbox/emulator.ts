@@ -2,7 +2,7 @@
 // check every signature, page like the clouds, and inject latency and faults on request.
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import type { CloudKind } from '../providers/model';
+import type { CloudKind } from '../providers/core/model';
 import { FaultPlan, type FaultKind } from './faults';
 import { createHandlers } from './handlers';
 import { DEFAULT_JOB_DURATION_MS, JobClock } from './jobs';

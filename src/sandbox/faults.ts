@@ -1,5 +1,5 @@
 // Faults and latency the emulator injects on request: per cloud and operation, a number of times.
-import type { CloudKind } from '../providers/model';
+import type { CloudKind } from '../providers/core/model';
 
 /**
  * What a matching request gets instead of its answer. Before the request is served (nothing applied):

@@ -2,7 +2,7 @@
 // on the emulator's clock since it started, over a configurable duration (EmulatorOptions.jobDurationMs,
 // env CIE_EMULATOR_JOB_MS). Failures are injected through the fault plan (FaultPlan.failJobs): the
 // next N jobs of a cloud/operation fail half-way with the given message.
-import type { CloudKind } from '../providers/model';
+import type { CloudKind } from '../providers/core/model';
 import type { FaultPlan } from './faults';
 
 export const DEFAULT_JOB_DURATION_MS = 6_000;

@@ -1,6 +1,6 @@
 // Quotas the sandbox enforces where a cloud has them (Huawei IMS: image, image_shared, image_member).
 // Each has the sandbox's default ceiling; a test or a demo sets another (e.g. the number in use, to fill it).
-import type { CloudKind } from '../providers/model';
+import type { CloudKind } from '../providers/core/model';
 
 export class QuotaPlan {
   private readonly ceilings = new Map<string, number>();

@@ -1,5 +1,5 @@
 // What the emulator core and each cloud's handler exchange.
-import type { CloudKind } from '../providers/model';
+import type { CloudKind } from '../providers/core/model';
 import type { JobClock } from './jobs';
 import type { QuotaPlan } from './quotas';
 

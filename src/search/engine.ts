@@ -3,13 +3,13 @@
 // outcome reported as soon as it is known. IDs go to the providers' batched findImages; a name or a
 // tag uses the cloud's listing filter where it narrows to a superset, then the listed pages are
 // matched exactly, up to a bound of images looked at per region (said in the outcome, never silent).
-import type { FilterSupport } from '../providers/filters';
-import { mapLimited } from '../providers/common';
-import { ProviderError } from '../providers/errors';
-import type { AccountConfig, CloudKind, Image, ImageFilter, Region, Tag } from '../providers/model';
-import { loadAllPages } from '../providers/paging';
-import type { ImageProvider } from '../providers/provider';
-import { CLOUD_RULES } from '../providers/rules';
+import type { FilterSupport } from '../providers/core/filters';
+import { mapLimited } from '../providers/shared/common';
+import { ProviderError } from '../providers/core/errors';
+import type { AccountConfig, CloudKind, Image, ImageFilter, Region, Tag } from '../providers/core/model';
+import { loadAllPages } from '../providers/shared/paging';
+import type { ImageProvider } from '../providers/core/provider';
+import { CLOUD_RULES } from '../providers/rules/index';
 import { queryAppliesTo, type SearchQuery } from './query';
 
 export interface SearchTarget {

@@ -1,8 +1,8 @@
 // What a search across every account asks for, read from what the user typed: image IDs (recognised
 // by each cloud's ID shape), a tag ("key=value", "key=" for any value, or "tag:key"), or part of a
 // name ("name:" forces a name that looks like something else). Plain data, no vscode.
-import { IMAGE_ID_RULES } from '../providers/imageIds';
-import type { CloudKind } from '../providers/model';
+import { IMAGE_ID_RULES } from '../providers/rules/imageIds';
+import type { CloudKind } from '../providers/core/model';
 
 export interface IdRef {
   readonly id: string;

@@ -3,7 +3,7 @@
 // cancels the one before; results arrive region by region; a failed region or account is retried alone.
 import * as vscode from 'vscode';
 import type { Sessions } from '../accounts/session';
-import type { AccountConfig, Image } from '../providers/model';
+import type { AccountConfig, Image } from '../providers/core/model';
 import type { ImageChange, ImageTreeProvider } from '../tree/treeProvider';
 import { searchAll, searchRegion, searchTargets, type RegionResult } from './engine';
 import { queryAppliesTo, type SearchQuery } from './query';

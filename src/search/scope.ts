@@ -1,7 +1,7 @@
 // Where a search looks: every account of the Images view and the regions the view shows for it (its
 // visible regions), with the view's own region nodes, so that a result is an image node of that view.
 import type { Sessions } from '../accounts/session';
-import type { AccountConfig } from '../providers/model';
+import type { AccountConfig } from '../providers/core/model';
 import { AccountNode, ErrorNode, RegionNode } from '../tree/nodes';
 import type { ImageTreeProvider } from '../tree/treeProvider';
 import type { SearchTarget } from './engine';

@@ -2,7 +2,7 @@
 // found, ignoring case, in the image's name, ID, OS, status or tags. A word "key=value" asks for a tag
 // whose key and value contain those parts ("env=" is any value of a key with "env"). The predicate is
 // built once per query and allocates nothing per image, so 50,000 images filter in milliseconds.
-import type { Image } from '../providers/model';
+import type { Image } from '../providers/core/model';
 
 export type ImagePredicate = (image: Image) => boolean;
 

@@ -2,9 +2,9 @@
 // typed as text: "env=prod team=a,b backup" is env with the value prod, team with a or b, and backup with
 // any value.
 import * as vscode from 'vscode';
-import type { TagListKind } from '../providers/filters';
-import { statusesOf } from '../providers/filters';
-import type { CloudKind, ImageFilter, TagCondition } from '../providers/model';
+import type { TagListKind } from '../providers/core/filters';
+import { statusesOf } from '../providers/core/filters';
+import type { CloudKind, ImageFilter, TagCondition } from '../providers/core/model';
 import { imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
 
 /** Tag conditions from text; words split on white space, values on commas (empty ones dropped). */

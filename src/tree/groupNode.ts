@@ -1,6 +1,6 @@
 // An intermediate node under a region when the view groups images (by OS or by image family).
 import * as vscode from 'vscode';
-import type { Image } from '../providers/model';
+import type { Image } from '../providers/core/model';
 import { formatNumber } from '../util/format';
 import type { Node, RegionNode } from './nodes';
 

@@ -1,7 +1,7 @@
 // The key facts of an image for its one-line description: OS · size · age, and its state when it is not
 // the usual one (with its progress while it is being made). Plain: the words come from the caller.
-import type { Image } from '../providers/model';
-import { TRANSIENT_STATES, type ImageState } from '../providers/vocabulary';
+import type { Image } from '../providers/core/model';
+import { TRANSIENT_STATES, type ImageState } from '../providers/core/vocabulary';
 
 export type AgeUnit = 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute';
 

@@ -1,10 +1,10 @@
 // The paged list of one region's images: what is loaded, where the next page starts, and the last
 // failure. A failed page keeps everything already loaded (like AWS Toolkit's ChildNodeLoader); a
 // refresh starts a new generation, so a page of the old one that arrives late is dropped.
-import { ProviderError } from '../providers/errors';
-import type { Cursor, Image, ImageFilter, Page } from '../providers/model';
-import { loadAllPages, type PageStash } from '../providers/paging';
-import type { ImageProvider } from '../providers/provider';
+import { ProviderError } from '../providers/core/errors';
+import type { Cursor, Image, ImageFilter, Page } from '../providers/core/model';
+import { loadAllPages, type PageStash } from '../providers/shared/paging';
+import type { ImageProvider } from '../providers/core/provider';
 
 export interface LoadAllRequest {
   readonly from: Cursor | undefined;

@@ -1,10 +1,10 @@
 // An image in the tree: its one-line facts, its state's icon and colour, the commands that apply to it
 // (its cloud's rules for its owner and state) and the hover, built only when asked.
 import * as vscode from 'vscode';
-import { capabilityFlags } from '../providers/capabilities';
-import { consoleUrl } from '../providers/console';
-import type { AccountConfig, Image, ImageOwner } from '../providers/model';
-import type { ImageState } from '../providers/vocabulary';
+import { capabilityFlags } from '../providers/rules/capabilities';
+import { consoleUrl } from '../providers/rules/console';
+import type { AccountConfig, Image, ImageOwner } from '../providers/core/model';
+import type { ImageState } from '../providers/core/vocabulary';
 import { formatDuration, formatGiB, formatNumber, formatTime } from '../util/format';
 import { imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
 import { describeImage, type FactWords } from './imageFacts';
@@ -149,7 +149,7 @@ export class ImageNode implements Node {
     item.id = this.id;
     item.description = this.busy ?? describeImage(image, state, WORDS, Date.now());
     item.iconPath = this.lastError ? sharedIcon('warning', 'list.warningForeground') : this.busy ? sharedIcon('loading~spin') : stateIcon(image.owner, state);
-    // While busy, no command applies; otherwise what this cloud allows on this image (providers/capabilities.ts).
+    // While busy, no command applies; otherwise what this cloud allows on this image (providers/rules/capabilities.ts).
     const console = this.consoleUrl ? ' can-console' : '';
     item.contextValue = sharedText(
       this.busy ? `image busy cloud-${cloud}${console}` : `image cloud-${cloud} owner-${image.owner} state-${state}${console} ${capabilityFlags(cloud, image)}`.trimEnd(),

@@ -1,6 +1,6 @@
 // The tree's nodes: Accounts -> Regions -> Images, plus "Load more…", error and empty-state nodes.
 import * as vscode from 'vscode';
-import type { AccountConfig, Image, Region } from '../providers/model';
+import type { AccountConfig, Image, Region } from '../providers/core/model';
 import { cloudLabel } from '../util/clouds';
 import { formatNumber } from '../util/format';
 import type { ImagePredicate } from './filter';

@@ -1,6 +1,6 @@
 // The order and grouping of a region's loaded images (plain data, no request): newest first, by name or by
 // size, and groups by OS or by image family. Images the cloud says nothing about sort last.
-import type { Image } from '../providers/model';
+import type { Image } from '../providers/core/model';
 import type { Grouping, SortOrder } from './viewState';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

@@ -1,8 +1,8 @@
 // A region's hover, where its cloud reports quotas (Huawei IMS): used / total of each. Read on the
 // first hover (the region is redrawn when they arrive) and kept; Show Quota reads them afresh.
 import * as vscode from 'vscode';
-import type { QuotaUse } from '../providers/operations';
-import type { ImageProvider } from '../providers/provider';
+import type { QuotaUse } from '../providers/core/operations';
+import type { ImageProvider } from '../providers/core/provider';
 import { formatNumber } from '../util/format';
 import type { RegionNode } from './nodes';
 

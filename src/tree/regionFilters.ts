@@ -2,9 +2,9 @@
 // region's cloud filter (a changed one restarts the region's listing) and, where the cloud counts a filter's
 // matches without listing (Huawei's tag query), that count, asked for once per region and filter.
 import type { Sessions } from '../accounts/session';
-import { mapLimited } from '../providers/common';
-import { hasTagQuery, type FilterSupport } from '../providers/filters';
-import type { ImageFilter } from '../providers/model';
+import { mapLimited } from '../providers/shared/common';
+import { hasTagQuery, type FilterSupport } from '../providers/core/filters';
+import type { ImageFilter } from '../providers/core/model';
 import { isCancellation, logLine } from '../util/errors';
 import type { Log } from '../util/log';
 import { fullFilterText, shortFilterText } from './filterText';

@@ -2,8 +2,8 @@
 // instant filter over loaded images, the sort order, the grouping, and the cloud filters per account and
 // per region (a region's own filter wins over its account's, which wins over the settings' default).
 import * as vscode from 'vscode';
-import { isEmptyFilter, type FilterSupport } from '../providers/filters';
-import type { ImageFilter, ImageOwner } from '../providers/model';
+import { isEmptyFilter, type FilterSupport } from '../providers/core/filters';
+import type { ImageFilter, ImageOwner } from '../providers/core/model';
 import { imageFilter, type ImagePredicate } from './filter';
 
 export type SortOrder = 'newest' | 'name' | 'size';

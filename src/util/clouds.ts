@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CloudKind } from '../providers/model';
+import type { CloudKind } from '../providers/core/model';
 
 export function cloudLabel(cloud: CloudKind): string {
   switch (cloud) {

@@ -2,12 +2,12 @@
 // language, with the cloud's own code and message kept beside it.
 import * as vscode from 'vscode';
 import { errorKindOf } from '../providers';
-import { ClockSkewError } from '../providers/clock';
-import { ProviderError } from '../providers/errors';
-import { InvalidInputError } from '../providers/input';
-import { redact } from '../providers/redact';
-import { ProxyError } from '../providers/proxyError';
-import type { ErrorKind } from '../providers/vocabulary';
+import { ClockSkewError } from '../providers/transport/clock';
+import { ProviderError } from '../providers/core/errors';
+import { InvalidInputError } from '../providers/rules/input';
+import { redact } from '../providers/transport/redact';
+import { ProxyError } from '../providers/transport/proxyError';
+import type { ErrorKind } from '../providers/core/vocabulary';
 import { inputMessage } from './inputMessages';
 import { UserCancelledError } from './userInput';
 

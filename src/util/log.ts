@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Logger } from '../providers/http';
-import { redact } from '../providers/redact';
+import type { Logger } from '../providers/transport/http';
+import { redact } from '../providers/transport/redact';
 
 /** The extension's one diagnostics channel ("Cloud Image Explorer" in the Output panel). Every line is redacted. */
 export class Log implements Logger {

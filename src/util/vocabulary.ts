@@ -1,9 +1,9 @@
-// The human words of the providers' common vocabulary (src/providers/vocabulary.ts), in the display language.
+// The human words of the providers' common vocabulary (src/providers/core/vocabulary.ts), in the display language.
 import * as vscode from 'vscode';
 import { vocabularyOf } from '../providers';
-import type { CloudKind, Image, ImageOwner } from '../providers/model';
-import type { Member } from '../providers/operations';
-import type { FieldGroup, FieldId, FieldWord, ImageState, MemberState } from '../providers/vocabulary';
+import type { CloudKind, Image, ImageOwner } from '../providers/core/model';
+import type { Member } from '../providers/core/operations';
+import type { FieldGroup, FieldId, FieldWord, ImageState, MemberState } from '../providers/core/vocabulary';
 
 /** The common state of a cloud's image (each cloud's own words mapped by its provider). */
 export function imageState(cloud: CloudKind, image: Pick<Image, 'status' | 'raw'>): ImageState {

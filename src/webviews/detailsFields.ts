@@ -2,8 +2,8 @@
 // the cloud's field catalogue (its provider knows what each field is), values localised (dates, sizes,
 // yes/no, state, type), the raw field name and value kept for hover.
 import { vocabularyOf } from '../providers';
-import type { CloudKind, Image } from '../providers/model';
-import { catalogueKey, FIELD_GROUPS, type FieldGroup, type FieldInfo } from '../providers/vocabulary';
+import type { CloudKind, Image } from '../providers/core/model';
+import { catalogueKey, FIELD_GROUPS, type FieldGroup, type FieldInfo } from '../providers/core/vocabulary';
 import { formatBytes, formatGiB, formatMiB, formatTime } from '../util/format';
 import { fieldLabel, fieldWord, groupLabel, imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
 import type { FieldGroupView, FieldView } from './protocol';

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Sessions } from '../accounts/session';
 import type { AccountStore } from '../accounts/store';
 import type { JobTracker } from '../jobs/tracker';
-import type { Image } from '../providers/model';
+import type { Image } from '../providers/core/model';
 import type { ImageTreeProvider } from '../tree/treeProvider';
 import { logLine, userMessage } from '../util/errors';
 import type { Log } from '../util/log';

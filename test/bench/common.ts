@@ -1,7 +1,7 @@
 // What the benchmark's parts share: medians, the clouds' large sandbox regions, a provider on the emulator.
 import * as os from 'os';
-import type { CloudKind } from '../../src/providers/model';
-import type { ImageProvider, ProviderContext } from '../../src/providers/provider';
+import type { CloudKind } from '../../src/providers/core/model';
+import type { ImageProvider, ProviderContext } from '../../src/providers/core/provider';
 import { HttpClient, createProvider } from '../../src/providers/stack';
 import type { Endpoints, SandboxCredentials } from '../../src/sandbox/emulator';
 

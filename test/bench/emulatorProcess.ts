@@ -2,7 +2,7 @@
 // other core instead of sharing the client's thread (the client is what is measured).
 import { fork, type ChildProcess } from 'child_process';
 import { Emulator, SANDBOX_CREDENTIALS, type Endpoints, type RequestLogEntry, type SandboxCredentials } from '../../src/sandbox/emulator';
-import type { CloudKind } from '../../src/providers/model';
+import type { CloudKind } from '../../src/providers/core/model';
 
 interface Options {
   readonly imageCounts?: Partial<Record<CloudKind, Record<string, number>>>;

@@ -3,9 +3,9 @@
 // first page after a region is expanded, against one round trip.
 import { ALIBABA_IMAGE_STATUSES } from '../../src/providers/alibaba/params';
 import RPCClient from '@alicloud/pop-core';
-import type { CloudKind, Cursor } from '../../src/providers/model';
-import { PAGE_CONCURRENCY } from '../../src/providers/paging';
-import type { ImageProvider } from '../../src/providers/provider';
+import type { CloudKind, Cursor } from '../../src/providers/core/model';
+import { PAGE_CONCURRENCY } from '../../src/providers/shared/paging';
+import type { ImageProvider } from '../../src/providers/core/provider';
 import type { EmulatorProcess } from './emulatorProcess';
 import { ImageLoader, providerSource } from '../../src/tree/imageLoader';
 import { BIG_REGION, HttpClient, median, medianMeasured, medianOf, providerOn } from './common';

@@ -1,8 +1,8 @@
 // Heap per loaded image (the image, its tree node and its tree item) at 50,000 images, as the tree keeps
 // them now and as it did before (raw cloud JSON per image, an eager tooltip per item); the cost of one
 // redraw of a region that large; and the instant filter over it.
-import type { Image } from '../../src/providers/model';
-import { loadAllPages } from '../../src/providers/paging';
+import type { Image } from '../../src/providers/core/model';
+import { loadAllPages } from '../../src/providers/shared/paging';
 import { Emulator } from '../../src/sandbox/emulator';
 import { imageFilter } from '../../src/tree/filter';
 import { ImageLoader, providerSource, type ImageSource } from '../../src/tree/imageLoader';

@@ -1,5 +1,5 @@
 // docs/benchmarks.md from one run's measurements: the tables, then each goal, met or not, by how much and why.
-import { PAGE_CONCURRENCY } from '../../src/providers/paging';
+import { PAGE_CONCURRENCY } from '../../src/providers/shared/paging';
 import { LOAD_ALL_REDRAW_MS } from '../../src/tree/treeProvider';
 import { SLOW_PROGRESS_MS } from '../../src/jobs/schedule';
 import { CLOUD_NAME, LATENCY_MS, fmt, median, ratio } from './common';

@@ -1,8 +1,8 @@
 // Alibaba export tasks, task status and delete over real sockets against the emulator, whose clock
 // the test moves: percentages rise, tasks finish or fail as injected, deleted images are gone.
 import { strict as assert } from 'assert';
-import { ProviderError } from '../../src/providers/errors';
-import type { Image } from '../../src/providers/model';
+import { ProviderError } from '../../src/providers/core/errors';
+import type { Image } from '../../src/providers/core/model';
 import { imageInUse } from '../../src/sandbox/alibaba/ecs';
 import { FaultPlan } from '../../src/sandbox/faults';
 import { AlibabaSandbox, rejection } from './helpers/alibabaSandbox';

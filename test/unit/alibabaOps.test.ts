@@ -2,8 +2,8 @@
 // tags, sharing and STS keys. (Export, jobs and delete: alibabaJobs.test.ts.)
 import { strict as assert } from 'assert';
 import { AlibabaRpcClient, ECS_API } from '../../src/providers/alibaba/client';
-import { ProviderError } from '../../src/providers/errors';
-import type { Image } from '../../src/providers/model';
+import { ProviderError } from '../../src/providers/core/errors';
+import type { Image } from '../../src/providers/core/model';
 import { AlibabaSandbox, rejection } from './helpers/alibabaSandbox';
 
 describe('Alibaba image operations (against the emulator)', () => {

@@ -2,10 +2,10 @@
 import { strict as assert } from 'assert';
 import { Emulator } from '../../src/sandbox/emulator';
 import { AlibabaEcsProvider } from '../../src/providers/alibaba/provider';
-import { HttpClient } from '../../src/providers/http';
-import { ProviderError } from '../../src/providers/errors';
-import type { Cursor, Image } from '../../src/providers/model';
-import { loadAllPages } from '../../src/providers/paging';
+import { HttpClient } from '../../src/providers/transport/http';
+import { ProviderError } from '../../src/providers/core/errors';
+import type { Cursor, Image } from '../../src/providers/core/model';
+import { loadAllPages } from '../../src/providers/shared/paging';
 
 describe('Alibaba ECS provider (against the emulator)', () => {
   let emulator: Emulator;

@@ -8,7 +8,7 @@
 // (ECS names such as Tag.1.Key are of that kind anyway); values use every class.
 import assert from 'node:assert/strict';
 import OpenApiUtil from '@alicloud/openapi-util';
-import { canonicalQuery, percentEncode, sha256Hex } from '../../src/providers/encoding';
+import { canonicalQuery, percentEncode, sha256Hex } from '../../src/providers/transport/encoding';
 import { acs3CanonicalRequest, ACS3, parseAcs3Authorization, rpcSignature, rpcStringToSign, signAcs3 } from '../../src/providers/alibaba/signer';
 import { Gen, type CharClass } from './helpers/generate';
 import { teaRequest } from './helpers/tea';

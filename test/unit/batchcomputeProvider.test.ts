@@ -3,9 +3,9 @@
 import { strict as assert } from 'assert';
 import { Emulator } from '../../src/sandbox/emulator';
 import { BatchComputeProvider } from '../../src/providers/batchcompute/provider';
-import { HttpClient } from '../../src/providers/http';
-import { ProviderError } from '../../src/providers/errors';
-import type { Cursor, Image } from '../../src/providers/model';
+import { HttpClient } from '../../src/providers/transport/http';
+import { ProviderError } from '../../src/providers/core/errors';
+import type { Cursor, Image } from '../../src/providers/core/model';
 
 describe('BatchCompute provider (against the emulator)', () => {
   let emulator: Emulator;

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import OpenApiUtil from '@alicloud/openapi-util';
-import { percentEncode } from '../../src/providers/encoding';
+import { percentEncode } from '../../src/providers/transport/encoding';
 import {
   parseRoaAuthorization,
   roaCanonicalizedResource,

@@ -3,10 +3,10 @@
 // cloud refuses one image: a refused batch is attributed by reading back, then each image alone; the
 // others are changed, and only the refused one fails, with the cloud's error.
 import { strict as assert } from 'assert';
-import { ProviderError } from '../../src/providers/errors';
-import type { CloudKind, Image } from '../../src/providers/model';
-import type { ImageProvider } from '../../src/providers/provider';
-import { imageFailures } from '../../src/providers/reconcile';
+import { ProviderError } from '../../src/providers/core/errors';
+import type { CloudKind, Image } from '../../src/providers/core/model';
+import type { ImageProvider } from '../../src/providers/core/provider';
+import { imageFailures } from '../../src/providers/shared/reconcile';
 import { createProvider } from '../../src/providers/stack';
 import { imageInUse } from '../../src/sandbox/alibaba/world';
 import { CloudSandbox } from './helpers/cloudSandbox';

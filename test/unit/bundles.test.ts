@@ -3,18 +3,18 @@
 // ProviderError to the other (messages, cancellation and retries depend on it).
 import { strict as assert } from 'assert';
 import * as path from 'path';
-import { ProviderError, abortError } from '../../src/providers/errors';
-import { ProxyError } from '../../src/providers/proxyError';
-import { redact } from '../../src/providers/redact';
+import { ProviderError, abortError } from '../../src/providers/core/errors';
+import { ProxyError } from '../../src/providers/transport/proxyError';
+import { redact } from '../../src/providers/transport/redact';
 
 /** A second copy of the errors module, as the other bundle has it. */
-function otherCopy(): typeof import('../../src/providers/errors') {
+function otherCopy(): typeof import('../../src/providers/core/errors') {
   const file = require.resolve(path.join(__dirname, '../../src/providers/errors'));
   const saved = require.cache[file];
   delete require.cache[file];
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(file) as typeof import('../../src/providers/errors');
+    return require(file) as typeof import('../../src/providers/core/errors');
   } finally {
     require.cache[file] = saved;
   }
@@ -48,7 +48,7 @@ describe('Provider errors across bundles', () => {
     delete require.cache[file];
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const stackCopy = require(file) as typeof import('../../src/providers/redact');
+      const stackCopy = require(file) as typeof import('../../src/providers/transport/redact');
       stackCopy.registerSecrets('QYBUNDLEKEY0000000001');
       assert.equal(redact('key QYBUNDLEKEY0000000001 in a log line'), 'key *** in a log line');
     } finally {

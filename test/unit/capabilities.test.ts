@@ -2,12 +2,12 @@
 // the operation groups its row promises (nothing a cloud lacks is stubbed).
 import { strict as assert } from 'assert';
 import { createProvider } from '../../src/providers/stack';
-import { CAPABILITIES, COMMAND_CAPABILITIES, IMAGE_RULES, capabilitiesOf, capabilityFlags, imageRefusal } from '../../src/providers/capabilities';
-import { consoleUrl } from '../../src/providers/console';
-import type { Image, ImageOwner } from '../../src/providers/model';
-import { HttpClient } from '../../src/providers/http';
-import { CLOUD_KINDS } from '../../src/providers/model';
-import { CLOUD_RULES } from '../../src/providers/rules';
+import { CAPABILITIES, COMMAND_CAPABILITIES, IMAGE_RULES, capabilitiesOf, capabilityFlags, imageRefusal } from '../../src/providers/rules/capabilities';
+import { consoleUrl } from '../../src/providers/rules/console';
+import type { Image, ImageOwner } from '../../src/providers/core/model';
+import { HttpClient } from '../../src/providers/transport/http';
+import { CLOUD_KINDS } from '../../src/providers/core/model';
+import { CLOUD_RULES } from '../../src/providers/rules/index';
 
 describe('Capability table', () => {
   const http = new HttpClient();

@@ -2,11 +2,11 @@
 // answer's Date header shows, on every cloud; a refusal with agreeing clocks keeps the cloud's reason.
 import { strict as assert } from 'assert';
 import { createProvider } from '../../src/providers/stack';
-import { ClockSkewError, interpretWithClock } from '../../src/providers/clock';
-import { ProviderError } from '../../src/providers/errors';
-import { HttpClient, type HttpResponse } from '../../src/providers/http';
+import { ClockSkewError, interpretWithClock } from '../../src/providers/transport/clock';
+import { ProviderError } from '../../src/providers/core/errors';
+import { HttpClient, type HttpResponse } from '../../src/providers/transport/http';
 import { HUAWEI_CLOCK, interpretHuawei } from '../../src/providers/huawei/client';
-import type { CloudKind } from '../../src/providers/model';
+import type { CloudKind } from '../../src/providers/core/model';
 import { Emulator } from '../../src/sandbox/emulator';
 
 const MINUTE = 60_000;

@@ -4,11 +4,11 @@
 // whose new image lands in its region; QingCloud CloneImages. Each: success, the cloud's error mapped,
 // throttling then success, bad input refused before any request, a lost reply read back (sent once).
 import { strict as assert } from 'assert';
-import { ProviderError } from '../../src/providers/errors';
-import { InvalidInputError } from '../../src/providers/input';
-import type { CloudKind, Image } from '../../src/providers/model';
-import type { CopyOperations, ImageOperations, JobOperations } from '../../src/providers/operations';
-import type { ImageProvider } from '../../src/providers/provider';
+import { ProviderError } from '../../src/providers/core/errors';
+import { InvalidInputError } from '../../src/providers/rules/input';
+import type { CloudKind, Image } from '../../src/providers/core/model';
+import type { CopyOperations, ImageOperations, JobOperations } from '../../src/providers/core/operations';
+import type { ImageProvider } from '../../src/providers/core/provider';
 import { CloudSandbox } from './helpers/cloudSandbox';
 import { allImages } from './helpers/providerHarness';
 import { rejection } from './helpers/alibabaSandbox';

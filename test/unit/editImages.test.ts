@@ -2,9 +2,9 @@
 // success read back from the cloud, the cloud's error body mapped, throttling, input refused before any
 // request, and a lost reply settled by reading the image back (sent once).
 import { strict as assert } from 'assert';
-import { ProviderError } from '../../src/providers/errors';
-import { InvalidInputError } from '../../src/providers/input';
-import type { Image } from '../../src/providers/model';
+import { ProviderError } from '../../src/providers/core/errors';
+import { InvalidInputError } from '../../src/providers/rules/input';
+import type { Image } from '../../src/providers/core/model';
 import { CloudSandbox, useSandbox } from './helpers/cloudSandbox';
 import { allImages, codeOf } from './helpers/providerHarness';
 

@@ -1,6 +1,6 @@
 // The instant filter: what a user typing in the filter box expects to keep and to hide.
 import { strict as assert } from 'assert';
-import type { Image } from '../../src/providers/model';
+import type { Image } from '../../src/providers/core/model';
 import { imageFilter } from '../../src/tree/filter';
 
 const images: Image[] = [

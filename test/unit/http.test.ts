@@ -3,8 +3,8 @@
 import { strict as assert } from 'assert';
 import { Emulator } from '../../src/sandbox/emulator';
 import { AlibabaEcsProvider } from '../../src/providers/alibaba/provider';
-import { HttpClient } from '../../src/providers/http';
-import { ProviderError } from '../../src/providers/errors';
+import { HttpClient } from '../../src/providers/transport/http';
+import { ProviderError } from '../../src/providers/core/errors';
 
 describe('HTTP layer (against the emulator)', () => {
   let emulator: Emulator;

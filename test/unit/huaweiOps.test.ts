@@ -6,10 +6,10 @@ import { Emulator } from '../../src/sandbox/emulator';
 import { HuaweiImsProvider } from '../../src/providers/huawei/provider';
 import { HUAWEI_CONCURRENCY, HuaweiClient, interpretHuawei, mapLimited } from '../../src/providers/huawei/client';
 import { jobPercent, mapJob } from '../../src/providers/huawei/mapping';
-import { ProviderError } from '../../src/providers/errors';
-import type { Image } from '../../src/providers/model';
-import type { JobStatus } from '../../src/providers/operations';
-import type { ProviderContext } from '../../src/providers/provider';
+import { ProviderError } from '../../src/providers/core/errors';
+import type { Image } from '../../src/providers/core/model';
+import type { JobStatus } from '../../src/providers/core/operations';
+import type { ProviderContext } from '../../src/providers/core/provider';
 import { allImages, codeOf, recordingHttp } from './helpers/providerHarness';
 
 const JOB_MS = 6_000;

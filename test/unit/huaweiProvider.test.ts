@@ -4,10 +4,10 @@ import { strict as assert } from 'assert';
 import { Emulator } from '../../src/sandbox/emulator';
 import { HuaweiImsProvider } from '../../src/providers/huawei/provider';
 import { HuaweiClient, interpretHuawei } from '../../src/providers/huawei/client';
-import { HttpClient } from '../../src/providers/http';
-import { ProviderError } from '../../src/providers/errors';
-import type { Cursor, Image } from '../../src/providers/model';
-import type { ProviderContext } from '../../src/providers/provider';
+import { HttpClient } from '../../src/providers/transport/http';
+import { ProviderError } from '../../src/providers/core/errors';
+import type { Cursor, Image } from '../../src/providers/core/model';
+import type { ProviderContext } from '../../src/providers/core/provider';
 
 describe('Huawei IMS provider (against the emulator)', () => {
   let emulator: Emulator;

@@ -4,8 +4,8 @@
 import { strict as assert } from 'assert';
 import { alibabaExportChoice } from '../../src/providers/alibaba/exportChoice';
 import { huaweiExportChoice } from '../../src/providers/huawei/exportChoice';
-import type { Image } from '../../src/providers/model';
-import type { ImageProvider } from '../../src/providers/provider';
+import type { Image } from '../../src/providers/core/model';
+import type { ImageProvider } from '../../src/providers/core/provider';
 import { codeOf } from './helpers/providerHarness';
 import { CloudSandbox } from './helpers/cloudSandbox';
 

@@ -16,7 +16,7 @@
 // Query parameters (unicode, reserved characters, empty values, repeated keys as arrays) are all in the cross-check.
 import assert from 'node:assert/strict';
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
-import { percentEncode, sha256Hex } from '../../src/providers/encoding';
+import { percentEncode, sha256Hex } from '../../src/providers/transport/encoding';
 import {
   huaweiCanonicalQuery,
   huaweiCanonicalRequest,

@@ -6,9 +6,9 @@ import { HuaweiImsProvider } from '../../src/providers/huawei/provider';
 import { HuaweiClient } from '../../src/providers/huawei/client';
 import { signHuawei } from '../../src/providers/huawei/signer';
 import type { HuaweiTagCondition, HuaweiTagQuery } from '../../src/providers/huawei/tagQuery';
-import { ProviderError } from '../../src/providers/errors';
-import type { Credentials, Cursor, Image, ImageFilter, Tag } from '../../src/providers/model';
-import type { ProviderContext } from '../../src/providers/provider';
+import { ProviderError } from '../../src/providers/core/errors';
+import type { Credentials, Cursor, Image, ImageFilter, Tag } from '../../src/providers/core/model';
+import type { ProviderContext } from '../../src/providers/core/provider';
 import { codeOf, recordingHttp } from './helpers/providerHarness';
 
 const R = 'cn-north-4';

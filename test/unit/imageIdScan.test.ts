@@ -2,7 +2,7 @@
 // (same line, CLI flag, YAML list, multi-line HCL/JSON list), and nothing inside longer tokens.
 import { strict as assert } from 'assert';
 import { findImageIds, keyBefore } from '../../src/editor/scan';
-import { isImageKey } from '../../src/providers/imageIds';
+import { isImageKey } from '../../src/providers/rules/imageIds';
 
 const ALI = 'm-bp1g7004ksh0oeuco9v0';
 const QC = 'img-4x9kq2m7';

@@ -1,9 +1,9 @@
 // The tree's paging state: pages append with no duplicate, a failure keeps what was loaded, retry
 // resumes, Load All goes through the paging helper, and a refresh drops pages that arrive late.
 import { strict as assert } from 'assert';
-import { abortError } from '../../src/providers/errors';
-import type { Cursor, Image, Page } from '../../src/providers/model';
-import { loadAllPages, nextOffset } from '../../src/providers/paging';
+import { abortError } from '../../src/providers/core/errors';
+import type { Cursor, Image, Page } from '../../src/providers/core/model';
+import { loadAllPages, nextOffset } from '../../src/providers/shared/paging';
 import { ImageLoader, type ImageSource } from '../../src/tree/imageLoader';
 
 function image(n: number): Image {

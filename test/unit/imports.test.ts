@@ -3,9 +3,9 @@
 // throttled start sent again only because the gateway refused it unprocessed, bad input refused before
 // any request, and (Alibaba) a lost reply settled by reading the import back.
 import { strict as assert } from 'assert';
-import { InvalidInputError } from '../../src/providers/input';
-import type { ImportRequest, ImportStarted } from '../../src/providers/operations';
-import type { ImageProvider } from '../../src/providers/provider';
+import { InvalidInputError } from '../../src/providers/rules/input';
+import type { ImportRequest, ImportStarted } from '../../src/providers/core/operations';
+import type { ImageProvider } from '../../src/providers/core/provider';
 import { codeOf } from './helpers/providerHarness';
 import { CloudSandbox } from './helpers/cloudSandbox';
 

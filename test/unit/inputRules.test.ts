@@ -3,7 +3,7 @@
 // problem before any request reaches the emulator. Limits are those of the API each operation calls.
 import { strict as assert } from 'assert';
 import { createProvider } from '../../src/providers/stack';
-import { HttpClient } from '../../src/providers/http';
+import { HttpClient } from '../../src/providers/transport/http';
 import {
   InvalidInputError,
   checkAccessKeyId,
@@ -16,11 +16,11 @@ import {
   checkSecurityToken,
   describeProblem,
   type InputProblem,
-} from '../../src/providers/input';
-import type { CloudKind, Tag } from '../../src/providers/model';
-import type { ExportRequest } from '../../src/providers/operations';
-import type { ImageProvider } from '../../src/providers/provider';
-import { CLOUD_RULES, accessKeyShape } from '../../src/providers/rules';
+} from '../../src/providers/rules/input';
+import type { CloudKind, Tag } from '../../src/providers/core/model';
+import type { ExportRequest } from '../../src/providers/core/operations';
+import type { ImageProvider } from '../../src/providers/core/provider';
+import { CLOUD_RULES, accessKeyShape } from '../../src/providers/rules/index';
 import { Emulator } from '../../src/sandbox/emulator';
 
 type Input =

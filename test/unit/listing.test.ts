@@ -4,7 +4,7 @@
 import { strict as assert } from 'assert';
 import { AlibabaRpcClient, ECS_API } from '../../src/providers/alibaba/client';
 import { ALIBABA_IMAGE_STATUSES, defaultStatus } from '../../src/providers/alibaba/provider';
-import { wrappedList } from '../../src/providers/common';
+import { wrappedList } from '../../src/providers/shared/common';
 import { AlibabaSandbox } from './helpers/alibabaSandbox';
 
 describe('Own images in every status (Alibaba, against the emulator)', () => {

@@ -1,11 +1,11 @@
 // Load All of a large region of every cloud, through the paging helper and each provider over real
 // sockets: every image once, in the cloud's order, in as few requests as the cloud's largest page allows.
 import { strict as assert } from 'assert';
-import { CLOUD_KINDS, type CloudKind, type Cursor } from '../../src/providers/model';
-import { loadAllPages } from '../../src/providers/paging';
+import { CLOUD_KINDS, type CloudKind, type Cursor } from '../../src/providers/core/model';
+import { loadAllPages } from '../../src/providers/shared/paging';
 import { createProvider } from '../../src/providers/stack';
-import type { ImageProvider } from '../../src/providers/provider';
-import { HttpClient } from '../../src/providers/http';
+import type { ImageProvider } from '../../src/providers/core/provider';
+import { HttpClient } from '../../src/providers/transport/http';
 import { Emulator } from '../../src/sandbox/emulator';
 
 /** The sandbox region each cloud's benchmark uses, made thousands of images large. */

@@ -7,10 +7,10 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { createProvider } from '../../src/providers/stack';
 import { mapImage as mapAlibabaImage } from '../../src/providers/alibaba/mapping';
-import { objectsOf, timestamp, wrappedList } from '../../src/providers/common';
-import { HttpClient } from '../../src/providers/http';
+import { objectsOf, timestamp, wrappedList } from '../../src/providers/shared/common';
+import { HttpClient } from '../../src/providers/transport/http';
 import { mapImage as mapHuaweiImage, mapJob as mapHuaweiJob } from '../../src/providers/huawei/mapping';
-import type { CloudKind } from '../../src/providers/model';
+import type { CloudKind } from '../../src/providers/core/model';
 import { mapImage as mapQingcloudImage, mapMember } from '../../src/providers/qingcloud/mapping';
 
 describe('Mapping what the clouds send', () => {

@@ -1,7 +1,7 @@
 // The view's order and grouping of loaded images: newest first by default, by name, by size; groups by OS
 // and by image family, images the cloud says nothing about last.
 import { strict as assert } from 'assert';
-import type { Image } from '../../src/providers/model';
+import type { Image } from '../../src/providers/core/model';
 import { groupImages, sortImages } from '../../src/tree/ordering';
 
 function image(id: string, extra: Partial<Image>): Image {

@@ -1,9 +1,9 @@
 // The one "load every page" helper: in order, each item once, bounded and adaptive concurrency,
 // a failed page asked for again alone, cancellable; and cursors that survive a page-size change.
 import { strict as assert } from 'assert';
-import { ProviderError, abortError } from '../../src/providers/errors';
-import type { Page } from '../../src/providers/model';
-import { PAGE_CONCURRENCY, loadAllPages, nextMarker, nextOffset, pageNumberPage, type PageFetcher, type PageStash } from '../../src/providers/paging';
+import { ProviderError, abortError } from '../../src/providers/core/errors';
+import type { Page } from '../../src/providers/core/model';
+import { PAGE_CONCURRENCY, loadAllPages, nextMarker, nextOffset, pageNumberPage, type PageFetcher, type PageStash } from '../../src/providers/shared/paging';
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

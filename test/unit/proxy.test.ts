@@ -1,4 +1,4 @@
-// How requests leave the machine (src/providers/transport.ts), over real sockets on loopback: a CONNECT
+// How requests leave the machine (src/providers/transport/proxy.ts), over real sockets on loopback: a CONNECT
 // proxy used from http.proxy or the environment, NO_PROXY / http.noProxy honoured for the sandbox, the
 // proxy's own failures reported as such, and certificates: an extra CA bundle trusted, verification
 // relaxed only through a proxy and only with http.proxyStrictSSL off.
@@ -11,9 +11,9 @@ import * as os from 'os';
 import * as path from 'path';
 import type { AddressInfo } from 'net';
 import { AlibabaEcsProvider } from '../../src/providers/alibaba/provider';
-import { ProviderError } from '../../src/providers/errors';
-import { HttpClient } from '../../src/providers/http';
-import { ProxyError, proxyFor, trustedCertificates, type TransportSettings } from '../../src/providers/transport';
+import { ProviderError } from '../../src/providers/core/errors';
+import { HttpClient } from '../../src/providers/transport/http';
+import { ProxyError, proxyFor, trustedCertificates, type TransportSettings } from '../../src/providers/transport/proxy';
 import { Emulator } from '../../src/sandbox/emulator';
 
 const TLS = path.resolve(__dirname, '../../../test/fixtures/tls');

@@ -5,11 +5,11 @@ import { Emulator } from '../../src/sandbox/emulator';
 import { QingcloudProvider } from '../../src/providers/qingcloud/provider';
 import { QingcloudClient } from '../../src/providers/qingcloud/client';
 import { mapJob } from '../../src/providers/qingcloud/mapping';
-import type { Image, ImageFilter } from '../../src/providers/model';
-import { ProviderError } from '../../src/providers/errors';
+import type { Image, ImageFilter } from '../../src/providers/core/model';
+import { ProviderError } from '../../src/providers/core/errors';
 import { vocabularyOf } from '../../src/providers';
-import { collectPages } from '../../src/providers/paging';
-import type { ProviderContext } from '../../src/providers/provider';
+import { collectPages } from '../../src/providers/shared/paging';
+import type { ProviderContext } from '../../src/providers/core/provider';
 import { allImages, codeOf, recordingHttp } from './helpers/providerHarness';
 
 describe('QingCloud image operations (against the emulator)', () => {

@@ -3,9 +3,9 @@ import { strict as assert } from 'assert';
 import { Emulator } from '../../src/sandbox/emulator';
 import { QingcloudProvider } from '../../src/providers/qingcloud/provider';
 import { QingcloudClient } from '../../src/providers/qingcloud/client';
-import { ProviderError } from '../../src/providers/errors';
-import type { Cursor, Image } from '../../src/providers/model';
-import type { ProviderContext } from '../../src/providers/provider';
+import { ProviderError } from '../../src/providers/core/errors';
+import type { Cursor, Image } from '../../src/providers/core/model';
+import type { ProviderContext } from '../../src/providers/core/provider';
 import { recordingHttp } from './helpers/providerHarness';
 
 describe('QingCloud IaaS provider (against the emulator)', () => {

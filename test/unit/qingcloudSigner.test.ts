@@ -3,7 +3,7 @@
 // There is no official QingCloud IaaS signer on npm, so the oracle stands in for the vendor's code.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { parseQueryPairs } from '../../src/providers/encoding';
+import { parseQueryPairs } from '../../src/providers/transport/encoding';
 import { qingcloudSignature, qingcloudStringToSign, signQingcloud } from '../../src/providers/qingcloud/signer';
 import { Gen, type CharClass } from './helpers/generate';
 

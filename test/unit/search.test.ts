@@ -6,10 +6,10 @@
 import { strict as assert } from 'assert';
 import { AlibabaEcsProvider } from '../../src/providers/alibaba/provider';
 import { BatchComputeProvider } from '../../src/providers/batchcompute/provider';
-import { HttpClient } from '../../src/providers/http';
+import { HttpClient } from '../../src/providers/transport/http';
 import { HuaweiImsProvider } from '../../src/providers/huawei/provider';
-import type { AccountConfig, CloudKind, Image } from '../../src/providers/model';
-import type { ImageProvider } from '../../src/providers/provider';
+import type { AccountConfig, CloudKind, Image } from '../../src/providers/core/model';
+import type { ImageProvider } from '../../src/providers/core/provider';
 import { QingcloudProvider } from '../../src/providers/qingcloud/provider';
 import { ALIBABA_FILTERS } from '../../src/providers/alibaba/provider';
 import { BATCHCOMPUTE_FILTERS } from '../../src/providers/batchcompute/provider';

@@ -8,11 +8,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { SandboxHost } from '../../src/accounts/sandboxHost';
 import { createProvider } from '../../src/providers/stack';
-import { ProviderError } from '../../src/providers/errors';
-import { HttpClient, type Logger } from '../../src/providers/http';
-import type { CloudKind, Credentials } from '../../src/providers/model';
-import { REDACTED, excerpt, redact, registerSecrets } from '../../src/providers/redact';
-import type { ImageProvider } from '../../src/providers/provider';
+import { ProviderError } from '../../src/providers/core/errors';
+import { HttpClient, type Logger } from '../../src/providers/transport/http';
+import type { CloudKind, Credentials } from '../../src/providers/core/model';
+import { REDACTED, excerpt, redact, registerSecrets } from '../../src/providers/transport/redact';
+import type { ImageProvider } from '../../src/providers/core/provider';
 import { Emulator } from '../../src/sandbox/emulator';
 import { RecordingRelay, type RelayedExchange } from './helpers/recordingRelay';
 

@@ -4,10 +4,10 @@
 import { strict as assert } from 'assert';
 import { AlibabaEcsProvider, ALIBABA_IMAGE_STATUSES } from '../../src/providers/alibaba/provider';
 import { BatchComputeProvider } from '../../src/providers/batchcompute/provider';
-import { InvalidInputError } from '../../src/providers/input';
+import { InvalidInputError } from '../../src/providers/rules/input';
 import { HuaweiImsProvider } from '../../src/providers/huawei/provider';
-import type { Cursor, Image, ImageFilter, Tag } from '../../src/providers/model';
-import type { ImageProvider } from '../../src/providers/provider';
+import type { Cursor, Image, ImageFilter, Tag } from '../../src/providers/core/model';
+import type { ImageProvider } from '../../src/providers/core/provider';
 import { QingcloudProvider } from '../../src/providers/qingcloud/provider';
 import { Emulator } from '../../src/sandbox/emulator';
 import { recordingHttp } from './helpers/providerHarness';

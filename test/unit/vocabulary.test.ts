@@ -4,11 +4,11 @@ import { strict as assert } from 'assert';
 import { Emulator } from '../../src/sandbox/emulator';
 import { errorKindOf, vocabularyOf } from '../../src/providers';
 import { createProvider } from '../../src/providers/stack';
-import { ProviderError } from '../../src/providers/errors';
-import { HttpClient } from '../../src/providers/http';
-import type { CloudKind, Cursor, Image } from '../../src/providers/model';
-import type { ImageProvider, ProviderContext } from '../../src/providers/provider';
-import { catalogueKey, type ErrorKind, type FieldId, type ImageState } from '../../src/providers/vocabulary';
+import { ProviderError } from '../../src/providers/core/errors';
+import { HttpClient } from '../../src/providers/transport/http';
+import type { CloudKind, Cursor, Image } from '../../src/providers/core/model';
+import type { ImageProvider, ProviderContext } from '../../src/providers/core/provider';
+import { catalogueKey, type ErrorKind, type FieldId, type ImageState } from '../../src/providers/core/vocabulary';
 import { allImages } from './helpers/providerHarness';
 
 const REGION: Readonly<Record<CloudKind, string>> = { alibaba: 'cn-shanghai', huawei: 'cn-east-3', qingcloud: 'pek3', batchcompute: 'cn-beijing' };

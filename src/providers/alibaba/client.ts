@@ -1,11 +1,11 @@
 // Alibaba Cloud RPC-style calls (ECS 2014-05-26), signed with ACS3-HMAC-SHA256.
 import { randomUUID } from 'crypto';
-import { interpretWithClock, type ClockRule } from '../clock';
-import { clockOf, endpointOf, noticingThrottling } from '../common';
-import { ProviderError } from '../errors';
-import { parseJson, retryAfter, type CallKind, type HttpResponse } from '../http';
-import type { Params } from '../encoding';
-import type { ProviderContext } from '../provider';
+import { interpretWithClock, type ClockRule } from '../transport/clock';
+import { clockOf, endpointOf, noticingThrottling } from '../shared/common';
+import { ProviderError } from '../core/errors';
+import { parseJson, retryAfter, type CallKind, type HttpResponse } from '../transport/http';
+import type { Params } from '../transport/encoding';
+import type { ProviderContext } from '../core/provider';
 import { signAcs3 } from './signer';
 
 const SUCCESS_CODES = new Set(['200', 'OK', 'Success', 'success']);

@@ -4,12 +4,12 @@
 // deletes an unfinished copy. Each is sent once; an unknown outcome is read back: a copy of that name
 // being made in the destination region, or the cancelled copy gone.
 import { randomUUID } from 'crypto';
-import { num, str, timestamp, wrappedList, type Json } from '../common';
-import { checkCopy } from '../copyRules';
-import { ProviderError, outcomeUnknown } from '../errors';
-import { assertValid } from '../input';
-import type { CopyOperations, CopyRequest, JobStart, JobState, JobStatus, StartedCopy } from '../operations';
-import { Changes, type Found } from '../reconcile';
+import { num, str, timestamp, wrappedList, type Json } from '../shared/common';
+import { checkCopy } from '../rules/copy';
+import { ProviderError, outcomeUnknown } from '../core/errors';
+import { assertValid } from '../rules/input';
+import type { CopyOperations, CopyRequest, JobStart, JobState, JobStatus, StartedCopy } from '../core/operations';
+import { Changes, type Found } from '../shared/reconcile';
 import type { AlibabaRpcClient } from './client';
 import { ALIBABA_MAX_PAGE_SIZE, imagesById } from './params';
 import { ALIBABA_COPY_RULES, ALIBABA_MAX_CONCURRENT_COPIES } from './rules';

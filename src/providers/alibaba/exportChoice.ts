@@ -1,9 +1,9 @@
 // Which Alibaba images ExportImage takes ("Export a custom image"): the account's own custom images,
 // Available, not derived from an Alibaba Cloud Marketplace image (ProductCode), without a Windows Server
 // OS, with at most 4 data disks of at most 500 GiB each. Read from the listing; no request.
-import { num, str, wrappedList } from '../common';
-import type { Image } from '../model';
-import type { ExportChoice } from '../operations';
+import { num, str, wrappedList } from '../shared/common';
+import type { Image } from '../core/model';
+import type { ExportChoice } from '../core/operations';
 
 const MAX_DATA_DISKS = 4;
 const MAX_DATA_DISK_GIB = 500;

@@ -2,12 +2,12 @@
 // answers the new ImageId and an ImportImage task (DescribeTasks follows it like an export's). Sent once;
 // after a lost reply, an image of that name still being made, and its running ImportImage task, settle it.
 import { randomUUID } from 'crypto';
-import { str, wrappedList } from '../common';
-import { ProviderError, outcomeUnknown } from '../errors';
-import { checkImport } from '../importRules';
-import { assertValid } from '../input';
-import type { ImportOperations, ImportRequest, ImportStarted } from '../operations';
-import { Changes, type Found } from '../reconcile';
+import { str, wrappedList } from '../shared/common';
+import { ProviderError, outcomeUnknown } from '../core/errors';
+import { checkImport } from '../rules/import';
+import { assertValid } from '../rules/input';
+import type { ImportOperations, ImportRequest, ImportStarted } from '../core/operations';
+import { Changes, type Found } from '../shared/reconcile';
 import type { AlibabaRpcClient } from './client';
 import { allPages } from './params';
 import { ALIBABA_IMPORT_RULES } from './rules';

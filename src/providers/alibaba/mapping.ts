@@ -1,7 +1,7 @@
 // Alibaba ECS wire shapes -> the common model, and its words -> the common vocabulary.
-import { num, str, timestamp, wrappedList, type Json } from '../common';
-import type { Image, ImageOwner, Region, Tag } from '../model';
-import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState } from '../vocabulary';
+import { num, str, timestamp, wrappedList, type Json } from '../shared/common';
+import type { Image, ImageOwner, Region, Tag } from '../core/model';
+import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState } from '../core/vocabulary';
 
 export function mapRegion(r: Json): Region {
   return { id: String(r['RegionId']), name: str(r['LocalName']) ?? String(r['RegionId']), endpoint: str(r['RegionEndpoint']) };

@@ -1,8 +1,8 @@
 // Request-building helpers the Alibaba operation groups share: repeat lists (Key.N), batches, and
 // page-number paging (one page from an offset, or every page through the paging helper).
-import { clampPageSize, num, wrappedList, type Json } from '../common';
-import type { Cursor, Page, Tag } from '../model';
-import { collectPages, pageNumberPage } from '../paging';
+import { clampPageSize, num, wrappedList, type Json } from '../shared/common';
+import type { Cursor, Page, Tag } from '../core/model';
+import { collectPages, pageNumberPage } from '../shared/paging';
 import type { AlibabaRpcClient } from './client';
 
 type Params = Record<string, string>;

@@ -1,11 +1,11 @@
 // Alibaba Cloud ECS images: regions, listing, details here; tags, sharing, export, delete and task
 // status in their own files.
-import { perBatch, str, wrappedList, type Json } from '../common';
-import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
-import { checkFilter, statusesOf, type FilterSupport } from '../filters';
-import { assertValid } from '../input';
-import type { DetailOperations } from '../operations';
-import type { ImageProvider, ProviderContext } from '../provider';
+import { perBatch, str, wrappedList, type Json } from '../shared/common';
+import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../core/model';
+import { checkFilter, statusesOf, type FilterSupport } from '../core/filters';
+import { assertValid } from '../rules/input';
+import type { DetailOperations } from '../core/operations';
+import type { ImageProvider, ProviderContext } from '../core/provider';
 import { AlibabaRpcClient, ECS_API } from './client';
 import { AlibabaEditing } from './editing';
 import { mapImage, mapRegion } from './mapping';

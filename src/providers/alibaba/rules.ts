@@ -1,11 +1,11 @@
 // Alibaba Cloud ECS input rules, per API: TagResources / UntagResources / DescribeImages Tag.N (tags),
 // ModifyImageSharePermission (members), ExportImage (OSS bucket, OSSPrefix, ImageFormat), and the shape
 // of an AccessKey ID (BatchCompute, the same account system, uses the same).
-import { ownImagesIn, ownImagesNotIn, OWN_IMAGES, type ImageRules } from '../imageRules';
-import type { CopyRules } from '../copyRules';
-import type { EditRules } from '../editing';
-import { objectNameRule, type ImportRules } from '../importRules';
-import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
+import { ownImagesIn, ownImagesNotIn, OWN_IMAGES, type ImageRules } from '../rules/images';
+import type { CopyRules } from '../rules/copy';
+import type { EditRules } from '../shared/editing';
+import { objectNameRule, type ImportRules } from '../rules/import';
+import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../rules/input';
 
 /** `LTAI` and 12 to 20 more letters and digits in practice; 16 to 40 letters and digits accepted. */
 export const ALIBABA_KEY_SHAPE: KeyShape = { min: 16, max: 40, upperOnly: false, example: 'LTAI' };

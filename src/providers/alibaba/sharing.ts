@@ -1,9 +1,9 @@
 // Alibaba image sharing with other accounts: ModifyImageSharePermission (synchronous) and
 // DescribeImageSharePermission.
-import { batches, distinct, str, timestamp, wrappedList, type Json } from '../common';
-import { assertMembers } from '../input';
-import type { ChangeResult, Member, ShareOperations } from '../operations';
-import { Changes, membersShow } from '../reconcile';
+import { batches, distinct, str, timestamp, wrappedList, type Json } from '../shared/common';
+import { assertMembers } from '../rules/input';
+import type { ChangeResult, Member, ShareOperations } from '../core/operations';
+import { Changes, membersShow } from '../shared/reconcile';
 import type { AlibabaRpcClient } from './client';
 import { allPages, repeatParams } from './params';
 import { ALIBABA_MEMBER_RULES } from './rules';

@@ -1,6 +1,6 @@
 // Alibaba Cloud request signing: ACS3-HMAC-SHA256 (V3, the default) and HMAC-SHA1 RPC (V2).
 // Pure functions: the time and the nonce come in, so fixed vectors reproduce byte for byte.
-import { byCodeUnit, canonicalQuery, hmac, isoSeconds, percentEncode, sha256Hex, type Params } from '../encoding';
+import { byCodeUnit, canonicalQuery, hmac, isoSeconds, percentEncode, sha256Hex, type Params } from '../transport/encoding';
 
 export const ACS3 = 'ACS3-HMAC-SHA256';
 

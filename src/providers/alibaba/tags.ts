@@ -1,9 +1,9 @@
 // Alibaba image tags: TagResources / UntagResources / ListTagResources with ResourceType=image.
-import { batches, distinct, str, usedTags, wrappedList } from '../common';
-import { assertTags, assertUntagKeys } from '../input';
-import type { Tag } from '../model';
-import type { ChangeResult, TagOperations, UsedTag } from '../operations';
-import { Changes, tagsShow, type Change } from '../reconcile';
+import { batches, distinct, str, usedTags, wrappedList } from '../shared/common';
+import { assertTags, assertUntagKeys } from '../rules/input';
+import type { Tag } from '../core/model';
+import type { ChangeResult, TagOperations, UsedTag } from '../core/operations';
+import { Changes, tagsShow, type Change } from '../shared/reconcile';
 import type { AlibabaRpcClient } from './client';
 import { allPages, repeatParams, tagParams } from './params';
 import { ALIBABA_TAG_RULES } from './rules';

@@ -3,7 +3,7 @@
 // wants it for, and the error of the failed ones.
 // DeleteImage is synchronous, one image a call. Neither has a ClientToken, so each is sent once and an
 // unknown outcome is read back: the image's running export task, or the image gone.
-import { batches, distinct, num, str, timestamp, wrappedList, type Json } from '../common';
+import { batches, distinct, num, str, timestamp, wrappedList, type Json } from '../shared/common';
 import type {
   ChangeResult,
   DeleteOperations,
@@ -16,13 +16,13 @@ import type {
   JobStart,
   JobState,
   JobStatus,
-} from '../operations';
-import { ProviderError, outcomeUnknown } from '../errors';
-import type { Image } from '../model';
-import { Changes, imagesGone, type Found } from '../reconcile';
+} from '../core/operations';
+import { ProviderError, outcomeUnknown } from '../core/errors';
+import type { Image } from '../core/model';
+import { Changes, imagesGone, type Found } from '../shared/reconcile';
 import type { AlibabaRpcClient } from './client';
-import { assertValid, checkExport } from '../input';
-import { redact } from '../redact';
+import { assertValid, checkExport } from '../rules/input';
+import { redact } from '../transport/redact';
 import { allPages } from './params';
 import { alibabaExportChoice } from './exportChoice';
 import { ALIBABA_EXPORT_RULES } from './rules';

@@ -1,12 +1,12 @@
 // Alibaba BatchCompute (retired) ROA calls: one endpoint per region, signed "acs AK:signature".
 import { randomUUID } from 'crypto';
 import { ALIBABA_CLOCK, interpretAlibaba } from '../alibaba/client';
-import { interpretWithClock } from '../clock';
-import { clockOf, endpointOf, type Json } from '../common';
-import type { Params } from '../encoding';
-import { ProviderError } from '../errors';
-import type { CallKind, HttpResponse } from '../http';
-import type { ProviderContext } from '../provider';
+import { interpretWithClock } from '../transport/clock';
+import { clockOf, endpointOf, type Json } from '../shared/common';
+import type { Params } from '../transport/encoding';
+import { ProviderError } from '../core/errors';
+import type { CallKind, HttpResponse } from '../transport/http';
+import type { ProviderContext } from '../core/provider';
 import { batchComputeHost } from './mapping';
 import { signRoa } from './signer';
 

@@ -1,7 +1,7 @@
 // Alibaba BatchCompute (retired) wire shapes -> the common model, and its static region table.
-import { str, timestamp, type Json } from '../common';
-import type { Image, Region } from '../model';
-import type { CloudVocabulary, FieldCatalogue } from '../vocabulary';
+import { str, timestamp, type Json } from '../shared/common';
+import type { Image, Region } from '../core/model';
+import type { CloudVocabulary, FieldCatalogue } from '../core/vocabulary';
 import { alibabaErrorKind } from '../alibaba/mapping';
 
 export type BatchComputeLanguage = 'zh-CN' | 'en-US';

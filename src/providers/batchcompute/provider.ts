@@ -1,13 +1,13 @@
 // Alibaba BatchCompute images (a retired service): the user's own and the service's images, paged by marker,
 // deleted one by one.
-import { clampPageSize, distinct, mapLimited, objectsOf, str } from '../common';
-import { ProviderError } from '../errors';
-import type { FilterSupport } from '../filters';
-import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
-import type { ChangeResult, DeleteOperations } from '../operations';
-import { markerOf, nextMarker } from '../paging';
-import type { ImageProvider, ProviderContext } from '../provider';
-import { Changes, imagesGone } from '../reconcile';
+import { clampPageSize, distinct, mapLimited, objectsOf, str } from '../shared/common';
+import { ProviderError } from '../core/errors';
+import type { FilterSupport } from '../core/filters';
+import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../core/model';
+import type { ChangeResult, DeleteOperations } from '../core/operations';
+import { markerOf, nextMarker } from '../shared/paging';
+import type { ImageProvider, ProviderContext } from '../core/provider';
+import { Changes, imagesGone } from '../shared/reconcile';
 import { BatchComputeClient } from './client';
 import { batchComputeRegions, mapImage, type BatchComputeLanguage } from './mapping';
 

@@ -1,7 +1,7 @@
 // Alibaba Cloud ROA request signing ("acs AK:signature", HMAC-SHA1), as used by the retired BatchCompute API.
 // Same string to sign as @alicloud/openapi-util getStringToSign + getROASignature. Pure functions: the time and
 // the nonce come in; roaStringToSign()/roaSignature() are what an emulator uses to verify a request.
-import { byCodeUnit, canonicalHeaderBlock, canonicalQuery, hmac, md5Base64, type Params } from '../encoding';
+import { byCodeUnit, canonicalHeaderBlock, canonicalQuery, hmac, md5Base64, type Params } from '../transport/encoding';
 
 export const BATCHCOMPUTE_VERSION = '2015-11-11';
 

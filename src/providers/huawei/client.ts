@@ -1,10 +1,10 @@
 // Huawei Cloud API calls (IMS and IAM), signed with SDK-HMAC-SHA256, and the per-region project id.
-import { interpretWithClock, type ClockRule } from '../clock';
-import { clockOf, endpointOf, headerOf, objectsOf, str, type Json } from '../common';
-import { canonicalQuery } from '../encoding';
-import { ProviderError } from '../errors';
-import { parseJson, retryAfter, type CallKind, type HttpResponse } from '../http';
-import type { ProviderContext } from '../provider';
+import { interpretWithClock, type ClockRule } from '../transport/clock';
+import { clockOf, endpointOf, headerOf, objectsOf, str, type Json } from '../shared/common';
+import { canonicalQuery } from '../transport/encoding';
+import { ProviderError } from '../core/errors';
+import { parseJson, retryAfter, type CallKind, type HttpResponse } from '../transport/http';
+import type { ProviderContext } from '../core/provider';
 import { HUAWEI_IAM_ENDPOINT, imsHost } from './regions';
 import { signHuawei } from './signer';
 
@@ -199,4 +199,4 @@ export function segment(value: string): string {
 export const HUAWEI_CONCURRENCY = 5;
 
 // Moved to the provider core (BatchCompute's per-id lookups use it too); re-exported for the Huawei modules.
-export { mapLimited } from '../common';
+export { mapLimited } from '../shared/common';

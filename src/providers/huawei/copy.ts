@@ -4,10 +4,10 @@
 // agency_name} (the destination project is named after its region, as IAM names default projects).
 // The job's entities.image_id is the new image. Sent once; like an export, a lost reply cannot be
 // read back (IMS lists no jobs, and the copy appears only when it is done), so it stays unknown.
-import { checkCopy } from '../copyRules';
-import { assertValid } from '../input';
-import type { CopyOperations, CopyRequest, StartedCopy } from '../operations';
-import { Changes } from '../reconcile';
+import { checkCopy } from '../rules/copy';
+import { assertValid } from '../rules/input';
+import type { CopyOperations, CopyRequest, StartedCopy } from '../core/operations';
+import { Changes } from '../shared/reconcile';
 import { segment, type HuaweiClient } from './client';
 import { jobStartOf } from './jobs';
 import { HUAWEI_COPY_RULES } from './rules';

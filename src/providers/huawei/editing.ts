@@ -1,7 +1,7 @@
 // Huawei image edits: UpdateImage `PATCH /v2/cloudimages/{image_id}` with a JSON-patch array
 // (`replace` of `/name` and `/__description`), as `application/json;charset=UTF-8`. Only active private
 // images; the reply is the updated image. Synchronous.
-import { ImageEditing, type GetImage } from '../editing';
+import { ImageEditing, type GetImage } from '../shared/editing';
 import { segment, type HuaweiClient } from './client';
 import { HUAWEI_EDIT_RULES } from './rules';
 

@@ -1,9 +1,9 @@
 // Which Huawei images ExportImage takes (IMS "Exporting an Image"): the project's own active private
 // images, not full-ECS images, not made from a Windows public image or a KooGallery (market) image, and
 // under 1 TB; over 128 GB only the fast export (is_quick_export, no file format) works. No request.
-import { num, str } from '../common';
-import type { Image } from '../model';
-import type { ExportChoice } from '../operations';
+import { num, str } from '../shared/common';
+import type { Image } from '../core/model';
+import type { ExportChoice } from '../core/operations';
 import { HUAWEI_EXPORT_MAX_GIB, HUAWEI_QUICK_EXPORT_OVER_GIB } from './rules';
 
 export function huaweiExportChoice(image: Image): ExportChoice {

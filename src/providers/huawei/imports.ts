@@ -3,12 +3,12 @@
 // image (entities.image_id) once IMS has made the record, which is read once right after the start.
 // Sent once, without a token: after a lost reply nothing can tell which job it started (IMS lists no
 // jobs), so the outcome stays unknown and the user is told what to check.
-import { str } from '../common';
-import { ProviderError } from '../errors';
-import { checkImport } from '../importRules';
-import { assertValid } from '../input';
-import type { ImportOperations, ImportRequest, ImportStarted } from '../operations';
-import { Changes } from '../reconcile';
+import { str } from '../shared/common';
+import { ProviderError } from '../core/errors';
+import { checkImport } from '../rules/import';
+import { assertValid } from '../rules/input';
+import type { ImportOperations, ImportRequest, ImportStarted } from '../core/operations';
+import { Changes } from '../shared/reconcile';
 import { segment, type HuaweiClient } from './client';
 import { jobStartOf } from './jobs';
 import { HUAWEI_IMPORT_RULES } from './rules';

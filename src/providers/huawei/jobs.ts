@@ -2,12 +2,12 @@
 // Neither change is idempotent or takes a token: each is sent once. After a lost reply a delete is
 // settled by the image being gone; an export cannot be (IMS lists no jobs, and an image being exported
 // looks no different), so its outcome stays unknown and the user is told what to check.
-import { str, type Json } from '../common';
-import { ProviderError, outcomeUnknown } from '../errors';
-import { assertValid, checkExport } from '../input';
-import type { Image } from '../model';
-import type { ChangeResult, DeleteOperations, DeleteOptions, ExportOperations, ExportRequest, StartedJob, JobOperations, JobStart, JobStatus } from '../operations';
-import { Changes, imagesGone } from '../reconcile';
+import { str, type Json } from '../shared/common';
+import { ProviderError, outcomeUnknown } from '../core/errors';
+import { assertValid, checkExport } from '../rules/input';
+import type { Image } from '../core/model';
+import type { ChangeResult, DeleteOperations, DeleteOptions, ExportOperations, ExportRequest, StartedJob, JobOperations, JobStart, JobStatus } from '../core/operations';
+import { Changes, imagesGone } from '../shared/reconcile';
 import { HUAWEI_CONCURRENCY, mapLimited, segment, type HuaweiClient } from './client';
 import { mapJob } from './mapping';
 import { huaweiExportChoice } from './exportChoice';

@@ -1,9 +1,9 @@
 // Huawei IMS wire shapes (ImageInfo, tags, members, job progress) -> the common model, and its words -> the common vocabulary.
-import { num, objectsOf, str, timestamp, type Json } from '../common';
-import type { Image, ImageOwner, Tag } from '../model';
-import type { JobState, JobStatus, Member } from '../operations';
-import { redact } from '../redact';
-import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState, type MemberState } from '../vocabulary';
+import { num, objectsOf, str, timestamp, type Json } from '../shared/common';
+import type { Image, ImageOwner, Tag } from '../core/model';
+import type { JobState, JobStatus, Member } from '../core/operations';
+import { redact } from '../transport/redact';
+import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState, type MemberState } from '../core/vocabulary';
 
 /** `__imagetype`: gold (public), private, shared, market (KooGallery). */
 export function mapOwner(imageType: unknown): ImageOwner {

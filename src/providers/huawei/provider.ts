@@ -1,11 +1,11 @@
 // Huawei Cloud IMS images: regions from the static table, images paged by marker (with the ListImages
 // filters); tags, query by tag, sharing, export, delete and job progress in their own files.
-import { clampPageSize, distinct, mapLimited, objectsOf } from '../common';
-import { checkFilter, hasTagQuery, statusesOf, tagLengthCheck, type FilterSupport } from '../filters';
-import { assertValid } from '../input';
-import type { Cursor, Image, ImageFilter, ImageOwner, ListImagesRequest, Page, Region } from '../model';
-import { markerOf, nextMarker } from '../paging';
-import type { ImageProvider, ProviderContext } from '../provider';
+import { clampPageSize, distinct, mapLimited, objectsOf } from '../shared/common';
+import { checkFilter, hasTagQuery, statusesOf, tagLengthCheck, type FilterSupport } from '../core/filters';
+import { assertValid } from '../rules/input';
+import type { Cursor, Image, ImageFilter, ImageOwner, ListImagesRequest, Page, Region } from '../core/model';
+import { markerOf, nextMarker } from '../shared/paging';
+import type { ImageProvider, ProviderContext } from '../core/provider';
 import { HUAWEI_CONCURRENCY, HuaweiClient } from './client';
 import { HuaweiCopying } from './copy';
 import { HuaweiDeleting, HuaweiExporting, HuaweiJobs } from './jobs';
@@ -18,7 +18,7 @@ import { HUAWEI_TAG_QUERY_LIMITS, HuaweiTagSearch, type HuaweiTagQuery } from '.
 import { HUAWEI_TAG_RULES } from './rules';
 import { HuaweiTags } from './tags';
 import { huaweiEditing } from './editing';
-import type { ImageEditing } from '../editing';
+import type { ImageEditing } from '../shared/editing';
 
 /** ListImages `limit`: default and maximum 500. */
 export const HUAWEI_MAX_PAGE_SIZE = 500;

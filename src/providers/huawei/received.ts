@@ -2,10 +2,10 @@
 // `visibility=shared` and `member_status`), and this project's answer to them: BatchUpdateMembers
 // (`PUT /v1/cloudimages/members` `{images, project_id, status}`), an async job. Sent once; after a lost
 // reply, the images listed with the new status settle it.
-import type { Image } from '../model';
-import type { ChangeResult, JobStart, Membership, QuotaOperations, QuotaUse, ReceivedImage, ReceivedOperations } from '../operations';
-import { Changes } from '../reconcile';
-import { num, objectsOf, str } from '../common';
+import type { Image } from '../core/model';
+import type { ChangeResult, JobStart, Membership, QuotaOperations, QuotaUse, ReceivedImage, ReceivedOperations } from '../core/operations';
+import { Changes } from '../shared/reconcile';
+import { num, objectsOf, str } from '../shared/common';
 import type { HuaweiClient } from './client';
 import { jobStartOf } from './jobs';
 import { mapImage } from './mapping';

@@ -1,6 +1,6 @@
 // Huawei Cloud regions for IMS. IMS has no "list regions" API: like the vendor SDK's ImsRegion,
 // this is a static table (ids as in the SDK; names as the console shows them).
-import type { Region } from '../model';
+import type { Region } from '../core/model';
 
 export type HuaweiLanguage = 'zh-CN' | 'en-US';
 

@@ -2,11 +2,11 @@
 // of 1 to 36 and values of 0 to 43 characters (letters, digits, "_" and "-"; values also "."), at most 10
 // tags an image; its "delete" checks only lengths (key 1 to 127, value 255); ListImages' `tag` filter is
 // the legacy "key.value" string, so a key with a dot cannot be searched by. Members are projects.
-import { ownImagesIn, OWN_IMAGES, type ImageRules } from '../imageRules';
-import type { CopyRules } from '../copyRules';
-import type { EditRules } from '../editing';
-import { objectNameRule, type ImportRules } from '../importRules';
-import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../input';
+import { ownImagesIn, OWN_IMAGES, type ImageRules } from '../rules/images';
+import type { CopyRules } from '../rules/copy';
+import type { EditRules } from '../shared/editing';
+import { objectNameRule, type ImportRules } from '../rules/import';
+import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../rules/input';
 
 /** 20 capital letters and digits in practice (temporary AKs too); up to 40 accepted. */
 export const HUAWEI_KEY_SHAPE: KeyShape = { min: 20, max: 40, upperOnly: true };

@@ -1,10 +1,10 @@
 // Huawei IMS sharing: members are projects. Adding and removing are async jobs
 // (BatchAddMembers / BatchDeleteMembers on /v1/cloudimages/members); the list is Glance's.
 // Each is sent once; after a lost reply the members list settles it once the job has got there.
-import { objectsOf } from '../common';
-import { assertMembers } from '../input';
-import type { ChangeResult, JobStart, Member, ShareOperations } from '../operations';
-import { Changes, membersShow } from '../reconcile';
+import { objectsOf } from '../shared/common';
+import { assertMembers } from '../rules/input';
+import type { ChangeResult, JobStart, Member, ShareOperations } from '../core/operations';
+import { Changes, membersShow } from '../shared/reconcile';
 import { segment, type HuaweiClient } from './client';
 import { jobStartOf } from './jobs';
 import { mapMember } from './mapping';

@@ -10,7 +10,7 @@ import {
   percentEncode,
   safeDecode,
   sha256Hex,
-} from '../encoding';
+} from '../transport/encoding';
 
 export const SDK_HMAC_SHA256 = 'SDK-HMAC-SHA256';
 export const HEADER_SDK_DATE = 'X-Sdk-Date';

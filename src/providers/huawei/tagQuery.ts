@@ -1,10 +1,10 @@
 // Huawei IMS "query images by tag" (ListImageByTags): `POST /v2/{project_id}/images/resource_instances/action`
 // with action "filter" (offset/limit paging, total_count) or "count" (total_count only). It covers the
 // project's own images, the only ones that carry its tags. A query is checked here before any request.
-import { clampPageSize, num, objectsOf, type Json } from '../common';
-import { ProviderError } from '../errors';
-import type { Cursor, Image, Page, TagCondition, TagQuery } from '../model';
-import { nextOffset, offsetOf } from '../paging';
+import { clampPageSize, num, objectsOf, type Json } from '../shared/common';
+import { ProviderError } from '../core/errors';
+import type { Cursor, Image, Page, TagCondition, TagQuery } from '../core/model';
+import { nextOffset, offsetOf } from '../shared/paging';
 import type { HuaweiClient } from './client';
 import { mapImage, mapTagPairs } from './mapping';
 

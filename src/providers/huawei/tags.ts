@@ -1,10 +1,10 @@
 // Huawei IMS tags, the project-scoped v2 API: one image per call (BatchAddOrDeleteTags
 // `POST /v2/{project_id}/images/{image_id}/tags/action`), key/value pairs, read back with ListImageTags.
-import { batches, usedTags } from '../common';
-import { assertTags, assertUntagKeys } from '../input';
-import type { Tag } from '../model';
-import type { ChangeResult, TagOperations, UsedTag } from '../operations';
-import { Changes } from '../reconcile';
+import { batches, usedTags } from '../shared/common';
+import { assertTags, assertUntagKeys } from '../rules/input';
+import type { Tag } from '../core/model';
+import type { ChangeResult, TagOperations, UsedTag } from '../core/operations';
+import { Changes } from '../shared/reconcile';
 import { HUAWEI_CONCURRENCY, mapLimited, segment, type HuaweiClient } from './client';
 import { mapTagPairs } from './mapping';
 import { HUAWEI_TAG_RULES } from './rules';

@@ -1,12 +1,12 @@
 // QingCloud IaaS API calls (GET /iaas/, signature_version 1, HmacSHA256).
 import { randomUUID } from 'crypto';
-import { interpretWithClock, type ClockRule } from '../clock';
-import { clockOf, endpointOf, headerOf, noticingThrottling, num, objectsOf, type Json } from '../common';
-import type { Params } from '../encoding';
-import { ProviderError } from '../errors';
-import { parseJson, retryAfter, type CallKind, type HttpResponse } from '../http';
-import { collectPages, offsetPage } from '../paging';
-import type { ProviderContext } from '../provider';
+import { interpretWithClock, type ClockRule } from '../transport/clock';
+import { clockOf, endpointOf, headerOf, noticingThrottling, num, objectsOf, type Json } from '../shared/common';
+import type { Params } from '../transport/encoding';
+import { ProviderError } from '../core/errors';
+import { parseJson, retryAfter, type CallKind, type HttpResponse } from '../transport/http';
+import { collectPages, offsetPage } from '../shared/paging';
+import type { ProviderContext } from '../core/provider';
 import { QINGCLOUD_ENDPOINT, QINGCLOUD_URI } from './endpoint';
 import { signQingcloud } from './signer';
 

@@ -1,12 +1,12 @@
 // QingCloud CloneImages: a clone within the image's zone (count 1, image_name), answered with the new
 // image id (images[]) and the job that makes it (DescribeJobs). Sent once; after a lost reply the
 // CloneImages job still pending or working on the image is found with DescribeJobs.
-import { str } from '../common';
-import { checkCopy } from '../copyRules';
-import { ProviderError, outcomeUnknown } from '../errors';
-import { assertValid } from '../input';
-import type { CopyOperations, CopyRequest, StartedCopy } from '../operations';
-import { Changes, type Found } from '../reconcile';
+import { str } from '../shared/common';
+import { checkCopy } from '../rules/copy';
+import { ProviderError, outcomeUnknown } from '../core/errors';
+import { assertValid } from '../rules/input';
+import type { CopyOperations, CopyRequest, StartedCopy } from '../core/operations';
+import { Changes, type Found } from '../shared/reconcile';
 import { describeAll, indexed, type QingcloudClient } from './client';
 import { QINGCLOUD_COPY_RULES } from './rules';
 

@@ -1,6 +1,6 @@
 // QingCloud image edits: ModifyImageAttributes (`image`, `image_name`, `description`), one image a call,
 // whatever its status. Synchronous.
-import { ImageEditing, type GetImage } from '../editing';
+import { ImageEditing, type GetImage } from '../shared/editing';
 import type { QingcloudClient } from './client';
 import { QINGCLOUD_EDIT_RULES } from './rules';
 

@@ -1,11 +1,11 @@
 // QingCloud DeleteImages (one job for a batch) and DescribeJobs (status words only, no percentage).
 // DeleteImages is sent once; after a lost reply the running job that deletes the images is found with
 // DescribeJobs, or the images are seen gone already.
-import { batches, str } from '../common';
-import { ProviderError, outcomeUnknown } from '../errors';
-import type { Image } from '../model';
-import type { ChangeResult, DeleteOperations, DeleteOptions, JobOperations, JobStart, JobStatus } from '../operations';
-import { Changes, imagesGone, type Change, type Found } from '../reconcile';
+import { batches, str } from '../shared/common';
+import { ProviderError, outcomeUnknown } from '../core/errors';
+import type { Image } from '../core/model';
+import type { ChangeResult, DeleteOperations, DeleteOptions, JobOperations, JobStart, JobStatus } from '../core/operations';
+import { Changes, imagesGone, type Change, type Found } from '../shared/reconcile';
 import { QINGCLOUD_MAX_LIMIT, describeAll, indexed, type QingcloudClient } from './client';
 import { mapJob } from './mapping';
 

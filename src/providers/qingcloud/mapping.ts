@@ -1,9 +1,9 @@
 // QingCloud IaaS wire shapes -> the common model, and its words -> the common vocabulary.
-import { num, objectsOf, str, timestamp, type Json } from '../common';
-import type { Image, ImageOwner, Region, Tag } from '../model';
-import type { JobState, JobStatus, Member } from '../operations';
-import { redact } from '../redact';
-import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState } from '../vocabulary';
+import { num, objectsOf, str, timestamp, type Json } from '../shared/common';
+import type { Image, ImageOwner, Region, Tag } from '../core/model';
+import type { JobState, JobStatus, Member } from '../core/operations';
+import { redact } from '../transport/redact';
+import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState } from '../core/vocabulary';
 
 export type ZoneLanguage = 'zh-CN' | 'en-US';
 

@@ -1,11 +1,11 @@
 // QingCloud IaaS images: listing and details here; tags, sharing, delete and jobs in their own files.
 // QingCloud has no image export, so this provider has no `exporting` group.
-import { clampPageSize, num, objectsOf, perBatch } from '../common';
-import { checkFilter, statusesOf, type FilterSupport } from '../filters';
-import { assertValid } from '../input';
-import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../model';
-import { offsetPage } from '../paging';
-import type { ImageProvider, ProviderContext } from '../provider';
+import { clampPageSize, num, objectsOf, perBatch } from '../shared/common';
+import { checkFilter, statusesOf, type FilterSupport } from '../core/filters';
+import { assertValid } from '../rules/input';
+import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../core/model';
+import { offsetPage } from '../shared/paging';
+import type { ImageProvider, ProviderContext } from '../core/provider';
 import { QingcloudClient, indexed } from './client';
 import { QingcloudCopying } from './copy';
 import { QingcloudDeleting, QingcloudJobs } from './jobs';
@@ -14,7 +14,7 @@ import { QingcloudSharing } from './sharing';
 import { QINGCLOUD_TAG_RULES } from './rules';
 import { QingcloudTags } from './tags';
 import { qingcloudEditing } from './editing';
-import type { ImageEditing } from '../editing';
+import type { ImageEditing } from '../shared/editing';
 
 export const QINGCLOUD_MAX_PAGE_SIZE = 100;
 

@@ -1,9 +1,9 @@
 // QingCloud image sharing: Grant/RevokeImageToUsers (synchronous), DescribeImageUsers (offset paged).
 // Each call is sent once; after a lost reply the users list settles it.
-import { batches } from '../common';
-import { assertMembers } from '../input';
-import type { ChangeResult, Member, ShareOperations } from '../operations';
-import { Changes, membersShow } from '../reconcile';
+import { batches } from '../shared/common';
+import { assertMembers } from '../rules/input';
+import type { ChangeResult, Member, ShareOperations } from '../core/operations';
+import { Changes, membersShow } from '../shared/reconcile';
 import { describeAll, indexed, type QingcloudClient } from './client';
 import { mapMember } from './mapping';
 import { QINGCLOUD_MEMBER_RULES, QINGCLOUD_USERS_PER_CALL } from './rules';

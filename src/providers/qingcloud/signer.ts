@@ -1,7 +1,7 @@
 // QingCloud IaaS query signing (signature_version 1, HmacSHA256 or HmacSHA1).
 // Pure functions: the time comes in, so fixed vectors reproduce byte for byte; qingcloudSignature()
 // is what an emulator uses to verify a request it received.
-import { canonicalQuery, hmac, isoSeconds, percentEncode, type Params } from '../encoding';
+import { canonicalQuery, hmac, isoSeconds, percentEncode, type Params } from '../transport/encoding';
 import { QINGCLOUD_URI } from './endpoint';
 
 export type QingcloudAlgorithm = 'HmacSHA256' | 'HmacSHA1';

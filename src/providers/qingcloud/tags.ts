@@ -1,11 +1,11 @@
 // QingCloud tags: named objects (CreateTag -> tag_id), attached to resources by id pairs.
 // A tag here is a name only, so Tag.value is always ''.
-import { batches, str, usedTags } from '../common';
-import { ProviderError } from '../errors';
-import { assertTags, assertUntagKeys } from '../input';
-import type { Tag } from '../model';
-import type { ChangeResult, TagOperations, UsedTag } from '../operations';
-import { Changes, tagsShow, type Change } from '../reconcile';
+import { batches, str, usedTags } from '../shared/common';
+import { ProviderError } from '../core/errors';
+import { assertTags, assertUntagKeys } from '../rules/input';
+import type { Tag } from '../core/model';
+import type { ChangeResult, TagOperations, UsedTag } from '../core/operations';
+import { Changes, tagsShow, type Change } from '../shared/reconcile';
 import { describeAll, type QingcloudClient } from './client';
 import { mapTags } from './mapping';
 import { QINGCLOUD_TAG_RULES } from './rules';

@@ -1,5 +1,5 @@
 // Verifies Alibaba RPC signatures the way the cloud does: V3 (ACS3-HMAC-SHA256) and V2 (HMAC-SHA1).
-import { sha256Hex } from '../../providers/encoding';
+import { sha256Hex } from '../../providers/transport/encoding';
 import { acs3Signature, parseAcs3Authorization, rpcSignature } from '../../providers/alibaba/signer';
 import { formParams, type EmulatorRequest, type KeyStore } from '../types';
 

@@ -2,7 +2,7 @@
 // DeleteImage, signed "acs AK:signature" and checked like the cloud, paged by Marker / MaxItemCount.
 // Sandbox convention: one origin serves every region, named by the signed x-acs-region-id header.
 import { randomUUID } from 'crypto';
-import { md5Base64, safeDecode } from '../../providers/encoding';
+import { md5Base64, safeDecode } from '../../providers/transport/encoding';
 import { BATCHCOMPUTE_REGIONS } from '../../providers/batchcompute/mapping';
 import { BATCHCOMPUTE_VERSION, parseRoaAuthorization, roaSignature, roaStringToSignFromHeaders } from '../../providers/batchcompute/signer';
 import { alibabaError } from '../alibaba/ecs';

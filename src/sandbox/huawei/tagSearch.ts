@@ -8,7 +8,7 @@
 // - matches: resource_name is a part of the name (TMS-style fuzzy search, case-sensitive here),
 //   resource_id the exact id; a key given twice is refused.
 // Invalid bodies get IMS's 400 IMG.0001. The order is the ids', so an offset always means the same place.
-import type { Tag } from '../../providers/model';
+import type { Tag } from '../../providers/core/model';
 import type { EmulatorResponse } from '../types';
 import type { ImsImage } from './data';
 import { invalid, isResponse, jsonBody, ok } from './replies';

@@ -1,8 +1,8 @@
 // Huawei IMS tags in the sandbox (the project-scoped v2 API): BatchAddOrDeleteTags and ListImageTags.
 // The pairs are kept structured per image; the image's ImageInfo `tags` are written back as the legacy
 // "key.value" strings that ListImages shows (and the provider's mapping reads).
-import { checkText, describeProblem } from '../../providers/input';
-import type { Tag } from '../../providers/model';
+import { checkText, describeProblem } from '../../providers/rules/input';
+import type { Tag } from '../../providers/core/model';
 import { HUAWEI_TAG_RULES } from '../../providers/huawei/rules';
 import type { EmulatorResponse } from '../types';
 import type { ImsImage } from './data';

@@ -1,7 +1,7 @@
 // Verifies Huawei SDK-HMAC-SHA256 signatures the way the API gateway does: the AK must be known,
 // X-Sdk-Date must be signed and fresh (15 min), and the signature is recomputed over the signed headers.
 // A temporary AK must come with its X-Security-Token (signed), a long-term AK without one.
-import { parseQueryPairs } from '../../providers/encoding';
+import { parseQueryPairs } from '../../providers/transport/encoding';
 import { HEADER_SDK_DATE, HEADER_SECURITY_TOKEN, huaweiSignature, parseHuaweiAuthorization } from '../../providers/huawei/signer';
 import type { EmulatorRequest, KeyStore } from '../types';
 

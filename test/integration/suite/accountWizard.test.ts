@@ -4,7 +4,7 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
-import type { AccountConfig } from '../../../src/providers/model';
+import type { AccountConfig } from '../../../src/providers/core/model';
 import type { AccountNode, ErrorNode, ImageNode, RegionNode } from '../../../src/tree/nodes';
 import { CANCEL, GO_BACK } from '../../../src/util/userInput';
 import { api, children } from './helpers';

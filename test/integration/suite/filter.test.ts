@@ -4,7 +4,7 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
-import type { Cursor, Image, Tag } from '../../../src/providers/model';
+import type { Cursor, Image, Tag } from '../../../src/providers/core/model';
 import type { GroupNode } from '../../../src/tree/groupNode';
 import type { EmptyNode, ImageNode, Node, RegionNode } from '../../../src/tree/nodes';
 import { GO_BACK } from '../../../src/util/userInput';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
-import type { CloudKind } from '../../../src/providers/model';
+import type { CloudKind } from '../../../src/providers/core/model';
 import type { AccountNode, ImageNode, Node, RegionNode } from '../../../src/tree/nodes';
 
 export const EXTENSION_ID = 'cloud-image-explorer.cloud-image-explorer';

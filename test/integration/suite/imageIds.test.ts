@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
-import type { AccountConfig, CloudKind, Image } from '../../../src/providers/model';
+import type { AccountConfig, CloudKind, Image } from '../../../src/providers/core/model';
 import { vocabularyOf } from '../../../src/providers';
 import type { Emulator } from '../../../src/sandbox/emulator';
 import { api, until } from './helpers';

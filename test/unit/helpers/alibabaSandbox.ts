@@ -1,6 +1,6 @@
 // The four-cloud sandbox (cloudSandbox.ts) with an Alibaba provider on it, and Alibaba's image queries.
 import { AlibabaEcsProvider } from '../../../src/providers/alibaba/provider';
-import type { Credentials, Image, ImageFilter } from '../../../src/providers/model';
+import type { Credentials, Image, ImageFilter } from '../../../src/providers/core/model';
 import { CloudSandbox } from './cloudSandbox';
 
 export class AlibabaSandbox extends CloudSandbox {

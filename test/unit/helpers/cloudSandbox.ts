@@ -2,9 +2,9 @@
 // phases are exact), and providers on it that sign with the same clock and back off without sleeping
 // (the back-off delays are recorded in `sleeps`).
 import { createProvider } from '../../../src/providers/stack';
-import { HttpClient } from '../../../src/providers/http';
-import type { CloudKind, Credentials } from '../../../src/providers/model';
-import type { ImageProvider, ProviderContext } from '../../../src/providers/provider';
+import { HttpClient } from '../../../src/providers/transport/http';
+import type { CloudKind, Credentials } from '../../../src/providers/core/model';
+import type { ImageProvider, ProviderContext } from '../../../src/providers/core/provider';
 import { Emulator, type EmulatorOptions } from '../../../src/sandbox/emulator';
 
 export class CloudSandbox {

@@ -1,9 +1,9 @@
 // What the provider tests share: an HTTP client whose back-off sleeps are recorded (not slept),
 // the error code a call ends with, and every image of a region paged to the end.
-import { ProviderError } from '../../../src/providers/errors';
-import { HttpClient } from '../../../src/providers/http';
-import type { Cursor, Image } from '../../../src/providers/model';
-import type { ImageProvider } from '../../../src/providers/provider';
+import { ProviderError } from '../../../src/providers/core/errors';
+import { HttpClient } from '../../../src/providers/transport/http';
+import type { Cursor, Image } from '../../../src/providers/core/model';
+import type { ImageProvider } from '../../../src/providers/core/provider';
 
 export function recordingHttp(): { http: HttpClient; sleeps: number[] } {
   const sleeps: number[] = [];

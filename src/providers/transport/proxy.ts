@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as tls from 'tls';
 import { Agent, DecoratorHandler, Pool, ProxyAgent, type Dispatcher } from 'undici';
-import { ProviderError } from './errors';
+import { ProviderError } from '../core/errors';
 import { ProxyError, type ProxyFailure } from './proxyError';
 
 export interface TransportSettings {

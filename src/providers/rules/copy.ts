@@ -2,7 +2,7 @@
 // and description by the rules of the copy call, the key and agency where the cloud takes them, and the
 // regions a copy may go to. Checked by the UI as the user types and by the providers before any request.
 import type { InputProblem } from './input';
-import type { CopyRequest } from './operations';
+import type { CopyRequest } from '../core/operations';
 
 export interface CopyRules {
   checkName(name: string): InputProblem | undefined;

@@ -2,11 +2,11 @@
 // from these pieces with the limits of the API each operation really calls; a check answers a problem
 // as data (a code and its numbers), which the UI turns into a localised sentence and the providers into
 // an English one when they refuse a call themselves.
-import type { CopyRules } from './copyRules';
-import { ProviderError } from './errors';
-import type { Tag } from './model';
-import type { EditRules } from './editing';
-import type { ExportRequest, TagLimits } from './operations';
+import type { CopyRules } from './copy';
+import { ProviderError } from '../core/errors';
+import type { Tag } from '../core/model';
+import type { EditRules } from '../shared/editing';
+import type { ExportRequest, TagLimits } from '../core/operations';
 
 export type InputField =
   | 'tagKey'
@@ -22,7 +22,7 @@ export type InputField =
   | 'endpoint'
   | 'imageName'
   | 'imageDescription'
-  // Copy (src/providers/copyRules.ts)
+  // Copy (src/providers/rules/copy.ts)
   | 'kmsKeyId' | 'agencyName'
   | 'diskSize';
 
@@ -367,7 +367,7 @@ export function describeProblem(p: InputProblem): string {
   }
 }
 
-// ---- What each cloud exposes (src/providers/*/rules.ts; the registry is src/providers/rules.ts) ----
+// ---- What each cloud exposes (src/providers/*/rules.ts; the registry is src/providers/rules/index.ts) ----
 
 export interface TagRules {
   readonly limits: TagLimits;

@@ -2,10 +2,10 @@
 // retry with exponential backoff (throttling, 5xx, network faults), cancellation and an optional proxy.
 // A change is never sent twice unless the first attempt provably did not reach the cloud: see CallKind.
 import { request, type Dispatcher } from 'undici';
-import { ProviderError, abortError, outcomeUnknown } from './errors';
-import type { CloudKind } from './model';
+import { ProviderError, abortError, outcomeUnknown } from '../core/errors';
+import type { CloudKind } from '../core/model';
 import { excerpt } from './redact';
-import { createDispatcher, type TransportSettings } from './transport';
+import { createDispatcher, type TransportSettings } from './proxy';
 
 /**
  * What a call does, which decides what may be sent again after a failed attempt:

@@ -1,8 +1,8 @@
 // Which command applies to which image: ownership and state, per cloud. Each cloud's table lives in its
 // provider folder (rules.ts); capabilities.ts puts them together for the tree's menus and the palette.
 import type { Capability } from './capabilities';
-import type { Image } from './model';
-import type { ImageState } from './vocabulary';
+import type { Image } from '../core/model';
+import type { ImageState } from '../core/vocabulary';
 
 /** Why a command does not apply to an image: the cloud has no such operation, the image is not the account's own, or its state. */
 export type ImageRefusal = 'cloud' | 'notOwned' | 'state';

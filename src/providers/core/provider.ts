@@ -1,6 +1,6 @@
 // The one interface every cloud implements, and what a provider is built from.
 import type { FilterSupport } from './filters';
-import type { HttpClient } from './http';
+import type { HttpClient } from '../transport/http';
 import type { CloudKind, Credentials, Image, ImageFilter, ListImagesRequest, Page, Region } from './model';
 import type { ImageOperations } from './operations';
 

@@ -1,9 +1,9 @@
 // What a cloud can do to an image beyond listing it. A provider exposes an operation group only if
 // its cloud has it: the presence of a group is the capability (what a cloud lacks is absent, never a stub).
-import type { CopyRules } from './copyRules';
-import type { EditRules } from './editing';
-import type { ImportRules } from './importRules';
-import type { ExportRules, MemberRules, TagRules } from './input';
+import type { CopyRules } from '../rules/copy';
+import type { EditRules } from '../shared/editing';
+import type { ImportRules } from '../rules/import';
+import type { ExportRules, MemberRules, TagRules } from '../rules/input';
 import type { Image, Tag } from './model';
 
 export type JobKind = 'export' | 'share' | 'unshare' | 'delete' | 'copy' | 'import' | 'accept' | 'reject';
@@ -16,7 +16,7 @@ export interface JobStart {
 }
 
 /**
- * How a change ended. Each change is sent once (see providers/http.ts and reconcile.ts); when its reply
+ * How a change ended. Each change is sent once (see providers/transport/http.ts and reconcile.ts); when its reply
  * was lost and the cloud's state, read back, showed the change made, `confirmedBy` is 'read-back'.
  * A change whose outcome even reading back cannot settle is an OutcomeUnknown ProviderError instead.
  */

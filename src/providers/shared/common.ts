@@ -1,8 +1,8 @@
 // Small helpers every cloud's client and mapping share: the endpoint override, the injected clock,
 // page-size clamping, a request id from headers, and tolerant readers for the clouds' JSON.
-import { ProviderError } from './errors';
-import type { HttpResponse } from './http';
-import type { ProviderContext } from './provider';
+import { ProviderError } from '../core/errors';
+import type { HttpResponse } from '../transport/http';
+import type { ProviderContext } from '../core/provider';
 
 export type Json = Record<string, unknown>;
 

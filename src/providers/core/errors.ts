@@ -1,5 +1,5 @@
 import type { CloudKind } from './model';
-import { redact } from './redact';
+import { redact } from '../transport/redact';
 
 /** The changes a user can ask of an image, for an unknown outcome's words. */
 export type ChangeKind = 'delete' | 'export' | 'share' | 'unshare' | 'tag' | 'untag' | 'copy' | 'cancel' | 'edit' | 'import' | 'accept' | 'reject';

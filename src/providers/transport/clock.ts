@@ -1,7 +1,7 @@
 // Clock skew: a cloud refuses a request whose signed time is too far from its own clock. When it does,
 // the error says so with the skew measured from the answer's Date header, instead of the cloud's terse
 // code ("InvalidTimeStamp.Expired", 1300, "verify aksk signature fail").
-import { ProviderError } from './errors';
+import { ProviderError } from '../core/errors';
 import type { HttpResponse } from './http';
 
 export interface ClockRule {

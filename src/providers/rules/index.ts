@@ -1,10 +1,10 @@
 // Every cloud's input rules, for checks made before any request (the UI asks here; the providers'
 // operation groups carry the same objects and refuse a call that breaks them).
-import { ALIBABA_KEY_SHAPE, ALIBABA_RULES, ALIBABA_STS_KEY_SHAPE } from './alibaba/rules';
-import { HUAWEI_RULES } from './huawei/rules';
+import { ALIBABA_KEY_SHAPE, ALIBABA_RULES, ALIBABA_STS_KEY_SHAPE } from '../alibaba/rules';
+import { HUAWEI_RULES } from '../huawei/rules';
 import type { CloudRules, KeyShape } from './input';
-import type { CloudKind } from './model';
-import { QINGCLOUD_RULES } from './qingcloud/rules';
+import type { CloudKind } from '../core/model';
+import { QINGCLOUD_RULES } from '../qingcloud/rules';
 
 export const CLOUD_RULES: Readonly<Record<CloudKind, CloudRules>> = {
   alibaba: ALIBABA_RULES,

@@ -4,9 +4,9 @@
 // image is gone succeeded, an export whose running task is found is that task, a share whose members
 // are listed is done. What reading back cannot settle stays an OutcomeUnknown error that says what was
 // seen, never a failure that may be false. How to read the state back is each cloud's (its provider's).
-import { OUTCOME_UNKNOWN, ProviderError, outcomeUnknown, type ChangeKind } from './errors';
-import type { Image, Tag } from './model';
-import type { ChangeResult, ImageFailure, ImageJob, JobStart, Member } from './operations';
+import { OUTCOME_UNKNOWN, ProviderError, outcomeUnknown, type ChangeKind } from '../core/errors';
+import type { Image, Tag } from '../core/model';
+import type { ChangeResult, ImageFailure, ImageJob, JobStart, Member } from '../core/operations';
 
 /** What reading back found: the change was made, and what its reply would have said. */
 export interface Found<T> {

@@ -1,9 +1,9 @@
 // Renaming an image and changing its description: one mechanism for every cloud that can. The rules
 // are each cloud's (its rules.ts); the call is sent once and, when its reply is lost, settled by
 // reading the image back (reconcile.ts): the change was made when the image shows it.
-import { assertValid, firstProblem, type InputProblem } from './input';
-import type { Image } from './model';
-import type { ChangeResult, EditOperations, ImageEdit } from './operations';
+import { assertValid, firstProblem, type InputProblem } from '../rules/input';
+import type { Image } from '../core/model';
+import type { ChangeResult, EditOperations, ImageEdit } from '../core/operations';
 import { Changes, imageShows } from './reconcile';
 
 export interface EditRules {

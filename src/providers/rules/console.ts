@@ -6,7 +6,7 @@
 //   (private images) and …/publicImage (public images).
 // - QingCloud: https://console.qingcloud.com/<zone>/images/<image id>/ — the image's own page.
 // - BatchCompute: retired; its console pages are gone.
-import type { CloudKind, Image } from './model';
+import type { CloudKind, Image } from '../core/model';
 
 type ConsoleUrl = (image: Pick<Image, 'id' | 'regionId' | 'owner'>) => string | undefined;
 

@@ -1,12 +1,12 @@
 // Which commands each cloud offers. The tree's context values and the palette pickers read this
 // table; a provider carries an operation group exactly when its row says so (a unit test checks).
-import { ALIBABA_IMAGE_RULES } from './alibaba/rules';
-import { BATCHCOMPUTE_IMAGE_RULES } from './batchcompute/rules';
-import { HUAWEI_IMAGE_RULES } from './huawei/rules';
-import type { ImageRefusal, ImageRules } from './imageRules';
-import { vocabularyOf } from './index';
-import type { CloudKind, Image } from './model';
-import { QINGCLOUD_IMAGE_RULES } from './qingcloud/rules';
+import { ALIBABA_IMAGE_RULES } from '../alibaba/rules';
+import { BATCHCOMPUTE_IMAGE_RULES } from '../batchcompute/rules';
+import { HUAWEI_IMAGE_RULES } from '../huawei/rules';
+import type { ImageRefusal, ImageRules } from './images';
+import { vocabularyOf } from '../index';
+import type { CloudKind, Image } from '../core/model';
+import { QINGCLOUD_IMAGE_RULES } from '../qingcloud/rules';
 
 export interface Capabilities {
   readonly tag: boolean;

@@ -2,7 +2,7 @@
 // request: the file's bucket and object, the new image's name and description, the disk size in range,
 // and the OS, architecture and format among the values the cloud takes.
 import { firstProblem, type InputProblem, type TextRule } from './input';
-import type { ImportRequest } from './operations';
+import type { ImportRequest } from '../core/operations';
 
 export interface ImportRules {
   /** The file formats the cloud imports; empty where it reads the format from the file (Huawei). */

@@ -1,5 +1,5 @@
 // What each cloud's image IDs look like in a file: the per-cloud rules behind the editor's ID recognition.
-import type { CloudKind } from './model';
+import type { CloudKind } from '../core/model';
 
 export interface ImageIdRule {
   readonly cloud: CloudKind;

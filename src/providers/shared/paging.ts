@@ -1,8 +1,8 @@
 // One paging abstraction over the cursor styles the clouds use, and the one helper that loads every
 // page: in order, each item once, cancellable; after the first page, page-number and offset APIs are
 // read with bounded concurrency (start at 4, grow while nothing is throttled, halve on throttling).
-import { ProviderError, abortError } from './errors';
-import type { Cursor, Page } from './model';
+import { ProviderError, abortError } from '../core/errors';
+import type { Cursor, Page } from '../core/model';
 
 /** Offset paging: more while offset + received < total. */
 export function nextOffset(offset: number, received: number, total: number): Cursor | undefined {

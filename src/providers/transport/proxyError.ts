@@ -1,6 +1,6 @@
 // A proxy's own failure, as an error. Apart from the transport (which needs undici) so that the
 // extension can tell it apart at activation without loading the HTTP stack.
-import { ProviderError } from './errors';
+import { ProviderError } from '../core/errors';
 
 export type ProxyFailure = { readonly reason: 'setting' } | { readonly reason: 'unreachable'; readonly code: string } | { readonly reason: 'refused'; readonly status: number };
 
