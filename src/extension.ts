@@ -5,8 +5,8 @@ import { RegionChoice } from './accounts/regionChoice';
 import { SandboxHost } from './accounts/sandboxHost';
 import { AccountStore } from './accounts/store';
 import { registerCommands } from './commands';
-import { ChangesInFlight } from './commands/inFlight';
-import type { CommandContext } from './commands/context';
+import { ChangesInFlight } from './commands/shared/inFlight';
+import type { CommandContext } from './commands/shared/context';
 import { registerImageIds, type ImageIdsApi } from './editor';
 import { JobsViewProvider } from './jobs/jobsView';
 import { JobTracker } from './jobs/tracker';
@@ -87,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     search,
     ...searchView.disposables,
   );
-  const imageIds = registerImageIds({ accounts, sessions, tree, treeView, prompter, log });
+  const imageIds = registerImageIds({ accounts, sessions, tree, log });
   context.subscriptions.push(...imageIds.disposables);
   return {
     tree,

@@ -1,38 +1,40 @@
 import type * as vscode from 'vscode';
-import { addAccount } from './addAccount';
-import { editAccount } from './editAccount';
-import { importAccounts } from './importAccounts';
-import type { CommandContext } from './context';
-import { copyImage } from './copy';
-import { copyImageId } from './copyImageId';
-import { deleteImages } from './delete';
-import { deprecateImage, editDescription, renameImage, undeprecateImage } from './editImage';
-import { exportImage } from './export';
-import { cancelJob, retryJob } from './jobActions';
-import { importImage } from './importImage';
-import { showQuota } from './quota';
-import { acceptShared, rejectShared } from './sharedWithMe';
-import { clearFinishedJobs, refreshJobs } from './jobsCommands';
-import { openDetails } from './openDetails';
-import { openInConsole } from './openInConsole';
-import { showHideRegions } from './showHideRegions';
-import { share } from './share';
-import { tag } from './tag';
-import { unshare } from './unshare';
-import { untag } from './untag';
-import { loadAll } from './loadAll';
-import { loadMore } from './loadMore';
-import { refresh } from './refresh';
-import { registerCommand, type CommandHandler } from './register';
-import { removeAccount } from './removeAccount';
-import { retry } from './retry';
-import { cancelSearch, clearSearch, retrySearch, revealSearchResult, searchAll } from './search';
-import { showLog } from './showLog';
-import { trySandbox } from './trySandbox';
-import { clearCloudFilter, setCloudFilter } from './cloudFilter';
-import { clearFilter, filterImages, groupBy, sortBy } from './viewFilter';
+import { IMAGE_ID_COMMANDS } from './editor/imageIdCommands';
+import { addAccount } from './accounts/addAccount';
+import { editAccount } from './accounts/editAccount';
+import { importAccounts } from './accounts/importAccounts';
+import type { CommandContext } from './shared/context';
+import { copyImage } from './images/copy';
+import { copyImageId } from './images/copyImageId';
+import { deleteImages } from './images/delete';
+import { deprecateImage, editDescription, renameImage, undeprecateImage } from './images/editImage';
+import { exportImage } from './images/export';
+import { cancelJob, retryJob } from './jobs/jobActions';
+import { importImage } from './images/importImage';
+import { showQuota } from './images/quota';
+import { acceptShared, rejectShared } from './images/sharedWithMe';
+import { clearFinishedJobs, refreshJobs } from './jobs/jobsCommands';
+import { openDetails } from './images/openDetails';
+import { openInConsole } from './images/openInConsole';
+import { showHideRegions } from './view/showHideRegions';
+import { share } from './images/share';
+import { tag } from './images/tag';
+import { unshare } from './images/unshare';
+import { untag } from './images/untag';
+import { loadAll } from './view/loadAll';
+import { loadMore } from './view/loadMore';
+import { refresh } from './view/refresh';
+import { registerCommand, type CommandHandler } from './shared/register';
+import { removeAccount } from './accounts/removeAccount';
+import { retry } from './view/retry';
+import { cancelSearch, clearSearch, retrySearch, revealSearchResult, searchAll } from './view/search';
+import { showLog } from './view/showLog';
+import { trySandbox } from './accounts/trySandbox';
+import { clearCloudFilter, setCloudFilter } from './view/cloudFilter';
+import { clearFilter, filterImages, groupBy, sortBy } from './view/viewFilter';
 
 const COMMANDS: Record<string, CommandHandler> = {
+  ...IMAGE_ID_COMMANDS,
   'cloudImageExplorer.addAccount': addAccount,
   'cloudImageExplorer.editAccount': editAccount,
   'cloudImageExplorer.importAccounts': importAccounts,

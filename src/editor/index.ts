@@ -1,10 +1,10 @@
 // Image IDs in open editors: recognised per cloud, hovered, acted on, checked. Built and registered
-// here; extension.ts only hands over the pieces it needs.
+// here (their commands are in src/commands/editor/); extension.ts only hands over the pieces it needs.
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
 import type { ImageTreeProvider } from '../tree/treeProvider';
-import { registerEditorCommands, type EditorCommandDeps } from './commands';
+import type { Log } from '../util/log';
 import { ImageDiagnostics } from './diagnostics';
 import { ImageLookup } from './lookup';
 import { ImageIdActionProvider, ImageIdHoverProvider, ImageIdLensProvider } from './providers';
@@ -17,7 +17,8 @@ export interface ImageIdsApi {
   readonly onDidCheck: vscode.Event<vscode.Uri>;
 }
 
-export interface ImageIdsDeps extends EditorCommandDeps {
+export interface ImageIdsDeps {
+  readonly log: Log;
   readonly accounts: AccountStore;
   readonly sessions: Sessions;
   readonly tree: ImageTreeProvider;
@@ -42,7 +43,6 @@ export function registerImageIds(deps: ImageIdsDeps): { api: ImageIdsApi; dispos
     vscode.languages.registerHoverProvider(ALL_DOCUMENTS, new ImageIdHoverProvider(scope, lookup)),
     vscode.languages.registerCodeActionsProvider(ALL_DOCUMENTS, new ImageIdActionProvider(scope, lookup)),
     vscode.languages.registerCodeLensProvider(ALL_DOCUMENTS, lenses),
-    ...registerEditorCommands(deps),
   ];
   return { api: { settled: (doc) => diagnostics.settled(doc), onDidCheck: diagnostics.onDidCheck }, disposables };
 }

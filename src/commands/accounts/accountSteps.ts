@@ -1,0 +1,207 @@
+// The steps Add Account and Edit Account share: the kind of key, the key itself (ID, secret, and for
+// temporary credentials the security token and expiry), the endpoint, and the check of the
+// credentials against the cloud before anything is saved.
+import * as vscode from 'vscode';
+import { TEMPORARY_CREDENTIALS } from '../../providers/rules/capabilities';
+import { ProviderError } from '../../providers/core/errors';
+import { checkAccessKeyId, checkEndpoint, checkSecret, checkSecurityToken } from '../../providers/rules/input';
+import type { CloudKind, Credentials } from '../../providers/core/model';
+import { accessKeyShape } from '../../providers/rules/index';
+import { ProxyError } from '../../providers/transport/proxyError';
+import { cloudLabel } from '../../util/clouds';
+import { userMessage } from '../../util/errors';
+import { messageOf } from '../../util/inputMessages';
+import { GoBackError, UserCancelledError } from '../../util/userInput';
+import type { WizardStep } from '../../util/wizard';
+import type { CommandContext } from '../shared/context';
+
+export interface CredentialDraft {
+  cloud: CloudKind;
+  temporary: boolean;
+  accessKeyId: string;
+  secret: string;
+  securityToken: string;
+  /** ISO 8601, or '' when unknown. */
+  expiresAt: string;
+  endpoint: string;
+}
+
+/**
+ * When temporary credentials expire: empty (unknown), a duration from now ("45m", "12h") or a date
+ * and time ("2026-11-24 18:00", local; or ISO 8601). Returns the instant, or a message.
+ */
+export function parseExpiry(value: string, now = Date.now()): { at?: string; problem?: string } {
+  const v = value.trim();
+  if (!v) {
+    return {};
+  }
+  const rel = /^(\d{1,4})\s*([mh])$/i.exec(v);
+  const at = rel ? now + Number(rel[1]) * (rel[2]!.toLowerCase() === 'h' ? 3_600_000 : 60_000) : Date.parse(v.replace(/^(\d{4}-\d\d-\d\d) (\d)/, '$1T$2'));
+  if (!Number.isFinite(at)) {
+    return { problem: vscode.l10n.t('Enter a time such as 2026-11-24 18:00, a duration such as 45m or 12h, or leave it empty.') };
+  }
+  if (at <= now) {
+    return { problem: vscode.l10n.t('That time has already passed: these credentials would be expired.') };
+  }
+  return { at: new Date(at).toISOString() };
+}
+
+/** Every check of the credential steps (on trimmed values), for what the steps pass on and for typed arguments alike. */
+export function credentialProblem(d: CredentialDraft): string | undefined {
+  return messageOf(
+    checkAccessKeyId(d.accessKeyId.trim(), accessKeyShape(d.cloud, d.temporary)) ??
+      checkSecret(d.secret.trim()) ??
+      (d.temporary ? checkSecurityToken(d.securityToken.trim()) : undefined) ??
+      checkEndpoint(d.endpoint.trim()),
+    d.cloud,
+  );
+}
+
+export function credentialsOf(d: CredentialDraft): Credentials {
+  return {
+    accessKeyId: d.accessKeyId.trim(),
+    accessKeySecret: d.secret.trim(),
+    ...(d.temporary ? { securityToken: d.securityToken.trim() } : {}),
+  };
+}
+
+export function credentialSteps<D extends CredentialDraft>(): WizardStep<D>[] {
+  return [
+    {
+      applies: (d) => TEMPORARY_CREDENTIALS[d.cloud],
+      async run(d, ui, info) {
+        const picked = await ui.pick(
+          [
+            { label: vscode.l10n.t('AccessKey'), detail: vscode.l10n.t('A long-term AccessKey ID and secret'), data: false, picked: !d.temporary },
+            {
+              label: vscode.l10n.t('Temporary credentials'),
+              detail: vscode.l10n.t('An ID, a secret and a security token that expire (STS)'),
+              data: true,
+              picked: d.temporary,
+            },
+          ],
+          { ...info, placeHolder: vscode.l10n.t('What kind of key does {0} give you?', cloudLabel(d.cloud)) },
+        );
+        d.temporary = picked.data;
+      },
+    },
+    {
+      async run(d, ui, info) {
+        d.temporary &&= TEMPORARY_CREDENTIALS[d.cloud];
+        d.accessKeyId = (await ui.input({
+          ...info,
+          prompt: d.temporary ? vscode.l10n.t('Temporary AccessKey ID') : vscode.l10n.t('AccessKey ID'),
+          value: d.accessKeyId,
+          validateInput: (v) => messageOf(checkAccessKeyId(v.trim(), accessKeyShape(d.cloud, d.temporary)), d.cloud),
+        })).trim();
+      },
+    },
+    {
+      async run(d, ui, info) {
+        d.secret = (await ui.input({
+          ...info,
+          prompt: vscode.l10n.t('AccessKey secret (kept in VS Code Secret Storage, never in settings)'),
+          password: true,
+          validateInput: (v) => messageOf(checkSecret(v.trim()), d.cloud),
+        })).trim();
+      },
+    },
+    {
+      applies: (d) => d.temporary,
+      async run(d, ui, info) {
+        d.securityToken = (await ui.input({
+          ...info,
+          prompt: vscode.l10n.t('Security token (kept in VS Code Secret Storage)'),
+          password: true,
+          validateInput: (v) => messageOf(checkSecurityToken(v.trim()), d.cloud),
+        })).trim();
+      },
+    },
+    {
+      applies: (d) => d.temporary,
+      async run(d, ui, info) {
+        const text = await ui.input({
+          ...info,
+          prompt: vscode.l10n.t('When do they expire? A time such as 2026-11-24 18:00 or a duration such as 1h; empty if you do not know'),
+          validateInput: (v) => parseExpiry(v).problem,
+        });
+        d.expiresAt = parseExpiry(text).at ?? '';
+      },
+    },
+  ];
+}
+
+export function endpointStep<D extends CredentialDraft>(): WizardStep<D> {
+  return {
+    async run(d, ui, info) {
+      d.endpoint = (await ui.input({
+        ...info,
+        prompt: vscode.l10n.t('Endpoint override (optional): leave empty to use the public endpoints'),
+        value: d.endpoint,
+        placeHolder: 'https://…',
+        validateInput: (v) => messageOf(checkEndpoint(v.trim()), d.cloud),
+      })).trim();
+    },
+  };
+}
+
+/**
+ * Checks the credentials with the cloud before they are saved. Refused: the cloud's words, and
+ * "Edit Credentials" goes back. Not reachable (network, timeout): the same, plus "Save Anyway".
+ */
+export function checkStep<D extends CredentialDraft>(ctx: CommandContext): WizardStep<D> {
+  return {
+    silent: true,
+    async run(d) {
+      const failure = await checkCredentials(ctx, d);
+      if (failure === undefined) {
+        return;
+      }
+      const edit = vscode.l10n.t('Edit Credentials');
+      const saveAnyway = vscode.l10n.t('Save Anyway');
+      const buttons = unreachable(failure) ? [edit, saveAnyway] : [edit];
+      const choice = await ctx.prompter.confirm(refusal(d.cloud, failure), userMessage(failure), ...buttons);
+      if (choice === saveAnyway) {
+        return;
+      }
+      if (choice === edit) {
+        throw new GoBackError();
+      }
+      throw new UserCancelledError();
+    },
+  };
+}
+
+/** Not an answer of the cloud: the network, a timeout, or the proxy on the way. */
+function unreachable(failure: unknown): boolean {
+  return failure instanceof ProxyError || (failure instanceof ProviderError && (failure.code === 'NetworkError' || failure.code === 'Timeout'));
+}
+
+/** What the user reads when the check failed (the cloud's own words go beside it). */
+export function refusal(cloud: CloudKind, failure: unknown): string {
+  return unreachable(failure) ? vscode.l10n.t('{0} could not be reached to check these credentials.', cloudLabel(cloud))
+    : vscode.l10n.t('{0} refused these credentials; nothing was saved.', cloudLabel(cloud));
+}
+
+/** The cloud's cheapest signed read with these credentials, under a cancellable progress: the failure, or undefined. */
+export async function checkCredentials(ctx: CommandContext, d: CredentialDraft): Promise<unknown> {
+  let failure: unknown;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the credentials with {0}…', cloudLabel(d.cloud)), cancellable: true },
+    async (_progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      try {
+        await ctx.sessions.check(d.cloud, credentialsOf(d), d.endpoint || undefined, abort.signal);
+      } catch (err) {
+        failure = err;
+      } finally {
+        sub.dispose();
+      }
+    },
+  );
+  if (ProviderError.isAbort(failure)) {
+    throw new UserCancelledError();
+  }
+  return failure;
+}

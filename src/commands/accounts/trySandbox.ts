@@ -1,0 +1,5 @@
+import type { CommandContext } from '../shared/context';
+
+export async function trySandbox(ctx: CommandContext): Promise<void> {
+  await ctx.accounts.showSandbox();
+}

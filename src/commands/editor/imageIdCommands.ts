@@ -1,0 +1,66 @@
+// The editor's own small commands behind its actions on an image ID: each finds the image's node in the
+// tree, then runs the tree's command on it (Tag…, Copy to Region…, Open Details), or shows it in the Images view.
+import * as vscode from 'vscode';
+import type { ImageTreeProvider } from '../../tree/treeProvider';
+import type { ImageNode } from '../../tree/nodes';
+import { EDITOR_COMMANDS, type ImageTarget } from '../../editor/describe';
+import type { CommandContext } from '../shared/context';
+import type { CommandHandler } from '../shared/register';
+import { copyImage } from '../images/copy';
+import { openDetails } from '../images/openDetails';
+import { tag } from '../images/tag';
+
+/** A target as code actions, lenses and hover links pass it (checked: hover links come back as JSON). */
+function targetArg(v: unknown): ImageTarget | undefined {
+  const r = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
+  return r && typeof r['accountId'] === 'string' && typeof r['regionId'] === 'string' && typeof r['imageId'] === 'string'
+    ? { accountId: r['accountId'], regionId: r['regionId'], imageId: r['imageId'] }
+    : undefined;
+}
+
+async function nodeOf(tree: ImageTreeProvider, target: ImageTarget): Promise<ImageNode> {
+  const node = await tree.resolveImage(target);
+  if (!node) {
+    throw new Error(vscode.l10n.t('The image {0} is no longer in {1}.', target.imageId, target.regionId));
+  }
+  return node;
+}
+
+/**
+ * Shows an image in the Images view. The view lists an image once the page it is on is loaded, so the
+ * region's pages are loaded until it is (as "Load more…" would), with a cancellable notification.
+ */
+export async function revealImage(ctx: CommandContext, target: ImageTarget): Promise<void> {
+  const node = await nodeOf(ctx.tree, target);
+  const region = node.parent;
+  const listed = (): boolean => region.loader.items.some((i) => i.id === target.imageId);
+  if (!listed()) {
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Finding "{0}" in {1}…', node.image.name, region.region.name), cancellable: true },
+      async (_progress, token) => {
+        while (!listed() && region.loader.hasMore && region.loader.error === undefined && !token.isCancellationRequested) {
+          await ctx.tree.loadMore(region);
+        }
+      },
+    );
+  }
+  await ctx.treeView.reveal(listed() ? node : region, { select: true, focus: true, expand: true });
+}
+
+/** The handler behind one editor command: its first argument is the image's place, else nothing happens. */
+function onTarget(run: (ctx: CommandContext, target: ImageTarget, extra: unknown[]) => unknown): CommandHandler {
+  return (ctx, arg, ...extra) => {
+    const target = targetArg(arg);
+    return target ? run(ctx, target, extra) : undefined;
+  };
+}
+
+export const IMAGE_ID_COMMANDS: Record<string, CommandHandler> = {
+  [EDITOR_COMMANDS.tag]: onTarget(async (ctx, target, extra) => {
+    const node = await nodeOf(ctx.tree, target);
+    return tag(ctx, node, [node], ...extra);
+  }),
+  [EDITOR_COMMANDS.copy]: onTarget(async (ctx, target, extra) => copyImage(ctx, await nodeOf(ctx.tree, target), undefined, ...extra)),
+  [EDITOR_COMMANDS.openDetails]: onTarget((ctx, target) => openDetails(ctx, target)),
+  [EDITOR_COMMANDS.reveal]: onTarget((ctx, target) => revealImage(ctx, target)),
+};

@@ -1,0 +1,145 @@
+// Copy Image…: destination region(s), name, description, encryption (the wizard, copySteps.ts), the
+// pre-flight checks (copyPreflight.ts), a modal confirmation naming the image and the regions (a copy
+// costs money), then one CopyImage (or copy job) per region, each sent once. A copy to several regions
+// is one grouped job in the Jobs view, announced when every region is done.
+import { randomUUID } from 'crypto';
+import * as vscode from 'vscode';
+import type { Rerun } from '../../jobs/model';
+import { checkCopy } from '../../providers/rules/copy';
+import type { CopyRequest, StartedCopy } from '../../providers/core/operations';
+import type { ImageNode } from '../../tree/nodes';
+import { userMessage } from '../../util/errors';
+import { inputMessage } from '../../util/inputMessages';
+import { Recents } from '../../util/recents';
+import { runWizard } from '../../util/wizard';
+import { stringsArg } from '../shared/args';
+import type { CommandContext } from '../shared/context';
+import { runCopyPreflights } from './copyPreflight';
+import { copySteps, type CopyPlan } from './copySteps';
+import { oneAtATime } from '../shared/inFlight';
+import { sayIfReadBack } from '../shared/outcome';
+import { imageTargets, provider } from '../shared/targets';
+
+/** A preset plan (tests, scripts): `{regions: [...], name, description?, kmsKeyId?, encrypted?, agencyName?}`. */
+function planArg(v: unknown): CopyPlan | undefined {
+  const r = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  const regions = stringsArg(r?.['regions']);
+  if (!r || !regions || typeof r['name'] !== 'string') {
+    return undefined;
+  }
+  const text = (k: string): string => (typeof r[k] === 'string' ? (r[k] as string) : '');
+  return {
+    regions,
+    name: r['name'],
+    description: text('description'),
+    encryption: text('kmsKeyId') ? 'kms' : r['encrypted'] === true ? 'default' : 'none',
+    kmsKeyId: text('kmsKeyId'),
+    agencyName: text('agencyName'),
+  };
+}
+
+export async function copyImage(ctx: CommandContext, node?: unknown, _selection?: unknown, presetArg?: unknown): Promise<void> {
+  const [target] = await imageTargets(ctx, 'copy', vscode.l10n.t('Copy Image'), node, undefined, false);
+  if (!target) {
+    return;
+  }
+  await oneAtATime(ctx, [target], 'copy', () => askAndCopy(ctx, target, planArg(presetArg)));
+}
+
+/** The request for one destination region. */
+function requestFor(plan: CopyPlan, source: string, region: string): CopyRequest {
+  return {
+    destinationRegionId: region,
+    name: plan.name,
+    ...(plan.description ? { description: plan.description } : {}),
+    ...(plan.encryption !== 'none' ? { encrypted: true } : {}),
+    ...(plan.encryption === 'kms' ? { kmsKeyId: plan.kmsKeyId } : {}),
+    ...(plan.agencyName && region !== source ? { agencyName: plan.agencyName } : {}),
+  };
+}
+
+async function askAndCopy(ctx: CommandContext, target: ImageNode, preset: CopyPlan | undefined): Promise<void> {
+  const cloud = target.account.cloud;
+  const p = await provider(ctx, target);
+  const copying = p.copying;
+  if (!copying) {
+    return;
+  }
+  const source = target.parent.region.id;
+  const agencies = new Recents(ctx.extension.globalState, `cloudImageExplorer.recentAgencies.${cloud}`, 5);
+  let plan = preset;
+  if (!plan) {
+    const regions = copying.rules.crossRegion ? await p.listRegions() : [];
+    const initial: CopyPlan = { regions: [source], name: `${target.image.name}-copy`, description: '', encryption: 'none', kmsKeyId: '', agencyName: '' };
+    const title = vscode.l10n.t('Copy "{0}"', target.image.name);
+    plan = await runWizard(title, copySteps({ cloud, rules: copying.rules, sourceRegionId: source, regions, lastAgency: agencies.list()[0] }), initial, ctx.input);
+  }
+  const requests = [...new Set(plan.regions)].map((region) => ({ region, request: requestFor(plan, source, region) }));
+  for (const { request } of requests) {
+    const problem = checkCopy(copying.rules, source, request);
+    if (problem) {
+      throw new Error(inputMessage(problem, cloud));
+    }
+  }
+  if (!requests.length) {
+    throw new Error(vscode.l10n.t('Choose at least one destination region.'));
+  }
+  const regions = requests.map((r) => r.region);
+  const notes = await runCopyPreflights({ ctx, target, provider: p, regions });
+  const copyButton = vscode.l10n.t('Copy');
+  const answer = await ctx.prompter.confirm(
+    vscode.l10n.t('Copy the image "{0}" ({1}) to {2}?', target.image.name, target.image.id, regions.join(', ')),
+    [vscode.l10n.t('Each copy is a new image named "{0}" that the cloud stores and charges for.', plan.name), ...notes].join('\n\n'),
+    copyButton,
+  );
+  if (answer !== copyButton) {
+    return;
+  }
+  const group = requests.length > 1 ? randomUUID() : undefined;
+  const failures: string[] = [];
+  let started = 0;
+  for (const { region, request } of requests) {
+    try {
+      const result = await copying.copyImage(source, target.image.id, request);
+      await trackCopy(ctx, target, region, result, { kind: 'copy', request }, group);
+      started++;
+    } catch (err) {
+      // The other regions are still asked for: each copy stands on its own.
+      ctx.log.warn(`Copy of ${target.image.id} to ${region} failed: ${userMessage(err)}`);
+      failures.push(vscode.l10n.t('{0}: {1}', region, userMessage(err)));
+    }
+  }
+  if (plan.agencyName) {
+    await agencies.add(plan.agencyName);
+  }
+  if (failures.length && !started) {
+    throw new Error(vscode.l10n.t('The copy of "{0}" could not be started. {1}', target.image.name, failures.join(' ')));
+  }
+  if (failures.length) {
+    void ctx.prompter.notify('error', vscode.l10n.t('The copy of "{0}" started in {1} region(s), not in: {2}', target.image.name, started, failures.join(' ')));
+    return;
+  }
+  void ctx.prompter.notify('info', vscode.l10n.t('Started: copy of "{0}" to {1}.', target.image.name, regions.join(', ')));
+}
+
+/** Tracks a started copy (also a retried one): followed where its provider says, grouped with the other regions of its action. */
+export async function trackCopy(ctx: CommandContext, target: ImageNode, region: string, result: StartedCopy, rerun: Rerun, group?: string): Promise<void> {
+  const source = target.parent.region.id;
+  await ctx.jobs.track({
+    accountId: target.account.id,
+    cloud: target.account.cloud,
+    regionId: source,
+    jobId: result.job.jobId,
+    kind: 'copy',
+    imageId: target.image.id,
+    imageName: target.image.name,
+    detail: vscode.l10n.t('To {0} as "{1}"', region, rerun.kind === 'copy' ? rerun.request.name : ''),
+    ...(result.follow === 'image' ? { follow: 'image' as const } : {}),
+    ...(result.followRegionId !== source ? { pollRegionId: result.followRegionId } : {}),
+    ...(group ? { group } : {}),
+    target: { regionId: region, ...(result.newImageId ? { imageId: result.newImageId } : {}) },
+    rerun,
+  });
+  ctx.log.info(`Copy of ${target.image.id} to ${region} started: ${result.follow} ${result.job.jobId}.`);
+  sayIfReadBack(ctx, result, vscode.l10n.t('"{0}"', target.image.name));
+}

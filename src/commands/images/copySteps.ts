@@ -1,0 +1,100 @@
+// The Copy Image wizard's steps: destination region(s) (several at once where the cloud copies across
+// regions), the new name, a description (where the copy call takes one), encryption and a KMS key
+// (Alibaba), and the IAM agency a Huawei cross-region copy goes through. Back returns a step; the
+// rules are the provider's, checked as the user types.
+import * as vscode from 'vscode';
+import type { CopyRules } from '../../providers/rules/copy';
+import type { InputProblem } from '../../providers/rules/input';
+import type { CloudKind, Region } from '../../providers/core/model';
+import { messageOf } from '../../util/inputMessages';
+import type { PickItem } from '../../util/userInput';
+import type { WizardStep } from '../../util/wizard';
+
+export interface CopyPlan {
+  regions: string[];
+  name: string;
+  description: string;
+  encryption: 'none' | 'default' | 'kms';
+  kmsKeyId: string;
+  agencyName: string;
+}
+
+export interface CopyWizardContext {
+  readonly cloud: CloudKind;
+  readonly rules: CopyRules;
+  readonly sourceRegionId: string;
+  readonly regions: readonly Region[];
+  /** What the agency step offers first (the last one used). */
+  readonly lastAgency?: string;
+}
+
+/** A step that asks for one text of the plan, checked (trimmed) by the provider's rule as it is typed. */
+function textStep(
+  key: 'name' | 'description' | 'kmsKeyId' | 'agencyName',
+  prompt: () => string,
+  check: (value: string) => InputProblem | undefined,
+  w: CopyWizardContext,
+  options: { applies?: (plan: CopyPlan) => boolean; initial?: () => string | undefined } = {},
+): WizardStep<CopyPlan> {
+  return {
+    ...(options.applies ? { applies: options.applies } : {}),
+    async run(plan, input, info) {
+      const answer = await input.input({
+        ...info,
+        prompt: prompt(),
+        value: plan[key] || options.initial?.(),
+        validateInput: (v) => messageOf(check(v.trim()), w.cloud),
+      });
+      plan[key] = answer.trim();
+    },
+  };
+}
+
+function regionLabel(r: Region): string {
+  return r.name && r.name !== r.id ? `${r.name} (${r.id})` : r.id;
+}
+
+export function copySteps(w: CopyWizardContext): WizardStep<CopyPlan>[] {
+  const elsewhere = (plan: CopyPlan): boolean => plan.regions.some((r) => r !== w.sourceRegionId);
+  return [
+    {
+      applies: () => w.rules.crossRegion,
+      async run(plan, input, info) {
+        const items: PickItem<string>[] = w.regions.map((r) => ({
+          label: r.id,
+          description: r.id === w.sourceRegionId ? vscode.l10n.t('{0} — this region', regionLabel(r)) : regionLabel(r),
+          data: r.id,
+          picked: plan.regions.includes(r.id),
+        }));
+        for (;;) {
+          const picked = await input.pickMany(items, { ...info, placeHolder: vscode.l10n.t('Destination regions (choose one or more)') });
+          if (picked.length) {
+            plan.regions = picked.map((p) => p.data);
+            return;
+          }
+          void vscode.window.showWarningMessage(vscode.l10n.t('Choose at least one destination region.'));
+        }
+      },
+    },
+    textStep('name', () => vscode.l10n.t('Name of the new image'), (v) => w.rules.checkName(v), w),
+    textStep('description', () => vscode.l10n.t('Description of the new image (optional)'), (v) => (v ? w.rules.checkDescription?.(v) : undefined), w, {
+      applies: () => w.rules.checkDescription !== undefined,
+    }),
+    {
+      applies: () => w.rules.checkKmsKeyId !== undefined,
+      async run(plan, input, info) {
+        const items: PickItem<CopyPlan['encryption']>[] = [
+          { label: vscode.l10n.t('Not encrypted'), data: 'none' },
+          { label: vscode.l10n.t('Encrypted with the default key'), data: 'default' },
+          { label: vscode.l10n.t('Encrypted with a KMS key…'), data: 'kms' },
+        ];
+        plan.encryption = (await input.pick(items, { ...info, placeHolder: vscode.l10n.t('Encryption of the new image') })).data;
+      },
+    },
+    textStep('kmsKeyId', () => vscode.l10n.t('KMS key ID'), (v) => w.rules.checkKmsKeyId?.(v), w, { applies: (plan) => plan.encryption === 'kms' }),
+    textStep('agencyName', () => vscode.l10n.t('IAM agency that lets IMS copy across regions'), (v) => w.rules.checkAgencyName?.(v), w, {
+      applies: (plan) => w.rules.checkAgencyName !== undefined && elsewhere(plan),
+      initial: () => w.lastAgency,
+    }),
+  ];
+}

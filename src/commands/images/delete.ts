@@ -1,0 +1,75 @@
+// Delete: a modal confirmation that names the image (or gives the count), Alibaba's Force explained;
+// the node shows "Deleting…" until done, then disappears; on failure it stays, with the cloud's error.
+// Over several images each is reported on its own (bulk.ts): those deleted leave the tree, only the
+// failures stay marked.
+// One delete per image at a time; a delete whose reply was lost is settled by reading the image back,
+// or reported as unknown (the node stays, saying so), never as a failure that may be false.
+import * as vscode from 'vscode';
+import type { ImageNode } from '../../tree/nodes';
+import { eachRegion, reportOutcome } from '../shared/bulk';
+import type { CommandContext } from '../shared/context';
+import { oneAtATime } from '../shared/inFlight';
+import { startedJob } from '../shared/jobs';
+import { sayIfReadBack } from '../shared/outcome';
+import { imageLabel, imageTargets, provider } from '../shared/targets';
+
+export async function deleteImages(ctx: CommandContext, node?: unknown, selection?: unknown): Promise<void> {
+  const nodes = await imageTargets(ctx, 'delete', vscode.l10n.t('Delete Image'), node, selection, true);
+  if (!nodes.length) {
+    return;
+  }
+  await oneAtATime(ctx, nodes, 'delete', () => confirmAndDelete(ctx, nodes));
+}
+
+async function confirmAndDelete(ctx: CommandContext, nodes: readonly ImageNode[]): Promise<void> {
+  const p = await provider(ctx, nodes[0]!);
+  const deleting = p.deleting;
+  if (!deleting) {
+    return;
+  }
+  const del = vscode.l10n.t('Delete');
+  const forceDel = vscode.l10n.t('Force Delete');
+  const message =
+    nodes.length === 1
+      ? vscode.l10n.t('Delete the image "{0}" ({1})?', nodes[0]!.image.name, nodes[0]!.image.id)
+      : vscode.l10n.t('Delete {0} images?', nodes.length);
+  const lines = [vscode.l10n.t('This cannot be undone.')];
+  if (nodes.length > 1) {
+    lines.push(nodes.slice(0, 10).map((n) => `• ${n.image.name}`).join('\n') + (nodes.length > 10 ? '\n…' : ''));
+  }
+  if (deleting.supportsForce) {
+    lines.push(vscode.l10n.t('"Force Delete" also deletes an image that instances still use: those instances keep running, but cannot re-initialise their system disks from it.'));
+  }
+  const choice = await ctx.prompter.confirm(message, lines.join('\n\n'), ...(deleting.supportsForce ? [del, forceDel] : [del]));
+  if (choice !== del && choice !== forceDel) {
+    return;
+  }
+  const force = choice === forceDel;
+  nodes.forEach((n) => ctx.tree.setBusy(n, vscode.l10n.t('Deleting…')));
+  const outcome = await eachRegion(
+    ctx,
+    nodes,
+    (regionId, group) => deleting.deleteImages(regionId, group.map((n) => n.image.id), { force }),
+    async (regionId, done, result) => {
+      const own = new Map((result.jobs ?? []).map((j) => [j.imageId, j.job]));
+      // The cloud deletes asynchronously: the nodes stay busy until the job ends (see extension wiring).
+      for (const n of done.filter((d) => own.has(d.image.id))) {
+        await startedJob(ctx, [n], 'delete', { ...result, job: own.get(n.image.id)! });
+      }
+      const rest = done.filter((d) => !own.has(d.image.id));
+      if (!rest.length) {
+        return;
+      }
+      if (result.job) {
+        await startedJob(ctx, rest, 'delete', { ...result, job: result.job });
+        return;
+      }
+      sayIfReadBack(ctx, result, imageLabel(rest));
+      for (const n of rest) {
+        ctx.log.info(`Deleted ${n.image.id} in ${regionId}${force ? ' (force)' : ''}.`);
+        ctx.tree.removeImage(n.account.id, regionId, n.image.id);
+      }
+    },
+  );
+  reportOutcome(ctx, 'delete', outcome, (failed) => vscode.commands.executeCommand('cloudImageExplorer.delete', failed[0], failed));
+}

@@ -1,0 +1,73 @@
+// The Jobs view's Cancel (where the cloud can cancel: Alibaba copies and export tasks) and Retry (a failed
+// copy or export, sent again once with the same input), each after a modal confirmation.
+import * as vscode from 'vscode';
+import { cancellable, retryable, type TrackedJob } from '../../jobs/model';
+import { jobTitle } from '../../jobs/labels';
+import type { ImageNode } from '../../tree/nodes';
+import type { CommandContext } from '../shared/context';
+import { trackCopy } from '../images/copy';
+import { oneAtATime } from '../shared/inFlight';
+import { startedJob } from '../shared/jobs';
+import { provider } from '../shared/targets';
+
+/** The tracked job a view item stands for (the element itself, checked against what the tracker has). */
+function jobOf(ctx: CommandContext, element: unknown): TrackedJob | undefined {
+  const e = typeof element === 'object' && element !== null ? (element as Partial<TrackedJob>) : undefined;
+  return ctx.jobs.list().find((j) => j.accountId === e?.accountId && j.regionId === e?.regionId && j.jobId === e?.jobId && j.imageId === e?.imageId);
+}
+
+export async function cancelJob(ctx: CommandContext, element?: unknown): Promise<void> {
+  const job = jobOf(ctx, element);
+  if (!job || !cancellable(job)) {
+    return;
+  }
+  const stop = vscode.l10n.t('Cancel Job');
+  const answer = await ctx.prompter.confirm(
+    vscode.l10n.t('Cancel "{0}"?', jobTitle(job)),
+    job.kind === 'copy' ? vscode.l10n.t('The unfinished copy is deleted; the original image stays as it is.') : vscode.l10n.t('The task stops where it is.'),
+    stop,
+  );
+  if (answer !== stop) {
+    return;
+  }
+  await ctx.jobs.cancel(job);
+}
+
+export async function retryJob(ctx: CommandContext, element?: unknown): Promise<void> {
+  const job = jobOf(ctx, element);
+  if (!job || !retryable(job) || !job.rerun) {
+    return;
+  }
+  const rerun = job.rerun;
+  const again = vscode.l10n.t('Retry');
+  const answer = await ctx.prompter.confirm(vscode.l10n.t('Run "{0}" again?', jobTitle(job)), vscode.l10n.t('The same request is sent once more.'), again);
+  if (answer !== again) {
+    return;
+  }
+  const node = await ctx.tree.resolveImage({ accountId: job.accountId, regionId: job.regionId, imageId: job.imageId });
+  if (!node) {
+    throw new Error(vscode.l10n.t('The image {0} is no longer in {1}.', job.imageId, job.regionId));
+  }
+  if (rerun.kind === 'copy') {
+    await oneAtATime(ctx, [node], 'copy', async () => {
+      const copying = (await provider(ctx, node)).copying;
+      if (copying) {
+        const started = await copying.copyImage(job.regionId, job.imageId, rerun.request);
+        await trackCopy(ctx, node, rerun.request.destinationRegionId, started, rerun);
+        announceRetry(ctx, node);
+      }
+    });
+  } else {
+    await oneAtATime(ctx, [node], 'export', async () => {
+      const exporting = (await provider(ctx, node)).exporting;
+      if (exporting) {
+        const started = await exporting.exportImage(job.regionId, job.imageId, rerun.request);
+        await startedJob(ctx, node, 'export', started, job.detail, rerun);
+      }
+    });
+  }
+}
+
+function announceRetry(ctx: CommandContext, node: ImageNode): void {
+  void ctx.prompter.notify('info', vscode.l10n.t('Started again: copy of "{0}".', node.image.name));
+}

@@ -1,9 +1,0 @@
-import type { CommandContext } from './context';
-
-export function refreshJobs(ctx: CommandContext): void {
-  ctx.jobs.pollNow();
-}
-
-export async function clearFinishedJobs(ctx: CommandContext): Promise<void> {
-  await ctx.jobs.clearFinished();
-}

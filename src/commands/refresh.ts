@@ -1,7 +1,0 @@
-import { AccountNode, RegionNode } from '../tree/nodes';
-import type { CommandContext } from './context';
-
-/** Refresh: the node it is invoked on, or the whole view. */
-export function refresh(ctx: CommandContext, node?: unknown): void {
-  ctx.tree.refresh(node instanceof AccountNode || node instanceof RegionNode ? node : undefined);
-}

@@ -1,0 +1,145 @@
+// A change over several images reports per image: the images it was made to are updated (or leave the
+// tree), only the failures stay marked, each with the cloud's own error, and the summary says how many of
+// each, with a way to see which failed and to retry only those. (As vscode-containers' removeImage does:
+// one confirmation, then each item on its own.)
+import * as vscode from 'vscode';
+import { ProviderError } from '../../providers/core/errors';
+import type { ChangeResult } from '../../providers/core/operations';
+import { imageFailures } from '../../providers/shared/reconcile';
+import type { ImageNode } from '../../tree/nodes';
+import { isCancellation, logLine } from '../../util/errors';
+import type { CommandContext } from './context';
+import { failureText } from './outcome';
+import { byRegion, imageLabel } from './targets';
+
+export type BulkKind = 'delete' | 'tag' | 'untag';
+
+export interface Failure {
+  readonly node: ImageNode;
+  /** What the node shows: the cloud's error in the user's words. */
+  readonly text: string;
+  /** True when the outcome is not known (reading back could not tell): such an image is not retried. */
+  readonly unknown: boolean;
+}
+
+export interface Outcome {
+  readonly done: ImageNode[];
+  readonly failed: Failure[];
+}
+
+function failure(node: ImageNode, err: unknown): Failure {
+  return { node, text: failureText(err, imageLabel([node])), unknown: ProviderError.isOutcomeUnknown(err) };
+}
+
+/**
+ * Runs the change region by region (in parallel) and sorts each image into done or failed: a region whose
+ * call failed as a whole fails each of its images; a result's `failed` fails only those. `onDone` gets each
+ * region's images that were changed, with the region's result. Failed nodes are marked (lastError) here.
+ */
+export async function eachRegion(
+  ctx: CommandContext,
+  nodes: readonly ImageNode[],
+  run: (regionId: string, group: ImageNode[]) => Promise<ChangeResult>,
+  onDone: (regionId: string, done: ImageNode[], result: ChangeResult) => Promise<void> | void,
+): Promise<Outcome> {
+  const done: ImageNode[] = [];
+  const failed: Failure[] = [];
+  await Promise.all(
+    [...byRegion(nodes)].map(async ([regionId, group]) => {
+      let result: ChangeResult;
+      try {
+        result = await run(regionId, group);
+      } catch (err) {
+        if (isCancellation(err)) {
+          group.forEach((n) => ctx.tree.setBusy(n, undefined));
+          return;
+        }
+        // None was changed: each image with its own error where the provider tells them apart.
+        const each = imageFailures(err);
+        result = { confirmedBy: 'reply', failed: group.map((n) => each?.find((f) => f.imageId === n.image.id) ?? { imageId: n.image.id, error: err }) };
+      }
+      const errors = new Map<string, unknown>();
+      for (const f of result.failed ?? []) {
+        // The first error an image got is the one that stopped it.
+        if (!errors.has(f.imageId)) {
+          errors.set(f.imageId, f.error);
+          ctx.log.warn(`${f.imageId} in ${regionId}: ${logLine(f.error)}`);
+        }
+      }
+      const ok = group.filter((n) => !errors.has(n.image.id));
+      failed.push(...group.filter((n) => errors.has(n.image.id)).map((n) => failure(n, errors.get(n.image.id))));
+      done.push(...ok);
+      if (ok.length) {
+        await onDone(regionId, ok, result);
+      }
+    }),
+  );
+  for (const f of failed) {
+    ctx.tree.setBusy(f.node, undefined, f.text);
+  }
+  return { done, failed };
+}
+
+function summary(kind: BulkKind, done: number, failed: number): string {
+  switch (kind) {
+    case 'delete':
+      return vscode.l10n.t('{0} deleted, {1} failed.', done, failed);
+    case 'tag':
+      return vscode.l10n.t('{0} tagged, {1} failed.', done, failed);
+    case 'untag':
+      return vscode.l10n.t('Tags removed from {0}, {1} failed.', done, failed);
+  }
+}
+
+function oneFailed(kind: BulkKind, f: Failure): string {
+  if (f.unknown) {
+    return f.text;
+  }
+  const name = `"${f.node.image.name}"`;
+  switch (kind) {
+    case 'delete':
+      return vscode.l10n.t('Could not delete {0}: {1}', name, f.text);
+    case 'tag':
+      return vscode.l10n.t('Could not tag {0}: {1}', name, f.text);
+    case 'untag':
+      return vscode.l10n.t('Could not remove the tags from {0}: {1}', name, f.text);
+  }
+}
+
+/**
+ * Says how the change ended. One image that failed: its error, as the command's failure (thrown). Several
+ * images with failures: "N deleted, 1 failed." with Show Failures (each image and its error) and Retry
+ * Failed (the images refused for sure: one whose outcome is unknown is not sent again).
+ */
+export function reportOutcome(ctx: CommandContext, kind: BulkKind, outcome: Outcome, retry: (nodes: ImageNode[]) => Thenable<unknown>): void {
+  const { done, failed } = outcome;
+  if (!failed.length) {
+    return;
+  }
+  if (failed.length === 1 && !done.length) {
+    throw new Error(oneFailed(kind, failed[0]!));
+  }
+  const show = vscode.l10n.t('Show Failures');
+  const again = vscode.l10n.t('Retry Failed');
+  const retriable = failed.filter((f) => !f.unknown).map((f) => f.node);
+  const message = summary(kind, done.length, failed.length);
+  ctx.log.warn(`${message} ${failed.map((f) => `${f.node.image.id}: ${f.text}`).join(' | ')}`);
+  void ctx.prompter.error(message, show, ...(retriable.length ? [again] : [])).then(async (choice) => {
+    if (choice === again) {
+      await retry(retriable);
+    } else if (choice === show) {
+      await showFailures(ctx, failed);
+    }
+  });
+}
+
+/** Each failed image with its error; picking one reveals it in the tree. */
+async function showFailures(ctx: CommandContext, failed: readonly Failure[]): Promise<void> {
+  const picked = await vscode.window.showQuickPick(
+    failed.map((f) => ({ label: f.node.image.name, description: f.node.image.id, detail: f.text, node: f.node })),
+    { title: vscode.l10n.t('Images that failed'), matchOnDescription: true, matchOnDetail: true },
+  );
+  if (picked) {
+    await ctx.treeView.reveal(picked.node, { select: true, focus: true });
+  }
+}

@@ -1,0 +1,5 @@
+import type { CommandContext } from '../shared/context';
+
+export function showLog(ctx: CommandContext): void {
+  ctx.log.show();
+}
