@@ -19,7 +19,11 @@ export function runMocha(files: readonly string[], label: string): Promise<void>
   });
 }
 
-/** Every *.test.js of a folder, in name order. */
+/** Every *.test.js of a folder and its sub-folders, in path order. */
 export function testsIn(dir: string): string[] {
-  return fs.readdirSync(dir).sort().filter((f) => f.endsWith('.test.js')).map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()
+    .map((f) => path.join(dir, f));
 }

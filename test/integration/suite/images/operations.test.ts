@@ -1,0 +1,153 @@
+// Tag, share, export, delete in the real extension host against the sandbox: the tree and the
+// details panel show each change; jobs reach 100 % in the panel and the Jobs view, across a reload;
+// deletes are confirmed; invalid input is refused before any request.
+import { strict as assert } from 'assert';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../../src/extension';
+import { api, children, identity, label, ownImages, sandboxRegion, until } from '../helpers';
+
+describe('Image operations over the sandbox (real extension host)', () => {
+  let a: ExtensionApi;
+
+  before(async () => {
+    a = await api();
+  });
+
+  afterEach(() => {
+    a.panels.closeAll();
+  });
+
+  it('offers on each image only what its cloud can do', async () => {
+    const [node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-shanghai'), 1, 'Available');
+    const ctx = String(node!.treeItem().contextValue);
+    for (const flag of ['can-tag', 'can-share', 'can-export', 'can-delete']) {
+      assert.ok(ctx.includes(flag), `${flag} in "${ctx}"`);
+    }
+  });
+
+  it('tags then untags an image, and the tree and the panel show each change', async () => {
+    const [node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-shanghai'), 1, 'Available');
+    const id = identity(node!);
+    await vscode.commands.executeCommand('cloudImageExplorer.openDetails', node);
+    await a.panels.rendered(id, () => true);
+    await vscode.commands.executeCommand('cloudImageExplorer.tag', node, [node], { key: 'ci-test', value: 'round-trip' });
+    assert.ok(node!.image.tags.some((t) => t.key === 'ci-test' && t.value === 'round-trip'), 'tree node has the tag');
+    assert.match(String((a.tree.resolveTreeItem(node!.treeItem(), node!).tooltip as vscode.MarkdownString).value), /ci-test=round-trip/, 'the hover shows it');
+    await a.panels.rendered(id, (r) => r.tags.includes('ci-test=round-trip'));
+    await vscode.commands.executeCommand('cloudImageExplorer.untag', node, [node], ['ci-test']);
+    assert.ok(!node!.image.tags.some((t) => t.key === 'ci-test'), 'tag gone from the tree');
+    await a.panels.rendered(id, (r) => !r.tags.includes('ci-test=round-trip'));
+  });
+
+  it('tags several selected images at once', async () => {
+    const nodes = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-shanghai'), 3, 'Available');
+    await vscode.commands.executeCommand('cloudImageExplorer.tag', nodes[0], nodes, { key: 'batch', value: 'yes' });
+    for (const n of nodes) {
+      assert.ok(n.image.tags.some((t) => t.key === 'batch'), n.image.id);
+    }
+    await vscode.commands.executeCommand('cloudImageExplorer.untag', nodes[0], nodes, ['batch']);
+  });
+
+  it('shares with a member and unshares after a confirmation', async () => {
+    const [node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-beijing'), 1, 'Available');
+    const id = identity(node!);
+    const member = '1111222233334444';
+    await vscode.commands.executeCommand('cloudImageExplorer.share', node, undefined, [member]);
+    const provider = await a.provider(node!.account);
+    assert.ok((await provider.sharing!.listMembers(id.regionId, id.imageId)).some((m) => m.id === member));
+    a.prompter.answerNext('Stop Sharing');
+    await vscode.commands.executeCommand('cloudImageExplorer.unshare', node, undefined, [member]);
+    assert.match(a.prompter.asked[a.prompter.asked.length - 1]!.message, new RegExp(member));
+    assert.ok(!(await provider.sharing!.listMembers(id.regionId, id.imageId)).some((m) => m.id === member));
+  });
+
+  // The same across a real window reload: test/integration/restart.
+  it('exports: the job reaches 100 % in the panel and the Jobs view', async () => {
+    const [node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-shenzhen'), 1, 'Available');
+    const id = identity(node!);
+    await vscode.commands.executeCommand('cloudImageExplorer.openDetails', node);
+    await vscode.commands.executeCommand('cloudImageExplorer.export', node, undefined, { bucket: 'ci-exports', object: 'ciexport', format: 'qcow2' });
+    const job = a.jobs.forImage(id.accountId, id.regionId, id.imageId).find((j) => j.kind === 'export');
+    assert.ok(job, 'the export is tracked');
+    await a.panels.rendered(id, (r) => r.jobs.some((j) => j.jobId === job.jobId && Number(j.percent) > 0 && Number(j.percent) < 100));
+    const done = await a.panels.rendered(id, (r) => r.jobs.some((j) => j.jobId === job.jobId && j.percent === '100'), 60_000);
+    assert.ok(done);
+    const view = await until('the Jobs view to show success', () =>
+      a.jobs.list().find((j) => j.jobId === job.jobId && j.state === 'succeeded' && j.percent === 100),
+    );
+    assert.equal(view.kind, 'export');
+    const announced = (): number => a.prompter.notices.filter((n) => n.message === `Export of image ${node!.image.name}: done.`).length;
+    await until('the end to be announced', () => announced() > 0);
+    assert.equal(announced(), 1, 'announced exactly once');
+  });
+
+  it('deletes after a modal confirmation that names the image; the node disappears', async () => {
+    const region = await sandboxRegion(a, 'alibaba', 'cn-shenzhen');
+    const nodes = await ownImages(a, region, 3, 'Available');
+    const victim = nodes.find((n) => !/in-use/.test(JSON.stringify(n.image.raw))) ?? nodes[0]!;
+    const emulator = await a.sandbox();
+    // Cancel first: nothing is deleted and no request is sent.
+    let mark = emulator.requestLog.length;
+    a.prompter.answerNext(undefined);
+    await vscode.commands.executeCommand('cloudImageExplorer.delete', victim, [victim]);
+    assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'DeleteImage').length, 0);
+    const asked = a.prompter.asked[a.prompter.asked.length - 1]!;
+    assert.ok(asked.message.includes(victim.image.name), asked.message);
+    assert.ok(asked.buttons.includes('Force Delete'), 'Alibaba offers Force');
+    assert.match(asked.detail ?? '', /Force Delete/);
+    mark = emulator.requestLog.length;
+    a.prompter.answerNext('Force Delete');
+    await vscode.commands.executeCommand('cloudImageExplorer.delete', victim, [victim]);
+    assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'DeleteImage').length, 1);
+    const left = (await children(a, region)).map((n) => n.id);
+    assert.ok(!left.includes(victim.id), 'the node is gone');
+  });
+
+  it('keeps the node when a delete gets a 5xx: sent once, and said to be not known (the image read back is still there)', async () => {
+    const region = await sandboxRegion(a, 'alibaba', 'cn-shenzhen');
+    const [node] = await ownImages(a, region, 1, 'Available');
+    const emulator = await a.sandbox();
+    emulator.faults.add({ kind: 'server-error', cloud: 'alibaba', operation: 'DeleteImage' });
+    const mark = emulator.requestLog.length;
+    try {
+      a.prompter.answerNext('Delete');
+      await vscode.commands.executeCommand('cloudImageExplorer.delete', node, [node]);
+    } finally {
+      emulator.faults.clear();
+    }
+    assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'DeleteImage').length, 1, 'not sent again');
+    assert.ok((await children(a, region)).some((n) => n.id === node!.id), 'the node stays');
+    assert.equal(node!.busy, undefined);
+    assert.match(node!.lastError ?? '', /was deleted is not known\. .*The cloud says: InternalError: .*\), so the request was not sent again\. Reading it back from the cloud shows no change so far\. Refresh the region/);
+    assert.match(a.prompter.errors[a.prompter.errors.length - 1] ?? '', /^Whether ".*" was deleted is not known\./);
+  });
+
+  it('refuses invalid input with a specific message before any request', async () => {
+    // Not a Windows image: the cloud does not export those, which is refused before the export's own input.
+    const candidates = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-shanghai'), 6, 'Available');
+    const node = candidates.find((n) => !/windows/i.test(`${n.image.osType ?? ''} ${n.image.osName ?? ''} ${n.image.platform ?? ''}`));
+    assert.ok(node, 'an own Linux image');
+    const emulator = await a.sandbox();
+    const mark = emulator.requestLog.length;
+    const cases: [string, unknown, RegExp][] = [
+      ['cloudImageExplorer.tag', { key: 'aliyun-owned', value: 'x' }, /tag key may not start with any of: "aliyun", "acs:"/],
+      ['cloudImageExplorer.tag', { key: 'k'.repeat(129), value: '' }, /tag key has 129 characters; at most 128 are allowed/],
+      ['cloudImageExplorer.tag', { key: '😀'.repeat(129), value: '' }, /tag key has 129 characters/],
+      ['cloudImageExplorer.tag', { key: ' padded', value: 'x' }, /tag key starts or ends with a space/],
+      ['cloudImageExplorer.tag', { key: 'site', value: 'https://example.com' }, /tag value may not contain: "http:\/\/", "https:\/\/"/],
+      ['cloudImageExplorer.untag', ['acs:x'], /tag key may not start with any of/],
+      ['cloudImageExplorer.export', { bucket: 'Bad_Bucket', object: 'x', format: 'qcow2' }, /OSS bucket name uses lower-case letters, digits and hyphens/],
+      ['cloudImageExplorer.export', { bucket: 'good-bucket', object: 'has space', format: 'qcow2' }, /object prefix uses only letters and digits/],
+      ['cloudImageExplorer.export', { bucket: 'good-bucket', object: 'ok', format: 'iso' }, /cannot export to "iso"/],
+    ];
+    for (const [command, arg, expected] of cases) {
+      const before = a.prompter.errors.length;
+      await vscode.commands.executeCommand(command, node, [node], arg);
+      assert.equal(a.prompter.errors.length, before + 1, `${command} ${JSON.stringify(arg)} was refused`);
+      assert.match(a.prompter.errors[a.prompter.errors.length - 1]!, expected);
+    }
+    const mutations = emulator.requestsSince(mark).filter((r) => /^(TagResources|ExportImage|ModifyImageSharePermission)$/.test(r.operation));
+    assert.deepEqual(mutations.map((r) => r.operation), [], 'no request reached the emulator');
+    assert.ok(label(node!));
+  });
+});

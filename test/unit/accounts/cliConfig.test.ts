@@ -1,0 +1,398 @@
+// Import from the vendors' CLI configuration files: every field a candidate carries, every reason a profile is
+// skipped, and malformed files refused with a code and a position or field, never with a value from the file.
+// The fixtures (test/fixtures/cli) are shaped like what each CLI writes; every key in them is fake and has
+// "FAKE" in it, so a leak into a message is easy to catch.
+import { strict as assert } from 'assert';
+import { promises as fs, readFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import {
+  CliConfigError,
+  cliConfigLocations,
+  loadCliConfig,
+  parseAliyunConfig,
+  parseCliConfig,
+  parseKooCliConfig,
+  parseQingcloudConfig,
+  type CliCloud,
+  type CliConfigErrorCode,
+  type CliConfigResult,
+} from '../../../src/accounts/cliConfig';
+import { Gen } from '../helpers/generate';
+
+const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/cli');
+const fixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
+
+function candidate(result: CliConfigResult, profile: string) {
+  const found = result.candidates.find((c) => c.profile === profile);
+  assert.ok(found, `candidate ${profile}`);
+  return found;
+}
+
+function rejects(parse: () => unknown, code: CliConfigErrorCode, where: { line?: number; column?: number; field?: string } = {}): CliConfigError {
+  try {
+    parse();
+  } catch (e) {
+    assert.ok(e instanceof CliConfigError, `a CliConfigError, not ${String(e)}`);
+    assert.equal(e.code, code);
+    for (const [key, value] of Object.entries(where)) {
+      assert.equal(e[key as keyof typeof where], value, key);
+    }
+    assert.doesNotMatch(e.message, /FAKE/, 'no key or secret in the message');
+    return e;
+  }
+  assert.fail(`expected ${code}`);
+}
+
+const aliyunJson = (profiles: object[], extra: object = {}): string => JSON.stringify({ current: 'p', profiles, ...extra });
+const kooJson = (profiles: object[], extra: object = { authEncrypt: 'false' }): string => JSON.stringify({ ...extra, profiles });
+
+describe('CLI configuration import', () => {
+  describe('Alibaba Cloud CLI (~/.aliyun/config.json)', () => {
+    const result = parseAliyunConfig(fixture('aliyun/config.json'));
+
+    it('imports an AK profile with its keys and region', () => {
+      assert.deepEqual(candidate(result, 'default'), {
+        cloud: 'alibaba',
+        profile: 'default',
+        current: false,
+        accessKeyId: 'LTAI5tFAKEDEFAULT0001',
+        secret: 'FAKEdefaultSecret0001xxxxxxxxx',
+        region: 'cn-hangzhou',
+      });
+    });
+
+    it('imports a StsToken profile with its security token, and marks the file\'s current profile', () => {
+      assert.deepEqual(candidate(result, 'sts'), {
+        cloud: 'alibaba',
+        profile: 'sts',
+        current: true,
+        accessKeyId: 'STS.NUFAKESTS0002',
+        secret: 'FAKEstsSecret0002xxxxxxxxxxxxx',
+        securityToken: 'CAISFAKESTSTOKEN0002xxxxxxxxxxxxxxxxxxxxxxxx',
+        region: 'cn-shanghai',
+      });
+      assert.deepEqual(
+        result.candidates.filter((c) => c.current).map((c) => c.profile),
+        ['sts'],
+      );
+    });
+
+    it('reads sts_expiration (Unix seconds) as the expiry of a StsToken profile', () => {
+      const sts = candidate(result, 'sts-expiring');
+      assert.equal(sts.expiresAt, '2026-01-01T01:00:00.000Z');
+      assert.equal(sts.securityToken, 'CAISFAKESTSTOKEN0003xxxxxxxxxxxxxxxxxxxxxxxx');
+      assert.equal(sts.region, 'cn-beijing');
+    });
+
+    it('takes the mode in any case, as the CLI does, and the profile endpoint as an https origin', () => {
+      assert.deepEqual(candidate(result, 'private'), {
+        cloud: 'alibaba',
+        profile: 'private',
+        current: false,
+        accessKeyId: 'LTAI5tFAKEPRIVATE0004',
+        secret: 'FAKEprivateSecret0004xxxxxxxxx',
+        region: 'cn-shenzhen',
+        endpoint: 'https://ecs-vpc.cn-shenzhen.aliyuncs.com',
+      });
+    });
+
+    it('skips every other mode, incomplete profiles and a repeated name, each with its reason', () => {
+      assert.deepEqual(result.skipped, [
+        { cloud: 'alibaba', profile: 'ramrole', reason: 'unsupported-mode', detail: 'RamRoleArn' },
+        { cloud: 'alibaba', profile: 'ecs', reason: 'unsupported-mode', detail: 'EcsRamRole' },
+        { cloud: 'alibaba', profile: 'sso', reason: 'unsupported-mode', detail: 'CloudSSO' },
+        { cloud: 'alibaba', profile: 'half', reason: 'missing-secret' },
+        { cloud: 'alibaba', profile: 'sts-no-token', reason: 'missing-security-token' },
+        { cloud: 'alibaba', profile: 'new', reason: 'not-configured' },
+        { cloud: 'alibaba', profile: 'default', reason: 'duplicate-profile' },
+      ]);
+      assert.deepEqual(
+        result.candidates.map((c) => c.profile),
+        ['default', 'sts', 'sts-expiring', 'private'],
+      );
+      assert.equal(candidate(result, 'default').accessKeyId, 'LTAI5tFAKEDEFAULT0001', 'the first of two same-named profiles wins');
+    });
+
+    it('skips a profile without a key ID or without a name, and one whose endpoint is not an origin', () => {
+      const r = parseAliyunConfig(
+        aliyunJson([
+          { name: 'p', mode: 'AK', access_key_secret: 'FAKEs' },
+          { mode: 'AK', access_key_id: 'FAKEid', access_key_secret: 'FAKEs' },
+          { name: 'q', mode: 'AK', access_key_id: 'FAKEid', access_key_secret: 'FAKEs', endpoint: 'https://ecs.aliyuncs.com/some/path' },
+          { name: 'r', mode: 'AK', access_key_id: 'FAKEid', access_key_secret: 'FAKEs', endpoint: 'ftp://ecs.aliyuncs.com' },
+          { name: 's', mode: 'AK', access_key_id: 'FAKEid', access_key_secret: 'FAKEs', endpoint: 'http://127.0.0.1:8080' },
+        ]),
+      );
+      assert.deepEqual(r.skipped, [
+        { cloud: 'alibaba', profile: 'p', reason: 'missing-access-key-id' },
+        { cloud: 'alibaba', profile: '', reason: 'missing-name' },
+        { cloud: 'alibaba', profile: 'q', reason: 'invalid-endpoint', detail: 'endpoint' },
+        { cloud: 'alibaba', profile: 'r', reason: 'invalid-endpoint', detail: 'endpoint' },
+      ]);
+      assert.equal(candidate(r, 's').endpoint, 'http://127.0.0.1:8080');
+    });
+
+    it('treats the empty strings of a file that lists every field as absent', () => {
+      const r = parseAliyunConfig(fixture('aliyun/config-all-fields.json'));
+      assert.deepEqual(r.candidates, [
+        {
+          cloud: 'alibaba',
+          profile: 'default',
+          current: true,
+          accessKeyId: 'LTAI4FAKEALLFIELDS01',
+          secret: 'FAKEallFieldsSecret01xxxxxxxxx',
+          region: 'ap-southeast-1',
+        },
+      ]);
+      assert.deepEqual(r.skipped, []);
+    });
+
+    it('lets ALIBABA_CLOUD_PROFILE choose the current profile, and falls back to "default" without `current`', () => {
+      const overridden = parseAliyunConfig(fixture('aliyun/config.json'), { currentProfile: 'private' });
+      assert.deepEqual(
+        overridden.candidates.filter((c) => c.current).map((c) => c.profile),
+        ['private'],
+      );
+      const noCurrent = parseAliyunConfig(JSON.stringify({ profiles: [{ name: 'default', mode: 'AK', access_key_id: 'FAKEid', access_key_secret: 'FAKEs' }] }));
+      assert.equal(candidate(noCurrent, 'default').current, true);
+    });
+  });
+
+  describe('Huawei KooCLI (~/.hcloud/config.json)', () => {
+    it('imports AKSK profiles stored in clear, permanent and temporary, with their region', () => {
+      const r = parseKooCliConfig(fixture('huawei/config-plaintext.json'));
+      assert.deepEqual(r.candidates, [
+        {
+          cloud: 'huawei',
+          profile: 'default',
+          current: false,
+          accessKeyId: 'HPUAFAKEDEFAULT00001',
+          secret: 'FAKEhuaweiDefaultSecret00001xxxxxxxxxxxx',
+          region: 'cn-north-4',
+        },
+        {
+          cloud: 'huawei',
+          profile: 'temp',
+          current: true,
+          accessKeyId: 'HPUAFAKETEMP00002',
+          secret: 'FAKEhuaweiTempSecret00002xxxxxxxxxxxxxxx',
+          securityToken: 'gQpjbi1ub3J0aC00FAKESECURITYTOKEN00002xxxxxxxxxxxxxxxxxxxxxxxx',
+          region: 'ap-southeast-1',
+        },
+      ]);
+      assert.deepEqual(r.skipped, [
+        { cloud: 'huawei', profile: 'ecs', reason: 'unsupported-mode', detail: 'ecsAgency' },
+        { cloud: 'huawei', profile: 'sso', reason: 'unsupported-mode', detail: 'SSO' },
+        { cloud: 'huawei', profile: 'assume', reason: 'unsupported-mode', detail: 'AssumeRole' },
+        { cloud: 'huawei', profile: 'no-secret', reason: 'missing-secret' },
+      ]);
+    });
+
+    it('skips AKSK profiles KooCLI encrypted (its default), and says so rather than importing ciphertext', () => {
+      const r = parseKooCliConfig(fixture('huawei/config-encrypted.json'));
+      assert.deepEqual(r.candidates, []);
+      assert.deepEqual(r.skipped, [
+        { cloud: 'huawei', profile: 'default', reason: 'encrypted' },
+        { cloud: 'huawei', profile: 'ecs', reason: 'unsupported-mode', detail: 'ecsAgency' },
+      ]);
+    });
+
+    it('reads authEncrypt as KooCLI writes it: absent means encrypted, "false" or false means clear', () => {
+      const profile = { name: 'p', accessKeyId: 'FAKEid', secretAccessKey: 'FAKEs' };
+      assert.deepEqual(parseKooCliConfig(kooJson([profile], {})).skipped, [{ cloud: 'huawei', profile: 'p', reason: 'encrypted' }]);
+      assert.equal(parseKooCliConfig(kooJson([profile], { authEncrypt: false })).candidates.length, 1, 'a profile without mode is AKSK');
+      assert.equal(parseKooCliConfig(kooJson([profile], { authEncrypt: 'FALSE' })).candidates.length, 1);
+      assert.equal(parseKooCliConfig(kooJson([{ ...profile, mode: 'aksk' }])).candidates.length, 1, 'the mode in any case');
+      rejects(() => parseKooCliConfig(kooJson([profile], { authEncrypt: 0 })), 'invalid-field', { field: 'authEncrypt' });
+      assert.deepEqual(parseKooCliConfig(kooJson([{ name: 'p', mode: 'AKSK', secretAccessKey: 'FAKEs' }])).skipped, [
+        { cloud: 'huawei', profile: 'p', reason: 'missing-access-key-id' },
+      ]);
+    });
+  });
+
+  describe('QingCloud (~/.qingcloud/config.yaml)', () => {
+    it('imports the file as it is documented: keys and zone, public endpoint', () => {
+      assert.deepEqual(parseQingcloudConfig(fixture('qingcloud/config.yaml')), {
+        cloud: 'qingcloud',
+        candidates: [
+          {
+            cloud: 'qingcloud',
+            profile: 'default',
+            current: true,
+            accessKeyId: 'QYACCESSKEYIDFAKE0001',
+            secret: 'FAKEqingcloudSecretAccessKey0001xxxxxxxxx',
+            region: 'pek3a',
+          },
+        ],
+        skipped: [],
+      });
+    });
+
+    it('builds the endpoint from host, port and protocol when they name a private API server', () => {
+      const r = parseQingcloudConfig(fixture('qingcloud/config-private.yaml'));
+      assert.deepEqual(r.candidates, [
+        {
+          cloud: 'qingcloud',
+          profile: 'default',
+          current: true,
+          accessKeyId: 'QYACCESSKEYIDFAKE0002',
+          secret: 'FAKEqingcloud"Private"Secret0002xxxxxxx',
+          region: 'sh1a',
+          endpoint: 'https://api.qingcloud.private.example.com:8443',
+        },
+      ]);
+    });
+
+    it('skips the SDK\'s installed default file, whose keys are commented out', () => {
+      assert.deepEqual(parseQingcloudConfig(fixture('qingcloud/config-sdk-default.yaml')).skipped, [
+        { cloud: 'qingcloud', profile: 'default', reason: 'missing-access-key-id' },
+      ]);
+    });
+
+    it('sets an endpoint only when host/port/protocol differ from the public API, and skips unusable ones', () => {
+      const keys = "qy_access_key_id: FAKEid\nqy_secret_access_key: 'FAKEs'\n";
+      const parse = (more: string): CliConfigResult => parseQingcloudConfig(keys + more);
+      assert.equal(parse("host: api.qingcloud.com\nport: '443'\nprotocol: HTTPS\nuri: /iaas/\n").candidates[0]?.endpoint, undefined);
+      assert.equal(parse('protocol: http\nport: 80\n').candidates[0]?.endpoint, 'http://api.qingcloud.com');
+      assert.equal(parse('protocol: http\n').candidates[0]?.endpoint, 'http://api.qingcloud.com:443', 'the SDKs default the port to 443 whatever the protocol');
+      assert.equal(parse('host: 10.0.0.5\n').candidates[0]?.endpoint, 'https://10.0.0.5');
+      const skip = (more: string) => parse(more).skipped;
+      assert.deepEqual(skip('port: 0\n'), [{ cloud: 'qingcloud', profile: 'default', reason: 'invalid-endpoint', detail: 'port' }]);
+      assert.deepEqual(skip('port: https\n'), [{ cloud: 'qingcloud', profile: 'default', reason: 'invalid-endpoint', detail: 'port' }]);
+      assert.deepEqual(skip('protocol: ftp\n'), [{ cloud: 'qingcloud', profile: 'default', reason: 'invalid-endpoint', detail: 'protocol' }]);
+      assert.deepEqual(skip("host: 'evil.example.com/path'\n"), [{ cloud: 'qingcloud', profile: 'default', reason: 'invalid-endpoint', detail: 'host' }]);
+      assert.deepEqual(skip('uri: /api\n'), [{ cloud: 'qingcloud', profile: 'default', reason: 'unsupported-uri', detail: '/api' }]);
+      assert.deepEqual(parseQingcloudConfig('qy_access_key_id: FAKEid\nzone: pek3\n').skipped, [
+        { cloud: 'qingcloud', profile: 'default', reason: 'missing-secret' },
+      ]);
+    });
+  });
+
+  describe('malformed files', () => {
+    it('gives the line and column of a JSON syntax error, and nothing of the text', () => {
+      const e = rejects(() => parseAliyunConfig(fixture('aliyun/malformed.json')), 'invalid-json', { line: 9, column: 4 });
+      assert.equal(e.message, 'CLI configuration: invalid-json at line 9, column 4');
+      rejects(() => parseKooCliConfig(fixture('huawei/truncated.json')), 'invalid-json', { line: 9 });
+      rejects(() => parseKooCliConfig('{"profiles": [' + '['.repeat(5000)), 'invalid-json', { line: 1 });
+    });
+
+    it('reads JSON strictly, escapes and a byte-order mark included', () => {
+      const r = parseAliyunConfig('\ufeff' + aliyunJson([{ name: 'caf\u00e9 "q"', mode: 'AK', access_key_id: 'FAKEid', access_key_secret: 'FAKE\\s/\n' }], { current: 'café "q"' }));
+      assert.deepEqual(r.candidates.map((c) => [c.profile, c.secret, c.current]), [['café "q"', 'FAKE\\s/\n', true]]);
+      assert.equal(parseAliyunConfig('{"profiles": [{"name": "\\u0070", "mode": "A\\u004b", "access_key_id": "FAKEid", "access_key_secret": "FAKEs"}]}').candidates[0]?.profile, 'p');
+      rejects(() => parseAliyunConfig('{"profiles": [],}'), 'invalid-json', { line: 1, column: 17 });
+      rejects(() => parseAliyunConfig("{'profiles': []}"), 'invalid-json', { line: 1, column: 2 });
+      rejects(() => parseAliyunConfig('// the CLI writes no comments\n{}'), 'invalid-json', { line: 1, column: 1 });
+      rejects(() => parseAliyunConfig('{"current": "a"; "profiles": []}'), 'invalid-json', { line: 1, column: 16 });
+      rejects(() => parseAliyunConfig('{"current": "a\\x"}'), 'invalid-json', { line: 1, column: 16 });
+      rejects(() => parseAliyunConfig('{"current": 01}'), 'invalid-json', { line: 1, column: 14 });
+      rejects(() => parseAliyunConfig('{} {}'), 'invalid-json', { line: 1, column: 4 });
+    });
+
+    it('names the field whose type is wrong', () => {
+      rejects(() => parseAliyunConfig(fixture('aliyun/wrong-type.json')), 'invalid-field', { field: 'profiles[0].access_key_secret' });
+      rejects(() => parseKooCliConfig(fixture('huawei/malformed.json')), 'invalid-field', { field: 'profiles' });
+      rejects(() => parseAliyunConfig('[]'), 'invalid-field', { field: '(root)' });
+      rejects(() => parseAliyunConfig('{"profiles": [null]}'), 'invalid-field', { field: 'profiles[0]' });
+      rejects(() => parseAliyunConfig(aliyunJson([{ name: 'p', mode: 'StsToken', access_key_id: 'FAKEid', access_key_secret: 'FAKEs', sts_token: 'FAKEt', sts_expiration: '2026' }])), 'invalid-field', {
+        field: 'profiles[0].sts_expiration',
+      });
+    });
+
+    it('refuses YAML it would misread, with the line', () => {
+      rejects(() => parseQingcloudConfig(fixture('qingcloud/malformed.yaml')), 'invalid-yaml', { line: 2, column: 63 });
+      rejects(() => parseQingcloudConfig(fixture('qingcloud/nested.yaml')), 'unsupported-yaml', { line: 2, column: 1 });
+      rejects(() => parseQingcloudConfig('zone: pek3\nzone: sh1\n'), 'duplicate-key', { line: 2, field: 'zone' });
+      rejects(() => parseQingcloudConfig('- qy_access_key_id\n'), 'unsupported-yaml', { line: 1 });
+      rejects(() => parseQingcloudConfig('zone: &z pek3\n'), 'unsupported-yaml', { line: 1, column: 7 });
+      rejects(() => parseQingcloudConfig('host: a: b\n'), 'invalid-yaml', { line: 1, column: 8 });
+      rejects(() => parseQingcloudConfig("zone: 'pek3' trailing\n"), 'invalid-yaml', { line: 1, column: 13 });
+      rejects(() => parseQingcloudConfig('qy_access_key_id "FAKEid"\n'), 'invalid-yaml', { line: 1 });
+    });
+
+    it('calls a file with nothing in it empty', () => {
+      rejects(() => parseAliyunConfig(' \n'), 'empty');
+      rejects(() => parseKooCliConfig('\ufeff'), 'empty');
+      rejects(() => parseQingcloudConfig('# nothing yet\n---\n'), 'empty');
+    });
+
+    it('never throws anything but CliConfigError, nor puts a key in a message, whatever a file is damaged into', () => {
+      const gen = new Gen(20240611);
+      const files: [CliCloud, string][] = [
+        ['alibaba', 'aliyun/config.json'],
+        ['huawei', 'huawei/config-plaintext.json'],
+        ['qingcloud', 'qingcloud/config-private.yaml'],
+      ];
+      for (const [cloud, name] of files) {
+        const original = fixture(name);
+        for (let n = 0; n < 300; n++) {
+          let damaged = original;
+          for (let k = gen.int(1, 3); k > 0; k--) {
+            const at = gen.int(0, damaged.length);
+            damaged = gen.bool()
+              ? damaged.slice(0, at) + damaged.slice(at + 1)
+              : damaged.slice(0, at) + gen.pick([...'{}[]",:\'\n #-\\\t&*|0']) + damaged.slice(at);
+          }
+          try {
+            const r = parseCliConfig(cloud, damaged);
+            for (const s of r.skipped) {
+              assert.doesNotMatch(JSON.stringify(s), /FAKE/, `${name} #${n}: skip carries no key`);
+            }
+          } catch (e) {
+            assert.ok(e instanceof CliConfigError, `${name} #${n}: ${String(e)}`);
+            assert.doesNotMatch(`${e.message} ${JSON.stringify(e)}`, /FAKE/, `${name} #${n}: error carries no key`);
+          }
+        }
+      }
+    });
+  });
+
+  describe('where the files are', () => {
+    it('follows each CLI\'s home-directory path on POSIX and on Windows', () => {
+      assert.deepEqual(cliConfigLocations({ env: {}, home: '/home/ada', platform: 'linux' }), [
+        { cloud: 'alibaba', path: '/home/ada/.aliyun/config.json' },
+        { cloud: 'huawei', path: '/home/ada/.hcloud/config.json' },
+        { cloud: 'qingcloud', path: '/home/ada/.qingcloud/config.yaml' },
+      ]);
+      assert.deepEqual(
+        cliConfigLocations({ env: {}, home: 'C:\\Users\\Ada', platform: 'win32' }).map((l) => l.path),
+        ['C:\\Users\\Ada\\.aliyun\\config.json', 'C:\\Users\\Ada\\.hcloud\\config.json', 'C:\\Users\\Ada\\.qingcloud\\config.yaml'],
+      );
+    });
+
+    it('respects ALIBABA_CLOUD_CONFIG_FILE and ALIBABA_CLOUD_PROFILE (and the CLI\'s alias, first)', () => {
+      const [alibaba] = cliConfigLocations({
+        env: { ALIBABA_CLOUD_CONFIG_FILE: '/etc/aliyun.json', ALIBABA_CLOUD_PROFILE: 'prod', ALIBABACLOUD_PROFILE: 'first' },
+        home: '/home/ada',
+        platform: 'linux',
+      });
+      assert.deepEqual(alibaba, { cloud: 'alibaba', path: '/etc/aliyun.json', fromEnv: 'ALIBABA_CLOUD_CONFIG_FILE', currentProfile: 'first' });
+    });
+
+    it('loads what is there, reports what is missing, and turns an unreadable or malformed file into an error', async () => {
+      const home = await fs.mkdtemp(path.join(os.tmpdir(), 'cli-config-'));
+      try {
+        const [alibaba, huawei, qingcloud] = cliConfigLocations({ env: { ALIBABA_CLOUD_PROFILE: 'default' }, home });
+        await fs.mkdir(path.dirname(alibaba!.path), { recursive: true });
+        await fs.copyFile(path.join(FIXTURES, 'aliyun/config.json'), alibaba!.path);
+        await fs.mkdir(huawei!.path, { recursive: true }); // a directory where the file should be
+        const loaded = await loadCliConfig(alibaba!);
+        assert.equal(loaded.status, 'loaded');
+        assert.deepEqual(
+          loaded.status === 'loaded' ? loaded.result.candidates.filter((c) => c.current).map((c) => c.profile) : [],
+          ['default'],
+        );
+        const unreadable = await loadCliConfig(huawei!);
+        assert.equal(unreadable.status === 'failed' && unreadable.error.code, 'unreadable');
+        assert.deepEqual(await loadCliConfig(qingcloud!), { status: 'missing', location: qingcloud });
+        await fs.mkdir(path.dirname(qingcloud!.path), { recursive: true });
+        await fs.copyFile(path.join(FIXTURES, 'qingcloud/malformed.yaml'), qingcloud!.path);
+        const malformed = await loadCliConfig(qingcloud!);
+        assert.equal(malformed.status === 'failed' && malformed.error.code, 'invalid-yaml');
+      } finally {
+        await fs.rm(home, { recursive: true, force: true });
+      }
+    });
+  });
+});

@@ -1,0 +1,209 @@
+// The search across accounts over real sockets against the emulator: every cloud's accounts and
+// regions at once, results grouped by account and region (server-side filters where the cloud narrows
+// to a superset, exact matching on the listed pages otherwise), IDs by shape only where they can be,
+// a bound on what one region lists, a failing region reported while the others succeed, and Cancel
+// asking nothing more.
+import { strict as assert } from 'assert';
+import { AlibabaEcsProvider } from '../../../src/providers/alibaba/provider';
+import { BatchComputeProvider } from '../../../src/providers/batchcompute/provider';
+import { HttpClient } from '../../../src/providers/transport/http';
+import { HuaweiImsProvider } from '../../../src/providers/huawei/provider';
+import type { AccountConfig, CloudKind, Image } from '../../../src/providers/core/model';
+import type { ImageProvider } from '../../../src/providers/core/provider';
+import { QingcloudProvider } from '../../../src/providers/qingcloud/provider';
+import { ALIBABA_FILTERS } from '../../../src/providers/alibaba/provider';
+import { BATCHCOMPUTE_FILTERS } from '../../../src/providers/batchcompute/provider';
+import { HUAWEI_FILTERS } from '../../../src/providers/huawei/provider';
+import { QINGCLOUD_FILTERS } from '../../../src/providers/qingcloud/provider';
+import { listingPlan, searchAll, type RegionResult, type SearchTarget } from '../../../src/search/engine';
+import { parseSearchQuery, type SearchQuery } from '../../../src/search/query';
+import { Emulator } from '../../../src/sandbox/emulator';
+
+function query(text: string): SearchQuery {
+  const q = parseSearchQuery(text);
+  assert.ok(typeof q !== 'string', `"${text}" is a query`);
+  return q;
+}
+
+/** "cloud/region" -> ids found there, for the regions that found something. */
+function grouped(results: readonly RegionResult[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const r of results) {
+    for (const image of r.images) {
+      assert.equal(image.regionId, r.target.region.id, 'an image is reported under its own region');
+    }
+    if (r.images.length) {
+      out[`${r.target.account.cloud}/${r.target.region.id}`] = r.images.map((i) => i.id).sort();
+    }
+  }
+  return out;
+}
+
+/** Each cloud's filter support, as its provider describes it (what the search reads from the provider). */
+const FILTERS = { alibaba: ALIBABA_FILTERS, huawei: HUAWEI_FILTERS, qingcloud: QINGCLOUD_FILTERS, batchcompute: BATCHCOMPUTE_FILTERS };
+
+describe('Search across accounts (against the emulator)', function () {
+  this.timeout(60_000);
+  const emulator = new Emulator();
+  const http = new HttpClient({ sleep: () => Promise.resolve() });
+  const providers = new Map<CloudKind, ImageProvider>();
+  const targets: SearchTarget[] = [];
+
+  function provider<T extends ImageProvider>(cloud: CloudKind): T {
+    return providers.get(cloud) as T;
+  }
+
+  async function ownImage(cloud: CloudKind, regionId: string): Promise<Image> {
+    const page = await provider(cloud).listImages({ regionId, pageSize: 50, filter: { owner: 'self' } });
+    const image = page.items.find((i) => i.owner === 'self');
+    assert.ok(image, `an own image in ${cloud}/${regionId}`);
+    return image;
+  }
+
+  before(async () => {
+    await emulator.start();
+    const ctx = (cloud: CloudKind) => ({ http, credentials: emulator.credentials(cloud), endpoint: emulator.endpoints[cloud] });
+    providers.set('alibaba', new AlibabaEcsProvider(ctx('alibaba')));
+    providers.set('huawei', new HuaweiImsProvider(ctx('huawei')));
+    providers.set('qingcloud', new QingcloudProvider(ctx('qingcloud')));
+    providers.set('batchcompute', new BatchComputeProvider(ctx('batchcompute')));
+    for (const [cloud, p] of providers) {
+      const account: AccountConfig = { id: `acct-${cloud}`, name: `Sandbox ${cloud}`, cloud, sandbox: true };
+      for (const region of await p.listRegions()) {
+        targets.push({ account, region, provider: () => Promise.resolve(p) });
+      }
+    }
+    assert.ok(targets.length > 20, 'every region of four clouds');
+  });
+  beforeEach(() => emulator.faults.clear());
+  after(async () => {
+    await emulator.stop();
+    await http.close();
+  });
+
+  it('reads what was typed: IDs by their shape, tags, names', () => {
+    assert.deepEqual(query('m-bp1abcdefghijklmnop'), { kind: 'id', ids: [{ id: 'm-bp1abcdefghijklmnop', clouds: ['alibaba'] }] });
+    assert.deepEqual(query('img-abcd1234, img-abcd1234'), { kind: 'id', ids: [{ id: 'img-abcd1234', clouds: ['qingcloud'] }] });
+    assert.deepEqual(query('env=prod'), { kind: 'tag', key: 'env', value: 'prod' });
+    assert.deepEqual(query('env='), { kind: 'tag', key: 'env' });
+    assert.deepEqual(query('tag:team'), { kind: 'tag', key: 'team' });
+    assert.deepEqual(query('ubuntu 22'), { kind: 'name', text: 'ubuntu 22' });
+    assert.deepEqual(query('name:a=b'), { kind: 'name', text: 'a=b' });
+    assert.equal(parseSearchQuery('   '), 'empty');
+    assert.equal(parseSearchQuery('=prod'), 'emptyKey');
+  });
+
+  it('sends the cloud a filter only where it narrows to a superset of the query', () => {
+    assert.deepEqual(listingPlan({ kind: 'name', text: 'ubu' }, 'alibaba', FILTERS.alibaba).filter, { name: 'ubu' });
+    assert.equal(listingPlan({ kind: 'name', text: 'ubu' }, 'huawei', FILTERS.huawei).filter, undefined, 'IMS matches whole names only');
+    assert.deepEqual(listingPlan({ kind: 'tag', key: 'env', value: 'prod' }, 'huawei', FILTERS.huawei).filter, { tag: { key: 'env', value: 'prod' } });
+    assert.equal(listingPlan({ kind: 'tag', key: 'env' }, 'huawei', FILTERS.huawei).filter, undefined, '"env." would ask for an empty value');
+    assert.equal(listingPlan({ kind: 'tag', key: 'a.b', value: 'c' }, 'huawei', FILTERS.huawei).filter, undefined, 'a dotted key cannot be said to IMS');
+    assert.deepEqual(listingPlan({ kind: 'tag', key: 'env', value: 'prod' }, 'qingcloud', FILTERS.qingcloud).filter, { tag: { key: 'env', value: '' } });
+    assert.equal(listingPlan({ kind: 'name', text: 'x' }, 'batchcompute', FILTERS.batchcompute).filter, undefined);
+  });
+
+  it('finds a tag in every cloud at once, grouped by account and region; a key alone matches any value', async () => {
+    const ali = await ownImage('alibaba', 'cn-shanghai');
+    const hw = await ownImage('huawei', 'cn-east-3');
+    const qc = await ownImage('qingcloud', 'sh1a');
+    await provider('alibaba').tags!.addTags('cn-shanghai', [ali.id], [{ key: 'search-test', value: 'found' }]);
+    await provider('huawei').tags!.addTags('cn-east-3', [hw.id], [{ key: 'search-test', value: 'found' }]);
+    await provider('qingcloud').tags!.addTags('sh1a', [qc.id], [{ key: 'search-test', value: '' }]);
+
+    const seen: string[] = [];
+    const byValue = await searchAll(query('search-test=found'), targets, {
+      signal: new AbortController().signal,
+      onResult: (r) => seen.push(`${r.target.account.cloud}/${r.target.region.id}`),
+    });
+    assert.equal(byValue.length, targets.length, 'every region has an outcome');
+    assert.equal(seen.length, targets.length, 'each reported as it came');
+    assert.ok(byValue.every((r) => r.state === 'done'));
+    // QingCloud tags are names without values: "search-test=found" is on no QingCloud image.
+    assert.deepEqual(grouped(byValue), { 'alibaba/cn-shanghai': [ali.id], 'huawei/cn-east-3': [hw.id] });
+
+    const byKey = await searchAll(query('search-test='), targets, { signal: new AbortController().signal });
+    assert.deepEqual(grouped(byKey), { 'alibaba/cn-shanghai': [ali.id], 'huawei/cn-east-3': [hw.id], 'qingcloud/sh1a': [qc.id] });
+  });
+
+  it('looks an ID up only in the clouds its shape belongs to, with the batched lookups', async () => {
+    const hw = await ownImage('huawei', 'cn-south-1');
+    const qc = await ownImage('qingcloud', 'gd2');
+    const mark = emulator.requestLog.length;
+    const results = await searchAll(query(`${hw.id} ${qc.id}`), targets, { signal: new AbortController().signal });
+    assert.deepEqual(grouped(results), { 'huawei/cn-south-1': [hw.id], 'qingcloud/gd2': [qc.id] });
+    assert.ok(results.every((r) => r.target.account.cloud === 'huawei' || r.target.account.cloud === 'qingcloud'), 'no Alibaba or BatchCompute region is asked');
+    const clouds = new Set(emulator.requestsSince(mark).map((r) => r.cloud));
+    assert.deepEqual([...clouds].sort(), ['huawei', 'qingcloud']);
+  });
+
+  it('matches part of a name on the listed pages where the cloud matches whole names only', async () => {
+    const hw = await ownImage('huawei', 'ap-southeast-1');
+    const part = hw.name.slice(1, -1);
+    const only = targets.filter((t) => t.account.cloud === 'huawei' && t.region.id === 'ap-southeast-1');
+    const [result] = await searchAll(query(`name:${part}`), only, { signal: new AbortController().signal });
+    assert.ok(result?.images.some((i) => i.id === hw.id), `"${part}" finds "${hw.name}"`);
+    assert.ok(result.images.every((i) => i.name.toLowerCase().includes(part.toLowerCase())));
+  });
+
+  it('lists at most the bound in one region and says it searched only part of it', async () => {
+    const big = targets.filter((t) => t.account.cloud === 'alibaba' && t.region.id === 'cn-wulanchabu');
+    const mark = emulator.requestLog.length;
+    const [result] = await searchAll(query('tag:env'), big, { signal: new AbortController().signal, maxScanned: 150 });
+    assert.equal(result?.state, 'partial');
+    assert.ok(result.scanned >= 150 && result.total !== undefined && result.scanned < result.total, `${result.scanned} of ${result.total}`);
+    assert.ok(result.images.length > 0 && result.images.every((i) => i.tags.some((t) => t.key === 'env')));
+    const pages = emulator.requestsSince(mark).filter((r) => r.operation === 'DescribeImages').length;
+    assert.ok(pages <= 4, `${pages} pages of 100 for a bound of 150`);
+  });
+
+  it('reports a failing region while the others succeed', async () => {
+    emulator.faults.add({ kind: 'server-error', cloud: 'huawei', operation: 'ListImages' });
+    const some = targets.filter((t) => (t.account.cloud === 'huawei' && t.region.id === 'cn-north-4') || t.account.cloud === 'qingcloud');
+    const results = await searchAll(query('name:a'), some, { signal: new AbortController().signal });
+    const failed = results.filter((r) => r.state === 'failed');
+    assert.deepEqual(failed.map((r) => `${r.target.account.cloud}/${r.target.region.id}`), ['huawei/cn-north-4']);
+    assert.ok(failed[0]!.error !== undefined);
+    const others = results.filter((r) => r.target.account.cloud === 'qingcloud');
+    assert.ok(others.every((r) => r.state === 'done'));
+    assert.ok(others.some((r) => r.images.length > 0), 'the other regions found their images');
+  });
+
+  it('Cancel stops the search: no region starts after it, and nothing more is asked', async () => {
+    emulator.faults.addLatency({ ms: 100 });
+    const controller = new AbortController();
+    let asked = 0;
+    let askedAfterCancel = 0;
+    let cancelled = false;
+    // The same providers, counting the listings asked for (and those asked once Cancel came).
+    const counted = targets.map((t) => ({
+      ...t,
+      provider: async (): Promise<ImageProvider> => {
+        const p = await t.provider();
+        return Object.assign(Object.create(p) as ImageProvider, {
+          listImages: (req: Parameters<ImageProvider['listImages']>[0]) => {
+            asked++;
+            askedAfterCancel += controller.signal.aborted ? 1 : 0;
+            return p.listImages(req);
+          },
+        });
+      },
+    }));
+    const results = await searchAll(query('name:e'), counted, {
+      signal: controller.signal,
+      concurrency: 2,
+      onResult: () => {
+        if (!cancelled) {
+          cancelled = true;
+          controller.abort();
+        }
+      },
+    });
+    assert.ok(asked > 0);
+    assert.equal(askedAfterCancel, 0, 'no listing is asked for after Cancel');
+    const stopped = results.filter((r) => r.state === 'cancelled');
+    // One region ended (and cancelled the search), at most one other was under way; none of the rest started.
+    assert.ok(stopped.length >= targets.length - 2, `${stopped.length} of ${targets.length} regions cancelled`);
+    assert.ok(results.length === targets.length);
+  });
+});
