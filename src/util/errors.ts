@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { errorKindOf } from '../providers';
 import { ClockSkewError } from '../providers/transport/clock';
 import { ProviderError } from '../providers/core/errors';
-import { InvalidInputError } from '../providers/rules/input';
+import { InvalidInputError } from '../providers/rules/problems';
 import { redact } from '../providers/transport/redact';
 import { ProxyError } from '../providers/transport/proxyError';
 import type { ErrorKind } from '../providers/core/vocabulary';

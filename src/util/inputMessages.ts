@@ -1,7 +1,7 @@
 // Turns the providers' input problems (src/providers/rules/input.ts) into localised sentences. The rules
 // themselves live in the providers; this file only words them.
 import * as vscode from 'vscode';
-import type { Charset, InputField, InputProblem, KeyShape, MemberFormat } from '../providers/rules/input';
+import type { Charset, InputField, InputProblem, KeyShape, MemberFormat } from '../providers/core/rules';
 import type { CloudKind } from '../providers/core/model';
 import { cloudLabel } from './clouds';
 import { formatList } from './format';

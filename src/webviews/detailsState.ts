@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { Sessions } from '../accounts/session';
 import type { AccountStore } from '../accounts/store';
-import { CAPABILITIES, imageRefusal, type Capability } from '../providers/rules/capabilities';
+import { CAPABILITIES, imageRefusal } from '../providers/rules/capabilities';
+import { type Capability } from '../providers/core/rules';
 import type { Image } from '../providers/core/model';
 import type { JobTracker } from '../jobs/tracker';
 import { durationWords, failureText, jobTitle, stateLabel } from '../jobs/labels';

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { TEMPORARY_CREDENTIALS } from '../../providers/rules/capabilities';
 import { ProviderError } from '../../providers/core/errors';
-import { checkAccessKeyId, checkEndpoint, checkSecret, checkSecurityToken } from '../../providers/rules/input';
+import { checkAccessKeyId, checkEndpoint, checkSecret, checkSecurityToken } from '../../providers/rules/accounts';
 import type { CloudKind, Credentials } from '../../providers/core/model';
 import { accessKeyShape } from '../../providers/rules/index';
 import { ProxyError } from '../../providers/transport/proxyError';

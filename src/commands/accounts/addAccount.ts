@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { CloudKind } from '../../providers/core/model';
 import { SUPPORTED_CLOUDS } from '../../providers';
-import { checkAccountName } from '../../providers/rules/input';
+import { checkAccountName } from '../../providers/rules/accounts';
 import { cloudLabel } from '../../util/clouds';
 import { userMessage } from '../../util/errors';
 import { messageOf } from '../../util/inputMessages';

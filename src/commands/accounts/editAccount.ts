@@ -2,7 +2,7 @@
 // another endpoint. New credentials and a new endpoint are checked with the cloud before saving;
 // the secret and token go only into SecretStorage. Sandbox accounts are not editable.
 import * as vscode from 'vscode';
-import { checkAccountName } from '../../providers/rules/input';
+import { checkAccountName } from '../../providers/rules/accounts';
 import type { AccountConfig } from '../../providers/core/model';
 import { AccountNode } from '../../tree/nodes';
 import { accountLabel } from '../../util/clouds';

@@ -3,8 +3,8 @@
 // (Alibaba), and the IAM agency a Huawei cross-region copy goes through. Back returns a step; the
 // rules are the provider's, checked as the user types.
 import * as vscode from 'vscode';
-import type { CopyRules } from '../../providers/rules/copy';
-import type { InputProblem } from '../../providers/rules/input';
+import type { CopyRules } from '../../providers/core/rules';
+import type { InputProblem } from '../../providers/core/rules';
 import type { CloudKind, Region } from '../../providers/core/model';
 import { messageOf } from '../../util/inputMessages';
 import type { PickItem } from '../../util/userInput';

@@ -3,7 +3,7 @@
 // Available (Alibaba): the image's status. Each is one change of the image at a time (inFlight.ts); the
 // node and an open panel show the result at once, without reloading the region.
 import * as vscode from 'vscode';
-import type { Capability } from '../../providers/rules/capabilities';
+import type { Capability } from '../../providers/core/rules';
 import type { EditOperations, ImageEdit } from '../../providers/core/operations';
 import type { ImageNode } from '../../tree/nodes';
 import { messageOf } from '../../util/inputMessages';

@@ -2,7 +2,8 @@
 // bucket, object name or prefix, then (where the cloud has it) fast or standard export, and for a standard
 // one a format the cloud supports; starts the async job. One export per image at a time (inFlight.ts).
 import * as vscode from 'vscode';
-import { checkExport, type ExportRules } from '../../providers/rules/input';
+import { checkExport } from '../../providers/rules/cloud';
+import { type ExportRules } from '../../providers/core/rules';
 import type { CloudKind } from '../../providers/core/model';
 import type { ExportBlock, ExportChoice, ExportRequest } from '../../providers/core/operations';
 import type { ImageNode } from '../../tree/nodes';

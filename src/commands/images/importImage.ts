@@ -4,7 +4,8 @@
 // size, each checked as typed and all again before the one request. The import is a job in the Jobs view;
 // the new image shows in its region at once and is ready when the job ends.
 import * as vscode from 'vscode';
-import { checkDiskSize, checkImport, type ImportRules } from '../../providers/rules/import';
+import { checkDiskSize, checkImport } from '../../providers/rules/import';
+import { type ImportRules } from '../../providers/core/rules';
 import type { ImportOperations, ImportRequest } from '../../providers/core/operations';
 import type { CloudKind } from '../../providers/core/model';
 import { inputMessage, messageOf } from '../../util/inputMessages';

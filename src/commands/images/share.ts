@@ -1,7 +1,7 @@
 // Share: show the image's current members first, then add members (IDs checked before any request).
 // One change of an image's members at a time (inFlight.ts).
 import * as vscode from 'vscode';
-import { checkNewMembers } from '../../providers/rules/input';
+import { checkNewMembers } from '../../providers/rules/members';
 import type { ImageNode } from '../../tree/nodes';
 import { inputMessage, memberNounPlural, messageOf } from '../../util/inputMessages';
 import { stringsArg } from '../shared/args';

@@ -1,7 +1,8 @@
 // Tag: add or overwrite a key=value tag on one or several images. The picker offers recent tags, then the
 // keys and values the account already uses (tagPicker.ts); over several images each is reported on its own.
 import * as vscode from 'vscode';
-import type { InputProblem, TagRules } from '../../providers/rules/input';
+import type { InputProblem } from '../../providers/core/rules';
+import type { TagRules } from '../../providers/core/rules';
 import type { Tag } from '../../providers/core/model';
 import { CLOUD_RULES } from '../../providers/rules/index';
 import type { ImageNode } from '../../tree/nodes';

@@ -3,7 +3,7 @@
 // rules as it is typed, so nothing invalid reaches a request. The account's keys and values are read once
 // per account and region for the command's life.
 import * as vscode from 'vscode';
-import type { InputProblem } from '../../providers/rules/input';
+import type { InputProblem } from '../../providers/core/rules';
 import type { CloudKind, Tag } from '../../providers/core/model';
 import { usedTags } from '../../providers/shared/common';
 import type { TagOperations, UsedTag } from '../../providers/core/operations';

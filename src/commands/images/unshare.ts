@@ -1,7 +1,7 @@
 // Unshare: pick members to remove from the image's current members. One change of an image's members
 // at a time (inFlight.ts).
 import * as vscode from 'vscode';
-import { checkRemovedMembers } from '../../providers/rules/input';
+import { checkRemovedMembers } from '../../providers/rules/members';
 import type { ImageNode } from '../../tree/nodes';
 import { formatTime } from '../../util/format';
 import { inputMessage } from '../../util/inputMessages';

@@ -1,6 +1,6 @@
 // Untag: remove one or more tag keys from one or several images.
 import * as vscode from 'vscode';
-import { firstProblem } from '../../providers/rules/input';
+import { firstProblem } from '../../providers/rules/problems';
 import { CLOUD_RULES } from '../../providers/rules/index';
 import { inputMessage } from '../../util/inputMessages';
 import { stringsArg } from '../shared/args';

@@ -1,6 +1,7 @@
 // Palette drill-down: Account -> Region -> Image, over the same nodes and loaders as the tree.
 import * as vscode from 'vscode';
-import { CAPABILITIES, imageRefusal, type Capability } from '../../providers/rules/capabilities';
+import { CAPABILITIES, imageRefusal } from '../../providers/rules/capabilities';
+import { type Capability } from '../../providers/core/rules';
 import { AccountNode, type ImageNode, RegionNode } from '../../tree/nodes';
 import { formatNumber } from '../../util/format';
 import { imageState, imageStateLabel } from '../../util/vocabulary';

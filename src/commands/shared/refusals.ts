@@ -1,7 +1,8 @@
 // A command on an image it does not apply to (not the account's own, or in a state the cloud refuses):
 // refused in words before any request. The rules are each cloud's (providers/rules/capabilities.ts).
 import * as vscode from 'vscode';
-import { imageRefusal, type Capability } from '../../providers/rules/capabilities';
+import { imageRefusal } from '../../providers/rules/capabilities';
+import { type Capability } from '../../providers/core/rules';
 import type { ImageNode } from '../../tree/nodes';
 import { cloudLabel } from '../../util/clouds';
 import { imageStateLabel, ownerLabel } from '../../util/vocabulary';

@@ -1,6 +1,6 @@
 // Which images a command acts on: the clicked node, the tree's multi-selection, or a palette pick.
 import * as vscode from 'vscode';
-import type { Capability } from '../../providers/rules/capabilities';
+import type { Capability } from '../../providers/core/rules';
 import type { Image } from '../../providers/core/model';
 import type { Member, ShareOperations } from '../../providers/core/operations';
 import type { ImageProvider } from '../../providers/core/provider';

@@ -7,7 +7,7 @@ import { randomUUID } from 'crypto';
 import { num, str, timestamp, wrappedList, type Json } from '../shared/common';
 import { checkCopy } from '../rules/copy';
 import { ProviderError, outcomeUnknown } from '../core/errors';
-import { assertValid } from '../rules/input';
+import { assertValid } from '../rules/problems';
 import type { CopyOperations, CopyRequest, JobStart, JobState, JobStatus, StartedCopy } from '../core/operations';
 import { Changes, type Found } from '../shared/reconcile';
 import type { AlibabaRpcClient } from './client';

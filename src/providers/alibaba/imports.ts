@@ -5,7 +5,7 @@ import { randomUUID } from 'crypto';
 import { str, wrappedList } from '../shared/common';
 import { ProviderError, outcomeUnknown } from '../core/errors';
 import { checkImport } from '../rules/import';
-import { assertValid } from '../rules/input';
+import { assertValid } from '../rules/problems';
 import type { ImportOperations, ImportRequest, ImportStarted } from '../core/operations';
 import { Changes, type Found } from '../shared/reconcile';
 import type { AlibabaRpcClient } from './client';

@@ -3,7 +3,7 @@
 import { perBatch, str, wrappedList, type Json } from '../shared/common';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../core/model';
 import { checkFilter, statusesOf, type FilterSupport } from '../core/filters';
-import { assertValid } from '../rules/input';
+import { assertValid } from '../rules/problems';
 import type { DetailOperations } from '../core/operations';
 import type { ImageProvider, ProviderContext } from '../core/provider';
 import { AlibabaRpcClient, ECS_API } from './client';

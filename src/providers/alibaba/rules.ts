@@ -1,11 +1,17 @@
 // Alibaba Cloud ECS input rules, per API: TagResources / UntagResources / DescribeImages Tag.N (tags),
 // ModifyImageSharePermission (members), ExportImage (OSS bucket, OSSPrefix, ImageFormat), and the shape
 // of an AccessKey ID (BatchCompute, the same account system, uses the same).
-import { ownImagesIn, ownImagesNotIn, OWN_IMAGES, type ImageRules } from '../rules/images';
-import type { CopyRules } from '../rules/copy';
-import type { EditRules } from '../shared/editing';
-import { objectNameRule, type ImportRules } from '../rules/import';
-import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../rules/input';
+import { ownImagesIn, ownImagesNotIn, OWN_IMAGES } from '../rules/images';
+import { type ImageRules } from '../core/rules';
+import type { CopyRules } from '../core/rules';
+import type { EditRules } from '../core/rules';
+import { objectNameRule } from '../rules/import';
+import { type ImportRules } from '../core/rules';
+import { checkText } from '../rules/text';
+import { type TextRule } from '../core/rules';
+import { type CloudRules, type ExportRules, type TagRules } from '../core/rules';
+import { type KeyShape } from '../core/rules';
+import { type MemberRules } from '../core/rules';
 
 /** `LTAI` and 12 to 20 more letters and digits in practice; 16 to 40 letters and digits accepted. */
 export const ALIBABA_KEY_SHAPE: KeyShape = { min: 16, max: 40, upperOnly: false, example: 'LTAI' };

@@ -1,7 +1,7 @@
 // Alibaba image sharing with other accounts: ModifyImageSharePermission (synchronous) and
 // DescribeImageSharePermission.
 import { batches, distinct, str, timestamp, wrappedList, type Json } from '../shared/common';
-import { assertMembers } from '../rules/input';
+import { assertMembers } from '../rules/members';
 import type { ChangeResult, Member, ShareOperations } from '../core/operations';
 import { Changes, membersShow } from '../shared/reconcile';
 import type { AlibabaRpcClient } from './client';

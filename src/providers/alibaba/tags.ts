@@ -1,6 +1,6 @@
 // Alibaba image tags: TagResources / UntagResources / ListTagResources with ResourceType=image.
 import { batches, distinct, str, usedTags, wrappedList } from '../shared/common';
-import { assertTags, assertUntagKeys } from '../rules/input';
+import { assertTags, assertUntagKeys } from '../rules/cloud';
 import type { Tag } from '../core/model';
 import type { ChangeResult, TagOperations, UsedTag } from '../core/operations';
 import { Changes, tagsShow, type Change } from '../shared/reconcile';

@@ -1,6 +1,7 @@
 // What each cloud can narrow a listing by, on the server: every provider describes its own (`filters`),
 // and the UI offers only that. A filter is checked against the description before any request.
-import { checkText, type InputProblem } from '../rules/input';
+import { checkText } from '../rules/text';
+import { type InputProblem } from './rules';
 import type { ImageFilter, ImageOwner, Tag, TagCondition, TagQuery } from './model';
 
 export type TagListKind = keyof TagQuery;

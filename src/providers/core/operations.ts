@@ -1,9 +1,6 @@
 // What a cloud can do to an image beyond listing it. A provider exposes an operation group only if
 // its cloud has it: the presence of a group is the capability (what a cloud lacks is absent, never a stub).
-import type { CopyRules } from '../rules/copy';
-import type { EditRules } from '../shared/editing';
-import type { ImportRules } from '../rules/import';
-import type { ExportRules, MemberRules, TagRules } from '../rules/input';
+import type { CopyRules, EditRules, ImportRules, ExportRules, TagRules, MemberRules } from './rules';
 import type { Image, Tag } from './model';
 
 export type JobKind = 'export' | 'share' | 'unshare' | 'delete' | 'copy' | 'import' | 'accept' | 'reject';
@@ -75,19 +72,6 @@ export interface JobOperations {
   describeJobs(regionId: string, jobIds: readonly string[], signal?: AbortSignal, options?: DescribeJobsOptions): Promise<JobStatus[]>;
   /** Cancels a running job, where the cloud can (Alibaba CancelTask: ImportImage and ExportImage tasks). Sent once. */
   cancelJob?(regionId: string, jobId: string, signal?: AbortSignal): Promise<void>;
-}
-
-export interface TagLimits {
-  readonly maxKeyLength: number;
-  readonly maxValueLength: number;
-  /** Tags per request. */
-  readonly maxTagsPerCall: number;
-  /** Images per request. */
-  readonly maxResourcesPerCall: number;
-  /** True where a tag is a name only (QingCloud): values must be empty. */
-  readonly namesOnly: boolean;
-  /** Tags one image can carry, where the cloud documents a ceiling (Huawei: 10). */
-  readonly maxTagsPerImage?: number;
 }
 
 export interface TagOperations {

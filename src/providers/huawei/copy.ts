@@ -5,7 +5,7 @@
 // The job's entities.image_id is the new image. Sent once; like an export, a lost reply cannot be
 // read back (IMS lists no jobs, and the copy appears only when it is done), so it stays unknown.
 import { checkCopy } from '../rules/copy';
-import { assertValid } from '../rules/input';
+import { assertValid } from '../rules/problems';
 import type { CopyOperations, CopyRequest, StartedCopy } from '../core/operations';
 import { Changes } from '../shared/reconcile';
 import { segment, type HuaweiClient } from './client';

@@ -6,7 +6,7 @@
 import { str } from '../shared/common';
 import { ProviderError } from '../core/errors';
 import { checkImport } from '../rules/import';
-import { assertValid } from '../rules/input';
+import { assertValid } from '../rules/problems';
 import type { ImportOperations, ImportRequest, ImportStarted } from '../core/operations';
 import { Changes } from '../shared/reconcile';
 import { segment, type HuaweiClient } from './client';

@@ -4,7 +4,8 @@
 // looks no different), so its outcome stays unknown and the user is told what to check.
 import { str, type Json } from '../shared/common';
 import { ProviderError, outcomeUnknown } from '../core/errors';
-import { assertValid, checkExport } from '../rules/input';
+import { assertValid } from '../rules/problems';
+import { checkExport } from '../rules/cloud';
 import type { Image } from '../core/model';
 import type { ChangeResult, DeleteOperations, DeleteOptions, ExportOperations, ExportRequest, StartedJob, JobOperations, JobStart, JobStatus } from '../core/operations';
 import { Changes, imagesGone } from '../shared/reconcile';

@@ -2,7 +2,7 @@
 // filters); tags, query by tag, sharing, export, delete and job progress in their own files.
 import { clampPageSize, distinct, mapLimited, objectsOf } from '../shared/common';
 import { checkFilter, hasTagQuery, statusesOf, tagLengthCheck, type FilterSupport } from '../core/filters';
-import { assertValid } from '../rules/input';
+import { assertValid } from '../rules/problems';
 import type { Cursor, Image, ImageFilter, ImageOwner, ListImagesRequest, Page, Region } from '../core/model';
 import { markerOf, nextMarker } from '../shared/paging';
 import type { ImageProvider, ProviderContext } from '../core/provider';

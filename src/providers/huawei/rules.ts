@@ -2,11 +2,17 @@
 // of 1 to 36 and values of 0 to 43 characters (letters, digits, "_" and "-"; values also "."), at most 10
 // tags an image; its "delete" checks only lengths (key 1 to 127, value 255); ListImages' `tag` filter is
 // the legacy "key.value" string, so a key with a dot cannot be searched by. Members are projects.
-import { ownImagesIn, OWN_IMAGES, type ImageRules } from '../rules/images';
-import type { CopyRules } from '../rules/copy';
-import type { EditRules } from '../shared/editing';
-import { objectNameRule, type ImportRules } from '../rules/import';
-import { checkText, type CloudRules, type ExportRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../rules/input';
+import { ownImagesIn, OWN_IMAGES } from '../rules/images';
+import { type ImageRules } from '../core/rules';
+import type { CopyRules } from '../core/rules';
+import type { EditRules } from '../core/rules';
+import { objectNameRule } from '../rules/import';
+import { type ImportRules } from '../core/rules';
+import { checkText } from '../rules/text';
+import { type TextRule } from '../core/rules';
+import { type CloudRules, type ExportRules, type TagRules } from '../core/rules';
+import { type KeyShape } from '../core/rules';
+import { type MemberRules } from '../core/rules';
 
 /** 20 capital letters and digits in practice (temporary AKs too); up to 40 accepted. */
 export const HUAWEI_KEY_SHAPE: KeyShape = { min: 20, max: 40, upperOnly: true };

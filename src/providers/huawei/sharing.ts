@@ -2,7 +2,7 @@
 // (BatchAddMembers / BatchDeleteMembers on /v1/cloudimages/members); the list is Glance's.
 // Each is sent once; after a lost reply the members list settles it once the job has got there.
 import { objectsOf } from '../shared/common';
-import { assertMembers } from '../rules/input';
+import { assertMembers } from '../rules/members';
 import type { ChangeResult, JobStart, Member, ShareOperations } from '../core/operations';
 import { Changes, membersShow } from '../shared/reconcile';
 import { segment, type HuaweiClient } from './client';

@@ -1,7 +1,7 @@
 // Huawei IMS tags, the project-scoped v2 API: one image per call (BatchAddOrDeleteTags
 // `POST /v2/{project_id}/images/{image_id}/tags/action`), key/value pairs, read back with ListImageTags.
 import { batches, usedTags } from '../shared/common';
-import { assertTags, assertUntagKeys } from '../rules/input';
+import { assertTags, assertUntagKeys } from '../rules/cloud';
 import type { Tag } from '../core/model';
 import type { ChangeResult, TagOperations, UsedTag } from '../core/operations';
 import { Changes } from '../shared/reconcile';

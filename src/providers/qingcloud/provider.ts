@@ -2,7 +2,7 @@
 // QingCloud has no image export, so this provider has no `exporting` group.
 import { clampPageSize, num, objectsOf, perBatch } from '../shared/common';
 import { checkFilter, statusesOf, type FilterSupport } from '../core/filters';
-import { assertValid } from '../rules/input';
+import { assertValid } from '../rules/problems';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../core/model';
 import { offsetPage } from '../shared/paging';
 import type { ImageProvider, ProviderContext } from '../core/provider';

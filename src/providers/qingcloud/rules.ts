@@ -1,10 +1,15 @@
 // QingCloud IaaS input rules: tags are names (CreateTag: "fewer than 15 characters", i.e. 1 to 14; found
 // again by DescribeTags search_word, attached and detached by id); members are users (usr-xxxxxxxx); no
 // export. The AccessKey ID is 20 capital letters and digits.
-import { ownImagesIn, OWN_IMAGES, type ImageRules } from '../rules/images';
-import type { CopyRules } from '../rules/copy';
-import type { EditRules } from '../shared/editing';
-import { checkText, type CloudRules, type KeyShape, type MemberRules, type TagRules, type TextRule } from '../rules/input';
+import { ownImagesIn, OWN_IMAGES } from '../rules/images';
+import { type ImageRules } from '../core/rules';
+import type { CopyRules } from '../core/rules';
+import type { EditRules } from '../core/rules';
+import { checkText } from '../rules/text';
+import { type TextRule } from '../core/rules';
+import { type CloudRules, type TagRules } from '../core/rules';
+import { type KeyShape } from '../core/rules';
+import { type MemberRules } from '../core/rules';
 import type { Tag } from '../core/model';
 
 export const QINGCLOUD_KEY_SHAPE: KeyShape = { min: 20, max: 20, upperOnly: true, example: 'QY' };

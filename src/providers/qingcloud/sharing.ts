@@ -1,7 +1,7 @@
 // QingCloud image sharing: Grant/RevokeImageToUsers (synchronous), DescribeImageUsers (offset paged).
 // Each call is sent once; after a lost reply the users list settles it.
 import { batches } from '../shared/common';
-import { assertMembers } from '../rules/input';
+import { assertMembers } from '../rules/members';
 import type { ChangeResult, Member, ShareOperations } from '../core/operations';
 import { Changes, membersShow } from '../shared/reconcile';
 import { describeAll, indexed, type QingcloudClient } from './client';

@@ -2,7 +2,7 @@
 // A tag here is a name only, so Tag.value is always ''.
 import { batches, str, usedTags } from '../shared/common';
 import { ProviderError } from '../core/errors';
-import { assertTags, assertUntagKeys } from '../rules/input';
+import { assertTags, assertUntagKeys } from '../rules/cloud';
 import type { Tag } from '../core/model';
 import type { ChangeResult, TagOperations, UsedTag } from '../core/operations';
 import { Changes, tagsShow, type Change } from '../shared/reconcile';

@@ -3,10 +3,11 @@
 import { ALIBABA_IMAGE_RULES } from '../alibaba/rules';
 import { BATCHCOMPUTE_IMAGE_RULES } from '../batchcompute/rules';
 import { HUAWEI_IMAGE_RULES } from '../huawei/rules';
-import type { ImageRefusal, ImageRules } from './images';
+import type { ImageRefusal, ImageRules } from '../core/rules';
 import { vocabularyOf } from '../index';
 import type { CloudKind, Image } from '../core/model';
 import { QINGCLOUD_IMAGE_RULES } from '../qingcloud/rules';
+import type { Capability } from '../core/rules';
 
 export interface Capabilities {
   readonly tag: boolean;
@@ -33,8 +34,6 @@ export const CAPABILITIES: Readonly<Record<CloudKind, Capabilities>> = {
   // BatchCompute (retired): list, details and delete only.
   batchcompute: { tag: false, share: false, export: false, delete: true, copy: false, edit: false, deprecate: false, jobs: false, retired: true },
 };
-
-export type Capability = 'tag' | 'share' | 'export' | 'delete' | 'copy' | 'edit' | 'deprecate';
 
 export const COMMAND_CAPABILITIES: readonly Capability[] = ['tag', 'share', 'export', 'delete', 'copy', 'edit', 'deprecate'];
 

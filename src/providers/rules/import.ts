@@ -1,24 +1,11 @@
 // What an import request may hold, per cloud (src/providers/*/rules.ts build these), checked before any
 // request: the file's bucket and object, the new image's name and description, the disk size in range,
 // and the OS, architecture and format among the values the cloud takes.
-import { firstProblem, type InputProblem, type TextRule } from './input';
+import { firstProblem } from './problems';
+import { type InputProblem } from '../core/rules';
+import { type TextRule } from '../core/rules';
 import type { ImportRequest } from '../core/operations';
-
-export interface ImportRules {
-  /** The file formats the cloud imports; empty where it reads the format from the file (Huawei). */
-  readonly formats: readonly string[];
-  /** Values the cloud knows for the OS (Alibaba Platform, Huawei os_version), offered in a list. */
-  readonly platforms: readonly string[];
-  readonly architectures: readonly string[];
-  /** Alibaba OSType values; empty where the platform says it (Huawei). */
-  readonly osTypes: readonly string[];
-  readonly minDiskGiB: number;
-  readonly maxDiskGiB: number;
-  checkBucket(bucket: string): InputProblem | undefined;
-  checkObject(object: string): InputProblem | undefined;
-  checkName(name: string): InputProblem | undefined;
-  checkDescription(description: string): InputProblem | undefined;
-}
+import type { ImportRules } from '../core/rules';
 
 /**
  * An object (file) key in a bucket, as a file name to read or write: at most `max` bytes of UTF-8, not

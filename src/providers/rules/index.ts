@@ -2,7 +2,8 @@
 // operation groups carry the same objects and refuse a call that breaks them).
 import { ALIBABA_KEY_SHAPE, ALIBABA_RULES, ALIBABA_STS_KEY_SHAPE } from '../alibaba/rules';
 import { HUAWEI_RULES } from '../huawei/rules';
-import type { CloudRules, KeyShape } from './input';
+import type { CloudRules } from '../core/rules';
+import type { KeyShape } from '../core/rules';
 import type { CloudKind } from '../core/model';
 import { QINGCLOUD_RULES } from '../qingcloud/rules';
 

@@ -1,17 +1,12 @@
 // Renaming an image and changing its description: one mechanism for every cloud that can. The rules
 // are each cloud's (its rules.ts); the call is sent once and, when its reply is lost, settled by
 // reading the image back (reconcile.ts): the change was made when the image shows it.
-import { assertValid, firstProblem, type InputProblem } from '../rules/input';
+import { assertValid, firstProblem } from '../rules/problems';
+import { type InputProblem } from '../core/rules';
 import type { Image } from '../core/model';
 import type { ChangeResult, EditOperations, ImageEdit } from '../core/operations';
 import { Changes, imageShows } from './reconcile';
-
-export interface EditRules {
-  /** A new name, by the rules of the cloud's modify call. */
-  checkName(name: string): InputProblem | undefined;
-  /** A new description ('' clears it where the cloud allows an empty one). */
-  checkDescription(description: string): InputProblem | undefined;
-}
+import type { EditRules } from '../core/rules';
 
 /** The problem of an edit, if any: each field given is checked, in order. */
 export function checkEdit(rules: EditRules, edit: ImageEdit): InputProblem | undefined {

@@ -1,7 +1,8 @@
 // Huawei IMS tags in the sandbox (the project-scoped v2 API): BatchAddOrDeleteTags and ListImageTags.
 // The pairs are kept structured per image; the image's ImageInfo `tags` are written back as the legacy
 // "key.value" strings that ListImages shows (and the provider's mapping reads).
-import { checkText, describeProblem } from '../../providers/rules/input';
+import { checkText } from '../../providers/rules/text';
+import { describeProblem } from '../../providers/rules/problems';
 import type { Tag } from '../../providers/core/model';
 import { HUAWEI_TAG_RULES } from '../../providers/huawei/rules';
 import type { EmulatorResponse } from '../types';

@@ -4,7 +4,7 @@
 import { strict as assert } from 'assert';
 import { AlibabaEcsProvider, ALIBABA_IMAGE_STATUSES } from '../../../../src/providers/alibaba/provider';
 import { BatchComputeProvider } from '../../../../src/providers/batchcompute/provider';
-import { InvalidInputError } from '../../../../src/providers/rules/input';
+import { InvalidInputError } from '../../../../src/providers/rules/problems';
 import { HuaweiImsProvider } from '../../../../src/providers/huawei/provider';
 import type { Cursor, Image, ImageFilter, Tag } from '../../../../src/providers/core/model';
 import type { ImageProvider } from '../../../../src/providers/core/provider';

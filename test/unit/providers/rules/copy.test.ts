@@ -5,7 +5,7 @@
 // throttling then success, bad input refused before any request, a lost reply read back (sent once).
 import { strict as assert } from 'assert';
 import { ProviderError } from '../../../../src/providers/core/errors';
-import { InvalidInputError } from '../../../../src/providers/rules/input';
+import { InvalidInputError } from '../../../../src/providers/rules/problems';
 import type { CloudKind, Image } from '../../../../src/providers/core/model';
 import type { CopyOperations, ImageOperations, JobOperations } from '../../../../src/providers/core/operations';
 import type { ImageProvider } from '../../../../src/providers/core/provider';

@@ -3,7 +3,7 @@
 // request, and a lost reply settled by reading the image back (sent once).
 import { strict as assert } from 'assert';
 import { ProviderError } from '../../../../src/providers/core/errors';
-import { InvalidInputError } from '../../../../src/providers/rules/input';
+import { InvalidInputError } from '../../../../src/providers/rules/problems';
 import type { Image } from '../../../../src/providers/core/model';
 import { CloudSandbox, useSandbox } from '../../helpers/cloudSandbox';
 import { allImages, codeOf } from '../../helpers/providerHarness';

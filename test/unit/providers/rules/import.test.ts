@@ -3,7 +3,7 @@
 // throttled start sent again only because the gateway refused it unprocessed, bad input refused before
 // any request, and (Alibaba) a lost reply settled by reading the import back.
 import { strict as assert } from 'assert';
-import { InvalidInputError } from '../../../../src/providers/rules/input';
+import { InvalidInputError } from '../../../../src/providers/rules/problems';
 import type { ImportRequest, ImportStarted } from '../../../../src/providers/core/operations';
 import type { ImageProvider } from '../../../../src/providers/core/provider';
 import { codeOf } from '../../helpers/providerHarness';

@@ -4,19 +4,11 @@
 import { strict as assert } from 'assert';
 import { createProvider } from '../../../../src/providers/stack';
 import { HttpClient } from '../../../../src/providers/transport/http';
-import {
-  InvalidInputError,
-  checkAccessKeyId,
-  checkAccountName,
-  checkEndpoint,
-  checkExport,
-  checkNewMembers,
-  checkRemovedMembers,
-  checkSecret,
-  checkSecurityToken,
-  describeProblem,
-  type InputProblem,
-} from '../../../../src/providers/rules/input';
+import { InvalidInputError, describeProblem } from '../../../../src/providers/rules/problems';
+import { type InputProblem } from '../../../../src/providers/core/rules';
+import { checkAccessKeyId, checkAccountName, checkEndpoint, checkSecret, checkSecurityToken } from '../../../../src/providers/rules/accounts';
+import { checkExport } from '../../../../src/providers/rules/cloud';
+import { checkNewMembers, checkRemovedMembers } from '../../../../src/providers/rules/members';
 import type { CloudKind, Tag } from '../../../../src/providers/core/model';
 import type { ExportRequest } from '../../../../src/providers/core/operations';
 import type { ImageProvider } from '../../../../src/providers/core/provider';
