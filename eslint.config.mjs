@@ -1,6 +1,7 @@
 // @ts-check
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import cie from './scripts/eslint/layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'scripts/vscode-web-run.js'] },
@@ -24,6 +25,12 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/require-await': 'off',
     },
+  },
+  {
+    // The layer order of src/ (scripts/eslint/layers.mjs): nothing imports upward.
+    files: ['src/**/*.ts'],
+    plugins: { cie },
+    rules: { 'cie/layers': 'error' },
   },
   {
     // The provider core and the emulator are plain Node: no vscode import there.
