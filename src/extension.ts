@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const search = new SearchResults(tree, sessions);
   const searchView = createSearchView(search, tree);
   const ctx: CommandContext = {
-    extension: context, accounts, sessions, sandbox, tree, treeView, log, prompter, input, jobs, panels, changes: new ChangesInFlight(jobs), search, regions,
+    extension: context, accounts, sessions, tree, treeView, log, prompter, input, jobs, panels, changes: new ChangesInFlight(jobs), search, regions,
   };
   context.subscriptions.push(
     log, accounts, sessions, viewState, regions, tree, treeView, jobs, jobsView, panels,

@@ -157,12 +157,12 @@ export interface CliParseOptions {
 
 /** Parses a file of the given cloud's CLI (e.g. one the user picked). Throws CliConfigError. */
 export function parseCliConfig(cloud: CliCloud, text: string, options: CliParseOptions = {}): CliConfigResult {
-  switch (cloud) {
-    case 'alibaba':
-      return parseAliyunConfig(text, options);
-    case 'huawei':
-      return parseKooCliConfig(text);
-    case 'qingcloud':
-      return parseQingcloudConfig(text);
-  }
+  return CLI_PARSERS[cloud](text, options);
 }
+
+/** Each CLI's parser: the Alibaba Cloud CLI's config.json, KooCLI's config.json, the QingCloud CLI's YAML. */
+const CLI_PARSERS: Readonly<Record<CliCloud, (text: string, options: CliParseOptions) => CliConfigResult>> = {
+  alibaba: (text, options) => parseAliyunConfig(text, options),
+  huawei: (text) => parseKooCliConfig(text),
+  qingcloud: (text) => parseQingcloudConfig(text),
+};

@@ -2,7 +2,7 @@
 // AccessKey (ID and secret, as one JSON entry) and a temporary key's security token only in SecretStorage.
 import * as vscode from 'vscode';
 import { randomUUID } from 'crypto';
-import { SUPPORTED_CLOUDS } from '../providers';
+import { CLOUD_KINDS } from '../providers/core/model';
 import type { AccountConfig, CloudKind, Credentials } from '../providers/core/model';
 
 const ACCOUNTS_KEY = 'cloudImageExplorer.accounts';
@@ -65,7 +65,7 @@ export class AccountStore implements vscode.Disposable {
   list(): AccountConfig[] {
     const own = this.stored().map(configOf);
     const hidden = this.hiddenSandboxes();
-    const sandboxes = SUPPORTED_CLOUDS.filter((c) => !hidden.includes(c)).map((c) => this.sandboxAccount(c));
+    const sandboxes = CLOUD_KINDS.filter((c) => !hidden.includes(c)).map((c) => this.sandboxAccount(c));
     return [...sandboxes, ...own];
   }
 
@@ -118,7 +118,7 @@ export class AccountStore implements vscode.Disposable {
   }
 
   async remove(id: string): Promise<void> {
-    const sandboxCloud = SUPPORTED_CLOUDS.find((c) => sandboxAccountId(c) === id);
+    const sandboxCloud = CLOUD_KINDS.find((c) => sandboxAccountId(c) === id);
     if (sandboxCloud) {
       await this.state.update(SANDBOX_HIDDEN_KEY, [...this.hiddenSandboxes(), sandboxCloud]);
     } else {

@@ -1,6 +1,7 @@
 // A job the extension follows: serialisable, kept in global state so tracking survives a reload.
 import type { CloudKind } from '../providers/core/model';
 import type { CopyRequest, ExportRequest, JobKind, JobState, JobStatus } from '../providers/core/operations';
+import { CAPABILITIES } from '../providers/rules/capabilities';
 
 /** What a failed job's Retry sends again: the same operation with the same input. */
 export type Rerun = { readonly kind: 'copy'; readonly request: CopyRequest } | { readonly kind: 'export'; readonly request: ExportRequest };
@@ -55,9 +56,9 @@ export function pollRegion(j: TrackedJob): string {
   return j.pollRegionId ?? j.regionId;
 }
 
-/** Whether the cloud can cancel the running job: Alibaba export tasks (CancelTask) and copies (CancelCopyImage). */
+/** Whether the cloud can cancel the running job (its provider's table); a copy only when followed by its new image, which names it. */
 export function cancellable(j: TrackedJob): boolean {
-  return isActive(j) && j.cloud === 'alibaba' && (j.kind === 'export' || (j.kind === 'copy' && j.follow === 'image'));
+  return isActive(j) && CAPABILITIES[j.cloud].cancels.includes(j.kind) && (j.kind !== 'copy' || j.follow === 'image');
 }
 
 /** Whether a finished job can be retried: it failed (not because its account is gone) and its input was kept. */

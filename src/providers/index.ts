@@ -15,9 +15,6 @@ export type * from './core/vocabulary';
 export type { ImageProvider, ProviderContext } from './core/provider';
 export type { HttpClient, HttpOptions, Logger } from './transport/http';
 
-/** Clouds that have a provider in this build; the others are not offered anywhere. */
-export const SUPPORTED_CLOUDS: readonly CloudKind[] = ['alibaba', 'huawei', 'qingcloud', 'batchcompute'];
-
 const VOCABULARIES: Readonly<Record<CloudKind, CloudVocabulary>> = {
   alibaba: ALIBABA_VOCABULARY,
   huawei: HUAWEI_VOCABULARY,

@@ -1,6 +1,5 @@
 // The provider stack: every cloud's provider and the HTTP layer (undici). Its own bundle
 // (dist/providers.js), loaded on first use by accounts/session.ts, never at activation.
-import { ProviderError } from './core/errors';
 import type { CloudKind } from './core/model';
 import type { ImageProvider, ProviderContext } from './core/provider';
 import { registerSecrets } from './transport/redact';
@@ -24,7 +23,5 @@ export function createProvider(cloud: CloudKind, ctx: ProviderContext, options: 
       return new QingcloudProvider(ctx, language);
     case 'batchcompute':
       return new BatchComputeProvider(ctx, language);
-    default:
-      throw new ProviderError({ cloud: 'local', code: 'NotSupported', message: `The ${cloud} provider is not available yet.` });
   }
 }

@@ -19,6 +19,10 @@ export class GroupNode implements Node {
     this.id = `${parent.id}/group:${key ?? ''}`;
   }
 
+  async children(): Promise<Node[]> {
+    return this.images.map((image) => this.parent.imageNode(image));
+  }
+
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;

@@ -63,10 +63,6 @@ export class ImageLoader {
 
   constructor(private readonly source: ImageSource) {}
 
-  get loaded(): boolean {
-    return this.started && this.inflight === undefined;
-  }
-
   get loading(): boolean {
     return this.inflight !== undefined;
   }

@@ -1,13 +1,21 @@
-// The tree's nodes: Accounts -> Regions -> Images, plus "Load more…", error and empty-state nodes.
+// The tree's nodes: Accounts -> Regions -> Images, each loading its own children (lazily, errors and empty
+// states as nodes, "Load more…" while pages remain); the leaves are in leafNodes.ts and imageNode.ts.
 import * as vscode from 'vscode';
+import type { FilterSupport } from '../providers/core/filters';
 import type { AccountConfig, Image, Region } from '../providers/core/model';
 import { cloudLabel } from '../util/clouds';
+import { explain, logLine, userMessage } from '../util/errors';
 import { formatNumber } from '../util/format';
 import type { ImagePredicate } from './filter';
-import type { ImageLoader } from './imageLoader';
+import { GroupNode } from './groupNode';
+import { ImageLoader, providerSource } from './imageLoader';
 import { ImageNode } from './imageNode';
+import { EmptyNode, ErrorNode, hiddenRegionsNode, LoadMoreNode } from './leafNodes';
+import { groupImages, sortImages } from './ordering';
+import { sharedGroupOf } from './sharedWithMe';
+import type { TreeContext } from './treeContext';
 
-export { ImageNode };
+export { EmptyNode, ErrorNode, hiddenRegionsNode, ImageNode, LoadMoreNode };
 
 export type NodeKind = 'account' | 'region' | 'group' | 'image' | 'loadMore' | 'error' | 'empty' | 'sharedWithMe' | 'sharedImage';
 
@@ -29,9 +37,69 @@ export class AccountNode implements Node {
   shownRegions: number | undefined;
   /** How many regions the user chose to show, where they chose (known before the regions are). */
   chosenRegions: number | undefined;
+  /** The region nodes, once the regions are listed: each keeps what it loaded while the account is shown. */
+  regionNodes: RegionNode[] | undefined;
+  /** What the cloud can filter by on the server (from its provider, once regions were listed). */
+  support: FilterSupport | undefined;
+  /** Why listing the regions failed, until a refresh. */
+  private error: unknown;
 
-  constructor(readonly account: AccountConfig) {
+  constructor(
+    readonly account: AccountConfig,
+    private readonly ctx: TreeContext,
+  ) {
     this.id = `account:${account.id}`;
+  }
+
+  /** Forgets the regions and what they loaded. */
+  reset(): void {
+    this.regions = undefined;
+    this.regionNodes = undefined;
+    this.error = undefined;
+  }
+
+  /** The account's shown-region counts for its description, from the user's choice (no request). */
+  countShown(): void {
+    this.chosenRegions = this.ctx.regionChoice.chosen(this.account.id)?.length;
+    this.shownRegions = this.regions ? this.ctx.regionChoice.visible(this.account.id, this.regions).length : undefined;
+  }
+
+  /** The regions the user shows (Show/Hide Regions…); the hidden ones keep what they loaded. */
+  async children(): Promise<Node[]> {
+    if (this.error !== undefined) {
+      return [errorNode(this, this.error, () => this.ctx.refresh(this))];
+    }
+    if (!this.regions || !this.support) {
+      try {
+        const provider = await this.ctx.sessions.provider(this.account);
+        this.support = provider.filters;
+        this.regions ??= await provider.listRegions();
+      } catch (err) {
+        this.error = err;
+        this.ctx.report(err);
+        return [errorNode(this, err, () => this.ctx.refresh(this))];
+      }
+    }
+    if (!this.regions.length) {
+      return [new EmptyNode(this, vscode.l10n.t('No regions are available to this account.'))];
+    }
+    this.regionNodes ??= this.regions.map((r) => new RegionNode(this, r, this.imageLoader(r.id), this.ctx));
+    this.ctx.filters.dress(this.regionNodes, this.support);
+    const shown = new Set(this.ctx.regionChoice.visible(this.account.id, this.regions).map((r) => r.id));
+    // Counted for the description at the next redraw (a choice redraws the account at once). Not redrawn
+    // here: a redraw of the account as its regions are listed races their own expansion (one restored
+    // after a reload stays empty).
+    this.countShown();
+    return shown.size ? this.regionNodes.filter((r) => shown.has(r.region.id)) : [hiddenRegionsNode(this)];
+  }
+
+  private imageLoader(regionId: string): ImageLoader {
+    const { sessions, filters } = this.ctx;
+    const filter = (): ReturnType<TreeContext['filters']['filterOf']> => {
+      const region = this.regionNodes?.find((r) => r.region.id === regionId);
+      return region ? filters.filterOf(region) : undefined;
+    };
+    return new ImageLoader(providerSource(() => sessions.provider(this.account), regionId, () => sessions.pageSize(), filter));
   }
 
   treeItem(): vscode.TreeItem {
@@ -82,8 +150,71 @@ export class RegionNode implements Node {
     readonly parent: AccountNode,
     readonly region: Region,
     readonly loader: ImageLoader,
+    private readonly ctx: TreeContext,
   ) {
     this.id = `${parent.id}/region:${region.id}`;
+  }
+
+  /** The loaded images the instant filter keeps, in the view's order, grouped if asked; then Load more, an error or an empty state. */
+  async children(): Promise<Node[]> {
+    const { loader, ctx } = this;
+    if (this.parent.support) {
+      ctx.filters.dress([this], this.parent.support);
+    }
+    const before = loader.items.length;
+    try {
+      await loader.ensureFirstPage();
+    } catch (err) {
+      ctx.report(err);
+    }
+    if (loader.items.length !== before) {
+      // The view's message counts what has just arrived. (Not a redraw of the region: one right after its
+      // first page makes the workbench drop its images' rich hovers.)
+      ctx.countsChanged();
+    }
+    const { predicate } = this.view;
+    const { sort, group, query } = ctx.state;
+    const shown = sortImages(predicate ? loader.items.filter(predicate) : loader.items, sort);
+    const children: Node[] =
+      group === 'none' ? shown.map((image) => this.imageNode(image)) : groupImages(shown, group).map((g) => this.groupNode(g.key, g.images));
+    if (!children.length && loader.items.length) {
+      children.push(new EmptyNode(this, vscode.l10n.t('No loaded image matches the filter "{0}".', query)));
+    }
+    if (loader.error !== undefined) {
+      // Keep what was loaded; the error node retries the page that failed.
+      children.push(errorNode(this, loader.error, () => void this.loadMore()));
+    } else if (loader.hasMore) {
+      children.push(new LoadMoreNode(this));
+    } else if (!children.length) {
+      const filtered = this.view.cloudFilter !== undefined;
+      children.push(new EmptyNode(this, filtered ? vscode.l10n.t('No image in this region matches the cloud filter.') : vscode.l10n.t('No images in this region.')));
+    }
+    // Images shared with this project, where the cloud has them: first, or after the region's only
+    // "no images" or error node (which stays what the region says first).
+    const received = (await ctx.sessions.provider(this.account).catch(() => undefined))?.received;
+    if (received) {
+      const shared = sharedGroupOf(this, () => received.listReceived(this.region.id));
+      children.splice(children[0]?.kind === 'empty' || children[0]?.kind === 'error' ? 1 : 0, 0, shared);
+    }
+    return children;
+  }
+
+  /** Loads the next page, redrawing the region as it starts and when it ends; a failure stays on the region. */
+  async loadMore(): Promise<void> {
+    const pending = this.loader.loadMore();
+    this.ctx.redraw(this);
+    try {
+      await pending;
+    } catch (err) {
+      this.ctx.report(err);
+    }
+    this.ctx.redraw(this);
+  }
+
+  /** The node of a group of this region's images (by OS or family), as the view groups them. */
+  groupNode(key: string | undefined, images: readonly Image[]): GroupNode {
+    const label = key ?? (this.ctx.state.group === 'family' ? vscode.l10n.t('No image family') : vscode.l10n.t('Other'));
+    return new GroupNode(this, key, label, images);
   }
 
   get account(): AccountConfig {
@@ -142,84 +273,8 @@ export class RegionNode implements Node {
   }
 }
 
-export class LoadMoreNode implements Node {
-  readonly kind = 'loadMore' as const;
-  readonly id: string;
 
-  constructor(readonly parent: RegionNode) {
-    this.id = `${parent.id}/load-more`;
-  }
-
-  treeItem(): vscode.TreeItem {
-    const { loader } = this.parent;
-    const loading = loader.loading;
-    const label = loading ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…');
-    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    if (loader.total !== undefined) {
-      item.description = vscode.l10n.t('{0} of {1} loaded', formatNumber(loader.items.length), formatNumber(loader.total));
-    }
-    item.iconPath = new vscode.ThemeIcon(loading ? 'loading~spin' : 'more');
-    item.contextValue = 'loadMore';
-    item.command = { command: 'cloudImageExplorer.loadMore', title: vscode.l10n.t('Load More'), arguments: [this] };
-    return item;
-  }
-}
-
-export class ErrorNode implements Node {
-  readonly kind = 'error' as const;
-  readonly id: string;
-
-  constructor(
-    readonly parent: Node | undefined,
-    readonly message: string,
-    readonly detail: string,
-    /** What Retry does; the tree then refreshes the parent. */
-    readonly retry: () => void,
-  ) {
-    this.id = `${parent?.id ?? 'root'}/error`;
-  }
-
-  treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.message, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    item.description = vscode.l10n.t('Click to retry');
-    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    item.tooltip = this.detail;
-    item.contextValue = 'error';
-    item.command = { command: 'cloudImageExplorer.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
-    return item;
-  }
-}
-
-export class EmptyNode implements Node {
-  readonly kind = 'empty' as const;
-  readonly id: string;
-
-  constructor(
-    readonly parent: Node,
-    readonly label: string,
-    /** What a click does, if anything. */
-    readonly command?: vscode.Command,
-  ) {
-    this.id = `${parent.id}/empty`;
-  }
-
-  treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('info');
-    item.contextValue = 'empty';
-    item.command = this.command;
-    return item;
-  }
-}
-
-/** What an account whose regions are all hidden shows: a click chooses again. */
-export function hiddenRegionsNode(account: AccountNode): EmptyNode {
-  return new EmptyNode(account, vscode.l10n.t('All regions are hidden. Click to choose which to show.'), {
-    command: 'cloudImageExplorer.showHideRegions',
-    title: vscode.l10n.t('Show/Hide Regions…'),
-    arguments: [account],
-  });
+/** An error as a node: the short explanation, the full message and log line in its tooltip, and Retry. */
+export function errorNode(parent: Node, err: unknown, retry: () => void): ErrorNode {
+  return new ErrorNode(parent, explain(err), `${userMessage(err)}\n\n${logLine(err)}`, retry);
 }

@@ -6,7 +6,8 @@ import type { Membership, ReceivedImage } from '../providers/core/operations';
 import { explain, logLine, userMessage } from '../util/errors';
 import { formatNumber } from '../util/format';
 import { memberStateLabel } from '../util/vocabulary';
-import { EmptyNode, ErrorNode, type Node, type RegionNode } from './nodes';
+import { EmptyNode, ErrorNode } from './leafNodes';
+import type { Node, RegionNode } from './nodes';
 
 const ICONS: Readonly<Record<Membership, string>> = { pending: 'bell-dot', accepted: 'pass', rejected: 'circle-slash' };
 

@@ -1,22 +1,20 @@
-// The Images view's data: lazy at every level, errors and empty states as nodes, "Load more…" while pages remain.
+// The Images view's data: the accounts at the root; every node below loads its own children (nodes.ts).
 import * as vscode from 'vscode';
 import type { RegionChoice } from '../accounts/regionChoice';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
-import { explain, isCancellation, logLine, userMessage } from '../util/errors';
+import { isCancellation, logLine } from '../util/errors';
 import { formatNumber } from '../util/format';
 import type { Log } from '../util/log';
-import { ImageLoader, providerSource } from './imageLoader';
 import type { Image } from '../providers/core/model';
 import type { FilterSupport } from '../providers/core/filters';
-import { GroupNode } from './groupNode';
-import { AccountNode, EmptyNode, ErrorNode, hiddenRegionsNode, ImageNode, LoadMoreNode, RegionNode, type Node } from './nodes';
-import { groupImages, groupKey, sortImages } from './ordering';
+import { AccountNode, ImageNode, RegionNode, type Node } from './nodes';
+import { groupKey } from './ordering';
 import { RegionFilters } from './regionFilters';
 import { throttle } from './throttle';
 import type { ViewState } from './viewState';
 import { regionTooltip } from './quotaTooltip';
-import { sharedGroupOf } from './sharedWithMe';
+import type { TreeContext } from './treeContext';
 
 /** While Load All streams pages in, the region is redrawn at most this often (and once at the end). */
 export const LOAD_ALL_REDRAW_MS = 250;
@@ -35,11 +33,8 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
   private readonly messageDirty = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private accountNodes = new Map<string, AccountNode>();
-  private readonly regionNodes = new Map<string, RegionNode[]>();
-  private readonly accountErrors = new Map<string, unknown>();
-  /** What each account's cloud can filter by (from its provider, once regions were listed). */
-  private readonly supports = new Map<string, FilterSupport>();
   private readonly filters: RegionFilters;
+  private readonly ctx: TreeContext;
   private readonly subscription: vscode.Disposable;
   private readonly stateSubscription: vscode.Disposable;
   private readonly imageChanged = new vscode.EventEmitter<ImageChange>();
@@ -51,18 +46,28 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     private readonly sessions: Sessions,
     private readonly log: Log,
     readonly state: ViewState,
-    private readonly regionChoice: RegionChoice,
+    regionChoice: RegionChoice,
   ) {
     this.subscription = vscode.Disposable.from(
       accounts.onDidChange(() => this.refresh()),
       // A new choice of regions redraws the account (or, for the default setting, every account); nothing reloads.
       regionChoice.onDidChange((accountId) => {
         const node = accountId === undefined ? undefined : this.accountNodes.get(accountId);
-        (node ? [node] : [...this.accountNodes.values()]).forEach((n) => this.countShown(n));
+        (node ? [node] : [...this.accountNodes.values()]).forEach((n) => n.countShown());
         this.changed.fire(node);
       }),
     );
     this.filters = new RegionFilters(state, sessions, log, (node) => this.changed.fire(node));
+    this.ctx = {
+      sessions,
+      state,
+      regionChoice,
+      filters: this.filters,
+      redraw: (node) => this.changed.fire(node),
+      countsChanged: () => this.messageDirty.fire(),
+      report: (err) => this.report(err),
+      refresh: (node) => this.refresh(node),
+    };
     // A new query, order or cloud filter: every region is dressed again as the view asks for it.
     this.stateSubscription = state.onDidChange(() => this.changed.fire(undefined));
   }
@@ -85,25 +90,13 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
 
   getParent(node: Node): Node | undefined {
     if (node instanceof ImageNode && this.state.group !== 'none') {
-      return this.groupNode(node.parent, groupKey(node.image, this.state.group), []);
+      return node.parent.groupNode(groupKey(node.image, this.state.group), []);
     }
     return node.parent;
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (!node) {
-      return this.rootChildren();
-    }
-    if (node instanceof AccountNode) {
-      return this.accountChildren(node);
-    }
-    if (node instanceof RegionNode) {
-      return this.regionChildren(node);
-    }
-    if (node instanceof GroupNode) {
-      return node.images.map((image) => node.parent.imageNode(image));
-    }
-    return node.children ? node.children() : [];
+    return node ? (node.children ? node.children() : []) : this.rootChildren();
   }
 
   /** The view's message while the instant filter narrows it: what filters, and how many loaded images match. */
@@ -114,8 +107,8 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     }
     let loaded = 0;
     let matching = 0;
-    for (const regions of this.regionNodes.values()) {
-      for (const region of regions) {
+    for (const account of this.accountNodes.values()) {
+      for (const region of account.regionNodes ?? []) {
         loaded += region.loader.items.length;
         matching += region.loader.items.reduce((n, image) => (predicate(image) ? n + 1 : n), 0);
       }
@@ -143,12 +136,8 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
   refresh(node?: Node): void {
     if (!node) {
       this.accountNodes.clear();
-      this.regionNodes.clear();
-      this.accountErrors.clear();
     } else if (node instanceof AccountNode) {
-      node.regions = undefined;
-      this.regionNodes.delete(node.account.id);
-      this.accountErrors.delete(node.account.id);
+      node.reset();
     } else if (node instanceof RegionNode) {
       node.loader.reset();
       this.filters.forgetCount(node);
@@ -161,15 +150,8 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     this.changed.fire(node);
   }
 
-  async loadMore(node: RegionNode): Promise<void> {
-    const pending = node.loader.loadMore();
-    this.changed.fire(node);
-    try {
-      await pending;
-    } catch (err) {
-      this.report(err);
-    }
-    this.changed.fire(node);
+  loadMore(node: RegionNode): Promise<void> {
+    return node.loadMore();
   }
 
   /** Loads every remaining page of a region, with a cancellable progress notification. */
@@ -203,7 +185,7 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
 
   /** The loaded region node of an account, if the tree has it. */
   findRegion(accountId: string, regionId: string): RegionNode | undefined {
-    return this.regionNodes.get(accountId)?.find((r) => r.region.id === regionId);
+    return this.accountNodes.get(accountId)?.regionNodes?.find((r) => r.region.id === regionId);
   }
 
   /** The node of an image, loading the account's regions and the image itself if the tree has not yet. */
@@ -212,7 +194,7 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     if (!account) {
       return undefined;
     }
-    await this.accountChildren(account);
+    await account.children();
     const region = this.findRegion(id.accountId, id.regionId);
     if (!region) {
       return undefined;
@@ -269,122 +251,13 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     for (const account of this.accounts.list()) {
       const existing = this.accountNodes.get(account.id);
       // Keep the node (and what it loaded) while the account's settings are the same.
-      if (existing && JSON.stringify(existing.account) === JSON.stringify(account)) {
-        fresh.set(account.id, existing);
-      } else {
-        this.regionNodes.delete(account.id);
-        fresh.set(account.id, new AccountNode(account));
-      }
+      fresh.set(account.id, existing && JSON.stringify(existing.account) === JSON.stringify(account) ? existing : new AccountNode(account, this.ctx));
     }
     this.accountNodes = fresh;
     // How many regions each shows, where the user chose (read from state: the account's own regions are
     // not known until it is expanded), so that its description never needs a redraw of its own.
-    fresh.forEach((node) => this.countShown(node));
+    fresh.forEach((node) => node.countShown());
     return [...fresh.values()];
-  }
-
-  /** The account's shown-region counts for its description, from the user's choice (no request). */
-  private countShown(node: AccountNode): void {
-    node.chosenRegions = this.regionChoice.chosen(node.account.id)?.length;
-    node.shownRegions = node.regions ? this.regionChoice.visible(node.account.id, node.regions).length : undefined;
-  }
-
-  private async accountChildren(node: AccountNode): Promise<Node[]> {
-    const error = this.accountErrors.get(node.account.id);
-    if (error !== undefined) {
-      return [this.errorNode(node, error, () => this.refresh(node))];
-    }
-    if (!node.regions || !this.supports.has(node.account.id)) {
-      try {
-        const provider = await this.sessions.provider(node.account);
-        this.supports.set(node.account.id, provider.filters);
-        node.regions ??= await provider.listRegions();
-      } catch (err) {
-        this.accountErrors.set(node.account.id, err);
-        this.report(err);
-        return [this.errorNode(node, err, () => this.refresh(node))];
-      }
-    }
-    if (!node.regions.length) {
-      return [new EmptyNode(node, vscode.l10n.t('No regions are available to this account.'))];
-    }
-    let regions = this.regionNodes.get(node.account.id);
-    if (!regions) {
-      regions = node.regions.map((r) => new RegionNode(node, r, this.imageLoader(node, r.id)));
-      this.regionNodes.set(node.account.id, regions);
-    }
-    this.filters.dress(regions, this.supports.get(node.account.id)!);
-    // Only the regions the user shows (Show/Hide Regions…); the hidden ones keep what they loaded.
-    const shown = new Set(this.regionChoice.visible(node.account.id, node.regions).map((r) => r.id));
-    // Counted for the account's description at its next redraw (a choice redraws it at once). Not redrawn
-    // here: a redraw of the account as its regions are listed races their own expansion (one restored
-    // after a reload stays empty).
-    this.countShown(node);
-    return shown.size ? regions.filter((r) => shown.has(r.region.id)) : [hiddenRegionsNode(node)];
-  }
-
-  private imageLoader(node: AccountNode, regionId: string): ImageLoader {
-    let region: RegionNode | undefined;
-    const filter = (): ReturnType<RegionFilters['filterOf']> => {
-      region ??= this.findRegion(node.account.id, regionId);
-      return region ? this.filters.filterOf(region) : undefined;
-    };
-    return new ImageLoader(providerSource(() => this.sessions.provider(node.account), regionId, () => this.sessions.pageSize(), filter));
-  }
-
-  /** The loaded images the instant filter keeps, in the view's order, grouped if asked; then Load more, an error or an empty state. */
-  private async regionChildren(node: RegionNode): Promise<Node[]> {
-    const { loader } = node;
-    const support = this.supports.get(node.account.id);
-    if (support) {
-      this.filters.dress([node], support);
-    }
-    const before = loader.items.length;
-    try {
-      await loader.ensureFirstPage();
-    } catch (err) {
-      this.report(err);
-    }
-    if (loader.items.length !== before) {
-      // The view's message counts what has just arrived. (Not a redraw of the region: one right after its
-      // first page makes the workbench drop its images' rich hovers.)
-      this.messageDirty.fire();
-    }
-    const { predicate } = node.view;
-    const shown = sortImages(predicate ? loader.items.filter(predicate) : loader.items, this.state.sort);
-    const children: Node[] =
-      this.state.group === 'none'
-        ? shown.map((image) => node.imageNode(image))
-        : groupImages(shown, this.state.group).map((g) => this.groupNode(node, g.key, g.images));
-    if (!children.length && loader.items.length) {
-      children.push(new EmptyNode(node, vscode.l10n.t('No loaded image matches the filter "{0}".', this.state.query)));
-    }
-    if (loader.error !== undefined) {
-      // Keep what was loaded; the error node retries the page that failed.
-      children.push(this.errorNode(node, loader.error, () => void this.loadMore(node)));
-    } else if (loader.hasMore) {
-      children.push(new LoadMoreNode(node));
-    } else if (!children.length) {
-      const filtered = node.view.cloudFilter !== undefined;
-      children.push(new EmptyNode(node, filtered ? vscode.l10n.t('No image in this region matches the cloud filter.') : vscode.l10n.t('No images in this region.')));
-    }
-    // Images shared with this project, where the cloud has them: first, or after the region's only
-    // "no images" or error node (which stays what the region says first).
-    const received = (await this.sessions.provider(node.account).catch(() => undefined))?.received;
-    if (received) {
-      const group = sharedGroupOf(node, () => received.listReceived(node.region.id));
-      children.splice(children[0]?.kind === 'empty' || children[0]?.kind === 'error' ? 1 : 0, 0, group);
-    }
-    return children;
-  }
-
-  private groupNode(region: RegionNode, key: string | undefined, images: readonly Image[]): GroupNode {
-    const label = key ?? (this.state.group === 'family' ? vscode.l10n.t('No image family') : vscode.l10n.t('Other'));
-    return new GroupNode(region, key, label, images);
-  }
-
-  private errorNode(parent: Node, err: unknown, retry: () => void): ErrorNode {
-    return new ErrorNode(parent, explain(err), `${userMessage(err)}\n\n${logLine(err)}`, retry);
   }
 
   private report(err: unknown): void {

@@ -10,7 +10,6 @@ export type SortOrder = 'newest' | 'name' | 'size';
 export type Grouping = 'none' | 'os' | 'family';
 
 export const SORT_ORDERS: readonly SortOrder[] = ['newest', 'name', 'size'];
-export const GROUPINGS: readonly Grouping[] = ['none', 'os', 'family'];
 
 /** The context key that is true while the instant filter narrows the view (its title icon shows it). */
 export const FILTER_ACTIVE_KEY = 'cloudImageExplorer.filterActive';

@@ -26,12 +26,11 @@ function keyOf(id: PanelIdentity): string {
 class DetailsPanel {
   state: DetailsState | undefined;
   rendered: Rendered | undefined;
-  private readonly renderedEmitter = new vscode.EventEmitter<Rendered>();
-  readonly onDidRender = this.renderedEmitter.event;
 
   constructor(
     readonly id: PanelIdentity,
     readonly panel: vscode.WebviewPanel,
+    private readonly onRender: () => void,
   ) {}
 
   post(message: ToWebview): void {
@@ -40,17 +39,15 @@ class DetailsPanel {
 
   setRendered(r: Rendered): void {
     this.rendered = r;
-    this.renderedEmitter.fire(r);
-  }
-
-  dispose(): void {
-    this.renderedEmitter.dispose();
+    this.onRender();
   }
 }
 
 export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, DetailsPanel>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** A panel drew (tests wait for it). */
+  private readonly renderedEmitter = new vscode.EventEmitter<void>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -102,23 +99,34 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     await this.attach(id, panel, undefined);
   }
 
-  /** Tests: what the panel of an image last drew, waiting until it satisfies `until`. */
-  async rendered(id: PanelIdentity, until: (r: Rendered) => boolean, timeoutMs = 30_000): Promise<Rendered> {
-    const started = Date.now();
-    for (;;) {
-      const p = this.panels.get(keyOf(id));
-      if (p?.rendered && until(p.rendered)) {
-        return p.rendered;
+  /** Tests: what the panel of an image last drew, waiting (for its next drawings) until it satisfies `until`. */
+  rendered(id: PanelIdentity, until: (r: Rendered) => boolean, timeoutMs = 30_000): Promise<Rendered> {
+    const current = (): Rendered | undefined => {
+      const r = this.panels.get(keyOf(id))?.rendered;
+      return r && until(r) ? r : undefined;
+    };
+    return new Promise((resolve, reject) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        sub.dispose();
+      };
+      const sub = this.renderedEmitter.event(() => {
+        const r = current();
+        if (r) {
+          done();
+          resolve(r);
+        }
+      });
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`panel ${keyOf(id)} did not render as expected; last: ${JSON.stringify(this.panels.get(keyOf(id))?.rendered)}`));
+      }, timeoutMs);
+      const now = current();
+      if (now) {
+        done();
+        resolve(now);
       }
-      if (Date.now() - started > timeoutMs) {
-        throw new Error(`panel ${keyOf(id)} did not render as expected; last: ${JSON.stringify(p?.rendered)}`);
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-
-  openIdentities(): PanelIdentity[] {
-    return [...this.panels.values()].map((p) => p.id);
+    });
   }
 
   isOpen(id: PanelIdentity): boolean {
@@ -135,6 +143,7 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   dispose(): void {
     this.closeAll();
     this.subscriptions.forEach((d) => d.dispose());
+    this.renderedEmitter.dispose();
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -146,7 +155,7 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   }
 
   private async attach(id: PanelIdentity, panel: vscode.WebviewPanel, image: Image | undefined): Promise<void> {
-    const entry = new DetailsPanel(id, panel);
+    const entry = new DetailsPanel(id, panel, () => this.renderedEmitter.fire());
     this.panels.set(keyOf(id), entry);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icons', 'cloud-images.svg');
     panel.webview.html = detailsHtml(panel.webview, this.extensionUri, image?.name ?? id.imageId);
@@ -155,7 +164,6 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     panel.onDidDispose(() => {
       watch.dispose();
       this.panels.delete(keyOf(id));
-      entry.dispose();
     });
     panel.webview.onDidReceiveMessage((raw: unknown) => {
       // A failed action or reload is logged and shown, never left as an unhandled rejection.

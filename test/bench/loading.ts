@@ -9,6 +9,7 @@ import type { ImageProvider } from '../../src/providers/core/provider';
 import type { EmulatorProcess } from './emulatorProcess';
 import { ImageLoader, providerSource } from '../../src/tree/imageLoader';
 import { BIG_REGION, HttpClient, median, medianMeasured, medianOf, providerOn } from './common';
+import type { TreeContext } from '../../src/tree/treeContext';
 
 export interface LoadAllRow {
   readonly cloud: CloudKind;
@@ -127,6 +128,8 @@ export async function loadAllRows(emulator: EmulatorProcess, runs: number, loopR
 /** The account expands (its regions listed: Huawei starts its project lookup then), then a region: its first page and its tree items. */
 export async function firstPageRows(emulator: EmulatorProcess, runs: number): Promise<FirstPageRow[]> {
   const { AccountNode, RegionNode } = await import('../../src/tree/nodes');
+  // These nodes are drawn, never asked for children: no tree context behind them.
+  const ctx = {} as TreeContext;
   const rows: FirstPageRow[] = [];
   const http = new HttpClient();
   try {
@@ -135,14 +138,14 @@ export async function firstPageRows(emulator: EmulatorProcess, runs: number): Pr
       const rtMs = await roundTrip(providerOn(emulator, cloud, http), regionId);
       const expand = async (pauseMs: number): Promise<number> => {
         const provider = providerOn(emulator, cloud, http);
-        const account = new AccountNode({ id: `bench-${cloud}`, name: 'bench', cloud, sandbox: true });
+        const account = new AccountNode({ id: `bench-${cloud}`, name: 'bench', cloud, sandbox: true }, ctx);
         const regions = await provider.listRegions();
         if (pauseMs) {
           await new Promise((r) => setTimeout(r, pauseMs));
         }
         const started = performance.now();
         const loader = new ImageLoader(providerSource(() => Promise.resolve(provider), regionId, () => TREE_PAGE_SIZE));
-        const region = new RegionNode(account, regions.find((r) => r.id === regionId) ?? { id: regionId, name: regionId }, loader);
+        const region = new RegionNode(account, regions.find((r) => r.id === regionId) ?? { id: regionId, name: regionId }, loader, ctx);
         await loader.ensureFirstPage();
         loader.items.forEach((image) => region.imageNode(image).treeItem());
         return performance.now() - started;

@@ -7,6 +7,7 @@ import { Emulator } from '../../src/sandbox/emulator';
 import { imageFilter } from '../../src/tree/filter';
 import { ImageLoader, providerSource, type ImageSource } from '../../src/tree/imageLoader';
 import { HttpClient, median, providerOn } from './common';
+import type { TreeContext } from '../../src/tree/treeContext';
 
 const REGION = 'cn-wulanchabu';
 /** About 94 % of the sandbox's images are Available (what the tree lists): this gives just over 50,000. */
@@ -47,11 +48,13 @@ function timeEach(runs: number, fn: () => void): number {
 
 export async function memoryResult(): Promise<MemoryResult> {
   const { AccountNode, RegionNode } = await import('../../src/tree/nodes');
+  // These nodes are drawn, never asked for children: no tree context behind them.
+  const ctx = {} as TreeContext;
   const emulator = new Emulator({ imageCounts: { alibaba: { [REGION]: GENERATED } } });
   await emulator.start();
   const http = new HttpClient();
   const provider = providerOn(emulator, 'alibaba', http);
-  const account = new AccountNode({ id: 'bench', name: 'bench', cloud: 'alibaba', sandbox: true });
+  const account = new AccountNode({ id: 'bench', name: 'bench', cloud: 'alibaba', sandbox: true }, ctx);
   try {
     await provider.listImages({ regionId: REGION, pageSize: 1 }); // the emulator generates the region first
     /** A region as the tree keeps it once Load All is done and every item was drawn; its heap per image. */
@@ -59,7 +62,7 @@ export async function memoryResult(): Promise<MemoryResult> {
       const base = heap();
       const loader = new ImageLoader(source);
       await loader.loadAll(new AbortController().signal);
-      const region = new RegionNode(account, { id: REGION, name: REGION }, loader);
+      const region = new RegionNode(account, { id: REGION, name: REGION }, loader, ctx);
       for (const image of loader.items) {
         const node = region.imageNode(image);
         const item = node.treeItem();

@@ -4,7 +4,7 @@
 // go only into SecretStorage. A typed argument (the same fields) is checked exactly like typed input.
 import * as vscode from 'vscode';
 import type { CloudKind } from '../../providers/core/model';
-import { SUPPORTED_CLOUDS } from '../../providers';
+import { CLOUD_KINDS } from '../../providers/core/model';
 import { checkAccountName } from '../../providers/rules/accounts';
 import { cloudLabel } from '../../util/clouds';
 import { userMessage } from '../../util/errors';
@@ -23,7 +23,7 @@ function presetOf(v: unknown): AccountDraft | undefined {
   const r = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
   const s = (k: string): string | undefined => (typeof r?.[k] === 'string' ? (r[k] as string) : undefined);
   const cloud = s('cloud');
-  if (!r || !cloud || !SUPPORTED_CLOUDS.includes(cloud as CloudKind)) {
+  if (!r || !cloud || !CLOUD_KINDS.includes(cloud as CloudKind)) {
     return undefined;
   }
   const securityToken = s('securityToken');
@@ -85,7 +85,7 @@ function askAccount(ctx: CommandContext, input: UserInput): Promise<AccountDraft
     {
       async run(d, ui, info) {
         const picked = await ui.pick(
-          SUPPORTED_CLOUDS.map((cloud) => ({ label: cloudLabel(cloud), data: cloud, picked: cloud === d.cloud })),
+          CLOUD_KINDS.map((cloud) => ({ label: cloudLabel(cloud), data: cloud, picked: cloud === d.cloud })),
           { ...info, placeHolder: vscode.l10n.t('Which cloud is the account on?') },
         );
         d.cloud = picked.data;

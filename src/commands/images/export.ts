@@ -65,14 +65,14 @@ function ask(ctx: CommandContext, target: ImageNode, choice: ExportChoice, rules
     [
       {
         run: async (s, input, info) => {
-          const prompt = cloud === 'alibaba' ? vscode.l10n.t('OSS bucket in {0} to export to', region) : vscode.l10n.t('OBS bucket in {0} to export to', region);
+          const prompt = rules.storage === 'oss' ? vscode.l10n.t('OSS bucket in {0} to export to', region) : vscode.l10n.t('OBS bucket in {0} to export to', region);
           s.bucket = (await input.input({ ...info, prompt, value: s.bucket || lastBucket, validateInput: (v) => messageOf(rules.checkBucket(v.trim()), cloud) })).trim();
         },
       },
       {
         run: async (s, input, info) => {
-          const prompt = cloud === 'alibaba' ? vscode.l10n.t('Object prefix (letters and digits)') : vscode.l10n.t('Object name');
-          const value = s.object || (cloud === 'alibaba' ? 'export' : target.image.name.replace(/[^\w.-]+/g, '-'));
+          const prompt = rules.object === 'prefix' ? vscode.l10n.t('Object prefix (letters and digits)') : vscode.l10n.t('Object name');
+          const value = s.object || (rules.object === 'prefix' ? 'export' : target.image.name.replace(/[^\w.-]+/g, '-'));
           s.object = (await input.input({ ...info, prompt, value, validateInput: (v) => messageOf(rules.checkObject(v.trim()), cloud) })).trim();
         },
       },

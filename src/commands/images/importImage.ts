@@ -85,7 +85,7 @@ export async function importImage(ctx: CommandContext, node?: unknown): Promise<
         await assertQuotaRoom(provider, region.region.id, region.region.name, 'image');
       },
     },
-    text('bucket', (s) => (s.cloud === 'alibaba' ? vscode.l10n.t('OSS bucket in {0} that holds the image file', regionOf(s).region.id) : vscode.l10n.t('OBS bucket in {0} that holds the image file', regionOf(s).region.id)), (s, v) => messageOf(rulesOf(s).checkBucket(v), s.cloud)),
+    text('bucket', (s) => (rulesOf(s).storage === 'oss' ? vscode.l10n.t('OSS bucket in {0} that holds the image file', regionOf(s).region.id) : vscode.l10n.t('OBS bucket in {0} that holds the image file', regionOf(s).region.id)), (s, v) => messageOf(rulesOf(s).checkBucket(v), s.cloud)),
     text('object', () => vscode.l10n.t('Image file (object name in the bucket)'), (s, v) => messageOf(rulesOf(s).checkObject(v), s.cloud)),
     text('name', () => vscode.l10n.t('Name of the new image'), (s, v) => messageOf(rulesOf(s).checkName(v), s.cloud), (s) => s.name || nameFromObject(s.object)),
     text('description', () => vscode.l10n.t('Description (optional)'), (s, v) => messageOf(rulesOf(s).checkDescription(v), s.cloud)),

@@ -1,7 +1,6 @@
 import type * as vscode from 'vscode';
 import type { RegionChoice } from '../../accounts/regionChoice';
 import type { AccountStore } from '../../accounts/store';
-import type { SandboxHost } from '../../accounts/sandboxHost';
 import type { Sessions } from '../../accounts/session';
 import type { SearchResults } from '../../search/results';
 import type { ImageTreeProvider } from '../../tree/treeProvider';
@@ -17,7 +16,6 @@ export interface CommandContext {
   readonly extension: vscode.ExtensionContext;
   readonly accounts: AccountStore;
   readonly sessions: Sessions;
-  readonly sandbox: SandboxHost;
   readonly tree: ImageTreeProvider;
   readonly treeView: vscode.TreeView<unknown>;
   readonly log: Log;

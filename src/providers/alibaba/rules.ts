@@ -52,6 +52,8 @@ const OSS_PREFIX: TextRule = { field: 'objectPrefix', min: 0, max: 30, charset: 
 export const ALIBABA_EXPORT_FORMATS = ['raw', 'vhd', 'qcow2', 'vmdk', 'vdi'] as const;
 
 export const ALIBABA_EXPORT_RULES: ExportRules = {
+  storage: 'oss',
+  object: 'prefix',
   formats: ALIBABA_EXPORT_FORMATS,
   checkBucket: (bucket) => checkText(bucket, OSS_BUCKET),
   checkObject: (prefix) => checkText(prefix, OSS_PREFIX),
@@ -128,6 +130,7 @@ export const ALIBABA_IMPORT_PLATFORMS = [
 ] as const;
 
 export const ALIBABA_IMPORT_RULES: ImportRules = {
+  storage: 'oss',
   formats: ['RAW', 'VHD', 'QCOW2', 'VMDK'],
   platforms: ALIBABA_IMPORT_PLATFORMS,
   architectures: ['x86_64', 'arm64', 'i386'],

@@ -116,7 +116,17 @@ export interface TagRules {
   checkFilterTag(tag: Tag): InputProblem | undefined;
 }
 
+/** The object storage a cloud imports from and exports to: Alibaba OSS, Huawei OBS. */
+export type ObjectStorage = 'oss' | 'obs';
+
 export interface ExportRules {
+  /** Where exports go. */
+  readonly storage: ObjectStorage;
+  /**
+   * What the user names: a prefix the cloud puts its own file names after (Alibaba OSSPrefix, default
+   * "export"), or the whole object name (Huawei file_name; default from the image's name).
+   */
+  readonly object: 'prefix' | 'name';
   readonly formats: readonly string[];
   checkBucket(bucket: string): InputProblem | undefined;
   checkObject(object: string): InputProblem | undefined;
@@ -153,6 +163,8 @@ export interface EditRules {
 }
 
 export interface ImportRules {
+  /** Where the image file is read from. */
+  readonly storage: ObjectStorage;
   /** The file formats the cloud imports; empty where it reads the format from the file (Huawei). */
   readonly formats: readonly string[];
   /** Values the cloud knows for the OS (Alibaba Platform, Huawei os_version), offered in a list. */

@@ -59,6 +59,8 @@ const OBS_OBJECT: TextRule = objectNameRule(1024);
 export const HUAWEI_EXPORT_FORMATS = ['qcow2', 'vhd', 'zvhd', 'vmdk'] as const;
 
 export const HUAWEI_EXPORT_RULES: ExportRules = {
+  storage: 'obs',
+  object: 'name',
   formats: HUAWEI_EXPORT_FORMATS,
   checkBucket: (bucket) => checkText(bucket, OBS_BUCKET),
   checkObject: (object) => checkText(object, OBS_OBJECT),
@@ -136,6 +138,7 @@ export const HUAWEI_OS_VERSIONS = [
 
 /** Create image from an OBS file (POST /v2/cloudimages/action with image_url): min_disk 1 to 1,024 GB. */
 export const HUAWEI_IMPORT_RULES: ImportRules = {
+  storage: 'obs',
   formats: [],
   platforms: HUAWEI_OS_VERSIONS,
   architectures: ['x86', 'arm'],

@@ -6,6 +6,7 @@ import { HUAWEI_IMAGE_RULES } from '../huawei/rules';
 import type { ImageRefusal, ImageRules } from '../core/rules';
 import { vocabularyOf } from '../index';
 import type { CloudKind, Image } from '../core/model';
+import type { JobKind } from '../core/operations';
 import { QINGCLOUD_IMAGE_RULES } from '../qingcloud/rules';
 import type { Capability } from '../core/rules';
 
@@ -24,15 +25,20 @@ export interface Capabilities {
   readonly jobs: boolean;
   /** The cloud is retired: say so in the UI. */
   readonly retired: boolean;
+  /**
+   * The running jobs the cloud can cancel: Alibaba export tasks (CancelTask) and copies (CancelCopyImage,
+   * which names the new image: only a copy followed by its new image). None elsewhere.
+   */
+  readonly cancels: readonly JobKind[];
 }
 
 export const CAPABILITIES: Readonly<Record<CloudKind, Capabilities>> = {
-  alibaba: { tag: true, share: true, export: true, delete: true, copy: true, edit: true, deprecate: true, jobs: true, retired: false },
-  huawei: { tag: true, share: true, export: true, delete: true, copy: true, edit: true, deprecate: false, jobs: true, retired: false },
+  alibaba: { tag: true, share: true, export: true, delete: true, copy: true, edit: true, deprecate: true, jobs: true, retired: false, cancels: ['export', 'copy'] },
+  huawei: { tag: true, share: true, export: true, delete: true, copy: true, edit: true, deprecate: false, jobs: true, retired: false, cancels: [] },
   // QingCloud IaaS has no image export.
-  qingcloud: { tag: true, share: true, export: false, delete: true, copy: true, edit: true, deprecate: false, jobs: true, retired: false },
+  qingcloud: { tag: true, share: true, export: false, delete: true, copy: true, edit: true, deprecate: false, jobs: true, retired: false, cancels: [] },
   // BatchCompute (retired): list, details and delete only.
-  batchcompute: { tag: false, share: false, export: false, delete: true, copy: false, edit: false, deprecate: false, jobs: false, retired: true },
+  batchcompute: { tag: false, share: false, export: false, delete: true, copy: false, edit: false, deprecate: false, jobs: false, retired: true, cancels: [] },
 };
 
 export const COMMAND_CAPABILITIES: readonly Capability[] = ['tag', 'share', 'export', 'delete', 'copy', 'edit', 'deprecate'];
