@@ -80,6 +80,18 @@ describe('Localisation (en, zh-cn)', () => {
     assert.ok([...SAME_IN_BOTH].every((k) => k in zh), 'every allow-listed string is in the bundle');
   });
 
+  it('addresses the user as 你 (as VS Code does in Chinese) and punctuates Chinese sentences the Chinese way', () => {
+    const cjk = '[\\u4e00-\\u9fff]';
+    const asciiBetween = new RegExp(`${cjk}[,;:?!]\\s*${cjk}|${cjk}\\.$`);
+    const texts: [string, string][] = [
+      ...Object.entries(zh).map(([k, v]): [string, string] => [`bundle: ${k}`, String(v)]),
+      ...Object.entries(readJson('package.nls.zh-cn.json')).map(([k, v]): [string, string] => [`package.nls: ${k}`, String(v)]),
+    ];
+    assert.deepEqual(texts.filter(([, v]) => v.includes('您')).map(([k]) => k), [], 'one form of address: 你');
+    assert.deepEqual(texts.filter(([, v]) => asciiBetween.test(v)).map(([k]) => k), [], 'ASCII punctuation in a Chinese sentence');
+    assert.doesNotMatch(fs.readFileSync(path.join(root, 'README.zh-cn.md'), 'utf8'), /您/, 'README.zh-cn.md: one form of address');
+  });
+
   it('localises every %key% of package.json in English and zh-cn', () => {
     const manifest = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
     const keys = [...new Set([...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]!))];
