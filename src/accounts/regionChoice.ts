@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import type { Region } from '../providers/core/model';
 
 const CHOICE_KEY = 'cloudImageExplorer.visibleRegions';
+/** How many regions each account had when the user chose, so that "2 of 19 regions" reads the same after a reload. */
+const TOTAL_KEY = 'cloudImageExplorer.regionTotals';
 const SETTING = 'regions.defaultVisible';
 
 type Choices = Readonly<Record<string, readonly string[]>>;
@@ -30,15 +32,27 @@ export class RegionChoice implements vscode.Disposable {
     return this.state.get<Choices>(CHOICE_KEY, {})[accountId];
   }
 
-  /** Remembers the account's regions; undefined forgets the choice (back to the default). */
-  async choose(accountId: string, regionIds: readonly string[] | undefined): Promise<void> {
+  /** How many regions the account had when the user chose (undefined when never chosen). */
+  total(accountId: string): number | undefined {
+    return this.state.get<Readonly<Record<string, number>>>(TOTAL_KEY, {})[accountId];
+  }
+
+  /** Remembers the account's regions out of its `total`; undefined forgets the choice (back to the default). */
+  async choose(accountId: string, regionIds: readonly string[] | undefined, total?: number): Promise<void> {
     const choices: Record<string, readonly string[]> = { ...this.state.get<Choices>(CHOICE_KEY, {}) };
+    const totals: Record<string, number> = { ...this.state.get<Readonly<Record<string, number>>>(TOTAL_KEY, {}) };
     if (regionIds) {
       choices[accountId] = [...regionIds];
     } else {
       delete choices[accountId];
     }
+    if (regionIds && total !== undefined) {
+      totals[accountId] = total;
+    } else {
+      delete totals[accountId];
+    }
     await this.state.update(CHOICE_KEY, choices);
+    await this.state.update(TOTAL_KEY, totals);
     this.changed.fire(accountId);
   }
 

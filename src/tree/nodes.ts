@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { FilterSupport } from '../providers/core/filters';
 import type { AccountConfig, Image, Region } from '../providers/core/model';
-import { cloudLabel } from '../util/clouds';
+import { accountLabel, cloudLabel } from '../util/clouds';
 import { explain, logLine, userMessage } from '../util/errors';
 import { formatNumber } from '../util/format';
 import type { ImagePredicate } from './filter';
@@ -103,11 +103,15 @@ export class AccountNode implements Node {
   }
 
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.account.name, vscode.TreeItemCollapsibleState.Collapsed);
+    // The cloud is in the label (as in every picker), so that the four sandbox accounts, or two accounts of
+    // one name, are told apart at any sidebar width and by a screen reader; the description is what varies.
+    const label = accountLabel(this.account);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    const cloud = this.account.sandbox ? vscode.l10n.t('{0} · emulator', cloudLabel(this.account.cloud)) : cloudLabel(this.account.cloud);
     const hint = this.hint();
-    item.description = hint ? `${cloud} · ${hint}` : cloud;
+    const parts = [hint, this.account.sandbox ? vscode.l10n.t('emulator') : undefined].filter((p): p is string => p !== undefined);
+    item.description = parts.join(' · ');
+    item.accessibilityInformation = { label: [label, ...parts].join(', ') };
     item.iconPath = new vscode.ThemeIcon(this.account.sandbox ? 'beaker' : 'account');
     item.contextValue = `account cloud-${this.account.cloud}${this.account.sandbox ? ' sandbox' : ''}`;
     item.tooltip = this.account.sandbox
@@ -122,6 +126,11 @@ export class AccountNode implements Node {
   /** "3 of 19 regions" while some regions are hidden; "3 regions shown" for a choice made before the regions are listed. */
   private hint(): string | undefined {
     if (!this.regions) {
+      // Before the regions are listed (after a reload): out of the count the account had when the user chose.
+      const total = this.chosenRegions === undefined ? undefined : this.ctx.regionChoice.total(this.account.id);
+      if (this.chosenRegions !== undefined && total !== undefined) {
+        return this.chosenRegions < total ? vscode.l10n.t('{0} of {1} regions', formatNumber(this.chosenRegions), formatNumber(total)) : undefined;
+      }
       return this.chosenRegions === undefined ? undefined : vscode.l10n.t('{0} regions shown', formatNumber(this.chosenRegions));
     }
     const total = this.regions.length;
@@ -252,7 +261,8 @@ export class RegionNode implements Node {
     const item = new vscode.TreeItem(this.region.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const { loader, view } = this;
-    const parts = [this.region.id];
+    // What varies first (counts, the filters), the region's ID last: the sidebar cuts the description's end.
+    const parts: string[] = [];
     if (loader.total !== undefined) {
       parts.push(`${formatNumber(loader.items.length)}/${formatNumber(loader.total)}`);
     } else if (view.serverCount !== undefined) {
@@ -266,6 +276,7 @@ export class RegionNode implements Node {
       parts.push(view.cloudFilter.short);
       item.tooltip = vscode.l10n.t('Cloud filter: {0}', view.cloudFilter.full);
     }
+    parts.push(this.region.id);
     item.description = parts.join(' · ');
     item.iconPath = new vscode.ThemeIcon(view.cloudFilter ? 'filter' : 'globe');
     item.contextValue = `region cloud-${this.account.cloud}${view.cloudFilter ? ' cloudFiltered' : ''}`;

@@ -21,5 +21,5 @@ export async function showHideRegions(ctx: CommandContext, node?: unknown): Prom
     regions.map((r) => ({ label: r.name, description: r.id, picked: shown.has(r.id), data: r.id })),
     { title: vscode.l10n.t('{0}: Show/Hide Regions', account.account.name), placeHolder: vscode.l10n.t('Select the regions to show') },
   );
-  await ctx.regions.choose(account.account.id, chosen.map((c) => c.data));
+  await ctx.regions.choose(account.account.id, chosen.map((c) => c.data), regions.length);
 }
