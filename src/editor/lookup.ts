@@ -106,9 +106,13 @@ export class ImageLookup implements vscode.Disposable {
   private async lookUp(cloud: CloudKind, ids: readonly string[], signal: AbortSignal): Promise<Map<string, Lookup>> {
     const accounts = this.accountsOf(cloud);
     const sweeps = await Promise.all(accounts.map((account) => this.sweep(account, ids, signal)));
+    const hitsOf = new Map<string, ImageHit[]>();
+    for (const hit of sweeps.flatMap((s) => s.hits)) {
+      hitsOf.set(hit.image.id, [...(hitsOf.get(hit.image.id) ?? []), hit]);
+    }
     const out = new Map<string, Lookup>();
     for (const id of ids) {
-      const hits = sweeps.flatMap((s) => s.hits.filter((h) => h.image.id === id));
+      const hits = hitsOf.get(id) ?? [];
       const failed = sweeps.find((s) => s.unsettled.has(id));
       out.set(id, hits.length ? { kind: 'found', hits } : failed ? { kind: 'failed', error: failed.error } : { kind: 'missing', searched: accounts });
     }
