@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { isCancellation, logLine } from '../util/errors';
 import type { Log } from '../util/log';
-import { diagnosticFor } from './describe';
-import type { IdRef, ImageLookup } from './lookup';
+import { diagnosticFor, diagnosticNeeded } from './describe';
+import type { IdRef, ImageLookup, Lookup } from './lookup';
 import type { IdMatch } from './scan';
 import { rangeOf, type ImageIdScope } from './scope';
 import { Slicer } from './slices';
@@ -16,6 +16,11 @@ import { Slicer } from './slices';
 const EDIT_DELAY_MS = 800;
 /** The host shows at most this many diagnostics of one file; more are not built. */
 const MAX_DIAGNOSTICS = 1000;
+
+/** Whether an answer gets a diagnostic (see diagnosticFor): missing, or found but none of its hits usable. */
+function flagged(answer: Lookup | undefined): boolean {
+  return answer?.kind === 'missing' || (answer?.kind === 'found' && diagnosticNeeded(answer));
+}
 
 /** A document's distinct IDs: those in its visible ranges first, then all the others. */
 export function batchesOf(doc: vscode.TextDocument, matches: readonly IdMatch[]): [IdRef[], IdRef[]] {
@@ -145,18 +150,34 @@ export class ImageDiagnostics implements vscode.Disposable {
     return (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled' || doc.uri.scheme === 'vscode-remote') && !doc.isClosed;
   }
 
-  /** The diagnostics of a document version from what is known (no request), built in slices. */
+  /**
+   * The diagnostics of a document version from what is known (no request), built in slices. Past the
+   * host's limit per file, every flagged ID keeps its first place before any ID gets a second.
+   */
   private async draw(doc: vscode.TextDocument, version: number, matches: readonly IdMatch[], signal?: AbortSignal): Promise<void> {
     const slicer = new Slicer(signal ? { signal } : {});
-    const diagnostics: vscode.Diagnostic[] = [];
-    for (let i = 0; i < matches.length && diagnostics.length < MAX_DIAGNOSTICS; i++) {
+    const firsts: number[] = [];
+    const repeats: number[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < matches.length; i++) {
       const m = matches[i]!;
-      const answer = this.lookup.peek(m);
-      const d = answer?.kind === 'missing' || answer?.kind === 'found' ? diagnosticFor(m, answer, rangeOf(doc, m)) : undefined;
+      if (flagged(this.lookup.peek(m))) {
+        (seen.has(m.id) ? repeats : firsts).push(i);
+        seen.add(m.id);
+      }
+      if (i % 1024 === 1023) {
+        await slicer.tick();
+      }
+    }
+    const chosen = [...firsts, ...repeats].slice(0, MAX_DIAGNOSTICS).sort((x, y) => x - y);
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const [n, i] of chosen.entries()) {
+      const m = matches[i]!;
+      const d = diagnosticFor(m, this.lookup.peek(m), rangeOf(doc, m));
       if (d) {
         diagnostics.push(d);
       }
-      if (i % 256 === 255) {
+      if (n % 256 === 255) {
         await slicer.tick();
       }
     }
