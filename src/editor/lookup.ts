@@ -11,6 +11,7 @@ import type { ImageChange, ImageTreeProvider } from '../tree/treeProvider';
 import { isCancellation, logLine } from '../util/errors';
 import type { Log } from '../util/log';
 import { Flights } from './flights';
+import { sweepRegions } from './sweep';
 
 export interface IdRef {
   readonly id: string;
@@ -122,27 +123,20 @@ export class ImageLookup implements vscode.Disposable {
   /** One account: its regions one after another, each asked only for the ids not found yet. */
   private async sweep(account: AccountConfig, ids: readonly string[], signal: AbortSignal): Promise<Sweep> {
     const hits: ImageHit[] = [];
-    const left = new Set(ids);
     try {
       const provider = await this.sessions.provider(account);
-      for (const region of this.ordered(account, await this.regionsOf(account, provider))) {
-        if (!left.size) {
-          break;
-        }
-        for (const image of await provider.findImages(region.id, [...left], signal)) {
-          if (left.delete(image.id)) {
-            hits.push({ account, regionId: region.id, regionName: region.name, image });
-            this.markHot(account.id, region.id);
-          }
-        }
-      }
+      await sweepRegions(provider, this.ordered(account, await this.regionsOf(account, provider)), ids, signal, (region, image) => {
+        hits.push({ account, regionId: region.id, regionName: region.name, image });
+        this.markHot(account.id, region.id);
+      });
       return { hits, unsettled: new Set() };
     } catch (err) {
       if (signal.aborted || isCancellation(err)) {
         throw err;
       }
       this.log.warn(`Image ID lookup in account ${account.name}: ${logLine(err)}`);
-      return { hits, unsettled: left, error: err };
+      const settled = new Set(hits.map((h) => h.image.id));
+      return { hits, unsettled: new Set(ids.filter((id) => !settled.has(id))), error: err };
     }
   }
 
