@@ -32,6 +32,7 @@ import { showLog } from './view/showLog';
 import { trySandbox } from './accounts/trySandbox';
 import { clearCloudFilter, setCloudFilter } from './view/cloudFilter';
 import { clearFilter, filterImages, groupBy, sortBy } from './view/viewFilter';
+import { copyLocalEndpointEnvironment, LOCAL_ENDPOINT_COMMANDS, localEndpointDisposable, localEndpointMenu, startLocalEndpoint, stopLocalEndpoint } from './view/localEndpoint';
 
 const COMMANDS: Record<string, CommandHandler> = {
   ...IMAGE_ID_COMMANDS,
@@ -80,8 +81,12 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.search.reveal': revealSearchResult,
   'cloudImageExplorer.jobs.cancel': cancelJob,
   'cloudImageExplorer.jobs.retry': retryJob,
+  [LOCAL_ENDPOINT_COMMANDS.start]: startLocalEndpoint,
+  [LOCAL_ENDPOINT_COMMANDS.stop]: stopLocalEndpoint,
+  [LOCAL_ENDPOINT_COMMANDS.copyEnvironment]: copyLocalEndpointEnvironment,
+  [LOCAL_ENDPOINT_COMMANDS.menu]: localEndpointMenu,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([id, handler]) => registerCommand(ctx, id, handler));
+  return [...Object.entries(COMMANDS).map(([id, handler]) => registerCommand(ctx, id, handler)), localEndpointDisposable(ctx)];
 }

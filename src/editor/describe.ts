@@ -129,13 +129,18 @@ function notFoundText(ref: IdRef): string {
 
 export const DIAGNOSTIC_CODES = { notFound: 'image-not-found', deprecated: 'image-deprecated', unavailable: 'image-not-available' } as const;
 
+/** Whether a found image gets a diagnostic: none of the places it was found in has it available. */
+export function diagnosticNeeded(lookup: Extract<Lookup, { kind: 'found' }>): boolean {
+  return !lookup.hits.some((h) => imageState(h.account.cloud, h.image) === 'available');
+}
+
 /** A warning for an ID no account can find; information for a deprecated or unusable image; nothing otherwise. */
 export function diagnosticFor(ref: IdRef, lookup: Lookup | undefined, range: vscode.Range): vscode.Diagnostic | undefined {
   let diagnostic: vscode.Diagnostic | undefined;
   if (lookup?.kind === 'missing') {
     diagnostic = new vscode.Diagnostic(range, notFoundText(ref), vscode.DiagnosticSeverity.Warning);
     diagnostic.code = DIAGNOSTIC_CODES.notFound;
-  } else if (lookup?.kind === 'found' && !lookup.hits.some((h) => imageState(h.account.cloud, h.image) === 'available')) {
+  } else if (lookup?.kind === 'found' && diagnosticNeeded(lookup)) {
     const [{ account, image }] = lookup.hits as [ImageHit];
     const state = imageState(account.cloud, image);
     diagnostic = new vscode.Diagnostic(

@@ -1,15 +1,46 @@
 // Diagnostics on image IDs: a warning where no configured account can find the image, information
 // where it is deprecated or cannot be used. A document is checked when it opens and (refreshed from
-// the clouds) when it is saved; edits re-check only what is not known yet; a tree change redraws.
+// the clouds) when it is saved; an edit stops the check under way and, once typing settles, re-checks
+// what is not known yet; a tree change redraws. Every ID of the document is looked up, those on
+// screen first; scanning and drawing run in slices, so no check holds the host's thread for long.
 import * as vscode from 'vscode';
 import { isCancellation, logLine } from '../util/errors';
 import type { Log } from '../util/log';
-import { diagnosticFor } from './describe';
-import type { IdRef, ImageLookup } from './lookup';
-import { MAX_IDS_PER_DOCUMENT, rangeOf, type ImageIdScope } from './scope';
+import { diagnosticFor, diagnosticNeeded } from './describe';
+import type { IdRef, ImageLookup, Lookup } from './lookup';
+import type { IdMatch } from './scan';
+import { rangeOf, type ImageIdScope } from './scope';
+import { Slicer } from './slices';
 
 /** Typing settles this long before the document is checked again. */
 const EDIT_DELAY_MS = 800;
+/** The host shows at most this many diagnostics of one file; more are not built. */
+const MAX_DIAGNOSTICS = 1000;
+
+/** Whether an answer gets a diagnostic (see diagnosticFor): missing, or found but none of its hits usable. */
+function flagged(answer: Lookup | undefined): boolean {
+  return answer?.kind === 'missing' || (answer?.kind === 'found' && diagnosticNeeded(answer));
+}
+
+/** A document's distinct IDs: those in its visible ranges first, then all the others. */
+export function batchesOf(doc: vscode.TextDocument, matches: readonly IdMatch[]): [IdRef[], IdRef[]] {
+  const shown = vscode.window.visibleTextEditors
+    .filter((e) => e.document === doc)
+    .flatMap((e) => e.visibleRanges)
+    .map((r) => [doc.offsetAt(r.start), doc.offsetAt(r.end)] as const);
+  const visible = new Map<string, IdRef>();
+  const rest = new Map<string, IdRef>();
+  for (const m of matches) {
+    const into = shown.some(([from, to]) => m.start < to && m.end > from) ? visible : rest;
+    if (!visible.has(m.id) && !into.has(m.id)) {
+      into.set(m.id, { id: m.id, cloud: m.cloud });
+    }
+  }
+  for (const id of visible.keys()) {
+    rest.delete(id);
+  }
+  return [[...visible.values()], [...rest.values()]];
+}
 
 interface Check {
   readonly version: number;
@@ -54,14 +85,15 @@ export class ImageDiagnostics implements vscode.Disposable {
     this.checks.get(key)?.controller.abort();
     clearTimeout(this.timers.get(key));
     const controller = new AbortController();
+    const version = doc.version;
     const done = this.run(doc, refresh, controller.signal).finally(() => {
       if (this.checks.get(key)?.controller === controller) {
         this.checks.delete(key);
-        this.checkedVersions.set(key, doc.version);
+        this.checkedVersions.set(key, version);
         this.checked.fire(doc.uri);
       }
     });
-    this.checks.set(key, { version: doc.version, controller, done });
+    this.checks.set(key, { version, controller, done });
     return done;
   }
 
@@ -86,20 +118,31 @@ export class ImageDiagnostics implements vscode.Disposable {
       this.collection.delete(doc.uri);
       return;
     }
-    const refs = this.refsOf(doc);
-    if (!refs.length) {
-      this.collection.delete(doc.uri);
-      return;
-    }
+    const version = doc.version;
     try {
-      await this.lookup.resolve(refs, signal, refresh);
-    } catch (err) {
-      if (isCancellation(err)) {
+      const matches = await this.scope.ids(doc, signal);
+      const [visible, rest] = batchesOf(doc, matches);
+      if (!visible.length && !rest.length) {
+        this.collection.delete(doc.uri);
         return;
       }
-      this.log.warn(`Image ID check of ${doc.uri.fsPath}: ${logLine(err)}`);
+      // What the user sees first, then the whole rest of the document; each drawn as soon as it is known.
+      for (const batch of [visible, rest].filter((b) => b.length)) {
+        try {
+          await this.lookup.resolve(batch, signal, refresh);
+        } catch (err) {
+          if (isCancellation(err)) {
+            return;
+          }
+          this.log.warn(`Image ID check of ${doc.uri.fsPath}: ${logLine(err)}`);
+        }
+        await this.draw(doc, version, matches, signal);
+      }
+    } catch (err) {
+      if (!isCancellation(err)) {
+        throw err;
+      }
     }
-    this.draw(doc);
   }
 
   /** Only documents a user edits: not output, git or other virtual views of them. */
@@ -107,40 +150,50 @@ export class ImageDiagnostics implements vscode.Disposable {
     return (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled' || doc.uri.scheme === 'vscode-remote') && !doc.isClosed;
   }
 
-  private refsOf(doc: vscode.TextDocument): IdRef[] {
-    const seen = new Map<string, IdRef>();
-    for (const m of this.scope.idsOf(doc)) {
-      if (!seen.has(m.id)) {
-        seen.set(m.id, { id: m.id, cloud: m.cloud });
+  /**
+   * The diagnostics of a document version from what is known (no request), built in slices. Past the
+   * host's limit per file, every flagged ID keeps its first place before any ID gets a second.
+   */
+  private async draw(doc: vscode.TextDocument, version: number, matches: readonly IdMatch[], signal?: AbortSignal): Promise<void> {
+    const slicer = new Slicer(signal ? { signal } : {});
+    const firsts: number[] = [];
+    const repeats: number[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < matches.length; i++) {
+      const m = matches[i]!;
+      if (flagged(this.lookup.peek(m))) {
+        (seen.has(m.id) ? repeats : firsts).push(i);
+        seen.add(m.id);
+      }
+      if (i % 1024 === 1023) {
+        await slicer.tick();
       }
     }
-    const refs = [...seen.values()];
-    if (refs.length > MAX_IDS_PER_DOCUMENT) {
-      this.log.warn(`${doc.uri.fsPath} has ${refs.length} image IDs; the first ${MAX_IDS_PER_DOCUMENT} are checked.`);
+    const chosen = [...firsts, ...repeats].slice(0, MAX_DIAGNOSTICS).sort((x, y) => x - y);
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const [n, i] of chosen.entries()) {
+      const m = matches[i]!;
+      const d = diagnosticFor(m, this.lookup.peek(m), rangeOf(doc, m));
+      if (d) {
+        diagnostics.push(d);
+      }
+      if (n % 256 === 255) {
+        await slicer.tick();
+      }
     }
-    return refs.slice(0, MAX_IDS_PER_DOCUMENT);
+    if (!doc.isClosed && doc.version === version && this.scope.diagnostics) {
+      this.collection.set(doc.uri, diagnostics);
+    }
   }
 
-  /** The diagnostics of a document from what is known (no request). */
-  private draw(doc: vscode.TextDocument): void {
-    if (doc.isClosed || !this.scope.diagnostics) {
-      return;
-    }
-    const checkable = new Set(this.refsOf(doc).map((r) => r.id));
-    const diagnostics = this.scope
-      .idsOf(doc)
-      .filter((m) => checkable.has(m.id))
-      .map((m) => diagnosticFor(m, this.lookup.peek(m), rangeOf(doc, m)))
-      .filter((d): d is vscode.Diagnostic => d !== undefined);
-    this.collection.set(doc.uri, diagnostics);
-  }
-
+  /** An edit: the check under way (of the old text) stops; the new text is checked once typing settles. */
   private edited(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
-    if (!this.scope.includes(doc) || !this.docWanted(doc)) {
+    if (!this.docWanted(doc)) {
       return;
     }
-    this.draw(doc);
+    this.checks.get(key)?.controller.abort();
+    this.checks.delete(key);
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
@@ -156,10 +209,11 @@ export class ImageDiagnostics implements vscode.Disposable {
       this.checkAll();
       return;
     }
+    const changed = new Set(ids);
     for (const doc of vscode.workspace.textDocuments) {
-      if (this.checkedVersions.has(doc.uri.toString()) && this.scope.idsOf(doc).some((m) => ids.includes(m.id))) {
-        this.draw(doc);
-        this.checked.fire(doc.uri);
+      const known = this.checkedVersions.get(doc.uri.toString()) === doc.version ? this.scope.known(doc) : undefined;
+      if (known?.some((m) => changed.has(m.id))) {
+        void this.draw(doc, doc.version, known).then(() => this.checked.fire(doc.uri));
       }
     }
   }

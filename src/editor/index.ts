@@ -28,7 +28,7 @@ export interface ImageIdsDeps {
 const ALL_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
 
 export function registerImageIds(deps: ImageIdsDeps): { api: ImageIdsApi; disposables: vscode.Disposable[] } {
-  const scope = new ImageIdScope();
+  const scope = new ImageIdScope(deps.log);
   const lookup = new ImageLookup(deps.accounts, deps.sessions, deps.tree, deps.log);
   const diagnostics = new ImageDiagnostics(scope, lookup, deps.log);
   const lenses = new ImageIdLensProvider(scope, lookup);

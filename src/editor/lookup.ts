@@ -11,6 +11,7 @@ import type { ImageChange, ImageTreeProvider } from '../tree/treeProvider';
 import { isCancellation, logLine } from '../util/errors';
 import type { Log } from '../util/log';
 import { Flights } from './flights';
+import { sweepRegions } from './sweep';
 
 export interface IdRef {
   readonly id: string;
@@ -106,9 +107,13 @@ export class ImageLookup implements vscode.Disposable {
   private async lookUp(cloud: CloudKind, ids: readonly string[], signal: AbortSignal): Promise<Map<string, Lookup>> {
     const accounts = this.accountsOf(cloud);
     const sweeps = await Promise.all(accounts.map((account) => this.sweep(account, ids, signal)));
+    const hitsOf = new Map<string, ImageHit[]>();
+    for (const hit of sweeps.flatMap((s) => s.hits)) {
+      hitsOf.set(hit.image.id, [...(hitsOf.get(hit.image.id) ?? []), hit]);
+    }
     const out = new Map<string, Lookup>();
     for (const id of ids) {
-      const hits = sweeps.flatMap((s) => s.hits.filter((h) => h.image.id === id));
+      const hits = hitsOf.get(id) ?? [];
       const failed = sweeps.find((s) => s.unsettled.has(id));
       out.set(id, hits.length ? { kind: 'found', hits } : failed ? { kind: 'failed', error: failed.error } : { kind: 'missing', searched: accounts });
     }
@@ -118,27 +123,20 @@ export class ImageLookup implements vscode.Disposable {
   /** One account: its regions one after another, each asked only for the ids not found yet. */
   private async sweep(account: AccountConfig, ids: readonly string[], signal: AbortSignal): Promise<Sweep> {
     const hits: ImageHit[] = [];
-    const left = new Set(ids);
     try {
       const provider = await this.sessions.provider(account);
-      for (const region of this.ordered(account, await this.regionsOf(account, provider))) {
-        if (!left.size) {
-          break;
-        }
-        for (const image of await provider.findImages(region.id, [...left], signal)) {
-          if (left.delete(image.id)) {
-            hits.push({ account, regionId: region.id, regionName: region.name, image });
-            this.markHot(account.id, region.id);
-          }
-        }
-      }
+      await sweepRegions(provider, this.ordered(account, await this.regionsOf(account, provider)), ids, signal, (region, image) => {
+        hits.push({ account, regionId: region.id, regionName: region.name, image });
+        this.markHot(account.id, region.id);
+      });
       return { hits, unsettled: new Set() };
     } catch (err) {
       if (signal.aborted || isCancellation(err)) {
         throw err;
       }
       this.log.warn(`Image ID lookup in account ${account.name}: ${logLine(err)}`);
-      return { hits, unsettled: left, error: err };
+      const settled = new Set(hits.map((h) => h.image.id));
+      return { hits, unsettled: new Set(ids.filter((id) => !settled.has(id))), error: err };
     }
   }
 

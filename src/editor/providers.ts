@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { isCancellation } from '../util/errors';
 import { actionsFor, hoverText } from './describe';
 import type { IdRef, ImageLookup, Lookup } from './lookup';
+import type { IdMatch } from './scan';
 import { rangeOf, type ImageIdScope } from './scope';
 
 /** An AbortSignal that follows a cancellation token (the hover going away, the lightbulb closing). */
@@ -13,6 +14,16 @@ function signalOf(token: vscode.CancellationToken): { signal: AbortSignal; dispo
     controller.abort();
   }
   return { signal: controller.signal, dispose: () => sub.dispose() };
+}
+
+/** The ID under a position, found while the token lasts. */
+async function idUnder(scope: ImageIdScope, doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<IdMatch | undefined> {
+  const { signal, dispose } = signalOf(token);
+  try {
+    return await scope.idAt(doc, position, signal);
+  } finally {
+    dispose();
+  }
 }
 
 /** The answer for one ID, asked while the token lasts; undefined once cancelled. */
@@ -34,7 +45,7 @@ export class ImageIdHoverProvider implements vscode.HoverProvider {
   ) {}
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const match = this.scope.idAt(doc, position);
+    const match = await idUnder(this.scope, doc, position, token);
     if (!match) {
       return undefined;
     }
@@ -50,7 +61,7 @@ export class ImageIdActionProvider implements vscode.CodeActionProvider {
   ) {}
 
   async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, _context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
-    const match = this.scope.idAt(doc, range.start);
+    const match = await idUnder(this.scope, doc, range.start, token);
     if (!match) {
       return [];
     }
@@ -70,6 +81,9 @@ export class ImageIdActionProvider implements vscode.CodeActionProvider {
   }
 }
 
+/** Lenses are drawn over at most this many IDs of a document (each a few lenses). */
+const MAX_LENSED_IDS = 1000;
+
 /** Lenses over the IDs already looked up (the diagnostics look them up): no request of their own. */
 export class ImageIdLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -85,11 +99,23 @@ export class ImageIdLensProvider implements vscode.CodeLensProvider, vscode.Disp
     this.changed.fire();
   }
 
-  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!this.scope.codeLens) {
       return [];
     }
-    return this.scope.idsOf(doc).flatMap((match) => {
+    const { signal, dispose } = signalOf(token);
+    let matches: readonly IdMatch[];
+    try {
+      matches = await this.scope.ids(doc, signal);
+    } catch (err) {
+      if (isCancellation(err)) {
+        return [];
+      }
+      throw err;
+    } finally {
+      dispose();
+    }
+    return matches.slice(0, MAX_LENSED_IDS).flatMap((match) => {
       const answer = this.lookup.peek(match);
       const hit = answer?.kind === 'found' ? answer.hits[0] : undefined;
       return hit ? actionsFor(hit).map((command) => new vscode.CodeLens(rangeOf(doc, match), command)) : [];

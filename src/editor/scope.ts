@@ -1,24 +1,41 @@
-// Which documents the image-ID features look at: the languages and file patterns of the settings.
+// Which documents the image-ID features look at (the languages and file patterns of the settings, not
+// too large, not binary) and their IDs, scanned in slices once per version. A document left out for its
+// size or content is said once in the output channel, never silently; a scan under way stops when the
+// document changes.
 import * as vscode from 'vscode';
-import { findImageIds, type IdMatch } from './scan';
+import { abortError } from '../providers/core/errors';
+import { isCancellation } from '../util/errors';
+import type { Log } from '../util/log';
+import { scanImageIds, type IdMatch } from './scan';
 
 const SECTION = 'cloudImageExplorer.imageIds';
 
-/** Larger documents are not scanned (generated or data files, not configuration). */
-const MAX_DOCUMENT_CHARS = 2_000_000;
-/** At most this many distinct IDs of one document are looked up. */
-export const MAX_IDS_PER_DOCUMENT = 1000;
+/** Larger documents are not scanned (the host does not hand extensions files over 50 MB either). */
+export const MAX_DOCUMENT_CHARS = 50 * 1024 * 1024;
+/** A NUL among a document's first characters marks it binary. */
+const BINARY_PROBE_CHARS = 8192;
+
+export type SkipReason = 'size' | 'binary' | 'language';
+
+interface Scan {
+  readonly version: number;
+  readonly controller: AbortController;
+  readonly done: Promise<readonly IdMatch[]>;
+  matches?: readonly IdMatch[];
+}
 
 export class ImageIdScope implements vscode.Disposable {
   private selector: vscode.DocumentFilter[] = [];
   private settings = { enabled: true, diagnostics: true, codeLens: true };
-  private readonly scans = new Map<string, { readonly version: number; readonly matches: readonly IdMatch[] }>();
+  private readonly scans = new Map<string, Scan>();
+  /** Documents already said to be skipped, with why. */
+  private readonly said = new Map<string, SkipReason>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** The settings changed: what is in scope, or which features are on. */
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor() {
+  constructor(private readonly log: Log) {
     this.read();
     this.subscriptions = [
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -27,7 +44,11 @@ export class ImageIdScope implements vscode.Disposable {
           this.changed.fire();
         }
       }),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.scans.delete(doc.uri.toString())),
+      vscode.workspace.onDidChangeTextDocument((e) => this.drop(e.document.uri, e.document.version)),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        this.drop(doc.uri);
+        this.said.delete(doc.uri.toString());
+      }),
       this.changed,
     ];
   }
@@ -40,37 +61,94 @@ export class ImageIdScope implements vscode.Disposable {
     return this.settings.enabled && this.settings.codeLens;
   }
 
-  /** Whether the features apply to the document: on, and its language or path is in the settings. */
+  /** Whether the features apply to the document: on, its language or path in the settings, not too large, not binary. */
   includes(doc: vscode.TextDocument): boolean {
-    if (!this.settings.enabled || vscode.languages.match(this.selector, doc) === 0) {
+    if (!this.settings.enabled) {
       return false;
     }
-    return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) <= MAX_DOCUMENT_CHARS;
+    const reason = vscode.languages.match(this.selector, doc) === 0 ? 'language' : skipReason(doc);
+    if (reason) {
+      this.sayOnce(doc, reason);
+    }
+    return reason === undefined;
   }
 
-  /** The image IDs of an in-scope document (none otherwise), scanned once per version. */
-  idsOf(doc: vscode.TextDocument): readonly IdMatch[] {
+  /**
+   * The image IDs of an in-scope document (none otherwise), scanned once per version in slices that give
+   * the thread back. Rejects with an abort error when `signal` aborts or the document changes first.
+   */
+  async ids(doc: vscode.TextDocument, signal?: AbortSignal): Promise<readonly IdMatch[]> {
     if (!this.includes(doc)) {
       return [];
     }
     const key = doc.uri.toString();
-    const known = this.scans.get(key);
-    if (known?.version === doc.version) {
-      return known.matches;
+    let scan = this.scans.get(key);
+    if (scan?.version !== doc.version) {
+      scan?.controller.abort();
+      const controller = new AbortController();
+      const started: Scan = { version: doc.version, controller, done: scanImageIds(doc.getText(), { signal: controller.signal }) };
+      started.done.then(
+        (matches) => (started.matches = matches),
+        () => this.scans.get(key) === started && this.scans.delete(key),
+      );
+      this.scans.set(key, started);
+      scan = started;
     }
-    const matches = findImageIds(doc.getText());
-    this.scans.set(key, { version: doc.version, matches });
-    return matches;
+    return waitFor(scan.done, signal);
   }
 
-  /** The ID under a position, if any. */
-  idAt(doc: vscode.TextDocument, position: vscode.Position): IdMatch | undefined {
+  /** The IDs of the document's current version if its scan has finished; never scans. */
+  known(doc: vscode.TextDocument): readonly IdMatch[] | undefined {
+    const scan = this.scans.get(doc.uri.toString());
+    return scan?.version === doc.version ? scan.matches : undefined;
+  }
+
+  /** The ID under a position, if any (scanning the document if needed); undefined once cancelled. */
+  async idAt(doc: vscode.TextDocument, position: vscode.Position, signal?: AbortSignal): Promise<IdMatch | undefined> {
     const offset = doc.offsetAt(position);
-    return this.idsOf(doc).find((m) => m.start <= offset && offset <= m.end);
+    try {
+      return (await this.ids(doc, signal)).find((m) => m.start <= offset && offset <= m.end);
+    } catch (err) {
+      if (isCancellation(err)) {
+        return undefined;
+      }
+      throw err;
+    }
   }
 
   dispose(): void {
+    this.scans.forEach((s) => s.controller.abort());
     this.subscriptions.forEach((d) => d.dispose());
+  }
+
+  /** Stops and forgets a document's scan (of any version but `keep`). */
+  private drop(uri: vscode.Uri, keep?: number): void {
+    const key = uri.toString();
+    const scan = this.scans.get(key);
+    if (scan && scan.version !== keep) {
+      scan.controller.abort();
+      this.scans.delete(key);
+    }
+  }
+
+  private sayOnce(doc: vscode.TextDocument, reason: SkipReason): void {
+    if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote') {
+      return;
+    }
+    // A language not in the settings is said once per language, the other reasons once per document.
+    const key = reason === 'language' ? `language:${doc.languageId}` : doc.uri.toString();
+    if (this.said.get(key) === reason) {
+      return;
+    }
+    this.said.set(key, reason);
+    const name = doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.toString();
+    this.log.info(
+      reason === 'language'
+        ? `Image IDs are not looked for in ${doc.languageId} documents (${name} and others): the language is not in ${SECTION}.languages or .filePatterns.`
+        : reason === 'size'
+          ? `Image IDs are not looked for in ${name}: it is larger than ${MAX_DOCUMENT_CHARS / 1024 / 1024} MB.`
+          : `Image IDs are not looked for in ${name}: it looks binary.`,
+    );
   }
 
   private read(): void {
@@ -83,8 +161,35 @@ export class ImageIdScope implements vscode.Disposable {
     const languages = cfg.get<string[]>('languages', []).filter((l) => typeof l === 'string' && l.trim());
     const patterns = cfg.get<string[]>('filePatterns', []).filter((p) => typeof p === 'string' && p.trim());
     this.selector = [...languages.map((language) => ({ language })), ...patterns.map((pattern) => ({ pattern }))];
+    this.scans.forEach((s) => s.controller.abort());
     this.scans.clear();
+    this.said.clear();
   }
+}
+
+/** Why a document in the settings' scope is still left out: too large, or binary. */
+function skipReason(doc: vscode.TextDocument): SkipReason | undefined {
+  const last = doc.lineAt(doc.lineCount - 1).range.end;
+  if (doc.offsetAt(last) > MAX_DOCUMENT_CHARS) {
+    return 'size';
+  }
+  return doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(BINARY_PROBE_CHARS))).includes('\u0000') ? 'binary' : undefined;
+}
+
+/** A shared promise, left early (with an abort error) by one waiter whose signal aborts. */
+function waitFor<T>(done: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) {
+    return done;
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortError('local'));
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    done.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** A match's range in its document. */

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'net';
 import type { CloudKind } from '../providers/core/model';
 import { FaultPlan, type FaultKind } from './faults';
 import { createHandlers } from './handlers';
+import { huaweiAccount } from './huawei/data';
 import { DEFAULT_JOB_DURATION_MS, JobClock } from './jobs';
 import { QuotaPlan } from './quotas';
 import { echoOf, type CloudHandler, type EmulatorRequest, type EmulatorResponse, type KeyStore } from './types';
@@ -64,8 +65,22 @@ export interface EmulatorOptions {
   readonly maxLogEntries?: number;
   /** How long an async job (export, delete...) takes from start to finish. Default 6 s. */
   readonly jobDurationMs?: number;
+  /** Fixed loopback ports per cloud (the Local Cloud Endpoint); any free port where none is given. */
+  readonly ports?: Partial<Record<CloudKind, number>>;
   /** Images per region, replacing the data set's own counts (e.g. a 5,000-image region of every cloud for the benchmark). */
   readonly imageCounts?: Partial<Record<CloudKind, Readonly<Record<string, number>>>>;
+}
+
+/** A fixed port of `EmulatorOptions.ports` is taken by another process. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly cloud: CloudKind,
+    readonly port: number,
+    cause: unknown,
+  ) {
+    super(`Port ${port} (${cloud}) is already in use.`, { cause });
+    this.name = 'PortInUseError';
+  }
 }
 
 export type Endpoints = Readonly<Partial<Record<CloudKind, string>>>;
@@ -86,12 +101,14 @@ export class Emulator implements KeyStore {
   private readonly nonces = new Map<string, number>();
   private readonly options: EmulatorOptions;
   private endpointMap: Partial<Record<CloudKind, string>> = {};
+  private readonly seed: string;
 
   constructor(options: EmulatorOptions = {}) {
     this.options = options;
     this.faults = options.faults ?? new FaultPlan();
     this.jobClock = new JobClock(() => this.now(), options.jobDurationMs ?? DEFAULT_JOB_DURATION_MS, this.faults);
     const seed = options.seed ?? 'cloud-image-explorer';
+    this.seed = seed;
     this.handlers = createHandlers(this, seed);
     for (const [cloud, c] of Object.entries(SANDBOX_CREDENTIALS)) {
       this.secrets.set(`${cloud}:${c.accessKeyId}`, c.accessKeySecret);
@@ -113,6 +130,11 @@ export class Emulator implements KeyStore {
   credentials(cloud: CloudKind): SandboxCredentials {
     const ak = SANDBOX_CREDENTIALS[cloud].accessKeyId;
     return { accessKeyId: ak, accessKeySecret: this.secrets.get(`${cloud}:${ak}`) ?? '' };
+  }
+
+  /** The sandbox's Huawei project of a region (an SDK given an endpoint override needs it), if the region exists. */
+  huaweiProjectId(regionId: string): string | undefined {
+    return huaweiAccount(this.seed).projects.find((p) => p.regionId === regionId)?.id;
   }
 
   /** Changes the secret the emulator expects for a key: requests signed with the old one then fail. */
@@ -162,10 +184,17 @@ export class Emulator implements KeyStore {
     for (const handler of this.handlers) {
       const server = http.createServer((req, res) => void this.serve(handler, req, res));
       server.keepAliveTimeout = 65_000;
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => resolve());
-      });
+      const wanted = this.options.ports?.[handler.cloud] ?? 0;
+      try {
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(wanted, '127.0.0.1', () => resolve());
+        });
+      } catch (err) {
+        // All or nothing: the servers already listening close again.
+        await this.stop();
+        throw (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUseError(handler.cloud, wanted, err) : err;
+      }
       const { port } = server.address() as AddressInfo;
       this.endpointMap[handler.cloud] = `http://127.0.0.1:${port}`;
       this.servers.push(server);

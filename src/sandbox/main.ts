@@ -3,7 +3,7 @@
 import { Emulator } from './emulator';
 import { FaultPlan } from './faults';
 
-export { Emulator, SANDBOX_CREDENTIALS, SANDBOX_STS_CREDENTIALS } from './emulator';
+export { Emulator, PortInUseError, SANDBOX_CREDENTIALS, SANDBOX_STS_CREDENTIALS } from './emulator';
 export { FaultPlan } from './faults';
 export type { Endpoints, EmulatorOptions, RequestLogEntry, SandboxCredentials } from './emulator';
 

@@ -1,11 +1,11 @@
 // Alibaba BatchCompute images (a retired service): the user's own and the service's images, paged by marker,
 // deleted one by one.
-import { clampPageSize, distinct, mapLimited, objectsOf, str } from '../shared/common';
+import { clampPageSize, objectsOf, str } from '../shared/common';
 import { ProviderError } from '../core/errors';
 import type { FilterSupport } from '../core/filters';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../core/model';
 import type { ChangeResult, DeleteOperations } from '../core/operations';
-import { markerOf, nextMarker } from '../shared/paging';
+import { findByIdOrListing, markerOf, nextMarker } from '../shared/paging';
 import type { ImageProvider, ProviderContext } from '../core/provider';
 import { Changes, imagesGone } from '../shared/reconcile';
 import { BatchComputeClient } from './client';
@@ -16,6 +16,8 @@ export const BATCHCOMPUTE_MAX_PAGE_SIZE = 100;
 
 /** GetImage calls in flight at once where many ids are looked up (the API has no batch form). */
 export const BATCHCOMPUTE_CONCURRENCY = 4;
+/** findImages asks for this many ids or fewer one by one; for more, one listing of the region costs less. */
+export const BATCHCOMPUTE_IDS_ONE_BY_ONE = 3;
 
 /** ListImages narrows by `Type` only: System (the service's images) or Self (the account's own). */
 export const BATCHCOMPUTE_FILTERS: FilterSupport = {
@@ -126,10 +128,17 @@ export class BatchComputeProvider implements ImageProvider {
     }
   }
 
-  /** No batch form: GET /images/{id} for each id, BATCHCOMPUTE_CONCURRENCY at a time; unknown ids are left out. */
-  async findImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
-    const found = await mapLimited(distinct(imageIds), BATCHCOMPUTE_CONCURRENCY, (id) => this.getImage(regionId, id, signal));
-    return found.filter((i): i is Image => i !== undefined);
+  /**
+   * No batch form: up to BATCHCOMPUTE_IDS_ONE_BY_ONE ids by GET /images/{id}, more by one listing of the
+   * region (Self, then System, pages of 100) until every id was seen; unknown ids are left out.
+   */
+  findImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
+    return findByIdOrListing(imageIds, {
+      oneByOne: BATCHCOMPUTE_IDS_ONE_BY_ONE,
+      concurrency: BATCHCOMPUTE_CONCURRENCY,
+      get: (id) => this.getImage(regionId, id, signal),
+      list: (cursor) => this.listImages({ regionId, cursor, pageSize: BATCHCOMPUTE_MAX_PAGE_SIZE, ...(signal ? { signal } : {}) }),
+    });
   }
 
   /**

@@ -1,10 +1,10 @@
 // Huawei Cloud IMS images: regions from the static table, images paged by marker (with the ListImages
 // filters); tags, query by tag, sharing, export, delete and job progress in their own files.
-import { clampPageSize, distinct, mapLimited, objectsOf } from '../shared/common';
+import { clampPageSize, objectsOf } from '../shared/common';
 import { checkFilter, hasTagQuery, statusesOf, tagLengthCheck, type FilterSupport } from '../core/filters';
 import { assertValid } from '../rules/problems';
 import type { Cursor, Image, ImageFilter, ImageOwner, ListImagesRequest, Page, Region } from '../core/model';
-import { markerOf, nextMarker } from '../shared/paging';
+import { findByIdOrListing, markerOf, nextMarker } from '../shared/paging';
 import type { ImageProvider, ProviderContext } from '../core/provider';
 import { HUAWEI_CONCURRENCY, HuaweiClient } from './client';
 import { HuaweiCopying } from './copy';
@@ -167,22 +167,15 @@ export class HuaweiImsProvider implements ImageProvider {
    * are asked for one by one, and more by listing the region in pages of 500 until every id was seen or
    * the list ends: one request per 500 images the region shows, however many ids are asked for.
    */
-  async findImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
-    const wanted = distinct(imageIds);
-    if (wanted.length <= HUAWEI_IDS_ONE_BY_ONE) {
-      const found = await mapLimited(wanted, HUAWEI_CONCURRENCY, (id) => this.getImage(regionId, id, signal));
-      return found.filter((i): i is Image => i !== undefined);
-    }
-    const left = new Set(wanted);
-    const found: Image[] = [];
-    let cursor: Cursor | undefined;
-    do {
-      const page = await this.listImages({ regionId, cursor, pageSize: HUAWEI_MAX_PAGE_SIZE, signal });
-      found.push(...page.items.filter((i) => left.delete(i.id)));
-      cursor = page.next;
-    } while (cursor && left.size);
-    return found;
+  findImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
+    return findByIdOrListing(imageIds, {
+      oneByOne: HUAWEI_IDS_ONE_BY_ONE,
+      concurrency: HUAWEI_CONCURRENCY,
+      get: (id) => this.getImage(regionId, id, signal),
+      list: (cursor) => this.listImages({ regionId, cursor, pageSize: HUAWEI_MAX_PAGE_SIZE, signal }),
+    });
   }
+
 
   /**
    * The project's own images matching a tag query (ListImageByTags action "filter"), paged by offset up to

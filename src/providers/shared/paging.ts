@@ -3,6 +3,7 @@
 // read with bounded concurrency (start at 4, grow while nothing is throttled, halve on throttling).
 import { ProviderError, abortError } from '../core/errors';
 import type { Cursor, Page } from '../core/model';
+import { mapLimited } from './common';
 
 /** Offset paging: more while offset + received < total. */
 export function nextOffset(offset: number, received: number, total: number): Cursor | undefined {
@@ -345,4 +346,33 @@ class OffsetRun<T> {
     }
     this.arrived.clear();
   }
+}
+
+/**
+ * Images by id where a cloud has no batched lookup by id: up to `oneByOne` ids asked for one by one
+ * (`get`, `concurrency` at a time), more by reading the region's listing page by page until every id was
+ * seen or the list ends. One listing of the region, however many ids are asked for.
+ */
+export async function findByIdOrListing<T extends { readonly id: string }>(
+  ids: readonly string[],
+  how: {
+    readonly oneByOne: number;
+    readonly concurrency: number;
+    readonly get: (id: string) => Promise<T | undefined>;
+    readonly list: (cursor: Cursor | undefined) => Promise<Page<T>>;
+  },
+): Promise<T[]> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length <= how.oneByOne) {
+    return (await mapLimited(wanted, how.concurrency, how.get)).filter((i): i is T => i !== undefined);
+  }
+  const left = new Set(wanted);
+  const found: T[] = [];
+  let cursor: Cursor | undefined;
+  do {
+    const page = await how.list(cursor);
+    found.push(...page.items.filter((i) => left.delete(i.id)));
+    cursor = page.next;
+  } while (cursor && left.size);
+  return found;
 }

@@ -1,5 +1,5 @@
 // Batched lookups of image IDs over real sockets against the emulator: each cloud's batch form (Alibaba's
-// ImageId list, QingCloud's images.N, Huawei's id filter or listing, BatchCompute one by one), and the
+// ImageId list, QingCloud's images.N, Huawei's id filter or listing, BatchCompute by GET or listing), and the
 // shared lookups above them: one lookup per ID at a time, answers kept, abandoned lookups aborted.
 import { strict as assert } from 'assert';
 import { Flights } from '../../../src/editor/flights';
@@ -82,12 +82,22 @@ describe('Batched image lookups (against the emulator)', () => {
     assert.equal(calls(mark, 'huawei', 'ListImages'), 1, '310 images: one page of 500');
   });
 
-  it('BatchCompute: one GetImage per ID (no batch form), unknown ones left out', async () => {
-    const known = (await allImages(batchcompute, 'cn-beijing', 100)).slice(0, 5);
-    const mark = emulator.requestLog.length;
-    const found = await batchcompute.findImages('cn-beijing', [...known.map((i) => i.id), 'img-000000000000000000000000']);
-    assert.deepEqual(idsOf(found), idsOf(known));
-    assert.equal(calls(mark, 'batchcompute', 'GetImage'), 6);
+  it('BatchCompute: a few IDs one GetImage each, more from one listing of the region (no batch form)', async () => {
+    const listed = await allImages(batchcompute, 'cn-beijing', 100);
+    const few = listed.slice(0, 2);
+    let mark = emulator.requestLog.length;
+    const foundFew = await batchcompute.findImages('cn-beijing', [...few.map((i) => i.id), 'img-000000000000000000000000']);
+    assert.deepEqual(idsOf(foundFew), idsOf(few));
+    assert.equal(calls(mark, 'batchcompute', 'GetImage'), 3);
+    assert.equal(calls(mark, 'batchcompute', 'ListImages'), 0);
+
+    const many = listed.filter((_, n) => n % 2 === 0);
+    const unknown = Array.from({ length: 995 }, (_, n) => `img-${String(n).padStart(24, '0')}`);
+    mark = emulator.requestLog.length;
+    const foundMany = await batchcompute.findImages('cn-beijing', [...many.map((i) => i.id), ...unknown]);
+    assert.deepEqual(idsOf(foundMany), idsOf(many));
+    assert.equal(calls(mark, 'batchcompute', 'GetImage'), 0, 'no request per ID');
+    assert.equal(calls(mark, 'batchcompute', 'ListImages'), Math.ceil(listed.length / 100) + 1, 'one listing: its pages and the end of each type');
   });
 
   describe('shared lookups', () => {

@@ -1,0 +1,155 @@
+// The image-ID scanner and lookup at scale, runnable alone (not wired into bench.ts yet):
+//   npx tsc -p test/tsconfig.json && node out/test/bench/scanner.js [--quick]
+// For a file with 1,000 / 10,000 / 100,000 image IDs of each cloud (mostly images of one large region,
+// 1 % IDs that exist nowhere): the requests of the lookup (the editor's own sweepRegions, visible IDs
+// first, then the rest with the found region first) against the bound (one batched lookup per 100 IDs
+// per region asked; one listing per region for the clouds without a batch form), the wall time with 50
+// ms latency per request (the emulator in its own process), and the longest single block of this
+// thread while the file is scanned (in slices) and looked up. And the same block for a 2 MB one-line
+// file. The emulator runs in another process, so the block is the client's own.
+import { scanImageIds } from '../../src/editor/scan';
+import { sweepRegions } from '../../src/editor/sweep';
+import type { CloudKind, Image, Region } from '../../src/providers/core/model';
+import type { ImageProvider } from '../../src/providers/core/provider';
+import { BIG_COUNTS, BIG_REGION, CLOUD_NAME, CLOUDS, HttpClient, LATENCY_MS, load, machine, providerOn } from './common';
+import { EmulatorProcess } from './emulatorProcess';
+
+const SIZES = process.argv.includes('--quick') ? [1_000] : [1_000, 10_000, 100_000];
+/** IDs on the first screen: looked up first. */
+const VISIBLE = 40;
+/** Clouds whose findImages reads a listing of the region when asked for more than a few IDs. */
+const LISTING: ReadonlySet<CloudKind> = new Set(['huawei', 'batchcompute']);
+
+/** The longest gap between the ticks of a 1 ms timer while `work` runs: how long the thread was held at once. */
+async function longestBlock<T>(work: () => Promise<T>): Promise<{ value: T; blockMs: number; wallMs: number }> {
+  let worst = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+  }, 1);
+  const started = performance.now();
+  try {
+    const value = await work();
+    return { value, blockMs: worst, wallMs: performance.now() - started };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** An ID of the cloud's shape that no region has. */
+function unknownId(cloud: CloudKind, n: number): string {
+  const tail = n.toString(36).padStart(8, '0');
+  switch (cloud) {
+    case 'alibaba':
+      return `m-zz${tail}zzzzzzzz`;
+    case 'qingcloud':
+      return `img-${tail}`;
+    case 'batchcompute':
+      return `img-zzzz${tail}zzzzzzzzzzzz`;
+    case 'huawei':
+      return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+  }
+}
+
+async function knownImages(provider: ImageProvider, regionId: string, want: number): Promise<Image[]> {
+  const out: Image[] = [];
+  let cursor;
+  do {
+    const page = await provider.listImages({ regionId, pageSize: provider.maxPageSize, cursor });
+    out.push(...page.items);
+    cursor = page.next;
+  } while (cursor && out.length < want);
+  return out.slice(0, want);
+}
+
+/** A file with `n` IDs, one per line under an image key: known ones cycled, 1 % distinct unknown ones. */
+function fileOf(cloud: CloudKind, known: readonly Image[], n: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = i % 100 === 99 ? unknownId(cloud, i) : known[i % known.length]!.id;
+    lines.push(`  image_id = "${id}"`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+interface Row {
+  readonly cloud: CloudKind;
+  readonly ids: number;
+  readonly distinct: number;
+  readonly requests: number;
+  readonly bound: number;
+  readonly wallMs: number;
+  readonly blockMs: number;
+}
+
+async function measure(emulator: EmulatorProcess, http: HttpClient, cloud: CloudKind, n: number): Promise<Row> {
+  const provider = providerOn(emulator, cloud, http);
+  const regions = await provider.listRegions();
+  const known = await knownImages(provider, BIG_REGION[cloud], 2000);
+  const text = fileOf(cloud, known, n);
+  let bound = 0;
+  const counting: ImageProvider = Object.create(provider) as ImageProvider;
+  counting.findImages = (regionId, ids, signal) => {
+    bound += LISTING.has(cloud) ? 1 : Math.ceil(new Set(ids).size / 100);
+    return provider.findImages(regionId, ids, signal);
+  };
+  const mark = (await emulator.log()).length;
+  const { value: distinct, blockMs, wallMs } = await longestBlock(async () => {
+    const matches = await scanImageIds(text);
+    const ids = [...new Set(matches.map((m) => m.id))];
+    let order: readonly Region[] = regions;
+    const hot = new Set<string>();
+    for (const batch of [ids.slice(0, VISIBLE), ids.slice(VISIBLE)]) {
+      await sweepRegions(counting, order, batch, undefined, (region) => hot.add(region.id));
+      order = [...regions.filter((r) => hot.has(r.id)), ...regions.filter((r) => !hot.has(r.id))];
+    }
+    return ids.length;
+  });
+  const requests = (await emulator.log(mark)).since.filter((r) => r.cloud === cloud && r.operation !== 'DescribeRegions' && r.operation !== 'DescribeZones').length;
+  return { cloud, ids: n, distinct, requests, bound, wallMs, blockMs };
+}
+
+/** A 2 MB single line of records with IDs and UUIDs: the scan alone. */
+async function oneLine(): Promise<{ chars: number; ids: number; blockMs: number; wallMs: number }> {
+  const parts: string[] = [];
+  for (let n = 0, size = 0; size < 2_000_000; n++) {
+    const record = `{"id":${n},"image_id":"m-bp1g7004ksh0oe${(n % 400).toString(36).padStart(4, '0')}zz","request_id":"1b9d6bcd-bbfd-4b2d-9b5d-ab8d${n.toString(16).padStart(8, '0')}","note":"${'lorem ipsum '.repeat(6)}"}`;
+    parts.push(record);
+    size += record.length + 1;
+  }
+  const text = `[${parts.join(',')}]`;
+  const { value, blockMs, wallMs } = await longestBlock(() => scanImageIds(text));
+  return { chars: text.length, ids: value.length, blockMs, wallMs };
+}
+
+async function main(): Promise<void> {
+  console.log(`Image-ID scanner and lookup — ${machine()}; load ${load()}; ${LATENCY_MS} ms latency per request`);
+  const line = await oneLine();
+  console.log(`2 MB one-line file: ${line.chars} chars, ${line.ids} IDs, scan ${Math.round(line.wallMs)} ms, longest block ${line.blockMs.toFixed(1)} ms (goal < 50 ms)`);
+  const emulator = await EmulatorProcess.start({ imageCounts: BIG_COUNTS, latencyMs: LATENCY_MS });
+  const http = new HttpClient();
+  try {
+    console.log('(bound: batched lookups of 100 IDs per region asked; for Huawei and BatchCompute, listings of a region, each read page by page)');
+    console.log('cloud         IDs      distinct  requests  bound   wall (s)  longest block (ms)');
+    for (const cloud of CLOUDS) {
+      for (const n of SIZES) {
+        const r = await measure(emulator, http, cloud, n);
+        console.log(
+          `${CLOUD_NAME[cloud].padEnd(13)} ${String(r.ids).padEnd(8)} ${String(r.distinct).padEnd(9)} ${String(r.requests).padEnd(9)} ${String(r.bound).padEnd(7)} ${(r.wallMs / 1000).toFixed(1).padEnd(9)} ${r.blockMs.toFixed(1)}`,
+        );
+      }
+    }
+  } finally {
+    await http.close();
+    await emulator.stop();
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
