@@ -9,6 +9,7 @@ import {
 } from '../../accounts/cliConfig';
 import { accountLabel, cloudLabel } from '../../util/clouds';
 import { userMessage } from '../../util/errors';
+import { inputMessage } from '../../util/inputMessages';
 import { checkCredentials, credentialProblem, refusal } from './accountSteps';
 import type { CommandContext } from '../shared/context';
 
@@ -45,6 +46,8 @@ function skipText(s: CliSkipped): string {
       return vscode.l10n.t('{0}: KooCLI keeps these keys encrypted with a key only it has; add the account with its AccessKey instead', p);
     case 'missing-name':
       return vscode.l10n.t('a profile without a name');
+    case 'invalid-name':
+      return vscode.l10n.t('profile "{0}": not usable as an account name. {1}', p, s.problem ? inputMessage(s.problem) : '');
     case 'duplicate-profile':
       return vscode.l10n.t('{0}: a second profile of that name (the CLI uses the first)', p);
     case 'invalid-endpoint':

@@ -6,16 +6,19 @@ import { strict as assert } from 'assert';
 import { promises as fs, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
 import {
   CliConfigError,
   cliConfigLocations,
   loadCliConfig,
+  MAX_CLI_CONFIG_BYTES,
   parseAliyunConfig,
   parseCliConfig,
   parseKooCliConfig,
   parseQingcloudConfig,
   type CliCloud,
   type CliConfigErrorCode,
+  type CliConfigLocation,
   type CliConfigResult,
 } from '../../../src/accounts/cliConfig';
 import { Gen } from '../helpers/generate';
@@ -384,7 +387,7 @@ describe('CLI configuration import', () => {
           ['default'],
         );
         const unreadable = await loadCliConfig(huawei!);
-        assert.equal(unreadable.status === 'failed' && unreadable.error.code, 'unreadable');
+        assert.equal(unreadable.status === 'failed' && unreadable.error.code, 'not-a-file', 'a directory is not read');
         assert.deepEqual(await loadCliConfig(qingcloud!), { status: 'missing', location: qingcloud });
         await fs.mkdir(path.dirname(qingcloud!.path), { recursive: true });
         await fs.copyFile(path.join(FIXTURES, 'qingcloud/malformed.yaml'), qingcloud!.path);
@@ -393,6 +396,89 @@ describe('CLI configuration import', () => {
       } finally {
         await fs.rm(home, { recursive: true, force: true });
       }
+    });
+  });
+
+  describe('files that are not configuration files', () => {
+    let dir: string;
+    const at = (name: string): CliConfigLocation => ({ cloud: 'alibaba', path: path.join(dir, name) });
+    const code = async (name: string): Promise<string | undefined> => {
+      const load = await loadCliConfig(at(name));
+      return load.status === 'failed' ? load.error.code : load.status;
+    };
+
+    before(async () => {
+      dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cli-config-odd-'));
+    });
+    after(async () => {
+      await fs.rm(dir, { recursive: true, force: true });
+    });
+
+    it('refuses a FIFO and a link to one without waiting for a writer', async function () {
+      if (process.platform === 'win32') {
+        this.skip();
+      }
+      execFileSync('mkfifo', [path.join(dir, 'fifo')]);
+      await fs.symlink(path.join(dir, 'fifo'), path.join(dir, 'config.json'));
+      // Nobody ever opens the FIFO for writing: a read of it would wait for ever.
+      assert.equal(await code('fifo'), 'not-a-file');
+      assert.equal(await code('config.json'), 'not-a-file', 'the link is followed, then refused');
+    });
+
+    it('refuses a device and a link to one (/dev/zero never ends)', async function () {
+      if (process.platform === 'win32') {
+        this.skip();
+      }
+      await fs.symlink('/dev/zero', path.join(dir, 'zero.json'));
+      assert.equal((await loadCliConfig({ cloud: 'huawei', path: '/dev/zero' })).status, 'failed');
+      assert.equal(await code('zero.json'), 'not-a-file');
+    });
+
+    it('refuses a 100 MiB file from its size, before reading it', async () => {
+      const file = path.join(dir, 'huge.json');
+      const handle = await fs.open(file, 'w');
+      await handle.truncate(100 * 1024 * 1024); // sparse: no disk used
+      await handle.close();
+      const before = process.memoryUsage().arrayBuffers;
+      assert.equal(await code('huge.json'), 'too-large');
+      assert.ok(process.memoryUsage().arrayBuffers - before < MAX_CLI_CONFIG_BYTES, 'nothing of it was buffered');
+      // Just past the limit is refused too; just within it is read (and here is not JSON).
+      await fs.truncate(file, MAX_CLI_CONFIG_BYTES + 1);
+      assert.equal(await code('huge.json'), 'too-large');
+      await fs.truncate(file, MAX_CLI_CONFIG_BYTES);
+      assert.equal(await code('huge.json'), 'invalid-json');
+    });
+
+    it('applies the limit it is given: the same file refused under a lower one, loaded under the default', async () => {
+      const file = path.join(dir, 'small.json');
+      await fs.writeFile(file, aliyunJson([{ name: 'p', mode: 'AK', access_key_id: 'LTAI5tFAKE00000001', access_key_secret: 'FAKEsecret000000000000000000x' }]));
+      const load = await loadCliConfig(at('small.json'), { maxBytes: 20 });
+      assert.equal(load.status === 'failed' && load.error.code, 'too-large');
+      assert.equal((await loadCliConfig(at('small.json'))).status, 'loaded');
+    });
+  });
+
+  describe('profile names that cannot be account names', () => {
+    const ak = { mode: 'AK', access_key_id: 'LTAI5tFAKE00000001', access_key_secret: 'FAKEsecret000000000000000000x' };
+
+    it('refuses a name with a line break and one of 10,000 characters, saying why, and imports the others', () => {
+      const long = 'n'.repeat(10_000);
+      const result = parseAliyunConfig(aliyunJson([{ name: 'ops\nadmin', ...ak }, { name: long, ...ak }, { name: 'p', ...ak }, { name: ' padded', ...ak }]));
+      assert.deepEqual(result.candidates.map((c) => c.profile), ['p']);
+      const [newline, tooLong, padded] = result.skipped;
+      assert.equal(newline?.reason, 'invalid-name');
+      assert.equal(newline?.problem?.code, 'control');
+      assert.equal(newline?.profile, 'ops\\u000aadmin', 'shown escaped, on one line');
+      assert.equal(tooLong?.reason, 'invalid-name');
+      assert.deepEqual(tooLong?.problem, { code: 'tooLong', field: 'accountName', length: 10_000, max: 64, unit: 'characters' });
+      assert.equal(tooLong?.profile, `${'n'.repeat(40)}…`, 'shown cut');
+      assert.equal(padded?.problem?.code, 'whitespace');
+    });
+
+    it('applies the same rule to KooCLI profiles', () => {
+      const result = parseKooCliConfig(kooJson([{ name: 'a\rb', mode: 'AKSK', accessKeyId: 'FAKEKOOAK0000000001', secretAccessKey: 'FAKEkooSecret0000000000000001' }]));
+      assert.deepEqual(result.candidates, []);
+      assert.equal(result.skipped[0]?.reason, 'invalid-name');
     });
   });
 });
