@@ -58,11 +58,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const sandbox = new SandboxHost(context.extensionPath);
   sandboxHost = sandbox;
   const sessions = new Sessions(accounts, sandbox, log);
-  const viewState = new ViewState(context.workspaceState);
   const regions = new RegionChoice(context.globalState);
+  const prompter = new Prompter();
+  const viewState = new ViewState(context.workspaceState, (message) => void prompter.notify('info', message));
   const tree = new ImageTreeProvider(accounts, sessions, log, viewState, regions);
   const treeView = vscode.window.createTreeView('cloudImageExplorer.images', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
-  const prompter = new Prompter();
   const input = new ScriptableUserInput();
   const jobs = new JobTracker(context.globalState, accounts, sessions, log, prompter, undefined, () => {
     const seconds = vscode.workspace.getConfiguration('cloudImageExplorer.jobs').get<number>('pollIntervalSeconds', 0);

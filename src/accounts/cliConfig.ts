@@ -2,10 +2,11 @@
 // become an account. Plain Node (no vscode): the Import command shows the candidates, stores each secret only
 // in SecretStorage and names every skipped profile with its reason. Nothing here logs, and no error or skip
 // carries a key, a secret or a token. Formats and sources: notes/cliimport.md.
-import { promises as fs } from 'fs';
+import { constants, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { CloudKind } from '../providers/core/model';
+import type { InputProblem } from '../providers/core/rules';
 import { CliConfigError } from './cliConfigText';
 import { parseAliyunConfig, parseKooCliConfig, parseQingcloudConfig } from './cliProfiles';
 
@@ -48,6 +49,8 @@ export type CliSkipReason =
   /** KooCLI encrypted the keys with a key generated per installation; no documented way to decrypt them. */
   | 'encrypted'
   | 'missing-name'
+  /** A name Add Account would refuse (a line break, too long, ...); `problem` says why, `profile` is shown escaped and cut. */
+  | 'invalid-name'
   /** A later profile with the name of an earlier one (the CLI only ever uses the first). */
   | 'duplicate-profile'
   /** The endpoint the profile sets is not a usable http(s) origin; `detail` names the field. */
@@ -61,6 +64,8 @@ export interface CliSkipped {
   readonly reason: CliSkipReason;
   /** A non-secret word for the message: the mode, the field or the uri. */
   readonly detail?: string;
+  /** `invalid-name`: what the account-name rule says of the name. */
+  readonly problem?: InputProblem;
 }
 
 export interface CliConfigResult {
@@ -127,12 +132,84 @@ export type CliConfigLoad =
   | { readonly status: 'loaded'; readonly location: CliConfigLocation; readonly result: CliConfigResult }
   | { readonly status: 'failed'; readonly location: CliConfigLocation; readonly error: CliConfigError };
 
-/** Reads and parses one location. Never rejects for a missing, unreadable or malformed file. */
-export async function loadCliConfig(location: CliConfigLocation): Promise<CliConfigLoad> {
-  let text: string;
+/** The largest configuration file read: the CLIs write a few KiB; anything near this is not theirs. */
+export const MAX_CLI_CONFIG_BYTES = 1024 * 1024;
+/** How long reading one file may take before the import gives up on it. */
+export const CLI_CONFIG_TIMEOUT_MS = 5000;
+
+export interface CliReadLimits {
+  readonly maxBytes?: number;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * The text of a regular file (links followed) of at most `maxBytes`, read within `timeoutMs`. A FIFO, a
+ * device, a socket or a directory is refused from its stat, never opened for reading; the file is opened
+ * non-blocking and checked again on the open handle (it may have been swapped in between), and reading
+ * stops one byte past the limit (a file that grows while read is refused, not buffered).
+ */
+async function readRegularFile(file: string, maxBytes: number): Promise<string> {
+  const before = await fs.stat(file);
+  if (!before.isFile()) {
+    throw new CliConfigError('not-a-file');
+  }
+  if (before.size > maxBytes) {
+    throw new CliConfigError('too-large');
+  }
+  const handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    text = await fs.readFile(location.path, 'utf8');
+    const opened = await handle.stat();
+    if (!opened.isFile()) {
+      throw new CliConfigError('not-a-file');
+    }
+    const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        throw new CliConfigError('too-large');
+      }
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) {
+        break;
+      }
+      length += bytesRead;
+      if (length > maxBytes) {
+        throw new CliConfigError('too-large');
+      }
+    }
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CliConfigError('timeout')), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Reads and parses one location. Never rejects for a missing, unreadable, oversized, non-regular or
+ * malformed file, nor waits for ever on one.
+ */
+export async function loadCliConfig(location: CliConfigLocation, limits: CliReadLimits = {}): Promise<CliConfigLoad> {
+  let text: string;
+  const reading = readRegularFile(location.path, limits.maxBytes ?? MAX_CLI_CONFIG_BYTES);
+  // A read given up on (timeout) may still end later: its outcome is of no interest then.
+  reading.catch(() => undefined);
+  try {
+    text = await withTimeout(reading, limits.timeoutMs ?? CLI_CONFIG_TIMEOUT_MS);
   } catch (e) {
+    if (e instanceof CliConfigError) {
+      return { status: 'failed', location, error: e };
+    }
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       return { status: 'missing', location };

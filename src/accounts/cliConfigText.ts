@@ -5,8 +5,14 @@
 
 /** Why a configuration file could not be read. Stable codes the UI localises. */
 export type CliConfigErrorCode =
-  /** The file could not be read (permissions, a directory, ...). */
+  /** The file could not be read (permissions, ...). */
   | 'unreadable'
+  /** Not a regular file once links are followed (a directory, a FIFO, a device, a socket): never opened for reading. */
+  | 'not-a-file'
+  /** Larger than a CLI's configuration ever is (MAX_CLI_CONFIG_BYTES): refused before or while reading. */
+  | 'too-large'
+  /** Reading took longer than the time allowed (a file system that does not answer). */
+  | 'timeout'
   /** The file holds nothing but whitespace (and, in YAML, comments). */
   | 'empty'
   /** Not JSON: `line`/`column` point at the first offending character. */

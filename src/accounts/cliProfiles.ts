@@ -2,6 +2,7 @@
 // the file locations are in cliConfig.ts). Field names and modes follow each CLI's source and documentation,
 // as notes/cliimport.md records. No error, skip or detail ever carries a key, a secret or a token.
 import { QINGCLOUD_ENDPOINT, QINGCLOUD_URI } from '../providers/qingcloud/endpoint';
+import { checkAccountName } from '../providers/rules/accounts';
 import type { CliCandidate, CliCloud, CliConfigResult, CliParseOptions, CliSkipped } from './cliConfig';
 import { CliConfigError, parseFlatYaml, parseJsonText } from './cliConfigText';
 
@@ -28,7 +29,21 @@ function text(fields: Fields, key: string, where: string): string | undefined {
   return value.trim() === '' ? undefined : value;
 }
 
-/** Walks `profiles`, skipping unnamed and repeated ones, and hands each named profile to `each`. */
+/** How long a refused name may be shown. */
+const SHOWN_NAME = 40;
+
+/**
+ * A profile name fit to show in a message: control characters (a line break, ...) written as escapes,
+ * cut at 40 characters. Only for names refused as account names; a valid name is shown as it is.
+ */
+export function shownProfileName(name: string): string {
+  const cut = [...name.slice(0, 4 * SHOWN_NAME)].slice(0, SHOWN_NAME).join('');
+  // eslint-disable-next-line no-control-regex
+  const escaped = cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return cut.length < name.length ? `${escaped}…` : escaped;
+}
+
+/** Walks `profiles`, skipping unnamed, invalid and repeated ones, and hands each named profile to `each`. */
 function collect(
   cloud: CliCloud,
   raw: string,
@@ -55,8 +70,12 @@ function collect(
     }
     const name = text(entry, 'name', where);
     let outcome: Draft | CliSkipped;
+    const problem = name === undefined ? undefined : checkAccountName(name);
     if (name === undefined) {
       outcome = { cloud, profile: '', reason: 'missing-name' };
+    } else if (problem) {
+      // The name becomes the account's: the rule Add Account applies, before anything else is read.
+      outcome = { cloud, profile: shownProfileName(name), reason: 'invalid-name', problem };
     } else if (seen.has(name)) {
       outcome = { cloud, profile: name, reason: 'duplicate-profile' };
     } else {

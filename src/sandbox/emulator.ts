@@ -296,6 +296,14 @@ export class Emulator implements KeyStore {
     if (fault === 'error-after-apply') {
       answer = handler.serverError(request);
     }
+    if (fault === 'stall') {
+      // Headers (with the length of a body that never comes), then nothing until hangMs drops the connection.
+      res.writeHead(answer.status, { date: new Date(this.now()).toUTCString(), ...(answer.headers ?? {}), 'content-length': String(Buffer.byteLength(answer.body)) });
+      res.flushHeaders();
+      const timer = setTimeout(() => req.socket.destroy(), this.options.hangMs ?? 60_000);
+      req.socket.once('close', () => clearTimeout(timer));
+      return;
+    }
     // The Date header tells the time of the emulator's clock (injected in tests), as a cloud's tells its own.
     res.writeHead(answer.status, { date: new Date(this.now()).toUTCString(), ...(answer.headers ?? {}) });
     res.end(answer.body);

@@ -9,7 +9,9 @@ import type { CloudKind } from '../providers/core/model';
  * 'echo-error' (the cloud's own error format whose message quotes it; both put the AccessKey ID, the
  * signature and any token in the body, as real gateways do). After it is served (applied, as a cloud that
  * did the work and then lost its reply): 'drop-reply' (connection destroyed instead of the answer),
- * 'error-after-apply' (the cloud's 5xx instead of the answer).
+ * 'error-after-apply' (the cloud's 5xx instead of the answer), 'stall' (the answer's status line and
+ * headers, its Content-Length included, and then silence: no byte of the body until the connection is
+ * dropped after the emulator's hangMs, as a server or a middlebox that stops half-way).
  */
 export type FaultKind =
   | 'server-error'
@@ -20,7 +22,8 @@ export type FaultKind =
   | 'echo'
   | 'echo-error'
   | 'drop-reply'
-  | 'error-after-apply';
+  | 'error-after-apply'
+  | 'stall';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   'server-error',
@@ -32,6 +35,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'echo-error',
   'drop-reply',
   'error-after-apply',
+  'stall',
 ];
 
 export interface FaultRule {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { isEmptyFilter, type FilterSupport } from '../providers/core/filters';
 import type { ImageFilter, ImageOwner } from '../providers/core/model';
-import { imageFilter, type ImagePredicate } from './filter';
+import { imageFilter, QUERY_LIMITS, queryProblem, restoredQuery, type ImagePredicate } from './filter';
 
 export type SortOrder = 'newest' | 'name' | 'size';
 export type Grouping = 'none' | 'os' | 'family';
@@ -36,6 +36,18 @@ export interface EffectiveFilter {
   readonly from: 'region' | 'account' | 'settings';
 }
 
+/** Why the instant filter refuses a query, in words for the filter box; undefined when it takes it. */
+export function queryRefusal(query: string): string | undefined {
+  switch (queryProblem(query)) {
+    case 'length':
+      return vscode.l10n.t('The filter takes at most {0} characters; this one has {1}.', QUERY_LIMITS.length, query.trim().length);
+    case 'words':
+      return vscode.l10n.t('The filter takes at most {0} words; this one has {1}.', QUERY_LIMITS.words, query.trim().split(/\s+/u).length);
+    default:
+      return undefined;
+  }
+}
+
 function scopeKey(scope: FilterScope): string {
   return scope.regionId === undefined ? scope.accountId : `${scope.accountId}/${scope.regionId}`;
 }
@@ -48,8 +60,25 @@ export class ViewState implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly configuration: vscode.Disposable;
 
-  constructor(private readonly memento: vscode.Memento) {
+  /**
+   * `notify` tells the user, once, that a saved filter the filter no longer takes was dropped (it is
+   * forgotten in the workspace state at once, so the next reload finds nothing to say).
+   */
+  constructor(
+    private readonly memento: vscode.Memento,
+    /** Says something once (a saved filter dropped on restore): the user-input object's notification. */
+    notify: (message: string) => void,
+  ) {
     this.saved = memento.get<Saved>(STATE_KEY) ?? {};
+    const restored = restoredQuery(this.saved.query);
+    if (restored.dropped) {
+      // A saved query too long, of too many words or not text is dropped before anything matches with it.
+      const { query: dropped, ...rest } = this.saved;
+      this.saved = rest;
+      void memento.update(STATE_KEY, rest);
+      const why = typeof dropped === 'string' ? queryRefusal(dropped) : undefined;
+      notify(vscode.l10n.t('The saved image filter was not restored: {0} The view shows every loaded image.', why ?? vscode.l10n.t('It was not text.')));
+    }
     void this.syncContext();
     this.configuration = vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('cloudImageExplorer.defaultOwner') || e.affectsConfiguration('cloudImageExplorer.defaultStatus')) {
@@ -68,7 +97,8 @@ export class ViewState implements vscode.Disposable {
   get predicate(): ImagePredicate | undefined {
     const query = this.query;
     if (this.predicateCache?.query !== query) {
-      this.predicateCache = { query, predicate: imageFilter(query) };
+      // Only a query within the limits ever gets here (setQuery and the restore refuse the others).
+      this.predicateCache = { query, predicate: queryProblem(query) ? undefined : imageFilter(query) };
     }
     return this.predicateCache.predicate;
   }
@@ -82,7 +112,12 @@ export class ViewState implements vscode.Disposable {
     return this.saved.group ?? 'none';
   }
 
+  /** Sets the instant filter; a query over the limits is refused with the reason (the filter stays as it was). */
   async setQuery(query: string): Promise<void> {
+    const refused = queryRefusal(query);
+    if (refused) {
+      throw new Error(refused);
+    }
     const trimmed = query.trim();
     if (trimmed === this.query) {
       return;

@@ -5,10 +5,11 @@
 // said, with the reason, never with a key.
 import * as vscode from 'vscode';
 import {
-  cliConfigLocations, loadCliConfig, type CliCandidate, type CliCloud, type CliConfigError, type CliConfigLocation, type CliSkipped,
+  CLI_CONFIG_TIMEOUT_MS, cliConfigLocations, loadCliConfig, MAX_CLI_CONFIG_BYTES, type CliCandidate, type CliCloud, type CliConfigError, type CliConfigLocation, type CliSkipped,
 } from '../../accounts/cliConfig';
 import { accountLabel, cloudLabel } from '../../util/clouds';
 import { userMessage } from '../../util/errors';
+import { inputMessage } from '../../util/inputMessages';
 import { checkCredentials, credentialProblem, refusal } from './accountSteps';
 import type { CommandContext } from '../shared/context';
 
@@ -45,6 +46,8 @@ function skipText(s: CliSkipped): string {
       return vscode.l10n.t('{0}: KooCLI keeps these keys encrypted with a key only it has; add the account with its AccessKey instead', p);
     case 'missing-name':
       return vscode.l10n.t('a profile without a name');
+    case 'invalid-name':
+      return vscode.l10n.t('profile "{0}": not usable as an account name. {1}', p, s.problem ? inputMessage(s.problem) : '');
     case 'duplicate-profile':
       return vscode.l10n.t('{0}: a second profile of that name (the CLI uses the first)', p);
     case 'invalid-endpoint':
@@ -55,6 +58,16 @@ function skipText(s: CliSkipped): string {
 }
 
 function errorText(path: string, e: CliConfigError): string {
+  switch (e.code) {
+    case 'not-a-file':
+      return vscode.l10n.t('{0} is not a regular file (a FIFO, a device or a folder, once links are followed): it was not read.', path);
+    case 'too-large':
+      return vscode.l10n.t('{0} is larger than {1} MiB, far more than a CLI configuration: it was not read.', path, MAX_CLI_CONFIG_BYTES / 1048576);
+    case 'timeout':
+      return vscode.l10n.t('{0} could not be read within {1} s.', path, CLI_CONFIG_TIMEOUT_MS / 1000);
+    default:
+      break;
+  }
   const where = e.line !== undefined ? vscode.l10n.t('line {0}, column {1}', e.line, e.column ?? 1) : (e.field ?? '');
   return vscode.l10n.t('{0} could not be read ({1}{2})', path, e.code, where ? `, ${where}` : '');
 }

@@ -1,6 +1,6 @@
 // The Images view's title commands: the instant filter (live as typed, Clear), Sort By… and Group By….
 import * as vscode from 'vscode';
-import type { Grouping, SortOrder } from '../../tree/viewState';
+import { queryRefusal, type Grouping, type SortOrder } from '../../tree/viewState';
 import { UserCancelledError, type PickItem } from '../../util/userInput';
 import type { CommandContext } from '../shared/context';
 
@@ -22,7 +22,13 @@ export async function filterImages(ctx: CommandContext, query?: unknown): Promis
       prompt: vscode.l10n.t('Words to find in the loaded images\u2019 name, ID, OS, status or tags (key=value for a tag); empty shows every image. Escape puts back the previous filter.'),
       placeHolder: vscode.l10n.t('For example: web env=prod'),
       value: before,
-      onDidChangeValue: (v) => void state.setQuery(v),
+      // Too long a query, or too many words: the box says why and the view keeps the last filter it took.
+      validateInput: queryRefusal,
+      onDidChangeValue: (v) => {
+        if (!queryRefusal(v)) {
+          void state.setQuery(v);
+        }
+      },
     });
   } catch (err) {
     if (err instanceof UserCancelledError) {

@@ -1,10 +1,12 @@
 // Huawei IMS images other projects shared with this one (ListImages `__imagetype=shared` with
 // `visibility=shared` and `member_status`), and this project's answer to them: BatchUpdateMembers
 // (`PUT /v1/cloudimages/members` `{images, project_id, status}`), an async job. Sent once; after a lost
-// reply, the images listed with the new status settle it.
+// reply (no job ID to follow: IMS lists no jobs), the job is followed through the images' status until
+// they are listed with the new one or FOLLOW_MS has passed, and only then is the outcome settled.
 import type { Image } from '../core/model';
 import type { ChangeResult, JobStart, Membership, QuotaOperations, QuotaUse, ReceivedImage, ReceivedOperations } from '../core/operations';
-import { Changes } from '../shared/reconcile';
+import { Changes, type Found } from '../shared/reconcile';
+import { sleep } from '../transport/http';
 import { num, objectsOf, str } from '../shared/common';
 import type { HuaweiClient } from './client';
 import { jobStartOf } from './jobs';
@@ -13,8 +15,22 @@ import { mapImage } from './mapping';
 const MEMBERSHIPS: readonly Membership[] = ['pending', 'accepted', 'rejected'];
 const LIMIT = 500;
 
+/** How long a member update whose reply was lost is followed: IMS runs these jobs in seconds. */
+export const FOLLOW_MS = 60_000;
+const FIRST_WAIT_MS = 1_000;
+const LONGEST_WAIT_MS = 8_000;
+
+export interface FollowOptions {
+  /** The wait between two read-backs (tests: one that moves the emulator's clock on). */
+  readonly wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly followMs?: number;
+}
+
 export class HuaweiReceived implements ReceivedOperations {
-  constructor(private readonly client: HuaweiClient) {}
+  constructor(
+    private readonly client: HuaweiClient,
+    private readonly follow: FollowOptions = {},
+  ) {}
 
   /** One listing per member status (IMS filters by one at a time), each paged by marker. */
   async listReceived(regionId: string, signal?: AbortSignal): Promise<ReceivedImage[]> {
@@ -41,12 +57,32 @@ export class HuaweiReceived implements ReceivedOperations {
         const body = await this.client.ims('PUT', regionId, '/v1/cloudimages/members', { body: { images, project_id: projectId, status: membership }, signal });
         return jobStartOf(body, 'BatchUpdateMembers');
       },
-      readBack: async () => {
-        const now = new Set((await this.withStatus(regionId, membership, signal)).map((i) => i.id));
-        return images.every((id) => now.has(id)) ? { value: undefined } : undefined;
-      },
+      readBack: () => this.followed(regionId, images, membership, signal),
     });
     return changes.result(job);
+  }
+
+  /**
+   * After a lost reply the job may still be running: the images change status only when it ends. So the
+   * status is read again, waiting 1, 2, 4, 8, 8… s between reads, until every image is listed with the
+   * answer (made: Found) or FOLLOW_MS has passed (undefined: not seen made).
+   */
+  private async followed(regionId: string, images: readonly string[], membership: Membership, signal?: AbortSignal): Promise<Found<undefined> | undefined> {
+    const wait = this.follow.wait ?? sleep;
+    const followMs = this.follow.followMs ?? FOLLOW_MS;
+    let waited = 0;
+    for (let delay = FIRST_WAIT_MS; ; delay = Math.min(2 * delay, LONGEST_WAIT_MS)) {
+      const now = new Set((await this.withStatus(regionId, membership, signal)).map((i) => i.id));
+      if (images.every((id) => now.has(id))) {
+        return { value: undefined };
+      }
+      if (waited >= followMs) {
+        return undefined;
+      }
+      const step = Math.min(delay, followMs - waited);
+      await wait(step, signal);
+      waited += step;
+    }
   }
 
   private async withStatus(regionId: string, membership: Membership, signal?: AbortSignal): Promise<Image[]> {

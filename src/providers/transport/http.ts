@@ -33,6 +33,8 @@ export interface HttpRequest {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
+  /** The region the request is about, for messages; else found in its parameters or host (regionOf). */
+  readonly region?: string;
 }
 
 export interface HttpResponse {
@@ -49,6 +51,11 @@ export interface Logger {
 export interface HttpOptions {
   /** Per attempt: connect, headers and body each. Default 30 s. */
   readonly timeoutMs?: number;
+  /**
+   * The longest silence once the headers have come: a body that stops for this long is given up (a read
+   * is then asked again once, a change never; see CallKind). Default 10 s.
+   */
+  readonly idleTimeoutMs?: number;
   /** The largest response body read, in bytes; a larger one is refused (ResponseTooLarge). Default 32 MiB. */
   readonly maxBodyBytes?: number;
   /** Total attempts, first included. Default 4. */
@@ -97,9 +104,49 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** The clouds as messages name them. */
+const CLOUD_NAMES: Readonly<Record<CloudKind, string>> = {
+  alibaba: 'Alibaba Cloud ECS',
+  huawei: 'Huawei Cloud IMS',
+  qingcloud: 'QingCloud',
+  batchcompute: 'Alibaba Cloud BatchCompute',
+};
+
+const REGION_PARAMS = ['RegionId', 'regionId', 'region', 'zone'];
+/** A region in a host name: ecs.cn-hangzhou.aliyuncs.com, ims.ap-southeast-1.myhuaweicloud.com. */
+const REGION_IN_HOST = /(?:^|\.)([a-z]{2}(?:-[a-z]+)+(?:-\d+)?)\./;
+
+/** The region a request is about: its own, a region parameter (query or form body), else the one its host names. */
+export function regionOf(req: HttpRequest): string | undefined {
+  if (req.region) {
+    return req.region;
+  }
+  try {
+    const url = new URL(req.url);
+    const form = req.body && !req.body.trimStart().startsWith('{') ? new URLSearchParams(req.body) : undefined;
+    for (const name of REGION_PARAMS) {
+      const value = url.searchParams.get(name) ?? form?.get(name);
+      if (value) {
+        return value;
+      }
+    }
+    return REGION_IN_HOST.exec(url.hostname)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Marks a body read given up for silence (the cause of its Timeout error). */
+class BodyStalled extends Error {}
+
+function isStall(err: ProviderError): boolean {
+  return err.cause instanceof BodyStalled;
+}
+
 export class HttpClient {
   private readonly dispatcher: Dispatcher;
   private readonly timeoutMs: number;
+  private readonly idleTimeoutMs: number;
   private readonly maxBodyBytes: number;
   private readonly maxAttempts: number;
   private readonly baseDelayMs: number;
@@ -111,6 +158,7 @@ export class HttpClient {
 
   constructor(options: HttpOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.idleTimeoutMs = Math.min(options.idleTimeoutMs ?? 10_000, this.timeoutMs);
     this.maxBodyBytes = options.maxBodyBytes ?? 32 * 1024 * 1024;
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 4);
     this.baseDelayMs = options.baseDelayMs ?? 400;
@@ -134,6 +182,7 @@ export class HttpClient {
     interpret: (res: HttpResponse) => T,
     signal?: AbortSignal,
   ): Promise<T> {
+    let stalls = 0;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) {
         throw abortError(cloud);
@@ -144,13 +193,15 @@ export class HttpClient {
       } catch (err) {
         const error = this.normalise(cloud, err, signal);
         error.attempts = attempt;
+        // A server that stalled once is asked again once (a read); twice, the user decides (Retry).
+        const stalledAgain = isStall(error) && ++stalls > 1;
         if (kind === 'mutation' && !error.unprocessed && (error.retryable || ProviderError.isAbort(error))) {
           // It may have been applied (even a cancelled one may have left): never sent again.
           this.logger.warn(`${cloud}: ${error.describe()}; a change is not sent again, its outcome is unknown`);
           throw outcomeUnknown(error);
         }
         const again = kind === 'mutation' ? error.unprocessed : error.retryable;
-        if (!again || attempt >= this.maxAttempts) {
+        if (!again || stalledAgain || attempt >= this.maxAttempts) {
           throw error;
         }
         const delay = this.backoff(attempt, error.retryAfterSeconds);
@@ -186,7 +237,7 @@ export class HttpClient {
       dispatcher: this.dispatcher,
       signal: combined,
     });
-    const body = await this.readBody(cloud, res.statusCode, res.body);
+    const body = await this.readBody(cloud, req, res.statusCode, res.body);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) {
       if (v !== undefined) {
@@ -200,23 +251,57 @@ export class HttpClient {
   /**
    * The body as text, read no further than maxBodyBytes: a page of images is a few hundred KB, so
    * anything past the cap is not the cloud's answer (a proxy's download, a loop) and is not kept in memory.
+   * A body that stays silent for idleTimeoutMs is given up (a Timeout that names the cloud and the region).
    */
-  private async readBody(cloud: CloudKind, status: number, body: Dispatcher.ResponseData['body']): Promise<string> {
+  private async readBody(cloud: CloudKind, req: HttpRequest, status: number, body: Dispatcher.ResponseData['body']): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of body as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > this.maxBodyBytes) {
+    let stalled = false;
+    let idle: NodeJS.Timeout | undefined;
+    const arm = (): void => {
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        stalled = true;
         body.destroy();
-        throw new ProviderError({
-          cloud,
-          code: 'ResponseTooLarge',
-          message: `The answer (HTTP ${status}) is larger than ${Math.round(this.maxBodyBytes / 1048576)} MiB; it was not read.`,
-          httpStatus: status,
-          retryable: false,
-        });
+      }, this.idleTimeoutMs);
+    };
+    const stall = (cause?: unknown): ProviderError => {
+      const region = regionOf(req);
+      const where = region ? `${CLOUD_NAMES[cloud]} (region ${region})` : `${CLOUD_NAMES[cloud]} (${redactUrl(req.url)})`;
+      const seconds = Math.round(this.idleTimeoutMs / 100) / 10;
+      return new ProviderError({
+        cloud,
+        code: 'Timeout',
+        message: `${where} sent the headers of its answer (HTTP ${status}) and then nothing for ${seconds} s; the answer was given up.`,
+        httpStatus: status,
+        retryable: true,
+        cause: new BodyStalled(String(cause ?? 'stalled')),
+      });
+    };
+    arm();
+    try {
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        arm();
+        size += chunk.length;
+        if (size > this.maxBodyBytes) {
+          body.destroy();
+          throw new ProviderError({
+            cloud,
+            code: 'ResponseTooLarge',
+            message: `The answer (HTTP ${status}) is larger than ${Math.round(this.maxBodyBytes / 1048576)} MiB; it was not read.`,
+            httpStatus: status,
+            retryable: false,
+          });
+        }
+        chunks.push(chunk);
       }
-      chunks.push(chunk);
+    } catch (err) {
+      throw stalled ? stall(err) : err;
+    } finally {
+      clearTimeout(idle);
+    }
+    if (stalled) {
+      throw stall();
     }
     return Buffer.concat(chunks).toString('utf8');
   }

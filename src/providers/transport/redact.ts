@@ -17,19 +17,35 @@ const MIN_SECRET_LENGTH = 8;
  */
 const known: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('cloud-image-explorer.redactedSecrets')] ??= new Set<string>()) as Set<string>;
 
-/** Header-like fields whose whole value (to the end of the line or quote) is a credential. */
-const HEADER_FIELD =
-  /\b(proxy-authorization|authorization|x-acs-security-token|x-acs-access-id|x-security-token|x-auth-token|x-subject-token)(["']?\s*[:=]\s*["']?)([^\r\n"'<]*)/gi;
+/**
+ * Authorization values by scheme, wherever they are echoed (a header line, a JSON or XML body, a URL,
+ * percent-encoded or not): the scheme stays, its whole value goes. `SEP` is what separates a scheme from
+ * its value (a space, `%20` or `+`).
+ */
+const SEP = String.raw`(?:[ \t]+|%20|\+)`;
+/** Signed schemes whose value runs to the end of the field: Alibaba ACS3 (V3 signature), Huawei SDK-HMAC (APIG), OSS V4, AWS V4. */
+const SIGNED_SCHEME = new RegExp(String.raw`\b(ACS3-(?:HMAC-SHA256|HMAC-SM3|RSA-SHA256)|SDK-HMAC-(?:SHA256|SM3)|OSS4-HMAC-SHA256|AWS4-HMAC-SHA256)(${SEP})[^\r\n"'<>&]*`, 'gi');
+/** `scheme AccessKeyId:signature`: BatchCompute (ROA, "Acs"), OSS and OBS V2 signatures. */
+const KEY_SIGNATURE_SCHEME = new RegExp(String.raw`\b(acs|OSS|OBS)(${SEP})[^\s"'<>&:%]+(?::|%3A)(?!/)[A-Za-z0-9+/=%]+`, 'gi');
+/** Bearer tokens (8 characters or more), and Basic credentials (base64, padded to a multiple of 4). */
+const BEARER = new RegExp(String.raw`\b(Bearer)(${SEP})[A-Za-z0-9._~+/=-]{8,}`, 'gi');
+const BASIC = new RegExp(String.raw`\b(Basic)(${SEP})((?:[A-Za-z0-9+/]{4}){2,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)(?![A-Za-z0-9+/=])`, 'gi');
 
-/** Parameter-like fields (query, form, JSON) whose value is a credential or a signature. */
-const PARAM_FIELD =
-  /\b(signature|accesskeyid|access_key_id|accesskeysecret|access_key_secret|secretaccesskey|secret_access_key|securitytoken|security_token|x-amz-signature|x-amz-credential|x-amz-security-token|password|passwd|token)(%3D|["']?\s*[:=]\s*["']?)([^&\s"'<>,;]*)/gi;
+const HEADER_NAMES = 'proxy-authorization|authorization|x-acs-security-token|x-acs-access-id|x-security-token|x-auth-token|x-subject-token';
+const PARAM_NAMES =
+  'signature|accesskeyid|access_key_id|accesskeysecret|access_key_secret|secretaccesskey|secret_access_key|securitytoken|security_token|x-amz-signature|x-amz-credential|x-amz-security-token|password|passwd|token';
+
+/** Header-like fields whose whole value (to the end of the line or quote) is a credential; `\"` of JSON in JSON included. */
+const HEADER_FIELD = new RegExp(String.raw`\b(${HEADER_NAMES})(\\*["']?\s*[:=]\s*\\*["']?)([^\r\n"'<]*)`, 'gi');
+
+/** Parameter-like fields (query, form, JSON) whose value is a credential or a signature (Alibaba RPC `Signature`, QingCloud `signature`). */
+const PARAM_FIELD = new RegExp(String.raw`\b(${PARAM_NAMES})(%3D|\\*["']?\s*[:=]\s*\\*["']?)([^&\s"'<>,;\\]*)`, 'gi');
+
+/** The same names as XML elements: `<Authorization>…</Authorization>`, `<Signature>…<`. */
+const XML_FIELD = new RegExp(String.raw`<(${HEADER_NAMES}|${PARAM_NAMES})(\s[^<>]*)?>([^<]*)`, 'gi');
 
 /** The parts of an ACS3 / SDK-HMAC-SHA256 Authorization value, wherever they are quoted. */
 const AUTH_PART = /\b(Credential|Access)=([^,\s"'&]+)/g;
-
-/** ROA (BatchCompute) Authorization value: `acs <AccessKeyId>:<signature>`. */
-const ROA_AUTH = /\bacs\s+[A-Za-z0-9._-]+:[A-Za-z0-9+/=]+/g;
 
 /** `scheme://user:password@host`. */
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@'"<>]+@/gi;
@@ -64,7 +80,16 @@ export function redact(text: string): string {
   if (!text) {
     return text;
   }
-  let out = text;
+  // Whole Authorization values and signed fields first: replacing a key ID inside one before would leave
+  // a value the patterns no longer recognise (`acs ***:signature`) and its signature in the text.
+  let out = text
+    .replace(SIGNED_SCHEME, (_m, scheme: string, sep: string) => `${scheme}${sep}${REDACTED}`)
+    .replace(KEY_SIGNATURE_SCHEME, (_m, scheme: string, sep: string) => `${scheme}${sep}${REDACTED}`)
+    .replace(BEARER, (_m, scheme: string, sep: string) => `${scheme}${sep}${REDACTED}`)
+    .replace(BASIC, (_m, scheme: string, sep: string) => `${scheme}${sep}${REDACTED}`)
+    .replace(HEADER_FIELD, (_m, name: string, sep: string) => `${name}${sep}${REDACTED}`)
+    .replace(PARAM_FIELD, (_m, name: string, sep: string) => `${name}${sep}${REDACTED}`)
+    .replace(XML_FIELD, (_m, name: string, attributes: string | undefined) => `<${name}${attributes ?? ''}>${REDACTED}`);
   // Longest first, so that a value containing another registered one is replaced whole.
   for (const value of [...known].sort((a, b) => b.length - a.length)) {
     if (out.includes(value)) {
@@ -72,10 +97,7 @@ export function redact(text: string): string {
     }
   }
   return out
-    .replace(HEADER_FIELD, (_m, name: string, sep: string) => `${name}${sep}${REDACTED}`)
-    .replace(PARAM_FIELD, (_m, name: string, sep: string) => `${name}${sep}${REDACTED}`)
     .replace(AUTH_PART, (_m, name: string) => `${name}=${REDACTED}`)
-    .replace(ROA_AUTH, `acs ${REDACTED}`)
     .replace(URL_USERINFO, (_m, scheme: string) => `${scheme}${REDACTED}@`)
     .replace(ALIBABA_KEY_ID, REDACTED);
 }

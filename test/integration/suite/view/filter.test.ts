@@ -8,6 +8,7 @@ import type { Cursor, Image, Tag } from '../../../../src/providers/core/model';
 import type { GroupNode } from '../../../../src/tree/groupNode';
 import type { EmptyNode, ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
 import { GO_BACK } from '../../../../src/util/userInput';
+import { ViewState } from '../../../../src/tree/viewState';
 import { api, children, sandboxRegion, until } from '../helpers';
 
 function images(nodes: readonly Node[]): ImageNode[] {
@@ -95,6 +96,49 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
     assert.equal(a.tree.message(), undefined);
     assert.equal(images(await children(a, hangzhou)).length, hangzhou.loader.items.length);
     assert.doesNotMatch(description(hangzhou), /filter/);
+  });
+
+  it('refuses a 7,000-character word and too many words in the filter box, keeping the view, and drops such a saved filter once', async () => {
+    const hangzhou = await sandboxRegion(a, 'alibaba', 'cn-hangzhou');
+    const loaded = images(await children(a, hangzhou));
+    const wanted = loaded[3]!.image;
+    const shown = a.input.shown.length;
+    // Typed: one word of 7,000 characters, then 17 words, then what the user meant.
+    a.input.script('x'.repeat(7000), Array.from({ length: 17 }, (_, i) => `w${i}`).join(' '), wanted.id);
+    await vscode.commands.executeCommand('cloudImageExplorer.filterImages');
+    const box = a.input.shown[shown]!;
+    assert.match(box.refused[0] ?? '', /The filter takes at most 256 characters; this one has 7000\./);
+    assert.match(box.refused[1] ?? '', /The filter takes at most 16 words; this one has 17\./);
+    assert.equal(a.tree.state.query, wanted.id);
+    assert.deepEqual(images(await children(a, hangzhou)).map((n) => n.image.id), [wanted.id], 'the region lists, no crash');
+
+    // A command argument over the limits is refused with the same words, and the filter stays.
+    const errors = a.prompter.errors.length;
+    await vscode.commands.executeCommand('cloudImageExplorer.filterImages', 'y'.repeat(7000));
+    assert.match(a.prompter.errors[errors] ?? '', /at most 256 characters/);
+    assert.equal(a.tree.state.query, wanted.id);
+
+    // A saved filter over the limits (from an older version) is dropped when the view state is restored, and said once.
+    const stored = new Map<string, unknown>([['cloudImageExplorer.view', { query: 'z'.repeat(7000), sort: 'name' }]]);
+    const memento: vscode.Memento = {
+      keys: () => [...stored.keys()],
+      get: <T>(key: string, fallback?: T) => (stored.has(key) ? (stored.get(key) as T) : fallback),
+      update: (key: string, value: unknown) => {
+        stored.set(key, value);
+        return Promise.resolve();
+      },
+    };
+    const said: string[] = [];
+    const restored = new ViewState(memento, (m) => said.push(m));
+    assert.equal(restored.query, '');
+    assert.equal(restored.predicate, undefined);
+    assert.equal(restored.sort, 'name', 'the rest of the saved state is kept');
+    assert.equal(said.length, 1);
+    assert.match(said[0]!, /The saved image filter was not restored: The filter takes at most 256 characters; this one has 7000\./);
+    restored.dispose();
+    const again = new ViewState(memento, (m) => said.push(m));
+    assert.equal(said.length, 1, 'said once: the next reload finds nothing to drop');
+    again.dispose();
   });
 
   it('a Huawei tag filter in the cloud is counted per region before loading, then narrows the region, and is cleared', async () => {

@@ -7,6 +7,9 @@ import { huaweiExportChoice } from '../../../../src/providers/huawei/exportChoic
 import type { Image } from '../../../../src/providers/core/model';
 import type { ImageProvider } from '../../../../src/providers/core/provider';
 import { codeOf } from '../../helpers/providerHarness';
+import { HuaweiClient } from '../../../../src/providers/huawei/client';
+import { FOLLOW_MS, HuaweiReceived } from '../../../../src/providers/huawei/received';
+import { ProviderError } from '../../../../src/providers/core/errors';
 import { CloudSandbox } from '../../helpers/cloudSandbox';
 
 const JOB_MS = 6_000;
@@ -89,6 +92,57 @@ describe('Huawei shared with me, quota and export choices (against the emulator)
     const member = (await provider.quota!.quotas(R)).find((q) => q.type === 'image_member')!;
     sandbox.emulator.quotas.set('huawei', 'image_member', member.used);
     assert.equal(await codeOf(provider.sharing!.addMembers(R, own.id, ['0123456789abcdef0123456789abcdef'])), 'IMG.0062');
+  });
+
+  describe('an answer whose reply is lost: the job followed to its end, then read back', () => {
+    // The waits between read-backs move the emulator's clock on, as time would pass for the job.
+    const waits: number[] = [];
+    const following = (): HuaweiReceived =>
+      new HuaweiReceived(new HuaweiClient(sandbox.context('huawei')), {
+        wait: (ms) => {
+          waits.push(ms);
+          sandbox.advance(ms);
+          return Promise.resolve();
+        },
+      });
+    beforeEach(() => {
+      waits.length = 0;
+    });
+
+    it('accepts: the reply is lost while the job runs; the image is seen accepted once the job has ended', async () => {
+      const [p] = (await provider.received!.listReceived(R)).filter((r) => r.membership === 'pending');
+      assert.ok(p, 'a pending image');
+      sandbox.emulator.faults.add({ kind: 'drop-reply', cloud: 'huawei', operation: 'BatchUpdateMembers', times: 1 });
+      const mark = sandbox.emulator.requestLog.length;
+      const result = await following().answer(R, [p.image.id], 'accepted');
+      assert.equal(result.confirmedBy, 'read-back', 'settled by reading back, not "not known"');
+      assert.deepEqual(sandbox.calls(mark, 'BatchUpdateMembers'), ['200'], 'sent once');
+      assert.ok(waits.reduce((a, b) => a + b, 0) >= JOB_MS, 'it waited for the job');
+      assert.deepEqual(waits, [1_000, 2_000, 4_000], 'and no longer than it took');
+      assert.equal((await statuses()).get(p.image.id), 'accepted');
+    });
+
+    it('rejects the same way, with an error reply after the cloud applied it', async () => {
+      const p = (await provider.received!.listReceived(R)).find((r) => r.membership !== 'rejected');
+      assert.ok(p, 'an image not rejected yet');
+      sandbox.emulator.faults.add({ kind: 'error-after-apply', cloud: 'huawei', operation: 'BatchUpdateMembers', times: 1 });
+      const result = await following().answer(R, [p.image.id], 'rejected');
+      assert.equal(result.confirmedBy, 'read-back');
+      assert.equal((await statuses()).get(p.image.id), 'rejected');
+    });
+
+    it('stays "not known" when the job never shows the answer, after a bounded number of reads', async () => {
+      const p = (await provider.received!.listReceived(R)).find((r) => r.membership !== 'accepted');
+      assert.ok(p, 'an image not accepted yet');
+      sandbox.emulator.faults.add({ kind: 'drop-reply', cloud: 'huawei', operation: 'BatchUpdateMembers', times: 1 });
+      sandbox.emulator.faults.failJobs({ cloud: 'huawei', operation: 'BatchUpdateMembers', times: 1 });
+      const mark = sandbox.emulator.requestLog.length;
+      const err = await following().answer(R, [p.image.id], 'accepted').catch((e: unknown) => e);
+      assert.ok(ProviderError.isOutcomeUnknown(err), String(err));
+      assert.equal(err.outcome?.readBack, 'no-change');
+      assert.equal(waits.reduce((a, b) => a + b, 0), FOLLOW_MS);
+      assert.ok(sandbox.calls(mark, 'ListImages').length <= 12, 'a few reads, not one per second');
+    });
   });
 
   describe('export choices', () => {

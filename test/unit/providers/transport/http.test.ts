@@ -3,7 +3,8 @@
 import { strict as assert } from 'assert';
 import { Emulator } from '../../../../src/sandbox/emulator';
 import { AlibabaEcsProvider } from '../../../../src/providers/alibaba/provider';
-import { HttpClient } from '../../../../src/providers/transport/http';
+import { HttpClient, regionOf } from '../../../../src/providers/transport/http';
+import { AlibabaRpcClient, ECS_API } from '../../../../src/providers/alibaba/client';
 import { ProviderError } from '../../../../src/providers/core/errors';
 
 describe('HTTP layer (against the emulator)', () => {
@@ -117,5 +118,55 @@ describe('HTTP layer (against the emulator)', () => {
     const err = await provider(http).listRegions(controller.signal).catch((e: unknown) => e);
     assert.ok(ProviderError.isAbort(err), String(err));
     assert.equal(sleeps.length, 0);
+  });
+
+  describe('a reply that sends its headers and then nothing (the emulator\'s stall fault)', () => {
+    // The emulator holds a stalled reply for 2 s; the overall timeout is far longer (30 s): only the idle
+    // timeout can end these reads before mocha's 20 s.
+    const stalled = (): HttpClient => new HttpClient({ sleep: fastSleep, idleTimeoutMs: 150 });
+
+    it('gives up a stalled read after the idle timeout and asks again once, which gets the answer', async () => {
+      emulator.faults.add({ kind: 'stall', cloud: 'alibaba', operation: 'DescribeImages', times: 1 });
+      const mark = emulator.requestLog.length;
+      const page = await provider(stalled()).listImages({ regionId: 'cn-hangzhou', pageSize: 10 });
+      assert.equal(page.items.length, 10);
+      const calls = emulator.requestsSince(mark).filter((r) => r.operation === 'DescribeImages');
+      assert.deepEqual(calls.map((c) => c.fault ?? 'ok'), ['stall', 'ok']);
+    });
+
+    it('says which cloud and region stalled when it stalls again, and Retry then works', async () => {
+      emulator.faults.add({ kind: 'stall', cloud: 'alibaba', operation: 'DescribeImages', times: 2 });
+      const mark = emulator.requestLog.length;
+      const http = stalled();
+      const err = await provider(http).listImages({ regionId: 'cn-beijing', pageSize: 10 }).catch((e: unknown) => e);
+      assert.ok(err instanceof ProviderError, String(err));
+      assert.equal(err.code, 'Timeout');
+      assert.equal(err.retryable, true);
+      assert.equal(err.attempts, 2, 'one more attempt after a stall, not four');
+      assert.match(err.message, /Alibaba Cloud ECS \(region cn-beijing\) sent the headers of its answer \(HTTP 200\) and then nothing for 0\.2 s/);
+      assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'DescribeImages').length, 2);
+      // The user's Retry: the same read again, the server answering this time.
+      const page = await provider(http).listImages({ regionId: 'cn-beijing', pageSize: 10 });
+      assert.equal(page.items.length, 10);
+    });
+
+    it('never sends a change twice: a stalled mutation ends with its outcome unknown, sent once', async () => {
+      const [image] = (await provider(stalled()).listImages({ regionId: 'cn-hangzhou', pageSize: 1, filter: { owner: 'self' } })).items;
+      assert.ok(image);
+      emulator.faults.add({ kind: 'stall', cloud: 'alibaba', operation: 'ModifyImageAttribute', times: 1 });
+      const mark = emulator.requestLog.length;
+      const rpc = new AlibabaRpcClient({ http: stalled(), credentials: emulator.credentials('alibaba'), endpoint: emulator.endpoints.alibaba }, ECS_API);
+      const err = await rpc.mutate('ModifyImageAttribute', { RegionId: 'cn-hangzhou', ImageId: image.id, Description: 'stalled' }).catch((e: unknown) => e);
+      assert.ok(ProviderError.isOutcomeUnknown(err), String(err));
+      assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'ModifyImageAttribute').length, 1);
+    });
+
+    it('finds the region of a request in its parameters, its form body or its host', () => {
+      assert.equal(regionOf({ method: 'GET', url: 'http://127.0.0.1:1/?Action=X&RegionId=cn-shanghai', headers: {} }), 'cn-shanghai');
+      assert.equal(regionOf({ method: 'POST', url: 'http://127.0.0.1:1/iaas/', headers: {}, body: 'action=DescribeImages&zone=pek3' }), 'pek3');
+      assert.equal(regionOf({ method: 'GET', url: 'https://ims.cn-north-4.myhuaweicloud.com/v2/cloudimages', headers: {} }), 'cn-north-4');
+      assert.equal(regionOf({ method: 'GET', url: 'https://x/', headers: {}, region: 'ap-southeast-1' }), 'ap-southeast-1');
+      assert.equal(regionOf({ method: 'GET', url: 'https://ecs.aliyuncs.com/', headers: {} }), undefined);
+    });
   });
 });

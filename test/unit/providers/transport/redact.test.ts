@@ -215,6 +215,74 @@ describe('redact', () => {
   });
 });
 
+describe('redact: Authorization values of every scheme, wherever a gateway echoes them', () => {
+  // The key IDs are registered (as they are once an account is in use): the case where replacing the key ID
+  // first used to leave `acs ***:signature` behind.
+  const ALIBABA_KEY = 'LTAI5tEchoKey0000001';
+  const HUAWEI_KEY = 'HWECHOAK00000000000001';
+  const QINGCLOUD_KEY = 'QYECHOKEYID000000001';
+  const SIGNATURE = 'c2lnbmF0dXJlU0VDUkVUc2lnbmF0dXJl';
+  const HEX = 'd3adb33fd3adb33fd3adb33fd3adb33fd3adb33fd3adb33fd3adb33fd3adb33f';
+  before(() => registerSecrets(ALIBABA_KEY, HUAWEI_KEY, QINGCLOUD_KEY));
+
+  const schemes: Record<string, string> = {
+    'Alibaba ACS3-HMAC-SHA256': `ACS3-HMAC-SHA256 Credential=${ALIBABA_KEY},SignedHeaders=host;x-acs-action;x-acs-date,Signature=${HEX}`,
+    'Huawei SDK-HMAC-SHA256': `SDK-HMAC-SHA256 Access=${HUAWEI_KEY}, SignedHeaders=content-type;host;x-sdk-date, Signature=${HEX}`,
+    'BatchCompute Acs AK:signature': `Acs ${ALIBABA_KEY}:${SIGNATURE}=`,
+    'OSS AK:signature': `OSS ${ALIBABA_KEY}:${SIGNATURE}`,
+    'OBS AK:signature': `OBS ${HUAWEI_KEY}:${SIGNATURE}`,
+    'Bearer token': `Bearer ${SIGNATURE}.eyJzdWIiOiJ4In0.${HEX}`,
+    'Basic credentials': `Basic ${Buffer.from(`user:${SIGNATURE}`).toString('base64')}`,
+  };
+  const secretParts = [ALIBABA_KEY, HUAWEI_KEY, QINGCLOUD_KEY, SIGNATURE, HEX, Buffer.from(`user:${SIGNATURE}`).toString('base64')];
+
+  /** Where a gateway puts what it received. */
+  const echoes: Record<string, (value: string) => string> = {
+    'a header line': (v) => `HTTP/1.1 401\r\nAuthorization: ${v}\r\nHost: ecs.aliyuncs.com\r\n`,
+    'a JSON body': (v) => JSON.stringify({ Code: 'InvalidSignature', RequestHeaders: { authorization: v }, Message: 'denied' }),
+    'JSON inside a JSON string': (v) => JSON.stringify({ Message: JSON.stringify({ Authorization: v }) }),
+    'an XML body': (v) => `<Error><Code>SignatureDoesNotMatch</Code><Authorization>${v}</Authorization><HostId>x</HostId></Error>`,
+    'a URL': (v) => `https://gateway.example/echo?Authorization=${encodeURIComponent(v)}&Action=DescribeImages`,
+    'a free-text message': (v) => `the gateway received ${v} and refused it`,
+  };
+
+  for (const [scheme, value] of Object.entries(schemes)) {
+    it(`takes out the whole ${scheme} value in each echo`, () => {
+      for (const [where, echo] of Object.entries(echoes)) {
+        const out = redact(echo(value));
+        for (const part of secretParts) {
+          assert.ok(!out.includes(part), `${scheme} in ${where}: ${out}`);
+        }
+        assert.ok(out.includes(REDACTED), `${scheme} in ${where}`);
+      }
+    });
+  }
+
+  it('takes out the Alibaba RPC Signature and the QingCloud signature parameters in URLs, forms, JSON and XML', () => {
+    const texts = [
+      `GET /?AccessKeyId=${ALIBABA_KEY}&Action=DescribeImages&Signature=${encodeURIComponent(`${SIGNATURE}+/=`)}&SignatureMethod=HMAC-SHA1`,
+      `Action=DescribeImages&Signature=${SIGNATURE}%3D&SignatureNonce=1`,
+      JSON.stringify({ Recommend: 'x', Params: { Signature: SIGNATURE, AccessKeyId: ALIBABA_KEY } }),
+      `<Params><Signature>${SIGNATURE}</Signature><AccessKeyId>${ALIBABA_KEY}</AccessKeyId></Params>`,
+      `GET /iaas/?access_key_id=${QINGCLOUD_KEY}&action=DescribeImages&signature_method=HmacSHA256&signature=${SIGNATURE}%2B`,
+      JSON.stringify({ ret_code: 1200, message: `signature=${SIGNATURE} access_key_id=${QINGCLOUD_KEY}` }),
+      `Signature%3D${SIGNATURE}%26Action%3DX`,
+    ];
+    for (const text of texts) {
+      const out = redact(text);
+      for (const part of secretParts) {
+        assert.ok(!out.includes(part), out);
+      }
+    }
+  });
+
+  it('leaves ordinary text that only looks like a scheme', () => {
+    for (const text of ['Basic disk, 40 GiB', 'export to OBS obs://bucket/image.qcow2', 'x-acs-action: DescribeImages', 'SignatureMethod=HMAC-SHA256&Action=X']) {
+      assert.equal(redact(text), text);
+    }
+  });
+});
+
 describe('Sandbox keys handed to the extension host', () => {
   it('come from the file CIE_SANDBOX_FILE names, not from an environment value', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-sandbox-test-'));
