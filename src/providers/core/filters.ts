@@ -107,7 +107,7 @@ function checkCreated(support: FilterSupport, filter: ImageFilter): InputProblem
   if (!support.createdRange) {
     return { code: 'notFilterable', what: 'created' };
   }
-  const bad = [from, to].find((t) => t !== undefined && !FILTER_MINUTE.test(t));
+  const bad = [from, to].find((t) => t !== undefined && (!FILTER_MINUTE.test(t) || parseFilterDate(t) !== t));
   if (bad !== undefined) {
     return { code: 'filterDate', text: bad };
   }
