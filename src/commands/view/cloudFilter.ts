@@ -29,6 +29,8 @@ interface FilterAnswers {
   attributes: Partial<Record<FilterAttribute, string>>;
   /** The creation-time range as typed: "from..to", either side may be empty. */
   createdText: string;
+  /** The attributes (and 'created') the user chose to narrow by; only these are asked for and kept. */
+  chosen: ReadonlySet<FilterAttribute | 'created'>;
 }
 
 /** "from..to" -> the two bounds (a day alone is its first minute as a start, its last as an end). */
@@ -51,7 +53,7 @@ function createdText(filter: ImageFilter | undefined): string {
 }
 
 function attributesOf(a: FilterAnswers): ImageFilter['attributes'] {
-  const entries = Object.entries(a.attributes).filter(([, v]) => !!v);
+  const entries = Object.entries(a.attributes).filter(([k, v]) => !!v && a.chosen.has(k as FilterAttribute));
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
@@ -69,7 +71,7 @@ function filterOf(a: FilterAnswers): ImageFilter {
   const tagQuery = a.untagged ? undefined : tagQueryOf(a);
   const only = tagsOnly(a);
   const attributes = attributesOf(a);
-  const { from, to } = a.support.createdRange ? createdRange(a.createdText) : {};
+  const { from, to } = a.support.createdRange && a.chosen.has('created') && !only ? createdRange(a.createdText) : {};
   return {
     ...(a.owner && !only ? { owner: a.owner } : {}),
     ...(a.statuses?.length && !only ? { statuses: a.statuses } : {}),
@@ -91,7 +93,7 @@ function tagsApply(a: FilterAnswers): boolean {
 function attributeStep(attribute: AttributeSupport): WizardStep<FilterAnswers> {
   const { key } = attribute;
   return {
-    applies: (a) => !tagsOnly(a) && !!a.support.attributes?.some((s) => s.key === key),
+    applies: (a) => !tagsOnly(a) && a.chosen.has(key),
     run: async (a, input, info) => {
       const label = filterAttributeLabel(key);
       if (attribute.values) {
@@ -113,8 +115,22 @@ function attributeStep(attribute: AttributeSupport): WizardStep<FilterAnswers> {
   };
 }
 
+/** What else the cloud narrows by, chosen at once; only the chosen ones are asked for next. */
+const CONDITIONS_STEP: WizardStep<FilterAnswers> = {
+  applies: (a) => !tagsOnly(a) && conditionsOf(a.support).length > 0,
+  run: async (a, input, info) => {
+    const items = conditionsOf(a.support).map((key) => ({ label: filterAttributeLabel(key), data: key, picked: a.chosen.has(key) }));
+    const picked = await input.pickMany(items, { ...info, placeHolder: vscode.l10n.t('Narrow further by (none picked: nothing more)') });
+    a.chosen = new Set(picked.map((p) => p.data));
+  },
+};
+
+function conditionsOf(support: FilterSupport): Array<FilterAttribute | 'created'> {
+  return [...(support.attributes ?? []).map((s) => s.key), ...(support.createdRange ? ['created' as const] : [])];
+}
+
 const CREATED_STEP: WizardStep<FilterAnswers> = {
-  applies: (a) => !!a.support.createdRange && !tagsOnly(a),
+  applies: (a) => !tagsOnly(a) && a.chosen.has('created'),
   run: async (a, input, info) => {
     a.createdText = await input.input({
       ...info,
@@ -221,9 +237,9 @@ const NAME_STEP: WizardStep<FilterAnswers> = {
   },
 };
 
-/** The steps for a cloud: owner, tags, statuses, each attribute it filters by, creation time, name. */
+/** The steps for a cloud: owner, tags, statuses, which further conditions, each one chosen, name. */
 function stepsFor(support: FilterSupport): readonly WizardStep<FilterAnswers>[] {
-  return [...BASE_STEPS, ...(support.attributes ?? []).map(attributeStep), CREATED_STEP, NAME_STEP];
+  return [...BASE_STEPS, CONDITIONS_STEP, ...(support.attributes ?? []).map(attributeStep), CREATED_STEP, NAME_STEP];
 }
 
 function statusesOrNone(status: string | undefined): readonly string[] | undefined {
@@ -259,6 +275,10 @@ export async function setCloudFilter(ctx: CommandContext, node?: unknown): Promi
     untagged: !!current?.untagged && !!support.untagged,
     attributes: { ...current?.attributes },
     createdText: createdText(current),
+    chosen: new Set([
+      ...(Object.entries(current?.attributes ?? {}).filter(([, v]) => !!v).map(([k]) => k) as FilterAttribute[]),
+      ...(current?.createdFrom || current?.createdTo ? ['created' as const] : []),
+    ]),
   };
   await runWizard(vscode.l10n.t('Filter {0} in the Cloud', where), stepsFor(support), answers, ctx.input);
   await ctx.tree.state.setCloudFilter(scope, filterOf(answers));
