@@ -204,9 +204,16 @@ function render(state: DetailsState): void {
     app.append(members, divider());
   }
 
-  if (state.instanceTypes?.length) {
+  if (state.instanceTypes || state.instanceTypesError) {
     const types = section(s['instanceTypes'] ?? 'Instance types');
-    types.append(el('p', state.instanceTypes.join(', '), 'mono'));
+    types.id = 'instance-types';
+    if (state.instanceTypesError) {
+      types.append(el('p', state.instanceTypesError, 'error-text'), button(s['retry'] ?? 'Retry', () => vscode.postMessage({ type: 'retryInstanceTypes' })));
+    } else if (state.instanceTypes?.length) {
+      types.append(el('p', state.instanceTypes.join(', '), 'mono list'));
+    } else {
+      types.append(el('p', s['noInstanceTypes'], 'muted list'));
+    }
     app.append(types, divider());
   }
 
@@ -243,7 +250,9 @@ function reportRendered(): void {
     label: text(tr.children[0] ?? null),
     value: text(tr.children[1] ?? null),
   }));
-  vscode.postMessage({ type: 'rendered', name: seen(document.querySelector('h1')), description: seen(document.querySelector('header .description')), tags, actions, jobs, sections, fields });
+  const instanceTypes = text(document.querySelector('#instance-types .list'));
+  const instanceTypesError = text(document.querySelector('#instance-types .error-text'));
+  vscode.postMessage({ type: 'rendered', name: seen(document.querySelector('h1')), description: seen(document.querySelector('header .description')), tags, actions, jobs, sections, fields, instanceTypes, instanceTypesError });
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {

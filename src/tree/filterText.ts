@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import type { TagListKind } from '../providers/core/filters';
 import { statusesOf } from '../providers/core/filters';
-import type { CloudKind, ImageFilter, TagCondition } from '../providers/core/model';
+import type { CloudKind, FilterAttribute, ImageFilter, TagCondition } from '../providers/core/model';
+import { filterAttributeLabel, filterValueLabel } from '../util/filterWords';
 import { imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
 
 /** Tag conditions from text; words split on white space, values on commas (empty ones dropped). */
@@ -47,7 +48,7 @@ export function tagListLabel(kind: TagListKind): string {
 
 const LIST_ORDER: readonly TagListKind[] = ['tags', 'tagsAny', 'notTags', 'notTagsAny'];
 
-/** Each part of a filter in words: owner, statuses, name, tags. */
+/** Each part of a filter in words: owner, statuses, name, tags (or none), attributes, creation time. */
 function parts(cloud: CloudKind, filter: ImageFilter): string[] {
   const out: string[] = [];
   if (filter.owner) {
@@ -68,6 +69,17 @@ function parts(cloud: CloudKind, filter: ImageFilter): string[] {
     if (list?.length) {
       out.push(vscode.l10n.t('{0}: {1}', tagListLabel(kind), formatTagConditions(list)));
     }
+  }
+  if (filter.untagged) {
+    out.push(filterAttributeLabel('untagged'));
+  }
+  for (const [key, value] of Object.entries(filter.attributes ?? {}) as Array<[FilterAttribute, string | undefined]>) {
+    if (value) {
+      out.push(vscode.l10n.t('{0}: {1}', filterAttributeLabel(key), filterValueLabel(key, value)));
+    }
+  }
+  if (filter.createdFrom || filter.createdTo) {
+    out.push(vscode.l10n.t('created {0}..{1}', filter.createdFrom ?? '', filter.createdTo ?? ''));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Puts the view's filters on region nodes before they are drawn: the instant filter's predicate, the
 // region's cloud filter (a changed one restarts the region's listing) and, where the cloud counts a filter's
-// matches without listing (Huawei's tag query), that count, asked for once per region and filter.
+// matches without listing (Huawei's tag query, "images without tags" too), that count, asked for once per
+// region and filter.
 import type { Sessions } from '../accounts/session';
 import { mapLimited } from '../providers/shared/common';
 import { hasTagQuery, type FilterSupport } from '../providers/core/filters';
@@ -20,6 +21,11 @@ interface Applied {
   count?: number;
   /** The count was asked for (once per filter: a failure is logged, not retried until a refresh). */
   asked?: boolean;
+}
+
+/** A filter the cloud counts without listing: tag conditions, or images without tags. */
+function countable(filter: ImageFilter | undefined): boolean {
+  return hasTagQuery(filter?.tagQuery) || !!filter?.untagged;
 }
 
 export class RegionFilters {
@@ -54,7 +60,7 @@ export class RegionFilters {
         applied = { key, filter: effective?.filter };
         this.applied.set(region, applied);
       }
-      if (support.countsTags && hasTagQuery(applied.filter?.tagQuery) && !applied.asked) {
+      if (support.countsTags && countable(applied.filter) && !applied.asked) {
         toCount.push(region);
       }
       const cloud = region.account.cloud;

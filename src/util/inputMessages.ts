@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Charset, InputField, InputProblem, KeyShape, MemberFormat } from '../providers/core/rules';
 import type { CloudKind } from '../providers/core/model';
 import { cloudLabel } from './clouds';
+import { filterAttributeLabel } from './filterWords';
 import { formatList } from './format';
 
 /** Texts quoted as the display language quotes them, listed as it lists them. */
@@ -39,6 +40,10 @@ function fieldName(field: InputField): string {
       return vscode.l10n.t('image name');
     case 'imageDescription':
       return vscode.l10n.t('image description');
+    case 'imageFamily':
+      return vscode.l10n.t('image family');
+    case 'osFamily':
+      return vscode.l10n.t('OS family');
     case 'kmsKeyId':
       return vscode.l10n.t('KMS key ID');
     case 'agencyName':
@@ -148,6 +153,16 @@ export function inputMessage(p: InputProblem, cloud?: CloudKind): string {
         : vscode.l10n.t('The tag key "{0}" takes at most {1} values in a filter on this cloud; {2} were given.', p.key, p.max, p.count);
     case 'oneStatusOnly':
       return vscode.l10n.t('This cloud filters by one status at a time; {0} were given.', p.count);
+    case 'notFilterable':
+      return vscode.l10n.t('This cloud cannot narrow its listing by {0}.', filterAttributeLabel(p.what));
+    case 'filterDate':
+      return vscode.l10n.t('"{0}" is not a date: write it as 2024-05-01 or 2024-05-01 08:30 (UTC).', p.text);
+    case 'filterDateOrder':
+      return vscode.l10n.t('The start ({0}) comes after the end ({1}).', p.from, p.to);
+    case 'untaggedWithTags':
+      return vscode.l10n.t('Images without tags cannot be asked for together with tag conditions.');
+    case 'instanceTypeFormat':
+      return vscode.l10n.t('"{0}" is not an instance type; write it as the cloud names it, such as ecs.g7.large.', p.text);
     case 'repeatedFilterKey':
       return vscode.l10n.t('The tag key "{0}" is given twice; give its values together, as {0}=a,b.', p.key);
     case 'noMembers':

@@ -8,7 +8,7 @@ import type { Image } from '../providers/core/model';
 import type { ImageTreeProvider } from '../tree/treeProvider';
 import { logLine, userMessage } from '../util/errors';
 import type { Log } from '../util/log';
-import { jobViews, loadDetails } from './detailsState';
+import { instanceTypesPart, jobViews, loadDetails } from './detailsState';
 import { detailsHtml } from './html';
 import { parseFromWebview, parseIdentity, type DetailsState, type FromWebview, type PanelIdentity, type RenderedView, type ToWebview } from './protocol';
 
@@ -129,6 +129,22 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     });
   }
 
+  /** The supported-instance-types section's Retry: asks for that part only; the rest stays as shown. */
+  async retryInstanceTypes(id: PanelIdentity): Promise<void> {
+    const entry = this.panels.get(keyOf(id));
+    const account = this.accounts.get(id.accountId);
+    if (!entry?.state || !account) {
+      return;
+    }
+    const part = await instanceTypesPart(await this.sessions.provider(account), id);
+    const shown = entry.state;
+    if (this.panels.get(keyOf(id)) !== entry || !shown) {
+      return;
+    }
+    entry.state = { ...shown, instanceTypes: part.instanceTypes, instanceTypesError: part.instanceTypesError };
+    entry.post({ type: 'state', state: entry.state });
+  }
+
   isOpen(id: PanelIdentity): boolean {
     return this.panels.has(keyOf(id));
   }
@@ -196,10 +212,15 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
           jobs: message.jobs,
           sections: message.sections,
           fields: message.fields,
+          instanceTypes: message.instanceTypes,
+          instanceTypesError: message.instanceTypesError,
         });
         return;
       case 'refresh':
         await this.reload(entry, undefined);
+        return;
+      case 'retryInstanceTypes':
+        await this.retryInstanceTypes(entry.id);
         return;
       default:
         entry.post({ type: 'busy', busy: true });

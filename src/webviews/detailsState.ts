@@ -6,6 +6,7 @@ import type { AccountStore } from '../accounts/store';
 import { CAPABILITIES, imageRefusal } from '../providers/rules/capabilities';
 import { type Capability } from '../providers/core/rules';
 import type { Image } from '../providers/core/model';
+import type { ImageProvider } from '../providers/core/provider';
 import type { JobTracker } from '../jobs/tracker';
 import { durationWords, failureText, jobTitle, stateLabel } from '../jobs/labels';
 import { cloudLabel } from '../util/clouds';
@@ -29,6 +30,8 @@ export function panelStrings(): Record<string, string> {
     members: vscode.l10n.t('Shared with'),
     noMembers: vscode.l10n.t('Not shared.'),
     instanceTypes: vscode.l10n.t('Supported instance types'),
+    noInstanceTypes: vscode.l10n.t('The cloud lists no instance type for this image.'),
+    retry: vscode.l10n.t('Retry'),
     jobs: vscode.l10n.t('Jobs'),
     noJobs: vscode.l10n.t('No jobs for this image.'),
     refresh: vscode.l10n.t('Refresh'),
@@ -62,6 +65,25 @@ export function jobViews(jobs: JobTracker, id: PanelIdentity): JobView[] {
   }));
 }
 
+/**
+ * The supported instance types, where the cloud lists them (Alibaba DescribeImageSupportInstanceTypes):
+ * the list, or why it could not be read (the panel's section then offers Retry); nothing elsewhere.
+ */
+export async function instanceTypesPart(
+  provider: ImageProvider,
+  id: PanelIdentity,
+): Promise<Pick<DetailsState, 'instanceTypes' | 'instanceTypesError'>> {
+  const ask = provider.details?.instanceTypes;
+  if (!ask) {
+    return {};
+  }
+  try {
+    return { instanceTypes: await ask.call(provider.details, id.regionId, id.imageId) };
+  } catch (err) {
+    return { instanceTypesError: userMessage(err) };
+  }
+}
+
 export async function loadDetails(
   id: PanelIdentity,
   known: Image | undefined,
@@ -92,7 +114,7 @@ export async function loadDetails(
         (m) => ({ members: m.map((x) => ({ id: x.id, status: memberStatus(account.cloud, x), since: formatTime(x.sharedAt) })) }),
         (err: unknown) => ({ membersError: userMessage(err) }),
       ),
-      provider.details?.instanceTypes?.(id.regionId, id.imageId).catch(() => undefined),
+      instanceTypesPart(provider, id),
     ]);
     // What the panel offers follows the image's owner and state, like the tree's menus.
     const shown: Image = image;
@@ -110,7 +132,7 @@ export async function loadDetails(
       canTag: allows('tag') && !!provider.tags,
       tagNamesOnly: provider.tags?.rules.limits.namesOnly ?? false,
       ...(members ?? {}),
-      ...(instanceTypes ? { instanceTypes } : {}),
+      ...instanceTypes,
     };
   } catch (err) {
     return { ...common, name: image?.name ?? id.imageId, gone: false, fields: [], tags: image?.tags.map((t) => ({ ...t })) ?? [], ...NO_EDIT, canTag: false, tagNamesOnly: false, error: userMessage(err) };

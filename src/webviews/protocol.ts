@@ -29,6 +29,9 @@ export interface RenderedView {
   /** Section and group headings, in order. */
   readonly sections: readonly string[];
   readonly fields: readonly { key: string; label: string; value: string }[];
+  /** The supported-instance-types section as shown: its list (or its "none" line), and its failure. */
+  readonly instanceTypes: string;
+  readonly instanceTypesError: string;
 }
 
 export interface JobView {
@@ -70,6 +73,8 @@ export interface DetailsState {
   readonly members?: readonly { id: string; status?: string; since?: string }[];
   readonly membersError?: string;
   readonly instanceTypes?: readonly string[];
+  /** Why the supported instance types could not be read (the section then offers Retry). */
+  readonly instanceTypesError?: string;
   readonly jobs: readonly JobView[];
   readonly strings: PanelStrings;
   readonly error?: string;
@@ -86,6 +91,8 @@ export type FromWebview =
   | { readonly type: 'edit'; readonly field: 'name' | 'description' }
   | { readonly type: 'deprecate' }
   | { readonly type: 'undeprecate' }
+  /** The supported-instance-types section's Retry: asks for that part only. */
+  | { readonly type: 'retryInstanceTypes' }
   /** What the webview drew, read back from its DOM (tests and diagnostics). */
   | ({ readonly type: 'rendered' } & RenderedView);
 
@@ -116,6 +123,7 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
   switch (m['type']) {
     case 'ready':
     case 'refresh':
+    case 'retryInstanceTypes':
     case 'deprecate':
     case 'undeprecate':
       return { type: m['type'] };
@@ -128,8 +136,10 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
     case 'copy':
       return isString(m['text'], 1024) ? { type: 'copy', text: m['text'] } : undefined;
     case 'rendered': {
-      const { name, description, tags, actions, jobs, sections, fields } = m;
+      const { name, description, tags, actions, jobs, sections, fields, instanceTypes, instanceTypesError } = m;
       const ok =
+        isString(instanceTypes, 20_000) &&
+        isString(instanceTypesError) &&
         isString(name) &&
         isString(description) &&
         isStringArray(tags) &&
@@ -137,7 +147,7 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
         isStringArray(sections) &&
         isRecords(jobs, ['jobId', 'percent', 'state', 'title', 'elapsed', 'error'], 500) &&
         isRecords(fields, ['key', 'label', 'value'], 5000);
-      return ok ? { type: 'rendered', name, description, tags, actions, sections, jobs: pick(jobs, ['jobId', 'percent', 'state', 'title', 'elapsed', 'error']), fields: pick(fields, ['key', 'label', 'value']) } : undefined;
+      return ok ? { type: 'rendered', name, description, tags, actions, sections, jobs: pick(jobs, ['jobId', 'percent', 'state', 'title', 'elapsed', 'error']), fields: pick(fields, ['key', 'label', 'value']), instanceTypes, instanceTypesError } : undefined;
     }
     default:
       return undefined;

@@ -8,6 +8,7 @@ import type { DetailOperations } from '../core/operations';
 import type { ImageProvider, ProviderContext } from '../core/provider';
 import { AlibabaRpcClient, ECS_API } from './client';
 import { AlibabaEditing } from './editing';
+import { ALIBABA_ATTRIBUTES, conditionParams } from './filters';
 import { mapImage, mapRegion } from './mapping';
 import { ALIBABA_IMAGE_STATUSES, ALIBABA_MAX_PAGE_SIZE, imagesById, rpcPage, tagParams } from './params';
 import { ALIBABA_TAG_RULES } from './rules';
@@ -22,8 +23,9 @@ export { ALIBABA_IMAGE_STATUSES, ALIBABA_MAX_PAGE_SIZE };
 
 /**
  * DescribeImages narrows by ImageOwnerAlias (system, self, others, marketplace; others + IsPublic=true for
- * community images), Status (a comma-separated list), ImageName (part of the name) and Tag.N (1 to 20; every
- * tag must be there, a key without a value matching any value).
+ * community images), Status (a comma-separated list), ImageName (part of the name), Tag.N (1 to 20; every
+ * tag must be there, a key without a value matching any value) and the conditions of filters.ts (Usage,
+ * OSType, Architecture, ImageFamily, InstanceType, creation time).
  */
 export const ALIBABA_FILTERS: FilterSupport = {
   singleTag: 'any-value',
@@ -38,6 +40,8 @@ export const ALIBABA_FILTERS: FilterSupport = {
   checkTag: (tag) => ALIBABA_TAG_RULES.checkFilterTag(tag),
   tagsOwnOnly: false,
   countsTags: false,
+  attributes: ALIBABA_ATTRIBUTES,
+  createdRange: true,
 };
 
 /**
@@ -77,6 +81,7 @@ export function filterParams(filter: ImageFilter | undefined): Record<string, st
   if (filter.name) {
     out['ImageName'] = filter.name;
   }
+  Object.assign(out, conditionParams(filter));
   const tags = [
     ...(filter.tag?.key ? [filter.tag] : []),
     ...(filter.tagQuery?.tags ?? []).map((c) => ({ key: c.key, value: c.values[0] ?? '' })),

@@ -2,11 +2,20 @@
 // and the UI offers only that. A filter is checked against the description before any request.
 import { checkText } from '../rules/text';
 import { type InputProblem } from './rules';
-import type { ImageFilter, ImageOwner, Tag, TagCondition, TagQuery } from './model';
+import type { FilterAttribute, ImageFilter, ImageOwner, Tag, TagCondition, TagQuery } from './model';
 
 export type TagListKind = keyof TagQuery;
 
 export const TAG_LIST_KINDS: readonly TagListKind[] = ['tags', 'tagsAny', 'notTags', 'notTagsAny'];
+
+/** One attribute a listing narrows by: its values where the cloud documents them, else a check of the text. */
+export interface AttributeSupport {
+  readonly key: FilterAttribute;
+  /** The cloud's words, in its order (a pick); undefined: free text, checked by `check`. */
+  readonly values?: readonly string[];
+  /** A typed value by the cloud's rules (free-text attributes). */
+  readonly check?: (value: string) => InputProblem | undefined;
+}
 
 export interface FilterSupport {
   /** The owners the listing can be narrowed to, in the cloud's order. */
@@ -41,13 +50,94 @@ export interface FilterSupport {
   readonly tagsOwnOnly: boolean;
   /** True where the cloud counts a tag filter's matches without listing them (shown before loading). */
   readonly countsTags: boolean;
+  /** The attributes the listing narrows by (none where absent). */
+  readonly attributes?: readonly AttributeSupport[];
+  /** True where the listing narrows by creation time, to the minute (Alibaba CreationStartTime/EndTime). */
+  readonly createdRange?: boolean;
+  /** True where the cloud can list only images without any tag (Huawei without_any_tag), counted like tags. */
+  readonly untagged?: boolean;
+}
+
+/** A minute as the filters keep it: `yyyy-MM-ddTHH:mmZ` (UTC). */
+const FILTER_MINUTE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})Z$/u;
+
+/**
+ * A typed date or minute (`2024-05-01`, `2024-05-01 08:30`, `2024-05-01T08:30Z`, all UTC) as
+ * `yyyy-MM-ddTHH:mmZ`; a day alone is its first minute, or its last with `endOfDay`. Undefined when the
+ * text is no such date (or no real day, as 2024-02-30).
+ */
+export function parseFilterDate(text: string, endOfDay = false): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})Z?)?$/u.exec(text.trim());
+  if (!m) {
+    return undefined;
+  }
+  const [, y, mo, d, h, mi] = m;
+  const hour = h ?? (endOfDay ? '23' : '00');
+  const minute = mi ?? (endOfDay ? '59' : '00');
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hour), Number(minute)));
+  const again = date.toISOString().slice(0, 16);
+  return again === `${y}-${mo}-${d}T${hour}:${minute}` ? `${again}Z` : undefined;
+}
+
+function checkAttributes(support: FilterSupport, filter: ImageFilter): InputProblem | undefined {
+  for (const [key, value] of Object.entries(filter.attributes ?? {}) as Array<[FilterAttribute, string | undefined]>) {
+    if (value === undefined || value === '') {
+      continue;
+    }
+    const attribute = support.attributes?.find((a) => a.key === key);
+    if (!attribute) {
+      return { code: 'notFilterable', what: key };
+    }
+    if (attribute.values && !attribute.values.includes(value)) {
+      return { code: 'notOneOf', value, values: attribute.values };
+    }
+    const problem = attribute.check?.(value);
+    if (problem) {
+      return problem;
+    }
+  }
+  return undefined;
+}
+
+function checkCreated(support: FilterSupport, filter: ImageFilter): InputProblem | undefined {
+  const { createdFrom: from, createdTo: to } = filter;
+  if (from === undefined && to === undefined) {
+    return undefined;
+  }
+  if (!support.createdRange) {
+    return { code: 'notFilterable', what: 'created' };
+  }
+  const bad = [from, to].find((t) => t !== undefined && (!FILTER_MINUTE.test(t) || parseFilterDate(t) !== t));
+  if (bad !== undefined) {
+    return { code: 'filterDate', text: bad };
+  }
+  return from !== undefined && to !== undefined && from > to ? { code: 'filterDateOrder', from, to } : undefined;
+}
+
+function checkUntagged(support: FilterSupport, filter: ImageFilter): InputProblem | undefined {
+  if (!filter.untagged) {
+    return undefined;
+  }
+  if (!support.untagged) {
+    return { code: 'notFilterable', what: 'untagged' };
+  }
+  return hasTagQuery(filter.tagQuery) || filter.tag?.key ? { code: 'untaggedWithTags' } : undefined;
 }
 
 /** A filter that narrows nothing. */
 export function isEmptyFilter(filter: ImageFilter | undefined): boolean {
   return (
     !filter ||
-    (!filter.owner && !filter.status && !filter.statuses?.length && !filter.name && !filter.tag?.key && !hasTagQuery(filter.tagQuery))
+    (!filter.owner &&
+      !filter.status &&
+      !filter.statuses?.length &&
+      !filter.name &&
+      !filter.tag?.key &&
+      !hasTagQuery(filter.tagQuery) &&
+      !Object.values(filter.attributes ?? {}).some(Boolean) &&
+      !filter.createdFrom &&
+      !filter.createdTo &&
+      !filter.untagged)
   );
 }
 
@@ -78,11 +168,15 @@ function checkConditions(support: FilterSupport, list: readonly TagCondition[]):
   return undefined;
 }
 
-/** The first problem of a filter for a cloud (tag keys and values, counts), or undefined. */
+/** The first problem of a filter for a cloud (statuses, tags, attributes, creation time), or undefined. */
 export function checkFilter(support: FilterSupport, filter: ImageFilter): InputProblem | undefined {
   const statuses = statusesOf(filter);
   if (statuses.length > 1 && !support.manyStatuses) {
     return { code: 'oneStatusOnly', count: statuses.length };
+  }
+  const other = checkAttributes(support, filter) ?? checkCreated(support, filter) ?? checkUntagged(support, filter);
+  if (other) {
+    return other;
   }
   const query = filter.tagQuery;
   for (const kind of TAG_LIST_KINDS) {

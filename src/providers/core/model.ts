@@ -100,6 +100,13 @@ export interface TagQuery {
   readonly notTagsAny?: readonly TagCondition[];
 }
 
+/**
+ * Image attributes a listing can be narrowed by, where the cloud's listing takes them (the provider's
+ * `filters.attributes` names which, with their values): QingCloud processor_type, os_family, visibility;
+ * Alibaba Usage, OSType, Architecture, ImageFamily, InstanceType.
+ */
+export type FilterAttribute = 'processorType' | 'osFamily' | 'visibility' | 'usage' | 'osType' | 'architecture' | 'imageFamily' | 'instanceType';
+
 /** Narrows a listing; a provider maps what its cloud can filter on and ignores the rest. */
 export interface ImageFilter {
   readonly owner?: ImageOwner;
@@ -113,6 +120,14 @@ export interface ImageFilter {
   readonly tag?: Tag;
   /** Tag conditions, in the forms the provider's `filters.tagLists` names. */
   readonly tagQuery?: TagQuery;
+  /** Attribute values, each in the cloud's own word (e.g. osFamily "centos", usage "instance"). */
+  readonly attributes?: Readonly<Partial<Record<FilterAttribute, string>>>;
+  /** Created at or after this minute, `yyyy-MM-ddTHH:mmZ` (UTC), where the cloud filters by creation time. */
+  readonly createdFrom?: string;
+  /** Created at or before this minute, `yyyy-MM-ddTHH:mmZ` (UTC). */
+  readonly createdTo?: string;
+  /** Only images that carry no tag at all, where the cloud can ask for that (`filters.untagged`). */
+  readonly untagged?: boolean;
 }
 
 export interface ListImagesRequest {

@@ -1,7 +1,7 @@
 // The rule types beside the contract: what a user may type and ask for, per cloud, as each cloud's rules
 // (src/providers/*/rules.ts) describe it, and the problems a check can find, as data. The checks
 // themselves are in src/providers/rules/.
-import type { Image, Tag } from './model';
+import type { FilterAttribute, Image, Tag } from './model';
 import type { ImageState } from './vocabulary';
 
 export type InputField =
@@ -18,6 +18,8 @@ export type InputField =
   | 'endpoint'
   | 'imageName'
   | 'imageDescription'
+  | 'imageFamily'
+  | 'osFamily'
   // Copy (src/providers/rules/copy.ts)
   | 'kmsKeyId' | 'agencyName'
   | 'diskSize';
@@ -64,6 +66,11 @@ export type InputProblem =
   | { readonly code: 'tooManyFilterValues'; readonly key: string; readonly count: number; readonly max: number }
   | { readonly code: 'repeatedFilterKey'; readonly key: string }
   | { readonly code: 'oneStatusOnly'; readonly count: number }
+  | { readonly code: 'notFilterable'; readonly what: FilterAttribute | 'created' | 'untagged' }
+  | { readonly code: 'filterDate'; readonly text: string }
+  | { readonly code: 'filterDateOrder'; readonly from: string; readonly to: string }
+  | { readonly code: 'untaggedWithTags' }
+  | { readonly code: 'instanceTypeFormat'; readonly text: string }
   | { readonly code: 'noMembers' }
   | { readonly code: 'memberFormat'; readonly id: string; readonly format: MemberFormat }
   | { readonly code: 'tooManyMembers'; readonly count: number; readonly max: number }

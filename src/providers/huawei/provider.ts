@@ -44,15 +44,23 @@ export const HUAWEI_FILTERS: FilterSupport = {
   checkTag: tagLengthCheck(HUAWEI_TAG_QUERY_LIMITS.maxKeyLength, HUAWEI_TAG_QUERY_LIMITS.maxValueLength),
   tagsOwnOnly: true,
   countsTags: true,
+  untagged: true,
 };
 
-/** The tag query a filter asks for (its name matched in part), or undefined when it has no tag conditions. */
+/**
+ * The tag query a filter asks for (its name matched in part): its tag conditions, or `without_any_tag` for
+ * "images without tags"; undefined when it has neither.
+ */
 export function tagQueryOf(filter: ImageFilter | undefined): HuaweiTagQuery | undefined {
+  const name = filter?.name ? { nameContains: filter.name } : {};
+  if (filter?.untagged) {
+    return { withoutAnyTag: true, ...name };
+  }
   if (!hasTagQuery(filter?.tagQuery)) {
     return undefined;
   }
   const { tags, tagsAny, notTags, notTagsAny } = filter.tagQuery;
-  return { tags, tagsAny, notTags, notTagsAny, ...(filter.name ? { nameContains: filter.name } : {}) };
+  return { tags, tagsAny, notTags, notTagsAny, ...name };
 }
 
 const IMAGE_TYPES: Partial<Record<ImageOwner, string>> = { system: 'gold', self: 'private', shared: 'shared', marketplace: 'market' };
@@ -133,8 +141,8 @@ export class HuaweiImsProvider implements ImageProvider {
   /**
    * GET /v2/cloudimages with `limit` and `marker` (the id to start after). The response has no next
    * link or total: another page is asked for while pages come back full, so a total that is a multiple
-   * of the page size ends with one empty page. A filter with tag conditions lists through the
-   * resource_instances action instead (own images, offset paging, with a total).
+   * of the page size ends with one empty page. A filter with tag conditions, or for images without tags,
+   * lists through the resource_instances action instead (own images, offset paging, with a total).
    */
   async listImages(req: ListImagesRequest): Promise<Page<Image>> {
     if (req.filter) {
@@ -185,7 +193,7 @@ export class HuaweiImsProvider implements ImageProvider {
     return this.tagSearch.findByTags(regionId, query, cursor, pageSize, signal);
   }
 
-  /** A filter with tag conditions: how many own images match (action "count"); undefined for any other filter. */
+  /** A filter with tag conditions or "without tags": how many own images match (action "count"); undefined for any other filter. */
   async countImages(regionId: string, filter: ImageFilter, signal?: AbortSignal): Promise<number | undefined> {
     assertValid(checkFilter(HUAWEI_FILTERS, filter));
     const query = tagQueryOf(filter);

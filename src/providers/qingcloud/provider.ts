@@ -7,22 +7,22 @@ import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../cor
 import { offsetPage } from '../shared/paging';
 import type { ImageProvider, ProviderContext } from '../core/provider';
 import { QingcloudClient, indexed } from './client';
+import { ALL_IMAGE_STATUSES, QingcloudLookup } from './lookup';
 import { QingcloudCopying } from './copy';
 import { QingcloudDeleting, QingcloudJobs } from './jobs';
 import { mapImage, mapZone, type ZoneLanguage } from './mapping';
 import { QingcloudSharing } from './sharing';
-import { QINGCLOUD_TAG_RULES } from './rules';
+import { QINGCLOUD_TAG_RULES, checkOsFamily } from './rules';
 import { QingcloudTags } from './tags';
 import { qingcloudEditing } from './editing';
 import type { ImageEditing } from '../shared/editing';
 
 export const QINGCLOUD_MAX_PAGE_SIZE = 100;
 
-/** Every DescribeImages status: asked for explicitly so no default filter hides an image from getImage. */
-const ALL_IMAGE_STATUSES = ['pending', 'available', 'deprecated', 'suspended', 'deleted', 'ceased'];
 /**
  * DescribeImages narrows by `provider` (system, self, shared), `status.N` (any of them), `search_word` (part
- * of the name or ID) and `tags.N` (tag ids: images with any of them; QingCloud tags are names, no values).
+ * of the name or ID), `tags.N` (tag ids: images with any of them; QingCloud tags are names, no values),
+ * `processor_type` (64bit, 32bit), `os_family` (centos, ubuntu, ...) and `visibility` (public, private).
  */
 export const QINGCLOUD_FILTERS: FilterSupport = {
   singleTag: 'key',
@@ -37,10 +37,16 @@ export const QINGCLOUD_FILTERS: FilterSupport = {
   checkTag: (tag) => QINGCLOUD_TAG_RULES.checkFilterTag(tag),
   tagsOwnOnly: false,
   countsTags: false,
+  attributes: [
+    { key: 'processorType', values: ['64bit', '32bit'] },
+    { key: 'osFamily', check: checkOsFamily },
+    { key: 'visibility', values: ['public', 'private'] },
+  ],
 };
 
-/** Gone for the user: deleted (recoverable for 2 h in the console, not an image to act on) or ceased. */
-const GONE_STATUSES = new Set(['deleted', 'ceased']);
+/** FilterAttribute -> DescribeImages parameter. */
+const ATTRIBUTE_PARAMS = { processorType: 'processor_type', osFamily: 'os_family', visibility: 'visibility' } as const;
+
 
 export class QingcloudProvider implements ImageProvider {
   readonly cloud = 'qingcloud' as const;
@@ -53,9 +59,11 @@ export class QingcloudProvider implements ImageProvider {
   readonly jobs: QingcloudJobs;
   readonly copying: QingcloudCopying;
   private readonly client: QingcloudClient;
+  private readonly lookup: QingcloudLookup;
 
   constructor(ctx: ProviderContext, private readonly language: ZoneLanguage = 'en-US') {
     this.client = new QingcloudClient(ctx);
+    this.lookup = new QingcloudLookup(this.client);
     this.tags = new QingcloudTags(this.client);
     this.sharing = new QingcloudSharing(this.client);
     this.deleting = new QingcloudDeleting(this.client, (zone, imageId, signal) => this.getImage(zone, imageId, signal));
@@ -107,6 +115,12 @@ export class QingcloudProvider implements ImageProvider {
     if (filter?.name) {
       out['search_word'] = filter.name;
     }
+    for (const [key, param] of Object.entries(ATTRIBUTE_PARAMS) as Array<[keyof typeof ATTRIBUTE_PARAMS, string]>) {
+      const value = filter?.attributes?.[key];
+      if (value) {
+        out[param] = value;
+      }
+    }
     if (filter?.tag?.key) {
       assertValid(this.tags.rules.checkFilterTag(filter.tag));
     }
@@ -130,26 +144,16 @@ export class QingcloudProvider implements ImageProvider {
     return out;
   }
 
-  /** DescribeImages images.1=<id>; undefined when the zone does not know it, or it is deleted or ceased. */
+  /** DescribeImages images.1=<id>; undefined when the zone does not know it (2100), or it is deleted or ceased. */
   async getImage(zone: string, imageId: string, signal?: AbortSignal): Promise<Image | undefined> {
-    return (await this.describeByIds(zone, [imageId], signal))[0];
+    return (await this.lookup.describe(zone, [imageId], signal))[0];
   }
 
-  /** DescribeImages takes `images.N`: one request per 100 ids (the most `limit` allows); deleted and ceased ones are left out. */
+  /**
+   * DescribeImages takes `images.N`: one request per 100 ids (the most `limit` allows), and a few more in a
+   * batch with ids the zone does not know (see lookup.ts); deleted and ceased ones are left out.
+   */
   async findImages(zone: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
-    return perBatch(imageIds, QINGCLOUD_MAX_PAGE_SIZE, (batch) => this.describeByIds(zone, batch, signal));
-  }
-
-  private async describeByIds(zone: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
-    const body = await this.client.call(
-      'DescribeImages',
-      { ...indexed('images', imageIds), ...indexed('status', ALL_IMAGE_STATUSES), limit: String(QINGCLOUD_MAX_PAGE_SIZE) },
-      signal,
-      zone,
-    );
-    const wanted = new Set(imageIds);
-    return objectsOf(body['image_set'])
-      .filter((i) => wanted.has(String(i['image_id'])) && !GONE_STATUSES.has(String(i['status'])))
-      .map((i) => mapImage(zone, i));
+    return perBatch(imageIds, QINGCLOUD_MAX_PAGE_SIZE, (batch) => this.lookup.describe(zone, batch, signal));
   }
 }

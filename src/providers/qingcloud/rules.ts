@@ -31,6 +31,13 @@ export const QINGCLOUD_TAG_RULES: TagRules = {
   checkFilterTag: checkName,
 };
 
+/** DescribeImages `os_family`: the documented words are one lower-case name each (centos, ubuntu, debian, fedora, windows, ...). */
+const OS_FAMILY: TextRule = { field: 'osFamily', min: 1, max: 32, charset: { name: 'noSpaces', test: (f) => !/\s/.test(f) } };
+
+export function checkOsFamily(family: string): ReturnType<TagRules['checkTag']> {
+  return checkText(family, OS_FAMILY);
+}
+
 /** A QingCloud user id: "usr-" and eight letters or digits. */
 export const QINGCLOUD_USER_ID = /^usr-[A-Za-z0-9]{8}$/;
 

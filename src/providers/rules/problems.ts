@@ -64,6 +64,16 @@ export function describeProblem(p: InputProblem): string {
       return `The tag key "${p.key}" is given twice in one tag filter.`;
     case 'oneStatusOnly':
       return `This cloud filters by one status at a time; ${p.count} were given.`;
+    case 'notFilterable':
+      return `This cloud's listing cannot be narrowed by ${p.what}.`;
+    case 'filterDate':
+      return `"${p.text}" is not a date (yyyy-MM-dd, optionally with HH:mm, UTC).`;
+    case 'filterDateOrder':
+      return `The start ${p.from} comes after the end ${p.to}.`;
+    case 'untaggedWithTags':
+      return 'A filter for images without tags cannot also name tags.';
+    case 'instanceTypeFormat':
+      return `"${p.text}" is not an instance type (such as ecs.g7.large).`;
     case 'noMembers':
       return 'No member ID was given.';
     case 'memberFormat':

@@ -5,6 +5,42 @@ import { alibabaError, dryRun, flag, invalid, isResponse, ok, paging, tagList, t
 import { imageInUse, type EcsWorld } from './world';
 
 const OWNER_ALIASES = ['system', 'self', 'others', 'marketplace'];
+const USAGES = ['instance', 'none'];
+const OS_TYPES = ['windows', 'linux'];
+const ARCHITECTURES = ['i386', 'x86_64', 'arm64'];
+/** Filter.N.Value of CreationStartTime / CreationEndTime: `yyyy-MM-ddTHH:mmZ` (UTC). */
+const FILTER_MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/;
+const CREATION_KEYS = ['CreationStartTime', 'CreationEndTime'];
+
+/** `Filter.N.Key/Value` (the creation-time bounds), or InvalidParameter for a key or value it does not take. */
+function creationBounds(params: Params): { from?: string; to?: string } | EmulatorResponse {
+  const out: { from?: string; to?: string } = {};
+  for (const { key, value } of tagList(params, 'Filter')) {
+    if (!CREATION_KEYS.includes(key)) {
+      continue; // NetworkType and other keys: not modelled, narrow nothing here.
+    }
+    if (!FILTER_MINUTE.test(value) || Number.isNaN(Date.parse(value))) {
+      return invalid('Filter.Value', `The specified parameter "Filter.Value" (${key}) is not valid: use yyyy-MM-ddTHH:mmZ.`);
+    }
+    if (key === 'CreationStartTime') {
+      out.from = value;
+    } else {
+      out.to = value;
+    }
+  }
+  return out;
+}
+
+/** The minute an image was created, `yyyy-MM-ddTHH:mm` (compared as text with a bound without its Z). */
+function creationMinute(image: EcsImage): string {
+  return String(image['CreationTime']).slice(0, 16);
+}
+
+/** One of a parameter's documented values, or the cloud's InvalidParameter. */
+function oneOf(params: Params, name: string, values: readonly string[]): EmulatorResponse | undefined {
+  const value = params[name];
+  return value !== undefined && !values.includes(value) ? invalid(name) : undefined;
+}
 
 export function describeRegions(params: Params): EmulatorResponse {
   const english = (params['AcceptLanguage'] ?? 'zh-CN').toLowerCase().startsWith('en');
@@ -43,13 +79,34 @@ export function describeImages(world: EcsWorld, params: Params): EmulatorRespons
   if (tags.length > 20) {
     return invalid('Tag', 'At most 20 Tag.N are allowed.');
   }
+  const refused = oneOf(params, 'Usage', USAGES) ?? oneOf(params, 'OSType', OS_TYPES) ?? oneOf(params, 'Architecture', ARCHITECTURES);
+  if (refused) {
+    return refused;
+  }
+  const instanceType = params['InstanceType'];
+  if (instanceType !== undefined && !knownInstanceType(instanceType)) {
+    return alibabaError(400, 'InvalidInstanceType.ValueNotSupported', 'The specified InstanceType does not exist or beyond the permitted range.');
+  }
+  const created = creationBounds(params);
+  if (isResponse(created)) {
+    return created;
+  }
+  const { Usage: usage, OSType: osType, Architecture: architecture, ImageFamily: family } = params;
   const isPublic = params['IsPublic'];
   const ids = params['ImageId']?.split(',').map((s) => s.trim());
   const nameFilter = params['ImageName']?.toLowerCase();
-  const key = JSON.stringify([region.RegionId, statuses, owner, isPublic, ids, nameFilter, tags]);
+  const conditions = [usage, osType, architecture, family, instanceType, created.from, created.to];
+  const key = JSON.stringify([region.RegionId, statuses, owner, isPublic, ids, nameFilter, tags, conditions]);
   const matched = world.listings.get(key, () =>
     (world.regionImages(region.RegionId) ?? []).filter(
       (i) =>
+        (!usage || i['Usage'] === usage) &&
+        (!osType || i['OSType'] === osType) &&
+        (!architecture || i['Architecture'] === architecture) &&
+        (!family || i['ImageFamily'] === family) &&
+        (!instanceType || supportedTypes(i).some((t) => t[0] === instanceType)) &&
+        (!created.from || creationMinute(i) >= created.from.slice(0, 16)) &&
+        (!created.to || creationMinute(i) <= created.to.slice(0, 16)) &&
         (statuses.includes('ALL') || statuses.includes(i.Status)) &&
         (!owner || i.ImageOwnerAlias === owner) &&
         (isPublic === undefined || i['IsPublic'] === flag(params, 'IsPublic')) &&
@@ -128,6 +185,18 @@ const ARM_TYPES = [
   ['ecs.r8y.large', 'ecs.r8y', 2, 16],
 ] as const;
 
+type TypeRow = (typeof X86_TYPES)[number] | (typeof ARM_TYPES)[number];
+
+/** The instance types an image runs on: by architecture; Windows needs 1 GiB per vCPU and rules out the burstable t6. */
+function supportedTypes(image: EcsImage): readonly TypeRow[] {
+  const types: readonly TypeRow[] = image['Architecture'] === 'arm64' ? ARM_TYPES : X86_TYPES;
+  return image['OSType'] === 'windows' ? types.filter((t) => t[1] !== 'ecs.t6') : types;
+}
+
+function knownInstanceType(id: string): boolean {
+  return [...X86_TYPES, ...ARM_TYPES].some((t) => t[0] === id);
+}
+
 export function describeImageSupportInstanceTypes(world: EcsWorld, params: Params): EmulatorResponse {
   const target = world.regionAnd(params, 'ImageId');
   if (isResponse(target)) {
@@ -138,9 +207,7 @@ export function describeImageSupportInstanceTypes(world: EcsWorld, params: Param
   if (!image) {
     return alibabaError(404, 'InvalidImageId.NotFound', 'The specified ImageId does not exist.');
   }
-  const types = image['Architecture'] === 'arm64' ? ARM_TYPES : X86_TYPES;
-  // Windows needs at least 1 GiB per vCPU and rules out the burstable t6 family.
-  const usable = image['OSType'] === 'windows' ? types.filter((t) => t[1] !== 'ecs.t6') : types;
+  const usable = supportedTypes(image);
   return ok({
     RegionId: region.RegionId,
     ImageId: id,

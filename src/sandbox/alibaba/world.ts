@@ -4,7 +4,7 @@ import { randomUUID } from 'crypto';
 import { JobClock, JobLedger, type SandboxJob } from '../jobs';
 import type { CopyEntry } from './copy';
 import { ListingIndex } from '../indexes';
-import { Random, hashString } from '../random';
+import { Random } from '../random';
 import type { EmulatorResponse, KeyStore } from '../types';
 import { ECS_REGIONS, generateEcsImages, type EcsImage, type EcsRegion } from './data';
 import { alibabaError, isResponse, isoSecond, missing, type Params } from './params';
@@ -30,9 +30,7 @@ export interface ExportTask {
  * Whether instances run from an own image (so DeleteImage without Force is refused). Fixed per image
  * id: about one own image in four. Exported for tests, which cannot see instances through the API.
  */
-export function imageInUse(imageId: string): boolean {
-  return imageId.startsWith('m-') && hashString(`in-use/${imageId}`) % 4 === 0;
-}
+export { imageInUse } from './data';
 
 export class EcsWorld {
   readonly clock: JobClock;

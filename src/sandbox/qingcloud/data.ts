@@ -89,7 +89,8 @@ export function generateQingcloudImages(seed: string, zone: QingcloudZone, owner
       image_name: name,
       description: own ? rnd.pick(DESCRIPTIONS) : '',
       size: windows ? 50 : rnd.pick([20, 20, 50, 100]),
-      processor_type: '64bit',
+      // A few old own Linux images are 32-bit (derived from the position, so the random sequence is unchanged).
+      processor_type: own && !windows && n % 9 === 4 ? '32bit' : '64bit',
       platform: base.platform,
       os_family: base.family,
       architecture: 'x86_64',

@@ -9,7 +9,7 @@ import { Random } from '../random';
 import { formParams, type CloudHandler, type EmulatorRequest, type EmulatorResponse, type KeyStore } from '../types';
 import { QINGCLOUD_ZONES, generateQingcloudImages, type QingcloudImage } from './data';
 import { QingcloudImageJobs } from './jobs';
-import { listParam, ok, paged, parameterError, qingcloudError, type Params } from './params';
+import { listParam, notFound, ok, paged, parameterError, qingcloudError, type Params } from './params';
 import { modifyImageAttributes } from './attributes';
 import { QingcloudSharing } from './sharing';
 import { QingcloudTags } from './tags';
@@ -22,6 +22,8 @@ export const SANDBOX_QINGCLOUD_USER_ID = 'usr-sbx00001';
 
 const IMAGE_PROVIDERS = ['system', 'self', 'shared'];
 const IMAGE_STATUSES = ['pending', 'available', 'deprecated', 'suspended', 'deleted', 'ceased'];
+const PROCESSOR_TYPES = ['64bit', '32bit'];
+const VISIBILITIES = ['public', 'private'];
 const ZONE_STATUSES = ['active', 'faulty', 'defunct'];
 const ID_CHARS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -162,13 +164,30 @@ export class QingcloudHandler implements CloudHandler, QingcloudWorld {
     if (badStatus !== undefined) {
       return parameterError(`invalid image status [${badStatus}]`);
     }
+    const processor = params['processor_type'];
+    if (processor !== undefined && !PROCESSOR_TYPES.includes(processor)) {
+      return parameterError(`invalid processor_type [${processor}]`);
+    }
+    const visibility = params['visibility'];
+    if (visibility !== undefined && !VISIBILITIES.includes(visibility)) {
+      return parameterError(`invalid visibility [${visibility}]`);
+    }
+    const family = params['os_family'];
     const ids = listParam(params, 'images');
+    // An id the zone does not know is an error, not an empty set (describe_images.md), whatever else is asked.
+    const unknown = ids.find((id) => !scope.images.some((i) => i.image_id === id));
+    if (unknown !== undefined) {
+      return notFound(`resource [${unknown}] not found`);
+    }
     const tagIds = listParam(params, 'tags');
     const word = params['search_word']?.toLowerCase();
-    const matched = this.listings.get(JSON.stringify([scope.zone, provider, statuses, ids, tagIds, word]), () =>
+    const matched = this.listings.get(JSON.stringify([scope.zone, provider, statuses, ids, tagIds, word, processor, visibility, family]), () =>
       scope.images.filter(
         (i) =>
           (!provider || i.provider === provider) &&
+          (!processor || i['processor_type'] === processor) &&
+          (!visibility || i['visibility'] === visibility) &&
+          (!family || i['os_family'] === family) &&
           (statuses.length ? statuses.includes(i.status) : i.status !== 'deleted' && i.status !== 'ceased') &&
           (!ids.length || ids.includes(i.image_id)) &&
           (!tagIds.length || i.tags.some((t) => tagIds.includes(t.tag_id))) &&

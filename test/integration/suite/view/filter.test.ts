@@ -157,13 +157,14 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
 
     const emulator = await a.sandbox();
     const shown = a.input.shown.length;
-    // Owner, tags, which of them must match, and no name; no status step (tags list own images only).
-    a.input.script('Custom image', `${tag.key}=${tag.value}`, 'All of these tags', '');
+    // Owner, tags (not "without tags"), the tags, which of them must match, and no name; no status step
+    // (tags list own images only).
+    a.input.script('Custom image', 'By tags, or any tags', `${tag.key}=${tag.value}`, 'All of these tags', '');
     await vscode.commands.executeCommand('cloudImageExplorer.setCloudFilter', region);
     const titles = a.input.shown.slice(shown).map((s) => s.title);
-    assert.equal(titles.length, 4);
-    assert.match(titles[0]!, /\(1\/4\)$/);
-    assert.match(titles[3]!, /\(4\/4\)$/);
+    assert.equal(titles.length, 5);
+    assert.match(titles[0]!, /\(1\/5\)$/);
+    assert.match(titles[4]!, /\(5\/5\)$/);
 
     const mark = emulator.requestLog.length;
     await children(a, region.parent);
@@ -199,19 +200,22 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
       'Custom image',
       '',
       ['Creating', 'Available'],
+      ['use by instances'], // the further conditions: only this one is asked for next
+      'used by instances',
       '',
     );
     await vscode.commands.executeCommand('cloudImageExplorer.setCloudFilter', account);
     const steps = a.input.shown.slice(shown);
-    assert.deepEqual(steps.map((s) => s.title.replace(/^.*\(/, '(')), ['(1/4)', '(2/4)', '(1/4)', '(2/4)', '(3/4)', '(4/4)']);
+    assert.deepEqual(steps.map((s) => s.title.replace(/^.*\(/, '(')), ['(1/5)', '(2/5)', '(1/5)', '(2/5)', '(3/5)', '(4/5)', '(5/6)', '(6/6)']);
     assert.match(steps[1]!.refused[0] ?? '', /129 characters; at most 128/);
     assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'DescribeImages').length, 0, 'nothing asked of the cloud while answering');
-    assert.deepEqual(a.tree.state.cloudFilter({ accountId: account.account.id }), { owner: 'self', statuses: ['Creating', 'Available'] });
+    assert.deepEqual(a.tree.state.cloudFilter({ accountId: account.account.id }), { owner: 'self', statuses: ['Creating', 'Available'], attributes: { usage: 'instance' } });
 
     await children(a, account);
     const listed = images(await children(a, region));
     assert.ok(listed.length > 0);
     assert.ok(listed.every((n) => n.image.owner === 'self' && ['Creating', 'Available'].includes(n.image.status)));
+    assert.match(String(region.treeItem().tooltip), /use by instances: used by instances/);
     assert.match(String(region.treeItem().tooltip), /set on the account/);
 
     await vscode.commands.executeCommand('cloudImageExplorer.clearCloudFilter', account);
