@@ -63,7 +63,7 @@ export async function addAccount(ctx: CommandContext, presetArg?: unknown): Prom
       throw new Error(`${refusal(draft.cloud, failure)} ${userMessage(failure)}`);
     }
   } else {
-    draft = await askAccount(ctx, ctx.input);
+    draft = await askAccount(ctx, ctx.ui);
   }
   const account = await ctx.accounts.add({
     name: draft.name.trim(),
@@ -74,7 +74,7 @@ export async function addAccount(ctx: CommandContext, presetArg?: unknown): Prom
     ...(draft.temporary ? { securityToken: draft.securityToken.trim(), expiresAt: draft.expiresAt || undefined } : {}),
   });
   ctx.log.info(`Added account "${account.name}" (${account.cloud}${account.temporary ? ', temporary credentials' : ''}).`);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Account "{0}" added.', account.name));
+  void ctx.ui.notify('info', vscode.l10n.t('Account "{0}" added.', account.name));
 }
 
 function askAccount(ctx: CommandContext, input: UserInput): Promise<AccountDraft> {

@@ -72,7 +72,7 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode, preset: CopyPl
     const regions = copying.rules.crossRegion ? await p.listRegions() : [];
     const initial: CopyPlan = { regions: [source], name: `${target.image.name}-copy`, description: '', encryption: 'none', kmsKeyId: '', agencyName: '' };
     const title = vscode.l10n.t('Copy "{0}"', target.image.name);
-    plan = await runWizard(title, copySteps({ cloud, rules: copying.rules, sourceRegionId: source, regions, lastAgency: agencies.list()[0] }), initial, ctx.input);
+    plan = await runWizard(title, copySteps({ cloud, rules: copying.rules, sourceRegionId: source, regions, lastAgency: agencies.list()[0] }), initial, ctx.ui);
   }
   const requests = [...new Set(plan.regions)].map((region) => ({ region, request: requestFor(plan, source, region) }));
   for (const { request } of requests) {
@@ -87,14 +87,12 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode, preset: CopyPl
   const regions = requests.map((r) => r.region);
   const notes = await runCopyPreflights({ ctx, target, provider: p, regions });
   const copyButton = vscode.l10n.t('Copy');
-  const answer = await ctx.prompter.confirm(
+  // Escape or Cancel ends the command here (UserCancelledError).
+  await ctx.ui.confirm(
     vscode.l10n.t('Copy the image "{0}" ({1}) to {2}?', target.image.name, target.image.id, regions.join(', ')),
     [vscode.l10n.t('Each copy is a new image named "{0}" that the cloud stores and charges for.', plan.name), ...notes].join('\n\n'),
     copyButton,
   );
-  if (answer !== copyButton) {
-    return;
-  }
   const group = requests.length > 1 ? randomUUID() : undefined;
   const failures: string[] = [];
   let started = 0;
@@ -116,10 +114,10 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode, preset: CopyPl
     throw new Error(vscode.l10n.t('The copy of "{0}" could not be started. {1}', target.image.name, failures.join(' ')));
   }
   if (failures.length) {
-    void ctx.prompter.notify('error', vscode.l10n.t('The copy of "{0}" started in {1} region(s), not in: {2}', target.image.name, started, failures.join(' ')));
+    void ctx.ui.notify('error', vscode.l10n.t('The copy of "{0}" started in {1} region(s), not in: {2}', target.image.name, started, failures.join(' ')));
     return;
   }
-  void ctx.prompter.notify('info', vscode.l10n.t('Started: copy of "{0}" to {1}.', target.image.name, regions.join(', ')));
+  void ctx.ui.notify('info', vscode.l10n.t('Started: copy of "{0}" to {1}.', target.image.name, regions.join(', ')));
 }
 
 /** Tracks a started copy (also a retried one): followed where its provider says, grouped with the other regions of its action. */

@@ -96,7 +96,7 @@ function ask(ctx: CommandContext, target: ImageNode, choice: ExportChoice, rules
       },
     ],
     { bucket: '', object: '', quick: false, format: '' },
-    ctx.input,
+    ctx.ui,
   );
 }
 

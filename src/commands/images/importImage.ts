@@ -100,7 +100,7 @@ export async function importImage(ctx: CommandContext, node?: unknown): Promise<
       (s) => s.size || String(rulesOf(s).minDiskGiB > 40 ? rulesOf(s).minDiskGiB : 40),
     ),
   ];
-  const s = await runWizard(title, steps, draft, ctx.input);
+  const s = await runWizard(title, steps, draft, ctx.ui);
   const region = regionOf(s);
   const importing = s.importing!;
   const request: ImportRequest = {
@@ -135,7 +135,7 @@ export async function importImage(ctx: CommandContext, node?: unknown): Promise<
   ctx.tree.refresh(region);
   const details = vscode.l10n.t('Show Details');
   const target = started.imageId ? { accountId: region.account.id, regionId: region.region.id, imageId: started.imageId } : undefined;
-  void ctx.prompter
+  void ctx.ui
     .notify('info', vscode.l10n.t('Started: import of "{0}" into {1} (job {2}).', request.name, region.region.name, started.job.jobId), ...(target ? [details] : []))
     .then((c) => {
       if (c === details && target) {

@@ -36,17 +36,13 @@ async function askAndShare(ctx: CommandContext, image: ImageNode, presetIds: str
   const noun = memberNounPlural(sharing.rules.format);
   let ids = presetIds;
   if (!ids) {
-    const text = await vscode.window.showInputBox({
+    const text = await ctx.ui.input({
       title: vscode.l10n.t('Share "{0}"', target.image.name),
       prompt: current.length
         ? vscode.l10n.t('Shared with: {0}. Add {1}, separated by commas or spaces:', current.join(', '), noun)
         : vscode.l10n.t('Not shared yet. Add {0}, separated by commas or spaces:', noun),
-      ignoreFocusOut: true,
       validateInput: (v) => messageOf(checkNewMembers(sharing.rules, splitIds(v), current), cloud),
     });
-    if (text === undefined) {
-      return;
-    }
     ids = splitIds(text);
   }
   const problem = checkNewMembers(sharing.rules, ids, current);

@@ -22,19 +22,19 @@ export async function untag(ctx: CommandContext, node?: unknown, selection?: unk
 async function askAndUntag(ctx: CommandContext, nodes: ImageNode[], presetKeys: string[] | undefined): Promise<void> {
   const keys = [...new Set(nodes.flatMap((n) => n.image.tags.map((t) => t.key)))].sort();
   if (!keys.length && !presetKeys) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no tags.', imageLabel(nodes)));
+    void ctx.ui.notify('info', vscode.l10n.t('{0} has no tags.', imageLabel(nodes)));
     return;
   }
   let chosen = presetKeys;
   if (!chosen) {
-    const picked = await vscode.window.showQuickPick(
+    const picked = await ctx.ui.pickMany(
       keys.map((k) => {
         const values = [...new Set(nodes.flatMap((n) => n.image.tags.filter((t) => t.key === k).map((t) => t.value)))];
-        return { label: k, description: values.filter(Boolean).join(', ') };
+        return { label: k, description: values.filter(Boolean).join(', '), data: k };
       }),
-      { title: vscode.l10n.t('Remove Tags from {0}', imageLabel(nodes)), canPickMany: true, placeHolder: vscode.l10n.t('Tags to remove') },
+      { title: vscode.l10n.t('Remove Tags from {0}', imageLabel(nodes)), placeHolder: vscode.l10n.t('Tags to remove') },
     );
-    chosen = picked?.map((p) => p.label);
+    chosen = picked.map((p) => p.data);
   }
   if (!chosen?.length) {
     return;

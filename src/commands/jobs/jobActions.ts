@@ -22,14 +22,12 @@ export async function cancelJob(ctx: CommandContext, element?: unknown): Promise
     return;
   }
   const stop = vscode.l10n.t('Cancel Job');
-  const answer = await ctx.prompter.confirm(
+  // Escape or Cancel ends the command here (UserCancelledError).
+  await ctx.ui.confirm(
     vscode.l10n.t('Cancel "{0}"?', jobTitle(job)),
     job.kind === 'copy' ? vscode.l10n.t('The unfinished copy is deleted; the original image stays as it is.') : vscode.l10n.t('The task stops where it is.'),
     stop,
   );
-  if (answer !== stop) {
-    return;
-  }
   await ctx.jobs.cancel(job);
 }
 
@@ -40,10 +38,8 @@ export async function retryJob(ctx: CommandContext, element?: unknown): Promise<
   }
   const rerun = job.rerun;
   const again = vscode.l10n.t('Retry');
-  const answer = await ctx.prompter.confirm(vscode.l10n.t('Run "{0}" again?', jobTitle(job)), vscode.l10n.t('The same request is sent once more.'), again);
-  if (answer !== again) {
-    return;
-  }
+  // Escape or Cancel ends the command here (UserCancelledError).
+  await ctx.ui.confirm(vscode.l10n.t('Run "{0}" again?', jobTitle(job)), vscode.l10n.t('The same request is sent once more.'), again);
   const node = await ctx.tree.resolveImage({ accountId: job.accountId, regionId: job.regionId, imageId: job.imageId });
   if (!node) {
     throw new Error(vscode.l10n.t('The image {0} is no longer in {1}.', job.imageId, job.regionId));
@@ -69,5 +65,5 @@ export async function retryJob(ctx: CommandContext, element?: unknown): Promise<
 }
 
 function announceRetry(ctx: CommandContext, node: ImageNode): void {
-  void ctx.prompter.notify('info', vscode.l10n.t('Started again: copy of "{0}".', node.image.name));
+  void ctx.ui.notify('info', vscode.l10n.t('Started again: copy of "{0}".', node.image.name));
 }

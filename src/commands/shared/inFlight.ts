@@ -90,7 +90,7 @@ function alreadyRunning(node: ImageNode, family: Family): string {
 export async function oneAtATime(ctx: CommandContext, nodes: readonly ImageNode[], kind: ChangeKind, work: () => Promise<void>): Promise<void> {
   const busy = ctx.changes.busy(nodes, kind);
   if (busy) {
-    void ctx.prompter.notify('info', alreadyRunning(busy.node, busy.family));
+    void ctx.ui.notify('info', alreadyRunning(busy.node, busy.family));
     return;
   }
   const release = ctx.changes.hold(nodes, kind);

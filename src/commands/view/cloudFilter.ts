@@ -134,7 +134,7 @@ async function targetOf(ctx: CommandContext, node: unknown): Promise<{ account: 
     return { account: node.account, scope: { accountId: node.account.id }, where: node.account.name };
   }
   const items = ctx.accounts.list().map((account) => ({ label: accountLabel(account), data: account }));
-  const account = (await ctx.input.pick(items, { title: vscode.l10n.t('Filter in Cloud'), placeHolder: vscode.l10n.t('The account whose regions to filter') })).data;
+  const account = (await ctx.ui.pick(items, { title: vscode.l10n.t('Filter in Cloud'), placeHolder: vscode.l10n.t('The account whose regions to filter') })).data;
   return { account, scope: { accountId: account.id }, where: account.name };
 }
 
@@ -153,7 +153,7 @@ export async function setCloudFilter(ctx: CommandContext, node?: unknown): Promi
     statuses: current ? statusesOf(current) : undefined,
     name: current?.name ?? '',
   };
-  await runWizard(vscode.l10n.t('Filter {0} in the Cloud', where), STEPS, answers, ctx.input);
+  await runWizard(vscode.l10n.t('Filter {0} in the Cloud', where), STEPS, answers, ctx.ui);
   await ctx.tree.state.setCloudFilter(scope, filterOf(answers));
 }
 

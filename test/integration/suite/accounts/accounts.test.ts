@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { AccountStore } from '../../../../src/accounts/store';
 import type { AccountNode, RegionNode } from '../../../../src/tree/nodes';
 import { api, children, label } from '../helpers';
+import { testInput } from '../../userInput/testUserInput';
 
 describe('Accounts (real extension host)', () => {
   it('adds an account whose secret lives only in SecretStorage, and uses it', async () => {
@@ -28,9 +29,9 @@ describe('Accounts (real extension host)', () => {
     const regions = (await children(a, node)).filter((n): n is RegionNode => n.kind === 'region');
     assert.ok(regions.length >= 3, 'the stored secret signs its requests');
 
-    a.prompter.answerNext('Remove');
+    testInput.script('Remove');
     await vscode.commands.executeCommand('cloudImageExplorer.removeAccount', node);
-    assert.match(a.prompter.asked[a.prompter.asked.length - 1]!.message, /Remove the account "CI Alibaba" \(Alibaba Cloud ECS\)\?/);
+    assert.match(testInput.asked[testInput.asked.length - 1]!.message, /Remove the account "CI Alibaba" \(Alibaba Cloud ECS\)\?/);
     assert.ok(!a.accounts.list().some((x) => x.id === stored.id));
     assert.equal(await a.accounts.credentialsOf(stored.id), undefined, 'the secret is deleted too');
   });
@@ -47,9 +48,9 @@ describe('Accounts (real extension host)', () => {
       [{ cloud: 'qingcloud', name: 'q', accessKeyId: 'qyLowerCase', secret: 'a-long-enough-secret-1' }, /does not look like an AccessKey ID/],
     ];
     for (const [input, expected] of cases) {
-      const errors = a.prompter.errors.length;
+      const errors = testInput.errors.length;
       await vscode.commands.executeCommand('cloudImageExplorer.addAccount', input);
-      assert.match(a.prompter.errors[errors] ?? '', expected, JSON.stringify(input));
+      assert.match(testInput.errors[errors] ?? '', expected, JSON.stringify(input));
     }
     assert.equal(a.accounts.list().length, before);
   });
@@ -58,7 +59,7 @@ describe('Accounts (real extension host)', () => {
     const a = await api();
     const sandbox = (await children(a)).find((n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.cloud === 'batchcompute');
     assert.ok(sandbox);
-    a.prompter.answerNext('Remove');
+    testInput.script('Remove');
     await vscode.commands.executeCommand('cloudImageExplorer.removeAccount', sandbox);
     assert.ok(!(await children(a)).some((n) => n.id === sandbox.id));
     await vscode.commands.executeCommand('cloudImageExplorer.trySandbox');

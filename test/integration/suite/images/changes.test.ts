@@ -6,9 +6,10 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { ImageNode } from '../../../../src/tree/nodes';
 import { api, children, nextJobsChange, ownImages, sandboxRegion, until } from '../helpers';
+import { testInput } from '../../userInput/testUserInput';
 
-function notices(a: ExtensionApi, pattern: RegExp): string[] {
-  return a.prompter.notices.map((n) => n.message).filter((m) => pattern.test(m));
+function notices(pattern: RegExp): string[] {
+  return testInput.notifications.map((n) => n.message).filter((m) => pattern.test(m));
 }
 
 function escape(text: string): string {
@@ -38,30 +39,30 @@ describe('Changes: once, one at a time, said as they happened (real extension ho
     const job = a.jobs.forImage(node.account.id, node.parent.region.id, node.image.id).find((j) => j.kind === 'export');
     assert.ok(job, 'the export is tracked');
     await vscode.commands.executeCommand('cloudImageExplorer.export', node, undefined, { bucket: 'ci-once', object: 'second', format: 'vhd' });
-    assert.match(a.prompter.notices[a.prompter.notices.length - 1]?.message ?? '', /is already being exported/);
+    assert.match(testInput.notifications[testInput.notifications.length - 1]?.message ?? '', /is already being exported/);
     assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'ExportImage').length, 1, 'one ExportImage');
 
     const done = new RegExp(`^Export of image ${escape(node.image.name)}: done\\.$`);
-    await until('the end of the export to be announced', () => notices(a, done).length > 0, 60_000);
-    assert.equal(notices(a, done).length, 1);
+    await until('the end of the export to be announced', () => notices(done).length > 0, 60_000);
+    assert.equal(notices(done).length, 1);
     const polled = nextJobsChange(a);
     a.jobs.pollNow();
     await polled;
-    assert.equal(notices(a, done).length, 1, 'still once after another poll');
+    assert.equal(notices(done).length, 1, 'still once after another poll');
   });
 
   it('runs one of two tag commands invoked at once on an image, and says the other is already running', async () => {
     const node = images[0]!;
     const emulator = await a.sandbox();
     const mark = emulator.requestLog.length;
-    const before = a.prompter.notices.length;
+    const before = testInput.notifications.length;
     await Promise.all([
       vscode.commands.executeCommand('cloudImageExplorer.tag', node, [node], { key: 'ci-once', value: 'a' }),
       vscode.commands.executeCommand('cloudImageExplorer.tag', node, [node], { key: 'ci-once', value: 'b' }),
     ]);
     assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'TagResources').length, 1);
     assert.deepEqual(
-      a.prompter.notices.slice(before).map((n) => n.message),
+      testInput.notifications.slice(before).map((n) => n.message),
       [`The tags of "${node.image.name}" are already being changed: wait until that has finished.`],
     );
     await vscode.commands.executeCommand('cloudImageExplorer.untag', node, [node], ['ci-once']);
@@ -73,12 +74,12 @@ describe('Changes: once, one at a time, said as they happened (real extension ho
     const emulator = await a.sandbox();
     emulator.faults.add({ kind: 'drop-reply', cloud: 'alibaba', operation: 'DeleteImage', times: 1 });
     const mark = emulator.requestLog.length;
-    const errors = a.prompter.errors.length;
-    a.prompter.answerNext('Force Delete');
+    const errors = testInput.errors.length;
+    testInput.script('Force Delete');
     await vscode.commands.executeCommand('cloudImageExplorer.delete', node, [node]);
     assert.deepEqual(emulator.requestsSince(mark).filter((r) => r.operation === 'DeleteImage').map((r) => r.fault), ['drop-reply']);
-    assert.equal(a.prompter.errors.length, errors, 'no failure shown');
-    assert.match(a.prompter.notices[a.prompter.notices.length - 1]?.message ?? '', /reply about ".*" was lost; reading back shows the change was made/);
+    assert.equal(testInput.errors.length, errors, 'no failure shown');
+    assert.match(testInput.notifications[testInput.notifications.length - 1]?.message ?? '', /reply about ".*" was lost; reading back shows the change was made/);
     assert.ok(!(await children(a, region)).some((n) => n.id === node.id), 'the node is gone');
   });
 
@@ -87,10 +88,10 @@ describe('Changes: once, one at a time, said as they happened (real extension ho
     const emulator = await a.sandbox();
     emulator.faults.add({ kind: 'drop-reply', cloud: 'huawei', operation: 'ExportImage', times: 1 });
     const mark = emulator.requestLog.length;
-    const errors = a.prompter.errors.length;
+    const errors = testInput.errors.length;
     await vscode.commands.executeCommand('cloudImageExplorer.export', node, undefined, { bucket: 'ci-obs-bucket', object: 'lost.qcow2', format: 'qcow2' });
     assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'ExportImage').length, 1, 'sent once');
-    const shown = a.prompter.errors[errors] ?? '';
+    const shown = testInput.errors[errors] ?? '';
     assert.match(shown, new RegExp(`^Whether the export of "${escape(node!.image.name)}" started is not known\\.`));
     assert.match(shown, /so the request was not sent again\. Reading it back from the cloud cannot tell\. Before exporting again, look for the file in the bucket/);
     assert.ok(!a.jobs.forImage(node!.account.id, 'cn-south-1', node!.image.id).some((j) => j.kind === 'export'), 'nothing tracked');

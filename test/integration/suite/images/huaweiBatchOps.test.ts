@@ -4,6 +4,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import { api, children, ownImages, sandboxRegion, until } from '../helpers';
+import { testInput } from '../../userInput/testUserInput';
 
 
 
@@ -33,9 +34,9 @@ describe('Huawei IMS and BatchCompute operations over the sandbox (real extensio
     const provider = await a.provider(node!.account);
     assert.ok((await provider.sharing!.listMembers('cn-east-3', node!.image.id)).some((m) => m.id === project));
     // A malformed project ID is refused before any request.
-    const errors = a.prompter.errors.length;
+    const errors = testInput.errors.length;
     await vscode.commands.executeCommand('cloudImageExplorer.share', node, undefined, ['not-a-project']);
-    assert.match(a.prompter.errors[errors] ?? '', /"not-a-project" is not a Huawei Cloud project ID/);
+    assert.match(testInput.errors[errors] ?? '', /"not-a-project" is not a Huawei Cloud project ID/);
   });
 
   it('Huawei: export reaches 100 % in the panel', async () => {
@@ -57,9 +58,9 @@ describe('Huawei IMS and BatchCompute operations over the sandbox (real extensio
     for (const flag of ['can-tag', 'can-share', 'can-export']) {
       assert.ok(!ctx.includes(flag), `${flag} hidden: ${ctx}`);
     }
-    a.prompter.answerNext('Delete');
+    testInput.script('Delete');
     await vscode.commands.executeCommand('cloudImageExplorer.delete', node, [node]);
-    assert.deepEqual(a.prompter.asked[a.prompter.asked.length - 1]!.buttons, ['Delete']);
+    assert.deepEqual(testInput.asked[testInput.asked.length - 1]!.buttons, ['Delete']);
     assert.ok(!(await children(a, r)).some((n) => n.id === node!.id));
   });
 });

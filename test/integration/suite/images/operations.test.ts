@@ -5,6 +5,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import { api, children, identity, label, ownImages, sandboxRegion, until } from '../helpers';
+import { testInput } from '../../userInput/testUserInput';
 
 describe('Image operations over the sandbox (real extension host)', () => {
   let a: ExtensionApi;
@@ -55,9 +56,9 @@ describe('Image operations over the sandbox (real extension host)', () => {
     await vscode.commands.executeCommand('cloudImageExplorer.share', node, undefined, [member]);
     const provider = await a.provider(node!.account);
     assert.ok((await provider.sharing!.listMembers(id.regionId, id.imageId)).some((m) => m.id === member));
-    a.prompter.answerNext('Stop Sharing');
+    testInput.script('Stop Sharing');
     await vscode.commands.executeCommand('cloudImageExplorer.unshare', node, undefined, [member]);
-    assert.match(a.prompter.asked[a.prompter.asked.length - 1]!.message, new RegExp(member));
+    assert.match(testInput.asked[testInput.asked.length - 1]!.message, new RegExp(member));
     assert.ok(!(await provider.sharing!.listMembers(id.regionId, id.imageId)).some((m) => m.id === member));
   });
 
@@ -76,7 +77,7 @@ describe('Image operations over the sandbox (real extension host)', () => {
       a.jobs.list().find((j) => j.jobId === job.jobId && j.state === 'succeeded' && j.percent === 100),
     );
     assert.equal(view.kind, 'export');
-    const announced = (): number => a.prompter.notices.filter((n) => n.message === `Export of image ${node!.image.name}: done.`).length;
+    const announced = (): number => testInput.notifications.filter((n) => n.message === `Export of image ${node!.image.name}: done.`).length;
     await until('the end to be announced', () => announced() > 0);
     assert.equal(announced(), 1, 'announced exactly once');
   });
@@ -88,15 +89,15 @@ describe('Image operations over the sandbox (real extension host)', () => {
     const emulator = await a.sandbox();
     // Cancel first: nothing is deleted and no request is sent.
     let mark = emulator.requestLog.length;
-    a.prompter.answerNext(undefined);
+    testInput.script(undefined);
     await vscode.commands.executeCommand('cloudImageExplorer.delete', victim, [victim]);
     assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'DeleteImage').length, 0);
-    const asked = a.prompter.asked[a.prompter.asked.length - 1]!;
+    const asked = testInput.asked[testInput.asked.length - 1]!;
     assert.ok(asked.message.includes(victim.image.name), asked.message);
     assert.ok(asked.buttons.includes('Force Delete'), 'Alibaba offers Force');
     assert.match(asked.detail ?? '', /Force Delete/);
     mark = emulator.requestLog.length;
-    a.prompter.answerNext('Force Delete');
+    testInput.script('Force Delete');
     await vscode.commands.executeCommand('cloudImageExplorer.delete', victim, [victim]);
     assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'DeleteImage').length, 1);
     const left = (await children(a, region)).map((n) => n.id);
@@ -110,7 +111,7 @@ describe('Image operations over the sandbox (real extension host)', () => {
     emulator.faults.add({ kind: 'server-error', cloud: 'alibaba', operation: 'DeleteImage' });
     const mark = emulator.requestLog.length;
     try {
-      a.prompter.answerNext('Delete');
+      testInput.script('Delete');
       await vscode.commands.executeCommand('cloudImageExplorer.delete', node, [node]);
     } finally {
       emulator.faults.clear();
@@ -119,7 +120,7 @@ describe('Image operations over the sandbox (real extension host)', () => {
     assert.ok((await children(a, region)).some((n) => n.id === node!.id), 'the node stays');
     assert.equal(node!.busy, undefined);
     assert.match(node!.lastError ?? '', /was deleted is not known\. .*The cloud says: InternalError: .*\), so the request was not sent again\. Reading it back from the cloud shows no change so far\. Refresh the region/);
-    assert.match(a.prompter.errors[a.prompter.errors.length - 1] ?? '', /^Whether ".*" was deleted is not known\./);
+    assert.match(testInput.errors[testInput.errors.length - 1] ?? '', /^Whether ".*" was deleted is not known\./);
   });
 
   it('refuses invalid input with a specific message before any request', async () => {
@@ -141,10 +142,10 @@ describe('Image operations over the sandbox (real extension host)', () => {
       ['cloudImageExplorer.export', { bucket: 'good-bucket', object: 'ok', format: 'iso' }, /cannot export to "iso"/],
     ];
     for (const [command, arg, expected] of cases) {
-      const before = a.prompter.errors.length;
+      const before = testInput.errors.length;
       await vscode.commands.executeCommand(command, node, [node], arg);
-      assert.equal(a.prompter.errors.length, before + 1, `${command} ${JSON.stringify(arg)} was refused`);
-      assert.match(a.prompter.errors[a.prompter.errors.length - 1]!, expected);
+      assert.equal(testInput.errors.length, before + 1, `${command} ${JSON.stringify(arg)} was refused`);
+      assert.match(testInput.errors[testInput.errors.length - 1]!, expected);
     }
     const mutations = emulator.requestsSince(mark).filter((r) => /^(TagResources|ExportImage|ModifyImageSharePermission)$/.test(r.operation));
     assert.deepEqual(mutations.map((r) => r.operation), [], 'no request reached the emulator');

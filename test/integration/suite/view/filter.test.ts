@@ -7,8 +7,8 @@ import type { ExtensionApi } from '../../../../src/extension';
 import type { Cursor, Image, Tag } from '../../../../src/providers/core/model';
 import type { GroupNode } from '../../../../src/tree/groupNode';
 import type { EmptyNode, ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
-import { GO_BACK } from '../../../../src/util/userInput';
 import { api, children, sandboxRegion, until } from '../helpers';
+import { testInput, BACK } from '../../userInput/testUserInput';
 
 function images(nodes: readonly Node[]): ImageNode[] {
   return nodes.filter((n): n is ImageNode => n.kind === 'image');
@@ -50,8 +50,8 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
   });
 
   afterEach(async () => {
-    assert.equal(a.input.pending, 0, 'every scripted answer was used');
-    a.input.clearScript();
+    assert.equal(testInput.pending.length, 0, 'every scripted answer was used');
+    testInput.clearScript();
     await a.tree.state.setQuery('');
     await a.tree.state.setSort('newest');
     await a.tree.state.setGroup('none');
@@ -68,7 +68,7 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
     const wanted = all[7]!.image;
 
     // Typed into the filter's input box (the same prompt a user sees, answered by the script).
-    a.input.script(wanted.id);
+    testInput.script(wanted.id);
     await vscode.commands.executeCommand('cloudImageExplorer.filterImages');
     const narrowed = await children(a, hangzhou);
     assert.deepEqual(images(narrowed).map((n) => n.image.id), [wanted.id]);
@@ -112,11 +112,11 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
     assert.ok(expected.length > 0 && expected.length < own.length);
 
     const emulator = await a.sandbox();
-    const shown = a.input.shown.length;
+    const shown = testInput.shown.length;
     // Owner, tags, which of them must match, and no name; no status step (tags list own images only).
-    a.input.script('Custom image', `${tag.key}=${tag.value}`, 'All of these tags', '');
+    testInput.script('Custom image', `${tag.key}=${tag.value}`, 'All of these tags', '');
     await vscode.commands.executeCommand('cloudImageExplorer.setCloudFilter', region);
-    const titles = a.input.shown.slice(shown).map((s) => s.title);
+    const titles = testInput.shown.slice(shown).map((s) => s.title);
     assert.equal(titles.length, 4);
     assert.match(titles[0]!, /\(1\/4\)$/);
     assert.match(titles[3]!, /\(4\/4\)$/);
@@ -146,19 +146,19 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
     const region = await sandboxRegion(a, 'alibaba', 'cn-shanghai');
     const account = region.parent;
     const emulator = await a.sandbox();
-    const shown = a.input.shown.length;
+    const shown = testInput.shown.length;
     const mark = emulator.requestLog.length;
-    a.input.script(
+    testInput.script(
       'Custom image',
       'k'.repeat(129), // refused as typed: the box stays open
-      GO_BACK, // back to the owner
+      BACK, // back to the owner
       'Custom image',
       '',
       ['Creating', 'Available'],
       '',
     );
     await vscode.commands.executeCommand('cloudImageExplorer.setCloudFilter', account);
-    const steps = a.input.shown.slice(shown);
+    const steps = testInput.shown.slice(shown);
     assert.deepEqual(steps.map((s) => s.title.replace(/^.*\(/, '(')), ['(1/4)', '(2/4)', '(1/4)', '(2/4)', '(3/4)', '(4/4)']);
     assert.match(steps[1]!.refused[0] ?? '', /129 characters; at most 128/);
     assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'DescribeImages').length, 0, 'nothing asked of the cloud while answering');
@@ -183,14 +183,14 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
     const times = newest.map((i) => Date.parse(i.createdAt ?? ''));
     assert.deepEqual(times, [...times].sort((x, y) => y - x), 'newest first');
 
-    a.input.script('Name');
+    testInput.script('Name');
     await vscode.commands.executeCommand('cloudImageExplorer.sortBy');
     assert.equal(a.tree.state.sort, 'name');
     const names = images(await children(a, region)).map((n) => n.image.name);
     const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
     assert.deepEqual(names, [...names].sort((x, y) => collator.compare(x, y)));
 
-    a.input.script('By OS');
+    testInput.script('By OS');
     await vscode.commands.executeCommand('cloudImageExplorer.groupBy');
     const groups = (await children(a, region)).filter((n): n is GroupNode => n.kind === 'group');
     assert.ok(groups.length > 1, `${groups.length} groups`);
