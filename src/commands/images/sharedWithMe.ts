@@ -10,6 +10,7 @@ import { userMessage } from '../../util/errors';
 import type { PickItem } from '../../util/userInput';
 import { runWizard } from '../../util/wizard';
 import type { CommandContext } from '../shared/context';
+import { oneChangeAtATime } from '../shared/inFlight';
 import { failureText } from '../shared/outcome';
 import { assertQuotaRoom } from './quota';
 import { regionOf, regionSteps, type RegionDraft } from '../shared/regionSteps';
@@ -65,6 +66,12 @@ async function answerShared(ctx: CommandContext, answer: Answer, node: unknown, 
     return;
   }
   const region: RegionNode = first.region;
+  const places = nodes.map((n) => ({ accountId: region.account.id, regionId: region.region.id, id: n.received.image.id, name: n.received.image.name }));
+  await oneChangeAtATime(ctx, places, answer === 'accepted' ? 'accept' : 'reject', () => send(ctx, answer, region, nodes));
+}
+
+/** One request per image, each followed as its own job. */
+async function send(ctx: CommandContext, answer: Answer, region: RegionNode, nodes: readonly SharedImageNode[]): Promise<void> {
   const provider = await ctx.sessions.provider(region.account);
   const received: ReceivedOperations | undefined = provider.received;
   if (!received) {

@@ -6,7 +6,7 @@ import { jobTitle } from '../../jobs/labels';
 import type { ImageNode } from '../../tree/nodes';
 import type { CommandContext } from '../shared/context';
 import { trackCopy } from '../images/copy';
-import { oneAtATime } from '../shared/inFlight';
+import { oneAtATime, oneChangeAtATime } from '../shared/inFlight';
 import { startedJob } from '../shared/jobs';
 import { provider } from '../shared/targets';
 
@@ -21,14 +21,18 @@ export async function cancelJob(ctx: CommandContext, element?: unknown): Promise
   if (!job || !cancellable(job)) {
     return;
   }
-  const stop = vscode.l10n.t('Cancel Job');
-  // Escape or Cancel ends the command here (UserCancelledError).
-  await ctx.ui.confirm(
-    vscode.l10n.t('Cancel "{0}"?', jobTitle(job)),
-    job.kind === 'copy' ? vscode.l10n.t('The unfinished copy is deleted; the original image stays as it is.') : vscode.l10n.t('The task stops where it is.'),
-    stop,
-  );
-  await ctx.jobs.cancel(job);
+  // One Cancel of a job at a time: a second while the first is asked or sent is refused in words.
+  const place = { accountId: job.accountId, regionId: job.regionId, id: job.jobId, name: jobTitle(job) };
+  await oneChangeAtATime(ctx, [place], 'cancel', async () => {
+    const stop = vscode.l10n.t('Cancel Job');
+    // Escape or Cancel ends the command here (UserCancelledError).
+    await ctx.ui.confirm(
+      vscode.l10n.t('Cancel "{0}"?', jobTitle(job)),
+      job.kind === 'copy' ? vscode.l10n.t('The unfinished copy is deleted; the original image stays as it is.') : vscode.l10n.t('The task stops where it is.'),
+      stop,
+    );
+    await ctx.jobs.cancel(job);
+  });
 }
 
 export async function retryJob(ctx: CommandContext, element?: unknown): Promise<void> {
