@@ -6,22 +6,20 @@ import type { ImageNode } from '../../tree/nodes';
 import { formatTime } from '../../util/format';
 import { inputMessage } from '../../util/inputMessages';
 import { memberStatus } from '../../util/vocabulary';
-import { stringsArg } from '../shared/args';
 import type { CommandContext } from '../shared/context';
 import { oneAtATime } from '../shared/inFlight';
 import { startedJob } from '../shared/jobs';
 import { sayIfReadBack } from '../shared/outcome';
 import { imageTargets, shareTarget } from '../shared/targets';
 
-export async function unshare(ctx: CommandContext, node?: unknown, _selection?: unknown, presetArg?: unknown): Promise<void> {
-  const presetIds = stringsArg(presetArg);
+export async function unshare(ctx: CommandContext, node?: unknown): Promise<void> {
   const [image] = await imageTargets(ctx, 'share', vscode.l10n.t('Unshare Image'), node, undefined, false);
   if (image) {
-    await oneAtATime(ctx, [image], 'unshare', () => askAndUnshare(ctx, image, presetIds));
+    await oneAtATime(ctx, [image], 'unshare', () => askAndUnshare(ctx, image));
   }
 }
 
-async function askAndUnshare(ctx: CommandContext, image: ImageNode, presetIds: string[] | undefined): Promise<void> {
+async function askAndUnshare(ctx: CommandContext, image: ImageNode): Promise<void> {
   const st = await shareTarget(ctx, image);
   if (!st) {
     return;
@@ -31,15 +29,12 @@ async function askAndUnshare(ctx: CommandContext, image: ImageNode, presetIds: s
     void ctx.ui.notify('info', vscode.l10n.t('"{0}" is not shared with anyone.', target.image.name));
     return;
   }
-  let ids = presetIds;
-  if (!ids) {
-    const picked = await ctx.ui.pickMany(
-      members.map((m) => ({ label: m.id, description: [memberStatus(target.account.cloud, m), formatTime(m.sharedAt)].filter(Boolean).join(' · '), data: m.id })),
-      { title: vscode.l10n.t('Unshare "{0}"', target.image.name), placeHolder: vscode.l10n.t('Members to remove') },
-    );
-    ids = picked.map((p) => p.data);
-  }
-  if (!ids?.length) {
+  const picked = await ctx.ui.pickMany(
+    members.map((m) => ({ label: m.id, description: [memberStatus(target.account.cloud, m), formatTime(m.sharedAt)].filter(Boolean).join(' · '), data: m.id })),
+    { title: vscode.l10n.t('Unshare "{0}"', target.image.name), placeHolder: vscode.l10n.t('Members to remove') },
+  );
+  const ids = picked.map((p) => p.data);
+  if (!ids.length) {
     return;
   }
   const problem = checkRemovedMembers(sharing.rules, ids, members.map((m) => m.id));

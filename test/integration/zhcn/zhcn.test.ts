@@ -134,7 +134,8 @@ describe('简体中文 (zh-cn) in the real extension host', () => {
     const [node, other] = (await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-hangzhou'), 6, 'Available')).filter((n) => n.image.osType !== 'windows');
     const id = identity(node!);
     await vscode.commands.executeCommand('cloudImageExplorer.openDetails', node);
-    await vscode.commands.executeCommand('cloudImageExplorer.export', node, undefined, { bucket: 'ci-exports', object: 'cizh', format: 'qcow2' });
+    testInput.script('ci-exports', 'cizh', 'qcow2');
+    await vscode.commands.executeCommand('cloudImageExplorer.export', node);
     const job = a.jobs.forImage(id.accountId, id.regionId, id.imageId).find((j) => j.kind === 'export')!;
     const running = await a.panels.rendered(id, (r) => r.jobs.some((j) => j.jobId === job.jobId) && r.fields.length > 0);
     // Own Alibaba image: the edit actions in Chinese, before Copy ID and Refresh.
@@ -167,7 +168,8 @@ describe('简体中文 (zh-cn) in the real extension host', () => {
     emulator.faults.failJobs({ cloud: 'alibaba', operation: 'ExportImage' });
     const otherId = identity(other!);
     await vscode.commands.executeCommand('cloudImageExplorer.openDetails', other);
-    await vscode.commands.executeCommand('cloudImageExplorer.export', other, undefined, { bucket: 'ci-exports', object: 'cizh', format: 'qcow2' });
+    testInput.script('ci-exports', 'cizh', 'qcow2');
+    await vscode.commands.executeCommand('cloudImageExplorer.export', other);
     const failedJob = await until('the failing export to be tracked', () => a.jobs.forImage(otherId.accountId, otherId.regionId, otherId.imageId).find((j) => j.kind === 'export'));
     const failed = await a.panels.rendered(otherId, (r) => r.jobs.some((j) => j.jobId === failedJob.jobId && j.error !== ''), 60_000);
     const failedView = failed.jobs.find((j) => j.jobId === failedJob.jobId)!;

@@ -26,7 +26,8 @@ describe('Reload during an export — before', () => {
     assert.ok(image);
     const id = { accountId: image.account.id, regionId: 'cn-shanghai', imageId: image.image.id };
     await vscode.commands.executeCommand('cloudImageExplorer.openDetails', image);
-    await vscode.commands.executeCommand('cloudImageExplorer.export', image, undefined, { bucket: 'reload-test', object: 'reload', format: 'vhd' });
+    testInput.script('reload-test', 'reload', 'vhd');
+    await vscode.commands.executeCommand('cloudImageExplorer.export', image);
     const job = a.jobs.forImage(id.accountId, id.regionId, id.imageId).find((j) => j.kind === 'export');
     assert.ok(job);
     const seen = await a.panels.rendered(id, (r) => r.jobs.some((j) => j.jobId === job.jobId && Number(j.percent) > 0));
@@ -36,8 +37,8 @@ describe('Reload during an export — before', () => {
     // A copy of another image to another region, running across the reload too.
     const other = nodes.find((n): n is ImageNode => n !== image && n.kind === 'image' && (n as ImageNode).image.owner === 'self' && (n as ImageNode).image.status === 'Available');
     assert.ok(other);
-    testInput.script('Copy');
-    await vscode.commands.executeCommand('cloudImageExplorer.copy', other, undefined, { regions: ['cn-beijing'], name: 'survives-reload' });
+    testInput.script(['cn-beijing'], 'survives-reload', '', 'Not encrypted', 'Copy');
+    await vscode.commands.executeCommand('cloudImageExplorer.copy', other);
     const copy = a.jobs.forImage(other.account.id, 'cn-shanghai', other.image.id).find((j) => j.kind === 'copy');
     assert.ok(copy && (copy.state === 'queued' || copy.state === 'running'), 'the copy runs');
     save({ jobId: job.jobId, ...id, imageName: image.image.name, percentBefore: percent, copy: { jobId: copy.jobId, imageId: other.image.id, regionId: 'cn-beijing' } });

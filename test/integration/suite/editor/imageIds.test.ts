@@ -193,7 +193,8 @@ describe('Image IDs in open editors (real extension host)', () => {
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at(doc, image.id), at(doc, image.id)))) ?? [];
     assert.deepEqual(actions.map((x) => x.title), ['Tag…', 'Open Details', 'Reveal in the Images view', 'Copy to Region…']);
     const tag = actions[0]!.command!;
-    await vscode.commands.executeCommand(tag.command, ...(tag.arguments ?? []), { key: 'from-editor', value: 'yes' });
+    testInput.script('$(add) New key…', 'from-editor', '$(add) New value…', 'yes');
+    await vscode.commands.executeCommand(tag.command, ...(tag.arguments ?? []));
     const node = await a.tree.resolveImage({ accountId: ali.account.id, regionId: ali.regionId, imageId: image.id });
     assert.ok(node && node.image.tags.some((t) => t.key === 'from-editor' && t.value === 'yes'), 'the tree node has the tag');
     assert.match(String((a.tree.resolveTreeItem(node.treeItem(), node).tooltip as vscode.MarkdownString).value), /from-editor=yes/);
@@ -206,8 +207,8 @@ describe('Image IDs in open editors (real extension host)', () => {
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at(doc, image.id), at(doc, image.id)))) ?? [];
     const copy = actions.find((x) => x.title === 'Copy to Region…')?.command;
     assert.ok(copy, 'a Copy to Region… action');
-    testInput.script('Copy');
-    await vscode.commands.executeCommand(copy.command, ...(copy.arguments ?? []), { regions: ['cn-beijing'], name: 'from-editor-copy' });
+    testInput.script(['cn-beijing'], 'from-editor-copy', '', 'Not encrypted', 'Copy');
+    await vscode.commands.executeCommand(copy.command, ...(copy.arguments ?? []));
     assert.match(testInput.asked[testInput.asked.length - 1]!.message, new RegExp(`${image.id}.*cn-beijing`));
     const job = a.jobs.forImage(ali.account.id, ali.regionId, image.id).find((j) => j.kind === 'copy');
     assert.equal(job?.target?.regionId, 'cn-beijing');

@@ -64,8 +64,8 @@ describe('Copy Image over the sandbox (real extension host)', () => {
 
   it('copies to two regions as one grouped job, announced once when both are done, with each region\'s outcome', async () => {
     const node = images[1]!;
-    testInput.script('Copy');
-    await vscode.commands.executeCommand('cloudImageExplorer.copy', node, undefined, { regions: ['cn-beijing', 'ap-southeast-1'], name: 'ci-grouped' });
+    testInput.script(['cn-beijing', 'ap-southeast-1'], 'ci-grouped', '', 'Not encrypted', 'Copy');
+    await vscode.commands.executeCommand('cloudImageExplorer.copy', node);
     const jobs = copiesOf(a, node);
     assert.equal(jobs.length, 2);
     const group = jobs[0]!.group;
@@ -80,8 +80,8 @@ describe('Copy Image over the sandbox (real extension host)', () => {
 
   it('cancels a running copy (its unfinished image is deleted), retries it, and clears the finished jobs', async () => {
     const node = images[2]!;
-    testInput.script('Copy');
-    await vscode.commands.executeCommand('cloudImageExplorer.copy', node, undefined, { regions: ['cn-shenzhen'], name: 'ci-to-cancel' });
+    testInput.script(['cn-shenzhen'], 'ci-to-cancel', '', 'Not encrypted', 'Copy');
+    await vscode.commands.executeCommand('cloudImageExplorer.copy', node);
     const [job] = copiesOf(a, node);
     assert.ok(job && (job.state === 'queued' || job.state === 'running'), 'running');
     testInput.script('Cancel Job');

@@ -130,13 +130,15 @@ describe('Import, shared with me, quota and fast export (real extension host)', 
     const [node] = await ownImages(a, region, 1, 'active');
     const mark = emulator.requestLog.length;
     const errors = testInput.errors.length;
-    await vscode.commands.executeCommand('cloudImageExplorer.share', node, undefined, ['0123456789abcdef0123456789abcdef']);
+    testInput.script('0123456789abcdef0123456789abcdef');
+    await vscode.commands.executeCommand('cloudImageExplorer.share', node);
     assert.match(testInput.errors[errors] ?? '', /The quota "Image members" in .* is full/);
     await vscode.commands.executeCommand('cloudImageExplorer.importImage', region);
     assert.match(testInput.errors[errors + 1] ?? '', /The quota "Private images" in .* is full/);
     // A copy into the full region is refused the same way, before its confirmation.
     const asked = testInput.asked.length;
-    await vscode.commands.executeCommand('cloudImageExplorer.copy', node, undefined, { regions: ['cn-south-1'], name: 'ci-copy-over-quota' });
+    testInput.script(['cn-south-1'], 'ci-copy-over-quota', '');
+    await vscode.commands.executeCommand('cloudImageExplorer.copy', node);
     assert.match(testInput.errors[errors + 2] ?? '', /The quota "Private images" in .* is full/);
     assert.equal(testInput.asked.length, asked, 'no confirmation was asked for');
     assert.equal(testInput.pending.length, 0);

@@ -38,10 +38,11 @@ describe('QingCloud operations over the sandbox (real extension host)', () => {
   it('shares with a user and unshares', async () => {
     const [node] = await ownImages(a, await sandboxRegion(a, 'qingcloud', 'sh1a'), 1, 'available');
     const provider = await a.provider(node!.account);
-    await vscode.commands.executeCommand('cloudImageExplorer.share', node, undefined, ['usr-ci000001']);
+    testInput.script('usr-ci000001');
+    await vscode.commands.executeCommand('cloudImageExplorer.share', node);
     assert.ok((await provider.sharing!.listMembers('sh1a', node!.image.id)).some((m) => m.id === 'usr-ci000001'));
-    testInput.script('Stop Sharing');
-    await vscode.commands.executeCommand('cloudImageExplorer.unshare', node, undefined, ['usr-ci000001']);
+    testInput.script(['usr-ci000001'], 'Stop Sharing');
+    await vscode.commands.executeCommand('cloudImageExplorer.unshare', node);
     assert.equal((await provider.sharing!.listMembers('sh1a', node!.image.id)).length, 0);
   });
 
