@@ -200,8 +200,10 @@ export class TestUserInput implements UserInput {
     throw this.fail(`The quick pick "${title}" wants an item; the script answers ${describe(answer)}.`);
   }
 
+  /** Items whose label matches; failing that, whose "label description" does (same-named accounts differ by it). */
   private only<T>(items: readonly PickItem<T>[], wanted: readonly (string | RegExp)[], title: string, many: boolean): PickItem<T>[] {
-    const picked = items.filter((i) => wanted.some((w) => matches(i.label, w)));
+    const byLabel = items.filter((i) => wanted.some((w) => matches(i.label, w)));
+    const picked = byLabel.length ? byLabel : items.filter((i) => wanted.some((w) => matches(`${i.label} ${i.description ?? ''}`, w)));
     if (!picked.length || (!many && picked.length > 1)) {
       throw this.fail(`The quick pick "${title}" offers ${items.map((i) => `"${i.label}"`).join(', ')}; the script wants ${wanted.map(String).join(', ')}.`);
     }
