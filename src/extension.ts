@@ -20,17 +20,18 @@ import { createSearchView, type SearchResultsView } from './search/view';
 import { ImageTreeProvider } from './tree/treeProvider';
 import { ViewState } from './tree/viewState';
 import { Log } from './util/log';
-import { Prompter } from './util/prompter';
-import { ScriptableUserInput } from './util/userInput';
+import { ReplaceableUserInput, type UserInput, VsCodeUserInput } from './util/userInput';
 import { DetailsPanels } from './webviews/detailsPanel';
 import { panelActions } from './webviews/panelActions';
 
 export interface ExtensionApi {
   readonly tree: ImageTreeProvider;
   readonly accounts: AccountStore;
-  readonly prompter: Prompter;
-  /** The quick picks and input boxes every command uses; tests script their answers. */
-  readonly input: ScriptableUserInput;
+  /**
+   * Tests: answer every prompt (picks, input boxes, confirmations, dialogs) and receive every
+   * notification through `ui` from now on; undefined puts VS Code's own prompts back.
+   */
+  useUserInput(ui: UserInput | undefined): void;
   readonly jobs: JobTracker;
   readonly panels: DetailsPanels;
   /** The search across every account and its results, and the Search Results view's data. */
@@ -59,22 +60,21 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   sandboxHost = sandbox;
   const sessions = new Sessions(accounts, sandbox, log);
   const regions = new RegionChoice(context.globalState);
-  const prompter = new Prompter();
-  const viewState = new ViewState(context.workspaceState, (message) => void prompter.notify('info', message));
+  const ui = new ReplaceableUserInput(new VsCodeUserInput());
+  const viewState = new ViewState(context.workspaceState, (message) => void ui.notify('info', message));
   const tree = new ImageTreeProvider(accounts, sessions, log, viewState, regions);
   const treeView = vscode.window.createTreeView('cloudImageExplorer.images', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
-  const input = new ScriptableUserInput();
-  const jobs = new JobTracker(context.globalState, accounts, sessions, log, prompter, undefined, () => {
+  const jobs = new JobTracker(context.globalState, accounts, sessions, log, ui, undefined, () => {
     const seconds = vscode.workspace.getConfiguration('cloudImageExplorer.jobs').get<number>('pollIntervalSeconds', 0);
     return seconds > 0 ? Math.max(1, seconds) * 1000 : undefined;
   });
   const jobsView = new JobsViewProvider(jobs);
   const jobsTreeView = vscode.window.createTreeView('cloudImageExplorer.jobs', { treeDataProvider: jobsView });
-  const panels = new DetailsPanels(context.extensionUri, accounts, sessions, jobs, tree, log, panelActions(tree));
+  const panels = new DetailsPanels(context.extensionUri, accounts, sessions, jobs, tree, log, panelActions(tree), ui);
   const search = new SearchResults(tree, sessions);
   const searchView = createSearchView(search, tree);
   const ctx: CommandContext = {
-    extension: context, accounts, sessions, tree, treeView, log, prompter, input, jobs, panels, changes: new ChangesInFlight(jobs), search, regions,
+    extension: context, accounts, sessions, tree, treeView, log, ui, jobs, panels, changes: new ChangesInFlight(jobs), search, regions,
   };
   context.subscriptions.push(
     log, accounts, sessions, viewState, regions, tree, treeView, jobs, jobsView, panels,
@@ -92,8 +92,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   return {
     tree,
     accounts,
-    prompter,
-    input,
+    useUserInput: (replacement) => ui.use(replacement),
     jobs,
     panels,
     search,

@@ -1,13 +1,13 @@
 // One tracker for every async job of every cloud: persisted in global state, polled in batches
 // per account and region with a back-off that grows with the job's age, stopped when nothing runs,
-// resumed after a window reload. Completion and failure are announced once, through the Prompter.
+// resumed after a window reload. Completion and failure are announced once, through the user-input object.
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
 import type { JobStatus } from '../providers/core/operations';
 import { logLine } from '../util/errors';
 import type { Log } from '../util/log';
-import type { Prompter } from '../util/prompter';
+import type { UserInput } from '../util/userInput';
 import { applyStatus, cancellable, isActive, jobKey, type TrackedJob } from './model';
 import { dueGroups, markPolled, nextWake, progressWanted, prune, type PollGroup, type ProgressWatch } from './schedule';
 import { failureText, groupOutcome, groupTitle, jobTitle } from './labels';
@@ -45,7 +45,7 @@ export class JobTracker implements vscode.Disposable {
     private readonly accounts: AccountStore,
     private readonly sessions: Sessions,
     private readonly log: Log,
-    private readonly prompter: Prompter,
+    private readonly ui: UserInput,
     private readonly clock: TrackerClock = realClock,
     /** The user's fixed poll interval (ms), or undefined for the back-off with age. */
     private readonly intervalMs: () => number | undefined = () => undefined,
@@ -240,8 +240,8 @@ export class JobTracker implements vscode.Disposable {
       announced = true;
       const shown =
         job.state === 'succeeded'
-          ? this.prompter.notify('info', vscode.l10n.t('{0}: done.', jobTitle(job)), this.detailsLabel())
-          : this.prompter.notify('error', vscode.l10n.t('{0}: failed. {1}', jobTitle(job), failureText(job) ?? ''), this.detailsLabel());
+          ? this.ui.notify('info', vscode.l10n.t('{0}: done.', jobTitle(job)), this.detailsLabel())
+          : this.ui.notify('error', vscode.l10n.t('{0}: failed. {1}', jobTitle(job), failureText(job) ?? ''), this.detailsLabel());
       this.offerDetails(shown, job);
     }
     // Only when something was announced: activation (which announces what finished meanwhile) writes no state otherwise.
@@ -259,7 +259,7 @@ export class JobTracker implements vscode.Disposable {
     jobs.forEach((j) => (j.notified = true));
     const failed = jobs.some((j) => j.state === 'failed');
     const message = vscode.l10n.t('{0}: {1}', groupTitle(jobs), groupOutcome(jobs));
-    this.offerDetails(this.prompter.notify(failed ? 'error' : 'info', message, this.detailsLabel()), jobs[0]!);
+    this.offerDetails(this.ui.notify(failed ? 'error' : 'info', message, this.detailsLabel()), jobs[0]!);
     return true;
   }
 

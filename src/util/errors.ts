@@ -9,10 +9,10 @@ import { redact } from '../providers/transport/redact';
 import { ProxyError } from '../providers/transport/proxyError';
 import type { ErrorKind } from '../providers/core/vocabulary';
 import { inputMessage } from './inputMessages';
-import { UserCancelledError } from './userInput';
+import { isUserCancelled } from './userInput/types';
 
 export function isCancellation(err: unknown): boolean {
-  return ProviderError.isAbort(err) || err instanceof vscode.CancellationError || err instanceof UserCancelledError;
+  return ProviderError.isAbort(err) || err instanceof vscode.CancellationError || isUserCancelled(err);
 }
 
 function explanation(kind: ErrorKind): string | undefined {

@@ -1,7 +1,7 @@
 // Runs a multi-step input: each step asks for one thing (or checks something); Back returns to the
 // previous step that was shown, Escape cancels the whole run. Steps can be conditional, and the
 // counter ("2/6") counts only the steps that apply to what was answered so far.
-import { GoBackError, type StepInfo, type UserInput } from './userInput';
+import { isGoBack, type StepInfo, type UserInput } from './userInput/types';
 
 export interface WizardStep<S> {
   /** Whether the step applies, given the answers so far (default: always). */
@@ -30,7 +30,7 @@ export async function runWizard<S>(title: string, steps: readonly WizardStep<S>[
     try {
       await step.run(state, input, info);
     } catch (err) {
-      if (!(err instanceof GoBackError)) {
+      if (!isGoBack(err)) {
         throw err;
       }
       const previous = history.pop();

@@ -8,6 +8,7 @@ import type { Image } from '../providers/core/model';
 import type { ImageTreeProvider } from '../tree/treeProvider';
 import { logLine, userMessage } from '../util/errors';
 import type { Log } from '../util/log';
+import type { UserInput } from '../util/userInput';
 import { instanceTypesPart, jobViews, loadDetails } from './detailsState';
 import { detailsHtml } from './html';
 import { parseFromWebview, parseIdentity, type DetailsState, type FromWebview, type PanelIdentity, type RenderedView, type ToWebview } from './protocol';
@@ -57,6 +58,7 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     tree: ImageTreeProvider,
     private readonly log: Log,
     private readonly act: PanelAction,
+    private readonly ui: UserInput,
   ) {
     this.subscriptions.push(
       vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, this),
@@ -185,7 +187,7 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       // A failed action or reload is logged and shown, never left as an unhandled rejection.
       this.receive(entry, raw).catch((err: unknown) => {
         this.log.error(`Details panel: ${logLine(err)}`);
-        void vscode.window.showErrorMessage(userMessage(err));
+        void this.ui.notify('error', userMessage(err));
       });
     });
     await this.reload(entry, image);

@@ -10,7 +10,7 @@ import type { ChangeResult } from '../../src/providers/core/operations';
 import type { ImageProvider } from '../../src/providers/core/provider';
 import { Emulator } from '../../src/sandbox/emulator';
 import type { Log } from '../../src/util/log';
-import type { Prompter } from '../../src/util/prompter';
+import type { UserInput } from '../../src/util/userInput';
 import { HttpClient, providerOn } from './common';
 
 const WINDOW_MS = 60_000;
@@ -123,7 +123,7 @@ export async function pollingRow(cloud: CloudKind, looking: Looking): Promise<Po
     { get: () => account } as unknown as AccountStore,
     { provider: () => Promise.resolve(provider) } as unknown as Sessions,
     silent as unknown as Log,
-    { notify: () => Promise.resolve(undefined) } as unknown as Prompter,
+    { notify: () => Promise.resolve(undefined) } as unknown as UserInput,
     clock,
   );
   try {

@@ -2,9 +2,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
+import { rootHooks } from './userInput/rootHooks';
 
 export function runMocha(files: readonly string[], label: string): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', rootHooks });
   files.forEach((f) => mocha.addFile(f));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

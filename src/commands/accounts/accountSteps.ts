@@ -160,14 +160,12 @@ export function checkStep<D extends CredentialDraft>(ctx: CommandContext): Wizar
       const edit = vscode.l10n.t('Edit Credentials');
       const saveAnyway = vscode.l10n.t('Save Anyway');
       const buttons = unreachable(failure) ? [edit, saveAnyway] : [edit];
-      const choice = await ctx.prompter.confirm(refusal(d.cloud, failure), userMessage(failure), ...buttons);
+      const choice = await ctx.ui.confirm(refusal(d.cloud, failure), userMessage(failure), ...buttons);
       if (choice === saveAnyway) {
         return;
       }
-      if (choice === edit) {
-        throw new GoBackError();
-      }
-      throw new UserCancelledError();
+      // Edit: back to the fields (Escape has already cancelled the whole run).
+      throw new GoBackError();
     },
   };
 }

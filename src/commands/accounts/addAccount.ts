@@ -1,17 +1,15 @@
 // "Add Account": one multi-step input (cloud, name, kind of key, AccessKey ID, secret, security
 // token and expiry for temporary keys, endpoint) with a step counter and Back; the credentials are
 // checked with the cloud's cheapest signed read before anything is saved. The secret and the token
-// go only into SecretStorage. A typed argument (the same fields) is checked exactly like typed input.
+// go only into SecretStorage.
 import * as vscode from 'vscode';
-import type { CloudKind } from '../../providers/core/model';
 import { CLOUD_KINDS } from '../../providers/core/model';
 import { checkAccountName } from '../../providers/rules/accounts';
 import { cloudLabel } from '../../util/clouds';
-import { userMessage } from '../../util/errors';
 import { messageOf } from '../../util/inputMessages';
 import type { UserInput } from '../../util/userInput';
 import { runWizard } from '../../util/wizard';
-import { checkCredentials, checkStep, credentialProblem, credentialSteps, endpointStep, parseExpiry, refusal, type CredentialDraft } from './accountSteps';
+import { checkStep, credentialSteps, endpointStep, type CredentialDraft } from './accountSteps';
 import type { CommandContext } from '../shared/context';
 
 interface AccountDraft extends CredentialDraft {
@@ -19,52 +17,13 @@ interface AccountDraft extends CredentialDraft {
   endpoint: string;
 }
 
-function presetOf(v: unknown): AccountDraft | undefined {
-  const r = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
-  const s = (k: string): string | undefined => (typeof r?.[k] === 'string' ? (r[k] as string) : undefined);
-  const cloud = s('cloud');
-  if (!r || !cloud || !CLOUD_KINDS.includes(cloud as CloudKind)) {
-    return undefined;
-  }
-  const securityToken = s('securityToken');
-  return {
-    cloud: cloud as CloudKind,
-    name: s('name') ?? '',
-    temporary: Boolean(securityToken),
-    accessKeyId: s('accessKeyId') ?? '',
-    secret: s('secret') ?? '',
-    securityToken: securityToken ?? '',
-    expiresAt: s('expiresAt') ?? '',
-    endpoint: s('endpoint') ?? '',
-  };
-}
-
 /** The name's rules, then whether another account has it. */
 function nameProblem(ctx: CommandContext, name: string): string | undefined {
   return messageOf(checkAccountName(name)) ?? (ctx.accounts.nameTaken(name) ? vscode.l10n.t('An account named "{0}" already exists.', name) : undefined);
 }
 
-/** Every check the input boxes make (on what they pass on, trimmed), again, before anything is stored. */
-function problemWith(ctx: CommandContext, d: AccountDraft): string | undefined {
-  return nameProblem(ctx, d.name.trim()) ?? credentialProblem(d) ?? (d.temporary ? parseExpiry(d.expiresAt).problem : undefined);
-}
-
-export async function addAccount(ctx: CommandContext, presetArg?: unknown): Promise<void> {
-  const preset = presetOf(presetArg);
-  let draft: AccountDraft;
-  if (preset) {
-    const problem = problemWith(ctx, preset);
-    if (problem) {
-      throw new Error(problem);
-    }
-    draft = { ...preset, expiresAt: preset.temporary ? (parseExpiry(preset.expiresAt).at ?? '') : '' };
-    const failure = await checkCredentials(ctx, draft);
-    if (failure !== undefined) {
-      throw new Error(`${refusal(draft.cloud, failure)} ${userMessage(failure)}`);
-    }
-  } else {
-    draft = await askAccount(ctx, ctx.input);
-  }
+export async function addAccount(ctx: CommandContext): Promise<void> {
+  const draft = await askAccount(ctx, ctx.ui);
   const account = await ctx.accounts.add({
     name: draft.name.trim(),
     cloud: draft.cloud,
@@ -74,7 +33,7 @@ export async function addAccount(ctx: CommandContext, presetArg?: unknown): Prom
     ...(draft.temporary ? { securityToken: draft.securityToken.trim(), expiresAt: draft.expiresAt || undefined } : {}),
   });
   ctx.log.info(`Added account "${account.name}" (${account.cloud}${account.temporary ? ', temporary credentials' : ''}).`);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Account "{0}" added.', account.name));
+  void ctx.ui.notify('info', vscode.l10n.t('Account "{0}" added.', account.name));
 }
 
 function askAccount(ctx: CommandContext, input: UserInput): Promise<AccountDraft> {

@@ -7,7 +7,7 @@ import type { AccountConfig } from '../../providers/core/model';
 import { AccountNode } from '../../tree/nodes';
 import { accountLabel } from '../../util/clouds';
 import { messageOf } from '../../util/inputMessages';
-import { GoBackError } from '../../util/userInput';
+import { isGoBack } from '../../util/userInput';
 import { runWizard } from '../../util/wizard';
 import { checkStep, credentialSteps, endpointStep, type CredentialDraft } from './accountSteps';
 import type { CommandContext } from '../shared/context';
@@ -72,8 +72,8 @@ export async function editAccount(ctx: CommandContext, node?: unknown): Promise<
     ...credentialSteps<EditDraft>().map((s) => ({ ...s, applies: (d: EditDraft) => d.change === 'credentials' && (!s.applies || s.applies(d)) })),
     { ...endpointStep<EditDraft>(), applies: is('endpoint') },
     { ...checkStep<EditDraft>(ctx), applies: (d) => d.change !== 'rename' },
-  ], draft, ctx.input).catch((err: unknown) => {
-    if (err instanceof GoBackError) {
+  ], draft, ctx.ui).catch((err: unknown) => {
+    if (isGoBack(err)) {
       return undefined;
     }
     throw err;
@@ -83,7 +83,7 @@ export async function editAccount(ctx: CommandContext, node?: unknown): Promise<
   }
   const saved = await ctx.accounts.update(account.id, changeOf(done));
   ctx.log.info(`Edited account "${saved.name}" (${done.change}).`);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Account "{0}" saved.', saved.name));
+  void ctx.ui.notify('info', vscode.l10n.t('Account "{0}" saved.', saved.name));
 }
 
 function changeOf(d: EditDraft): Parameters<CommandContext['accounts']['update']>[1] {
@@ -106,10 +106,10 @@ function changeOf(d: EditDraft): Parameters<CommandContext['accounts']['update']
 async function pickOwnAccount(ctx: CommandContext): Promise<AccountConfig | undefined> {
   const own = ctx.accounts.list().filter((a) => !a.sandbox);
   if (!own.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('There is no account to edit: the sandbox accounts cannot be edited. Add an account first.'));
+    void ctx.ui.notify('info', vscode.l10n.t('There is no account to edit: the sandbox accounts cannot be edited. Add an account first.'));
     return undefined;
   }
-  const picked = await ctx.input.pick(own.map((a) => ({ label: accountLabel(a), data: a })), {
+  const picked = await ctx.ui.pick(own.map((a) => ({ label: accountLabel(a), data: a })), {
     title: vscode.l10n.t('Edit Account'),
     placeHolder: vscode.l10n.t('Which account?'),
   });

@@ -97,14 +97,14 @@ export async function importAccounts(ctx: CommandContext, arg?: unknown): Promis
   }
   notes.forEach((n) => ctx.log.info(`Import: ${n}`));
   if (!candidates.length) {
-    void vscode.window.showInformationMessage(
+    void ctx.ui.notify('info', 
       notes.length ? vscode.l10n.t('No profile can be imported: {0}', notes.join('; '))
         : vscode.l10n.t('No CLI configuration was found (~/.aliyun/config.json, ~/.hcloud/config.json, ~/.qingcloud/config.yaml).'),
     );
     return;
   }
   const taken = new Set<string>();
-  const picked = await ctx.input.pickMany(
+  const picked = await ctx.ui.pickMany(
     candidates.map((c) => {
       const name = freeName(ctx, c, taken);
       return {
@@ -144,9 +144,9 @@ export async function importAccounts(ctx: CommandContext, arg?: unknown): Promis
   ctx.log.info(`Import: added ${added.length}, refused ${refused.length}.`);
   refused.forEach((r) => ctx.log.warn(`Import: ${r}`));
   if (refused.length) {
-    void ctx.prompter.error(vscode.l10n.t('{0} imported; not imported: {1}', added.length, refused.join(' ')));
+    void ctx.ui.notify('error', vscode.l10n.t('{0} imported; not imported: {1}', added.length, refused.join(' ')));
   } else if (added.length) {
     const more = notes.length ? ` ${vscode.l10n.t('Not importable: {0}', notes.join('; '))}` : '';
-    void vscode.window.showInformationMessage(`${vscode.l10n.t('Imported {0} account(s): {1}.', added.length, added.join(', '))}${more}`);
+    void ctx.ui.notify('info', `${vscode.l10n.t('Imported {0} account(s): {1}.', added.length, added.join(', '))}${more}`);
   }
 }

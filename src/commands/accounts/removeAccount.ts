@@ -7,7 +7,7 @@ import type { CommandContext } from '../shared/context';
 export async function removeAccount(ctx: CommandContext, node?: unknown): Promise<void> {
   let account: AccountConfig | undefined = node instanceof AccountNode ? node.account : undefined;
   if (!account) {
-    const picked = await ctx.input.pick(
+    const picked = await ctx.ui.pick(
       ctx.accounts.list().map((a) => ({ label: accountLabel(a), description: a.sandbox ? vscode.l10n.t('local emulator') : undefined, data: a })),
       { title: vscode.l10n.t('Remove Account'), placeHolder: vscode.l10n.t('Which account?') },
     );
@@ -20,10 +20,8 @@ export async function removeAccount(ctx: CommandContext, node?: unknown): Promis
   const detail = account.sandbox
     ? vscode.l10n.t('The sandbox can be brought back with "Try the Sandbox".')
     : vscode.l10n.t('Its secret is deleted from Secret Storage. Nothing changes in the cloud.');
-  const choice = await ctx.prompter.confirm(vscode.l10n.t('Remove the account "{0}" ({1})?', account.name, cloudLabel(account.cloud)), detail, remove);
-  if (choice !== remove) {
-    return;
-  }
+  // Escape or Cancel ends the command here (UserCancelledError).
+  await ctx.ui.confirm(vscode.l10n.t('Remove the account "{0}" ({1})?', account.name, cloudLabel(account.cloud)), detail, remove);
   await ctx.accounts.remove(account.id);
   ctx.log.info(`Removed account "${account.name}".`);
 }

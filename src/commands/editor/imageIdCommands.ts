@@ -47,20 +47,20 @@ export async function revealImage(ctx: CommandContext, target: ImageTarget): Pro
   await ctx.treeView.reveal(listed() ? node : region, { select: true, focus: true, expand: true });
 }
 
-/** The handler behind one editor command: its first argument is the image's place, else nothing happens. */
-function onTarget(run: (ctx: CommandContext, target: ImageTarget, extra: unknown[]) => unknown): CommandHandler {
-  return (ctx, arg, ...extra) => {
+/** The handler behind one editor command: its one argument is the image's place, else nothing happens. */
+function onTarget(run: (ctx: CommandContext, target: ImageTarget) => unknown): CommandHandler {
+  return (ctx, arg) => {
     const target = targetArg(arg);
-    return target ? run(ctx, target, extra) : undefined;
+    return target ? run(ctx, target) : undefined;
   };
 }
 
 export const IMAGE_ID_COMMANDS: Record<string, CommandHandler> = {
-  [EDITOR_COMMANDS.tag]: onTarget(async (ctx, target, extra) => {
+  [EDITOR_COMMANDS.tag]: onTarget(async (ctx, target) => {
     const node = await nodeOf(ctx.tree, target);
-    return tag(ctx, node, [node], ...extra);
+    return tag(ctx, node, [node]);
   }),
-  [EDITOR_COMMANDS.copy]: onTarget(async (ctx, target, extra) => copyImage(ctx, await nodeOf(ctx.tree, target), undefined, ...extra)),
+  [EDITOR_COMMANDS.copy]: onTarget(async (ctx, target) => copyImage(ctx, await nodeOf(ctx.tree, target))),
   [EDITOR_COMMANDS.openDetails]: onTarget((ctx, target) => openDetails(ctx, target)),
   [EDITOR_COMMANDS.reveal]: onTarget((ctx, target) => revealImage(ctx, target)),
 };

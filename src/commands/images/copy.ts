@@ -12,7 +12,6 @@ import { userMessage } from '../../util/errors';
 import { inputMessage } from '../../util/inputMessages';
 import { Recents } from '../../util/recents';
 import { runWizard } from '../../util/wizard';
-import { stringsArg } from '../shared/args';
 import type { CommandContext } from '../shared/context';
 import { runCopyPreflights } from './copyPreflight';
 import { copySteps, type CopyPlan } from './copySteps';
@@ -20,30 +19,12 @@ import { oneAtATime } from '../shared/inFlight';
 import { sayIfReadBack } from '../shared/outcome';
 import { imageTargets, provider } from '../shared/targets';
 
-/** A preset plan (tests, scripts): `{regions: [...], name, description?, kmsKeyId?, encrypted?, agencyName?}`. */
-function planArg(v: unknown): CopyPlan | undefined {
-  const r = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  const regions = stringsArg(r?.['regions']);
-  if (!r || !regions || typeof r['name'] !== 'string') {
-    return undefined;
-  }
-  const text = (k: string): string => (typeof r[k] === 'string' ? (r[k] as string) : '');
-  return {
-    regions,
-    name: r['name'],
-    description: text('description'),
-    encryption: text('kmsKeyId') ? 'kms' : r['encrypted'] === true ? 'default' : 'none',
-    kmsKeyId: text('kmsKeyId'),
-    agencyName: text('agencyName'),
-  };
-}
-
-export async function copyImage(ctx: CommandContext, node?: unknown, _selection?: unknown, presetArg?: unknown): Promise<void> {
+export async function copyImage(ctx: CommandContext, node?: unknown): Promise<void> {
   const [target] = await imageTargets(ctx, 'copy', vscode.l10n.t('Copy Image'), node, undefined, false);
   if (!target) {
     return;
   }
-  await oneAtATime(ctx, [target], 'copy', () => askAndCopy(ctx, target, planArg(presetArg)));
+  await oneAtATime(ctx, [target], 'copy', () => askAndCopy(ctx, target));
 }
 
 /** The request for one destination region. */
@@ -58,7 +39,7 @@ function requestFor(plan: CopyPlan, source: string, region: string): CopyRequest
   };
 }
 
-async function askAndCopy(ctx: CommandContext, target: ImageNode, preset: CopyPlan | undefined): Promise<void> {
+async function askAndCopy(ctx: CommandContext, target: ImageNode): Promise<void> {
   const cloud = target.account.cloud;
   const p = await provider(ctx, target);
   const copying = p.copying;
@@ -67,13 +48,10 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode, preset: CopyPl
   }
   const source = target.parent.region.id;
   const agencies = new Recents(ctx.extension.globalState, `cloudImageExplorer.recentAgencies.${cloud}`, 5);
-  let plan = preset;
-  if (!plan) {
-    const regions = copying.rules.crossRegion ? await p.listRegions() : [];
-    const initial: CopyPlan = { regions: [source], name: `${target.image.name}-copy`, description: '', encryption: 'none', kmsKeyId: '', agencyName: '' };
-    const title = vscode.l10n.t('Copy "{0}"', target.image.name);
-    plan = await runWizard(title, copySteps({ cloud, rules: copying.rules, sourceRegionId: source, regions, lastAgency: agencies.list()[0] }), initial, ctx.input);
-  }
+  const listed = copying.rules.crossRegion ? await p.listRegions() : [];
+  const initial: CopyPlan = { regions: [source], name: `${target.image.name}-copy`, description: '', encryption: 'none', kmsKeyId: '', agencyName: '' };
+  const title = vscode.l10n.t('Copy "{0}"', target.image.name);
+  const plan = await runWizard(title, copySteps({ cloud, rules: copying.rules, sourceRegionId: source, regions: listed, lastAgency: agencies.list()[0] }), initial, ctx.ui);
   const requests = [...new Set(plan.regions)].map((region) => ({ region, request: requestFor(plan, source, region) }));
   for (const { request } of requests) {
     const problem = checkCopy(copying.rules, source, request);
@@ -87,14 +65,12 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode, preset: CopyPl
   const regions = requests.map((r) => r.region);
   const notes = await runCopyPreflights({ ctx, target, provider: p, regions });
   const copyButton = vscode.l10n.t('Copy');
-  const answer = await ctx.prompter.confirm(
+  // Escape or Cancel ends the command here (UserCancelledError).
+  await ctx.ui.confirm(
     vscode.l10n.t('Copy the image "{0}" ({1}) to {2}?', target.image.name, target.image.id, regions.join(', ')),
     [vscode.l10n.t('Each copy is a new image named "{0}" that the cloud stores and charges for.', plan.name), ...notes].join('\n\n'),
     copyButton,
   );
-  if (answer !== copyButton) {
-    return;
-  }
   const group = requests.length > 1 ? randomUUID() : undefined;
   const failures: string[] = [];
   let started = 0;
@@ -116,10 +92,10 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode, preset: CopyPl
     throw new Error(vscode.l10n.t('The copy of "{0}" could not be started. {1}', target.image.name, failures.join(' ')));
   }
   if (failures.length) {
-    void ctx.prompter.notify('error', vscode.l10n.t('The copy of "{0}" started in {1} region(s), not in: {2}', target.image.name, started, failures.join(' ')));
+    void ctx.ui.notify('error', vscode.l10n.t('The copy of "{0}" started in {1} region(s), not in: {2}', target.image.name, started, failures.join(' ')));
     return;
   }
-  void ctx.prompter.notify('info', vscode.l10n.t('Started: copy of "{0}" to {1}.', target.image.name, regions.join(', ')));
+  void ctx.ui.notify('info', vscode.l10n.t('Started: copy of "{0}" to {1}.', target.image.name, regions.join(', ')));
 }
 
 /** Tracks a started copy (also a retried one): followed where its provider says, grouped with the other regions of its action. */

@@ -72,7 +72,7 @@ export function copySteps(w: CopyWizardContext): WizardStep<CopyPlan>[] {
             plan.regions = picked.map((p) => p.data);
             return;
           }
-          void vscode.window.showWarningMessage(vscode.l10n.t('Choose at least one destination region.'));
+          void input.notify('warning', vscode.l10n.t('Choose at least one destination region.'));
         }
       },
     },

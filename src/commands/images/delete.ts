@@ -40,10 +40,7 @@ async function confirmAndDelete(ctx: CommandContext, nodes: readonly ImageNode[]
   if (deleting.supportsForce) {
     lines.push(vscode.l10n.t('"Force Delete" also deletes an image that instances still use: those instances keep running, but cannot re-initialise their system disks from it.'));
   }
-  const choice = await ctx.prompter.confirm(message, lines.join('\n\n'), ...(deleting.supportsForce ? [del, forceDel] : [del]));
-  if (choice !== del && choice !== forceDel) {
-    return;
-  }
+  const choice = await ctx.ui.confirm(message, lines.join('\n\n'), ...(deleting.supportsForce ? [del, forceDel] : [del]));
   const force = choice === forceDel;
   nodes.forEach((n) => ctx.tree.setBusy(n, vscode.l10n.t('Deleting…')));
   const outcome = await eachRegion(

@@ -51,7 +51,7 @@ async function askAndEdit(ctx: CommandContext, node: ImageNode, field: Field, ti
   const name = node.image.name;
   const current = field === 'name' ? name : (node.image.description ?? '');
   const check = field === 'name' ? editing.rules.checkName : editing.rules.checkDescription;
-  const value = await ctx.input.input({
+  const value = await ctx.ui.input({
     title: `${title}: ${name}`,
     prompt: field === 'name' ? vscode.l10n.t('The new name of "{0}" ({1})', name, node.image.id) : vscode.l10n.t('The description of "{0}" ({1})', name, node.image.id),
     value: current,
@@ -105,16 +105,14 @@ async function setDeprecated(ctx: CommandContext, nodeArg: unknown, deprecated: 
     }
     if (deprecated) {
       const button = vscode.l10n.t('Deprecate');
-      const answer = await ctx.prompter.confirm(
+      // Escape or Cancel ends the command here (UserCancelledError).
+      await ctx.ui.confirm(
         vscode.l10n.t('Deprecate "{0}" ({1})?', name, id),
         vscode.l10n.t(
           'A deprecated image can no longer be shared or copied, and its image family no longer offers it for new instances (instances can still be created from it by its ID). You can make it available again later.',
         ),
         button,
       );
-      if (answer !== button) {
-        return;
-      }
     }
     const regionId = node.parent.region.id;
     const result = await vscode.window.withProgress({ location: { viewId: 'cloudImageExplorer.images' } }, () => editing.setDeprecated!(regionId, id, deprecated));

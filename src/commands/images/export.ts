@@ -13,19 +13,17 @@ import { Recents } from '../../util/recents';
 import type { PickItem } from '../../util/userInput';
 import { imageState, imageStateLabel } from '../../util/vocabulary';
 import { runWizard } from '../../util/wizard';
-import { exportArg } from '../shared/args';
 import type { CommandContext } from '../shared/context';
 import { oneAtATime } from '../shared/inFlight';
 import { startedJob } from '../shared/jobs';
 import { imageTargets, provider } from '../shared/targets';
 
-export async function exportImage(ctx: CommandContext, node?: unknown, _selection?: unknown, presetArg?: unknown): Promise<void> {
-  const preset = exportArg(presetArg);
+export async function exportImage(ctx: CommandContext, node?: unknown): Promise<void> {
   const [target] = await imageTargets(ctx, 'export', vscode.l10n.t('Export Image'), node, undefined, false);
   if (!target) {
     return;
   }
-  await oneAtATime(ctx, [target], 'export', () => askAndExport(ctx, target, preset));
+  await oneAtATime(ctx, [target], 'export', () => askAndExport(ctx, target));
 }
 
 /** Why the cloud will not export the image, in plain words. */
@@ -96,11 +94,11 @@ function ask(ctx: CommandContext, target: ImageNode, choice: ExportChoice, rules
       },
     ],
     { bucket: '', object: '', quick: false, format: '' },
-    ctx.input,
+    ctx.ui,
   );
 }
 
-async function askAndExport(ctx: CommandContext, target: ImageNode, preset: ExportRequest | undefined): Promise<void> {
+async function askAndExport(ctx: CommandContext, target: ImageNode): Promise<void> {
   const cloud = target.account.cloud;
   const p = await provider(ctx, target);
   const exporting = p.exporting;
@@ -115,7 +113,7 @@ async function askAndExport(ctx: CommandContext, target: ImageNode, preset: Expo
   }
   const rules = exporting.rules;
   const buckets = new Recents(ctx.extension.globalState, `cloudImageExplorer.recentBuckets.${cloud}`, 5);
-  const request: ExportRequest = preset ?? (await ask(ctx, target, choice, rules, cloud, buckets.list()[0]));
+  const request: ExportRequest = await ask(ctx, target, choice, rules, cloud, buckets.list()[0]);
   if (request.quick && !choice.quickAvailable) {
     throw new Error(vscode.l10n.t('This cloud has no fast export.'));
   }

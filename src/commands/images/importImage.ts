@@ -14,6 +14,7 @@ import type { PickItem, StepInfo, UserInput } from '../../util/userInput';
 import { runWizard, type WizardStep } from '../../util/wizard';
 import { RegionNode } from '../../tree/nodes';
 import type { CommandContext } from '../shared/context';
+import { oneChangeAtATime } from '../shared/inFlight';
 import { assertQuotaRoom } from './quota';
 import { regionOf, regionSteps, type RegionDraft } from '../shared/regionSteps';
 
@@ -100,7 +101,7 @@ export async function importImage(ctx: CommandContext, node?: unknown): Promise<
       (s) => s.size || String(rulesOf(s).minDiskGiB > 40 ? rulesOf(s).minDiskGiB : 40),
     ),
   ];
-  const s = await runWizard(title, steps, draft, ctx.input);
+  const s = await runWizard(title, steps, draft, ctx.ui);
   const region = regionOf(s);
   const importing = s.importing!;
   const request: ImportRequest = {
@@ -118,28 +119,32 @@ export async function importImage(ctx: CommandContext, node?: unknown): Promise<
   if (problem) {
     throw new Error(inputMessage(problem, s.cloud));
   }
-  const started = await importing.importImage(region.region.id, request);
-  await new Recents(ctx.extension.globalState, `cloudImageExplorer.recentBuckets.${region.account.cloud}`, 5).add(request.bucket);
-  ctx.log.info(`Import of ${request.bucket}/${request.object} into ${region.region.id} started: job ${started.job.jobId}${started.imageId ? `, image ${started.imageId}` : ''}.`);
-  await ctx.jobs.track({
-    accountId: region.account.id,
-    cloud: region.account.cloud,
-    regionId: region.region.id,
-    jobId: started.job.jobId,
-    kind: 'import',
-    imageId: started.imageId ?? '',
-    imageName: request.name,
-    detail: `${request.bucket}/${request.object}`,
-  });
-  // The new image is listed (being made) from now on.
-  ctx.tree.refresh(region);
-  const details = vscode.l10n.t('Show Details');
-  const target = started.imageId ? { accountId: region.account.id, regionId: region.region.id, imageId: started.imageId } : undefined;
-  void ctx.prompter
-    .notify('info', vscode.l10n.t('Started: import of "{0}" into {1} (job {2}).', request.name, region.region.name, started.job.jobId), ...(target ? [details] : []))
-    .then((c) => {
-      if (c === details && target) {
-        void vscode.commands.executeCommand('cloudImageExplorer.openDetails', target);
-      }
+  // One import of a file into a region at a time: a second while the first's request or job runs sends nothing.
+  const place = { accountId: region.account.id, regionId: region.region.id, id: `${request.bucket}/${request.object}`, name: request.name };
+  await oneChangeAtATime(ctx, [place], 'import', async () => {
+    const started = await importing.importImage(region.region.id, request);
+    await new Recents(ctx.extension.globalState, `cloudImageExplorer.recentBuckets.${region.account.cloud}`, 5).add(request.bucket);
+    ctx.log.info(`Import of ${request.bucket}/${request.object} into ${region.region.id} started: job ${started.job.jobId}${started.imageId ? `, image ${started.imageId}` : ''}.`);
+    await ctx.jobs.track({
+      accountId: region.account.id,
+      cloud: region.account.cloud,
+      regionId: region.region.id,
+      jobId: started.job.jobId,
+      kind: 'import',
+      imageId: started.imageId ?? '',
+      imageName: request.name,
+      detail: `${request.bucket}/${request.object}`,
     });
+    // The new image is listed (being made) from now on.
+    ctx.tree.refresh(region);
+    const details = vscode.l10n.t('Show Details');
+    const target = started.imageId ? { accountId: region.account.id, regionId: region.region.id, imageId: started.imageId } : undefined;
+    void ctx.ui
+      .notify('info', vscode.l10n.t('Started: import of "{0}" into {1} (job {2}).', request.name, region.region.name, started.job.jobId), ...(target ? [details] : []))
+      .then((c) => {
+        if (c === details && target) {
+          void vscode.commands.executeCommand('cloudImageExplorer.openDetails', target);
+        }
+      });
+  });
 }

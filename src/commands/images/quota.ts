@@ -50,7 +50,7 @@ export async function showQuota(ctx: CommandContext, node?: unknown): Promise<vo
     vscode.l10n.t('Show Quota'),
     regionSteps(ctx, (p) => p.quota !== undefined),
     { fromTree: node instanceof RegionNode ? node : undefined },
-    ctx.input,
+    ctx.ui,
   );
   const region = regionOf(draft);
   const quota = (await ctx.sessions.provider(region.account)).quota;
@@ -60,5 +60,5 @@ export async function showQuota(ctx: CommandContext, node?: unknown): Promise<vo
   const quotas = await quota.quotas(region.region.id);
   rememberQuota(region, quotas);
   ctx.tree.redraw(region);
-  void ctx.prompter.notify('info', vscode.l10n.t('Quota in {0}: {1}', region.region.name, quotaLines(quotas).join('; ')));
+  void ctx.ui.notify('info', vscode.l10n.t('Quota in {0}: {1}', region.region.name, quotaLines(quotas).join('; ')));
 }

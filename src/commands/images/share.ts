@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { checkNewMembers } from '../../providers/rules/members';
 import type { ImageNode } from '../../tree/nodes';
 import { inputMessage, memberNounPlural, messageOf } from '../../util/inputMessages';
-import { stringsArg } from '../shared/args';
 import type { CommandContext } from '../shared/context';
 import { oneAtATime } from '../shared/inFlight';
 import { startedJob } from '../shared/jobs';
@@ -17,15 +16,14 @@ export function splitIds(text: string): string[] {
   return [...new Set(text.split(/[\s,;，；]+/).filter(Boolean))];
 }
 
-export async function share(ctx: CommandContext, node?: unknown, _selection?: unknown, presetArg?: unknown): Promise<void> {
-  const presetIds = stringsArg(presetArg);
+export async function share(ctx: CommandContext, node?: unknown): Promise<void> {
   const [image] = await imageTargets(ctx, 'share', vscode.l10n.t('Share Image'), node, undefined, false);
   if (image) {
-    await oneAtATime(ctx, [image], 'share', () => askAndShare(ctx, image, presetIds));
+    await oneAtATime(ctx, [image], 'share', () => askAndShare(ctx, image));
   }
 }
 
-async function askAndShare(ctx: CommandContext, image: ImageNode, presetIds: string[] | undefined): Promise<void> {
+async function askAndShare(ctx: CommandContext, image: ImageNode): Promise<void> {
   const st = await shareTarget(ctx, image);
   if (!st) {
     return;
@@ -34,21 +32,14 @@ async function askAndShare(ctx: CommandContext, image: ImageNode, presetIds: str
   const current = members.map((m) => m.id);
   const cloud = target.account.cloud;
   const noun = memberNounPlural(sharing.rules.format);
-  let ids = presetIds;
-  if (!ids) {
-    const text = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Share "{0}"', target.image.name),
-      prompt: current.length
-        ? vscode.l10n.t('Shared with: {0}. Add {1}, separated by commas or spaces:', current.join(', '), noun)
-        : vscode.l10n.t('Not shared yet. Add {0}, separated by commas or spaces:', noun),
-      ignoreFocusOut: true,
-      validateInput: (v) => messageOf(checkNewMembers(sharing.rules, splitIds(v), current), cloud),
-    });
-    if (text === undefined) {
-      return;
-    }
-    ids = splitIds(text);
-  }
+  const text = await ctx.ui.input({
+    title: vscode.l10n.t('Share "{0}"', target.image.name),
+    prompt: current.length
+      ? vscode.l10n.t('Shared with: {0}. Add {1}, separated by commas or spaces:', current.join(', '), noun)
+      : vscode.l10n.t('Not shared yet. Add {0}, separated by commas or spaces:', noun),
+    validateInput: (v) => messageOf(checkNewMembers(sharing.rules, splitIds(v), current), cloud),
+  });
+  const ids = splitIds(text);
   const problem = checkNewMembers(sharing.rules, ids, current);
   if (problem) {
     throw new Error(inputMessage(problem, cloud));

@@ -10,6 +10,7 @@ import { userMessage } from '../../util/errors';
 import type { PickItem } from '../../util/userInput';
 import { runWizard } from '../../util/wizard';
 import type { CommandContext } from '../shared/context';
+import { oneChangeAtATime } from '../shared/inFlight';
 import { failureText } from '../shared/outcome';
 import { assertQuotaRoom } from './quota';
 import { regionOf, regionSteps, type RegionDraft } from '../shared/regionSteps';
@@ -44,7 +45,7 @@ async function targets(ctx: CommandContext, answer: Answer, node: unknown, selec
       },
     ],
     {},
-    ctx.input,
+    ctx.ui,
   );
   return draft.picked ?? [];
 }
@@ -61,10 +62,16 @@ async function answerShared(ctx: CommandContext, answer: Answer, node: unknown, 
   const nodes = (await targets(ctx, answer, node, selection)).filter((n) => n.received.membership !== answer);
   const first = nodes[0];
   if (!first) {
-    void ctx.prompter.notify('info', answer === 'accepted' ? vscode.l10n.t('There is nothing to accept here.') : vscode.l10n.t('There is nothing to reject here.'));
+    void ctx.ui.notify('info', answer === 'accepted' ? vscode.l10n.t('There is nothing to accept here.') : vscode.l10n.t('There is nothing to reject here.'));
     return;
   }
   const region: RegionNode = first.region;
+  const places = nodes.map((n) => ({ accountId: region.account.id, regionId: region.region.id, id: n.received.image.id, name: n.received.image.name }));
+  await oneChangeAtATime(ctx, places, answer === 'accepted' ? 'accept' : 'reject', () => send(ctx, answer, region, nodes));
+}
+
+/** One request per image, each followed as its own job. */
+async function send(ctx: CommandContext, answer: Answer, region: RegionNode, nodes: readonly SharedImageNode[]): Promise<void> {
   const provider = await ctx.sessions.provider(region.account);
   const received: ReceivedOperations | undefined = provider.received;
   if (!received) {
@@ -99,12 +106,12 @@ async function answerShared(ctx: CommandContext, answer: Answer, node: unknown, 
   }
   const what = answer === 'accepted' ? vscode.l10n.t('Accepting') : vscode.l10n.t('Rejecting');
   if (!failed.length) {
-    void ctx.prompter.notify('info', vscode.l10n.t('{0} {1} shared image(s): started; the Jobs view follows each.', what, started));
+    void ctx.ui.notify('info', vscode.l10n.t('{0} {1} shared image(s): started; the Jobs view follows each.', what, started));
     return;
   }
   const text = vscode.l10n.t('{0} {1} of {2} shared image(s) started. Not answered: {3}', what, started, nodes.length, failed.join(' '));
   if (!started) {
     throw new Error(text);
   }
-  void ctx.prompter.notify('error', text);
+  void ctx.ui.notify('error', text);
 }

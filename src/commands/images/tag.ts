@@ -27,15 +27,19 @@ function tagProblem(rules: TagRules, tag: Tag, nodes: readonly ImageNode[]): Inp
   return count > max ? { code: 'tooManyTags', count, max } : undefined;
 }
 
-export async function tag(ctx: CommandContext, node?: unknown, selection?: unknown, presetArg?: unknown): Promise<void> {
-  const preset = tagArg(presetArg);
+/** `given`: the tag typed in the details panel, checked like the picker's answer; otherwise the picker asks. */
+export async function tag(ctx: CommandContext, node?: unknown, selection?: unknown, given?: unknown): Promise<void> {
+  const typed = given === undefined ? undefined : tagArg(given);
+  if (given !== undefined && !typed) {
+    throw new Error(vscode.l10n.t('A tag is a key and a value.'));
+  }
   const nodes = await imageTargets(ctx, 'tag', vscode.l10n.t('Add Tag'), node, selection, true);
   if (nodes.length) {
-    await oneAtATime(ctx, nodes, 'tag', () => askAndTag(ctx, nodes, preset));
+    await oneAtATime(ctx, nodes, 'tag', () => askAndTag(ctx, nodes, typed));
   }
 }
 
-async function askAndTag(ctx: CommandContext, nodes: ImageNode[], preset: Tag | undefined): Promise<void> {
+async function askAndTag(ctx: CommandContext, nodes: ImageNode[], typed: Tag | undefined): Promise<void> {
   const cloud = nodes[0]!.account.cloud;
   const rules = CLOUD_RULES[cloud].tags;
   const p = await provider(ctx, nodes[0]!);
@@ -45,26 +49,33 @@ async function askAndTag(ctx: CommandContext, nodes: ImageNode[], preset: Tag | 
   }
   const check = (t: Tag): InputProblem | undefined => tagProblem(rules, t, nodes);
   const recents = new Recents(ctx.extension.globalState, `cloudImageExplorer.recentTags.${cloud}`);
-  let chosen = preset;
-  if (!chosen) {
-    const used = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the tags in use…') }, () =>
+  const chosen = typed ?? (await askTag(ctx, {
+    title: vscode.l10n.t('Add Tag to {0}', imageLabel(nodes)),
+    cloud,
+    namesOnly: rules.limits.namesOnly,
+    used: await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the tags in use…') }, () =>
       new UsedTagsCache(ctx).forImages(tags, nodes),
-    );
-    chosen = await askTag(ctx, {
-      title: vscode.l10n.t('Add Tag to {0}', imageLabel(nodes)),
-      cloud,
-      namesOnly: rules.limits.namesOnly,
-      used,
-      recent: recents.list(),
-      onImages: nodes.flatMap((n) => n.image.tags),
-      check,
-    });
-  }
+    ),
+    recent: recents.list(),
+    onImages: nodes.flatMap((n) => n.image.tags),
+    check,
+  }));
+  // The picker checks as the user types; a tag from the panel is checked here, the same way.
   const problem = check(chosen);
   if (problem) {
     throw new Error(inputMessage(problem, cloud));
   }
-  const tagged = chosen;
+  if (await sendTag(ctx, nodes, chosen)) {
+    await recents.add(formatTag(chosen));
+  }
+}
+
+/** Tags the images, each region's at once; "Retry Failed" sends the same tag to those that failed. Whether any was tagged. */
+async function sendTag(ctx: CommandContext, nodes: ImageNode[], tagged: Tag): Promise<boolean> {
+  const tags = (await provider(ctx, nodes[0]!)).tags;
+  if (!tags) {
+    return false;
+  }
   const outcome = await vscode.window.withProgress({ location: { viewId: 'cloudImageExplorer.images' } }, () =>
     eachRegion(
       ctx,
@@ -77,11 +88,9 @@ async function askAndTag(ctx: CommandContext, nodes: ImageNode[], preset: Tag | 
       },
     ),
   );
-  if (outcome.done.length) {
-    await recents.add(formatTag(tagged));
-  }
-  reportOutcome(ctx, 'tag', outcome, (failed) => vscode.commands.executeCommand('cloudImageExplorer.tag', failed[0], failed, tagged));
+  reportOutcome(ctx, 'tag', outcome, (failed) => oneAtATime(ctx, failed, 'tag', async () => void (await sendTag(ctx, failed, tagged))));
   if (!outcome.failed.length) {
     vscode.window.setStatusBarMessage(vscode.l10n.t('Tagged {0} with {1}', imageLabel(nodes), formatTag(tagged)), 4000);
   }
+  return outcome.done.length > 0;
 }

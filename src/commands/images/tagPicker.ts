@@ -129,7 +129,7 @@ export async function askTag(ctx: CommandContext, q: TagQuestion): Promise<Tag> 
       },
     ],
     answers,
-    ctx.input,
+    ctx.ui,
   );
   return { key: answers.key ?? '', value: answers.value ?? '' };
 }

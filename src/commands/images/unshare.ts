@@ -6,40 +6,35 @@ import type { ImageNode } from '../../tree/nodes';
 import { formatTime } from '../../util/format';
 import { inputMessage } from '../../util/inputMessages';
 import { memberStatus } from '../../util/vocabulary';
-import { stringsArg } from '../shared/args';
 import type { CommandContext } from '../shared/context';
 import { oneAtATime } from '../shared/inFlight';
 import { startedJob } from '../shared/jobs';
 import { sayIfReadBack } from '../shared/outcome';
 import { imageTargets, shareTarget } from '../shared/targets';
 
-export async function unshare(ctx: CommandContext, node?: unknown, _selection?: unknown, presetArg?: unknown): Promise<void> {
-  const presetIds = stringsArg(presetArg);
+export async function unshare(ctx: CommandContext, node?: unknown): Promise<void> {
   const [image] = await imageTargets(ctx, 'share', vscode.l10n.t('Unshare Image'), node, undefined, false);
   if (image) {
-    await oneAtATime(ctx, [image], 'unshare', () => askAndUnshare(ctx, image, presetIds));
+    await oneAtATime(ctx, [image], 'unshare', () => askAndUnshare(ctx, image));
   }
 }
 
-async function askAndUnshare(ctx: CommandContext, image: ImageNode, presetIds: string[] | undefined): Promise<void> {
+async function askAndUnshare(ctx: CommandContext, image: ImageNode): Promise<void> {
   const st = await shareTarget(ctx, image);
   if (!st) {
     return;
   }
   const { node: target, sharing, regionId, members } = st;
   if (!members.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is not shared with anyone.', target.image.name));
+    void ctx.ui.notify('info', vscode.l10n.t('"{0}" is not shared with anyone.', target.image.name));
     return;
   }
-  let ids = presetIds;
-  if (!ids) {
-    const picked = await vscode.window.showQuickPick(
-      members.map((m) => ({ label: m.id, description: [memberStatus(target.account.cloud, m), formatTime(m.sharedAt)].filter(Boolean).join(' · ') })),
-      { title: vscode.l10n.t('Unshare "{0}"', target.image.name), canPickMany: true, placeHolder: vscode.l10n.t('Members to remove') },
-    );
-    ids = picked?.map((p) => p.label);
-  }
-  if (!ids?.length) {
+  const picked = await ctx.ui.pickMany(
+    members.map((m) => ({ label: m.id, description: [memberStatus(target.account.cloud, m), formatTime(m.sharedAt)].filter(Boolean).join(' · '), data: m.id })),
+    { title: vscode.l10n.t('Unshare "{0}"', target.image.name), placeHolder: vscode.l10n.t('Members to remove') },
+  );
+  const ids = picked.map((p) => p.data);
+  if (!ids.length) {
     return;
   }
   const problem = checkRemovedMembers(sharing.rules, ids, members.map((m) => m.id));
@@ -47,14 +42,12 @@ async function askAndUnshare(ctx: CommandContext, image: ImageNode, presetIds: s
     throw new Error(inputMessage(problem, target.account.cloud));
   }
   const stop = vscode.l10n.t('Stop Sharing');
-  const confirmed = await ctx.prompter.confirm(
+  // Escape or Cancel ends the command here (UserCancelledError).
+  await ctx.ui.confirm(
     vscode.l10n.t('Stop sharing "{0}" with {1}?', target.image.name, ids.join(', ')),
     vscode.l10n.t('They can no longer create instances from this image.'),
     stop,
   );
-  if (confirmed !== stop) {
-    return;
-  }
   const result = await sharing.removeMembers(regionId, target.image.id, ids);
   ctx.log.info(`Unshared ${target.image.id} from ${ids.join(', ')}${result.job ? ` (job ${result.job.jobId})` : ''}.`);
   if (result.job) {

@@ -6,7 +6,7 @@ import { jobTitle } from '../../jobs/labels';
 import type { ImageNode } from '../../tree/nodes';
 import type { CommandContext } from '../shared/context';
 import { trackCopy } from '../images/copy';
-import { oneAtATime } from '../shared/inFlight';
+import { oneAtATime, oneChangeAtATime } from '../shared/inFlight';
 import { startedJob } from '../shared/jobs';
 import { provider } from '../shared/targets';
 
@@ -21,16 +21,18 @@ export async function cancelJob(ctx: CommandContext, element?: unknown): Promise
   if (!job || !cancellable(job)) {
     return;
   }
-  const stop = vscode.l10n.t('Cancel Job');
-  const answer = await ctx.prompter.confirm(
-    vscode.l10n.t('Cancel "{0}"?', jobTitle(job)),
-    job.kind === 'copy' ? vscode.l10n.t('The unfinished copy is deleted; the original image stays as it is.') : vscode.l10n.t('The task stops where it is.'),
-    stop,
-  );
-  if (answer !== stop) {
-    return;
-  }
-  await ctx.jobs.cancel(job);
+  // One Cancel of a job at a time: a second while the first is asked or sent is refused in words.
+  const place = { accountId: job.accountId, regionId: job.regionId, id: job.jobId, name: jobTitle(job) };
+  await oneChangeAtATime(ctx, [place], 'cancel', async () => {
+    const stop = vscode.l10n.t('Cancel Job');
+    // Escape or Cancel ends the command here (UserCancelledError).
+    await ctx.ui.confirm(
+      vscode.l10n.t('Cancel "{0}"?', jobTitle(job)),
+      job.kind === 'copy' ? vscode.l10n.t('The unfinished copy is deleted; the original image stays as it is.') : vscode.l10n.t('The task stops where it is.'),
+      stop,
+    );
+    await ctx.jobs.cancel(job);
+  });
 }
 
 export async function retryJob(ctx: CommandContext, element?: unknown): Promise<void> {
@@ -40,10 +42,8 @@ export async function retryJob(ctx: CommandContext, element?: unknown): Promise<
   }
   const rerun = job.rerun;
   const again = vscode.l10n.t('Retry');
-  const answer = await ctx.prompter.confirm(vscode.l10n.t('Run "{0}" again?', jobTitle(job)), vscode.l10n.t('The same request is sent once more.'), again);
-  if (answer !== again) {
-    return;
-  }
+  // Escape or Cancel ends the command here (UserCancelledError).
+  await ctx.ui.confirm(vscode.l10n.t('Run "{0}" again?', jobTitle(job)), vscode.l10n.t('The same request is sent once more.'), again);
   const node = await ctx.tree.resolveImage({ accountId: job.accountId, regionId: job.regionId, imageId: job.imageId });
   if (!node) {
     throw new Error(vscode.l10n.t('The image {0} is no longer in {1}.', job.imageId, job.regionId));
@@ -69,5 +69,5 @@ export async function retryJob(ctx: CommandContext, element?: unknown): Promise<
 }
 
 function announceRetry(ctx: CommandContext, node: ImageNode): void {
-  void ctx.prompter.notify('info', vscode.l10n.t('Started again: copy of "{0}".', node.image.name));
+  void ctx.ui.notify('info', vscode.l10n.t('Started again: copy of "{0}".', node.image.name));
 }

@@ -124,7 +124,7 @@ export function reportOutcome(ctx: CommandContext, kind: BulkKind, outcome: Outc
   const retriable = failed.filter((f) => !f.unknown).map((f) => f.node);
   const message = summary(kind, done.length, failed.length);
   ctx.log.warn(`${message} ${failed.map((f) => `${f.node.image.id}: ${f.text}`).join(' | ')}`);
-  void ctx.prompter.error(message, show, ...(retriable.length ? [again] : [])).then(async (choice) => {
+  void ctx.ui.notify('error', message, show, ...(retriable.length ? [again] : [])).then(async (choice) => {
     if (choice === again) {
       await retry(retriable);
     } else if (choice === show) {
@@ -135,11 +135,9 @@ export function reportOutcome(ctx: CommandContext, kind: BulkKind, outcome: Outc
 
 /** Each failed image with its error; picking one reveals it in the tree. */
 async function showFailures(ctx: CommandContext, failed: readonly Failure[]): Promise<void> {
-  const picked = await vscode.window.showQuickPick(
-    failed.map((f) => ({ label: f.node.image.name, description: f.node.image.id, detail: f.text, node: f.node })),
-    { title: vscode.l10n.t('Images that failed'), matchOnDescription: true, matchOnDetail: true },
+  const picked = await ctx.ui.pick(
+    failed.map((f) => ({ label: f.node.image.name, description: f.node.image.id, detail: f.text, data: f.node })),
+    { title: vscode.l10n.t('Images that failed') },
   );
-  if (picked) {
-    await ctx.treeView.reveal(picked.node, { select: true, focus: true });
-  }
+  await ctx.treeView.reveal(picked.data, { select: true, focus: true });
 }

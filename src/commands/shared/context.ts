@@ -6,7 +6,6 @@ import type { SearchResults } from '../../search/results';
 import type { ImageTreeProvider } from '../../tree/treeProvider';
 import type { JobTracker } from '../../jobs/tracker';
 import type { Log } from '../../util/log';
-import type { Prompter } from '../../util/prompter';
 import type { UserInput } from '../../util/userInput';
 import type { DetailsPanels } from '../../webviews/detailsPanel';
 import type { ChangesInFlight } from './inFlight';
@@ -20,9 +19,8 @@ export interface CommandContext {
   readonly treeView: vscode.TreeView<unknown>;
   readonly log: Log;
   readonly jobs: JobTracker;
-  readonly prompter: Prompter;
-  /** Quick picks and input boxes (multi-step, with Back); tests script the answers. */
-  readonly input: UserInput;
+  /** Every prompt, confirmation, notification and file dialog; tests install a scripted double. */
+  readonly ui: UserInput;
   readonly panels: DetailsPanels;
   /** At most one change of a kind in flight per image. */
   readonly changes: ChangesInFlight;

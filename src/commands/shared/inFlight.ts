@@ -1,7 +1,8 @@
 // One user action = at most one change of a kind in flight per image. A second Export, Share/Unshare,
-// Tag/Untag or Delete of an image whose first is still under way (its request, or the cloud job it
-// started) is refused in words before anything is asked or sent; an image being deleted takes no other
-// change. Every command that changes images goes through `oneAtATime`.
+// Tag/Untag, Delete, Accept/Reject of an image whose first is still under way (its request, or the cloud
+// job it started), a second Import of the same file into a region, or a second Cancel of a job, is
+// refused in words before anything is asked or sent; an image being deleted takes no other change.
+// Every command that changes images goes through `oneAtATime` (tree images) or `oneChangeAtATime`.
 import * as vscode from 'vscode';
 import type { ChangeKind } from '../../providers/core/errors';
 import { isActive } from '../../jobs/model';
@@ -13,7 +14,7 @@ import type { CommandContext } from './context';
 import { failureText } from './outcome';
 import { imageLabel } from './targets';
 
-type Family = 'delete' | 'export' | 'members' | 'tags' | 'copy' | 'attributes' | 'import';
+type Family = 'delete' | 'export' | 'members' | 'tags' | 'copy' | 'attributes' | 'import' | 'cancel';
 
 /** Sharing and unsharing change one member list, tagging and untagging one tag set: each pair is one family. */
 const FAMILY: Readonly<Record<ChangeKind, Family>> = {
@@ -28,12 +29,27 @@ const FAMILY: Readonly<Record<ChangeKind, Family>> = {
   import: 'import',
   accept: 'members',
   reject: 'members',
-  // Cancelling acts on a job, not an image: it holds nothing an image change would wait for.
-  cancel: 'copy',
+  // Cancelling acts on a job (its place's `id` is the job's): nothing an image change waits for.
+  cancel: 'cancel',
 };
 
-function keyOf(node: ImageNode, family: Family): string {
-  return `${node.account.id}/${node.parent.region.id}/${node.image.id}/${family}`;
+/**
+ * What a change acts on: an image (its ID), a shared image, the file an import reads (bucket/object),
+ * or a job (its ID, for Cancel); `name` is how messages call it.
+ */
+export interface ChangePlace {
+  readonly accountId: string;
+  readonly regionId: string;
+  readonly id: string;
+  readonly name: string;
+}
+
+export function placeOf(node: ImageNode): ChangePlace {
+  return { accountId: node.account.id, regionId: node.parent.region.id, id: node.image.id, name: node.image.name };
+}
+
+function keyOf(place: ChangePlace, family: Family): string {
+  return `${place.accountId}/${place.regionId}/${place.id}/${family}`;
 }
 
 export class ChangesInFlight {
@@ -41,29 +57,30 @@ export class ChangesInFlight {
 
   constructor(private readonly jobs: JobTracker) {}
 
-  /** The first image that already has a change of this family (or a delete) under way, and which. */
-  busy(nodes: readonly ImageNode[], kind: ChangeKind): { node: ImageNode; family: Family } | undefined {
-    const families: Family[] = FAMILY[kind] === 'delete' ? ['delete'] : [FAMILY[kind], 'delete'];
-    for (const node of nodes) {
-      const jobs = this.jobs.forImage(node.account.id, node.parent.region.id, node.image.id).filter(isActive);
-      const family = families.find((f) => this.held.has(keyOf(node, f)) || jobs.some((j) => FAMILY[j.kind] === f));
+  /** The first place that already has a change of this family (or a delete) under way, and which. */
+  busy(places: readonly ChangePlace[], kind: ChangeKind): { place: ChangePlace; family: Family } | undefined {
+    const families: Family[] = FAMILY[kind] === 'delete' || FAMILY[kind] === 'cancel' ? [FAMILY[kind]] : [FAMILY[kind], 'delete'];
+    for (const place of places) {
+      const jobs = this.jobs.forImage(place.accountId, place.regionId, place.id).filter(isActive);
+      const importing = kind === 'import' && this.jobs.list().some((j) => isActive(j) && j.kind === 'import' && j.accountId === place.accountId && j.regionId === place.regionId && j.detail === place.id);
+      const family = families.find((f) => this.held.has(keyOf(place, f)) || jobs.some((j) => FAMILY[j.kind] === f)) ?? (importing ? 'import' : undefined);
       if (family) {
-        return { node, family };
+        return { place, family };
       }
     }
     return undefined;
   }
 
-  /** Holds the images for the change until the returned release is called. */
-  hold(nodes: readonly ImageNode[], kind: ChangeKind): () => void {
-    const keys = nodes.map((n) => keyOf(n, FAMILY[kind]));
+  /** Holds the places for the change until the returned release is called. */
+  hold(places: readonly ChangePlace[], kind: ChangeKind): () => void {
+    const keys = places.map((n) => keyOf(n, FAMILY[kind]));
     keys.forEach((k) => this.held.add(k));
     return () => keys.forEach((k) => this.held.delete(k));
   }
 }
 
-function alreadyRunning(node: ImageNode, family: Family): string {
-  const name = `"${node.image.name}"`;
+function alreadyRunning(place: ChangePlace, family: Family): string {
+  const name = `"${place.name}"`;
   switch (family) {
     case 'delete':
       return vscode.l10n.t('{0} is already being deleted.', name);
@@ -79,6 +96,8 @@ function alreadyRunning(node: ImageNode, family: Family): string {
       return vscode.l10n.t('{0} is already being renamed or changed: wait until that has finished.', name);
     case 'import':
       return vscode.l10n.t('{0} is still being imported.', name);
+    case 'cancel':
+      return vscode.l10n.t('{0} is already being cancelled.', name);
   }
 }
 
@@ -88,12 +107,23 @@ function alreadyRunning(node: ImageNode, family: Family): string {
  * outcome stayed unknown ends in words that name the images.
  */
 export async function oneAtATime(ctx: CommandContext, nodes: readonly ImageNode[], kind: ChangeKind, work: () => Promise<void>): Promise<void> {
-  const busy = ctx.changes.busy(nodes, kind);
+  await oneChangeAtATime(ctx, nodes.map(placeOf), kind, work, nodes);
+}
+
+/** `oneAtATime` for places that are not tree images: shared images, an import's file, a job. */
+export async function oneChangeAtATime(
+  ctx: CommandContext,
+  places: readonly ChangePlace[],
+  kind: ChangeKind,
+  work: () => Promise<void>,
+  nodes: readonly ImageNode[] = [],
+): Promise<void> {
+  const busy = ctx.changes.busy(places, kind);
   if (busy) {
-    void ctx.prompter.notify('info', alreadyRunning(busy.node, busy.family));
+    void ctx.ui.notify('info', alreadyRunning(busy.place, busy.family));
     return;
   }
-  const release = ctx.changes.hold(nodes, kind);
+  const release = ctx.changes.hold(places, kind);
   try {
     await work();
   } catch (err) {
@@ -102,7 +132,8 @@ export async function oneAtATime(ctx: CommandContext, nodes: readonly ImageNode[
     }
     ctx.log.warn(logLine(err));
     const unsure = nodes.filter((n) => err.outcome?.imageIds.includes(n.image.id));
-    throw new Error(failureText(err, imageLabel(unsure.length ? unsure : nodes)), { cause: err });
+    const named = nodes.length ? imageLabel(unsure.length ? unsure : nodes) : places.map((p) => `"${p.name}"`).join(', ');
+    throw new Error(failureText(err, named), { cause: err });
   } finally {
     release();
   }

@@ -37,7 +37,7 @@ export async function startedJob(
     return;
   }
   const details = vscode.l10n.t('Show Details');
-  void ctx.prompter
+  void ctx.ui
     .notify(
       'info',
       nodes.length === 1

@@ -98,5 +98,5 @@ export function sayIfReadBack(ctx: CommandContext, result: ChangeResult, images:
     ? vscode.l10n.t("The cloud's reply about {0} was lost; reading back found the job it started, which is now followed (job {1}).", images, result.job.jobId)
     : vscode.l10n.t("The cloud's reply about {0} was lost; reading back shows the change was made.", images);
   ctx.log.info(message);
-  void ctx.prompter.notify('info', message);
+  void ctx.ui.notify('info', message);
 }

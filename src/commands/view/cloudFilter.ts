@@ -254,7 +254,7 @@ async function targetOf(ctx: CommandContext, node: unknown): Promise<{ account: 
     return { account: node.account, scope: { accountId: node.account.id }, where: node.account.name };
   }
   const items = ctx.accounts.list().map((account) => ({ label: accountLabel(account), data: account }));
-  const account = (await ctx.input.pick(items, { title: vscode.l10n.t('Filter in Cloud'), placeHolder: vscode.l10n.t('The account whose regions to filter') })).data;
+  const account = (await ctx.ui.pick(items, { title: vscode.l10n.t('Filter in Cloud'), placeHolder: vscode.l10n.t('The account whose regions to filter') })).data;
   return { account, scope: { accountId: account.id }, where: account.name };
 }
 
@@ -280,7 +280,7 @@ export async function setCloudFilter(ctx: CommandContext, node?: unknown): Promi
       ...(current?.createdFrom || current?.createdTo ? ['created' as const] : []),
     ]),
   };
-  await runWizard(vscode.l10n.t('Filter {0} in the Cloud', where), stepsFor(support), answers, ctx.input);
+  await runWizard(vscode.l10n.t('Filter {0} in the Cloud', where), stepsFor(support), answers, ctx.ui);
   await ctx.tree.state.setCloudFilter(scope, filterOf(answers));
 }
 

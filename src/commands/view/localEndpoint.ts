@@ -57,12 +57,12 @@ function isPortInUse(err: unknown): err is Error & { cloud: CloudKind; port: num
 /** Starts the endpoint (or says it is running); its endpoints, or undefined when it could not start. */
 export async function startLocalEndpoint(ctx: CommandContext): Promise<LocalEndpointInfo | undefined> {
   if (running) {
-    void ctx.prompter.notify('info', vscode.l10n.t('The Local Cloud Endpoint is already running.'));
+    void ctx.ui.notify('info', vscode.l10n.t('The Local Cloud Endpoint is already running.'));
     return running.info;
   }
   const configured = configuredPorts();
   if ('problem' in configured) {
-    void ctx.prompter.error(configured.problem);
+    void ctx.ui.notify('error', configured.problem);
     return undefined;
   }
   // The emulator is its own bundle (dist/sandbox.js), loaded only when it is asked for.
@@ -74,7 +74,7 @@ export async function startLocalEndpoint(ctx: CommandContext): Promise<LocalEndp
   } catch (err) {
     if (isPortInUse(err)) {
       ctx.log.warn(`Local Cloud Endpoint: port ${err.port} (${err.cloud}) is in use.`);
-      void ctx.prompter.error(
+      void ctx.ui.notify('error', 
         vscode.l10n.t('The Local Cloud Endpoint could not start: port {0} (for {1}) is already in use. Stop what uses it, or choose another port in the setting {2}.', err.port, err.cloud, SETTING),
       );
       return undefined;
@@ -97,7 +97,7 @@ export async function startLocalEndpoint(ctx: CommandContext): Promise<LocalEndp
   await vscode.commands.executeCommand('setContext', RUNNING_CONTEXT, true);
   ctx.log.info(`Local Cloud Endpoint started: ${clouds.map((c) => `${c} ${info.endpoints[c] ?? ''}`).join(', ')}.`);
   const copy = vscode.l10n.t('Copy Environment');
-  void ctx.prompter.notify('info', vscode.l10n.t('The Local Cloud Endpoint is running on 127.0.0.1 (ports {0}).', Object.values(configured.ports).join(', ')), copy).then((choice) => {
+  void ctx.ui.notify('info', vscode.l10n.t('The Local Cloud Endpoint is running on 127.0.0.1 (ports {0}).', Object.values(configured.ports).join(', ')), copy).then((choice) => {
     if (choice === copy) {
       void copyLocalEndpointEnvironment(ctx);
     }
@@ -122,7 +122,7 @@ export async function stopLocalEndpoint(ctx: CommandContext): Promise<void> {
 /** Puts the variables and snippets for the CLIs and SDKs on the clipboard; the text, or undefined when not running. */
 export async function copyLocalEndpointEnvironment(ctx: CommandContext): Promise<string | undefined> {
   if (!running) {
-    void ctx.prompter.notify('info', vscode.l10n.t('The Local Cloud Endpoint is not running: start it first.'));
+    void ctx.ui.notify('info', vscode.l10n.t('The Local Cloud Endpoint is not running: start it first.'));
     return undefined;
   }
   const text = environmentText(running.info);
@@ -136,7 +136,7 @@ export async function localEndpointMenu(ctx: CommandContext): Promise<void> {
   if (!running) {
     return;
   }
-  const choice = await ctx.input.pick<'copy' | 'stop'>(
+  const choice = await ctx.ui.pick<'copy' | 'stop'>(
     [
       { label: vscode.l10n.t('Copy Environment'), description: vscode.l10n.t('variables and snippets for the CLIs and SDKs'), data: 'copy' },
       { label: vscode.l10n.t('Stop Local Cloud Endpoint'), data: 'stop' },

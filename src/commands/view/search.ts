@@ -26,7 +26,7 @@ async function askQuery(ctx: CommandContext, arg: unknown): Promise<string> {
     return arg;
   }
   const last = ctx.search.query;
-  return ctx.input.input({
+  return ctx.ui.input({
     title: vscode.l10n.t('Search All Accounts'),
     prompt: vscode.l10n.t('An image ID (m-…, img-…, a Huawei UUID), part of a name, or a tag: key=value, key= for any value. "name:" or "tag:" in front says which.'),
     placeHolder: vscode.l10n.t('e.g. m-bp1abc…, ubuntu, env=prod'),

@@ -17,7 +17,7 @@ export async function showHideRegions(ctx: CommandContext, node?: unknown): Prom
     throw new Error(children[0]?.treeItem().label?.toString() ?? vscode.l10n.t('No regions are available to this account.'));
   }
   const shown = new Set(ctx.regions.visible(account.account.id, regions).map((r) => r.id));
-  const chosen = await ctx.input.pickMany(
+  const chosen = await ctx.ui.pickMany(
     regions.map((r) => ({ label: r.name, description: r.id, picked: shown.has(r.id), data: r.id })),
     { title: vscode.l10n.t('{0}: Show/Hide Regions', account.account.name), placeHolder: vscode.l10n.t('Select the regions to show') },
   );

@@ -1,7 +1,7 @@
 // The Images view's title commands: the instant filter (live as typed, Clear), Sort By… and Group By….
 import * as vscode from 'vscode';
 import { queryRefusal, type Grouping, type SortOrder } from '../../tree/viewState';
-import { UserCancelledError, type PickItem } from '../../util/userInput';
+import { isUserCancelled, type PickItem } from '../../util/userInput';
 import type { CommandContext } from '../shared/context';
 
 /**
@@ -17,7 +17,7 @@ export async function filterImages(ctx: CommandContext, query?: unknown): Promis
   const before = state.query;
   let value: string;
   try {
-    value = await ctx.input.input({
+    value = await ctx.ui.input({
       title: vscode.l10n.t('Filter Images'),
       prompt: vscode.l10n.t('Words to find in the loaded images\u2019 name, ID, OS, status or tags (key=value for a tag); empty shows every image. Escape puts back the previous filter.'),
       placeHolder: vscode.l10n.t('For example: web env=prod'),
@@ -31,7 +31,7 @@ export async function filterImages(ctx: CommandContext, query?: unknown): Promis
       },
     });
   } catch (err) {
-    if (err instanceof UserCancelledError) {
+    if (isUserCancelled(err)) {
       await state.setQuery(before);
     }
     throw err;
@@ -75,7 +75,7 @@ export async function sortBy(ctx: CommandContext): Promise<void> {
     detail,
     data: order,
   }));
-  const picked = await ctx.input.pick(items, { title: vscode.l10n.t('Sort Images By') });
+  const picked = await ctx.ui.pick(items, { title: vscode.l10n.t('Sort Images By') });
   await ctx.tree.state.setSort(picked.data);
 }
 
@@ -93,6 +93,6 @@ export async function groupBy(ctx: CommandContext): Promise<void> {
     detail: details[group],
     data: group,
   }));
-  const picked = await ctx.input.pick(items, { title: vscode.l10n.t('Group Images') });
+  const picked = await ctx.ui.pick(items, { title: vscode.l10n.t('Group Images') });
   await ctx.tree.state.setGroup(picked.data);
 }

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import type { ExtensionApi } from '../../../src/extension';
+import { testInput } from '../userInput/testUserInput';
 
 export interface Recorded {
   readonly jobId: string;
@@ -29,8 +29,8 @@ export function load(): Recorded {
 }
 
 /** The notices that announced the end of the recorded export ("Export of image <image>: done."). */
-export function completions(a: ExtensionApi, r: Pick<Recorded, 'imageName'>): string[] {
-  return a.prompter.notices.map((n) => n.message).filter((m) => m === `Export of image ${r.imageName}: done.`);
+export function completions(r: Pick<Recorded, 'imageName'>): string[] {
+  return testInput.notifications.map((n) => n.message).filter((m) => m === `Export of image ${r.imageName}: done.`);
 }
 
 /** The Huawei sandbox regions phase 1 chooses to show (Show/Hide Regions…) and phase 2 finds again. */

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import type { AccountNode, ImageNode, Node, RegionNode } from '../../../src/tree/nodes';
 import { api, children, EXTENSION_ID, identity, label, ownImages, sandboxRegion, until } from '../suite/helpers';
+import { testInput } from '../userInput/testUserInput';
 
 /** "2024年3月5日 14:03（1 年前）": a Chinese date and time with its age. */
 const ZH_TIME = /\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}（[^）]*[\u4e00-\u9fff][^）]*）/;
@@ -103,25 +104,25 @@ describe('简体中文 (zh-cn) in the real extension host', () => {
     const region = await sandboxRegion(a, 'alibaba', 'cn-shenzhen');
     const [node] = await ownImages(a, region, 1, 'Available');
     const emulator = await a.sandbox();
-    a.prompter.answerNext(undefined);
+    testInput.script(undefined);
     await vscode.commands.executeCommand('cloudImageExplorer.delete', node, [node]);
-    const asked = a.prompter.asked[a.prompter.asked.length - 1]!;
+    const asked = testInput.asked[testInput.asked.length - 1]!;
     assert.equal(asked.message, `要删除镜像“${node!.image.name}”（${node!.image.id}）吗？`);
     assert.deepEqual(asked.buttons, ['删除', '强制删除']);
     assert.match(asked.detail ?? '', /^此操作无法撤销。\n\n“强制删除”也会删除仍被实例使用的镜像/);
 
-    const refused = a.prompter.errors.length;
+    const refused = testInput.errors.length;
     await vscode.commands.executeCommand('cloudImageExplorer.tag', node, [node], { key: 'aliyun-owned', value: 'x' });
-    assert.equal(a.prompter.errors[refused], '标签键不能以下列内容开头：“aliyun”、“acs:”。');
+    assert.equal(testInput.errors[refused], '标签键不能以下列内容开头：“aliyun”、“acs:”。');
 
     emulator.faults.add({ kind: 'server-error', cloud: 'alibaba', operation: 'DeleteImage' });
     try {
-      a.prompter.answerNext('删除');
+      testInput.script('删除');
       await vscode.commands.executeCommand('cloudImageExplorer.delete', node, [node]);
     } finally {
       emulator.faults.clear();
     }
-    const shown = a.prompter.errors[a.prompter.errors.length - 1] ?? '';
+    const shown = testInput.errors[testInput.errors.length - 1] ?? '';
     // A 5xx after the request may have been applied: not sent again, read back, and said to be not known.
     assert.ok(shown.startsWith(`无法确定“${node!.image.name}”是否已删除。云端的响应丢失或无法识别（云端发生内部错误：请稍后重试。云端返回：InternalError: `), shown);
     assert.ok(shown.includes('从云端回读的状态显示目前尚无变化。'), shown);
@@ -133,7 +134,8 @@ describe('简体中文 (zh-cn) in the real extension host', () => {
     const [node, other] = (await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-hangzhou'), 6, 'Available')).filter((n) => n.image.osType !== 'windows');
     const id = identity(node!);
     await vscode.commands.executeCommand('cloudImageExplorer.openDetails', node);
-    await vscode.commands.executeCommand('cloudImageExplorer.export', node, undefined, { bucket: 'ci-exports', object: 'cizh', format: 'qcow2' });
+    testInput.script('ci-exports', 'cizh', 'qcow2');
+    await vscode.commands.executeCommand('cloudImageExplorer.export', node);
     const job = a.jobs.forImage(id.accountId, id.regionId, id.imageId).find((j) => j.kind === 'export')!;
     const running = await a.panels.rendered(id, (r) => r.jobs.some((j) => j.jobId === job.jobId) && r.fields.length > 0);
     // Own Alibaba image: the edit actions in Chinese, before Copy ID and Refresh.
@@ -166,7 +168,8 @@ describe('简体中文 (zh-cn) in the real extension host', () => {
     emulator.faults.failJobs({ cloud: 'alibaba', operation: 'ExportImage' });
     const otherId = identity(other!);
     await vscode.commands.executeCommand('cloudImageExplorer.openDetails', other);
-    await vscode.commands.executeCommand('cloudImageExplorer.export', other, undefined, { bucket: 'ci-exports', object: 'cizh', format: 'qcow2' });
+    testInput.script('ci-exports', 'cizh', 'qcow2');
+    await vscode.commands.executeCommand('cloudImageExplorer.export', other);
     const failedJob = await until('the failing export to be tracked', () => a.jobs.forImage(otherId.accountId, otherId.regionId, otherId.imageId).find((j) => j.kind === 'export'));
     const failed = await a.panels.rendered(otherId, (r) => r.jobs.some((j) => j.jobId === failedJob.jobId && j.error !== ''), 60_000);
     const failedView = failed.jobs.find((j) => j.jobId === failedJob.jobId)!;

@@ -5,13 +5,14 @@ import * as vscode from 'vscode';
 import type { AccountNode } from '../../../../src/tree/nodes';
 import { api, children, label } from '../../suite/helpers';
 import { CHOSEN_REGIONS } from '../shared';
+import { testInput } from '../../userInput/testUserInput';
 
 describe('Region choice across a reload — before', () => {
   it('shows only the regions chosen for the account', async () => {
     const a = await api();
     const account = (await children(a)).find((n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.cloud === 'huawei');
     assert.ok(account);
-    a.input.script(CHOSEN_REGIONS);
+    testInput.script(CHOSEN_REGIONS);
     await vscode.commands.executeCommand('cloudImageExplorer.showHideRegions', account);
     assert.deepEqual((await children(a, account)).map(label).sort(), [...CHOSEN_REGIONS].sort());
   });

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { AccountNode, ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
 import { api, children } from '../../suite/helpers';
 import { completions, save } from '../shared';
+import { testInput } from '../../userInput/testUserInput';
 
 describe('Reload during an export — before', () => {
   it('starts an export and sees it running in the panel', async () => {
@@ -25,18 +26,19 @@ describe('Reload during an export — before', () => {
     assert.ok(image);
     const id = { accountId: image.account.id, regionId: 'cn-shanghai', imageId: image.image.id };
     await vscode.commands.executeCommand('cloudImageExplorer.openDetails', image);
-    await vscode.commands.executeCommand('cloudImageExplorer.export', image, undefined, { bucket: 'reload-test', object: 'reload', format: 'vhd' });
+    testInput.script('reload-test', 'reload', 'vhd');
+    await vscode.commands.executeCommand('cloudImageExplorer.export', image);
     const job = a.jobs.forImage(id.accountId, id.regionId, id.imageId).find((j) => j.kind === 'export');
     assert.ok(job);
     const seen = await a.panels.rendered(id, (r) => r.jobs.some((j) => j.jobId === job.jobId && Number(j.percent) > 0));
     const percent = Number(seen.jobs.find((j) => j.jobId === job.jobId)!.percent);
     assert.ok(percent > 0 && percent < 100, `running: ${percent} %`);
-    assert.deepEqual(completions(a, { imageName: image.image.name }), [], 'not announced before the reload');
+    assert.deepEqual(completions({ imageName: image.image.name }), [], 'not announced before the reload');
     // A copy of another image to another region, running across the reload too.
     const other = nodes.find((n): n is ImageNode => n !== image && n.kind === 'image' && (n as ImageNode).image.owner === 'self' && (n as ImageNode).image.status === 'Available');
     assert.ok(other);
-    a.prompter.answerNext('Copy');
-    await vscode.commands.executeCommand('cloudImageExplorer.copy', other, undefined, { regions: ['cn-beijing'], name: 'survives-reload' });
+    testInput.script(['cn-beijing'], 'survives-reload', '', 'Not encrypted', 'Copy');
+    await vscode.commands.executeCommand('cloudImageExplorer.copy', other);
     const copy = a.jobs.forImage(other.account.id, 'cn-shanghai', other.image.id).find((j) => j.kind === 'copy');
     assert.ok(copy && (copy.state === 'queued' || copy.state === 'running'), 'the copy runs');
     save({ jobId: job.jobId, ...id, imageName: image.image.name, percentBefore: percent, copy: { jobId: copy.jobId, imageId: other.image.id, regionId: 'cn-beijing' } });

@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { AccountConfig } from '../../../../src/providers/core/model';
 import type { AccountNode, ErrorNode, ImageNode, RegionNode } from '../../../../src/tree/nodes';
-import { CANCEL, GO_BACK } from '../../../../src/util/userInput';
 import { api, children } from '../helpers';
+import { testInput, BACK, CANCEL } from '../../userInput/testUserInput';
 
 async function accountNode(a: ExtensionApi, name: string): Promise<AccountNode> {
   const node = (await children(a)).find((n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.name === name);
@@ -26,27 +26,22 @@ describe('Add Account and Edit Account wizards (real extension host)', () => {
     a = await api();
   });
 
-  afterEach(() => {
-    assert.equal(a.input.pending, 0, 'every scripted answer was used');
-    a.input.clearScript();
-  });
-
   it('refuses credentials the cloud rejects, before saving anything', async () => {
     const emulator = await a.sandbox();
     const { accessKeyId } = emulator.credentials('alibaba');
-    const shown = a.input.shown.length;
-    const asked = a.prompter.asked.length;
-    a.input.script('Alibaba Cloud ECS', 'Wrong Secret', emulator.endpoints.alibaba!, 'AccessKey', accessKeyId, 'a-wrong-secret-of-enough-length');
-    a.prompter.answerNext(undefined); // the refusal is shown; the user closes it
+    const shown = testInput.shown.length;
+    const asked = testInput.asked.length;
+    testInput.script('Alibaba Cloud ECS', 'Wrong Secret', emulator.endpoints.alibaba!, 'AccessKey', accessKeyId, 'a-wrong-secret-of-enough-length');
+    testInput.script(undefined); // the refusal is shown; the user closes it
     await vscode.commands.executeCommand('cloudImageExplorer.addAccount');
-    const refusal = a.prompter.asked[asked];
+    const refusal = testInput.asked[asked];
     assert.ok(refusal, 'the refusal was shown');
     assert.match(refusal.message, /Alibaba Cloud ECS refused these credentials; nothing was saved\./);
     assert.match(refusal.detail ?? '', /SignatureDoesNotMatch|access key/i, 'the cloud\'s own words are shown beside it');
     assert.deepEqual(refusal.buttons, ['Edit Credentials']);
     assert.ok(!refusal.detail?.includes(accessKeyId), 'no AccessKey ID in the message');
     assert.equal(stored(a, 'Wrong Secret'), undefined, 'nothing saved');
-    assert.deepEqual(a.input.shown.slice(shown).map((s) => s.title), [
+    assert.deepEqual(testInput.shown.slice(shown).map((s) => s.title), [
       'Add Account (1/6)', 'Add Account (2/6)', 'Add Account (3/6)', 'Add Account (4/6)', 'Add Account (5/6)', 'Add Account (6/6)',
     ]);
   });
@@ -54,17 +49,17 @@ describe('Add Account and Edit Account wizards (real extension host)', () => {
   it('goes Back, says why input is refused as it is typed, and after "Edit Credentials" saves the corrected key', async () => {
     const emulator = await a.sandbox();
     const { accessKeyId, accessKeySecret } = emulator.credentials('alibaba');
-    const shown = a.input.shown.length;
-    a.input.script(
+    const shown = testInput.shown.length;
+    testInput.script(
       'Alibaba Cloud ECS', 'Wizard Alibaba', emulator.endpoints.alibaba!,
-      'AccessKey', GO_BACK, // at the AccessKey ID: back to the kind of key
+      'AccessKey', BACK, // at the AccessKey ID: back to the kind of key
       'AccessKey', 'short', accessKeyId, // "short" is refused, the real one accepted
       'a-wrong-secret-of-enough-length', // the cloud refuses it ...
-      accessKeySecret, // ... "Edit Credentials" goes back to the secret
+      'Edit Credentials', // ... and its refusal's "Edit Credentials" goes back to the secret
+      accessKeySecret,
     );
-    a.prompter.answerNext('Edit Credentials');
     await vscode.commands.executeCommand('cloudImageExplorer.addAccount');
-    const steps = a.input.shown.slice(shown);
+    const steps = testInput.shown.slice(shown);
     assert.deepEqual(steps.map((s) => s.title), [
       'Add Account (1/6)', 'Add Account (2/6)', 'Add Account (3/6)', 'Add Account (4/6)', 'Add Account (5/6)',
       'Add Account (4/6)', 'Add Account (5/6)', 'Add Account (6/6)', 'Add Account (6/6)',
@@ -82,13 +77,13 @@ describe('Add Account and Edit Account wizards (real extension host)', () => {
     const emulator = await a.sandbox();
     const sts = emulator.stsCredentials('alibaba');
     assert.ok(sts);
-    const shown = a.input.shown.length;
-    a.input.script(
+    const shown = testInput.shown.length;
+    testInput.script(
       'Alibaba Cloud ECS', 'STS Alibaba', emulator.endpoints.alibaba!, 'Temporary credentials',
       'LTAI5tNotAnStsKeyId01', sts.accessKeyId, sts.accessKeySecret, sts.securityToken, 'yesterday', '2h',
     );
     await vscode.commands.executeCommand('cloudImageExplorer.addAccount');
-    const steps = a.input.shown.slice(shown);
+    const steps = testInput.shown.slice(shown);
     assert.equal(steps[4]!.title, 'Add Account (5/8)');
     assert.match(steps[4]!.refused[0] ?? '', /STS\. and then letters and digits/);
     assert.match(steps[7]!.refused[0] ?? '', /Enter a time such as/);
@@ -122,19 +117,19 @@ describe('Add Account and Edit Account wizards (real extension host)', () => {
     const account = stored(a, 'Wizard Alibaba');
     assert.ok(account);
     const secret = (await a.accounts.credentialsOf(account.id))?.accessKeySecret;
-    a.input.script('Rename', 'Sandbox', 'Renamed Alibaba'); // "Sandbox" is taken
+    testInput.script('Rename', 'Sandbox', 'Renamed Alibaba'); // "Sandbox" is taken
     await vscode.commands.executeCommand('cloudImageExplorer.editAccount', await accountNode(a, 'Wizard Alibaba'));
-    assert.match(a.input.shown[a.input.shown.length - 1]!.refused[0] ?? '', /already exists/);
+    assert.match(testInput.shown[testInput.shown.length - 1]!.refused[0] ?? '', /already exists/);
     assert.equal(a.accounts.get(account.id)?.name, 'Renamed Alibaba');
 
-    const asked = a.prompter.asked.length;
-    a.input.script('New AccessKey (rotate the secret)', 'AccessKey', emulator.credentials('alibaba').accessKeyId, 'another-wrong-secret-0001');
-    a.prompter.answerNext(undefined);
+    const asked = testInput.asked.length;
+    testInput.script('New AccessKey (rotate the secret)', 'AccessKey', emulator.credentials('alibaba').accessKeyId, 'another-wrong-secret-0001');
+    testInput.script(undefined);
     await vscode.commands.executeCommand('cloudImageExplorer.editAccount', await accountNode(a, 'Renamed Alibaba'));
-    assert.match(a.prompter.asked[asked]?.message ?? '', /refused these credentials/);
+    assert.match(testInput.asked[asked]?.message ?? '', /refused these credentials/);
     assert.equal((await a.accounts.credentialsOf(account.id))?.accessKeySecret, secret, 'the old secret stays');
 
-    a.input.script('Renamed Alibaba · Alibaba Cloud ECS', CANCEL); // from the palette: the picker names the cloud
+    testInput.script('Renamed Alibaba · Alibaba Cloud ECS', CANCEL); // from the palette: the picker names the cloud
     await vscode.commands.executeCommand('cloudImageExplorer.editAccount');
   });
 
@@ -142,11 +137,11 @@ describe('Add Account and Edit Account wizards (real extension host)', () => {
     for (const name of ['Renamed Alibaba', 'STS Alibaba']) {
       const account = stored(a, name);
       assert.ok(account);
-      const shown = a.input.shown.length;
-      a.input.script(`${name} · Alibaba Cloud ECS`);
-      a.prompter.answerNext('Remove');
+      const shown = testInput.shown.length;
+      testInput.script(`${name} · Alibaba Cloud ECS`);
+      testInput.script('Remove');
       await vscode.commands.executeCommand('cloudImageExplorer.removeAccount');
-      const items = a.input.shown[shown]?.items ?? [];
+      const items = testInput.shown[shown]?.items ?? [];
       assert.ok(items.includes('Sandbox · Alibaba Cloud ECS') && items.includes('Sandbox · Huawei Cloud IMS'), items.join(', '));
       assert.equal(stored(a, name), undefined);
       assert.equal(await a.accounts.securityTokenOf(account.id), undefined, 'the token is deleted too');

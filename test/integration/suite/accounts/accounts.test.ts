@@ -5,19 +5,15 @@ import * as vscode from 'vscode';
 import { AccountStore } from '../../../../src/accounts/store';
 import type { AccountNode, RegionNode } from '../../../../src/tree/nodes';
 import { api, children, label } from '../helpers';
+import { CANCEL, testInput } from '../../userInput/testUserInput';
 
 describe('Accounts (real extension host)', () => {
   it('adds an account whose secret lives only in SecretStorage, and uses it', async () => {
     const a = await api();
     const emulator = await a.sandbox();
     const { accessKeyId, accessKeySecret } = emulator.credentials('alibaba');
-    await vscode.commands.executeCommand('cloudImageExplorer.addAccount', {
-      cloud: 'alibaba',
-      name: 'CI Alibaba',
-      accessKeyId,
-      secret: accessKeySecret,
-      endpoint: emulator.endpoints.alibaba,
-    });
+    testInput.script('Alibaba Cloud ECS', 'CI Alibaba', emulator.endpoints.alibaba!, 'AccessKey', accessKeyId, accessKeySecret);
+    await vscode.commands.executeCommand('cloudImageExplorer.addAccount');
     const stored = a.accounts.list().find((x) => x.name === 'CI Alibaba');
     assert.ok(stored, 'the account is listed');
     assert.ok(!JSON.stringify(a.accounts.list()).includes(accessKeySecret), 'no secret in the stored accounts');
@@ -28,9 +24,9 @@ describe('Accounts (real extension host)', () => {
     const regions = (await children(a, node)).filter((n): n is RegionNode => n.kind === 'region');
     assert.ok(regions.length >= 3, 'the stored secret signs its requests');
 
-    a.prompter.answerNext('Remove');
+    testInput.script('Remove');
     await vscode.commands.executeCommand('cloudImageExplorer.removeAccount', node);
-    assert.match(a.prompter.asked[a.prompter.asked.length - 1]!.message, /Remove the account "CI Alibaba" \(Alibaba Cloud ECS\)\?/);
+    assert.match(testInput.asked[testInput.asked.length - 1]!.message, /Remove the account "CI Alibaba" \(Alibaba Cloud ECS\)\?/);
     assert.ok(!a.accounts.list().some((x) => x.id === stored.id));
     assert.equal(await a.accounts.credentialsOf(stored.id), undefined, 'the secret is deleted too');
   });
@@ -38,18 +34,19 @@ describe('Accounts (real extension host)', () => {
   it('refuses bad input with a specific message and stores nothing', async () => {
     const a = await api();
     const before = a.accounts.list().length;
-    const cases: [Record<string, string>, RegExp][] = [
-      [{ cloud: 'alibaba', name: 'x', accessKeyId: 'short', secret: 'a-long-enough-secret-1' }, /does not look like an AccessKey ID/],
-      [{ cloud: 'alibaba', name: 'x', accessKeyId: 'LTAI5tExampleKey0001', secret: 'short' }, /at least 16 are needed/],
-      [{ cloud: 'alibaba', name: 'x', accessKeyId: 'LTAI5tExampleKey0001', secret: 'a-long-enough-secret-1', endpoint: 'ftp://x' }, /must start with https:\/\//],
-      [{ cloud: 'alibaba', name: 'x', accessKeyId: 'LTAI5tExampleKey0001', secret: 'a-long-enough-secret-1', endpoint: 'http://ecs.example.com' }, /only for this machine/],
-      [{ cloud: 'alibaba', name: 'Sandbox', accessKeyId: 'LTAI5tExampleKey0001', secret: 'a-long-enough-secret-1' }, /already exists/],
-      [{ cloud: 'qingcloud', name: 'q', accessKeyId: 'qyLowerCase', secret: 'a-long-enough-secret-1' }, /does not look like an AccessKey ID/],
+    // Each refused value keeps its box open with the reason; Escape then ends the wizard.
+    const cases: [string[], RegExp][] = [
+      [['Alibaba Cloud ECS', 'x', '', 'AccessKey', 'short'], /does not look like an AccessKey ID/],
+      [['Alibaba Cloud ECS', 'x', '', 'AccessKey', 'LTAI5tExampleKey0001', 'short'], /at least 16 are needed/],
+      [['Alibaba Cloud ECS', 'x', 'ftp://x'], /must start with https:\/\//],
+      [['Alibaba Cloud ECS', 'x', 'http://ecs.example.com'], /only for this machine/],
+      [['Alibaba Cloud ECS', 'Sandbox'], /already exists/],
+      [['QingCloud', 'q', '', 'AccessKey', 'qyLowerCase'], /does not look like an AccessKey ID/],
     ];
-    for (const [input, expected] of cases) {
-      const errors = a.prompter.errors.length;
-      await vscode.commands.executeCommand('cloudImageExplorer.addAccount', input);
-      assert.match(a.prompter.errors[errors] ?? '', expected, JSON.stringify(input));
+    for (const [answers, expected] of cases) {
+      testInput.script(...answers, CANCEL);
+      await vscode.commands.executeCommand('cloudImageExplorer.addAccount');
+      assert.match(testInput.shown[testInput.shown.length - 1]!.refused[0] ?? '', expected, answers.join(' / '));
     }
     assert.equal(a.accounts.list().length, before);
   });
@@ -58,7 +55,7 @@ describe('Accounts (real extension host)', () => {
     const a = await api();
     const sandbox = (await children(a)).find((n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.cloud === 'batchcompute');
     assert.ok(sandbox);
-    a.prompter.answerNext('Remove');
+    testInput.script('Remove');
     await vscode.commands.executeCommand('cloudImageExplorer.removeAccount', sandbox);
     assert.ok(!(await children(a)).some((n) => n.id === sandbox.id));
     await vscode.commands.executeCommand('cloudImageExplorer.trySandbox');

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { AccountNode, ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
 import { api, children } from '../helpers';
+import { testInput } from '../../userInput/testUserInput';
 
 const FIXTURES = path.resolve(__dirname, '../../../../../test/fixtures/cli');
 
@@ -51,9 +52,9 @@ describe('Import accounts from CLI configuration (real extension host)', () => {
       `host: '${qyUrl.hostname}'`, `port: ${qyUrl.port}`, `protocol: 'http'`, `zone: pek3a`, '',
     ].join('\n'));
 
-    const shown = a.input.shown.length;
-    const errors = a.prompter.errors.length;
-    a.input.script(['cli-work · Alibaba Cloud ECS', 'cli-sts · Alibaba Cloud ECS', 'cli-wrong · Alibaba Cloud ECS', 'cli-plain · Alibaba Cloud ECS', /^default/]);
+    const shown = testInput.shown.length;
+    const errors = testInput.errors.length;
+    testInput.script(['cli-work · Alibaba Cloud ECS', 'cli-sts · Alibaba Cloud ECS', 'cli-wrong · Alibaba Cloud ECS', 'cli-plain · Alibaba Cloud ECS', /^default/]);
     await vscode.commands.executeCommand('cloudImageExplorer.importAccounts', {
       files: [
         { cloud: 'alibaba', path: aliyun },
@@ -61,8 +62,8 @@ describe('Import accounts from CLI configuration (real extension host)', () => {
         { cloud: 'qingcloud', path: qingcloud },
       ],
     });
-    assert.equal(a.input.pending, 0);
-    const offered = a.input.shown[shown]?.items ?? [];
+    assert.equal(testInput.pending.length, 0);
+    const offered = testInput.shown[shown]?.items ?? [];
     assert.deepEqual(offered, ['cli-work · Alibaba Cloud ECS', 'cli-sts · Alibaba Cloud ECS', 'cli-wrong · Alibaba Cloud ECS', 'cli-plain · Alibaba Cloud ECS', 'default · QingCloud'],
       'the RamRoleArn profile and the encrypted KooCLI profiles are not offered');
 
@@ -70,8 +71,8 @@ describe('Import accounts from CLI configuration (real extension host)', () => {
     assert.ok(names.includes('cli-work') && names.includes('cli-sts') && names.includes('default'), names.join(', '));
     assert.ok(!names.includes('cli-wrong'), 'the refused profile is not added');
     assert.ok(!names.includes('cli-plain'), 'the profile that breaks the input rules is not added');
-    assert.match(a.prompter.errors[errors] ?? '', /3 imported; not imported: cli-wrong · Alibaba Cloud ECS: Alibaba Cloud ECS refused these credentials/);
-    assert.match(a.prompter.errors[errors] ?? '', /cli-plain · Alibaba Cloud ECS: Plain http:\/\/ is allowed only for this machine .*ecs\.example\.com/);
+    assert.match(testInput.errors[errors] ?? '', /3 imported; not imported: cli-wrong · Alibaba Cloud ECS: Alibaba Cloud ECS refused these credentials/);
+    assert.match(testInput.errors[errors] ?? '', /cli-plain · Alibaba Cloud ECS: Plain http:\/\/ is allowed only for this machine .*ecs\.example\.com/);
 
     const stored = JSON.stringify(a.accounts.list());
     for (const secret of [ali.accessKeySecret, sts.accessKeySecret, sts.securityToken, qy.accessKeySecret]) {

@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ErrorNode } from '../../../../src/tree/nodes';
 import { api, children, ownImages, sandboxRegion, until } from '../helpers';
+import { testInput } from '../../userInput/testUserInput';
 
 /** Every file under a folder whose name matches. */
 function filesUnder(dir: string, name: RegExp): string[] {
@@ -35,12 +36,12 @@ describe('Credentials stay out of what the user sees and what is kept (real exte
       await vscode.commands.executeCommand('cloudImageExplorer.retry', error);
     }
     const [image] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'ap-southeast-1'), 1, 'Available');
-    const before = a.prompter.errors.length;
+    const before = testInput.errors.length;
     emulator.faults.add({ kind: 'echo-error', cloud: 'alibaba', operation: 'TagResources', times: 1 });
     await vscode.commands.executeCommand('cloudImageExplorer.tag', image, [image], { key: 'echoed', value: 'yes' });
     emulator.faults.clear();
-    assert.equal(a.prompter.errors.length, before + 1, 'the refused tag is reported');
-    seen.push(...a.prompter.errors, JSON.stringify(a.accounts.list()), JSON.stringify(a.jobs.list()));
+    assert.equal(testInput.errors.length, before + 1, 'the refused tag is reported');
+    seen.push(...testInput.errors, JSON.stringify(a.accounts.list()), JSON.stringify(a.jobs.list()));
 
     // The log file: the tag command's failure is its last line once written.
     const logs = await until('the log file with the tag failure', () => {

@@ -12,6 +12,7 @@ import type { AccountConfig, CloudKind, Image } from '../../../../src/providers/
 import { vocabularyOf } from '../../../../src/providers';
 import type { Emulator } from '../../../../src/sandbox/emulator';
 import { api, until } from '../helpers';
+import { testInput } from '../../userInput/testUserInput';
 
 const PLAIN_UUID = '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
 
@@ -192,7 +193,8 @@ describe('Image IDs in open editors (real extension host)', () => {
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at(doc, image.id), at(doc, image.id)))) ?? [];
     assert.deepEqual(actions.map((x) => x.title), ['Tag…', 'Open Details', 'Reveal in the Images view', 'Copy to Region…']);
     const tag = actions[0]!.command!;
-    await vscode.commands.executeCommand(tag.command, ...(tag.arguments ?? []), { key: 'from-editor', value: 'yes' });
+    testInput.script('$(add) New key…', 'from-editor', '$(add) New value…', 'yes');
+    await vscode.commands.executeCommand(tag.command, ...(tag.arguments ?? []));
     const node = await a.tree.resolveImage({ accountId: ali.account.id, regionId: ali.regionId, imageId: image.id });
     assert.ok(node && node.image.tags.some((t) => t.key === 'from-editor' && t.value === 'yes'), 'the tree node has the tag');
     assert.match(String((a.tree.resolveTreeItem(node.treeItem(), node).tooltip as vscode.MarkdownString).value), /from-editor=yes/);
@@ -205,9 +207,9 @@ describe('Image IDs in open editors (real extension host)', () => {
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at(doc, image.id), at(doc, image.id)))) ?? [];
     const copy = actions.find((x) => x.title === 'Copy to Region…')?.command;
     assert.ok(copy, 'a Copy to Region… action');
-    a.prompter.answerNext('Copy');
-    await vscode.commands.executeCommand(copy.command, ...(copy.arguments ?? []), { regions: ['cn-beijing'], name: 'from-editor-copy' });
-    assert.match(a.prompter.asked[a.prompter.asked.length - 1]!.message, new RegExp(`${image.id}.*cn-beijing`));
+    testInput.script(['cn-beijing'], 'from-editor-copy', '', 'Not encrypted', 'Copy');
+    await vscode.commands.executeCommand(copy.command, ...(copy.arguments ?? []));
+    assert.match(testInput.asked[testInput.asked.length - 1]!.message, new RegExp(`${image.id}.*cn-beijing`));
     const job = a.jobs.forImage(ali.account.id, ali.regionId, image.id).find((j) => j.kind === 'copy');
     assert.equal(job?.target?.regionId, 'cn-beijing');
   });
@@ -220,9 +222,9 @@ describe('Image IDs in open editors (real extension host)', () => {
     const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? [];
     const reveal = lenses.find((l) => l.command?.title === 'Reveal in the Images view')?.command;
     assert.ok(reveal, `a Reveal lens among ${lenses.map((l) => l.command?.title).join(', ')}`);
-    const errors = a.prompter.errors.length;
+    const errors = testInput.errors.length;
     await vscode.commands.executeCommand(reveal.command, ...(reveal.arguments ?? []));
-    assert.equal(a.prompter.errors.length, errors, a.prompter.errors.slice(errors).join('; '));
+    assert.equal(testInput.errors.length, errors, testInput.errors.slice(errors).join('; '));
     const region = a.tree.findRegion(ali.account.id, ali.regionId);
     assert.ok(region?.loader.items.some((i) => i.id === image.id), 'the page with the image is loaded, so the view lists it');
     assert.ok((region?.loader.items.length ?? 0) > 100, 'it is on a later page');
@@ -236,7 +238,7 @@ describe('Image IDs in open editors (real extension host)', () => {
     assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), [], 'no warning while the image exists');
     const node = await a.tree.resolveImage({ accountId: ali.account.id, regionId: ali.regionId, imageId: image.id });
     assert.ok(node);
-    a.prompter.answerNext('Force Delete');
+    testInput.script('Force Delete');
     const mark = emulator.requestLog.length;
     await vscode.commands.executeCommand('cloudImageExplorer.delete', node);
     const [warning] = await diagnosticsUntil(doc.uri, (d) => d.length > 0);

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { ImageNode } from '../../../../src/tree/nodes';
 import { api, children, ownImages, sandboxRegion } from '../helpers';
+import { testInput } from '../../userInput/testUserInput';
 
 describe('Changes over several images (real extension host)', () => {
   let a: ExtensionApi;
@@ -17,7 +18,7 @@ describe('Changes over several images (real extension host)', () => {
 
   afterEach(async () => {
     (await a.sandbox()).faults.clear();
-    assert.equal(a.input.pending, 0, 'every scripted answer was used');
+    assert.equal(testInput.pending.length, 0, 'every scripted answer was used');
   });
 
   it('deletes three images when the cloud refuses one: two leave the tree, exactly that one stays marked', async () => {
@@ -26,9 +27,9 @@ describe('Changes over several images (real extension host)', () => {
     const refused = nodes[1]!;
     const emulator = await a.sandbox();
     emulator.faults.refuseImage({ cloud: 'alibaba', operation: 'DeleteImage', imageId: refused.image.id, message: 'Refused by the bulk test.' });
-    const errors = a.prompter.errors.length;
+    const errors = testInput.errors.length;
     // Force: an image some instance uses is deleted too, so only the injected refusal fails.
-    a.prompter.answerNext('Force Delete');
+    testInput.script('Force Delete');
     await vscode.commands.executeCommand('cloudImageExplorer.delete', nodes[0], nodes);
     const left = new Set((await children(a, region)).map((n) => n.id));
     for (const n of nodes) {
@@ -42,7 +43,7 @@ describe('Changes over several images (real extension host)', () => {
       [refused.image.id],
       'only the refused image is marked',
     );
-    assert.deepEqual(a.prompter.errors.slice(errors), ['2 deleted, 1 failed.']);
+    assert.deepEqual(testInput.errors.slice(errors), ['2 deleted, 1 failed.']);
   });
 
   it('tags three images when the cloud refuses one: two show the tag, the refused one its error', async () => {
@@ -51,7 +52,7 @@ describe('Changes over several images (real extension host)', () => {
     const refused = nodes[2]!;
     const emulator = await a.sandbox();
     emulator.faults.refuseImage({ cloud: 'huawei', operation: 'BatchAddOrDeleteTags', imageId: refused.image.id, message: 'Not this one.' });
-    const errors = a.prompter.errors.length;
+    const errors = testInput.errors.length;
     await vscode.commands.executeCommand('cloudImageExplorer.tag', nodes[0], nodes, { key: 'bulk-ci', value: 'one-refused' });
     for (const n of nodes) {
       assert.equal(
@@ -62,7 +63,7 @@ describe('Changes over several images (real extension host)', () => {
       assert.equal(Boolean(n.lastError), n === refused, `${n.image.id} marked: ${String(n.lastError)}`);
     }
     assert.match(refused.lastError ?? '', /Not this one\./);
-    assert.deepEqual(a.prompter.errors.slice(errors), ['2 tagged, 1 failed.']);
+    assert.deepEqual(testInput.errors.slice(errors), ['2 tagged, 1 failed.']);
     // The cloud has what the tree shows.
     const provider = await a.provider(refused.account);
     assert.ok(!(await provider.tags!.listTags('cn-north-4', refused.image.id)).some((t) => t.key === 'bulk-ci'));
@@ -73,10 +74,10 @@ describe('Changes over several images (real extension host)', () => {
     const [first, second] = await ownImages(a, region, 2, 'Available');
     // The account uses team=picker-ci from now on (on the first image).
     await vscode.commands.executeCommand('cloudImageExplorer.tag', first, [first], { key: 'team', value: 'picker-ci' });
-    const shown = a.input.shown.length;
-    a.input.script('team', 'picker-ci');
+    const shown = testInput.shown.length;
+    testInput.script('team', 'picker-ci');
     await vscode.commands.executeCommand('cloudImageExplorer.tag', second, [second]);
-    const [keyStep, valueStep] = a.input.shown.slice(shown);
+    const [keyStep, valueStep] = testInput.shown.slice(shown);
     assert.equal(keyStep?.kind, 'pick');
     assert.ok(keyStep?.items?.includes('team'), `keys offered: ${keyStep?.items?.join(', ')}`);
     assert.equal(valueStep?.kind, 'pick');
@@ -88,11 +89,11 @@ describe('Changes over several images (real extension host)', () => {
     const region = await sandboxRegion(a, 'alibaba', 'cn-wulanchabu');
     const [node] = await ownImages(a, region, 1, 'Available');
     const emulator = await a.sandbox();
-    const shown = a.input.shown.length;
-    a.input.script('$(add) New key…', 'aliyun-reserved', 'picked-new', '$(add) New value…', 'typed-value');
+    const shown = testInput.shown.length;
+    testInput.script('$(add) New key…', 'aliyun-reserved', 'picked-new', '$(add) New value…', 'typed-value');
     const mark = emulator.requestLog.length;
     await vscode.commands.executeCommand('cloudImageExplorer.tag', node, [node]);
-    const keyBox = a.input.shown.slice(shown).find((s) => s.kind === 'input');
+    const keyBox = testInput.shown.slice(shown).find((s) => s.kind === 'input');
     assert.match(keyBox?.refused[0] ?? '', /may not start with/);
     assert.deepEqual(
       emulator.requestsSince(mark).filter((r) => r.operation === 'TagResources').length,

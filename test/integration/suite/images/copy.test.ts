@@ -8,8 +8,8 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { TrackedJob } from '../../../../src/jobs/model';
 import type { ImageNode, Node } from '../../../../src/tree/nodes';
-import { GO_BACK } from '../../../../src/util/userInput';
 import { api, children, ownImages, sandboxRegion, until } from '../helpers';
+import { testInput, BACK } from '../../userInput/testUserInput';
 
 function copiesOf(a: ExtensionApi, node: ImageNode): TrackedJob[] {
   return a.jobs.forImage(node.account.id, node.parent.region.id, node.image.id).filter((j) => j.kind === 'copy');
@@ -25,7 +25,7 @@ describe('Copy Image over the sandbox (real extension host)', () => {
   });
 
   afterEach(() => {
-    a.input.clearScript();
+    testInput.clearScript();
   });
 
   it('offers Copy Image on images of clouds that can copy, not on BatchCompute', async () => {
@@ -37,15 +37,15 @@ describe('Copy Image over the sandbox (real extension host)', () => {
 
   it('copies to another region through the wizard and follows the copy to the new image in that region of the tree', async () => {
     const node = images[0]!;
-    const shown = a.input.shown.length;
-    a.input.script(['cn-shenzhen'], '1-starts-with-a-digit', 'draft-name', GO_BACK, 'ci-cross-region', '', 'Not encrypted');
-    a.prompter.answerNext('Copy');
+    const shown = testInput.shown.length;
+    testInput.script(['cn-shenzhen'], '1-starts-with-a-digit', 'draft-name', BACK, 'ci-cross-region', '', 'Not encrypted');
+    testInput.script('Copy');
     await vscode.commands.executeCommand('cloudImageExplorer.copy', node);
-    assert.equal(a.input.pending, 0, 'every scripted answer was used');
-    const names = a.input.shown.slice(shown).filter((s) => s.text === 'Name of the new image');
+    assert.equal(testInput.pending.length, 0, 'every scripted answer was used');
+    const names = testInput.shown.slice(shown).filter((s) => s.text === 'Name of the new image');
     assert.equal(names.length, 2, 'Back returned to the name');
     assert.match(names[0]!.refused[0] ?? '', /starts with a letter/, 'a name the cloud refuses is refused as typed');
-    const asked = a.prompter.asked[a.prompter.asked.length - 1]!;
+    const asked = testInput.asked[testInput.asked.length - 1]!;
     assert.ok(asked.message.includes(node.image.name) && asked.message.includes('cn-shenzhen'), asked.message);
     assert.match(asked.detail ?? '', /charges/);
     const [job] = copiesOf(a, node);
@@ -59,20 +59,20 @@ describe('Copy Image over the sandbox (real extension host)', () => {
       (await children(a, destination)).find((n: Node): n is ImageNode => n.kind === 'image' && (n as ImageNode).image.id === job.target!.imageId),
     );
     assert.equal(copy.image.name, 'ci-cross-region');
-    await until('the end of the copy to be announced', () => a.prompter.notices.some((n) => n.message === `Copy of image ${node.image.name} to cn-shenzhen: done.`) || undefined);
+    await until('the end of the copy to be announced', () => testInput.notifications.some((n) => n.message === `Copy of image ${node.image.name} to cn-shenzhen: done.`) || undefined);
   });
 
   it('copies to two regions as one grouped job, announced once when both are done, with each region\'s outcome', async () => {
     const node = images[1]!;
-    a.prompter.answerNext('Copy');
-    await vscode.commands.executeCommand('cloudImageExplorer.copy', node, undefined, { regions: ['cn-beijing', 'ap-southeast-1'], name: 'ci-grouped' });
+    testInput.script(['cn-beijing', 'ap-southeast-1'], 'ci-grouped', '', 'Not encrypted', 'Copy');
+    await vscode.commands.executeCommand('cloudImageExplorer.copy', node);
     const jobs = copiesOf(a, node);
     assert.equal(jobs.length, 2);
     const group = jobs[0]!.group;
     assert.ok(group && jobs.every((j) => j.group === group), 'one group');
     assert.deepEqual(a.jobs.grouped(group).map((j) => j.target?.regionId).sort(), ['ap-southeast-1', 'cn-beijing']);
     const title = `Copy of image ${node.image.name} to 2 regions`;
-    const announced = (): string[] => a.prompter.notices.map((n) => n.message).filter((m) => m.startsWith(title));
+    const announced = (): string[] => testInput.notifications.map((n) => n.message).filter((m) => m.startsWith(title));
     await until('both copies to finish', () => a.jobs.grouped(group).every((j) => j.state === 'succeeded') || undefined, 60_000);
     await until('the group to be announced', () => announced().length > 0 || undefined);
     assert.deepEqual(announced(), [`${title}: cn-beijing done; ap-southeast-1 done`]);
@@ -80,19 +80,19 @@ describe('Copy Image over the sandbox (real extension host)', () => {
 
   it('cancels a running copy (its unfinished image is deleted), retries it, and clears the finished jobs', async () => {
     const node = images[2]!;
-    a.prompter.answerNext('Copy');
-    await vscode.commands.executeCommand('cloudImageExplorer.copy', node, undefined, { regions: ['cn-shenzhen'], name: 'ci-to-cancel' });
+    testInput.script(['cn-shenzhen'], 'ci-to-cancel', '', 'Not encrypted', 'Copy');
+    await vscode.commands.executeCommand('cloudImageExplorer.copy', node);
     const [job] = copiesOf(a, node);
     assert.ok(job && (job.state === 'queued' || job.state === 'running'), 'running');
-    a.prompter.answerNext('Cancel Job');
+    testInput.script('Cancel Job');
     await vscode.commands.executeCommand('cloudImageExplorer.jobs.cancel', job);
-    assert.match(a.prompter.asked[a.prompter.asked.length - 1]!.message, /Cancel "Copy of image .* to cn-shenzhen"\?/);
+    assert.match(testInput.asked[testInput.asked.length - 1]!.message, /Cancel "Copy of image .* to cn-shenzhen"\?/);
     assert.equal(job.state, 'failed');
     assert.equal(job.reason, 'cancelled');
     const provider = await a.provider(node.account);
     assert.equal(await provider.getImage!('cn-shenzhen', job.jobId), undefined, 'the unfinished copy is gone');
-    await until('the cancel to be announced', () => a.prompter.notices.some((n) => n.severity === 'error' && n.message.includes('Cancelled.')) || undefined);
-    a.prompter.answerNext('Retry');
+    await until('the cancel to be announced', () => testInput.notifications.some((n) => n.severity === 'error' && n.message.includes('Cancelled.')) || undefined);
+    testInput.script('Retry');
     await vscode.commands.executeCommand('cloudImageExplorer.jobs.retry', job);
     const again = copiesOf(a, node).find((j) => j.jobId !== job.jobId);
     assert.ok(again, 'sent again once');

@@ -6,8 +6,8 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { ImageNode } from '../../../../src/tree/nodes';
-import { CANCEL } from '../../../../src/util/userInput';
 import { api, identity, label, ownImages, sandboxRegion } from '../helpers';
+import { testInput, CANCEL } from '../../userInput/testUserInput';
 
 describe('Editing images over the sandbox (real extension host)', () => {
   let a: ExtensionApi;
@@ -18,8 +18,8 @@ describe('Editing images over the sandbox (real extension host)', () => {
 
   afterEach(() => {
     a.panels.closeAll();
-    assert.equal(a.input.pending, 0, 'every scripted answer was asked for');
-    a.input.clearScript();
+    assert.equal(testInput.pending.length, 0, 'every scripted answer was asked for');
+    testInput.clearScript();
   });
 
   /** The number of requests of an operation the emulator has seen so far. */
@@ -34,9 +34,9 @@ describe('Editing images over the sandbox (real extension host)', () => {
     await vscode.commands.executeCommand('cloudImageExplorer.openDetails', node);
     const before = await a.panels.rendered(id, (r) => r.actions.length > 0);
     assert.ok(before.actions.includes('Rename…') && before.actions.includes('Edit Description…'), before.actions.join(', '));
-    a.input.script('web-renamed-01');
+    testInput.script('web-renamed-01');
     await vscode.commands.executeCommand('cloudImageExplorer.rename', node);
-    const asked = a.input.shown[a.input.shown.length - 1]!;
+    const asked = testInput.shown[testInput.shown.length - 1]!;
     assert.equal(asked.kind, 'input');
     assert.match(asked.text, new RegExp(id.imageId));
     assert.equal(node!.image.name, 'web-renamed-01');
@@ -51,7 +51,7 @@ describe('Editing images over the sandbox (real extension host)', () => {
     const id = identity(node!);
     await vscode.commands.executeCommand('cloudImageExplorer.openDetails', node);
     await a.panels.rendered(id, () => true);
-    a.input.script('Golden image, built by CI 2026-11-23');
+    testInput.script('Golden image, built by CI 2026-11-23');
     await vscode.commands.executeCommand('cloudImageExplorer.editDescription', node);
     assert.equal(node!.image.description, 'Golden image, built by CI 2026-11-23');
     await a.panels.rendered(id, (r) => r.description === 'Golden image, built by CI 2026-11-23');
@@ -60,9 +60,9 @@ describe('Editing images over the sandbox (real extension host)', () => {
   it('refuses a bad name in the input box, with the rule, before any request', async () => {
     const [, , , node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-hangzhou'), 4, 'Available');
     const sent = await count('ModifyImageAttribute');
-    a.input.script('https://web-01', 'aliyun-web', CANCEL);
+    testInput.script('https://web-01', 'aliyun-web', CANCEL);
     await vscode.commands.executeCommand('cloudImageExplorer.rename', node);
-    const asked = a.input.shown[a.input.shown.length - 1]!;
+    const asked = testInput.shown[testInput.shown.length - 1]!;
     assert.equal(asked.refused.length, 2, asked.refused.join(' | '));
     assert.match(asked.refused[0]!, /^The image name may not contain: .*https:\/\//);
     assert.match(asked.refused[1]!, /^The image name may not start with any of: .*aliyun/);
@@ -85,9 +85,9 @@ describe('Editing images over the sandbox (real extension host)', () => {
     const id = identity(node);
     await vscode.commands.executeCommand('cloudImageExplorer.openDetails', node);
     await a.panels.rendered(id, (r) => r.actions.includes('Deprecate…'));
-    a.prompter.answerNext('Deprecate');
+    testInput.script('Deprecate');
     await vscode.commands.executeCommand('cloudImageExplorer.deprecate', node);
-    const modal = a.prompter.asked[a.prompter.asked.length - 1]!;
+    const modal = testInput.asked[testInput.asked.length - 1]!;
     assert.match(modal.message, new RegExp(`"${node.image.name}" \\(${id.imageId}\\)`));
     assert.deepEqual(modal.buttons, ['Deprecate']);
     assert.equal(node.image.status, 'Deprecated');
@@ -102,7 +102,7 @@ describe('Editing images over the sandbox (real extension host)', () => {
   it('keeps a deprecation unsent when the modal is cancelled', async () => {
     const [, , , , node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-hangzhou'), 5, 'Available');
     const sent = await count('ModifyImageAttribute');
-    a.prompter.answerNext(undefined);
+    testInput.script(undefined);
     await vscode.commands.executeCommand('cloudImageExplorer.deprecate', node);
     assert.equal(await count('ModifyImageAttribute'), sent);
     assert.equal(node!.image.status, 'Available');

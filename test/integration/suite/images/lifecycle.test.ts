@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
 import type { SharedImageNode, SharedWithMeNode } from '../../../../src/tree/sharedWithMe';
-import { GO_BACK } from '../../../../src/util/userInput';
 import { api, children, label, ownImages, sandboxRegion, until } from '../helpers';
+import { testInput, BACK } from '../../userInput/testUserInput';
 
 /** The region's image nodes of a name, loading pages as needed. */
 async function imageNamed(a: ExtensionApi, region: RegionNode, name: string): Promise<ImageNode | undefined> {
@@ -40,22 +40,22 @@ describe('Import, shared with me, quota and fast export (real extension host)', 
     a = await api();
   });
   afterEach(async () => {
-    a.input.clearScript();
+    testInput.clearScript();
     (await a.sandbox()).quotas.reset();
   });
 
   it('Alibaba: Import Image… on a region, with Back and a refused bucket, is followed to a new Available image', async () => {
     const region = await sandboxRegion(a, 'alibaba', 'cn-shenzhen');
-    const shown = a.input.shown.length;
-    a.input.script(
+    const shown = testInput.shown.length;
+    testInput.script(
       'Bad_Bucket', 'ci-import-bucket', // refused as typed, then a good one
-      'builds/web.qcow2', GO_BACK, 'builds/web-v7.qcow2', // Back from the name to the file
+      'builds/web.qcow2', BACK, 'builds/web-v7.qcow2', // Back from the name to the file
       'ci-imported-web-v7', 'Imported by the lifecycle test',
       'QCOW2', 'linux', 'Ubuntu', 'x86_64', '40',
     );
     await vscode.commands.executeCommand('cloudImageExplorer.importImage', region);
-    assert.equal(a.input.pending, 0, 'every scripted answer was used');
-    const prompts = a.input.shown.slice(shown);
+    assert.equal(testInput.pending.length, 0, 'every scripted answer was used');
+    const prompts = testInput.shown.slice(shown);
     assert.match(prompts[0]!.refused[0] ?? '', /OSS bucket name uses lower-case letters/);
     assert.ok(prompts.some((p) => /\(\d+\/\d+\)$/.test(p.title)), 'the steps are counted');
     await jobDone(a, 'import', 'ci-imported-web-v7');
@@ -67,9 +67,9 @@ describe('Import, shared with me, quota and fast export (real extension host)', 
   });
 
   it('Huawei: Import Image… from the palette (account, region) is followed to a new active image', async () => {
-    a.input.script(/Huawei/, /^(CN North-Beijing4|华北-北京四)$/, 'ci-obs-images', 'builds/api.qcow2', 'ci imported api', '', 'Ubuntu 22.04 server 64bit', 'x86', '40');
+    testInput.script(/Huawei/, /^(CN North-Beijing4|华北-北京四)$/, 'ci-obs-images', 'builds/api.qcow2', 'ci imported api', '', 'Ubuntu 22.04 server 64bit', 'x86', '40');
     await vscode.commands.executeCommand('cloudImageExplorer.importImage');
-    assert.equal(a.input.pending, 0);
+    assert.equal(testInput.pending.length, 0);
     await jobDone(a, 'import', 'ci imported api');
     const region = await sandboxRegion(a, 'huawei', 'cn-north-4');
     await until('the imported image, active', async () => (await imageNamed(a, region, 'ci imported api'))?.image.status === 'active');
@@ -100,7 +100,7 @@ describe('Import, shared with me, quota and fast export (real extension host)', 
     const pending = (await children(a, group)).filter((n): n is SharedImageNode => n.kind === 'sharedImage' && (n as SharedImageNode).received.membership === 'pending');
     assert.ok(pending.length >= 2, `${pending.length} pending`);
     await vscode.commands.executeCommand('cloudImageExplorer.acceptShared', group);
-    assert.match(a.prompter.notices[a.prompter.notices.length - 1]?.message ?? '', new RegExp(`^Accepting ${pending.length} shared image\\(s\\): started`));
+    assert.match(testInput.notifications[testInput.notifications.length - 1]?.message ?? '', new RegExp(`^Accepting ${pending.length} shared image\\(s\\): started`));
     for (const n of pending) {
       await jobDone(a, 'accept', n.received.image.name);
     }
@@ -113,7 +113,7 @@ describe('Import, shared with me, quota and fast export (real extension host)', 
     const region = await sandboxRegion(a, 'huawei', 'cn-south-1');
     const emulator = await a.sandbox();
     await vscode.commands.executeCommand('cloudImageExplorer.showQuota', region);
-    const notice = a.prompter.notices[a.prompter.notices.length - 1]?.message ?? '';
+    const notice = testInput.notifications[testInput.notifications.length - 1]?.message ?? '';
     assert.match(notice, /Private images: \d+ \/ 1,000; Shared images: \d+ \/ 1,000; Image members: \d+ \/ 1,000/);
     // The region's hover shows them too.
     const hover = await until('the quota in the region hover', () => {
@@ -129,17 +129,19 @@ describe('Import, shared with me, quota and fast export (real extension host)', 
     emulator.quotas.set('huawei', 'image', quotas.find((q) => q.type === 'image')!.used);
     const [node] = await ownImages(a, region, 1, 'active');
     const mark = emulator.requestLog.length;
-    const errors = a.prompter.errors.length;
-    await vscode.commands.executeCommand('cloudImageExplorer.share', node, undefined, ['0123456789abcdef0123456789abcdef']);
-    assert.match(a.prompter.errors[errors] ?? '', /The quota "Image members" in .* is full/);
+    const errors = testInput.errors.length;
+    testInput.script('0123456789abcdef0123456789abcdef');
+    await vscode.commands.executeCommand('cloudImageExplorer.share', node);
+    assert.match(testInput.errors[errors] ?? '', /The quota "Image members" in .* is full/);
     await vscode.commands.executeCommand('cloudImageExplorer.importImage', region);
-    assert.match(a.prompter.errors[errors + 1] ?? '', /The quota "Private images" in .* is full/);
+    assert.match(testInput.errors[errors + 1] ?? '', /The quota "Private images" in .* is full/);
     // A copy into the full region is refused the same way, before its confirmation.
-    const asked = a.prompter.asked.length;
-    await vscode.commands.executeCommand('cloudImageExplorer.copy', node, undefined, { regions: ['cn-south-1'], name: 'ci-copy-over-quota' });
-    assert.match(a.prompter.errors[errors + 2] ?? '', /The quota "Private images" in .* is full/);
-    assert.equal(a.prompter.asked.length, asked, 'no confirmation was asked for');
-    assert.equal(a.input.pending, 0);
+    const asked = testInput.asked.length;
+    testInput.script(['cn-south-1'], 'ci-copy-over-quota', '');
+    await vscode.commands.executeCommand('cloudImageExplorer.copy', node);
+    assert.match(testInput.errors[errors + 2] ?? '', /The quota "Private images" in .* is full/);
+    assert.equal(testInput.asked.length, asked, 'no confirmation was asked for');
+    assert.equal(testInput.pending.length, 0);
     assert.deepEqual(
       emulator.requestsSince(mark).filter((r) => /^(BatchAddMembers|CreateImage|CopyImageInRegion|CopyImageCrossRegion)$/.test(r.operation)),
       [],
@@ -154,10 +156,10 @@ describe('Import, shared with me, quota and fast export (real extension host)', 
     await until('the big image to be made', async () => (await provider.getImage!('cn-south-1', started.imageId!))?.status === 'active', 60_000);
     a.tree.refresh(region);
     const node = await until('the big image in the tree', () => imageNamed(a, region, 'ci big db'));
-    const shown = a.input.shown.length;
-    a.input.script('ci-obs-exports', 'big-db.img', 'Fast export');
+    const shown = testInput.shown.length;
+    testInput.script('ci-obs-exports', 'big-db.img', 'Fast export');
     await vscode.commands.executeCommand('cloudImageExplorer.export', node);
-    const mode = a.input.shown.slice(shown).find((p) => p.kind === 'pick');
+    const mode = testInput.shown.slice(shown).find((p) => p.kind === 'pick');
     assert.deepEqual(mode?.items, ['Fast export']);
     assert.match(mode?.text ?? '', /over 128 GB/);
     const job = a.jobs.forImage(node.account.id, 'cn-south-1', node.image.id).find((j) => j.kind === 'export');

@@ -5,6 +5,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import { api, children, identity, label, ownImages, sandboxRegion, until } from '../helpers';
+import { CANCEL, testInput } from '../../userInput/testUserInput';
 
 describe('Image operations over the sandbox (real extension host)', () => {
   let a: ExtensionApi;
@@ -52,12 +53,18 @@ describe('Image operations over the sandbox (real extension host)', () => {
     const [node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-beijing'), 1, 'Available');
     const id = identity(node!);
     const member = '1111222233334444';
-    await vscode.commands.executeCommand('cloudImageExplorer.share', node, undefined, [member]);
+    const shown = testInput.shown.length;
+    testInput.script(member);
+    await vscode.commands.executeCommand('cloudImageExplorer.share', node);
+    assert.match(testInput.shown[shown]!.text, /^Not shared yet\. Add/);
     const provider = await a.provider(node!.account);
     assert.ok((await provider.sharing!.listMembers(id.regionId, id.imageId)).some((m) => m.id === member));
-    a.prompter.answerNext('Stop Sharing');
-    await vscode.commands.executeCommand('cloudImageExplorer.unshare', node, undefined, [member]);
-    assert.match(a.prompter.asked[a.prompter.asked.length - 1]!.message, new RegExp(member));
+    testInput.script([member], 'Stop Sharing');
+    await vscode.commands.executeCommand('cloudImageExplorer.unshare', node);
+    const members = testInput.shown[testInput.shown.length - 1]!;
+    assert.match(members.title, /^Unshare "/);
+    assert.deepEqual(members.items, [member], 'the picker offers the current members');
+    assert.match(testInput.asked[testInput.asked.length - 1]!.message, new RegExp(member));
     assert.ok(!(await provider.sharing!.listMembers(id.regionId, id.imageId)).some((m) => m.id === member));
   });
 
@@ -66,7 +73,8 @@ describe('Image operations over the sandbox (real extension host)', () => {
     const [node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-shenzhen'), 1, 'Available');
     const id = identity(node!);
     await vscode.commands.executeCommand('cloudImageExplorer.openDetails', node);
-    await vscode.commands.executeCommand('cloudImageExplorer.export', node, undefined, { bucket: 'ci-exports', object: 'ciexport', format: 'qcow2' });
+    testInput.script('ci-exports', 'ciexport', 'qcow2');
+    await vscode.commands.executeCommand('cloudImageExplorer.export', node);
     const job = a.jobs.forImage(id.accountId, id.regionId, id.imageId).find((j) => j.kind === 'export');
     assert.ok(job, 'the export is tracked');
     await a.panels.rendered(id, (r) => r.jobs.some((j) => j.jobId === job.jobId && Number(j.percent) > 0 && Number(j.percent) < 100));
@@ -76,7 +84,7 @@ describe('Image operations over the sandbox (real extension host)', () => {
       a.jobs.list().find((j) => j.jobId === job.jobId && j.state === 'succeeded' && j.percent === 100),
     );
     assert.equal(view.kind, 'export');
-    const announced = (): number => a.prompter.notices.filter((n) => n.message === `Export of image ${node!.image.name}: done.`).length;
+    const announced = (): number => testInput.notifications.filter((n) => n.message === `Export of image ${node!.image.name}: done.`).length;
     await until('the end to be announced', () => announced() > 0);
     assert.equal(announced(), 1, 'announced exactly once');
   });
@@ -88,15 +96,15 @@ describe('Image operations over the sandbox (real extension host)', () => {
     const emulator = await a.sandbox();
     // Cancel first: nothing is deleted and no request is sent.
     let mark = emulator.requestLog.length;
-    a.prompter.answerNext(undefined);
+    testInput.script(undefined);
     await vscode.commands.executeCommand('cloudImageExplorer.delete', victim, [victim]);
     assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'DeleteImage').length, 0);
-    const asked = a.prompter.asked[a.prompter.asked.length - 1]!;
+    const asked = testInput.asked[testInput.asked.length - 1]!;
     assert.ok(asked.message.includes(victim.image.name), asked.message);
     assert.ok(asked.buttons.includes('Force Delete'), 'Alibaba offers Force');
     assert.match(asked.detail ?? '', /Force Delete/);
     mark = emulator.requestLog.length;
-    a.prompter.answerNext('Force Delete');
+    testInput.script('Force Delete');
     await vscode.commands.executeCommand('cloudImageExplorer.delete', victim, [victim]);
     assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'DeleteImage').length, 1);
     const left = (await children(a, region)).map((n) => n.id);
@@ -110,7 +118,7 @@ describe('Image operations over the sandbox (real extension host)', () => {
     emulator.faults.add({ kind: 'server-error', cloud: 'alibaba', operation: 'DeleteImage' });
     const mark = emulator.requestLog.length;
     try {
-      a.prompter.answerNext('Delete');
+      testInput.script('Delete');
       await vscode.commands.executeCommand('cloudImageExplorer.delete', node, [node]);
     } finally {
       emulator.faults.clear();
@@ -119,7 +127,7 @@ describe('Image operations over the sandbox (real extension host)', () => {
     assert.ok((await children(a, region)).some((n) => n.id === node!.id), 'the node stays');
     assert.equal(node!.busy, undefined);
     assert.match(node!.lastError ?? '', /was deleted is not known\. .*The cloud says: InternalError: .*\), so the request was not sent again\. Reading it back from the cloud shows no change so far\. Refresh the region/);
-    assert.match(a.prompter.errors[a.prompter.errors.length - 1] ?? '', /^Whether ".*" was deleted is not known\./);
+    assert.match(testInput.errors[testInput.errors.length - 1] ?? '', /^Whether ".*" was deleted is not known\./);
   });
 
   it('refuses invalid input with a specific message before any request', async () => {
@@ -135,17 +143,34 @@ describe('Image operations over the sandbox (real extension host)', () => {
       ['cloudImageExplorer.tag', { key: '😀'.repeat(129), value: '' }, /tag key has 129 characters/],
       ['cloudImageExplorer.tag', { key: ' padded', value: 'x' }, /tag key starts or ends with a space/],
       ['cloudImageExplorer.tag', { key: 'site', value: 'https://example.com' }, /tag value may not contain: "http:\/\/", "https:\/\/"/],
-      ['cloudImageExplorer.untag', ['acs:x'], /tag key may not start with any of/],
-      ['cloudImageExplorer.export', { bucket: 'Bad_Bucket', object: 'x', format: 'qcow2' }, /OSS bucket name uses lower-case letters, digits and hyphens/],
-      ['cloudImageExplorer.export', { bucket: 'good-bucket', object: 'has space', format: 'qcow2' }, /object prefix uses only letters and digits/],
-      ['cloudImageExplorer.export', { bucket: 'good-bucket', object: 'ok', format: 'iso' }, /cannot export to "iso"/],
+      // The details panel's arguments: checked as the prompts check, or named when they are not a tag at all.
+      ['cloudImageExplorer.untag', ['acs:x'], /has no tag "acs:x"/],
+      ['cloudImageExplorer.tag', 'env=prod', /A tag is a key and a value/],
+      ['cloudImageExplorer.untag', [], /Name the tag keys to remove/],
     ];
     for (const [command, arg, expected] of cases) {
-      const before = a.prompter.errors.length;
+      const before = testInput.errors.length;
       await vscode.commands.executeCommand(command, node, [node], arg);
-      assert.equal(a.prompter.errors.length, before + 1, `${command} ${JSON.stringify(arg)} was refused`);
-      assert.match(a.prompter.errors[a.prompter.errors.length - 1]!, expected);
+      assert.equal(testInput.errors.length, before + 1, `${command} ${JSON.stringify(arg)} was refused`);
+      assert.match(testInput.errors[testInput.errors.length - 1]!, expected);
     }
+    // The export's boxes refuse a bad bucket and a bad prefix as they are typed (Escape then ends it).
+    const boxes: [string[], RegExp][] = [
+      [['Bad_Bucket'], /OSS bucket name uses lower-case letters, digits and hyphens/],
+      [['good-bucket', 'has space'], /object prefix uses only letters and digits/],
+    ];
+    for (const [answers, expected] of boxes) {
+      testInput.script(...answers, CANCEL);
+      await vscode.commands.executeCommand('cloudImageExplorer.export', node);
+      assert.match(testInput.shown[testInput.shown.length - 1]!.refused[0] ?? '', expected);
+    }
+    // The format is a pick of what the cloud exports to: "iso" is not offered.
+    const shown = testInput.shown.length;
+    testInput.script('good-bucket', 'ok', CANCEL);
+    await vscode.commands.executeCommand('cloudImageExplorer.export', node);
+    const formats = testInput.shown[shown + 2];
+    assert.equal(formats?.kind, 'pick');
+    assert.ok(formats.items?.length && !formats.items.includes('iso'), formats.items?.join(', '));
     const mutations = emulator.requestsSince(mark).filter((r) => /^(TagResources|ExportImage|ModifyImageSharePermission)$/.test(r.operation));
     assert.deepEqual(mutations.map((r) => r.operation), [], 'no request reached the emulator');
     assert.ok(label(node!));

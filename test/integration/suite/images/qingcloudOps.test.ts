@@ -4,6 +4,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import { api, children, ownImages, sandboxRegion } from '../helpers';
+import { testInput } from '../../userInput/testUserInput';
 
 
 
@@ -24,9 +25,9 @@ describe('QingCloud operations over the sandbox (real extension host)', () => {
     const [node] = await ownImages(a, await sandboxRegion(a, 'qingcloud', 'pek3'), 1, 'available');
     const emulator = await a.sandbox();
     const mark = emulator.requestLog.length;
-    const errors = a.prompter.errors.length;
+    const errors = testInput.errors.length;
     await vscode.commands.executeCommand('cloudImageExplorer.tag', node, [node], { key: 'web', value: 'prod' });
-    assert.match(a.prompter.errors[errors] ?? '', /names without values/);
+    assert.match(testInput.errors[errors] ?? '', /names without values/);
     assert.equal(emulator.requestsSince(mark).filter((r) => r.cloud === 'qingcloud' && /Tag/.test(r.operation)).length, 0);
     await vscode.commands.executeCommand('cloudImageExplorer.tag', node, [node], { key: 'ci-web', value: '' });
     assert.ok(node!.image.tags.some((t) => t.key === 'ci-web'));
@@ -37,19 +38,20 @@ describe('QingCloud operations over the sandbox (real extension host)', () => {
   it('shares with a user and unshares', async () => {
     const [node] = await ownImages(a, await sandboxRegion(a, 'qingcloud', 'sh1a'), 1, 'available');
     const provider = await a.provider(node!.account);
-    await vscode.commands.executeCommand('cloudImageExplorer.share', node, undefined, ['usr-ci000001']);
+    testInput.script('usr-ci000001');
+    await vscode.commands.executeCommand('cloudImageExplorer.share', node);
     assert.ok((await provider.sharing!.listMembers('sh1a', node!.image.id)).some((m) => m.id === 'usr-ci000001'));
-    a.prompter.answerNext('Stop Sharing');
-    await vscode.commands.executeCommand('cloudImageExplorer.unshare', node, undefined, ['usr-ci000001']);
+    testInput.script(['usr-ci000001'], 'Stop Sharing');
+    await vscode.commands.executeCommand('cloudImageExplorer.unshare', node);
     assert.equal((await provider.sharing!.listMembers('sh1a', node!.image.id)).length, 0);
   });
 
   it('deletes two images in one job: the nodes show "Deleting…" until it ends, then disappear', async () => {
     const region = await sandboxRegion(a, 'qingcloud', 'gd2');
     const nodes = await ownImages(a, region, 2, 'available');
-    a.prompter.answerNext('Delete');
+    testInput.script('Delete');
     await vscode.commands.executeCommand('cloudImageExplorer.delete', nodes[0], nodes);
-    const asked = a.prompter.asked[a.prompter.asked.length - 1]!;
+    const asked = testInput.asked[testInput.asked.length - 1]!;
     assert.match(asked.message, /Delete 2 images\?/);
     assert.deepEqual(asked.buttons, ['Delete'], 'no Force on QingCloud');
     for (const n of nodes) {

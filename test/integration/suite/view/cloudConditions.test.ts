@@ -7,6 +7,7 @@ import type { ExtensionApi } from '../../../../src/extension';
 import type { Cursor, Image, ImageFilter } from '../../../../src/providers/core/model';
 import type { ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
 import { api, children, sandboxRegion, until } from '../helpers';
+import { testInput } from '../../userInput/testUserInput';
 
 function images(nodes: readonly Node[]): ImageNode[] {
   return nodes.filter((n): n is ImageNode => n.kind === 'image');
@@ -41,8 +42,8 @@ describe('Filter in Cloud… by a cloud\u2019s own conditions (real extension ho
   });
 
   afterEach(() => {
-    assert.equal(a.input.pending, 0, 'every scripted answer was used');
-    a.input.clearScript();
+    assert.equal(testInput.pending.length, 0, 'every scripted answer was used');
+    testInput.clearScript();
   });
 
   it('narrows a QingCloud zone by OS family on the server, says so on the region, and is cleared', async () => {
@@ -52,11 +53,11 @@ describe('Filter in Cloud… by a cloud\u2019s own conditions (real extension ho
     assert.ok(expected.length > 0 && expected.length < every.length);
 
     const emulator = await a.sandbox();
-    const shown = a.input.shown.length;
+    const shown = testInput.shown.length;
     // Owner, tags, statuses, the further conditions (OS family only), the OS family, name.
-    a.input.script('Any owner', '', ['Available'], ['OS family'], 'red hat', 'ubuntu', '');
+    testInput.script('Any owner', '', ['Available'], ['OS family'], 'red hat', 'ubuntu', '');
     await vscode.commands.executeCommand('cloudImageExplorer.setCloudFilter', region);
-    const steps = a.input.shown.slice(shown);
+    const steps = testInput.shown.slice(shown);
     const family = steps.find((s) => s.kind === 'input' && /OS family/.test(s.text));
     assert.ok(family, 'an OS family step');
     assert.match(family.refused[0] ?? '', /has no spaces/, 'a family with a space is refused as typed');
@@ -90,11 +91,11 @@ describe('Filter in Cloud… by a cloud\u2019s own conditions (real extension ho
     assert.ok(expected.length > 0 && expected.length < own.length);
 
     const emulator = await a.sandbox();
-    const shown = a.input.shown.length;
+    const shown = testInput.shown.length;
     // Owner, "without tags" (then no tag, list or status step: only own images carry tags), name.
-    a.input.script('Custom image', 'Only images without tags', '');
+    testInput.script('Custom image', 'Only images without tags', '');
     await vscode.commands.executeCommand('cloudImageExplorer.setCloudFilter', region);
-    const titles = a.input.shown.slice(shown).map((s) => s.title);
+    const titles = testInput.shown.slice(shown).map((s) => s.title);
     assert.equal(titles.length, 3);
     assert.match(titles[2]!, /\(3\/3\)$/);
     assert.deepEqual(a.tree.state.cloudFilter({ accountId: region.account.id, regionId: region.region.id }), { untagged: true });

@@ -7,9 +7,9 @@ import type { ExtensionApi } from '../../../../src/extension';
 import type { Cursor, Image, Tag } from '../../../../src/providers/core/model';
 import type { GroupNode } from '../../../../src/tree/groupNode';
 import type { EmptyNode, ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
-import { GO_BACK } from '../../../../src/util/userInput';
 import { ViewState } from '../../../../src/tree/viewState';
 import { api, children, sandboxRegion, until } from '../helpers';
+import { testInput, BACK } from '../../userInput/testUserInput';
 
 function images(nodes: readonly Node[]): ImageNode[] {
   return nodes.filter((n): n is ImageNode => n.kind === 'image');
@@ -51,8 +51,8 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
   });
 
   afterEach(async () => {
-    assert.equal(a.input.pending, 0, 'every scripted answer was used');
-    a.input.clearScript();
+    assert.equal(testInput.pending.length, 0, 'every scripted answer was used');
+    testInput.clearScript();
     await a.tree.state.setQuery('');
     await a.tree.state.setSort('newest');
     await a.tree.state.setGroup('none');
@@ -69,7 +69,7 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
     const wanted = all[7]!.image;
 
     // Typed into the filter's input box (the same prompt a user sees, answered by the script).
-    a.input.script(wanted.id);
+    testInput.script(wanted.id);
     await vscode.commands.executeCommand('cloudImageExplorer.filterImages');
     const narrowed = await children(a, hangzhou);
     assert.deepEqual(images(narrowed).map((n) => n.image.id), [wanted.id]);
@@ -102,20 +102,20 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
     const hangzhou = await sandboxRegion(a, 'alibaba', 'cn-hangzhou');
     const loaded = images(await children(a, hangzhou));
     const wanted = loaded[3]!.image;
-    const shown = a.input.shown.length;
+    const shown = testInput.shown.length;
     // Typed: one word of 7,000 characters, then 17 words, then what the user meant.
-    a.input.script('x'.repeat(7000), Array.from({ length: 17 }, (_, i) => `w${i}`).join(' '), wanted.id);
+    testInput.script('x'.repeat(7000), Array.from({ length: 17 }, (_, i) => `w${i}`).join(' '), wanted.id);
     await vscode.commands.executeCommand('cloudImageExplorer.filterImages');
-    const box = a.input.shown[shown]!;
+    const box = testInput.shown[shown]!;
     assert.match(box.refused[0] ?? '', /The filter takes at most 256 characters; this one has 7000\./);
     assert.match(box.refused[1] ?? '', /The filter takes at most 16 words; this one has 17\./);
     assert.equal(a.tree.state.query, wanted.id);
     assert.deepEqual(images(await children(a, hangzhou)).map((n) => n.image.id), [wanted.id], 'the region lists, no crash');
 
     // A command argument over the limits is refused with the same words, and the filter stays.
-    const errors = a.prompter.errors.length;
+    const errors = testInput.errors.length;
     await vscode.commands.executeCommand('cloudImageExplorer.filterImages', 'y'.repeat(7000));
-    assert.match(a.prompter.errors[errors] ?? '', /at most 256 characters/);
+    assert.match(testInput.errors[errors] ?? '', /at most 256 characters/);
     assert.equal(a.tree.state.query, wanted.id);
 
     // A saved filter over the limits (from an older version) is dropped when the view state is restored, and said once.
@@ -156,12 +156,12 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
     assert.ok(expected.length > 0 && expected.length < own.length);
 
     const emulator = await a.sandbox();
-    const shown = a.input.shown.length;
+    const shown = testInput.shown.length;
     // Owner, tags (not "without tags"), the tags, which of them must match, and no name; no status step
     // (tags list own images only).
-    a.input.script('Custom image', 'By tags, or any tags', `${tag.key}=${tag.value}`, 'All of these tags', '');
+    testInput.script('Custom image', 'By tags, or any tags', `${tag.key}=${tag.value}`, 'All of these tags', '');
     await vscode.commands.executeCommand('cloudImageExplorer.setCloudFilter', region);
-    const titles = a.input.shown.slice(shown).map((s) => s.title);
+    const titles = testInput.shown.slice(shown).map((s) => s.title);
     assert.equal(titles.length, 5);
     assert.match(titles[0]!, /\(1\/5\)$/);
     assert.match(titles[4]!, /\(5\/5\)$/);
@@ -191,12 +191,12 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
     const region = await sandboxRegion(a, 'alibaba', 'cn-shanghai');
     const account = region.parent;
     const emulator = await a.sandbox();
-    const shown = a.input.shown.length;
+    const shown = testInput.shown.length;
     const mark = emulator.requestLog.length;
-    a.input.script(
+    testInput.script(
       'Custom image',
       'k'.repeat(129), // refused as typed: the box stays open
-      GO_BACK, // back to the owner
+      BACK, // back to the owner
       'Custom image',
       '',
       ['Creating', 'Available'],
@@ -205,7 +205,7 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
       '',
     );
     await vscode.commands.executeCommand('cloudImageExplorer.setCloudFilter', account);
-    const steps = a.input.shown.slice(shown);
+    const steps = testInput.shown.slice(shown);
     assert.deepEqual(steps.map((s) => s.title.replace(/^.*\(/, '(')), ['(1/5)', '(2/5)', '(1/5)', '(2/5)', '(3/5)', '(4/5)', '(5/6)', '(6/6)']);
     assert.match(steps[1]!.refused[0] ?? '', /129 characters; at most 128/);
     assert.equal(emulator.requestsSince(mark).filter((r) => r.operation === 'DescribeImages').length, 0, 'nothing asked of the cloud while answering');
@@ -231,14 +231,14 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
     const times = newest.map((i) => Date.parse(i.createdAt ?? ''));
     assert.deepEqual(times, [...times].sort((x, y) => y - x), 'newest first');
 
-    a.input.script('Name');
+    testInput.script('Name');
     await vscode.commands.executeCommand('cloudImageExplorer.sortBy');
     assert.equal(a.tree.state.sort, 'name');
     const names = images(await children(a, region)).map((n) => n.image.name);
     const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
     assert.deepEqual(names, [...names].sort((x, y) => collator.compare(x, y)));
 
-    a.input.script('By OS');
+    testInput.script('By OS');
     await vscode.commands.executeCommand('cloudImageExplorer.groupBy');
     const groups = (await children(a, region)).filter((n): n is GroupNode => n.kind === 'group');
     assert.ok(groups.length > 1, `${groups.length} groups`);

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { AccountNode, ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
 import { api, children, label, sandboxRegion } from '../helpers';
+import { testInput } from '../../userInput/testUserInput';
 
 /** Loads pages of a region until `count` images match (or the region ends). */
 async function imagesWhere(a: ExtensionApi, region: RegionNode, count: number, test: (n: ImageNode) => boolean): Promise<ImageNode[]> {
@@ -73,11 +74,11 @@ describe('Own images in every status, and commands only where they apply (real e
     }
     const emulator = await a.sandbox();
     const mark = emulator.requestLog.length;
-    const errors = a.prompter.errors.length;
+    const errors = testInput.errors.length;
     await vscode.commands.executeCommand('cloudImageExplorer.delete', system, [system]);
     await vscode.commands.executeCommand('cloudImageExplorer.tag', system, [system], { key: 'env', value: 'x' });
     await vscode.commands.executeCommand('cloudImageExplorer.share', system);
-    const refused = a.prompter.errors.slice(errors);
+    const refused = testInput.errors.slice(errors);
     assert.equal(refused.length, 3, refused.join('\n'));
     assert.match(refused[0]!, new RegExp(`^Delete Image is not possible: "${escape(system!.image.name)}" is not one of this account's own images \\(Public image\\)\\.`));
     assert.match(refused[1]!, /^Add Tag is not possible: .*\(Public image\)/);
@@ -89,9 +90,9 @@ describe('Own images in every status, and commands only where they apply (real e
     const region = await sandboxRegion(a, 'qingcloud', 'pek3');
     const [image] = await imagesWhere(a, region, 1, (n) => n.image.owner === 'self');
     assert.ok(!contextOf(image!).includes('can-console'), contextOf(image!));
-    const errors = a.prompter.errors.length;
+    const errors = testInput.errors.length;
     await vscode.commands.executeCommand('cloudImageExplorer.openInConsole', image);
-    assert.match(a.prompter.errors[errors] ?? '', /is an image of the sandbox, which no web console knows/);
+    assert.match(testInput.errors[errors] ?? '', /is an image of the sandbox, which no web console knows/);
   });
 
   it('shows only the regions chosen for an account, says how many are hidden, and shows them all again', async () => {
@@ -100,17 +101,17 @@ describe('Own images in every status, and commands only where they apply (real e
     )!;
     const all = (await children(a, account)).map(label);
     assert.ok(all.length > 2, all.join());
-    a.input.script([all[0]!, all[1]!]);
+    testInput.script([all[0]!, all[1]!]);
     await vscode.commands.executeCommand('cloudImageExplorer.showHideRegions', account);
     assert.deepEqual((await children(a, account)).map(label), all.slice(0, 2));
     assert.equal(String(account.treeItem().description), `2 of ${all.length} regions · emulator`);
-    const shown = a.input.shown[a.input.shown.length - 1]!;
+    const shown = testInput.shown[testInput.shown.length - 1]!;
     assert.deepEqual(shown.items, all, 'the picker offers every region');
-    a.input.script(/./);
+    testInput.script(/./);
     await vscode.commands.executeCommand('cloudImageExplorer.showHideRegions', account);
     assert.deepEqual((await children(a, account)).map(label), all);
     assert.doesNotMatch(String(account.treeItem().description), /regions/);
-    assert.equal(a.input.pending, 0);
+    assert.equal(testInput.pending.length, 0);
   });
 });
 

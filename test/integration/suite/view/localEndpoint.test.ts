@@ -10,6 +10,7 @@ import type { LocalEndpointInfo } from '../../../../src/commands/view/endpointEn
 import type { ExtensionApi } from '../../../../src/extension';
 import type { CloudKind } from '../../../../src/providers/core/model';
 import { api } from '../helpers';
+import { testInput } from '../../userInput/testUserInput';
 
 const CLOUDS: CloudKind[] = ['alibaba', 'huawei', 'qingcloud', 'batchcompute'];
 
@@ -93,7 +94,7 @@ describe('Local Cloud Endpoint (real extension host)', () => {
     try {
       const info = await vscode.commands.executeCommand<LocalEndpointInfo | undefined>('cloudImageExplorer.startLocalEndpoint');
       assert.equal(info, undefined);
-      const message = a.prompter.errors.at(-1) ?? '';
+      const message = testInput.errors.at(-1) ?? '';
       assert.match(message, new RegExp(`port ${ports[1]} \\(for huawei\\) is already in use`));
       assert.equal(await answers(ports[0]!), false, 'the Alibaba port opened first was closed again');
     } finally {

@@ -1,0 +1,3 @@
+export * from './types';
+export { VsCodeUserInput } from './vscodeUserInput';
+export { ReplaceableUserInput } from './replaceable';

@@ -1,0 +1,69 @@
+// One change at a time also for Import, Accept/Reject of shared images and the Jobs view's Cancel: a
+// second one while the first is in flight is refused in words and sends nothing.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../../src/extension';
+import type { SharedImageNode, SharedWithMeNode } from '../../../../src/tree/sharedWithMe';
+import { api, children, ownImages, sandboxRegion, until } from '../helpers';
+import { testInput } from '../../userInput/testUserInput';
+
+function said(pattern: RegExp): boolean {
+  return testInput.notifications.some((n) => pattern.test(n.message));
+}
+
+describe('One change at a time: import, accept/reject, cancel (real extension host)', () => {
+  let a: ExtensionApi;
+  before(async () => {
+    a = await api();
+  });
+
+  it('a second Accept of a shared image while the first runs is refused, one request sent', async () => {
+    const region = await sandboxRegion(a, 'huawei', 'cn-north-4');
+    const group = (await children(a, region)).find((n) => n.kind === 'sharedWithMe') as SharedWithMeNode;
+    const [image] = (await children(a, group)).filter((n): n is SharedImageNode => n.kind === 'sharedImage' && (n as SharedImageNode).received.membership === 'pending');
+    assert.ok(image, 'a pending shared image');
+    const emulator = await a.sandbox();
+    const mark = emulator.requestLog.length;
+    await Promise.all([
+      vscode.commands.executeCommand('cloudImageExplorer.acceptShared', image, [image]),
+      vscode.commands.executeCommand('cloudImageExplorer.acceptShared', image, [image]),
+    ]);
+    assert.ok(said(/The members of ".*" are already being changed/), testInput.notifications.map((n) => n.message).join(' | '));
+    const sent = emulator.requestsSince(mark).filter((r) => r.cloud === 'huawei' && r.method !== 'GET');
+    assert.equal(sent.length, 1, sent.map((r) => r.operation).join(', '));
+  });
+
+  it('a second Import of the same file into a region while the first runs is refused, one request sent', async () => {
+    const emulator = await a.sandbox();
+    const mark = emulator.requestLog.length;
+    const answers = [/Huawei/, /^(CN North-Beijing4|华北-北京四)$/, 'ci-obs-images', 'builds/guard.qcow2', 'ci guard import', '', 'Ubuntu 22.04 server 64bit', 'x86', '40'];
+    testInput.script(...answers);
+    await vscode.commands.executeCommand('cloudImageExplorer.importImage');
+    const job = a.jobs.list().find((j) => j.kind === 'import' && j.imageName === 'ci guard import');
+    assert.ok(job && (job.state === 'queued' || job.state === 'running'), 'the first import runs');
+    testInput.script(...answers);
+    await vscode.commands.executeCommand('cloudImageExplorer.importImage');
+    assert.ok(said(/"ci guard import" is still being imported/), testInput.notifications.map((n) => n.message).join(' | '));
+    const sent = emulator.requestsSince(mark).filter((r) => r.cloud === 'huawei' && r.method !== 'GET');
+    assert.equal(sent.length, 1, sent.map((r) => r.operation).join(', '));
+    assert.equal(a.jobs.list().filter((j) => j.kind === 'import' && j.imageName === 'ci guard import').length, 1);
+  });
+
+  it('a second Cancel of a job while the first is asked or sent is refused, one confirmation', async () => {
+    const [node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-hangzhou'), 1, 'Available');
+    testInput.script(['cn-shenzhen'], 'ci-guard-cancel', '', 'Not encrypted', 'Copy');
+    await vscode.commands.executeCommand('cloudImageExplorer.copy', node);
+    const job = a.jobs.forImage(node!.account.id, 'cn-hangzhou', node!.image.id).find((j) => j.kind === 'copy');
+    assert.ok(job, 'the copy runs');
+    const asked = testInput.asked.length;
+    testInput.script('Cancel Job');
+    await Promise.all([
+      vscode.commands.executeCommand('cloudImageExplorer.jobs.cancel', job),
+      vscode.commands.executeCommand('cloudImageExplorer.jobs.cancel', job),
+    ]);
+    assert.equal(testInput.asked.length, asked + 1, 'asked once');
+    assert.ok(said(/is already being cancelled/), testInput.notifications.map((n) => n.message).join(' | '));
+    await until('the copy to be cancelled', () => job.state === 'failed' || undefined);
+    assert.equal(job.reason, 'cancelled');
+  });
+});
