@@ -1,6 +1,7 @@
 // The one HTTP layer every provider uses: undici with keep-alive, per-attempt timeouts,
 // retry with exponential backoff (throttling, 5xx, network faults), cancellation and an optional proxy.
 // A change is never sent twice unless the first attempt provably did not reach the cloud: see CallKind.
+import type { Readable } from 'stream';
 import { request, type Dispatcher } from 'undici';
 import { ProviderError, abortError, outcomeUnknown } from '../core/errors';
 import type { CloudKind } from '../core/model';
@@ -39,6 +40,33 @@ export interface HttpResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
+}
+
+/** A request whose body is a stream, made afresh for each attempt (see HttpClient.exchange). */
+export interface StreamRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: Readable;
+}
+
+export interface StreamResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The answer's bytes, read once. */
+  readonly body: AsyncIterable<Buffer> & NodeJS.ReadableStream;
+  /** The answer as text, no further than the client's maxBodyBytes. */
+  text(): Promise<string>;
+}
+
+function flatHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (v !== undefined) {
+      headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    }
+  }
+  return headers;
 }
 
 export interface Logger {
@@ -134,27 +162,74 @@ export class HttpClient {
     interpret: (res: HttpResponse) => T,
     signal?: AbortSignal,
   ): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
+    return this.retrying(cloud, kind, async () => interpret(await this.once(cloud, build(), signal)), signal);
+  }
+
+  /**
+   * A request whose body and answer are streams (an object's part, an object's bytes), with the same
+   * retries, proxy and redaction as `send`. `build` is called once per attempt and gives a fresh body;
+   * `interpret` reads the answer (`res.text()` for a small one) and whatever it leaves is discarded.
+   * No overall deadline: the dispatcher's connect, headers and body timeouts bound each stall instead.
+   */
+  async exchange<T>(
+    cloud: CloudKind,
+    kind: CallKind,
+    build: () => StreamRequest,
+    interpret: (res: StreamResponse) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    return this.retrying(
+      cloud,
+      kind,
+      async () => {
+        const req = build();
+        const started = Date.now();
+        const res = await request(req.url, {
+          method: req.method as Dispatcher.HttpMethod,
+          headers: { 'user-agent': this.userAgent, ...req.headers },
+          body: req.body,
+          dispatcher: this.dispatcher,
+          signal,
+        });
+        this.logger.debug(`${cloud}: ${req.method} ${redactUrl(req.url)} -> ${res.statusCode} in ${Date.now() - started} ms`);
+        const answer: StreamResponse = {
+          status: res.statusCode,
+          headers: flatHeaders(res.headers),
+          body: res.body as AsyncIterable<Buffer> & NodeJS.ReadableStream,
+          text: () => this.readBody(cloud, res.statusCode, res.body),
+        };
+        try {
+          return await interpret(answer);
+        } finally {
+          res.body.destroy();
+        }
+      },
+      signal,
+    );
+  }
+
+  /** Runs attempts of one call, retrying what its kind allows (see CallKind). */
+  private async retrying<T>(cloud: CloudKind, kind: CallKind, attempt: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    for (let n = 1; ; n++) {
       if (signal?.aborted) {
         throw abortError(cloud);
       }
       try {
-        const res = await this.once(cloud, build(), signal);
-        return interpret(res);
+        return await attempt();
       } catch (err) {
         const error = this.normalise(cloud, err, signal);
-        error.attempts = attempt;
+        error.attempts = n;
         if (kind === 'mutation' && !error.unprocessed && (error.retryable || ProviderError.isAbort(error))) {
           // It may have been applied (even a cancelled one may have left): never sent again.
           this.logger.warn(`${cloud}: ${error.describe()}; a change is not sent again, its outcome is unknown`);
           throw outcomeUnknown(error);
         }
         const again = kind === 'mutation' ? error.unprocessed : error.retryable;
-        if (!again || attempt >= this.maxAttempts) {
+        if (!again || n >= this.maxAttempts) {
           throw error;
         }
-        const delay = this.backoff(attempt, error.retryAfterSeconds);
-        this.logger.warn(`${cloud}: ${error.describe()}; retry ${attempt}/${this.maxAttempts - 1} in ${delay} ms`);
+        const delay = this.backoff(n, error.retryAfterSeconds);
+        this.logger.warn(`${cloud}: ${error.describe()}; retry ${n}/${this.maxAttempts - 1} in ${delay} ms`);
         await this.sleep(delay, signal).catch(() => {
           throw abortError(cloud);
         });
@@ -187,12 +262,7 @@ export class HttpClient {
       signal: combined,
     });
     const body = await this.readBody(cloud, res.statusCode, res.body);
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(res.headers)) {
-      if (v !== undefined) {
-        headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-      }
-    }
+    const headers = flatHeaders(res.headers);
     this.logger.debug(`${cloud}: ${req.method} ${redactUrl(req.url)} -> ${res.statusCode} in ${Date.now() - started} ms`);
     return { status: res.statusCode, headers, body };
   }

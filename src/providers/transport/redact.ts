@@ -19,17 +19,20 @@ const known: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('
 
 /** Header-like fields whose whole value (to the end of the line or quote) is a credential. */
 const HEADER_FIELD =
-  /\b(proxy-authorization|authorization|x-acs-security-token|x-acs-access-id|x-security-token|x-auth-token|x-subject-token)(["']?\s*[:=]\s*["']?)([^\r\n"'<]*)/gi;
+  /\b(proxy-authorization|authorization|x-acs-security-token|x-acs-access-id|x-oss-security-token|x-obs-security-token|x-security-token|x-auth-token|x-subject-token)(["']?\s*[:=]\s*["']?)([^\r\n"'<]*)/gi;
 
 /** Parameter-like fields (query, form, JSON) whose value is a credential or a signature. */
 const PARAM_FIELD =
-  /\b(signature|accesskeyid|access_key_id|accesskeysecret|access_key_secret|secretaccesskey|secret_access_key|securitytoken|security_token|x-amz-signature|x-amz-credential|x-amz-security-token|password|passwd|token)(%3D|["']?\s*[:=]\s*["']?)([^&\s"'<>,;]*)/gi;
+  /\b(signature|ossaccesskeyid|awsaccesskeyid|x-oss-credential|x-oss-signature|accesskeyid|access_key_id|accesskeysecret|access_key_secret|secretaccesskey|secret_access_key|securitytoken|security_token|x-amz-signature|x-amz-credential|x-amz-security-token|password|passwd|token)(%3D|["']?\s*[:=]\s*["']?)([^&\s"'<>,;]*)/gi;
 
 /** The parts of an ACS3 / SDK-HMAC-SHA256 Authorization value, wherever they are quoted. */
 const AUTH_PART = /\b(Credential|Access)=([^,\s"'&]+)/g;
 
 /** ROA (BatchCompute) Authorization value: `acs <AccessKeyId>:<signature>`. */
 const ROA_AUTH = /\bacs\s+[A-Za-z0-9._-]+:[A-Za-z0-9+/=]+/g;
+
+/** OSS V1 / OBS / S3 V2 Authorization value: `OSS <AccessKeyId>:<base64 HMAC-SHA1>` (the signature's length tells it from "OBS bucket:object"). */
+const STORAGE_AUTH = /\b(OSS|OBS|AWS)\s+[A-Za-z0-9._-]+:[A-Za-z0-9+/]{27,}={0,2}/g;
 
 /** `scheme://user:password@host`. */
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@'"<>]+@/gi;
@@ -76,6 +79,7 @@ export function redact(text: string): string {
     .replace(PARAM_FIELD, (_m, name: string, sep: string) => `${name}${sep}${REDACTED}`)
     .replace(AUTH_PART, (_m, name: string) => `${name}=${REDACTED}`)
     .replace(ROA_AUTH, `acs ${REDACTED}`)
+    .replace(STORAGE_AUTH, (_m, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(URL_USERINFO, (_m, scheme: string) => `${scheme}${REDACTED}@`)
     .replace(ALIBABA_KEY_ID, REDACTED);
 }
