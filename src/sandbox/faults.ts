@@ -9,7 +9,8 @@ import type { CloudKind } from '../providers/core/model';
  * 'echo-error' (the cloud's own error format whose message quotes it; both put the AccessKey ID, the
  * signature and any token in the body, as real gateways do). After it is served (applied, as a cloud that
  * did the work and then lost its reply): 'drop-reply' (connection destroyed instead of the answer),
- * 'error-after-apply' (the cloud's 5xx instead of the answer).
+ * 'error-after-apply' (the cloud's 5xx instead of the answer). Object storage only: 'reset-mid-body' (the
+ * connection destroyed once half of the request's body has arrived: a part cut off mid-upload, not stored).
  */
 export type FaultKind =
   | 'server-error'
@@ -20,7 +21,8 @@ export type FaultKind =
   | 'echo'
   | 'echo-error'
   | 'drop-reply'
-  | 'error-after-apply';
+  | 'error-after-apply'
+  | 'reset-mid-body';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   'server-error',
@@ -32,6 +34,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'echo-error',
   'drop-reply',
   'error-after-apply',
+  'reset-mid-body',
 ];
 
 export interface FaultRule {

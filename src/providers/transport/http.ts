@@ -201,7 +201,10 @@ export class HttpClient {
         try {
           return await interpret(answer);
         } finally {
-          res.body.destroy();
+          // What interpret left is discarded (a little is read so the connection can be reused).
+          if (!res.body.readableEnded) {
+            await res.body.dump().catch(() => undefined);
+          }
         }
       },
       signal,
