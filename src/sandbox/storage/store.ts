@@ -179,11 +179,11 @@ export class SandboxObjectStore {
       throw new StoreError(400, 'EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size.');
     }
     const file = this.tempFile();
-    const out = fs.createWriteStream(file);
-    for (const p of parts) {
-      await pipeline(fs.createReadStream(p.file), out, { end: false });
-    }
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    await pipeline(async function* () {
+      for (const p of parts) {
+        yield* fs.createReadStream(p.file) as AsyncIterable<Buffer>;
+      }
+    }, fs.createWriteStream(file));
     const md5 = createHash('md5');
     for (const p of parts) {
       md5.update(p.md5);
