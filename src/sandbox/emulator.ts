@@ -8,6 +8,7 @@ import { createHandlers } from './handlers';
 import { huaweiAccount } from './huawei/data';
 import { DEFAULT_JOB_DURATION_MS, JobClock } from './jobs';
 import { QuotaPlan } from './quotas';
+import { SandboxStorage } from './storage/server';
 import { echoOf, type CloudHandler, type EmulatorRequest, type EmulatorResponse, type KeyStore } from './types';
 
 export interface SandboxCredentials {
@@ -94,6 +95,8 @@ export class Emulator implements KeyStore {
   readonly jobClock: JobClock;
   /** Quota ceilings (Huawei IMS); a test fills a quota by setting its ceiling to what is in use. */
   readonly quotas = new QuotaPlan();
+  /** The object stores (OSS on the Alibaba port, OBS on the Huawei port): buckets, objects, multipart uploads. */
+  readonly storage: SandboxStorage;
   private readonly handlers: CloudHandler[];
   private readonly servers: http.Server[] = [];
   private readonly secrets = new Map<string, string>();
@@ -109,6 +112,7 @@ export class Emulator implements KeyStore {
     this.jobClock = new JobClock(() => this.now(), options.jobDurationMs ?? DEFAULT_JOB_DURATION_MS, this.faults);
     const seed = options.seed ?? 'cloud-image-explorer';
     this.seed = seed;
+    this.storage = new SandboxStorage({ keys: this, faults: this.faults, hangMs: options.hangMs ?? 60_000, log: (e) => this.log({ time: Date.now(), ...e }) });
     this.handlers = createHandlers(this, seed);
     for (const [cloud, c] of Object.entries(SANDBOX_CREDENTIALS)) {
       this.secrets.set(`${cloud}:${c.accessKeyId}`, c.accessKeySecret);
@@ -214,6 +218,7 @@ export class Emulator implements KeyStore {
     );
     this.servers.length = 0;
     this.endpointMap = {};
+    this.storage.close();
   }
 
   /** Requests since a point in the log, e.g. `const mark = emu.requestLog.length; ...; emu.requestsSince(mark)`. */
@@ -230,6 +235,15 @@ export class Emulator implements KeyStore {
   }
 
   private async serve(handler: CloudHandler, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // Object storage streams its bodies: served before anything is buffered.
+    const store = this.storage.claims(handler.cloud, req);
+    if (store) {
+      await this.storage.serve(store, req, res).catch((err: unknown) => {
+        console.error('[sandbox] object store failed:', err);
+        res.destroy();
+      });
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) {
       chunks.push(chunk as Buffer);

@@ -11,7 +11,9 @@ import type { CloudKind } from '../providers/core/model';
  * did the work and then lost its reply): 'drop-reply' (connection destroyed instead of the answer),
  * 'error-after-apply' (the cloud's 5xx instead of the answer), 'stall' (the answer's status line and
  * headers, its Content-Length included, and then silence: no byte of the body until the connection is
- * dropped after the emulator's hangMs, as a server or a middlebox that stops half-way).
+ * dropped after the emulator's hangMs, as a server or a middlebox that stops half-way). Object storage
+ * only: 'reset-mid-body' (the connection destroyed once half of the request's body has arrived: a part
+ * cut off mid-upload, not stored).
  */
 export type FaultKind =
   | 'server-error'
@@ -23,7 +25,8 @@ export type FaultKind =
   | 'echo-error'
   | 'drop-reply'
   | 'error-after-apply'
-  | 'stall';
+  | 'stall'
+  | 'reset-mid-body';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   'server-error',
@@ -36,6 +39,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'drop-reply',
   'error-after-apply',
   'stall',
+  'reset-mid-body',
 ];
 
 export interface FaultRule {

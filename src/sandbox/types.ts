@@ -2,6 +2,7 @@
 import type { CloudKind } from '../providers/core/model';
 import type { JobClock } from './jobs';
 import type { QuotaPlan } from './quotas';
+import type { SandboxObjectStores } from './storage/imageFiles';
 
 export interface EmulatorRequest {
   readonly method: string;
@@ -35,6 +36,8 @@ export interface KeyStore {
   readonly quotas?: QuotaPlan;
   /** Images in a region, where the emulator's options replace the data set's own count (benchmarks). */
   imageCount?(cloud: CloudKind, regionId: string): number | undefined;
+  /** The object stores (OSS, OBS) that imports read and exports write; absent in a bare key store. */
+  readonly storage?: SandboxObjectStores;
 }
 
 export interface CloudHandler {

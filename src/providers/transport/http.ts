@@ -1,6 +1,7 @@
 // The one HTTP layer every provider uses: undici with keep-alive, per-attempt timeouts,
 // retry with exponential backoff (throttling, 5xx, network faults), cancellation and an optional proxy.
 // A change is never sent twice unless the first attempt provably did not reach the cloud: see CallKind.
+import type { Readable } from 'stream';
 import { request, type Dispatcher } from 'undici';
 import { ProviderError, abortError, outcomeUnknown } from '../core/errors';
 import type { CloudKind } from '../core/model';
@@ -41,6 +42,33 @@ export interface HttpResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
+}
+
+/** A request whose body is a stream, made afresh for each attempt (see HttpClient.exchange). */
+export interface StreamRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: Readable;
+}
+
+export interface StreamResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The answer's bytes, read once. */
+  readonly body: AsyncIterable<Buffer> & NodeJS.ReadableStream;
+  /** The answer as text, no further than the client's maxBodyBytes. */
+  text(): Promise<string>;
+}
+
+function flatHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (v !== undefined) {
+      headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    }
+  }
+  return headers;
 }
 
 export interface Logger {
@@ -182,17 +210,67 @@ export class HttpClient {
     interpret: (res: HttpResponse) => T,
     signal?: AbortSignal,
   ): Promise<T> {
+    return this.retrying(cloud, kind, async () => interpret(await this.once(cloud, build(), signal)), signal);
+  }
+
+  /**
+   * A request whose body and answer are streams (an object's part, an object's bytes), with the same
+   * retries, proxy and redaction as `send`. `build` is called once per attempt and gives a fresh body;
+   * `interpret` reads the answer (`res.text()` for a small one) and whatever it leaves is discarded.
+   * No overall deadline: the dispatcher's connect, headers and body timeouts bound each stall instead.
+   */
+  async exchange<T>(
+    cloud: CloudKind,
+    kind: CallKind,
+    build: () => StreamRequest,
+    interpret: (res: StreamResponse) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    return this.retrying(
+      cloud,
+      kind,
+      async () => {
+        const req = build();
+        const started = Date.now();
+        const res = await request(req.url, {
+          method: req.method as Dispatcher.HttpMethod,
+          headers: { 'user-agent': this.userAgent, ...req.headers },
+          body: req.body,
+          dispatcher: this.dispatcher,
+          signal,
+        });
+        this.logger.debug(`${cloud}: ${req.method} ${redactUrl(req.url)} -> ${res.statusCode} in ${Date.now() - started} ms`);
+        const answer: StreamResponse = {
+          status: res.statusCode,
+          headers: flatHeaders(res.headers),
+          body: res.body as AsyncIterable<Buffer> & NodeJS.ReadableStream,
+          text: () => this.readBody(cloud, { method: req.method, url: req.url, headers: req.headers }, res.statusCode, res.body),
+        };
+        try {
+          return await interpret(answer);
+        } finally {
+          // What interpret left is discarded (a little is read so the connection can be reused).
+          if (!res.body.readableEnded) {
+            await res.body.dump().catch(() => undefined);
+          }
+        }
+      },
+      signal,
+    );
+  }
+
+  /** Runs attempts of one call, retrying what its kind allows (see CallKind). */
+  private async retrying<T>(cloud: CloudKind, kind: CallKind, attempt: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     let stalls = 0;
-    for (let attempt = 1; ; attempt++) {
+    for (let n = 1; ; n++) {
       if (signal?.aborted) {
         throw abortError(cloud);
       }
       try {
-        const res = await this.once(cloud, build(), signal);
-        return interpret(res);
+        return await attempt();
       } catch (err) {
         const error = this.normalise(cloud, err, signal);
-        error.attempts = attempt;
+        error.attempts = n;
         // A server that stalled once is asked again once (a read); twice, the user decides (Retry).
         const stalledAgain = isStall(error) && ++stalls > 1;
         if (kind === 'mutation' && !error.unprocessed && (error.retryable || ProviderError.isAbort(error))) {
@@ -201,11 +279,11 @@ export class HttpClient {
           throw outcomeUnknown(error);
         }
         const again = kind === 'mutation' ? error.unprocessed : error.retryable;
-        if (!again || stalledAgain || attempt >= this.maxAttempts) {
+        if (!again || stalledAgain || n >= this.maxAttempts) {
           throw error;
         }
-        const delay = this.backoff(attempt, error.retryAfterSeconds);
-        this.logger.warn(`${cloud}: ${error.describe()}; retry ${attempt}/${this.maxAttempts - 1} in ${delay} ms`);
+        const delay = this.backoff(n, error.retryAfterSeconds);
+        this.logger.warn(`${cloud}: ${error.describe()}; retry ${n}/${this.maxAttempts - 1} in ${delay} ms`);
         await this.sleep(delay, signal).catch(() => {
           throw abortError(cloud);
         });
@@ -238,12 +316,7 @@ export class HttpClient {
       signal: combined,
     });
     const body = await this.readBody(cloud, req, res.statusCode, res.body);
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(res.headers)) {
-      if (v !== undefined) {
-        headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-      }
-    }
+    const headers = flatHeaders(res.headers);
     this.logger.debug(`${cloud}: ${req.method} ${redactUrl(req.url)} -> ${res.statusCode} in ${Date.now() - started} ms`);
     return { status: res.statusCode, headers, body };
   }

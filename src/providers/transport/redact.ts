@@ -25,15 +25,17 @@ const known: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('
 const SEP = String.raw`(?:[ \t]+|%20|\+)`;
 /** Signed schemes whose value runs to the end of the field: Alibaba ACS3 (V3 signature), Huawei SDK-HMAC (APIG), OSS V4, AWS V4. */
 const SIGNED_SCHEME = new RegExp(String.raw`\b(ACS3-(?:HMAC-SHA256|HMAC-SM3|RSA-SHA256)|SDK-HMAC-(?:SHA256|SM3)|OSS4-HMAC-SHA256|AWS4-HMAC-SHA256)(${SEP})[^\r\n"'<>&]*`, 'gi');
-/** `scheme AccessKeyId:signature`: BatchCompute (ROA, "Acs"), OSS and OBS V2 signatures. */
-const KEY_SIGNATURE_SCHEME = new RegExp(String.raw`\b(acs|OSS|OBS)(${SEP})[^\s"'<>&:%]+(?::|%3A)(?!/)[A-Za-z0-9+/=%]+`, 'gi');
+/** `scheme AccessKeyId:signature`: BatchCompute (ROA, "Acs"), OSS V1, OBS and S3 V2 signatures. */
+const KEY_SIGNATURE_SCHEME = new RegExp(String.raw`\b(acs)(${SEP})[^\s"'<>&:%]+(?::|%3A)(?!/)[A-Za-z0-9+/=%]+`, 'gi');
+/** The same for object storage, whose signature (a base64 HMAC) is long: "OBS bucket:object.qcow2" in a sentence is no credential. */
+const STORAGE_SIGNATURE_SCHEME = new RegExp(String.raw`\b(OSS|OBS|AWS)(${SEP})[^\s"'<>&:%]+(?::|%3A)(?!/)[A-Za-z0-9+/=%]{20,}`, 'gi');
 /** Bearer tokens (8 characters or more), and Basic credentials (base64, padded to a multiple of 4). */
 const BEARER = new RegExp(String.raw`\b(Bearer)(${SEP})[A-Za-z0-9._~+/=-]{8,}`, 'gi');
 const BASIC = new RegExp(String.raw`\b(Basic)(${SEP})((?:[A-Za-z0-9+/]{4}){2,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)(?![A-Za-z0-9+/=])`, 'gi');
 
-const HEADER_NAMES = 'proxy-authorization|authorization|x-acs-security-token|x-acs-access-id|x-security-token|x-auth-token|x-subject-token';
+const HEADER_NAMES = 'proxy-authorization|authorization|x-acs-security-token|x-acs-access-id|x-oss-security-token|x-obs-security-token|x-security-token|x-auth-token|x-subject-token';
 const PARAM_NAMES =
-  'signature|accesskeyid|access_key_id|accesskeysecret|access_key_secret|secretaccesskey|secret_access_key|securitytoken|security_token|x-amz-signature|x-amz-credential|x-amz-security-token|password|passwd|token';
+  'signature|ossaccesskeyid|awsaccesskeyid|x-oss-credential|x-oss-signature|accesskeyid|access_key_id|accesskeysecret|access_key_secret|secretaccesskey|secret_access_key|securitytoken|security_token|x-amz-signature|x-amz-credential|x-amz-security-token|password|passwd|token';
 
 /** Header-like fields whose whole value (to the end of the line or quote) is a credential; `\"` of JSON in JSON included. */
 const HEADER_FIELD = new RegExp(String.raw`\b(${HEADER_NAMES})(\\*["']?\s*[:=]\s*\\*["']?)([^\r\n"'<]*)`, 'gi');
@@ -85,6 +87,7 @@ export function redact(text: string): string {
   let out = text
     .replace(SIGNED_SCHEME, (_m, scheme: string, sep: string) => `${scheme}${sep}${REDACTED}`)
     .replace(KEY_SIGNATURE_SCHEME, (_m, scheme: string, sep: string) => `${scheme}${sep}${REDACTED}`)
+    .replace(STORAGE_SIGNATURE_SCHEME, (_m, scheme: string, sep: string) => `${scheme}${sep}${REDACTED}`)
     .replace(BEARER, (_m, scheme: string, sep: string) => `${scheme}${sep}${REDACTED}`)
     .replace(BASIC, (_m, scheme: string, sep: string) => `${scheme}${sep}${REDACTED}`)
     .replace(HEADER_FIELD, (_m, name: string, sep: string) => `${name}${sep}${REDACTED}`)

@@ -5,6 +5,7 @@
 // ClientToken answers the first request's ImageId and TaskId. Any bucket and object exist except those
 // named missing-*.
 import { ALIBABA_IMPORT_RULES } from '../../providers/alibaba/rules';
+import { checkImportFile } from '../storage/imageFiles';
 import type { EmulatorResponse } from '../types';
 import type { EcsImage } from './data';
 import { alibabaError, dryRun, invalid, isResponse, isoSecond, missing, ok, type Params } from './params';
@@ -60,6 +61,18 @@ function problem(params: Params): EmulatorResponse | undefined {
   return undefined;
 }
 
+/** The OSS object of the import, when its bucket is one of the sandbox store's: it must be there, in the image's region. */
+function storedFile(world: EcsWorld, regionId: string, params: Params): EmulatorResponse | undefined {
+  switch (checkImportFile(world.keys.storage, 'alibaba', regionId, params[`${DISK}.OSSBucket`] ?? '', params[`${DISK}.OSSObject`] ?? '', false)) {
+    case 'noObject':
+      return alibabaError(404, 'InvalidOSSObject.NotFound', 'The specified OSS object does not exist.');
+    case 'otherRegion':
+      return alibabaError(404, 'InvalidOSSBucket.NotFound', 'The specified OSS bucket does not exist in this region.');
+    default:
+      return undefined;
+  }
+}
+
 export function importImage(world: EcsWorld, params: Params): EmulatorResponse {
   const region = world.region(params);
   if (isResponse(region)) {
@@ -70,7 +83,7 @@ export function importImage(world: EcsWorld, params: Params): EmulatorResponse {
   if (earlier) {
     return ok(earlier);
   }
-  const refused = problem(params) ?? dryRun(params);
+  const refused = problem(params) ?? storedFile(world, region.RegionId, params) ?? dryRun(params);
   if (refused) {
     return refused;
   }

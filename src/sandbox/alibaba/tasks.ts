@@ -2,6 +2,7 @@
 // DescribeTaskAttribute in the sandbox.
 import { ALIBABA_EXPORT_RULES } from '../../providers/alibaba/rules';
 import type { SandboxJob, SandboxJobPhase } from '../jobs';
+import { writeExport } from '../storage/imageFiles';
 import type { EmulatorResponse } from '../types';
 import { alibabaError, dryRun, invalid, isResponse, isoSecond, missing, ok, paging, type Params, pageOf, repeatList } from './params';
 import type { EcsRegion } from './data';
@@ -46,6 +47,8 @@ export function exportImage(world: EcsWorld, params: Params): EmulatorResponse {
   }
   const job = world.clock.start('alibaba', 'ExportImage', world.newTaskId(region.RegionId));
   world.tasks.add(job, { regionId: region.RegionId, imageId: image.ImageId, bucket, prefix, format });
+  // The exported file, in the bucket under the prefix, for a download to fetch.
+  writeExport(world.keys.storage, 'alibaba', region.RegionId, bucket, `${prefix}${image.ImageId}_system.${format}`, format, Number(image['Size'] ?? 20));
   return ok({ TaskId: job.id, RegionId: region.RegionId });
 }
 

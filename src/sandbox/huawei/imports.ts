@@ -7,6 +7,7 @@ import { randomUUID } from 'crypto';
 import { HUAWEI_IMPORT_RULES } from '../../providers/huawei/rules';
 import type { EmulatorResponse } from '../types';
 import type { ImsImage } from './data';
+import { checkImportFile, type SandboxObjectStores } from '../storage/imageFiles';
 import type { HuaweiImsJobs } from './jobs';
 import { IMS_CODES, imsError, invalid, isResponse, isoSecond, jsonBody } from './replies';
 import type { Scope } from './world';
@@ -18,7 +19,7 @@ function text(request: Record<string, unknown>, name: string): string | undefine
   return typeof v === 'string' ? v : undefined;
 }
 
-export function createImage(jobs: HuaweiImsJobs, scope: Scope, body: string, room: number, now: number): EmulatorResponse {
+export function createImage(jobs: HuaweiImsJobs, scope: Scope, body: string, room: number, now: number, storage?: SandboxObjectStores): EmulatorResponse {
   const request = jsonBody(body);
   if (isResponse(request)) {
     return request;
@@ -57,8 +58,15 @@ export function createImage(jobs: HuaweiImsJobs, scope: Scope, body: string, roo
   if (!['ECS', 'FusionCompute', 'BMS', 'Ironic'].includes(String(type))) {
     return invalid('The parameter type is invalid.');
   }
-  if (bucket.startsWith('missing-') || object.startsWith('missing')) {
+  const stored = checkImportFile(storage, 'huawei', scope.project.regionId, bucket, object, true);
+  if (bucket.startsWith('missing-') || object.startsWith('missing') || stored === 'noObject') {
     return imsError(404, IMS_CODES.fileNotFound, `The image file ${object} does not exist in the OBS bucket ${bucket}.`);
+  }
+  if (stored === 'otherRegion') {
+    return invalid(`The OBS bucket ${bucket} is not in the region of the image (${scope.project.regionId}).`);
+  }
+  if (stored === 'notStandard') {
+    return invalid(`The storage class of the OBS bucket ${bucket} must be Standard.`);
   }
   if (room < 1) {
     return imsError(400, IMS_CODES.quotaExceeded, 'The quota of private images (image) is exceeded.');

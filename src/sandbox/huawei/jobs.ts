@@ -3,6 +3,7 @@
 // a failed job (FaultPlan.failJobs) changes nothing and reports FAIL with its reason.
 import { HUAWEI_EXPORT_MAX_GIB, HUAWEI_EXPORT_RULES, HUAWEI_QUICK_EXPORT_OVER_GIB } from '../../providers/huawei/rules';
 import { JobLedger, type SandboxJobPhase } from '../jobs';
+import { writeExport, type SandboxObjectStores } from '../storage/imageFiles';
 import type { EmulatorResponse } from '../types';
 import { IMS_CODES, imsError, invalid, isResponse, isoSecond, jsonBody, ok } from './replies';
 import { ownImage, type HuaweiWorld, type Scope } from './world';
@@ -92,7 +93,7 @@ export class HuaweiImsJobs {
   }
 
   /** ExportImage `POST /v1/cloudimages/{image_id}/file` `{bucket_url: "bucket:object", file_format, is_quick_export}`. */
-  exportImage(scope: Scope, imageId: string, body: string): EmulatorResponse {
+  exportImage(scope: Scope, imageId: string, body: string, storage?: SandboxObjectStores): EmulatorResponse {
     const request = jsonBody(body);
     if (isResponse(request)) {
       return request;
@@ -125,6 +126,11 @@ export class HuaweiImsJobs {
     if (size > HUAWEI_QUICK_EXPORT_OVER_GIB && quick !== true) {
       return invalid(`The image is ${size} GB: images over ${HUAWEI_QUICK_EXPORT_OVER_GIB} GB can only be exported with is_quick_export.`);
     }
-    return this.start(scope, { operation: 'ExportImage', jobType: 'imsNativeExportImageJob', imageId: image.id, imageName: image.name });
+    const started = this.start(scope, { operation: 'ExportImage', jobType: 'imsNativeExportImageJob', imageId: image.id, imageName: image.name });
+    if (started.status < 300) {
+      // The exported file, at bucket:object, for a download to fetch.
+      writeExport(storage, 'huawei', scope.project.regionId, bucket, object, typeof format === 'string' ? format : 'zvhd2', size);
+    }
+    return started;
   }
 }
