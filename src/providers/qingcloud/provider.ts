@@ -14,6 +14,7 @@ import { QingcloudSharing } from './sharing';
 import { QINGCLOUD_TAG_RULES } from './rules';
 import { QingcloudTags } from './tags';
 import { qingcloudEditing } from './editing';
+import { QingcloudUsage } from './usage';
 import type { ImageEditing } from '../shared/editing';
 
 export const QINGCLOUD_MAX_PAGE_SIZE = 100;
@@ -52,6 +53,7 @@ export class QingcloudProvider implements ImageProvider {
   readonly editing: ImageEditing;
   readonly jobs: QingcloudJobs;
   readonly copying: QingcloudCopying;
+  readonly usage: QingcloudUsage;
   private readonly client: QingcloudClient;
 
   constructor(ctx: ProviderContext, private readonly language: ZoneLanguage = 'en-US') {
@@ -62,6 +64,7 @@ export class QingcloudProvider implements ImageProvider {
     this.editing = qingcloudEditing(this.client, (zone, imageId, signal) => this.getImage(zone, imageId, signal));
     this.jobs = new QingcloudJobs(this.client);
     this.copying = new QingcloudCopying(this.client);
+    this.usage = new QingcloudUsage(this.client);
   }
 
   /** DescribeZones: signed and cheap. */

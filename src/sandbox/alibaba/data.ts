@@ -1,5 +1,6 @@
 // The sandbox's Alibaba ECS data set: deterministic, realistic, in Chinese and English.
 import { Random } from '../random';
+import { usedByInstances } from '../usage';
 
 export interface EcsRegion {
   readonly RegionId: string;
@@ -106,7 +107,8 @@ export function generateEcsImages(seed: string, region: EcsRegion, ownerAccountI
       IsSelfShared: alias === 'self' && rnd.chance(0.2) ? 'True' : 'False',
       IsCopied: false,
       IsSubscribed: false,
-      Usage: 'instance',
+      // Own images say whether instances use them (sandbox/usage.ts); others are taken as used.
+      Usage: alias !== 'self' || usedByInstances(imageId) ? 'instance' : 'none',
       CreationTime: isoSecond(created),
       ImageFamily: alias === 'system' ? os.id.replace(/_20G_alibase$/, '') : '',
       ImageVersion: '',

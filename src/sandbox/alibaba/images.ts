@@ -43,10 +43,14 @@ export function describeImages(world: EcsWorld, params: Params): EmulatorRespons
   if (tags.length > 20) {
     return invalid('Tag', 'At most 20 Tag.N are allowed.');
   }
+  const usage = params['Usage'];
+  if (usage !== undefined && usage !== 'instance' && usage !== 'none') {
+    return invalid('Usage');
+  }
   const isPublic = params['IsPublic'];
   const ids = params['ImageId']?.split(',').map((s) => s.trim());
   const nameFilter = params['ImageName']?.toLowerCase();
-  const key = JSON.stringify([region.RegionId, statuses, owner, isPublic, ids, nameFilter, tags]);
+  const key = JSON.stringify([region.RegionId, statuses, owner, isPublic, ids, nameFilter, tags, usage]);
   const matched = world.listings.get(key, () =>
     (world.regionImages(region.RegionId) ?? []).filter(
       (i) =>
@@ -55,6 +59,7 @@ export function describeImages(world: EcsWorld, params: Params): EmulatorRespons
         (isPublic === undefined || i['IsPublic'] === flag(params, 'IsPublic')) &&
         (!ids || ids.includes(i.ImageId)) &&
         (!nameFilter || String(i['ImageName']).toLowerCase().includes(nameFilter)) &&
+        (!usage || i['Usage'] === usage) &&
         hasTags(i, tags),
     ),
   );

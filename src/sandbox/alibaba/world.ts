@@ -4,7 +4,8 @@ import { randomUUID } from 'crypto';
 import { JobClock, JobLedger, type SandboxJob } from '../jobs';
 import type { CopyEntry } from './copy';
 import { ListingIndex } from '../indexes';
-import { Random, hashString } from '../random';
+import { Random } from '../random';
+import { SandboxUsage, usedByInstances } from '../usage';
 import type { EmulatorResponse, KeyStore } from '../types';
 import { ECS_REGIONS, generateEcsImages, type EcsImage, type EcsRegion } from './data';
 import { alibabaError, isResponse, isoSecond, missing, type Params } from './params';
@@ -31,7 +32,7 @@ export interface ExportTask {
  * id: about one own image in four. Exported for tests, which cannot see instances through the API.
  */
 export function imageInUse(imageId: string): boolean {
-  return imageId.startsWith('m-') && hashString(`in-use/${imageId}`) % 4 === 0;
+  return imageId.startsWith('m-') && usedByInstances(imageId);
 }
 
 export class EcsWorld {
@@ -49,12 +50,18 @@ export class EcsWorld {
   readonly accountId = SANDBOX_ALIBABA_ACCOUNT_ID;
   private readonly images = new Map<string, EcsImage[]>();
   private readonly shares = new Map<string, ShareEntry[]>();
+  /** The instances and launch templates that use the images (instances.ts). */
+  readonly usage: SandboxUsage;
 
   constructor(
     readonly keys: KeyStore,
     private readonly seed: string,
   ) {
     this.clock = keys.jobClock ?? new JobClock(() => keys.now());
+    this.usage = new SandboxUsage(seed, 'alibaba', {
+      instance: (rnd) => `i-${rnd.chars('0123456789abcdefghijklmnopqrstuvwxyz', 20)}`,
+      template: (rnd) => `lt-${rnd.chars('0123456789abcdefghijklmnopqrstuvwxyz', 20)}`,
+    });
   }
 
   now(): number {
