@@ -2,8 +2,8 @@
 // NextToken, joined on ImageId) and the launch templates (DescribeLaunchTemplates, 50 a page, then each
 // template's versions with DescribeLaunchTemplateVersions: every version may name an image).
 import { mapLimited, num, str, wrappedList } from '../shared/common';
-import type { RegionUsage, UsageOperations } from '../core/operations';
-import { everyPage, regionUsage, type UsageListing } from '../shared/usage';
+import type { UsageOperations } from '../core/operations';
+import { everyPage, usageOperations, type UsageListing } from '../shared/usage';
 import type { AlibabaRpcClient } from './client';
 
 /** DescribeInstances MaxResults: at most 100. */
@@ -13,23 +13,24 @@ const TEMPLATE_PAGE = 50;
 /** Templates whose versions are listed at once. */
 const TEMPLATE_CONCURRENCY = 4;
 
-export class AlibabaUsage implements UsageOperations {
-  readonly kinds = ['instance', 'template'] as const;
+export function alibabaUsage(rpc: AlibabaRpcClient): UsageOperations {
+  const listings = new AlibabaUsageListings(rpc);
+  return usageOperations(['instance', 'template'], (regionId) => [listings.instances(regionId), listings.templates(regionId)]);
+}
 
+class AlibabaUsageListings {
   constructor(private readonly rpc: AlibabaRpcClient) {}
 
-  regionUsage(regionId: string, signal?: AbortSignal): Promise<RegionUsage> {
-    return regionUsage(regionId, [this.instances(regionId), this.templates(regionId)], signal);
-  }
-
-  private instances(regionId: string): UsageListing {
+  /** DescribeInstances, narrowed by ImageId when one image is asked about. */
+  instances(regionId: string): UsageListing {
     return {
       kind: 'instance',
       api: 'DescribeInstances',
-      list: async (use, signal) => {
+      list: async (use, signal, imageId) => {
         let token: string | undefined;
         return everyPage(async () => {
-          const body = await this.rpc.call('DescribeInstances', { RegionId: regionId, MaxResults: String(INSTANCE_PAGE), ...(token ? { NextToken: token } : {}) }, signal, regionId);
+          const params = { RegionId: regionId, MaxResults: String(INSTANCE_PAGE), ...(imageId ? { ImageId: imageId } : {}), ...(token ? { NextToken: token } : {}) };
+          const body = await this.rpc.call('DescribeInstances', params, signal, regionId);
           for (const i of wrappedList(body['Instances'], 'Instance')) {
             const imageId = str(i['ImageId']);
             const id = str(i['InstanceId']);
@@ -44,7 +45,7 @@ export class AlibabaUsage implements UsageOperations {
     };
   }
 
-  private templates(regionId: string): UsageListing {
+  templates(regionId: string): UsageListing {
     return {
       kind: 'template',
       api: 'DescribeLaunchTemplates, DescribeLaunchTemplateVersions',

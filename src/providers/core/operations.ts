@@ -321,6 +321,11 @@ export interface UsageOperations {
   readonly kinds: readonly UsageKind[];
   /** Lists what uses images in a region. A failed listing is in `failed`, never taken as "unused"; an abort throws. */
   regionUsage(regionId: string, signal?: AbortSignal): Promise<RegionUsage>;
+  /**
+   * What uses one image now (before deleting it): the same listings, narrowed to the image where the cloud
+   * filters by image (Alibaba ImageId, QingCloud image_id.N), else the region's listing joined on it.
+   */
+  imageUsage(regionId: string, imageId: string, signal?: AbortSignal): Promise<RegionUsage>;
 }
 
 /** The optional groups an ImageProvider may carry. */

@@ -17,7 +17,8 @@ import { HuaweiSharing } from './sharing';
 import { HUAWEI_TAG_QUERY_LIMITS, HuaweiTagSearch, type HuaweiTagQuery } from './tagQuery';
 import { HUAWEI_TAG_RULES } from './rules';
 import { HuaweiTags } from './tags';
-import { HuaweiUsage } from './usage';
+import { huaweiUsage } from './usage';
+import type { UsageOperations } from '../core/operations';
 import { huaweiEditing } from './editing';
 import type { ImageEditing } from '../shared/editing';
 
@@ -99,7 +100,7 @@ export class HuaweiImsProvider implements ImageProvider {
   readonly importing: HuaweiImporting;
   readonly received: HuaweiReceived;
   readonly quota: HuaweiQuota;
-  readonly usage: HuaweiUsage;
+  readonly usage: UsageOperations;
   private readonly client: HuaweiClient;
   private readonly tagSearch: HuaweiTagSearch;
 
@@ -115,7 +116,7 @@ export class HuaweiImsProvider implements ImageProvider {
     this.importing = new HuaweiImporting(this.client);
     this.received = new HuaweiReceived(this.client);
     this.quota = new HuaweiQuota(this.client);
-    this.usage = new HuaweiUsage(this.client);
+    this.usage = huaweiUsage(this.client);
     this.tagSearch = new HuaweiTagSearch(this.client);
   }
 

@@ -14,7 +14,8 @@ import { QingcloudSharing } from './sharing';
 import { QINGCLOUD_TAG_RULES } from './rules';
 import { QingcloudTags } from './tags';
 import { qingcloudEditing } from './editing';
-import { QingcloudUsage } from './usage';
+import { qingcloudUsage } from './usage';
+import type { UsageOperations } from '../core/operations';
 import type { ImageEditing } from '../shared/editing';
 
 export const QINGCLOUD_MAX_PAGE_SIZE = 100;
@@ -53,7 +54,7 @@ export class QingcloudProvider implements ImageProvider {
   readonly editing: ImageEditing;
   readonly jobs: QingcloudJobs;
   readonly copying: QingcloudCopying;
-  readonly usage: QingcloudUsage;
+  readonly usage: UsageOperations;
   private readonly client: QingcloudClient;
 
   constructor(ctx: ProviderContext, private readonly language: ZoneLanguage = 'en-US') {
@@ -64,7 +65,7 @@ export class QingcloudProvider implements ImageProvider {
     this.editing = qingcloudEditing(this.client, (zone, imageId, signal) => this.getImage(zone, imageId, signal));
     this.jobs = new QingcloudJobs(this.client);
     this.copying = new QingcloudCopying(this.client);
-    this.usage = new QingcloudUsage(this.client);
+    this.usage = qingcloudUsage(this.client);
   }
 
   /** DescribeZones: signed and cheap. */

@@ -43,6 +43,22 @@ describe('Image usage listings (against the emulator)', () => {
         assert.equal(usage.listed[0]?.api, api);
       });
 
+      it('tells what uses one image now, narrowed by image where the API filters by it', async () => {
+        const own = (await allImages(providers[cloud], regionId, pageSize)).filter((i) => i.owner === 'self');
+        const used = own.find((i) => usedByInstances(i.id))!;
+        const unused = own.find((i) => !usedByInstances(i.id))!;
+        const all = await providers[cloud].usage!.regionUsage(regionId);
+        const mark = sandbox.emulator.requestLog.length;
+        const one = await providers[cloud].usage!.imageUsage(regionId, used.id);
+        assert.deepEqual([...one.byImage.keys()], [used.id]);
+        assert.equal(one.byImage.get(used.id)?.instances, all.byImage.get(used.id)?.instances);
+        assert.equal((await providers[cloud].usage!.imageUsage(regionId, unused.id)).byImage.size, 0);
+        if (cloud !== 'huawei') {
+          const asked = sandbox.emulator.requestsSince(mark).filter((r) => r.operation === api);
+          assert.equal(asked.length, 2, 'one request per image');
+        }
+      });
+
       it('reports a failed listing with its API and the cloud\'s error, not as "unused"', async () => {
         sandbox.emulator.faults.add({ kind: 'server-error', cloud, operation: api });
         const usage = await providers[cloud].usage!.regionUsage(regionId);
