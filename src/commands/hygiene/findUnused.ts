@@ -27,7 +27,7 @@ function ruleItems(rules: HygieneRules): PickItem<RuleKey>[] {
 }
 
 async function askRules(ctx: CommandContext, title: string): Promise<HygieneRules> {
-  const saved = savedRules();
+  const saved = savedRules(ctx);
   const picked = new Set((await ctx.input.pickMany(ruleItems(saved), { title, step: 1, totalSteps: 2, placeHolder: vscode.l10n.t('The rules an image must meet to be proposed for deletion') })).map((p) => p.data));
   let olderThanDays = 0;
   if (picked.has('olderThanDays')) {
@@ -49,7 +49,7 @@ async function askRules(ctx: CommandContext, title: string): Promise<HygieneRule
     notShared: picked.has('notShared'),
     keepTagKey: picked.has('keepTagKey') ? saved.keepTagKey || DEFAULT_RULES.keepTagKey : '',
   };
-  await saveRules(rules);
+  await saveRules(ctx, rules);
   return rules;
 }
 
@@ -60,12 +60,13 @@ async function targetsOf(ctx: CommandContext, node: unknown): Promise<{ targets:
   const targets: HygieneTarget[] = [];
   const skipped: string[] = [];
   for (const account of accounts) {
+    // The regions first: listing them may start the sandbox, which renews every session's provider.
+    const regions = node instanceof RegionNode ? [node] : (await ctx.tree.getChildren(account)).filter((n): n is RegionNode => n instanceof RegionNode);
     const provider = await ctx.sessions.provider(account.account);
     if (!provider.usage) {
       skipped.push(account.account.name);
       continue;
     }
-    const regions = node instanceof RegionNode ? [node] : (await ctx.tree.getChildren(account)).filter((n): n is RegionNode => n instanceof RegionNode);
     targets.push({ account: { id: account.account.id, name: account.account.name, cloud: account.account.cloud }, provider, regionIds: regions.map((r) => r.region.id) });
   }
   return { targets, skipped };

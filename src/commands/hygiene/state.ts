@@ -28,14 +28,19 @@ export function planPanelHtml(): string | undefined {
   return panel?.html;
 }
 
-/** The rules kept for this workspace (or the user's, without a workspace). */
-export function savedRules(): HygieneRules {
-  return rulesFrom(vscode.workspace.getConfiguration(SECTION).get('rules') ?? DEFAULT_RULES);
+const RULES_KEY = 'cloudImageExplorer.hygiene.lastRules';
+
+/**
+ * The rules last chosen in this workspace; before any choice, the `cloudImageExplorer.hygiene.rules`
+ * setting (the user's defaults), else the built-in ones. The choice is kept in the workspace's state, not
+ * written to settings: a settings change renews every connection (accounts/session.ts).
+ */
+export function savedRules(ctx: CommandContext): HygieneRules {
+  return rulesFrom(ctx.extension.workspaceState.get(RULES_KEY) ?? vscode.workspace.getConfiguration(SECTION).get('rules') ?? DEFAULT_RULES);
 }
 
-export async function saveRules(rules: HygieneRules): Promise<void> {
-  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration(SECTION).update('rules', rules, target);
+export async function saveRules(ctx: CommandContext, rules: HygieneRules): Promise<void> {
+  await ctx.extension.workspaceState.update(RULES_KEY, rules);
 }
 
 /** Forgets the plan once it was acted on (a cleanup), so it is not run twice. */
