@@ -1,11 +1,11 @@
 // The layer order of src/, enforced: a module may import only from its own top folder or from a layer
 // below it. An upward import, or one between two folders of the same layer, fails `npm run lint`.
 //   providers (plain Node) < sandbox (beside it, built on it) < util < accounts < tree
-//   < jobs | search | editor < webviews < commands < extension.ts (wiring only)
+//   < jobs | search | editor | hygiene < webviews < commands < extension.ts (wiring only)
 import path from 'node:path';
 
-const RANKS = { providers: 0, sandbox: 1, util: 2, accounts: 3, tree: 4, jobs: 5, search: 5, editor: 5, webviews: 6, commands: 7, 'extension.ts': 8 };
-const ORDER = 'providers < sandbox < util < accounts < tree < jobs | search | editor < webviews < commands < extension.ts';
+const RANKS = { providers: 0, sandbox: 1, util: 2, accounts: 3, tree: 4, jobs: 5, search: 5, editor: 5, hygiene: 5, webviews: 6, commands: 7, 'extension.ts': 8 };
+const ORDER = 'providers < sandbox < util < accounts < tree < jobs | search | editor | hygiene < webviews < commands < extension.ts';
 
 /** The top folder of src/ a file is in ('extension.ts' for the file itself), or undefined outside src/. */
 function layerOf(file, srcRoot) {

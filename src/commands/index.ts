@@ -12,6 +12,9 @@ import { exportImage } from './images/export';
 import { cancelJob, retryJob } from './jobs/jobActions';
 import { importImage } from './images/importImage';
 import { showQuota } from './images/quota';
+import { cleanUp } from './hygiene/cleanUp';
+import { exportImageList, exportPlan } from './hygiene/exportList';
+import { findUnusedImages } from './hygiene/findUnused';
 import { acceptShared, rejectShared } from './images/sharedWithMe';
 import { clearFinishedJobs, refreshJobs } from './jobs/jobsCommands';
 import { openDetails } from './images/openDetails';
@@ -65,6 +68,10 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.acceptShared': acceptShared,
   'cloudImageExplorer.rejectShared': rejectShared,
   'cloudImageExplorer.showQuota': showQuota,
+  'cloudImageExplorer.findUnusedImages': findUnusedImages,
+  'cloudImageExplorer.cleanUpImages': cleanUp,
+  'cloudImageExplorer.exportImageList': exportImageList,
+  'cloudImageExplorer.exportPlan': exportPlan,
   'cloudImageExplorer.jobs.refresh': refreshJobs,
   'cloudImageExplorer.jobs.clearFinished': clearFinishedJobs,
   'cloudImageExplorer.filterImages': filterImages,

@@ -63,6 +63,11 @@ export class ImageLoader {
 
   constructor(private readonly source: ImageSource) {}
 
+  /** The first page was asked for and nothing is on its way (what is loaded is all there will be until "Load more"). */
+  get loaded(): boolean {
+    return this.started && this.inflight === undefined;
+  }
+
   get loading(): boolean {
     return this.inflight !== undefined;
   }

@@ -16,6 +16,8 @@ import { AlibabaImporting } from './imports';
 import { AlibabaSharing } from './sharing';
 import { AlibabaTags } from './tags';
 import { AlibabaCopying } from './copy';
+import { alibabaUsage } from './usage';
+import type { UsageOperations } from '../core/operations';
 import { AlibabaDeleting, AlibabaExporting, AlibabaJobs } from './tasks';
 
 export { ALIBABA_IMAGE_STATUSES, ALIBABA_MAX_PAGE_SIZE };
@@ -108,6 +110,7 @@ export class AlibabaEcsProvider implements ImageProvider {
   readonly copying: AlibabaCopying;
   readonly details: DetailOperations;
   readonly importing: AlibabaImporting;
+  readonly usage: UsageOperations;
   private readonly rpc: AlibabaRpcClient;
 
   constructor(ctx: ProviderContext, private readonly acceptLanguage = 'en-US') {
@@ -120,6 +123,7 @@ export class AlibabaEcsProvider implements ImageProvider {
     this.jobs = new AlibabaJobs(this.rpc);
     this.copying = new AlibabaCopying(this.rpc);
     this.importing = new AlibabaImporting(this.rpc);
+    this.usage = alibabaUsage(this.rpc);
     this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };
   }
 

@@ -17,6 +17,8 @@ import { HuaweiSharing } from './sharing';
 import { HUAWEI_TAG_QUERY_LIMITS, HuaweiTagSearch, type HuaweiTagQuery } from './tagQuery';
 import { HUAWEI_TAG_RULES } from './rules';
 import { HuaweiTags } from './tags';
+import { huaweiUsage } from './usage';
+import type { UsageOperations } from '../core/operations';
 import { huaweiEditing } from './editing';
 import type { ImageEditing } from '../shared/editing';
 
@@ -106,6 +108,7 @@ export class HuaweiImsProvider implements ImageProvider {
   readonly importing: HuaweiImporting;
   readonly received: HuaweiReceived;
   readonly quota: HuaweiQuota;
+  readonly usage: UsageOperations;
   private readonly client: HuaweiClient;
   private readonly tagSearch: HuaweiTagSearch;
 
@@ -121,6 +124,7 @@ export class HuaweiImsProvider implements ImageProvider {
     this.importing = new HuaweiImporting(this.client);
     this.received = new HuaweiReceived(this.client);
     this.quota = new HuaweiQuota(this.client);
+    this.usage = huaweiUsage(this.client);
     this.tagSearch = new HuaweiTagSearch(this.client);
   }
 

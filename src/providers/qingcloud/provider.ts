@@ -15,6 +15,8 @@ import { QingcloudSharing } from './sharing';
 import { QINGCLOUD_TAG_RULES, checkOsFamily } from './rules';
 import { QingcloudTags } from './tags';
 import { qingcloudEditing } from './editing';
+import { qingcloudUsage } from './usage';
+import type { UsageOperations } from '../core/operations';
 import type { ImageEditing } from '../shared/editing';
 
 export const QINGCLOUD_MAX_PAGE_SIZE = 100;
@@ -58,6 +60,7 @@ export class QingcloudProvider implements ImageProvider {
   readonly editing: ImageEditing;
   readonly jobs: QingcloudJobs;
   readonly copying: QingcloudCopying;
+  readonly usage: UsageOperations;
   private readonly client: QingcloudClient;
   private readonly lookup: QingcloudLookup;
 
@@ -70,6 +73,7 @@ export class QingcloudProvider implements ImageProvider {
     this.editing = qingcloudEditing(this.client, (zone, imageId, signal) => this.getImage(zone, imageId, signal));
     this.jobs = new QingcloudJobs(this.client);
     this.copying = new QingcloudCopying(this.client);
+    this.usage = qingcloudUsage(this.client);
   }
 
   /** DescribeZones: signed and cheap. */

@@ -1,5 +1,6 @@
 // The sandbox's Alibaba ECS data set: deterministic, realistic, in Chinese and English.
-import { Random, hashString } from '../random';
+import { Random } from '../random';
+import { usedByInstances } from '../usage';
 
 export interface EcsRegion {
   readonly RegionId: string;
@@ -106,8 +107,8 @@ export function generateEcsImages(seed: string, region: EcsRegion, ownerAccountI
       IsSelfShared: alias === 'self' && rnd.chance(0.2) ? 'True' : 'False',
       IsCopied: false,
       IsSubscribed: false,
-      // Instances run every public image somewhere; an own image is in use where the world says so.
-      Usage: alias !== 'self' || imageInUse(imageId) ? 'instance' : 'none',
+      // Own images say whether instances use them (sandbox/usage.ts); others are taken as used.
+      Usage: alias !== 'self' || usedByInstances(imageId) ? 'instance' : 'none',
       CreationTime: isoSecond(created),
       ImageFamily: alias === 'system' ? os.id.replace(/_20G_alibase$/, '') : '',
       ImageVersion: '',
@@ -122,7 +123,3 @@ export function generateEcsImages(seed: string, region: EcsRegion, ownerAccountI
   return images;
 }
 
-/** A quarter of the own images (m-…) run instances (DeleteImage without Force refuses them; Usage=instance lists them). */
-export function imageInUse(imageId: string): boolean {
-  return imageId.startsWith('m-') && hashString(`in-use/${imageId}`) % 4 === 0;
-}

@@ -11,6 +11,7 @@ import { describeImageSharePermission, modifyImageSharePermission } from './shar
 import { describeTags, listTagResources, tagResources, untagResources } from './tags';
 import { cancelCopyImage, cancelTask, copyImage, settleCopies } from './copy';
 import { importImage, settleImports } from './imports';
+import { describeInstances, describeLaunchTemplateVersions, describeLaunchTemplates } from './instances';
 import { describeTaskAttribute, describeTasks, exportImage } from './tasks';
 import { isRpcError, rpcActionOf, verifyRpc } from './verify';
 import { EcsWorld } from './world';
@@ -41,6 +42,9 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   CopyImage: copyImage,
   CancelCopyImage: cancelCopyImage,
   CancelTask: cancelTask,
+  DescribeInstances: describeInstances,
+  DescribeLaunchTemplates: describeLaunchTemplates,
+  DescribeLaunchTemplateVersions: describeLaunchTemplateVersions,
 };
 
 export class AlibabaEcsHandler implements CloudHandler {

@@ -112,6 +112,7 @@ export function describeImages(world: EcsWorld, params: Params): EmulatorRespons
         (isPublic === undefined || i['IsPublic'] === flag(params, 'IsPublic')) &&
         (!ids || ids.includes(i.ImageId)) &&
         (!nameFilter || String(i['ImageName']).toLowerCase().includes(nameFilter)) &&
+        (!usage || i['Usage'] === usage) &&
         hasTags(i, tags),
     ),
   );

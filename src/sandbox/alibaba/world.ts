@@ -5,6 +5,7 @@ import { JobClock, JobLedger, type SandboxJob } from '../jobs';
 import type { CopyEntry } from './copy';
 import { ListingIndex } from '../indexes';
 import { Random } from '../random';
+import { SandboxUsage, usedByInstances } from '../usage';
 import type { EmulatorResponse, KeyStore } from '../types';
 import { ECS_REGIONS, generateEcsImages, type EcsImage, type EcsRegion } from './data';
 import { alibabaError, isResponse, isoSecond, missing, type Params } from './params';
@@ -30,7 +31,9 @@ export interface ExportTask {
  * Whether instances run from an own image (so DeleteImage without Force is refused). Fixed per image
  * id: about one own image in four. Exported for tests, which cannot see instances through the API.
  */
-export { imageInUse } from './data';
+export function imageInUse(imageId: string): boolean {
+  return imageId.startsWith('m-') && usedByInstances(imageId);
+}
 
 export class EcsWorld {
   readonly clock: JobClock;
@@ -47,12 +50,18 @@ export class EcsWorld {
   readonly accountId = SANDBOX_ALIBABA_ACCOUNT_ID;
   private readonly images = new Map<string, EcsImage[]>();
   private readonly shares = new Map<string, ShareEntry[]>();
+  /** The instances and launch templates that use the images (instances.ts). */
+  readonly usage: SandboxUsage;
 
   constructor(
     readonly keys: KeyStore,
     private readonly seed: string,
   ) {
     this.clock = keys.jobClock ?? new JobClock(() => keys.now());
+    this.usage = new SandboxUsage(seed, 'alibaba', {
+      instance: (rnd) => `i-${rnd.chars('0123456789abcdefghijklmnopqrstuvwxyz', 20)}`,
+      template: (rnd) => `lt-${rnd.chars('0123456789abcdefghijklmnopqrstuvwxyz', 20)}`,
+    });
   }
 
   now(): number {

@@ -6,7 +6,7 @@ import { ListingIndex, readsOnly } from '../indexes';
 import { JobClock } from '../jobs';
 import { Random } from '../random';
 import type { CloudHandler, EmulatorRequest, EmulatorResponse, KeyStore } from '../types';
-import { generateImsImages, huaweiAccount, type HuaweiProject, type ImsImage } from './data';
+import { generateImsImages, huaweiAccount, uuidFrom, type HuaweiProject, type ImsImage } from './data';
 import { createImage } from './imports';
 import { HuaweiIncoming } from './incoming';
 import { HuaweiImsJobs } from './jobs';
@@ -17,6 +17,8 @@ import { IMS_CODES, gatewayError, imsError, invalid, isResponse, noContent, ok }
 import { listImageByTags } from './tagSearch';
 import { HuaweiImageTags } from './tags';
 import { updateImage } from './update';
+import { listServersDetails } from './servers';
+import { SandboxUsage } from '../usage';
 import { verifyHuawei } from './verify';
 import { ownImage, scopeOf, type HuaweiWorld, type Scope } from './world';
 
@@ -58,6 +60,7 @@ const ROUTES: readonly Route[] = [
   { operation: 'CopyImageCrossRegion', method: 'POST', path: new RegExp(`^/v1/cloudimages/${SEG}/cross_region_copy$`) },
   { operation: 'GlanceDeleteImage', method: 'DELETE', path: new RegExp(`^/v2/images/${SEG}$`) },
   { operation: 'UpdateImage', method: 'PATCH', path: new RegExp(`^/v2/cloudimages/${SEG}$`) },
+  { operation: 'ListServersDetails', method: 'GET', path: new RegExp(`^/v1/${SEG}/cloudservers/detail$`), projectGroup: 0 },
 ];
 
 function decode(segment: string): string {
@@ -93,6 +96,8 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
   private readonly incoming: HuaweiIncoming;
   private readonly quotas: HuaweiQuotas;
   private readonly serves: Readonly<Record<string, Serve>>;
+  /** The ECS servers that use the images (servers.ts). */
+  private readonly usage: SandboxUsage;
   /** ListImages' sorted order per region and sort, between state changes. */
   private readonly orders = new ListingIndex<{ sorted: readonly ImsImage[]; at: ReadonlyMap<string, number> }>();
 
@@ -108,6 +113,7 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
     this.copies = new HuaweiImageCopies(this, this.jobs, () => this.orders.changed(), (scope) => this.quotas.room('image', scope));
     this.incoming = new HuaweiIncoming(this.jobs);
     this.quotas = new HuaweiQuotas(keys.quotas, { used: (type, scope) => this.used(type, scope) });
+    this.usage = new SandboxUsage(seed, 'huawei', { instance: uuidFrom, template: uuidFrom });
     this.serves = {
       ListImages: (req, scope) => this.listImages(req, scope),
       BatchAddOrDeleteTags: (req, scope, [, id]) => this.tags.batchAction(scope, decode(id ?? ''), req.body),
@@ -126,6 +132,7 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
       CopyImageCrossRegion: (req, scope, [id]) => this.copies.crossRegionCopy(scope, decode(id ?? ''), req.body),
       GlanceDeleteImage: (_req, scope, [id]) => this.deleteImage(scope, decode(id ?? '')),
       UpdateImage: (req, scope, [id]) => updateImage(req, scope, decode(id ?? ''), this.keys.now()),
+      ListServersDetails: (req, scope) => listServersDetails(req, scope, this.usage),
     };
   }
 

@@ -11,6 +11,8 @@ import { QINGCLOUD_ZONES, generateQingcloudImages, type QingcloudImage } from '.
 import { QingcloudImageJobs } from './jobs';
 import { listParam, notFound, ok, paged, parameterError, qingcloudError, type Params } from './params';
 import { modifyImageAttributes } from './attributes';
+import { describeInstances } from './instances';
+import { SandboxUsage } from '../usage';
 import { QingcloudSharing } from './sharing';
 import { QingcloudTags } from './tags';
 import { isQingcloudFailure, verifyQingcloud } from './verify';
@@ -49,6 +51,7 @@ export class QingcloudHandler implements CloudHandler, QingcloudWorld {
     const tags = new QingcloudTags(this);
     const sharing = new QingcloudSharing(this);
     this.jobs = new QingcloudImageJobs(this);
+    const usage = new SandboxUsage(seed, 'qingcloud', { instance: (rnd) => `i-${rnd.chars(ID_CHARS, 8)}`, template: (rnd) => `lt-${rnd.chars(ID_CHARS, 8)}` });
     this.actions = {
       DescribeZones: (p) => this.describeZones(p),
       DescribeImages: (p) => this.describeImages(p),
@@ -63,6 +66,7 @@ export class QingcloudHandler implements CloudHandler, QingcloudWorld {
       CloneImages: (p) => this.jobs.cloneImages(p),
       ModifyImageAttributes: (p) => modifyImageAttributes(this, p),
       DescribeJobs: (p) => this.jobs.describeJobs(p),
+      DescribeInstances: (p) => describeInstances(this, usage, p),
     };
   }
 

@@ -1,0 +1,83 @@
+// The image list as CSV and JSON: every column, quoting, formula-like cells defused, facts where known.
+import { strict as assert } from 'assert';
+import { EXPORT_COLUMNS, exportRow, toCsv, toJson } from '../../../src/hygiene/export';
+import type { Image } from '../../../src/providers/core/model';
+
+const IMAGE: Image = {
+  id: 'm-1',
+  name: 'web, "v2"\nbuild',
+  regionId: 'cn-hangzhou',
+  status: 'Available',
+  owner: 'self',
+  tags: [{ key: 'env', value: 'prod' }, { key: 'keep', value: '' }],
+  sizeGiB: 40,
+  createdAt: '2025-01-01T00:00:00Z',
+  osName: 'CentOS 7.9',
+  architecture: 'x86_64',
+};
+
+/** A small RFC 4180 reader for the test. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else {
+      cell += c;
+    }
+  }
+  return rows;
+}
+
+describe('Image list export', () => {
+  it('writes one CSV row per image that a reader parses back, with the facts where known', () => {
+    const row = exportRow({
+      cloud: 'alibaba',
+      account: 'prod',
+      image: IMAGE,
+      facts: { usage: { instances: 2, templates: 0, sample: [] }, templatesListed: true, references: [{ file: 'main.tf', line: 3 }], ageDays: 700, sharedWith: 1, copiesIn: ['cn-beijing'] },
+      verdict: 'keep',
+      reasons: 'used by 2 instance(s)',
+    });
+    const parsed = parseCsv(toCsv([row, exportRow({ cloud: 'huawei', account: 'hw', image: { ...IMAGE, id: 'x', name: '=HYPERLINK("evil")' } })]));
+    assert.deepEqual(parsed[0], [...EXPORT_COLUMNS]);
+    const record = Object.fromEntries(EXPORT_COLUMNS.map((c, n) => [c, parsed[1]![n]]));
+    assert.equal(record['name'], 'web, "v2"\nbuild');
+    assert.equal(record['tags'], 'env=prod; keep');
+    assert.equal(record['instances'], '2');
+    assert.equal(record['references'], 'main.tf:3');
+    assert.equal(record['copiesIn'], 'cn-beijing');
+    assert.equal(record['sizeGiB'], '40');
+    assert.equal(parsed[2]![EXPORT_COLUMNS.indexOf('name')], `'=HYPERLINK("evil")`, 'a formula is not run by a spreadsheet');
+    assert.equal(parsed[2]![EXPORT_COLUMNS.indexOf('instances')], '', 'unknown facts are empty');
+  });
+
+  it('writes JSON with unknown facts left out', () => {
+    const [o] = JSON.parse(toJson([exportRow({ cloud: 'qingcloud', account: 'q', image: IMAGE })])) as Array<Record<string, unknown>>;
+    assert.equal(o!['id'], 'm-1');
+    assert.equal(o!['sizeGiB'], 40);
+    assert.ok(!('instances' in o!));
+  });
+});
