@@ -7,6 +7,7 @@ import { AccountNode, type ImageNode, RegionNode } from '../../tree/nodes';
 import { formatNumber } from '../../util/format';
 import { imageState, imageStateLabel } from '../../util/vocabulary';
 import type { CommandContext } from './context';
+import { accountLabel } from '../../util/clouds';
 
 /** One step of the drill-down: Escape ends the command (UserCancelledError); a failure to load reaches its error wrapper. */
 async function pick<T>(ctx: CommandContext, title: string, placeHolder: string, load: (more: boolean) => Promise<LoadedPicks<T>>): Promise<T> {
@@ -25,7 +26,7 @@ export async function pickAccount(ctx: CommandContext, title: string, capability
     return roots[0];
   }
   return pick(ctx, title, vscode.l10n.t('Select an account'), async () => ({
-    items: roots.map((n) => ({ label: n.account.name, description: n.treeItem().description?.toString(), data: n })),
+    items: roots.map((n) => ({ label: accountLabel(n.account), description: n.treeItem().description?.toString(), data: n })),
   }));
 }
 
