@@ -6,6 +6,7 @@ import { formatNumber } from '../util/format';
 import type { ImagePredicate } from './filter';
 import type { ImageLoader } from './imageLoader';
 import { ImageNode } from './imageNode';
+import { countMatching } from './ordering';
 
 export { ImageNode };
 
@@ -114,7 +115,7 @@ export class RegionNode implements Node {
   /** How many loaded images the instant filter keeps; undefined without a filter. */
   matching(): number | undefined {
     const { predicate } = this.view;
-    return predicate ? this.loader.items.reduce((n, image) => (predicate(image) ? n + 1 : n), 0) : undefined;
+    return predicate ? countMatching(this.loader.items, predicate) : undefined;
   }
 
   treeItem(): vscode.TreeItem {

@@ -11,7 +11,7 @@ import type { Image } from '../providers/core/model';
 import type { FilterSupport } from '../providers/core/filters';
 import { GroupNode } from './groupNode';
 import { AccountNode, EmptyNode, ErrorNode, hiddenRegionsNode, ImageNode, LoadMoreNode, RegionNode, type Node } from './nodes';
-import { groupImages, groupKey, sortImages } from './ordering';
+import { countMatching, groupImages, groupKey, shownImages } from './ordering';
 import { RegionFilters } from './regionFilters';
 import { throttle } from './throttle';
 import type { ViewState } from './viewState';
@@ -117,7 +117,8 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     for (const regions of this.regionNodes.values()) {
       for (const region of regions) {
         loaded += region.loader.items.length;
-        matching += region.loader.items.reduce((n, image) => (predicate(image) ? n + 1 : n), 0);
+        // Counted once per list and filter (an appended page on its own), not on every tree event.
+        matching += countMatching(region.loader.items, predicate);
       }
     }
     return loaded
@@ -351,7 +352,8 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
       this.messageDirty.fire();
     }
     const { predicate } = node.view;
-    const shown = sortImages(predicate ? loader.items.filter(predicate) : loader.items, this.state.sort);
+    // Sorted and filtered once per list, order and filter (kept between redraws: ordering.ts).
+    const shown = shownImages(loader.items, this.state.sort, predicate);
     const children: Node[] =
       this.state.group === 'none'
         ? shown.map((image) => node.imageNode(image))
