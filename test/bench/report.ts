@@ -6,7 +6,7 @@ import { CLOUD_NAME, LATENCY_MS, fmt, median, ratio } from './common';
 import type { HostResult } from './host';
 import type { PollingRow } from './jobs';
 import type { FirstPageRow, LoadAllRow } from './loading';
-import type { MemoryResult } from './memory';
+import { FILTER_QUERIES, type MemoryResult } from './memory';
 
 export interface Measurements {
   readonly loading: readonly LoadAllRow[];
@@ -197,15 +197,12 @@ function hostSection(m: Measurements, goals: Goal[]): string[] {
     `The host's own \`ext.activate()\` afterwards, which adds its context set-up (state and secret storage, round trips to the workbench): ${fmt(h.hostActivateMs)} ms.`,
     '',
   ];
-  const ms = median(cpu);
+  const wall = median(total);
   goals.push({
-    goal: 'Activation < 25 ms',
-    measured: `${fmt(ms)} ms of CPU (median; wall ${fmt(median(total))} ms); the cold first one ${fmt(cpu[0] ?? 0)} ms of CPU, ${fmt(total[0] ?? 0)} ms wall`,
-    met: ms < 25,
-    why:
-      ms < 25
-        ? undefined
-        : `${fmt(ms - 25)} ms over: loading and running the activation bundle costs this much CPU here. The provider stack is not part of it (first use loads it).`,
+    goal: 'Activation < 30 ms wall in the host',
+    measured: `${fmt(wall)} ms wall, module load + activate() (median; CPU ${fmt(median(cpu))} ms); the host's own ext.activate() with its set-up ${fmt(h.hostActivateMs)} ms`,
+    met: wall < 30 && h.hostActivateMs < 30,
+    why: 'Not worked on in this round (issue 23, item 7): activation still does what it did; the figure is what it costs on this machine at this load.',
   });
   goals.push({ goal: 'Activation loads < 250 KB', measured: kb(bytes), met: bytes < 250_000 });
   goals.push({ goal: 'No state write at activation', measured: `${h.stateWrites} writes in ${h.runs} activations`, met: h.stateWrites === 0 });
@@ -217,9 +214,17 @@ function memorySection(m: Measurements, goals: Goal[]): string[] {
   const at50k = (kib: number): number => (kib * 50_000) / 1024;
   const worstFilter = Math.max(...Object.values(r.filterMs));
   goals.push({ goal: 'Heap < 40 MiB for 50,000 loaded images (emulator out of process)', measured: `${at50k(r.kib).toFixed(1)} MiB (${(r.kib * 1024).toFixed(0)} B per image)`, met: at50k(r.kib) < 40 });
-  goals.push({ goal: 'A redraw of a 50,000-image region < 100 ms', measured: `${fmt(r.redrawMs)} ms (${fmt(r.redrawFilteredMs)} ms with the filter on)`, met: Math.max(r.redrawMs, r.redrawFilteredMs) < 100 });
-  goals.push({ goal: 'Its first display < 500 ms', measured: `${fmt(r.firstDisplayMs)} ms`, met: r.firstDisplayMs < 500 });
-  goals.push({ goal: 'The filter as the view applies it < 50 ms at 50,000', measured: `${fmt(worstFilter)} ms (slowest query)`, met: worstFilter < 50 });
+  const c = (k: string): string => (r.cpuMs[k] === undefined ? '?' : `${fmt(r.cpuMs[k])} ms`);
+  const worstFilterCpu = Math.max(...FILTER_QUERIES.map((q) => r.cpuMs[`filter:${q}`] ?? 0));
+  const cpuNote = 'wall time; CPU time of this process in brackets (what the load of a shared machine does not stretch)';
+  goals.push({
+    goal: 'A redraw of a 50,000-image region < 100 ms',
+    measured: `${fmt(r.redrawMs)} ms (CPU ${c('redraw')}); ${fmt(r.redrawFilteredMs)} ms with the filter on (CPU ${c('redrawFiltered')})`,
+    met: Math.max(r.redrawMs, r.redrawFilteredMs) < 100,
+    why: `${cpuNote}.`,
+  });
+  goals.push({ goal: 'Its first display < 500 ms', measured: `${fmt(r.firstDisplayMs)} ms (CPU ${c('first')})`, met: r.firstDisplayMs < 500, why: `${cpuNote}.` });
+  goals.push({ goal: 'The filter as the view applies it < 50 ms at 50,000', measured: `${fmt(worstFilter)} ms, slowest query (CPU ${fmt(worstFilterCpu)} ms)`, met: worstFilter < 50, why: `${cpuNote}.` });
   return [
     '## Memory, display and filter at 50,000 images',
     '',
@@ -233,7 +238,7 @@ function memorySection(m: Measurements, goals: Goal[]): string[] {
     '',
     '| heap per image | at 50,000 images | first display | redraw | redraw, filter on |',
     '|---:|---:|---:|---:|---:|',
-    `| ${(r.kib * 1024).toFixed(0)} B | ${at50k(r.kib).toFixed(1)} MiB | ${fmt(r.firstDisplayMs)} ms | ${fmt(r.redrawMs)} ms | ${fmt(r.redrawFilteredMs)} ms |`,
+    `| ${(r.kib * 1024).toFixed(0)} B | ${at50k(r.kib).toFixed(1)} MiB | ${fmt(r.firstDisplayMs)} ms (CPU ${c('first')}) | ${fmt(r.redrawMs)} ms (CPU ${c('redraw')}) | ${fmt(r.redrawFilteredMs)} ms (CPU ${c('redrawFiltered')}) |`,
     '',
     `During Load All the region is redrawn at most every ${LOAD_ALL_REDRAW_MS} ms (and once at the end), not once per page; each redraw sorts`,
     'and counts only the pages that arrived since the last (src/tree/ordering.ts keeps the order and the counts of a list that only grows).',
@@ -243,16 +248,33 @@ function memorySection(m: Measurements, goals: Goal[]): string[] {
     `The query set, then what the view asks: the root's, the account's and the region's children, the items it shows, the message with its`,
     `counts. From no filter to the query each time (a new predicate: nothing of the last query reused). Median of 5 after a warm-up.`,
     '',
-    '| query | matches | time |',
-    '|---|---:|---:|',
-    ...Object.entries(r.filterMs).map(([q, ms]) => `| \`${q}\` | ${r.filterMatches[q] ?? 0} | ${fmt(ms)} ms |`),
+    '| query | matches | time | CPU |',
+    '|---|---:|---:|---:|',
+    ...Object.entries(r.filterMs).map(([q, ms]) => `| \`${q}\` | ${r.filterMatches[q] ?? 0} | ${fmt(ms)} ms | ${c(`filter:${q}`)} |`),
     '',
   ];
+}
+
+/** Goals of issue 23 this benchmark does not measure yet: said, not left out. */
+function notMeasured(goals: Goal[]): void {
+  goals.push({
+    goal: 'Search All Accounts ≤ 1.1× its bound, backing off under throttling',
+    measured: 'not measured here',
+    met: false,
+    why: 'The engine now runs one lane per cloud account (8 regions at once growing to 16, halved with a growing pause when throttled; 32 in all) and its back-off is unit-tested against the emulator (test/unit/search/engine.test.ts); no benchmark row measures its time against the bound yet.',
+  });
+  goals.push({
+    goal: 'Bulk delete of 500 images within 1.5× its bound, ≥ 5 in flight per region, QingCloud batches of 100',
+    measured: 'not measured here',
+    met: false,
+    why: 'Not done in this round: bulk delete still sends one call after another.',
+  });
 }
 
 export function report(m: Measurements): string {
   const goals: Goal[] = [];
   const body = [...loadingSection(m, goals), ...firstPageSection(m, goals), ...pollingSection(m, goals), ...hostSection(m, goals), ...memorySection(m, goals)];
+  notMeasured(goals);
   return [
     '# Benchmarks',
     '',
