@@ -8,7 +8,6 @@ import { ProviderError } from '../providers/core/errors';
 import type { AccountConfig, CloudKind, Image, ImageFilter, Region, Tag } from '../providers/core/model';
 import { loadAllPages, type PageRequest } from '../providers/shared/paging';
 import { errorKindOf } from '../providers';
-import { sleep } from '../providers/transport/http';
 import type { ImageProvider } from '../providers/core/provider';
 import { CLOUD_RULES } from '../providers/rules/index';
 import { queryAppliesTo, type SearchQuery } from './query';
@@ -70,6 +69,19 @@ export function searchTargets<T extends SearchTarget>(query: SearchQuery, target
   return targets.filter((t) => queryAppliesTo(query, t.account.cloud));
 }
 
+/** Waits `ms`, or less if the search is cancelled (never rejects). Not the HTTP layer's: that would bring the provider stack into the activation bundle. */
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
 /** One cloud account's regions: how many at once, and its back-off after throttling. */
 class Lane<Q> {
   readonly queue: Q[] = [];
@@ -127,7 +139,7 @@ export async function searchAll<T extends SearchTarget>(query: SearchQuery, targ
     }
     lane.queue.push({ target, at });
   });
-  const pause = options.sleep ?? ((ms: number, signal: AbortSignal) => sleep(ms, signal).catch(() => undefined));
+  const pause = options.sleep ?? wait;
   let slots = Math.max(1, options.concurrency ?? SEARCH_CONCURRENCY);
   const freed: Array<() => void> = [];
   const slot = async (): Promise<void> => {
