@@ -5,11 +5,30 @@ import { isActive, jobKey, pollRegion, type TrackedJob } from './model';
  * Poll often while a job is young, then back off as it ages: 1 s at first, 30 s for an hour-long export;
  * or every `fixedMs` where the user set a poll interval (cloudImageExplorer.jobs.pollIntervalSeconds).
  */
-export function pollDelayMs(ageMs: number, fixedMs?: number): number {
-  if (fixedMs !== undefined && fixedMs > 0) {
-    return fixedMs;
+export function pollDelayMs(ageMs: number, fixedMs?: number, cost: PollCost = 'batched'): number {
+  const usual = fixedMs !== undefined && fixedMs > 0 ? fixedMs : Math.round(Math.min(30_000, Math.max(1_000, ageMs / 10)));
+  if (cost !== 'unwatched') {
+    return usual;
   }
-  return Math.round(Math.min(30_000, Math.max(1_000, ageMs / 10)));
+  // A request of its own for a job nobody looks at: at most 3 a minute, and fewer as the job ages.
+  return Math.max(usual, Math.round(Math.min(UNWATCHED_MAX_MS, Math.max(UNWATCHED_MIN_MS, ageMs / 5))));
+}
+
+/**
+ * What a job's poll costs: 'batched' where it rides in one request per region (Alibaba DescribeTasks,
+ * QingCloud DescribeJobs) or someone looks at it (an open panel, the visible Jobs view); 'unwatched'
+ * where the cloud asks one job per request (Huawei ShowJobProgress) and nobody looks at it.
+ */
+export type PollCost = 'batched' | 'unwatched';
+
+/** The least time between two polls of a job that costs a request of its own and that nobody looks at: 3 a minute. */
+export const UNWATCHED_MIN_MS = 20_000;
+/** ...growing with the job's age up to this. */
+export const UNWATCHED_MAX_MS = 120_000;
+
+/** The jobs of a group to ask about now: all (they ride in one request), or only the due ones where each costs a request. */
+export function jobsToAsk(group: PollGroup, now: number, perJob: boolean): TrackedJob[] {
+  return perJob ? group.jobs.filter((j) => (j.nextPollAt ?? 0) <= now) : group.jobs;
 }
 
 export interface PollGroup {
@@ -24,7 +43,8 @@ export interface PollGroup {
 /**
  * The active jobs due at `now`, grouped by account and region so that each group is one batched
  * request (DescribeTasks takes many TaskIds, DescribeJobs takes jobs.N). A group also takes along
- * the jobs that are not due yet, since they ride in the same request for free.
+ * the jobs that are not due yet, since they ride in the same request for free (where a cloud asks one
+ * job per request, `jobsToAsk` keeps only the due ones).
  */
 export function dueGroups(jobs: readonly TrackedJob[], now: number): PollGroup[] {
   const groups = new Map<string, PollGroup>();
@@ -52,9 +72,9 @@ export function nextWake(jobs: readonly TrackedJob[], now: number): number | und
   return Math.max(now, Math.min(...active.map((j) => j.nextPollAt ?? now)));
 }
 
-export function markPolled(job: TrackedJob, now: number, fixedMs?: number): void {
+export function markPolled(job: TrackedJob, now: number, fixedMs?: number, cost: PollCost = 'batched'): void {
   job.lastPolledAt = now;
-  job.nextPollAt = now + pollDelayMs(now - job.startedAt, fixedMs);
+  job.nextPollAt = now + pollDelayMs(now - job.startedAt, fixedMs, cost);
 }
 
 /** Keeps every active job and the most recent finished ones. */

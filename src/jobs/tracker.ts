@@ -9,7 +9,7 @@ import { logLine } from '../util/errors';
 import type { Log } from '../util/log';
 import type { UserInput } from '../util/userInput';
 import { applyStatus, cancellable, isActive, jobKey, type TrackedJob } from './model';
-import { dueGroups, markPolled, nextWake, progressWanted, prune, type PollGroup, type ProgressWatch } from './schedule';
+import { dueGroups, jobsToAsk, markPolled, nextWake, progressWanted, prune, type PollCost, type PollGroup, type ProgressWatch } from './schedule';
 import { failureText, groupOutcome, groupTitle, jobTitle } from './labels';
 
 const STATE_KEY = 'cloudImageExplorer.jobs';
@@ -56,7 +56,7 @@ export class JobTracker implements vscode.Disposable {
       this.schedule();
     }
     // Jobs that finished while nobody watched (e.g. during a reload) are still announced once.
-    this.announce();
+    void this.announce();
   }
 
   list(): readonly TrackedJob[] {
@@ -87,8 +87,11 @@ export class JobTracker implements vscode.Disposable {
   watchProgress(cadence: ProgressWatch['cadence'], matches: (job: TrackedJob) => boolean): vscode.Disposable {
     const watch: ProgressWatch = { cadence, matches };
     this.watches.add(watch);
-    if (this.jobs.some((j) => isActive(j) && matches(j))) {
-      this.pollNow();
+    const shown = this.jobs.filter((j) => isActive(j) && matches(j));
+    if (shown.length) {
+      // The jobs now in sight are polled at once (a finished one is noticed as the user looks); the others keep their turn.
+      shown.forEach((j) => (j.nextPollAt = undefined));
+      this.schedule(0);
     }
     return { dispose: () => this.watches.delete(watch) };
   }
@@ -130,7 +133,7 @@ export class JobTracker implements vscode.Disposable {
     }
     await this.persist();
     this.changed.fire();
-    this.announce();
+    await this.announce();
   }
 
   async clearFinished(): Promise<void> {
@@ -167,7 +170,7 @@ export class JobTracker implements vscode.Disposable {
       await Promise.all(dueGroups(this.jobs, now).map((g) => this.pollGroup(g)));
       await this.persist();
       this.changed.fire();
-      this.announce();
+      await this.announce();
     } finally {
       this.polling = false;
       this.schedule();
@@ -189,7 +192,10 @@ export class JobTracker implements vscode.Disposable {
       if (!provider.jobs) {
         throw new Error(`${account.cloud} has no job API`);
       }
-      const ids = [...new Set(group.jobs.map((j) => j.jobId))];
+      // Where each job is a request of its own, only the due ones are asked about (the others wait their turn).
+      const perJob = provider.jobs.statusPerJob === true;
+      const asked = jobsToAsk(group, now, perJob);
+      const ids = [...new Set(asked.map((j) => j.jobId))];
       let statuses: JobStatus[];
       if (group.follow === 'image') {
         // Copies whose progress is their new image's own (Alibaba): one DescribeImages for the region.
@@ -198,12 +204,12 @@ export class JobTracker implements vscode.Disposable {
         }
         statuses = await provider.copying.describeCopies(group.regionId, ids);
       } else {
-        const progress = progressWanted(group.jobs, [...this.watches], this.progressAskedAt, now);
+        const progress = progressWanted(asked, [...this.watches], this.progressAskedAt, now);
         statuses = await provider.jobs.describeJobs(group.regionId, ids, undefined, { progressOf: progress.map((j) => j.jobId) });
         progress.forEach((j) => this.progressAskedAt.set(jobKey(j), now));
       }
       const byId = new Map<string, JobStatus>(statuses.map((s) => [s.jobId, s]));
-      for (const job of group.jobs) {
+      for (const job of asked) {
         const status = byId.get(job.jobId);
         if (status) {
           this.finish(job, status);
@@ -211,12 +217,17 @@ export class JobTracker implements vscode.Disposable {
           job.reason = 'lost';
           this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'unknown' });
         }
-        markPolled(job, now, this.intervalMs());
+        markPolled(job, now, this.intervalMs(), this.cost(job, perJob));
       }
     } catch (err) {
       this.log.warn(`Polling ${group.jobs.length} job(s) in ${group.regionId} failed: ${logLine(err)}`);
-      group.jobs.forEach((j) => markPolled(j, now, this.intervalMs()));
+      group.jobs.filter((j) => (j.nextPollAt ?? 0) <= now).forEach((j) => markPolled(j, now, this.intervalMs()));
     }
+  }
+
+  /** A job's poll costs a request of its own and nobody looks at it (no open panel, not in the visible Jobs view). */
+  private cost(job: TrackedJob, perJob: boolean): PollCost {
+    return perJob && ![...this.watches].some((w) => w.matches(job)) ? 'unwatched' : 'batched';
   }
 
   private finish(job: TrackedJob, status: JobStatus): void {
@@ -226,41 +237,56 @@ export class JobTracker implements vscode.Disposable {
     }
   }
 
-  private announce(): void {
-    let announced = false;
+  /**
+   * Announces each job that finished and was not announced yet, once: the jobs are marked announced and
+   * that is written to global state BEFORE anything is shown, so that a host that dies abruptly right
+   * after (no reload, no chance to save) never shows the same announcement again when it comes back.
+   */
+  private async announce(): Promise<void> {
+    const shows: Array<() => void> = [];
     for (const job of this.jobs) {
       if (isActive(job) || job.notified) {
         continue;
       }
       if (job.group) {
-        announced = this.announceGroup(job.group) || announced;
+        const show = this.announceGroup(job.group);
+        if (show) {
+          shows.push(show);
+        }
         continue;
       }
       job.notified = true;
-      announced = true;
-      const shown =
-        job.state === 'succeeded'
-          ? this.ui.notify('info', vscode.l10n.t('{0}: done.', jobTitle(job)), this.detailsLabel())
-          : this.ui.notify('error', vscode.l10n.t('{0}: failed. {1}', jobTitle(job), failureText(job) ?? ''), this.detailsLabel());
-      this.offerDetails(shown, job);
+      shows.push(() => {
+        const shown =
+          job.state === 'succeeded'
+            ? this.ui.notify('info', vscode.l10n.t('{0}: done.', jobTitle(job)), this.detailsLabel())
+            : this.ui.notify('error', vscode.l10n.t('{0}: failed. {1}', jobTitle(job), failureText(job) ?? ''), this.detailsLabel());
+        this.offerDetails(shown, job);
+      });
     }
-    // Only when something was announced: activation (which announces what finished meanwhile) writes no state otherwise.
-    if (announced) {
-      void this.persist();
+    // Only when something is to be announced: activation (which announces what finished meanwhile) writes no state otherwise.
+    if (!shows.length) {
+      return;
     }
+    try {
+      await this.persist();
+    } catch (err) {
+      // Still shown (the user must learn the outcome); only a crash before the next write could repeat it.
+      this.log.warn(`Could not record the announcement of ${shows.length} job(s): ${logLine(err)}`);
+    }
+    shows.forEach((show) => show());
   }
 
-  /** A group is announced once, when every job in it has finished: each region's outcome in one notification. */
-  private announceGroup(group: string): boolean {
+  /** A group is announced once, when every job in it has finished: each region's outcome in one notification (returned, to show once recorded). */
+  private announceGroup(group: string): (() => void) | undefined {
     const jobs = this.grouped(group);
     if (jobs.some(isActive) || jobs.every((j) => j.notified)) {
-      return false;
+      return undefined;
     }
     jobs.forEach((j) => (j.notified = true));
     const failed = jobs.some((j) => j.state === 'failed');
     const message = vscode.l10n.t('{0}: {1}', groupTitle(jobs), groupOutcome(jobs));
-    this.offerDetails(this.ui.notify(failed ? 'error' : 'info', message, this.detailsLabel()), jobs[0]!);
-    return true;
+    return () => this.offerDetails(this.ui.notify(failed ? 'error' : 'info', message, this.detailsLabel()), jobs[0]!);
   }
 
   private detailsLabel(): string {

@@ -4,10 +4,10 @@
 // tag uses the cloud's listing filter where it narrows to a superset, then the listed pages are
 // matched exactly, up to a bound of images looked at per region (said in the outcome, never silent).
 import type { FilterSupport } from '../providers/core/filters';
-import { mapLimited } from '../providers/shared/common';
 import { ProviderError } from '../providers/core/errors';
 import type { AccountConfig, CloudKind, Image, ImageFilter, Region, Tag } from '../providers/core/model';
-import { loadAllPages } from '../providers/shared/paging';
+import { loadAllPages, type PageRequest } from '../providers/shared/paging';
+import { errorKindOf } from '../providers';
 import type { ImageProvider } from '../providers/core/provider';
 import { CLOUD_RULES } from '../providers/rules/index';
 import { queryAppliesTo, type SearchQuery } from './query';
@@ -33,8 +33,14 @@ export interface RegionResult<T extends SearchTarget = SearchTarget> {
   readonly total?: number;
 }
 
-/** Regions searched at once (the machine and the clouds' rate limits are shared by everything else). */
-export const SEARCH_CONCURRENCY = 4;
+/**
+ * Regions searched at once, all accounts together (the machine's share). Each cloud account has a lane
+ * of its own (its own rate limits): LANE_LIMITS regions at once, growing by one per region answered
+ * unthrottled, halved and paused when the cloud throttles (the pause doubling while it keeps on).
+ */
+export const SEARCH_CONCURRENCY = 32;
+export const LANE_LIMITS = { initial: 8, max: 16 } as const;
+export const LANE_PAUSE_MS = { first: 1_000, max: 30_000 } as const;
 /** Images listed per region at most, when the cloud cannot narrow the listing to the query. */
 export const SEARCH_MAX_SCANNED = 2000;
 /** Page requests in flight per region (the paging helper's ceiling for a search). */
@@ -43,10 +49,17 @@ const PAGE_LIMITS = { initial: 1, max: 2 };
 export interface RegionOptions {
   readonly signal: AbortSignal;
   readonly maxScanned?: number;
+  /** Told each time the cloud throttles a request of this region (even one the HTTP layer then retried). */
+  readonly onThrottled?: () => void;
 }
 
 export interface SearchOptions<T extends SearchTarget> extends RegionOptions {
+  /** Regions at once across every account (default SEARCH_CONCURRENCY). */
   readonly concurrency?: number;
+  /** Each lane's limits (default LANE_LIMITS). */
+  readonly lane?: { readonly initial: number; readonly max: number };
+  /** A lane's pause after throttling (tests count what is asked around it, without waiting). */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Each region's outcome, as soon as it is known. */
   readonly onResult?: (result: RegionResult<T>) => void;
 }
@@ -56,13 +69,130 @@ export function searchTargets<T extends SearchTarget>(query: SearchQuery, target
   return targets.filter((t) => queryAppliesTo(query, t.account.cloud));
 }
 
-/** Searches every target, `concurrency` regions at a time; resolves with every region's outcome. */
-export async function searchAll<T extends SearchTarget>(query: SearchQuery, targets: readonly T[], options: SearchOptions<T>): Promise<RegionResult<T>[]> {
-  return mapLimited(searchTargets(query, targets), options.concurrency ?? SEARCH_CONCURRENCY, async (target) => {
-    const result = await searchRegion(query, target, options);
-    options.onResult?.(result);
-    return result;
+/** Waits `ms`, or less if the search is cancelled (never rejects). Not the HTTP layer's: that would bring the provider stack into the activation bundle. */
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
   });
+}
+
+/** One cloud account's regions: how many at once, and its back-off after throttling. */
+class Lane<Q> {
+  readonly queue: Q[] = [];
+  limit: number;
+  running = 0;
+  /** Regions started, and the start number at the last cut: one throttling event halves once. */
+  private started = 0;
+  private cutAt = 0;
+  private pauseMs: number = LANE_PAUSE_MS.first;
+  /** A pause to take before starting anything more (set by throttling). */
+  pending = 0;
+
+  constructor(private readonly limits: { readonly initial: number; readonly max: number }) {
+    this.limit = Math.max(1, limits.initial);
+  }
+
+  start(): number {
+    this.running++;
+    return ++this.started;
+  }
+
+  throttled(seq: number): void {
+    if (seq <= this.cutAt) {
+      return; // started before the last cut: the same event
+    }
+    this.limit = Math.max(1, Math.floor(this.limit / 2));
+    this.cutAt = this.started;
+    this.pending = this.pauseMs;
+    this.pauseMs = Math.min(LANE_PAUSE_MS.max, this.pauseMs * 2);
+  }
+
+  answered(seq: number, throttled: boolean): void {
+    this.running--;
+    if (!throttled && seq > this.cutAt) {
+      this.limit = Math.min(this.limits.max, this.limit + 1);
+      this.pauseMs = LANE_PAUSE_MS.first;
+    }
+  }
+}
+
+/**
+ * Searches every target, each cloud account in a lane of its own that adapts to the cloud's throttling,
+ * at most `concurrency` regions at once in all; resolves with every region's outcome, in target order.
+ */
+export async function searchAll<T extends SearchTarget>(query: SearchQuery, targets: readonly T[], options: SearchOptions<T>): Promise<RegionResult<T>[]> {
+  const chosen = searchTargets(query, targets);
+  const results = new Array<RegionResult<T>>(chosen.length);
+  const lanes = new Map<string, Lane<{ target: T; at: number }>>();
+  chosen.forEach((target, at) => {
+    const key = `${target.account.cloud}/${target.account.id}`;
+    let lane = lanes.get(key);
+    if (!lane) {
+      lane = new Lane<{ target: T; at: number }>(options.lane ?? LANE_LIMITS);
+      lanes.set(key, lane);
+    }
+    lane.queue.push({ target, at });
+  });
+  const pause = options.sleep ?? wait;
+  let slots = Math.max(1, options.concurrency ?? SEARCH_CONCURRENCY);
+  const freed: Array<() => void> = [];
+  const slot = async (): Promise<void> => {
+    while (slots <= 0) {
+      await new Promise<void>((resolve) => freed.push(resolve));
+    }
+    slots--;
+  };
+  const release = (): void => {
+    slots++;
+    freed.shift()?.();
+  };
+
+  const runLane = async (lane: Lane<{ target: T; at: number }>): Promise<void> => {
+    const running = new Set<Promise<void>>();
+    while (lane.queue.length || running.size) {
+      if (lane.pending && !options.signal.aborted) {
+        const ms = lane.pending;
+        lane.pending = 0;
+        await pause(ms, options.signal);
+        continue;
+      }
+      while (lane.queue.length && lane.running < lane.limit && !lane.pending) {
+        const { target, at } = lane.queue.shift()!;
+        const seq = lane.start();
+        const task: Promise<void> = (async () => {
+          let throttled = false;
+          await slot();
+          try {
+            const onThrottled = (): void => {
+              throttled = true;
+              lane.throttled(seq);
+            };
+            const result = await searchRegion(query, target, { ...options, onThrottled });
+            if (result.state === 'failed' && result.error instanceof ProviderError && errorKindOf(result.error) === 'throttled') {
+              onThrottled();
+            }
+            results[at] = result;
+            options.onResult?.(result);
+          } finally {
+            release();
+            lane.answered(seq, throttled);
+          }
+        })().finally(() => running.delete(task));
+        running.add(task);
+      }
+      if (running.size && !lane.pending) {
+        await Promise.race(running);
+      }
+    }
+  };
+  await Promise.all([...lanes.values()].map(runLane));
+  return results;
 }
 
 /** One region; never throws: a failure is its outcome. A cancelled search asks nothing more. */
@@ -80,7 +210,7 @@ export async function searchRegion<T extends SearchTarget>(query: SearchQuery, t
       return { target, state: signal.aborted ? 'cancelled' : 'failed', images: [], error: err, scanned: 0 };
     }
   }
-  return scanRegion(query, target, signal, options.maxScanned ?? SEARCH_MAX_SCANNED);
+  return scanRegion(query, target, signal, options.maxScanned ?? SEARCH_MAX_SCANNED, options.onThrottled);
 }
 
 interface ListingPlan {
@@ -119,7 +249,13 @@ export function listingPlan(query: Exclude<SearchQuery, { kind: 'id' }>, cloud: 
   return sayable ? { filter: { tag: asked }, matches } : { matches };
 }
 
-async function scanRegion<T extends SearchTarget>(query: Exclude<SearchQuery, { kind: 'id' }>, target: T, signal: AbortSignal, maxScanned: number): Promise<RegionResult<T>> {
+async function scanRegion<T extends SearchTarget>(
+  query: Exclude<SearchQuery, { kind: 'id' }>,
+  target: T,
+  signal: AbortSignal,
+  maxScanned: number,
+  onThrottled: (() => void) | undefined,
+): Promise<RegionResult<T>> {
   const images: Image[] = [];
   const seen = new Set<string>();
   let scanned = 0;
@@ -131,7 +267,11 @@ async function scanRegion<T extends SearchTarget>(query: Exclude<SearchQuery, { 
     const provider = await target.provider();
     const plan = listingPlan(query, target.account.cloud, provider.filters);
     const regionId = target.region.id;
-    await loadAllPages((req) => provider.listImages({ regionId, filter: plan.filter, ...req }), {
+    const heard = (req: PageRequest) => (): void => {
+      req.onThrottled();
+      onThrottled?.();
+    };
+    await loadAllPages((req) => provider.listImages({ regionId, filter: plan.filter, ...req, onThrottled: heard(req) }), {
       pageSize: provider.maxPageSize,
       signal: combined,
       concurrency: PAGE_LIMITS,

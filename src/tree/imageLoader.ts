@@ -5,6 +5,7 @@ import { ProviderError } from '../providers/core/errors';
 import type { Cursor, Image, ImageFilter, Page } from '../providers/core/model';
 import { loadAllPages, type PageStash } from '../providers/shared/paging';
 import type { ImageProvider } from '../providers/core/provider';
+import { Compactor } from './compact';
 
 export interface LoadAllRequest {
   readonly from: Cursor | undefined;
@@ -54,6 +55,8 @@ export class ImageLoader {
   private started = false;
   private inflight: Promise<void> | undefined;
   private readonly seen = new Set<string>();
+  /** The words the loaded images repeat, kept once (50,000 images in a region: see compact.ts). */
+  private compactor = new Compactor();
   /** Pages Load All read past a failed one: the next load takes them from here instead of asking again. */
   private stash: PageStash<Image> = new Map();
   /** Bumped by reset(); work of an older generation changes nothing when it completes. */
@@ -123,11 +126,16 @@ export class ImageLoader {
     );
   }
 
-  /** Puts a fresher copy of a loaded image in place (after a tag or share change). */
+  /**
+   * Puts a fresher copy of a loaded image in its place (after a tag or share change). In a new array:
+   * `items` only ever grows in place, so what the view keeps about it (ordering.ts) knows when it changed.
+   */
   replace(image: Image): void {
     const i = this.items.findIndex((x) => x.id === image.id);
     if (i >= 0) {
-      this.items[i] = image;
+      const items = this.items.slice();
+      items[i] = image;
+      this.items = items;
     }
   }
 
@@ -153,6 +161,7 @@ export class ImageLoader {
     this.started = false;
     this.seen.clear();
     this.stash = new Map();
+    this.compactor = new Compactor();
   }
 
   /** The page Load All already read from where the list continues, if any. */
@@ -206,7 +215,7 @@ export class ImageLoader {
       // Offset paging can repeat an item when the list shifts between pages.
       if (!this.seen.has(image.id)) {
         this.seen.add(image.id);
-        this.items.push(image);
+        this.items.push(this.compactor.image(image));
       }
     }
     this.next = page.next;

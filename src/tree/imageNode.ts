@@ -35,10 +35,26 @@ export const STATE_ICON: Readonly<Record<Exclude<ImageState, 'available'>, reado
   unknown: ['question', 'descriptionForeground'],
 };
 
-/** The description's words in the display language. */
+/** A word per value, formatted once: 50,000 images share a few sizes and ages. Bounded. */
+function remembered<A extends unknown[]>(format: (...args: A) => string): (...args: A) => string {
+  const known = new Map<string, string>();
+  return (...args) => {
+    const key = args.join('|');
+    let text = known.get(key);
+    if (text === undefined) {
+      text = format(...args);
+      if (known.size < 1000) {
+        known.set(key, text);
+      }
+    }
+    return text;
+  };
+}
+
+/** The description's words in the display language (which does not change while the extension runs). */
 const WORDS: FactWords = {
-  size: formatGiB,
-  age: formatDuration,
+  size: remembered(formatGiB),
+  age: remembered(formatDuration),
   state: imageStateLabel,
   progress: (state, percent) => vscode.l10n.t('{0} ({1}%)', imageStateLabel(state), formatNumber(percent, 0)),
   join: (parts) => parts.join(' · '),
@@ -75,8 +91,39 @@ export function stateIcon(owner: ImageOwner, state: ImageState): vscode.ThemeIco
   return sharedIcon(icon, color);
 }
 
+/** Descriptions many images share ("Ubuntu 22.04 · 40 GiB · 2 years"), kept once; bounded. */
+const descriptions = new Map<string, string>();
+const MAX_DESCRIPTIONS = 20_000;
+
+function sharedDescription(text: string): string {
+  const known = descriptions.get(text);
+  if (known !== undefined) {
+    return known;
+  }
+  if (descriptions.size < MAX_DESCRIPTIONS) {
+    descriptions.set(text, text);
+  }
+  return text;
+}
+
+/**
+ * The item's click: Open Details of its node. Its fields read from the prototype, so that each of
+ * thousands of items holds one small object (the node) instead of a command, a title and an array.
+ */
+class OpenDetailsCommand implements vscode.Command {
+  constructor(private readonly node: ImageNode) {}
+  get command(): string {
+    return 'cloudImageExplorer.openDetails';
+  }
+  get title(): string {
+    return vscode.l10n.t('Open Details');
+  }
+  get arguments(): unknown[] {
+    return [this.node];
+  }
+}
+
 export class ImageNode implements Node {
-  readonly kind = 'image' as const;
   readonly id: string;
   private current: Image;
   private busyText: string | undefined;
@@ -90,6 +137,10 @@ export class ImageNode implements Node {
   ) {
     this.id = `${parent.id}/image:${image.id}`;
     this.current = image;
+  }
+
+  get kind(): 'image' {
+    return 'image';
   }
 
   get image(): Image {
@@ -147,14 +198,14 @@ export class ImageNode implements Node {
     const { cloud } = this.account;
     const item = new vscode.TreeItem(image.name, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = this.busy ?? describeImage(image, state, WORDS, Date.now());
+    item.description = this.busy ?? sharedDescription(describeImage(image, state, WORDS, Date.now()));
     item.iconPath = this.lastError ? sharedIcon('warning', 'list.warningForeground') : this.busy ? sharedIcon('loading~spin') : stateIcon(image.owner, state);
     // While busy, no command applies; otherwise what this cloud allows on this image (providers/rules/capabilities.ts).
     const console = this.consoleUrl ? ' can-console' : '';
     item.contextValue = sharedText(
       this.busy ? `image busy cloud-${cloud}${console}` : `image cloud-${cloud} owner-${image.owner} state-${state}${console} ${capabilityFlags(cloud, image)}`.trimEnd(),
     );
-    item.command = { command: 'cloudImageExplorer.openDetails', title: vscode.l10n.t('Open Details'), arguments: [this] };
+    item.command = new OpenDetailsCommand(this);
     return item;
   }
 

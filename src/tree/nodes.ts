@@ -11,7 +11,7 @@ import { GroupNode } from './groupNode';
 import { ImageLoader, providerSource } from './imageLoader';
 import { ImageNode } from './imageNode';
 import { EmptyNode, ErrorNode, hiddenRegionsNode, LoadMoreNode } from './leafNodes';
-import { groupImages, sortImages } from './ordering';
+import { countMatching, groupImages, shownImages } from './ordering';
 import { sharedGroupOf } from './sharedWithMe';
 import type { TreeContext } from './treeContext';
 
@@ -183,7 +183,8 @@ export class RegionNode implements Node {
     }
     const { predicate } = this.view;
     const { sort, group, query } = ctx.state;
-    const shown = sortImages(predicate ? loader.items.filter(predicate) : loader.items, sort);
+    // Sorted and filtered once per list, order and filter (kept between redraws: ordering.ts).
+    const shown = shownImages(loader.items, sort, predicate);
     const children: Node[] =
       group === 'none' ? shown.map((image) => this.imageNode(image)) : groupImages(shown, group).map((g) => this.groupNode(g.key, g.images));
     if (!children.length && loader.items.length) {
@@ -254,7 +255,7 @@ export class RegionNode implements Node {
   /** How many loaded images the instant filter keeps; undefined without a filter. */
   matching(): number | undefined {
     const { predicate } = this.view;
-    return predicate ? this.loader.items.reduce((n, image) => (predicate(image) ? n + 1 : n), 0) : undefined;
+    return predicate ? countMatching(this.loader.items, predicate) : undefined;
   }
 
   treeItem(): vscode.TreeItem {

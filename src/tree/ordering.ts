@@ -1,26 +1,166 @@
 // The order and grouping of a region's loaded images (plain data, no request): newest first, by name or by
 // size, and groups by OS or by image family. Images the cloud says nothing about sort last.
 import type { Image } from '../providers/core/model';
+import type { ImagePredicate } from './filter';
 import type { Grouping, SortOrder } from './viewState';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
+/** An image's creation time in ms, -Infinity when the cloud does not say (it sorts last). */
 function time(image: Image): number {
   const t = image.createdAt === undefined ? NaN : Date.parse(image.createdAt);
   return Number.isNaN(t) ? -Infinity : t;
 }
 
-const COMPARE: Record<SortOrder, (a: Image, b: Image) => number> = {
-  newest: (a, b) => time(b) - time(a) || collator.compare(a.name, b.name),
-  name: (a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id),
-  size: (a, b) => (b.sizeGiB ?? -1) - (a.sizeGiB ?? -1) || collator.compare(a.name, b.name),
+/** An image with its sort key computed once (not once per comparison: 50,000 images make 800,000). */
+interface Keyed {
+  readonly image: Image;
+  readonly key: number;
+}
+
+const KEY: Record<SortOrder, (image: Image) => number> = {
+  newest: (image) => -time(image),
+  name: () => 0,
+  size: (image) => -(image.sizeGiB ?? -1),
 };
+
+const TIE: Record<SortOrder, (a: Image, b: Image) => number> = {
+  newest: (a, b) => collator.compare(a.name, b.name),
+  name: (a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id),
+  size: (a, b) => collator.compare(a.name, b.name),
+};
+
+function comparator(order: SortOrder): (a: Keyed, b: Keyed) => number {
+  const tie = TIE[order];
+  // Equal keys (e.g. no creation time) fall back to the name; -Infinity - -Infinity is NaN, never returned.
+  return (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : tie(a.image, b.image) || 0);
+}
+
+function keyed(images: readonly Image[], order: SortOrder): Keyed[] {
+  const key = KEY[order];
+  return images.map((image) => ({ image, key: key(image) }));
+}
 
 /** A sorted copy (the loader keeps the cloud's order, which paging needs). */
 export function sortImages(images: readonly Image[], order: SortOrder): Image[] {
-  const compare = COMPARE[order];
-  // Equal keys (e.g. no creation time) fall back to the name; NaN never reaches the sort.
-  return [...images].sort((a, b) => compare(a, b) || 0);
+  return keyed(images, order)
+    .sort(comparator(order))
+    .map((k) => k.image);
+}
+
+/** A sorted list as the cache keeps it: the images and their keys side by side (no object per image). */
+interface Run {
+  readonly images: Image[];
+  readonly keys: Float64Array;
+}
+
+function run(sorted: readonly Keyed[]): Run {
+  const keys = new Float64Array(sorted.length);
+  const images = sorted.map((k, i) => {
+    keys[i] = k.key;
+    return k.image;
+  });
+  return { images, keys };
+}
+
+/** Two sorted runs merged into one (stable: `a` first on equal keys). */
+function merge(a: Run, b: Run, compare: (x: Keyed, y: Keyed) => number): Run {
+  const n = a.images.length + b.images.length;
+  const images = new Array<Image>(n);
+  const keys = new Float64Array(n);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    const takeB = i >= a.images.length || (j < b.images.length && compare({ image: b.images[j]!, key: b.keys[j]! }, { image: a.images[i]!, key: a.keys[i]! }) < 0);
+    if (takeB) {
+      images[k] = b.images[j]!;
+      keys[k] = b.keys[j++]!;
+    } else {
+      images[k] = a.images[i]!;
+      keys[k] = a.keys[i++]!;
+    }
+  }
+  return { images, keys };
+}
+
+interface Sorted extends Run {
+  readonly order: SortOrder;
+  readonly length: number;
+}
+
+interface Counted {
+  readonly predicate: ImagePredicate;
+  readonly length: number;
+  readonly count: number;
+}
+
+interface Filtered {
+  readonly sorted: Image[];
+  readonly predicate: ImagePredicate;
+  readonly images: Image[];
+}
+
+/**
+ * What a region shows, kept between redraws: the loaded images in the view's order, narrowed by the
+ * instant filter, and how many the filter keeps. A loader's list only grows in place (pages appended);
+ * any other change gives it a new array, so an entry is good while its array is the same and its length
+ * is what it was; an appended tail is sorted and merged in, or counted, on its own.
+ */
+const sortedOf = new WeakMap<readonly Image[], Sorted>();
+const countedOf = new WeakMap<readonly Image[], Counted>();
+const filteredOf = new WeakMap<readonly Image[], Filtered>();
+
+/** The loaded images in the view's order (shared: do not modify). */
+export function sortedView(items: readonly Image[], order: SortOrder): Image[] {
+  const known = sortedOf.get(items);
+  if (known?.order === order && known.length === items.length) {
+    return known.images;
+  }
+  const compare = comparator(order);
+  let next: Run;
+  if (known?.order === order && known.length < items.length) {
+    next = merge(known, run(keyed(items.slice(known.length), order).sort(compare)), compare);
+  } else {
+    next = run(keyed(items, order).sort(compare));
+  }
+  sortedOf.set(items, { order, length: items.length, ...next });
+  return next.images;
+}
+
+/** The images a region shows: loaded, in the view's order, kept by the instant filter (shared: do not modify). */
+export function shownImages(items: readonly Image[], order: SortOrder, predicate: ImagePredicate | undefined): Image[] {
+  const sorted = sortedView(items, order);
+  if (!predicate) {
+    return sorted;
+  }
+  const known = filteredOf.get(items);
+  if (known?.sorted === sorted && known.predicate === predicate) {
+    return known.images;
+  }
+  const images = sorted.filter(predicate);
+  filteredOf.set(items, { sorted, predicate, images });
+  return images;
+}
+
+/** How many loaded images the instant filter keeps (an appended tail counted on its own). */
+export function countMatching(items: readonly Image[], predicate: ImagePredicate): number {
+  const known = countedOf.get(items);
+  let count = 0;
+  let from = 0;
+  if (known?.predicate === predicate && known.length <= items.length) {
+    if (known.length === items.length) {
+      return known.count;
+    }
+    count = known.count;
+    from = known.length;
+  }
+  for (let i = from; i < items.length; i++) {
+    if (predicate(items[i]!)) {
+      count++;
+    }
+  }
+  countedOf.set(items, { predicate, length: items.length, count });
+  return count;
 }
 
 /** The group an image falls in, or undefined when the cloud does not say (shown as "Other"). */

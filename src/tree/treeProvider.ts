@@ -9,7 +9,7 @@ import type { Log } from '../util/log';
 import type { Image } from '../providers/core/model';
 import type { FilterSupport } from '../providers/core/filters';
 import { AccountNode, ImageNode, RegionNode, type Node } from './nodes';
-import { groupKey } from './ordering';
+import { countMatching, groupKey } from './ordering';
 import { RegionFilters } from './regionFilters';
 import { throttle } from './throttle';
 import type { ViewState } from './viewState';
@@ -110,7 +110,8 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     for (const account of this.accountNodes.values()) {
       for (const region of account.regionNodes ?? []) {
         loaded += region.loader.items.length;
-        matching += region.loader.items.reduce((n, image) => (predicate(image) ? n + 1 : n), 0);
+        // Counted once per list and filter (an appended page on its own), not on every tree event.
+        matching += countMatching(region.loader.items, predicate);
       }
     }
     return loaded

@@ -3,20 +3,49 @@ import * as vscode from 'vscode';
 
 /** VS Code's display language as an Intl locale ('zh-cn' -> 'zh-CN'), or the runtime's default if Intl does not know it. */
 export function displayLocale(): string | undefined {
-  try {
-    return Intl.getCanonicalLocales(vscode.env.language)[0];
-  } catch {
-    return undefined;
+  const language = vscode.env.language;
+  if (language !== canonical.language) {
+    let locale: string | undefined;
+    try {
+      locale = Intl.getCanonicalLocales(language)[0];
+    } catch {
+      locale = undefined;
+    }
+    canonical = { language, locale };
   }
+  return canonical.locale;
+}
+
+/** The last display language looked up and its Intl locale. */
+let canonical: { language: string | undefined; locale: string | undefined } = { language: undefined, locale: undefined };
+
+/**
+ * One formatter per kind (with its options) in the display language, built on first use and kept: building an
+ * Intl formatter costs far more than formatting with it, and a tree of 50,000 items formats 100,000 values.
+ * The key includes the locale, so a different display language gets its own.
+ */
+const formatters = new Map<string, unknown>();
+
+function formatter<T>(kind: string, build: (locale: string | undefined) => T): T {
+  const locale = displayLocale();
+  const key = `${kind}|${locale ?? ''}`;
+  let f = formatters.get(key) as T | undefined;
+  if (f === undefined) {
+    f = build(locale);
+    formatters.set(key, f);
+  }
+  return f;
 }
 
 /** Items as a list in the display language: "a, b, c" / "a、b、c". */
 export function formatList(items: readonly string[]): string {
-  return new Intl.ListFormat(displayLocale(), { type: 'conjunction', style: 'narrow' }).format(items);
+  const options = { type: 'conjunction', style: 'narrow' } as const;
+  return formatter('list', (l) => new Intl.ListFormat(l, options)).format(items);
 }
 
 export function formatNumber(n: number, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(displayLocale(), { maximumFractionDigits }).format(n);
+  const options = { maximumFractionDigits };
+  return formatter(`number:${maximumFractionDigits}`, (l) => new Intl.NumberFormat(l, options)).format(n);
 }
 
 /** A time from the cloud (ISO 8601, or epoch ms), or undefined when it is not one. */
@@ -36,7 +65,8 @@ export function parseTime(value: unknown): Date | undefined {
 
 /** "2024年3月5日 14:03" / "Mar 5, 2024, 2:03 PM". */
 export function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat(displayLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  const options = { dateStyle: 'medium', timeStyle: 'short' } as const;
+  return formatter('date', (l) => new Intl.DateTimeFormat(l, options)).format(date);
 }
 
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
@@ -52,7 +82,8 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatAge(date: Date, now = Date.now()): string {
   const seconds = Math.round((date.getTime() - now) / 1000);
   const [unit, size] = UNITS.find(([, s]) => Math.abs(seconds) >= s) ?? UNITS[UNITS.length - 1]!;
-  return new Intl.RelativeTimeFormat(displayLocale(), { numeric: 'auto' }).format(Math.trunc(seconds / size), unit);
+  const options = { numeric: 'auto' } as const;
+  return formatter('relative', (l) => new Intl.RelativeTimeFormat(l, options)).format(Math.trunc(seconds / size), unit);
 }
 
 /** A cloud's time as a localised date with its age, e.g. "2024年3月5日 14:03（1 年前）"; undefined when it is not a time. */
@@ -82,5 +113,6 @@ export function formatBytes(bytes: number): string {
 
 /** An amount of a time unit: "3 days" / "3天", "1 year" / "1年". */
 export function formatDuration(value: number, unit: 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute'): string {
-  return new Intl.NumberFormat(displayLocale(), { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  const options = { style: 'unit', unit, unitDisplay: 'long' } as const;
+  return formatter(`unit:${unit}`, (l) => new Intl.NumberFormat(l, options)).format(value);
 }

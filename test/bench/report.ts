@@ -6,7 +6,7 @@ import { CLOUD_NAME, LATENCY_MS, fmt, median, ratio } from './common';
 import type { HostResult } from './host';
 import type { PollingRow } from './jobs';
 import type { FirstPageRow, LoadAllRow } from './loading';
-import type { MemoryResult } from './memory';
+import { FILTER_QUERIES, type MemoryResult } from './memory';
 
 export interface Measurements {
   readonly loading: readonly LoadAllRow[];
@@ -60,10 +60,9 @@ function loadingSection(m: Measurements, goals: Goal[]): string[] {
         why:
           toBound <= 1.3
             ? undefined
-            : `Against the bound at the starting concurrency it is met; against ${PAGE_CONCURRENCY.max} at once it is ${((toBound / 1.3 - 1) * 100).toFixed(0)} % over. ` +
-              `Concurrency starts at ${PAGE_CONCURRENCY.initial} and grows by one per page that comes back unthrottled (doubling per round trip), so the ${r.requests - 1} ` +
-              `pages after the first take about ${Math.ceil(Math.log2(PAGE_CONCURRENCY.max / PAGE_CONCURRENCY.initial)) + Math.ceil((r.requests - 1 - 12) / PAGE_CONCURRENCY.max)} round trips instead of ${Math.ceil((r.requests - 1) / PAGE_CONCURRENCY.max)}: ` +
-              `the ramp is the price of not opening ${PAGE_CONCURRENCY.max} connections to a cloud that may throttle. On a larger region the ramp weighs less; the rest is the client's and the emulator's CPU on a shared 2-core machine.`,
+            : `${((toBound / 1.3 - 1) * 100).toFixed(0)} % over 1.3× the bound at ${PAGE_CONCURRENCY.max} at once (${fmt(r.oursMs)} ms against ${fmt(r.boundMaxMs)} ms). ` +
+              `With more than ${PAGE_CONCURRENCY.max} pages to go the first page starts ${PAGE_CONCURRENCY.large ?? PAGE_CONCURRENCY.initial} at once (not ${PAGE_CONCURRENCY.initial}), reaching ${PAGE_CONCURRENCY.max} within one round trip, ` +
+              `so the ramp costs about one round trip (${fmt(r.rtMs)} ms); the rest is the client's CPU (${fmt(r.oursCpuMs)} ms here) and the emulator's on a shared 2-core machine.`,
       });
       goals.push({
         goal: `${CLOUD_NAME[r.cloud]}: Load All ≥ 5× faster than the plain PageSize-100 loop`,
@@ -134,7 +133,7 @@ function pollingSection(m: Measurements, goals: Goal[]): string[] {
     '',
     `20 running jobs in 2 regions for 60 s: the real JobTracker and providers against the emulator, on a simulated clock (the tracker's`,
     "timers, the signer and the emulator's job clock), so the minute passes at once; the requests are real. Polls back off with the jobs' age",
-    `(1 s at first). Who looks: nobody; one open details panel (its job's percentage every poll); the visible Jobs view (each percentage every ${SLOW_PROGRESS_MS / 1000} s);`,
+    `(1 s at first; a Huawei job nobody looks at: 20 s at first, as each costs a request of its own). Who looks: nobody; one open details panel (its job's percentage every poll); the visible Jobs view (each percentage every ${SLOW_PROGRESS_MS / 1000} s);`,
     'and every job every poll, which is what the tracker did before.',
     '',
     '| cloud | who looks | polls | requests | per region per poll | by operation |',
@@ -148,7 +147,6 @@ function pollingSection(m: Measurements, goals: Goal[]): string[] {
   }
   const nobody = m.polling.find((r) => r.cloud === 'alibaba' && r.looking === 'nobody');
   const panel = m.polling.find((r) => r.cloud === 'alibaba' && r.looking === 'panel');
-  const huawei = m.polling.find((r) => r.cloud === 'huawei');
   if (nobody && panel) {
     const extra = panel.requests - nobody.requests;
     goals.push({
@@ -157,12 +155,15 @@ function pollingSection(m: Measurements, goals: Goal[]): string[] {
       met: nobody.requests <= nobody.regions * nobody.polls && extra <= panel.polls,
     });
   }
+  const huawei = m.polling.find((r) => r.cloud === 'huawei' && r.looking === 'nobody');
+  const huaweiPanel = m.polling.find((r) => r.cloud === 'huawei' && r.looking === 'panel');
   if (huawei) {
+    const worst = Math.max(huawei.maxPerUnwatchedJob ?? 0, huaweiPanel?.maxPerUnwatchedJob ?? 0);
     goals.push({
-      goal: 'Huawei and QingCloud polling (no goal in the issue; shown for completeness)',
-      measured: `QingCloud 1 request per region per poll; Huawei ${(huawei.requests / huawei.regions / huawei.polls).toFixed(1)} per region per poll`,
-      met: true,
-      why: 'IMS has no batched job query (ShowJobProgress takes one job), so Huawei still costs one request per job per poll.',
+      goal: 'Huawei polling: ≤ 3 requests per job per minute for jobs nobody looks at',
+      measured: `${huawei.requests} requests for ${huawei.jobs} jobs in a minute, at most ${worst} for one job; the job in an open panel polled live (${huaweiPanel?.requests ?? '?'} requests with it)`,
+      met: worst <= 3,
+      why: 'IMS has no batched job query (ShowJobProgress takes one job): the jobs nobody looks at are asked about every 20 s, then less as they age (up to 2 min); a job shown in an open panel or in the visible Jobs view is polled as before (1 s at first), and at once when it comes into sight.',
     });
   }
   lines.push('');
@@ -195,15 +196,12 @@ function hostSection(m: Measurements, goals: Goal[]): string[] {
     `The host's own \`ext.activate()\` afterwards, which adds its context set-up (state and secret storage, round trips to the workbench): ${fmt(h.hostActivateMs)} ms.`,
     '',
   ];
-  const ms = median(cpu);
+  const wall = median(total);
   goals.push({
-    goal: 'Activation < 25 ms',
-    measured: `${fmt(ms)} ms of CPU (median; wall ${fmt(median(total))} ms); the cold first one ${fmt(cpu[0] ?? 0)} ms of CPU, ${fmt(total[0] ?? 0)} ms wall`,
-    met: ms < 25,
-    why:
-      ms < 25
-        ? undefined
-        : `${fmt(ms - 25)} ms over: loading and running the activation bundle costs this much CPU here. The provider stack is not part of it (first use loads it).`,
+    goal: 'Activation < 30 ms wall in the host',
+    measured: `${fmt(wall)} ms wall, module load + activate() (median; CPU ${fmt(median(cpu))} ms); the host's own ext.activate() with its set-up ${fmt(h.hostActivateMs)} ms`,
+    met: wall < 30 && h.hostActivateMs < 30,
+    why: 'Not worked on in this round (issue 23, item 7): activation still does what it did; the figure is what it costs on this machine at this load.',
   });
   goals.push({ goal: 'Activation loads < 250 KB', measured: kb(bytes), met: bytes < 250_000 });
   goals.push({ goal: 'No state write at activation', measured: `${h.stateWrites} writes in ${h.runs} activations`, met: h.stateWrites === 0 });
@@ -214,35 +212,68 @@ function memorySection(m: Measurements, goals: Goal[]): string[] {
   const r = m.memory;
   const at50k = (kib: number): number => (kib * 50_000) / 1024;
   const worstFilter = Math.max(...Object.values(r.filterMs));
-  goals.push({ goal: '< 80 MB heap for 50,000 loaded images', measured: `${at50k(r.nowKiB).toFixed(1)} MiB`, met: at50k(r.nowKiB) < 80 });
-  goals.push({ goal: 'The instant filter < 50 ms over 50,000 images', measured: `${fmt(worstFilter)} ms (slowest query)`, met: worstFilter < 50 });
+  goals.push({ goal: 'Heap < 40 MiB for 50,000 loaded images (emulator out of process)', measured: `${at50k(r.kib).toFixed(1)} MiB (${(r.kib * 1024).toFixed(0)} B per image)`, met: at50k(r.kib) < 40 });
+  const c = (k: string): string => (r.cpuMs[k] === undefined ? '?' : `${fmt(r.cpuMs[k])} ms`);
+  const worstFilterCpu = Math.max(...FILTER_QUERIES.map((q) => r.cpuMs[`filter:${q}`] ?? 0));
+  const cpuNote = 'wall time; CPU time of this process in brackets (what the load of a shared machine does not stretch)';
+  goals.push({
+    goal: 'A redraw of a 50,000-image region < 100 ms',
+    measured: `${fmt(r.redrawMs)} ms (CPU ${c('redraw')}); ${fmt(r.redrawFilteredMs)} ms with the filter on (CPU ${c('redrawFiltered')})`,
+    met: Math.max(r.redrawMs, r.redrawFilteredMs) < 100,
+    why: `${cpuNote}.`,
+  });
+  goals.push({ goal: 'Its first display < 500 ms', measured: `${fmt(r.firstDisplayMs)} ms (CPU ${c('first')})`, met: r.firstDisplayMs < 500, why: `${cpuNote}.` });
+  goals.push({ goal: 'The filter as the view applies it < 50 ms at 50,000', measured: `${fmt(worstFilter)} ms, slowest query (CPU ${fmt(worstFilterCpu)} ms)`, met: worstFilter < 50, why: `${cpuNote}.` });
   return [
-    '## Memory and redraws at 50,000 images',
+    '## Memory, display and filter at 50,000 images',
     '',
-    `Load All of a ${r.images}-image region (Alibaba, no latency), every image's tree node and tree item built, heap measured after GC, in Node`,
-    "(the tree's classes on a stand-in for the `vscode` module). VS Code's own copy of each item (in the extension host and the workbench) is not included.",
+    `Load All of a ${r.images}-image region (Alibaba, no latency) through the tree's real data provider (\`ImageTreeProvider\` on a stand-in for the`,
+    "`vscode` module), the emulator in a process of its own so that this heap holds only the extension's side. Heap measured after GC, before",
+    "the load and once the region is loaded and drawn: the images, their nodes and tree items, the loader's and the view's lists.",
+    "VS Code's own copy of each item (in the extension host's tree view and in the workbench) is not included.",
     '',
-    '| | heap per image | at 50,000 images | one redraw of the region |',
+    'What the view asks of the provider: the region\'s children, then every child\'s tree item, and the view\'s message. First display: a region',
+    `just loaded, drawn the first time (every node and item built; median of 5 fresh trees). Redraw: the same region drawn again (median of 5).`,
+    '',
+    '| heap per image | at 50,000 images | first display | redraw | redraw, filter on |',
+    '|---:|---:|---:|---:|---:|',
+    `| ${(r.kib * 1024).toFixed(0)} B | ${at50k(r.kib).toFixed(1)} MiB | ${fmt(r.firstDisplayMs)} ms (CPU ${c('first')}) | ${fmt(r.redrawMs)} ms (CPU ${c('redraw')}) | ${fmt(r.redrawFilteredMs)} ms (CPU ${c('redrawFiltered')}) |`,
+    '',
+    `During Load All the region is redrawn at most every ${LOAD_ALL_REDRAW_MS} ms (and once at the end), not once per page; each redraw sorts`,
+    'and counts only the pages that arrived since the last (src/tree/ordering.ts keeps the order and the counts of a list that only grows).',
+    '',
+    '## The instant filter over 50,000 images, as the view applies it',
+    '',
+    `The query set, then what the view asks: the root's, the account's and the region's children, the items it shows, the message with its`,
+    `counts. From no filter to the query each time (a new predicate: nothing of the last query reused). Median of 5 after a warm-up.`,
+    '',
+    '| query | matches | time | CPU |',
     '|---|---:|---:|---:|',
-    `| now: no raw JSON in listings, items kept, tooltips on hover | ${(r.nowKiB * 1024).toFixed(0)} B | ${at50k(r.nowKiB).toFixed(1)} MiB | ${fmt(r.redrawNowMs)} ms |`,
-    `| before: raw JSON per image, every item and its tooltip built on every redraw | ${(r.beforeKiB * 1024).toFixed(0)} B | ${at50k(r.beforeKiB).toFixed(1)} MiB | ${fmt(r.redrawBeforeMs)} ms |`,
-    '',
-    `During Load All the region is redrawn at most every ${LOAD_ALL_REDRAW_MS} ms (and once at the end), not once per page.`,
-    '',
-    '## Instant filter over 50,000 images',
-    '',
-    `\`imageFilter\` (src/tree/filter.ts) over the ${r.images} loaded images: name, ID, OS, status, tags; every word must match; \`key=value\` for a tag. Median of 7.`,
-    '',
-    '| query | matches | time |',
-    '|---|---:|---:|',
-    ...Object.entries(r.filterMs).map(([q, ms]) => `| \`${q}\` | ${r.filterMatches[q] ?? 0} | ${fmt(ms)} ms |`),
+    ...Object.entries(r.filterMs).map(([q, ms]) => `| \`${q}\` | ${r.filterMatches[q] ?? 0} | ${fmt(ms)} ms | ${c(`filter:${q}`)} |`),
     '',
   ];
+}
+
+/** Goals of issue 23 this benchmark does not measure yet: said, not left out. */
+function notMeasured(goals: Goal[]): void {
+  goals.push({
+    goal: 'Search All Accounts ≤ 1.1× its bound, backing off under throttling',
+    measured: 'not measured here',
+    met: false,
+    why: 'The engine now runs one lane per cloud account (8 regions at once growing to 16, halved with a growing pause when throttled; 32 in all) and its back-off is unit-tested against the emulator (test/unit/search/engine.test.ts); no benchmark row measures its time against the bound yet.',
+  });
+  goals.push({
+    goal: 'Bulk delete of 500 images within 1.5× its bound, ≥ 5 in flight per region, QingCloud batches of 100',
+    measured: 'not measured here',
+    met: false,
+    why: 'Not done in this round: bulk delete still sends one call after another.',
+  });
 }
 
 export function report(m: Measurements): string {
   const goals: Goal[] = [];
   const body = [...loadingSection(m, goals), ...firstPageSection(m, goals), ...pollingSection(m, goals), ...hostSection(m, goals), ...memorySection(m, goals)];
+  notMeasured(goals);
   return [
     '# Benchmarks',
     '',

@@ -68,6 +68,8 @@ export interface DescribeJobsOptions {
 }
 
 export interface JobOperations {
+  /** True where each job's status is a request of its own (Huawei ShowJobProgress: IMS has no batch query). */
+  readonly statusPerJob?: boolean;
   /** Status of several jobs of one region in as few calls as the cloud allows (batched). Unknown ids are left out. */
   describeJobs(regionId: string, jobIds: readonly string[], signal?: AbortSignal, options?: DescribeJobsOptions): Promise<JobStatus[]>;
   /** Cancels a running job, where the cloud can (Alibaba CancelTask: ImportImage and ExportImage tasks). Sent once. */

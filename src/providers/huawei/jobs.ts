@@ -24,6 +24,9 @@ export function jobStartOf(body: Json, operation: string): JobStart {
 }
 
 export class HuaweiJobs implements JobOperations {
+  /** ShowJobProgress takes one job: the tracker polls the jobs nobody looks at less often. */
+  readonly statusPerJob = true;
+
   constructor(private readonly client: HuaweiClient) {}
 
   /**

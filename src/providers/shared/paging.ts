@@ -1,6 +1,6 @@
 // One paging abstraction over the cursor styles the clouds use, and the one helper that loads every
 // page: in order, each item once, cancellable; after the first page, page-number and offset APIs are
-// read with bounded concurrency (start at 4, grow while nothing is throttled, halve on throttling).
+// read with bounded concurrency (start at 4, or 8 on a large list; grow while nothing is throttled, halve on throttling).
 import { ProviderError, abortError } from '../core/errors';
 import type { Cursor, Page } from '../core/model';
 import { mapLimited } from './common';
@@ -100,10 +100,16 @@ export type PageFetcher<T> = (request: PageRequest) => Promise<Page<T>>;
 export interface ConcurrencyLimits {
   readonly initial: number;
   readonly max: number;
+  /** The start instead, when the total known shows more than `max` pages still to read (a large region). */
+  readonly large?: number;
 }
 
-/** Requests in flight while loading every page: start at 4, at most 16. */
-export const PAGE_CONCURRENCY: ConcurrencyLimits = { initial: 4, max: 16 };
+/**
+ * Requests in flight while loading every page: start at 4, or at 8 when more than 16 pages remain, at
+ * most 16; halved whenever the cloud throttles. Starting at 8 on a large list reaches 16 within one round
+ * trip (instead of two from 4) while staying at half the ceiling until the cloud has answered unthrottled.
+ */
+export const PAGE_CONCURRENCY: ConcurrencyLimits = { initial: 4, max: 16, large: 8 };
 
 /** Pages read ahead of a failed one, by offset: a later load delivers them without asking again. */
 export type PageStash<T> = Map<number, Page<T>>;
@@ -213,7 +219,9 @@ class OffsetRun<T> {
     this.size = Math.max(1, options.pageSize);
     const limits = options.concurrency ?? PAGE_CONCURRENCY;
     this.max = Math.max(1, limits.max);
-    this.limit = Math.min(this.max, Math.max(1, limits.initial));
+    const pagesLeft = Math.ceil((total - start) / this.size);
+    const initial = limits.large !== undefined && pagesLeft > this.max ? Math.max(limits.initial, limits.large) : limits.initial;
+    this.limit = Math.min(this.max, Math.max(1, initial));
     this.planAt = start;
     this.deliverAt = start;
   }

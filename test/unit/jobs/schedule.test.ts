@@ -17,6 +17,14 @@ describe('Job scheduling', () => {
     }
   });
 
+  it('polls a job that costs a request of its own and that nobody looks at at most 3 times a minute, less as it ages', () => {
+    const delays = [0, 30_000, 300_000, 3_600_000].map((age) => pollDelayMs(age, undefined, 'unwatched'));
+    assert.deepEqual(delays, [20_000, 20_000, 60_000, 120_000]);
+    // Even where the user set a shorter fixed interval; a longer one is kept.
+    assert.equal(pollDelayMs(0, 5_000, 'unwatched'), 20_000);
+    assert.equal(pollDelayMs(0, 90_000, 'unwatched'), 90_000);
+  });
+
   it('groups active jobs by account and region so each group is one batched request', () => {
     const jobs = [
       job({ jobId: 't1' }),

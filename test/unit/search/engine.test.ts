@@ -15,7 +15,7 @@ import { ALIBABA_FILTERS } from '../../../src/providers/alibaba/provider';
 import { BATCHCOMPUTE_FILTERS } from '../../../src/providers/batchcompute/provider';
 import { HUAWEI_FILTERS } from '../../../src/providers/huawei/provider';
 import { QINGCLOUD_FILTERS } from '../../../src/providers/qingcloud/provider';
-import { listingPlan, searchAll, type RegionResult, type SearchTarget } from '../../../src/search/engine';
+import { LANE_PAUSE_MS, listingPlan, searchAll, type RegionResult, type SearchTarget } from '../../../src/search/engine';
 import { parseSearchQuery, type SearchQuery } from '../../../src/search/query';
 import { Emulator } from '../../../src/sandbox/emulator';
 
@@ -167,6 +167,61 @@ describe('Search across accounts (against the emulator)', function () {
     const others = results.filter((r) => r.target.account.cloud === 'qingcloud');
     assert.ok(others.every((r) => r.state === 'done'));
     assert.ok(others.some((r) => r.images.length > 0), 'the other regions found their images');
+  });
+
+  it('backs off a throttling account: fewer regions at once after each throttling, with growing pauses; the others and the end of the storm go on', async () => {
+    const alibaba = targets.filter((t) => t.account.cloud === 'alibaba');
+    const qingcloud = targets.filter((t) => t.account.cloud === 'qingcloud');
+    assert.ok(alibaba.length >= 7, `${alibaba.length} Alibaba regions`);
+    const lane = { initial: 4, max: 8 }; // the sandbox's 7 Alibaba regions: a lane narrower than LANE_LIMITS
+    // A storm: every Alibaba listing throttled until the second pause, when it ends.
+    emulator.faults.add({ kind: 'throttle', cloud: 'alibaba', operation: 'DescribeImages' });
+    const pauses: number[] = [];
+    /** The pause count when each Alibaba region was first asked. */
+    const startedAt = new Map<string, number>();
+    const counted = [...alibaba, ...qingcloud].map((t) => ({
+      ...t,
+      provider: async (): Promise<ImageProvider> => {
+        const p = await t.provider();
+        return Object.assign(Object.create(p) as ImageProvider, {
+          listImages: (req: Parameters<ImageProvider['listImages']>[0]) => {
+            if (t.account.cloud === 'alibaba' && !startedAt.has(t.region.id)) {
+              startedAt.set(t.region.id, pauses.length);
+            }
+            return p.listImages(req);
+          },
+        });
+      },
+    }));
+    const mark = emulator.requestLog.length;
+    let beforeFirstPause = -1;
+    const results = await searchAll(query('name:e'), counted, {
+      signal: new AbortController().signal,
+      lane,
+      sleep: (ms) => {
+        if (!pauses.length) {
+          beforeFirstPause = emulator.requestsSince(mark).filter((r) => r.cloud === 'alibaba').length;
+        }
+        pauses.push(ms);
+        if (pauses.length === 2) {
+          emulator.faults.clear();
+        }
+        return Promise.resolve();
+      },
+    });
+    const startsBetween = (n: number): number => [...startedAt.values()].filter((at) => at === n).length;
+    assert.ok(startsBetween(0) <= lane.initial, `${startsBetween(0)} regions before the first pause`);
+    assert.ok(startsBetween(1) <= lane.initial / 2, `${startsBetween(1)} regions between the first and second pauses`);
+    assert.deepEqual(pauses, [LANE_PAUSE_MS.first, LANE_PAUSE_MS.first * 2], 'the second pause twice the first; none once the storm is over');
+    // The requests sent into the storm before the first pause: those of the first regions only, not of every region.
+    const perRegionMax = beforeFirstPause / Math.max(1, startsBetween(0));
+    assert.ok(beforeFirstPause > 0 && startsBetween(0) < alibaba.length, `${beforeFirstPause} requests (${perRegionMax} per region) before the first pause`);
+    // After the storm, the rest of the regions are searched; QingCloud (another lane) was never held up.
+    const byCloud = (cloud: CloudKind, state: string): number => results.filter((r) => r.target.account.cloud === cloud && r.state === state).length;
+    assert.equal(byCloud('qingcloud', 'done'), qingcloud.length);
+    assert.ok(byCloud('alibaba', 'done') >= alibaba.length - startsBetween(0) - startsBetween(1), 'every region started after the storm is done');
+    assert.ok(startsBetween(2) > 0, 'some regions were left for after the storm');
+    assert.equal(startedAt.size, alibaba.length, 'every Alibaba region was searched');
   });
 
   it('Cancel stops the search: no region starts after it, and nothing more is asked', async () => {

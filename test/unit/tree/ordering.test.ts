@@ -2,7 +2,7 @@
 // and by image family, images the cloud says nothing about last.
 import { strict as assert } from 'assert';
 import type { Image } from '../../../src/providers/core/model';
-import { groupImages, sortImages } from '../../../src/tree/ordering';
+import { countMatching, groupImages, shownImages, sortImages, sortedView } from '../../../src/tree/ordering';
 
 function image(id: string, extra: Partial<Image>): Image {
   return { id, name: id, regionId: 'r', status: 'Available', owner: 'self', tags: [], ...extra };
@@ -40,5 +40,57 @@ describe('Sorting and grouping loaded images', () => {
     ]);
     const byFamily = groupImages(images, 'family');
     assert.deepEqual(byFamily.map((g) => [g.key, g.images.length]), [['acs:ubuntu', 2], [undefined, 2]]);
+  });
+
+  describe('what a region shows, kept between redraws', () => {
+    /** Many images with repeated times, sizes and names, so that ties and the merge are exercised. */
+    const many = (from: number, to: number): Image[] =>
+      Array.from({ length: to - from }, (_, k) => {
+        const n = from + k;
+        return image(`img-${n}`, {
+          name: `web-${n % 7}`,
+          createdAt: n % 5 ? `2024-0${(n % 9) + 1}-01T00:00:00Z` : undefined,
+          sizeGiB: n % 3 ? (n % 4) * 20 : undefined,
+          status: n % 2 ? 'Available' : 'Creating',
+        });
+      });
+
+    for (const order of ['newest', 'name', 'size'] as const) {
+      it(`keeps the ${order} order right as pages are appended (a merge equals a full sort)`, () => {
+        const items = many(0, 300);
+        assert.deepEqual(sortedView(items, order), sortImages(items, order));
+        items.push(...many(300, 420));
+        assert.deepEqual(sortedView(items, order).map((i) => i.id), sortImages(items, order).map((i) => i.id));
+        items.push(...many(420, 421));
+        assert.deepEqual(sortedView(items, order).map((i) => i.id), sortImages(items, order).map((i) => i.id));
+      });
+    }
+
+    it('gives the same list while nothing changed, and a fresh one for a new list, order or filter', () => {
+      const items = many(0, 50);
+      const creating = (i: Image): boolean => i.status === 'Creating';
+      const first = shownImages(items, 'name', creating);
+      assert.equal(shownImages(items, 'name', creating), first);
+      assert.deepEqual(first.map((i) => i.id), sortImages(items.filter(creating), 'name').map((i) => i.id));
+      assert.deepEqual(shownImages(items, 'newest', creating).map((i) => i.id), sortImages(items.filter(creating), 'newest').map((i) => i.id));
+      const available = (i: Image): boolean => i.status === 'Available';
+      assert.deepEqual(shownImages(items, 'newest', available).map((i) => i.id), sortImages(items.filter(available), 'newest').map((i) => i.id));
+      // A replaced image comes in a new list (the loader's rule): what is shown follows it.
+      const renamed = items.slice();
+      renamed[0] = { ...renamed[0]!, name: 'zzz' };
+      assert.equal(shownImages(renamed, 'name', undefined).at(-1)?.name, 'zzz');
+    });
+
+    it('counts the matching images, an appended page on its own, and again for a new filter or list', () => {
+      const items = many(0, 100);
+      const creating = (i: Image): boolean => i.status === 'Creating';
+      assert.equal(countMatching(items, creating), 50);
+      items.push(...many(100, 111));
+      assert.equal(countMatching(items, creating), items.filter(creating).length);
+      const available = (i: Image): boolean => i.status === 'Available';
+      assert.equal(countMatching(items, available), items.filter(available).length);
+      const fewer = items.filter((i) => i.id !== 'img-1');
+      assert.equal(countMatching(fewer, available), items.filter(available).length - 1);
+    });
   });
 });

@@ -69,7 +69,15 @@ async function loadAll(fetch: PageFetcher<number>, extra: { stash?: PageStash<nu
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
 
 describe('loadAllPages', () => {
-  it('reads the first page alone, then the rest 4 at a time, growing while nothing is throttled, in order', async () => {
+  it('starts at 4 at a time when the first page shows few pages to go', async () => {
+    const list = offsetList(1500); // 14 pages after the first: no more than the ceiling of 16
+    const { items, error } = await loadAll(list.fetch);
+    assert.equal(error, undefined);
+    assert.deepEqual(items, range(0, 1500));
+    assert.deepEqual(list.requests.slice(1, 6).map((r) => r.inFlight), [1, 2, 3, 4, 4], 'the fifth waits for one of the first 4');
+  });
+
+  it('reads the first page alone, then a large rest 8 at a time, growing while nothing is throttled, in order', async () => {
     const list = offsetList(5000);
     const { items, error } = await loadAll(list.fetch);
     assert.equal(error, undefined);
@@ -77,9 +85,9 @@ describe('loadAllPages', () => {
     assert.equal(list.requests.length, 50, 'pages of 100');
     assert.ok(list.requests.every((r) => r.size === 100));
     assert.equal(list.requests[0]?.inFlight, 1, 'the first page alone: it tells the total');
-    assert.deepEqual(list.requests.slice(1, 5).map((r) => r.inFlight), [1, 2, 3, 4], 'then 4 at once');
+    assert.deepEqual(list.requests.slice(1, 10).map((r) => r.inFlight), [1, 2, 3, 4, 5, 6, 7, 8, 8], '49 pages to go: 8 at once');
     const peak = Math.max(...list.requests.map((r) => r.inFlight));
-    assert.ok(peak > PAGE_CONCURRENCY.initial && peak <= PAGE_CONCURRENCY.max, `grew to ${peak}`);
+    assert.ok(peak > (PAGE_CONCURRENCY.large ?? 0) && peak <= PAGE_CONCURRENCY.max, `grew to ${peak}`);
   });
 
   it('halves the concurrency when the cloud throttles, and still delivers everything in order', async () => {

@@ -1,6 +1,6 @@
-// For the benchmark only: the few parts of the `vscode` module that the tree's nodes and the job
-// tracker use, as plain classes shaped like VS Code's, so that their memory and their polling can be
-// measured in plain Node. Installed before those modules are loaded (see bench.ts).
+// For the benchmark only: the few parts of the `vscode` module that the tree (its data provider, nodes
+// and view state) and the job tracker use, as plain classes shaped like VS Code's, so that their memory and their polling can be
+// measured in plain Node. Installed before those modules are loaded (see test/bench/bench.ts and the job tracker's unit test).
 import Module from 'module';
 
 class EventEmitter<T> {
@@ -14,6 +14,16 @@ class EventEmitter<T> {
   }
   dispose(): void {
     this.listeners.clear();
+  }
+}
+
+class Disposable {
+  constructor(private readonly fn: () => void) {}
+  static from(...items: Array<{ dispose(): unknown }>): Disposable {
+    return new Disposable(() => items.forEach((i) => i.dispose()));
+  }
+  dispose(): void {
+    this.fn();
   }
 }
 
@@ -62,6 +72,7 @@ function t(message: string, ...args: unknown[]): string {
 
 const shim = {
   EventEmitter,
+  Disposable,
   TreeItem,
   ThemeIcon,
   ThemeColor,
@@ -76,6 +87,11 @@ const shim = {
     showErrorMessage: () => Promise.resolve(undefined),
   },
   commands: { executeCommand: () => Promise.resolve(undefined) },
+  // The settings' defaults: every setting reads as its default value.
+  workspace: {
+    getConfiguration: () => ({ get: <T>(_key: string, fallback?: T) => fallback }),
+    onDidChangeConfiguration: () => new Disposable(() => undefined),
+  },
 };
 
 /** Makes `require('vscode')` give the shim. */
