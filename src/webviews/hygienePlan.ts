@@ -51,7 +51,7 @@ export function reasonText(reason: RemoveReason | KeepReason | UnknownReason): s
 }
 
 export function reasonsOf(entry: PlanEntry): string {
-  return entry.decision.reasons.map(reasonText).join('; ');
+  return entry.decision.reasons.map(reasonText).join(vscode.l10n.t('; '));
 }
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
