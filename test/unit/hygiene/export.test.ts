@@ -2,6 +2,7 @@
 import { strict as assert } from 'assert';
 import { EXPORT_COLUMNS, exportRow, toCsv, toJson } from '../../../src/hygiene/export';
 import type { Image } from '../../../src/providers/core/model';
+import { parseCsv } from '../helpers/csv';
 
 const IMAGE: Image = {
   id: 'm-1',
@@ -16,40 +17,6 @@ const IMAGE: Image = {
   architecture: 'x86_64',
 };
 
-/** A small RFC 4180 reader for the test. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else {
-      cell += c;
-    }
-  }
-  return rows;
-}
 
 describe('Image list export', () => {
   it('writes one CSV row per image that a reader parses back, with the facts where known', () => {

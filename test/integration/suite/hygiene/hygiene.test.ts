@@ -17,6 +17,7 @@ import { usedByInstances, usedByTemplate } from '../../../../src/sandbox/usage';
 import type { AccountNode, ImageNode, RegionNode } from '../../../../src/tree/nodes';
 import { api, children, sandboxRegion } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
+import { parseCsv } from '../../../unit/helpers/csv';
 
 /** The rules of these tests: the defaults but sharing (which the emulator's data does not fix). */
 const RULES = ['Not used by any instance', 'Not named by any launch template', "Not named in the workspace's files", 'Older than 90 days', 'Not tagged keep=*'];
@@ -49,39 +50,6 @@ async function expected(provider: ImageProvider, regionId: string): Promise<stri
     .map((i) => i.id);
 }
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else {
-      cell += c;
-    }
-  }
-  return rows;
-}
 
 describe('Image hygiene (real extension host)', function () {
   this.timeout(180_000);
