@@ -75,10 +75,17 @@ export class TestUserInput implements UserInput {
   /** The failures thrown at prompts (a root hook fails the test even when a command swallowed one). */
   readonly failures: Error[] = [];
   private readonly answers: Answer[] = [];
+  /** Buttons to click on the next notifications that offer them (notifications need no answer otherwise). */
+  private readonly clicks: string[] = [];
 
   /** The answers to the next prompts, in order. */
   script(...answers: Answer[]): void {
     this.answers.push(...answers);
+  }
+
+  /** Clicks `button` on the next notification that offers it, as a user would. */
+  clickNext(button: string): void {
+    this.clicks.push(button);
   }
 
   /** Answers queued but not yet taken. */
@@ -94,6 +101,7 @@ export class TestUserInput implements UserInput {
   /** Forgets the answers still queued (a root hook does this after each test). */
   clearScript(): void {
     this.answers.length = 0;
+    this.clicks.length = 0;
   }
 
   async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<PickItem<T>> {
@@ -154,7 +162,8 @@ export class TestUserInput implements UserInput {
 
   notify(severity: Severity, message: string, ...buttons: string[]): Promise<string | undefined> {
     this.notifications.push({ severity, message, buttons });
-    return Promise.resolve(undefined);
+    const click = this.clicks.findIndex((b) => buttons.includes(b));
+    return Promise.resolve(click < 0 ? undefined : this.clicks.splice(click, 1)[0]);
   }
 
   async openFile(options: OpenDialogOptions): Promise<vscode.Uri> {

@@ -6,7 +6,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { ImageNode } from '../../../../src/tree/nodes';
-import { api, children, ownImages, sandboxRegion } from '../helpers';
+import { api, children, ownImages, sandboxRegion, until } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
 
 describe('Changes over several images (real extension host)', () => {
@@ -44,6 +44,21 @@ describe('Changes over several images (real extension host)', () => {
       'only the refused image is marked',
     );
     assert.deepEqual(testInput.errors.slice(errors), ['2 deleted, 1 failed.']);
+  });
+
+  it('Show Failures lists the refused images to pick from, and Retry Failed stays offered beside it', async () => {
+    const region = await sandboxRegion(a, 'alibaba', 'cn-wulanchabu');
+    const nodes = await ownImages(a, region, 2, 'Available');
+    const refused = nodes[0]!;
+    (await a.sandbox()).faults.refuseImage({ cloud: 'alibaba', operation: 'DeleteImage', imageId: refused.image.id, message: 'Refused for Show Failures.' });
+    const shown = testInput.shown.length;
+    testInput.script('Force Delete', refused.image.name);
+    testInput.clickNext('Show Failures');
+    await vscode.commands.executeCommand('cloudImageExplorer.delete', nodes[0], nodes);
+    await until('the failures shown and one picked', () => (testInput.pending.length === 0 ? true : undefined));
+    const list = testInput.shown.slice(shown).find((s) => s.title === 'Images that failed');
+    assert.deepEqual(list?.items, [refused.image.name]);
+    assert.deepEqual(testInput.notifications.at(-1)?.buttons, ['Show Failures', 'Retry Failed'], 'Retry Failed stays offered beside it');
   });
 
   it('tags three images when the cloud refuses one: two show the tag, the refused one its error', async () => {
