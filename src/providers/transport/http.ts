@@ -122,54 +122,9 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Where a request went, without its query string (which may carry signatures and key ids). */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return '<invalid url>';
-  }
-}
+import { isStall, readBodyText, redactUrl } from './body';
 
-/** The clouds as messages name them. */
-const CLOUD_NAMES: Readonly<Record<CloudKind, string>> = {
-  alibaba: 'Alibaba Cloud ECS',
-  huawei: 'Huawei Cloud IMS',
-  qingcloud: 'QingCloud',
-  batchcompute: 'Alibaba Cloud BatchCompute',
-};
-
-const REGION_PARAMS = ['RegionId', 'regionId', 'region', 'zone'];
-/** A region in a host name: ecs.cn-hangzhou.aliyuncs.com, ims.ap-southeast-1.myhuaweicloud.com. */
-const REGION_IN_HOST = /(?:^|\.)([a-z]{2}(?:-[a-z]+)+(?:-\d+)?)\./;
-
-/** The region a request is about: its own, a region parameter (query or form body), else the one its host names. */
-export function regionOf(req: HttpRequest): string | undefined {
-  if (req.region) {
-    return req.region;
-  }
-  try {
-    const url = new URL(req.url);
-    const form = req.body && !req.body.trimStart().startsWith('{') ? new URLSearchParams(req.body) : undefined;
-    for (const name of REGION_PARAMS) {
-      const value = url.searchParams.get(name) ?? form?.get(name);
-      if (value) {
-        return value;
-      }
-    }
-    return REGION_IN_HOST.exec(url.hostname)?.[1];
-  } catch {
-    return undefined;
-  }
-}
-
-/** Marks a body read given up for silence (the cause of its Timeout error). */
-class BodyStalled extends Error {}
-
-function isStall(err: ProviderError): boolean {
-  return err.cause instanceof BodyStalled;
-}
+export { redactUrl, regionOf } from './body';
 
 export class HttpClient {
   private readonly dispatcher: Dispatcher;
@@ -321,62 +276,8 @@ export class HttpClient {
     return { status: res.statusCode, headers, body };
   }
 
-  /**
-   * The body as text, read no further than maxBodyBytes: a page of images is a few hundred KB, so
-   * anything past the cap is not the cloud's answer (a proxy's download, a loop) and is not kept in memory.
-   * A body that stays silent for idleTimeoutMs is given up (a Timeout that names the cloud and the region).
-   */
-  private async readBody(cloud: CloudKind, req: HttpRequest, status: number, body: Dispatcher.ResponseData['body']): Promise<string> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let stalled = false;
-    let idle: NodeJS.Timeout | undefined;
-    const arm = (): void => {
-      clearTimeout(idle);
-      idle = setTimeout(() => {
-        stalled = true;
-        body.destroy();
-      }, this.idleTimeoutMs);
-    };
-    const stall = (cause?: unknown): ProviderError => {
-      const region = regionOf(req);
-      const where = region ? `${CLOUD_NAMES[cloud]} (region ${region})` : `${CLOUD_NAMES[cloud]} (${redactUrl(req.url)})`;
-      const seconds = Math.round(this.idleTimeoutMs / 100) / 10;
-      return new ProviderError({
-        cloud,
-        code: 'Timeout',
-        message: `${where} sent the headers of its answer (HTTP ${status}) and then nothing for ${seconds} s; the answer was given up.`,
-        httpStatus: status,
-        retryable: true,
-        cause: new BodyStalled(String(cause ?? 'stalled')),
-      });
-    };
-    arm();
-    try {
-      for await (const chunk of body as AsyncIterable<Buffer>) {
-        arm();
-        size += chunk.length;
-        if (size > this.maxBodyBytes) {
-          body.destroy();
-          throw new ProviderError({
-            cloud,
-            code: 'ResponseTooLarge',
-            message: `The answer (HTTP ${status}) is larger than ${Math.round(this.maxBodyBytes / 1048576)} MiB; it was not read.`,
-            httpStatus: status,
-            retryable: false,
-          });
-        }
-        chunks.push(chunk);
-      }
-    } catch (err) {
-      throw stalled ? stall(err) : err;
-    } finally {
-      clearTimeout(idle);
-    }
-    if (stalled) {
-      throw stall();
-    }
-    return Buffer.concat(chunks).toString('utf8');
+  private readBody(cloud: CloudKind, req: HttpRequest, status: number, body: Dispatcher.ResponseData['body']): Promise<string> {
+    return readBodyText(cloud, req, status, body, { idleTimeoutMs: this.idleTimeoutMs, maxBodyBytes: this.maxBodyBytes });
   }
 
   private normalise(cloud: CloudKind, err: unknown, signal?: AbortSignal): ProviderError {
