@@ -3,7 +3,7 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { CloudKind } from '../providers/core/model';
-import { FaultPlan, type FaultKind } from './faults';
+import { FaultPlan, type RequestLogEntry } from './faults';
 import { createHandlers } from './handlers';
 import { huaweiAccount } from './huawei/data';
 import { DEFAULT_JOB_DURATION_MS, JobClock } from './jobs';
@@ -42,17 +42,7 @@ export const SANDBOX_STS_CREDENTIALS: Readonly<Partial<Record<CloudKind, Sandbox
   },
 };
 
-export interface RequestLogEntry {
-  readonly time: number;
-  readonly cloud: CloudKind;
-  readonly method: string;
-  readonly path: string;
-  readonly operation: string;
-  readonly status: number;
-  readonly fault?: FaultKind;
-  /** The error code the emulator answered with, if any. */
-  readonly errorCode?: string;
-}
+export type { RequestLogEntry };
 
 export interface EmulatorOptions {
   /** Data-set seed; the same seed gives the same data. */

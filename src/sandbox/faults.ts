@@ -193,3 +193,16 @@ export class FaultPlan {
     return plan;
   }
 }
+
+/** One request as the emulator answered it (tests and the bench read the log). */
+export interface RequestLogEntry {
+  readonly time: number;
+  readonly cloud: CloudKind;
+  readonly method: string;
+  readonly path: string;
+  readonly operation: string;
+  readonly status: number;
+  readonly fault?: FaultKind;
+  /** The error code the emulator answered with, if any. */
+  readonly errorCode?: string;
+}

@@ -6,7 +6,7 @@ import { pipeline } from 'stream/promises';
 import type { CloudKind } from '../../providers/core/model';
 import type { StorageQuery } from '../../providers/storage/signers';
 import type { StorageCloud } from '../../providers/storage/types';
-import type { FaultKind, FaultPlan } from '../faults';
+import type { FaultKind, FaultPlan, RequestLogEntry } from '../faults';
 import type { KeyStore } from '../types';
 import { storageCloudOf, verify, type StorageCall } from './auth';
 import { seedBuckets } from './buckets';
@@ -14,15 +14,8 @@ import { operationOf, StorageOperations } from './operations';
 import { REQUEST_ID_HEADER, serverErrorReply, throttledReply, type Reply } from './replies';
 import { SandboxObjectStore } from './store';
 
-export interface StorageLogEntry {
-  readonly cloud: CloudKind;
-  readonly method: string;
-  readonly path: string;
-  readonly operation: string;
-  readonly status: number;
-  readonly fault?: FaultKind;
-  readonly errorCode?: string;
-}
+/** A request to the object store, as the emulator's log keeps it (the emulator stamps the time). */
+export type StorageLogEntry = Omit<RequestLogEntry, 'time'>;
 
 export interface StorageHost {
   readonly keys: KeyStore;
