@@ -10,6 +10,8 @@ import type { CommandContext } from './commands/shared/context';
 import { registerImageIds, type ImageIdsApi } from './editor';
 import { JobsViewProvider } from './jobs/jobsView';
 import { JobTracker } from './jobs/tracker';
+import { TransferManager } from './jobs/transfers';
+import { syncTreeWithTransfers } from './jobs/transferSync';
 import { syncTreeWithJobs } from './jobs/treeSync';
 import { syncTreeWithLifecycleJobs } from './jobs/lifecycleSync';
 import type { AccountConfig } from './providers/core/model';
@@ -33,6 +35,8 @@ export interface ExtensionApi {
    */
   useUserInput(ui: UserInput | undefined): void;
   readonly jobs: JobTracker;
+  /** Uploads and downloads of image files (the Jobs view shows them too). */
+  readonly transfers: TransferManager;
   readonly panels: DetailsPanels;
   /** The search across every account and its results, and the Search Results view's data. */
   readonly search: SearchResults;
@@ -68,13 +72,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const seconds = vscode.workspace.getConfiguration('cloudImageExplorer.jobs').get<number>('pollIntervalSeconds', 0);
     return seconds > 0 ? Math.max(1, seconds) * 1000 : undefined;
   });
-  const jobsView = new JobsViewProvider(jobs);
+  const transfers = new TransferManager(context.globalState, accounts, sessions, jobs, log, ui);
+  const jobsView = new JobsViewProvider(jobs, transfers);
   const jobsTreeView = vscode.window.createTreeView('cloudImageExplorer.jobs', { treeDataProvider: jobsView });
   const panels = new DetailsPanels(context.extensionUri, accounts, sessions, jobs, tree, log, panelActions(tree), ui);
   const search = new SearchResults(tree, sessions);
   const searchView = createSearchView(search, tree);
   const ctx: CommandContext = {
-    extension: context, accounts, sessions, tree, treeView, log, ui, jobs, panels, changes: new ChangesInFlight(jobs), search, regions,
+    extension: context, accounts, sessions, tree, treeView, log, ui, jobs, panels, changes: new ChangesInFlight(jobs), search, regions, transfers,
   };
   context.subscriptions.push(
     log, accounts, sessions, viewState, regions, tree, treeView, jobs, jobsView, panels,
@@ -83,6 +88,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     jobsView.followVisibility(jobsTreeView),
     syncTreeWithJobs(jobs, tree, accounts, sessions),
     syncTreeWithLifecycleJobs(jobs, tree),
+    transfers,
+    syncTreeWithTransfers(transfers, tree),
     ...registerCommands(ctx),
     search,
     ...searchView.disposables,
@@ -94,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     accounts,
     useUserInput: (replacement) => ui.use(replacement),
     jobs,
+    transfers,
     panels,
     search,
     searchView: searchView.provider,

@@ -11,6 +11,9 @@ import { deprecateImage, editDescription, renameImage, undeprecateImage } from '
 import { exportImage } from './images/export';
 import { cancelJob, retryJob } from './jobs/jobActions';
 import { importImage } from './images/importImage';
+import { importFromFile } from './images/importFromFile';
+import { downloadExport } from './images/downloadExport';
+import { cancelTransfer, resumeTransfer } from './jobs/transferActions';
 import { showQuota } from './images/quota';
 import { cleanUp } from './hygiene/cleanUp';
 import { exportImageList, exportPlan } from './hygiene/exportList';
@@ -65,6 +68,10 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.deprecate': deprecateImage,
   'cloudImageExplorer.undeprecate': undeprecateImage,
   'cloudImageExplorer.importImage': importImage,
+  'cloudImageExplorer.importFromFile': importFromFile,
+  'cloudImageExplorer.downloadExport': downloadExport,
+  'cloudImageExplorer.jobs.cancelTransfer': cancelTransfer,
+  'cloudImageExplorer.jobs.resumeTransfer': resumeTransfer,
   'cloudImageExplorer.acceptShared': acceptShared,
   'cloudImageExplorer.rejectShared': rejectShared,
   'cloudImageExplorer.showQuota': showQuota,

@@ -4,6 +4,9 @@ import { cancellable, isActive, jobKey, retryable, type TrackedJob } from './mod
 import { elapsed, failureText, groupMember, groupProgress, groupTitle, jobTitle, stateLabel } from './labels';
 import type { JobTracker } from './tracker';
 import { formatTime } from '../util/format';
+import { isTransfer, type TransferJob } from './transferModel';
+import { transferItem } from './transferLabels';
+import type { TransferManager } from './transfers';
 
 /** The jobs of one user action (a copy to several regions): one entry, with a child per region. */
 export class JobGroup {
@@ -13,7 +16,7 @@ export class JobGroup {
   ) {}
 }
 
-export type JobsElement = TrackedJob | JobGroup;
+export type JobsElement = TrackedJob | JobGroup | TransferJob;
 
 export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -21,15 +24,24 @@ export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, v
   private readonly statusBar: vscode.StatusBarItem;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly tracker: JobTracker) {
+  constructor(
+    private readonly tracker: JobTracker,
+    private readonly transfers?: TransferManager,
+  ) {
     this.statusBar = vscode.window.createStatusBarItem('cloudImageExplorer.jobs', vscode.StatusBarAlignment.Left, 50);
     this.statusBar.name = vscode.l10n.t('Cloud Image Jobs');
     this.statusBar.command = 'cloudImageExplorer.jobs.focus';
     this.subscriptions.push(tracker.onDidChange(() => this.update()));
+    if (transfers) {
+      this.subscriptions.push(transfers.onDidChange(() => this.update()));
+    }
     this.update();
   }
 
   getTreeItem(element: JobsElement): vscode.TreeItem {
+    if (isTransfer(element)) {
+      return transferItem(element);
+    }
     return element instanceof JobGroup ? this.groupItem(element) : this.jobItem(element);
   }
 
@@ -69,7 +81,7 @@ export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, v
       md.appendText(`\n\n${failure}`);
     }
     item.tooltip = md;
-    item.contextValue = ['job', job.state, cancellable(job) ? 'can-cancel' : '', retryable(job) ? 'can-retry' : ''].filter(Boolean).join(' ');
+    item.contextValue = ['job', job.state, cancellable(job) ? 'can-cancel' : '', retryable(job) ? 'can-retry' : '', job.kind === 'export' && job.state === 'succeeded' && job.rerun ? 'can-download' : ''].filter(Boolean).join(' ');
     item.command = {
       command: 'cloudImageExplorer.openDetails',
       title: vscode.l10n.t('Open Details'),
@@ -101,7 +113,7 @@ export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, v
     if (element) {
       return [];
     }
-    const out: JobsElement[] = [];
+    const out: JobsElement[] = [...(this.transfers?.list() ?? [])];
     const seen = new Set<string>();
     for (const job of this.tracker.list()) {
       if (!job.group) {
@@ -115,7 +127,7 @@ export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, v
   }
 
   getParent(element: JobsElement): JobsElement | undefined {
-    return !(element instanceof JobGroup) && element.group ? new JobGroup(element.group, this.tracker.grouped(element.group)) : undefined;
+    return !(element instanceof JobGroup) && !isTransfer(element) && element.group ? new JobGroup(element.group, this.tracker.grouped(element.group)) : undefined;
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { FilterSupport } from '../providers/core/filters';
 import type { AccountConfig, Image, Region } from '../providers/core/model';
+import { FILE_TRANSFERS } from '../providers/rules/capabilities';
 import { accountLabel, cloudLabel } from '../util/clouds';
 import { explain, logLine, userMessage } from '../util/errors';
 import { formatNumber } from '../util/format';
@@ -280,7 +281,7 @@ export class RegionNode implements Node {
     parts.push(this.region.id);
     item.description = parts.join(' · ');
     item.iconPath = new vscode.ThemeIcon(view.cloudFilter ? 'filter' : 'globe');
-    item.contextValue = `region cloud-${this.account.cloud}${view.cloudFilter ? ' cloudFiltered' : ''}`;
+    item.contextValue = `region cloud-${this.account.cloud}${view.cloudFilter ? ' cloudFiltered' : ''}${FILE_TRANSFERS[this.account.cloud] ? ' can-importFile' : ''}`;
     return item;
   }
 }

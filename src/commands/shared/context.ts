@@ -5,6 +5,7 @@ import type { Sessions } from '../../accounts/session';
 import type { SearchResults } from '../../search/results';
 import type { ImageTreeProvider } from '../../tree/treeProvider';
 import type { JobTracker } from '../../jobs/tracker';
+import type { TransferManager } from '../../jobs/transfers';
 import type { Log } from '../../util/log';
 import type { UserInput } from '../../util/userInput';
 import type { DetailsPanels } from '../../webviews/detailsPanel';
@@ -19,6 +20,8 @@ export interface CommandContext {
   readonly treeView: vscode.TreeView<unknown>;
   readonly log: Log;
   readonly jobs: JobTracker;
+  /** Uploads and downloads of image files, as jobs. */
+  readonly transfers: TransferManager;
   /** Every prompt, confirmation, notification and file dialog; tests install a scripted double. */
   readonly ui: UserInput;
   readonly panels: DetailsPanels;

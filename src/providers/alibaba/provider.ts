@@ -19,6 +19,8 @@ import { AlibabaCopying } from './copy';
 import { alibabaUsage } from './usage';
 import type { UsageOperations } from '../core/operations';
 import { AlibabaDeleting, AlibabaExporting, AlibabaJobs } from './tasks';
+import { StorageTransfers } from '../storage/transfers';
+import { ALIBABA_FILE_IMPORT } from './fileImport';
 
 export { ALIBABA_IMAGE_STATUSES, ALIBABA_MAX_PAGE_SIZE };
 
@@ -111,6 +113,7 @@ export class AlibabaEcsProvider implements ImageProvider {
   readonly details: DetailOperations;
   readonly importing: AlibabaImporting;
   readonly usage: UsageOperations;
+  readonly transfers: StorageTransfers;
   private readonly rpc: AlibabaRpcClient;
 
   constructor(ctx: ProviderContext, private readonly acceptLanguage = 'en-US') {
@@ -123,6 +126,7 @@ export class AlibabaEcsProvider implements ImageProvider {
     this.jobs = new AlibabaJobs(this.rpc);
     this.copying = new AlibabaCopying(this.rpc);
     this.importing = new AlibabaImporting(this.rpc);
+    this.transfers = new StorageTransfers(ctx, 'alibaba', ALIBABA_FILE_IMPORT);
     this.usage = alibabaUsage(this.rpc);
     this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };
   }

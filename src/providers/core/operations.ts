@@ -2,6 +2,7 @@
 // its cloud has it: the presence of a group is the capability (what a cloud lacks is absent, never a stub).
 import type { CopyRules, EditRules, ImportRules, ExportRules, TagRules, MemberRules } from './rules';
 import type { Image, Tag } from './model';
+import type { TransferOperations } from '../storage/transfers';
 
 export type JobKind = 'export' | 'share' | 'unshare' | 'delete' | 'copy' | 'import' | 'accept' | 'reject';
 
@@ -344,4 +345,6 @@ export interface ImageOperations {
   readonly received?: ReceivedOperations;
   readonly quota?: QuotaOperations;
   readonly usage?: UsageOperations;
+  /** Image files moved between the user's disk and the cloud's object store (upload to import, download of an export). */
+  readonly transfers?: TransferOperations;
 }

@@ -21,6 +21,8 @@ import { huaweiUsage } from './usage';
 import type { UsageOperations } from '../core/operations';
 import { huaweiEditing } from './editing';
 import type { ImageEditing } from '../shared/editing';
+import { StorageTransfers } from '../storage/transfers';
+import { HUAWEI_FILE_IMPORT } from './fileImport';
 
 /** ListImages `limit`: default and maximum 500. */
 export const HUAWEI_MAX_PAGE_SIZE = 500;
@@ -109,6 +111,7 @@ export class HuaweiImsProvider implements ImageProvider {
   readonly received: HuaweiReceived;
   readonly quota: HuaweiQuota;
   readonly usage: UsageOperations;
+  readonly transfers: StorageTransfers;
   private readonly client: HuaweiClient;
   private readonly tagSearch: HuaweiTagSearch;
 
@@ -122,6 +125,7 @@ export class HuaweiImsProvider implements ImageProvider {
     this.jobs = new HuaweiJobs(this.client);
     this.copying = new HuaweiCopying(this.client);
     this.importing = new HuaweiImporting(this.client);
+    this.transfers = new StorageTransfers(ctx, 'huawei', HUAWEI_FILE_IMPORT);
     this.received = new HuaweiReceived(this.client);
     this.quota = new HuaweiQuota(this.client);
     this.usage = huaweiUsage(this.client);
