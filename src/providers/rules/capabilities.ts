@@ -9,9 +9,6 @@ import type { CloudKind, Image } from '../core/model';
 import type { JobKind } from '../core/operations';
 import { QINGCLOUD_IMAGE_RULES } from '../qingcloud/rules';
 import type { Capability } from '../core/rules';
-import { ALIBABA_FILE_IMPORT } from '../alibaba/fileImport';
-import { HUAWEI_FILE_IMPORT } from '../huawei/fileImport';
-import type { FileImportRules } from '../storage/fileImport';
 
 export interface Capabilities {
   readonly tag: boolean;
@@ -87,11 +84,12 @@ export const TEMPORARY_CREDENTIALS: Readonly<Record<CloudKind, boolean>> = {
 
 /**
  * The clouds that import an image from a file on the user's disk (uploaded to their object store first)
- * and download an export, with what they take of the file; a provider carries `transfers` exactly here.
+ * and download an export (what they take of the file: each provider's fileImport.ts); a provider carries
+ * `transfers` exactly here.
  */
-export const FILE_TRANSFERS: Readonly<Record<CloudKind, FileImportRules | undefined>> = {
-  alibaba: ALIBABA_FILE_IMPORT,
-  huawei: HUAWEI_FILE_IMPORT,
-  qingcloud: undefined,
-  batchcompute: undefined,
+export const FILE_TRANSFERS: Readonly<Record<CloudKind, boolean>> = {
+  alibaba: true,
+  huawei: true,
+  qingcloud: false,
+  batchcompute: false,
 };
