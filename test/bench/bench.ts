@@ -1,7 +1,7 @@
 // `npm run bench`: the performance goals of the explorer, measured side by side in one run on the
 // sandbox (real HTTP on 127.0.0.1, 50 ms injected latency) and in the real extension host, written to
 // docs/benchmarks.md. A benchmark, never a test: nothing here passes or fails on time.
-//   node --expose-gc out/test/bench/bench.js [--skip-host] [--only=memory|loading|polling|host] (--only: printed, not written)
+//   node --expose-gc out/test/bench/bench.js [--skip-host] [--only=memory|loading|polling|host|transfer] (--only: printed, not written)
 import * as fs from 'fs';
 import * as path from 'path';
 import { installVscodeShim } from '../unit/helpers/vscodeShim';
@@ -28,6 +28,8 @@ async function only(part: string): Promise<unknown> {
       return pollingRows();
     case 'host':
       return hostResult(HOST_RUNS);
+    case 'transfer':
+      return (await import('./transfer')).transferResult();
     case 'loading': {
       const emulator = await EmulatorProcess.start({ imageCounts: BIG_COUNTS, latencyMs: LATENCY_MS });
       try {

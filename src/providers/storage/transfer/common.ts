@@ -121,20 +121,23 @@ export function counting(onBytes: (n: number) => void): Transform {
   });
 }
 
-/** MD5 (Base64 and hex) and CRC-64 of bytes [start, end) of a file, read as a stream. */
-export async function hashRange(file: string, start: number, end: number, signal?: AbortSignal): Promise<{ md5: string; md5Hex: string; crc64: string }> {
+/**
+ * MD5 (Base64 and hex) of bytes [start, end) of a file, read as a stream, and their CRC-64 where `withCrc`
+ * (OSS checks it; OBS has none, and it costs more than the MD5).
+ */
+export async function hashRange(file: string, start: number, end: number, signal?: AbortSignal, withCrc = true): Promise<{ md5: string; md5Hex: string; crc64?: string }> {
   const md5 = createHash('md5');
-  const crc = new Crc64();
+  const crc = withCrc ? new Crc64() : undefined;
   if (end > start) {
     await pipeline(fs.createReadStream(file, { start, end: end - 1 }), async (source: AsyncIterable<Buffer>) => {
       for await (const chunk of source) {
         md5.update(chunk);
-        crc.update(chunk);
+        crc?.update(chunk);
       }
     }, { signal });
   }
   const digest = md5.digest();
-  return { md5: digest.toString('base64'), md5Hex: digest.toString('hex'), crc64: crc.value };
+  return { md5: digest.toString('base64'), md5Hex: digest.toString('hex'), ...(crc ? { crc64: crc.value } : {}) };
 }
 
 /**

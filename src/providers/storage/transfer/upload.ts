@@ -16,7 +16,8 @@ export interface DonePart {
   /** Base64 MD5 of the part's bytes. */
   readonly md5: string;
   readonly size: number;
-  readonly crc64: string;
+  /** Where the store checks one (OSS). */
+  readonly crc64?: string;
 }
 
 /** All an upload needs to continue after a reload or a crash: plain JSON, no credential. */
@@ -55,8 +56,8 @@ export interface UploadResult {
   readonly key: string;
   readonly size: number;
   readonly etag: string;
-  /** The whole object's CRC-64 (computed here; OSS confirmed it). */
-  readonly crc64: string;
+  /** The whole object's CRC-64 (computed here; OSS confirmed it); absent where the store keeps none (OBS). */
+  readonly crc64?: string;
   /** Parts sent in this run, and parts already in the store that were not sent again. */
   readonly partsSent: number;
   readonly partsReused: number;
@@ -103,12 +104,17 @@ async function partsKept(o: UploadOptions, state: UploadState, ranges: readonly 
       continue;
     }
     // A part the store has but the state does not: kept if its ETag is this file's MD5 of that range.
-    const h = await hashRange(o.file, range.start, range.end, o.signal);
+    const h = await hashRange(o.file, range.start, range.end, o.signal, withCrc(o));
     if (h.md5Hex === s.etag.toLowerCase()) {
       kept.push({ partNumber: s.partNumber, etag: s.etag, md5: h.md5, size: s.size, crc64: h.crc64 });
     }
   }
   return kept;
+}
+
+/** The store checks a CRC-64 (OSS): compute it per part. */
+function withCrc(o: UploadOptions): boolean {
+  return o.client.dialect.crcHeader !== undefined;
 }
 
 export async function uploadFile(o: UploadOptions): Promise<UploadResult> {
@@ -161,7 +167,7 @@ export async function uploadFile(o: UploadOptions): Promise<UploadResult> {
     async (range, signal) => {
       const partNumber = range.index + 1;
       const size = range.end - range.start;
-      const h = await hashRange(o.file, range.start, range.end, signal);
+      const h = await hashRange(o.file, range.start, range.end, signal, withCrc(o));
       let flowing = 0;
       const receipt = await o.client
         .uploadPart(
@@ -195,13 +201,13 @@ export async function uploadFile(o: UploadOptions): Promise<UploadResult> {
   );
   await saving;
   const parts = [...done.values()].sort((a, b) => a.partNumber - b.partNumber);
-  const crc64 = combineParts(parts.map((p) => ({ crc: p.crc64, size: p.size })));
+  const crc64 = withCrc(o) ? combineParts(parts.map((p) => ({ crc: p.crc64 ?? '0', size: p.size }))) : undefined;
   const etag = await complete(o, uploadId, parts, st.size);
   const head = await o.client.headObject(o.bucket, o.key, o.signal);
   if (!head || head.size !== st.size || (head.crc64 !== undefined && head.crc64 !== crc64)) {
     throw transferError('ChecksumMismatch', `${o.bucket}/${o.key} does not match ${o.file} after the upload (size or CRC-64); it must not be imported.`);
   }
-  return { bucket: o.bucket, key: o.key, size: st.size, etag: etag ?? head.etag, crc64, partsSent: missing.length, partsReused: kept.length, uploadId };
+  return { bucket: o.bucket, key: o.key, size: st.size, etag: etag ?? head.etag, ...(crc64 !== undefined ? { crc64 } : {}), partsSent: missing.length, partsReused: kept.length, uploadId };
 }
 
 /**
