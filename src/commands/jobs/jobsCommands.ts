@@ -6,4 +6,5 @@ export function refreshJobs(ctx: CommandContext): void {
 
 export async function clearFinishedJobs(ctx: CommandContext): Promise<void> {
   await ctx.jobs.clearFinished();
+  await ctx.transfers.clearFinished();
 }
