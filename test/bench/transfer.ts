@@ -178,7 +178,7 @@ export async function transferResult(sizeMiB = 2048): Promise<TransferResult> {
   const rows: TransferRow[] = [];
   try {
     const ours = await peakGrowth(() => uploadFile({ client, file, bucket: BUCKET, key: 'bench/ours.raw', partSize: PART, concurrency: IN_FLIGHT }));
-    rows.push(row('Upload, this product (multipart, MD5 + CRC-64 per part)', size, ours.ms));
+    rows.push(row('Upload, this product (multipart, Content-MD5 per part)', size, ours.ms));
     const sdk = await sdkUpload(emulator, file, 'bench/sdk.raw');
     rows.push(typeof sdk === 'number' ? row('Upload, esdk-obs-nodejs uploadFile (official SDK)', size, sdk) : { what: 'Upload, esdk-obs-nodejs uploadFile (official SDK)', seconds: NaN, mibPerSecond: NaN, note: sdk });
     const target = path.join(dir, 'back.raw');
