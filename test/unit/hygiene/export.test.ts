@@ -24,7 +24,7 @@ describe('Image list export', () => {
       cloud: 'alibaba',
       account: 'prod',
       image: IMAGE,
-      facts: { usage: { instances: 2, templates: 0, sample: [] }, templatesListed: true, references: [{ file: 'main.tf', line: 3 }], ageDays: 700, sharedWith: 1, copiesIn: ['cn-beijing'] },
+      facts: { usage: { instances: 2, templates: 0, scalingConfigs: 0, sample: [] }, templatesListed: true, references: [{ file: 'main.tf', line: 3 }], ageDays: 700, sharedWith: 1, copiesIn: ['cn-beijing'] },
       verdict: 'keep',
       reasons: 'used by 2 instance(s)',
     });
