@@ -12,8 +12,8 @@ import { exportImage } from './images/export';
 import { cancelJob, retryJob } from './jobs/jobActions';
 import { importImage } from './images/importImage';
 import { showQuota } from './images/quota';
-import { cleanUp } from './hygiene/cleanUp';
-import { exportImageList, exportPlan } from './hygiene/exportList';
+import { cancelCleanUp, cleanUp } from './hygiene/cleanUp';
+import { exportImageList, exportPlan, exportSearchResults } from './hygiene/exportList';
 import { findUnusedImages } from './hygiene/findUnused';
 import { acceptShared, rejectShared } from './images/sharedWithMe';
 import { clearFinishedJobs, refreshJobs } from './jobs/jobsCommands';
@@ -72,6 +72,8 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.cleanUpImages': cleanUp,
   'cloudImageExplorer.exportImageList': exportImageList,
   'cloudImageExplorer.exportPlan': exportPlan,
+  'cloudImageExplorer.exportSearchResults': exportSearchResults,
+  'cloudImageExplorer.cancelCleanUp': cancelCleanUp,
   'cloudImageExplorer.jobs.refresh': refreshJobs,
   'cloudImageExplorer.jobs.clearFinished': clearFinishedJobs,
   'cloudImageExplorer.filterImages': filterImages,

@@ -77,6 +77,15 @@ async function confirmPlan(ctx: CommandContext, plan: HygienePlan, all: readonly
   }
 }
 
+/** While a Clean Up runs: the palette's Cancel Clean Up shows, and acts on this. */
+const RUNNING_CONTEXT = 'cloudImageExplorer.hygiene.cleaningUp';
+let running: AbortController | undefined;
+
+/** Cancel Clean Up: the same as the progress notification's Cancel (stops between images). */
+export function cancelCleanUp(): void {
+  running?.abort();
+}
+
 export async function cleanUp(ctx: CommandContext): Promise<void> {
   const plan = latestPlan();
   if (!plan) {
@@ -98,6 +107,8 @@ export async function cleanUp(ctx: CommandContext): Promise<void> {
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cleaning up…'), cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
+      running = abort;
+      await vscode.commands.executeCommand('setContext', RUNNING_CONTEXT, true);
       const sub = token.onCancellationRequested(() => abort.abort());
       let deleted = 0;
       try {
@@ -106,6 +117,8 @@ export async function cleanUp(ctx: CommandContext): Promise<void> {
         );
       } finally {
         sub.dispose();
+        running = undefined;
+        await vscode.commands.executeCommand('setContext', RUNNING_CONTEXT, false);
       }
     },
   );
