@@ -15,8 +15,8 @@ import { importFromFile } from './images/importFromFile';
 import { downloadExport } from './images/downloadExport';
 import { cancelTransfer, resumeTransfer } from './jobs/transferActions';
 import { showQuota } from './images/quota';
-import { cleanUp } from './hygiene/cleanUp';
-import { exportImageList, exportPlan } from './hygiene/exportList';
+import { cancelCleanUp, cleanUp } from './hygiene/cleanUp';
+import { exportImageList, exportPlan, exportSearchResults } from './hygiene/exportList';
 import { findUnusedImages } from './hygiene/findUnused';
 import { acceptShared, rejectShared } from './images/sharedWithMe';
 import { clearFinishedJobs, refreshJobs } from './jobs/jobsCommands';
@@ -79,6 +79,8 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.cleanUpImages': cleanUp,
   'cloudImageExplorer.exportImageList': exportImageList,
   'cloudImageExplorer.exportPlan': exportPlan,
+  'cloudImageExplorer.exportSearchResults': exportSearchResults,
+  'cloudImageExplorer.cancelCleanUp': cancelCleanUp,
   'cloudImageExplorer.jobs.refresh': refreshJobs,
   'cloudImageExplorer.jobs.clearFinished': clearFinishedJobs,
   'cloudImageExplorer.filterImages': filterImages,

@@ -19,6 +19,7 @@ export const EXPORT_COLUMNS = [
   'sharedWith',
   'instances',
   'templates',
+  'scalingConfigs',
   'references',
   'ageDays',
   'copiesIn',
@@ -27,6 +28,39 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+
+/** The header row's language, as the user chooses it (whatever the display language). */
+export type HeaderLanguage = 'en' | 'zh-cn';
+
+/** Chinese headers, in EXPORT_COLUMNS order (the Chinese console's words where it has them). */
+const ZH_HEADERS: Readonly<Record<ExportColumn, string>> = {
+  cloud: '云',
+  account: '账号',
+  region: '地域',
+  id: '镜像ID',
+  name: '镜像名称',
+  status: '状态',
+  owner: '镜像类型',
+  os: '操作系统',
+  architecture: '架构',
+  sizeGiB: '大小（GiB）',
+  created: '创建时间',
+  tags: '标签',
+  sharedWith: '共享账号数',
+  instances: '实例数',
+  templates: '启动模板数',
+  scalingConfigs: '伸缩配置数',
+  references: '工作区引用',
+  ageDays: '已创建天数',
+  copiesIn: '其他地域副本',
+  verdict: '结论',
+  reasons: '原因',
+};
+
+/** The header row in a language: the column names (English) or their Chinese. */
+export function exportHeaders(language: HeaderLanguage): readonly string[] {
+  return language === 'zh-cn' ? EXPORT_COLUMNS.map((c) => ZH_HEADERS[c]) : EXPORT_COLUMNS;
+}
 export type ExportRow = Readonly<Record<ExportColumn, string | number | undefined>>;
 
 export interface ExportItem {
@@ -56,6 +90,7 @@ export function exportRow(item: ExportItem): ExportRow {
     sharedWith: facts?.sharedWith,
     instances: facts?.usage?.instances,
     templates: facts?.usage?.templates,
+    scalingConfigs: facts?.usage?.scalingConfigs,
     references: facts?.references.map((r) => `${r.file}:${r.line}`).join('; '),
     ageDays: facts?.ageDays,
     copiesIn: facts?.copiesIn.join('; '),

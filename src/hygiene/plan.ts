@@ -25,6 +25,8 @@ export interface ImageFacts {
   readonly usageUnknown?: { readonly api: string; readonly error: unknown };
   /** Where the cloud has no template listing, templates are not a fact (false). */
   readonly templatesListed: boolean;
+  /** Likewise for auto-scaling configurations (Alibaba ESS, Huawei AS); absent is false. */
+  readonly scalingListed?: boolean;
   readonly references: readonly Reference[];
   /** Whole days since creation; undefined where the cloud gave no date. */
   readonly ageDays?: number;
@@ -38,6 +40,7 @@ export interface ImageFacts {
 export type KeepReason =
   | { readonly code: 'instances'; readonly count: number; readonly names: readonly string[] }
   | { readonly code: 'templates'; readonly count: number; readonly names: readonly string[] }
+  | { readonly code: 'scalingConfigs'; readonly count: number; readonly names: readonly string[] }
   | { readonly code: 'referenced'; readonly references: readonly Reference[] }
   | { readonly code: 'young'; readonly ageDays: number; readonly minDays: number }
   | { readonly code: 'noDate' }
@@ -50,6 +53,7 @@ export type UnknownReason = { readonly code: 'usageUnknown'; readonly api: strin
 export type RemoveReason =
   | { readonly code: 'noInstances' }
   | { readonly code: 'noTemplates' }
+  | { readonly code: 'noScalingConfigs' }
   | { readonly code: 'notReferenced' }
   | { readonly code: 'olderThan'; readonly ageDays: number; readonly minDays: number }
   | { readonly code: 'notShared' }
@@ -76,6 +80,9 @@ export function decide(image: Image, facts: ImageFacts, rules: HygieneRules, del
   }
   if (rules.unusedByTemplates && usage && usage.templates > 0) {
     keep.push({ code: 'templates', count: usage.templates, names: usage.sample.filter((u) => u.kind === 'template').map((u) => u.name) });
+  }
+  if (rules.unusedByTemplates && usage && usage.scalingConfigs > 0) {
+    keep.push({ code: 'scalingConfigs', count: usage.scalingConfigs, names: usage.sample.filter((u) => u.kind === 'scalingConfig').map((u) => u.name) });
   }
   if (rules.notReferenced && facts.references.length) {
     keep.push({ code: 'referenced', references: facts.references });
@@ -113,6 +120,9 @@ export function decide(image: Image, facts: ImageFacts, rules: HygieneRules, del
   }
   if (rules.unusedByTemplates && facts.templatesListed) {
     remove.push({ code: 'noTemplates' });
+  }
+  if (rules.unusedByTemplates && facts.scalingListed) {
+    remove.push({ code: 'noScalingConfigs' });
   }
   if (rules.notReferenced) {
     remove.push({ code: 'notReferenced' });

@@ -37,6 +37,7 @@ export interface ScanOptions {
 /** Member listings at once (one call per image still proposed). */
 const MEMBER_CONCURRENCY = 4;
 const DEFAULT_REGION_CONCURRENCY = 4;
+const NO_USE = { instances: 0, templates: 0, scalingConfigs: 0, sample: [] } as const;
 
 interface RegionScan {
   readonly target: HygieneTarget;
@@ -114,11 +115,13 @@ export async function scanImages(targets: readonly HygieneTarget[], references: 
     const usageFailure = r.usage?.failed[0];
     const usable = r.usage && !usageFailure;
     const templatesListed = r.usage?.listed.some((l) => l.kind === 'template') ?? false;
+    const scalingListed = r.usage?.listed.some((l) => l.kind === 'scalingConfig') ?? false;
     for (const image of r.images) {
       const facts: ImageFacts = {
-        usage: usable ? (r.usage?.byImage.get(image.id) ?? { instances: 0, templates: 0, sample: [] }) : undefined,
+        usage: usable ? (r.usage?.byImage.get(image.id) ?? NO_USE) : undefined,
         usageUnknown: usable ? undefined : { api: usageFailure?.api ?? '', error: usageFailure?.error },
         templatesListed,
+        scalingListed,
         references: refs.get(image.id) ?? [],
         ageDays: ageInDays(image.createdAt, now),
         // A cloud without sharing shares nothing.

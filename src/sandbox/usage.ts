@@ -16,6 +16,14 @@ export function usedByTemplate(imageId: string): boolean {
   return !usedByInstances(imageId) && hashString(`template/${imageId}`) % 8 === 0;
 }
 
+/**
+ * Whether an auto-scaling configuration (Alibaba ESS, Huawei AS) names the image, and nothing else uses
+ * it: about one other own image in ten.
+ */
+export function usedByScalingConfig(imageId: string): boolean {
+  return !usedByInstances(imageId) && !usedByTemplate(imageId) && hashString(`scaling/${imageId}`) % 10 === 0;
+}
+
 export interface SandboxInstance {
   readonly id: string;
   readonly name: string;
@@ -46,9 +54,20 @@ export interface UsableImage {
   readonly own: boolean;
 }
 
+/** An auto-scaling configuration: the image its instances are made from. */
+export interface SandboxScalingConfig {
+  readonly id: string;
+  readonly name: string;
+  readonly groupId: string;
+  readonly imageId: string;
+  readonly createdMs: number;
+}
+
 export interface UsageIds {
   instance(rnd: Random): string;
   template(rnd: Random): string;
+  scalingConfig?(rnd: Random): string;
+  scalingGroup?(rnd: Random): string;
 }
 
 const NAMES = ['web', 'api', 'worker', 'db-proxy', 'ci-runner', 'batch', '订单服务', '支付网关', 'bastion', 'cache'];
@@ -57,6 +76,7 @@ const START = Date.UTC(2024, 0, 1);
 export class SandboxUsage {
   private readonly instances = new Map<string, SandboxInstance[]>();
   private readonly templates = new Map<string, SandboxTemplate[]>();
+  private readonly scalingConfigs = new Map<string, SandboxScalingConfig[]>();
 
   constructor(
     private readonly seed: string,
@@ -115,6 +135,30 @@ export class SandboxUsage {
           return { id: this.ids.template(rnd), name: `lt-${rnd.pick(NAMES)}-${rnd.int(1, 99)}`, versions };
         });
       this.templates.set(regionId, list);
+    }
+    return list;
+  }
+
+  /**
+   * The region's scaling configurations, made on first use: one per own image that
+   * `usedByScalingConfig`, and one naming the region's first public image (a configuration may name any
+   * image). In the order made.
+   */
+  regionScalingConfigs(regionId: string, images: () => readonly UsableImage[]): SandboxScalingConfig[] {
+    let list = this.scalingConfigs.get(regionId);
+    if (!list) {
+      const rnd = new Random(`${this.seed}/${this.cloud}/scaling/${regionId}`);
+      const all = images();
+      const named = [...all.filter((i) => i.own && usedByScalingConfig(i.id)), ...all.filter((i) => !i.own).slice(0, 1)];
+      const newId = (kind: 'scalingConfig' | 'scalingGroup'): string => this.ids[kind]?.(rnd) ?? this.ids.template(rnd);
+      list = named.map((image) => ({
+        id: newId('scalingConfig'),
+        name: `asc-${rnd.pick(NAMES)}-${rnd.int(1, 99)}`,
+        groupId: newId('scalingGroup'),
+        imageId: image.id,
+        createdMs: START + rnd.int(0, 600) * 86_400_000,
+      }));
+      this.scalingConfigs.set(regionId, list);
     }
     return list;
   }

@@ -10,6 +10,7 @@ installVscodeShim(); // before anything that imports the tree or the job tracker
 import { BIG_COUNTS, LATENCY_MS, load, machine } from './common';
 import { EmulatorProcess } from './emulatorProcess';
 import { hostResult, type HostResult } from './host';
+import { hygieneRows } from './hygiene';
 import { pollingRows } from './jobs';
 import { firstPageRows, loadAllRows } from './loading';
 import { memoryResult } from './memory';
@@ -30,6 +31,8 @@ async function only(part: string): Promise<unknown> {
       return hostResult(HOST_RUNS);
     case 'transfer':
       return (await import('./transfer')).transferResult();
+    case 'hygiene':
+      return hygieneRows();
     case 'loading': {
       const emulator = await EmulatorProcess.start({ imageCounts: BIG_COUNTS, latencyMs: LATENCY_MS });
       try {

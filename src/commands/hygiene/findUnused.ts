@@ -5,11 +5,12 @@ import type { HygienePlan } from '../../hygiene/plan';
 import { DEFAULT_RULES, guardsNothing, parseAgeDays, MAX_AGE_DAYS, type HygieneRules } from '../../hygiene/rules';
 import { scanImages, type HygieneTarget } from '../../hygiene/scan';
 import { AccountNode, RegionNode } from '../../tree/nodes';
-import { formatGiB, formatNumber } from '../../util/format';
+import { formatNumber } from '../../util/format';
 import type { PickItem } from '../../util/userInput';
 import type { CommandContext } from '../shared/context';
 import { workspaceReferences } from './references';
 import { saveRules, savedRules, showPlan } from './state';
+import { planSummary } from '../../webviews/hygienePlan';
 
 type RuleKey = 'unusedByInstances' | 'unusedByTemplates' | 'notReferenced' | 'olderThanDays' | 'notShared' | 'keepTagKey';
 
@@ -115,7 +116,7 @@ export async function findUnusedImages(ctx: CommandContext, node?: unknown): Pro
     }
   }
   showPlan(ctx, plan);
-  const said = vscode.l10n.t('Dry run: {0} image(s) would be deleted ({1}), {2} kept, {3} unknown.', formatNumber(plan.remove.length), formatGiB(plan.sizeGiB), formatNumber(plan.keep.length), formatNumber(plan.unknown.length));
+  const said = planSummary(plan);
   void ctx.ui.notify('info', skipped.length ? `${said} ${vscode.l10n.t('Not looked at (the cloud does not list what uses its images): {0}', skipped.join(', '))}` : said);
   return plan;
 }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { HygienePlan } from '../../hygiene/plan';
 import { DEFAULT_RULES, rulesFrom, type HygieneRules } from '../../hygiene/rules';
-import { HygienePlanPanel } from '../../webviews/hygienePlan';
+import { HygienePlanPanel, type RegionNamer } from '../../webviews/hygienePlan';
 import type { CommandContext } from '../shared/context';
 
 const SECTION = 'cloudImageExplorer.hygiene';
@@ -20,7 +20,12 @@ export function showPlan(ctx: CommandContext, plan: HygienePlan): void {
     panel = new HygienePlanPanel();
     ctx.extension.subscriptions.push(panel);
   }
-  panel.show(plan);
+  panel.show(plan, regionNamer(ctx));
+}
+
+/** Region names as the tree shows them (a region not in the tree keeps its ID). */
+export function regionNamer(ctx: CommandContext): RegionNamer {
+  return (accountId, regionId) => ctx.tree.findRegion(accountId, regionId)?.region.name ?? regionId;
 }
 
 /** The plan as the panel shows it (tests read it). */

@@ -67,6 +67,13 @@ export const ECS_API: RpcApi = {
   },
 };
 
+/** Auto Scaling (ESS): its own product, version and regional endpoint, on the same signing. */
+export const ESS_API: RpcApi = {
+  product: 'ess',
+  version: '2014-08-28',
+  host: (regionId) => (regionId ? `ess.${regionId}.aliyuncs.com` : 'ess.aliyuncs.com'),
+};
+
 export class AlibabaRpcClient {
   constructor(
     private readonly ctx: ProviderContext,

@@ -6,7 +6,7 @@ import { checkFilter, statusesOf, type FilterSupport } from '../core/filters';
 import { assertValid } from '../rules/problems';
 import type { DetailOperations } from '../core/operations';
 import type { ImageProvider, ProviderContext } from '../core/provider';
-import { AlibabaRpcClient, ECS_API } from './client';
+import { AlibabaRpcClient, ECS_API, ESS_API } from './client';
 import { AlibabaEditing } from './editing';
 import { ALIBABA_ATTRIBUTES, conditionParams } from './filters';
 import { mapImage, mapRegion } from './mapping';
@@ -127,7 +127,7 @@ export class AlibabaEcsProvider implements ImageProvider {
     this.copying = new AlibabaCopying(this.rpc);
     this.importing = new AlibabaImporting(this.rpc);
     this.transfers = new StorageTransfers(ctx, 'alibaba', ALIBABA_FILE_IMPORT);
-    this.usage = alibabaUsage(this.rpc);
+    this.usage = alibabaUsage(this.rpc, new AlibabaRpcClient(ctx, ESS_API));
     this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };
   }
 

@@ -1,6 +1,7 @@
 // What uses Alibaba ECS images in a region: DescribeInstances (one listing of the region, 100 a page by
-// NextToken, joined on ImageId) and the launch templates (DescribeLaunchTemplates, 50 a page, then each
-// template's versions with DescribeLaunchTemplateVersions: every version may name an image).
+// NextToken, joined on ImageId), the launch templates (DescribeLaunchTemplates, 50 a page, then each
+// template's versions with DescribeLaunchTemplateVersions: every version may name an image), and Auto
+// Scaling's configurations (ESS DescribeScalingConfigurations, 50 a page, each naming its ImageId).
 import { mapLimited, num, str, wrappedList } from '../shared/common';
 import type { UsageOperations } from '../core/operations';
 import { everyPage, usageOperations, type UsageListing } from '../shared/usage';
@@ -10,16 +11,43 @@ import type { AlibabaRpcClient } from './client';
 const INSTANCE_PAGE = 100;
 /** DescribeLaunchTemplates and DescribeLaunchTemplateVersions PageSize: at most 50. */
 const TEMPLATE_PAGE = 50;
+/** DescribeScalingConfigurations PageSize: at most 50. */
+const SCALING_PAGE = 50;
 /** Templates whose versions are listed at once. */
 const TEMPLATE_CONCURRENCY = 4;
 
-export function alibabaUsage(rpc: AlibabaRpcClient): UsageOperations {
-  const listings = new AlibabaUsageListings(rpc);
-  return usageOperations(['instance', 'template'], (regionId) => [listings.instances(regionId), listings.templates(regionId)]);
+/** `ess` is the Auto Scaling client (ESS_API); ECS calls go through `rpc`. */
+export function alibabaUsage(rpc: AlibabaRpcClient, ess: AlibabaRpcClient): UsageOperations {
+  const listings = new AlibabaUsageListings(rpc, ess);
+  return usageOperations(['instance', 'template', 'scalingConfig'], (regionId) => [listings.instances(regionId), listings.templates(regionId), listings.scalingConfigs(regionId)]);
 }
 
 class AlibabaUsageListings {
-  constructor(private readonly rpc: AlibabaRpcClient) {}
+  constructor(
+    private readonly rpc: AlibabaRpcClient,
+    private readonly ess: AlibabaRpcClient,
+  ) {}
+
+  /** ESS DescribeScalingConfigurations: the region's configurations (active or not), joined on ImageId. */
+  scalingConfigs(regionId: string): UsageListing {
+    return {
+      kind: 'scalingConfig',
+      api: 'DescribeScalingConfigurations',
+      list: (use, signal) =>
+        everyPage(async (n) => {
+          const body = await this.ess.call('DescribeScalingConfigurations', { RegionId: regionId, PageNumber: String(n), PageSize: String(SCALING_PAGE) }, signal, regionId);
+          const page = wrappedList(body['ScalingConfigurations'], 'ScalingConfiguration');
+          for (const c of page) {
+            const imageId = str(c['ImageId']);
+            const id = str(c['ScalingConfigurationId']);
+            if (imageId && id) {
+              use(imageId, { kind: 'scalingConfig', id, name: str(c['ScalingConfigurationName']) ?? id });
+            }
+          }
+          return page.length > 0 && n * SCALING_PAGE < (num(body['TotalCount']) ?? 0);
+        }),
+    };
+  }
 
   /** DescribeInstances, narrowed by ImageId when one image is asked about. */
   instances(regionId: string): UsageListing {

@@ -281,8 +281,8 @@ export interface CopyOperations {
   cancelCopy?(regionId: string, imageId: string, signal?: AbortSignal): Promise<void>;
 }
 
-/** What can use an image: instances, and launch templates or scaling configurations that name it. */
-export type UsageKind = 'instance' | 'template';
+/** What can use an image: instances, launch templates and auto-scaling configurations that name it. */
+export type UsageKind = 'instance' | 'template' | 'scalingConfig';
 
 /** One thing that uses an image. */
 export interface ImageUser {
@@ -295,6 +295,8 @@ export interface ImageUser {
 export interface ImageUsage {
   readonly instances: number;
   readonly templates: number;
+  /** Auto-scaling configurations (Alibaba ESS, Huawei AS) that make instances from it. */
+  readonly scalingConfigs: number;
   /** The first few users seen (at most USAGE_SAMPLE_SIZE in providers/shared/usage.ts). */
   readonly sample: readonly ImageUser[];
 }

@@ -64,7 +64,7 @@ export const HUAWEI_CLOCK: ClockRule = {
   isAuthFailure: (code) => AUTH_CODES.has(code),
 };
 
-export type HuaweiService = 'ims' | 'iam' | 'ecs';
+export type HuaweiService = 'ims' | 'iam' | 'ecs' | 'as';
 
 export interface HuaweiCallOptions {
   /** Which service's public endpoint; both go to the one override origin when there is one. Default 'ims'. */
@@ -184,10 +184,10 @@ export class HuaweiClient {
       return HUAWEI_IAM_ENDPOINT;
     }
     if (!options.regionId && !this.ctx.endpoint) {
-      throw new ProviderError({ cloud: 'local', code: 'BadRequest', message: 'An IMS or ECS call needs a region.' });
+      throw new ProviderError({ cloud: 'local', code: 'BadRequest', message: 'An IMS, ECS or AS call needs a region.' });
     }
     const regionId = options.regionId ?? '';
-    return `https://${options.service === 'ecs' ? `ecs.${regionId}.myhuaweicloud.com` : imsHost(regionId)}`;
+    return `https://${options.service === 'ecs' || options.service === 'as' ? `${options.service}.${regionId}.myhuaweicloud.com` : imsHost(regionId)}`;
   }
 }
 

@@ -20,6 +20,7 @@ export interface UsageListing {
 class Usage implements ImageUsage {
   instances = 0;
   templates = 0;
+  scalingConfigs = 0;
   readonly sample: ImageUser[] = [];
   /** Users already counted (a template names one image in several versions: counted once). */
   private readonly seen = new Set<string>();
@@ -32,8 +33,10 @@ class Usage implements ImageUsage {
     this.seen.add(key);
     if (user.kind === 'instance') {
       this.instances++;
-    } else {
+    } else if (user.kind === 'template') {
       this.templates++;
+    } else {
+      this.scalingConfigs++;
     }
     if (this.sample.length < USAGE_SAMPLE_SIZE) {
       this.sample.push(user);

@@ -12,6 +12,7 @@ import { describeTags, listTagResources, tagResources, untagResources } from './
 import { cancelCopyImage, cancelTask, copyImage, settleCopies } from './copy';
 import { importImage, settleImports } from './imports';
 import { describeInstances, describeLaunchTemplateVersions, describeLaunchTemplates } from './instances';
+import { ESS_VERSION, describeScalingConfigurations } from './ess';
 import { describeTaskAttribute, describeTasks, exportImage } from './tasks';
 import { isRpcError, rpcActionOf, verifyRpc } from './verify';
 import { EcsWorld } from './world';
@@ -47,6 +48,11 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   DescribeLaunchTemplateVersions: describeLaunchTemplateVersions,
 };
 
+/** Auto Scaling (ESS 2014-08-28): another product on the same signing, told apart by its version. */
+const ESS_OPERATIONS: Readonly<Record<string, Operation>> = {
+  DescribeScalingConfigurations: describeScalingConfigurations,
+};
+
 export class AlibabaEcsHandler implements CloudHandler {
   readonly cloud = 'alibaba' as const;
   readonly world: EcsWorld;
@@ -79,10 +85,10 @@ export class AlibabaEcsHandler implements CloudHandler {
     if (isRpcError(call)) {
       return alibabaError(call.status, call.code, call.message);
     }
-    if (call.version !== VERSION) {
+    if (call.version !== VERSION && call.version !== ESS_VERSION) {
       return alibabaError(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
     }
-    const operation = OPERATIONS[call.action];
+    const operation = (call.version === ESS_VERSION ? ESS_OPERATIONS : OPERATIONS)[call.action];
     if (!operation) {
       return alibabaError(404, 'InvalidAction.NotFound', `Specified api is not found, please check your url and method. Action: ${call.action}`);
     }

@@ -61,6 +61,8 @@ export class EcsWorld {
     this.usage = new SandboxUsage(seed, 'alibaba', {
       instance: (rnd) => `i-${rnd.chars('0123456789abcdefghijklmnopqrstuvwxyz', 20)}`,
       template: (rnd) => `lt-${rnd.chars('0123456789abcdefghijklmnopqrstuvwxyz', 20)}`,
+      scalingConfig: (rnd) => `asc-${rnd.chars('0123456789abcdefghijklmnopqrstuvwxyz', 20)}`,
+      scalingGroup: (rnd) => `asg-${rnd.chars('0123456789abcdefghijklmnopqrstuvwxyz', 20)}`,
     });
   }
 

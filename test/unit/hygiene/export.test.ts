@@ -1,6 +1,6 @@
 // The image list as CSV and JSON: every column, quoting, formula-like cells defused, facts where known.
 import { strict as assert } from 'assert';
-import { EXPORT_COLUMNS, exportRow, toCsv, toJson } from '../../../src/hygiene/export';
+import { EXPORT_COLUMNS, exportHeaders, exportRow, toCsv, toJson } from '../../../src/hygiene/export';
 import type { Image } from '../../../src/providers/core/model';
 import { parseCsv } from '../helpers/csv';
 
@@ -24,7 +24,7 @@ describe('Image list export', () => {
       cloud: 'alibaba',
       account: 'prod',
       image: IMAGE,
-      facts: { usage: { instances: 2, templates: 0, sample: [] }, templatesListed: true, references: [{ file: 'main.tf', line: 3 }], ageDays: 700, sharedWith: 1, copiesIn: ['cn-beijing'] },
+      facts: { usage: { instances: 2, templates: 0, scalingConfigs: 0, sample: [] }, templatesListed: true, references: [{ file: 'main.tf', line: 3 }], ageDays: 700, sharedWith: 1, copiesIn: ['cn-beijing'] },
       verdict: 'keep',
       reasons: 'used by 2 instance(s)',
     });
@@ -46,5 +46,16 @@ describe('Image list export', () => {
     assert.equal(o!['id'], 'm-1');
     assert.equal(o!['sizeGiB'], 40);
     assert.ok(!('instances' in o!));
+  });
+
+  it('writes the header row in the language chosen, the cells alike', () => {
+    const row = exportRow({ cloud: 'alibaba', account: 'prod', image: IMAGE });
+    const zh = parseCsv(toCsv([row], exportHeaders('zh-cn')));
+    const en = parseCsv(toCsv([row], exportHeaders('en')));
+    assert.deepEqual(en[0], [...EXPORT_COLUMNS]);
+    assert.equal(zh[0]?.length, EXPORT_COLUMNS.length);
+    assert.deepEqual(zh[0]?.slice(0, 5), ['云', '账号', '地域', '镜像ID', '镜像名称']);
+    assert.equal(new Set(zh[0]).size, EXPORT_COLUMNS.length, 'no two headers alike');
+    assert.deepEqual(zh[1], en[1]);
   });
 });

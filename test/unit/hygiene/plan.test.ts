@@ -14,7 +14,7 @@ function image(id: string, over: Partial<Image> = {}): Image {
 }
 
 function facts(over: Partial<ImageFacts> = {}): ImageFacts {
-  return { usage: { instances: 0, templates: 0, sample: [] }, templatesListed: true, references: [], ageDays: 200, sharedWith: 0, copiesIn: [], ...over };
+  return { usage: { instances: 0, templates: 0, scalingConfigs: 0, sample: [] }, templatesListed: true, references: [], ageDays: 200, sharedWith: 0, copiesIn: [], ...over };
 }
 
 const codes = (d: { reasons: ReadonlyArray<{ code: string }> }): string[] => d.reasons.map((r) => r.code);
@@ -28,7 +28,7 @@ describe('Hygiene plan', () => {
 
   it('keeps an image for each thing that keeps it, and says what', () => {
     const used = facts({
-      usage: { instances: 2, templates: 1, sample: [{ kind: 'instance', id: 'i-1', name: 'web-1' }, { kind: 'template', id: 'lt-1', name: 'lt-web' }] },
+      usage: { instances: 2, templates: 1, scalingConfigs: 0, sample: [{ kind: 'instance', id: 'i-1', name: 'web-1' }, { kind: 'template', id: 'lt-1', name: 'lt-web' }] },
       references: [{ file: 'main.tf', line: 3 }],
       ageDays: 10,
       sharedWith: 2,
@@ -116,7 +116,7 @@ describe('Hygiene plan', () => {
     const images = Array.from({ length: 20_000 }, (_, n) => image(`m-${n}`, { createdAt: n % 3 ? '2024-01-01T00:00:00Z' : '2026-11-20T00:00:00Z' }));
     const before = process.memoryUsage().heapUsed;
     const entries = images.map((img, n) => {
-      const f = facts({ ageDays: ageInDays(img.createdAt, NOW), usage: n % 4 ? { instances: 0, templates: 0, sample: [] } : { instances: 1, templates: 0, sample: [{ kind: 'instance', id: `i-${n}`, name: 'web' }] } });
+      const f = facts({ ageDays: ageInDays(img.createdAt, NOW), usage: n % 4 ? { instances: 0, templates: 0, scalingConfigs: 0, sample: [] } : { instances: 1, templates: 0, scalingConfigs: 0, sample: [{ kind: 'instance', id: `i-${n}`, name: 'web' }] } });
       return { account: ACCOUNT, image: img, facts: f, decision: decide(img, f, DEFAULT_RULES, true) };
     });
     const plan = makePlan(entries, [], DEFAULT_RULES, NOW);

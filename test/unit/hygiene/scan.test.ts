@@ -7,7 +7,7 @@ import { imageRefusal } from '../../../src/providers/rules/capabilities';
 import type { Reference } from '../../../src/hygiene/plan';
 import { DEFAULT_RULES } from '../../../src/hygiene/rules';
 import { scanImages, type HygieneTarget, type ReferenceSource } from '../../../src/hygiene/scan';
-import { usedByInstances, usedByTemplate } from '../../../src/sandbox/usage';
+import { usedByInstances, usedByScalingConfig, usedByTemplate } from '../../../src/sandbox/usage';
 import { allImages } from '../helpers/providerHarness';
 import { CloudSandbox, useSandbox } from '../helpers/cloudSandbox';
 
@@ -26,7 +26,14 @@ describe('Hygiene scan (against the emulator)', () => {
   async function expected(cloud: CloudKind, regionId: string, exclude: ReadonlySet<string>): Promise<string[]> {
     const own = (await allImages(providers[cloud], regionId, providers[cloud].maxPageSize)).filter((i: Image) => i.owner === 'self');
     return own
-      .filter((i) => !usedByInstances(i.id) && !(cloud === 'alibaba' && usedByTemplate(i.id)) && !exclude.has(i.id) && !imageRefusal(cloud, i, 'delete'))
+      .filter(
+        (i) =>
+          !usedByInstances(i.id) &&
+          !(cloud === 'alibaba' && usedByTemplate(i.id)) &&
+          !(cloud !== 'qingcloud' && usedByScalingConfig(i.id)) &&
+          !exclude.has(i.id) &&
+          !imageRefusal(cloud, i, 'delete'),
+      )
       .map((i) => i.id)
       .sort();
   }
@@ -75,6 +82,29 @@ describe('Hygiene scan (against the emulator)', () => {
     const unknown = plan.unknown.filter((e) => e.account.cloud === 'qingcloud');
     assert.ok(unknown.length > 0);
     assert.ok(unknown.every((e) => e.decision.reasons[0]?.code === 'usageUnknown'));
+  });
+
+  it('keeps the images scaling configurations name (Alibaba ESS, Huawei AS), with their names', async () => {
+    const plan = await scanImages([target('alibaba', 'cn-hangzhou'), target('huawei', 'cn-north-4')], refs({}), { rules: { ...DEFAULT_RULES, notShared: false }, now: NOW });
+    for (const cloud of ['alibaba', 'huawei'] as const) {
+      const byScaling = plan.keep.filter((e) => e.account.cloud === cloud && e.decision.reasons.some((r) => r.code === 'scalingConfigs'));
+      assert.ok(byScaling.length > 0, `${cloud}: some images kept by scaling configurations`);
+      for (const e of byScaling) {
+        assert.ok(usedByScalingConfig(e.image.id), e.image.id);
+        const reason = e.decision.reasons.find((r) => r.code === 'scalingConfigs');
+        assert.ok(reason?.code === 'scalingConfigs' && reason.count === 1 && /^asc-/.test(reason.names[0] ?? ''), JSON.stringify(reason));
+      }
+      assert.ok(plan.remove.filter((e) => e.account.cloud === cloud).every((e) => e.decision.reasons.some((r) => r.code === 'noScalingConfigs')));
+    }
+  });
+
+  it('a failed scaling-configuration listing keeps that region\'s images unknown, naming the API', async () => {
+    sandbox.emulator.faults.add({ kind: 'server-error', cloud: 'huawei', operation: 'ListScalingConfigs' });
+    const plan = await scanImages([target('huawei', 'cn-north-4'), target('alibaba', 'cn-shenzhen')], refs({}), { rules: { ...DEFAULT_RULES, notShared: false }, now: NOW });
+    assert.ok(!plan.remove.some((e) => e.account.cloud === 'huawei'));
+    assert.deepEqual(plan.failedRegions.map((f) => [f.account.cloud, f.regionId, f.api]), [['huawei', 'cn-north-4', 'ListScalingConfigs']]);
+    assert.ok(plan.unknown.some((e) => e.account.cloud === 'huawei'));
+    assert.ok(plan.remove.some((e) => e.account.cloud === 'alibaba'));
   });
 
   it('a cloud with no usage listing proposes nothing', async () => {

@@ -13,7 +13,7 @@ import type { HygienePlan } from '../../../../src/hygiene/plan';
 import type { Image } from '../../../../src/providers/core/model';
 import type { ImageProvider } from '../../../../src/providers/core/provider';
 import { imageRefusal } from '../../../../src/providers/rules/capabilities';
-import { usedByInstances, usedByTemplate } from '../../../../src/sandbox/usage';
+import { usedByInstances, usedByScalingConfig, usedByTemplate } from '../../../../src/sandbox/usage';
 import type { AccountNode, ImageNode, RegionNode } from '../../../../src/tree/nodes';
 import { api, children, sandboxRegion } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
@@ -42,6 +42,7 @@ async function expected(provider: ImageProvider, regionId: string): Promise<stri
       (i) =>
         !usedByInstances(i.id) &&
         !(provider.cloud === 'alibaba' && usedByTemplate(i.id)) &&
+        !(provider.cloud !== 'qingcloud' && usedByScalingConfig(i.id)) &&
         !imageRefusal(provider.cloud, i, 'delete') &&
         i.createdAt !== undefined &&
         now - Date.parse(i.createdAt) >= 90 * DAY &&
@@ -108,12 +109,12 @@ describe('Image hygiene (real extension host)', function () {
     }
     assert.deepEqual(plan.failedRegions, []);
     for (const e of plan.remove) {
-      assert.deepEqual(e.decision.reasons.map((r) => r.code).filter((c) => c !== 'noTemplates'), ['noInstances', 'notReferenced', 'olderThan', 'noKeepTag']);
+      assert.deepEqual(e.decision.reasons.map((r) => r.code).filter((c) => c !== 'noTemplates' && c !== 'noScalingConfigs'), ['noInstances', 'notReferenced', 'olderThan', 'noKeepTag']);
     }
     const used = plan.keep.find((e) => e.decision.reasons[0]?.code === 'instances');
     assert.ok(used && usedByInstances(used.image.id), 'an image instances use is kept, and why');
     assert.equal(plan.sizeGiB, plan.remove.reduce((n, e) => n + (e.image.sizeGiB ?? 0), 0));
-    assert.match(testInput.notifications[testInput.notifications.length - 1]?.message ?? '', /^Dry run: [\d,]+ image\(s\) would be deleted/);
+    assert.match(testInput.notifications[testInput.notifications.length - 1]?.message ?? '', /^Dry run: nothing was deleted\. [\d,]+ images? would be deleted/);
   });
 
   it('keeps an image named in an open Terraform file, saying where', async () => {
@@ -159,7 +160,7 @@ describe('Image hygiene (real extension host)', function () {
     const asked = testInput.asked.length;
     await vscode.commands.executeCommand('cloudImageExplorer.cleanUpImages');
     const modal = testInput.asked[asked]!;
-    assert.match(modal.message, new RegExp(`^Delete ${plan.remove.length} image\\(s\\), .* GiB, from Sandbox`));
+    assert.match(modal.message, new RegExp(`^Delete ${plan.remove.length} images, .* GiB, from Sandbox`));
     const deletes = emulator.requestsSince(mark).filter((r) => r.operation === 'DeleteImage');
     assert.equal(deletes.length, plan.remove.length - 1, 'one DeleteImage per image but the skipped one');
     const left = new Set((await allOwn(provider, 'cn-shenzhen')).map((i) => i.id));

@@ -5,7 +5,7 @@ import { strict as assert } from 'assert';
 import type { CloudKind } from '../../../../src/providers/core/model';
 import type { RegionUsage } from '../../../../src/providers/core/operations';
 import { ProviderError } from '../../../../src/providers/core/errors';
-import { usedByInstances, usedByTemplate } from '../../../../src/sandbox/usage';
+import { usedByInstances, usedByScalingConfig, usedByTemplate } from '../../../../src/sandbox/usage';
 import { allImages } from '../../helpers/providerHarness';
 import { CloudSandbox, useSandbox } from '../../helpers/cloudSandbox';
 
@@ -103,6 +103,36 @@ describe('Image usage listings (against the emulator)', () => {
     assert.deepEqual(usage.failed.map((f) => [f.kind, f.api]), [['template', 'DescribeLaunchTemplates, DescribeLaunchTemplateVersions']]);
     assert.ok([...usage.byImage.values()].some((u) => u.instances > 0));
   });
+
+  for (const { cloud, regionId, api, page } of [
+    { cloud: 'alibaba', regionId: 'cn-hangzhou', api: 'DescribeScalingConfigurations', page: '50' },
+    { cloud: 'huawei', regionId: 'cn-north-4', api: 'ListScalingConfigs', page: '100' },
+  ] as const) {
+    it(`${cloud}: scaling configurations name images (${api}), one listing of the region at the largest page`, async () => {
+      const own = (await allImages(providers[cloud], regionId, providers[cloud].maxPageSize)).filter((i) => i.owner === 'self');
+      const named = own.filter((i) => usedByScalingConfig(i.id));
+      assert.ok(named.length > 0 && named.length < own.length, 'the data set has some');
+      const mark = sandbox.emulator.requestLog.length;
+      const usage = await providers[cloud].usage!.regionUsage(regionId);
+      assert.deepEqual(usage.failed, []);
+      assert.ok(usage.listed.some((l) => l.kind === 'scalingConfig' && l.api === api));
+      for (const image of own) {
+        const u = usage.byImage.get(image.id);
+        assert.equal(u?.scalingConfigs ?? 0, usedByScalingConfig(image.id) ? 1 : 0, image.id);
+      }
+      assert.deepEqual(sandbox.calls(mark, api), ['200'], `one page (of ${page}) holds the region's configurations`);
+      const one = await providers[cloud].usage!.imageUsage(regionId, named[0]!.id);
+      assert.equal(one.byImage.get(named[0]!.id)?.scalingConfigs, 1);
+      assert.ok(one.byImage.get(named[0]!.id)?.sample.some((u) => u.kind === 'scalingConfig' && u.name.startsWith('asc-')));
+    });
+
+    it(`${cloud}: a refused ${api} is reported with its API, never as "unused"`, async () => {
+      sandbox.emulator.faults.add({ kind: 'server-error', cloud, operation: api });
+      const usage = await providers[cloud].usage!.regionUsage(regionId);
+      assert.deepEqual(usage.failed.map((f) => [f.kind, f.api]), [['scalingConfig', api]]);
+      assert.ok([...usage.byImage.values()].some((u) => u.instances > 0), 'the instance listing still counts');
+    });
+  }
 
   it('a cancelled scan throws instead of reporting a failure', async () => {
     const controller = new AbortController();
