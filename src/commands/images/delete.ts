@@ -43,6 +43,8 @@ async function confirmAndDelete(ctx: CommandContext, nodes: readonly ImageNode[]
   const choice = await ctx.ui.confirm(message, lines.join('\n\n'), ...(deleting.supportsForce ? [del, forceDel] : [del]));
   const force = choice === forceDel;
   nodes.forEach((n) => ctx.tree.setBusy(n, vscode.l10n.t('Deleting…')));
+  // Deleted as the cloud's reply said (not through a job, not settled by reading back): confirmed below.
+  const deleted: ImageNode[] = [];
   const outcome = await eachRegion(
     ctx,
     nodes,
@@ -50,8 +52,14 @@ async function confirmAndDelete(ctx: CommandContext, nodes: readonly ImageNode[]
     async (regionId, done, result) => {
       const own = new Map((result.jobs ?? []).map((j) => [j.imageId, j.job]));
       // The cloud deletes asynchronously: the nodes stay busy until the job ends (see extension wiring).
+      // Images that share a job (a batch of QingCloud's) are announced together, once.
+      const byJob = new Map<string, ImageNode[]>();
       for (const n of done.filter((d) => own.has(d.image.id))) {
-        await startedJob(ctx, [n], 'delete', { ...result, job: own.get(n.image.id)! });
+        const jobId = own.get(n.image.id)!.jobId;
+        byJob.set(jobId, [...(byJob.get(jobId) ?? []), n]);
+      }
+      for (const group of byJob.values()) {
+        await startedJob(ctx, group, 'delete', { ...result, job: own.get(group[0]!.image.id)! });
       }
       const rest = done.filter((d) => !own.has(d.image.id));
       if (!rest.length) {
@@ -62,11 +70,18 @@ async function confirmAndDelete(ctx: CommandContext, nodes: readonly ImageNode[]
         return;
       }
       sayIfReadBack(ctx, result, imageLabel(rest));
+      if (result.confirmedBy === 'reply') {
+        deleted.push(...rest);
+      }
       for (const n of rest) {
         ctx.log.info(`Deleted ${n.image.id} in ${regionId}${force ? ' (force)' : ''}.`);
         ctx.tree.removeImage(n.account.id, regionId, n.image.id);
       }
     },
   );
+  if (!outcome.failed.length && deleted.length) {
+    // As a change over several images reports its count, a delete says it was done (one or many).
+    void ctx.ui.notify('info', deleted.length === 1 ? vscode.l10n.t('Deleted "{0}".', deleted[0]!.image.name) : vscode.l10n.t('{0} images deleted.', deleted.length));
+  }
   reportOutcome(ctx, 'delete', outcome, (failed) => vscode.commands.executeCommand('cloudImageExplorer.delete', failed[0], failed));
 }
