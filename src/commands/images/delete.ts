@@ -6,7 +6,8 @@
 // or reported as unknown (the node stays, saying so), never as a failure that may be false.
 import * as vscode from 'vscode';
 import type { ImageNode } from '../../tree/nodes';
-import { eachRegion, reportOutcome } from '../shared/bulk';
+import { wayOutOf } from '../../providers';
+import { eachRegion, reportOutcome, type WayOutButton } from '../shared/bulk';
 import type { CommandContext } from '../shared/context';
 import { oneAtATime } from '../shared/inFlight';
 import { startedJob } from '../shared/jobs';
@@ -18,30 +19,58 @@ export async function deleteImages(ctx: CommandContext, node?: unknown, selectio
   if (!nodes.length) {
     return;
   }
-  await oneAtATime(ctx, nodes, 'delete', () => confirmAndDelete(ctx, nodes));
+  await deleteOnce(ctx, nodes, false);
 }
 
-async function confirmAndDelete(ctx: CommandContext, nodes: readonly ImageNode[]): Promise<void> {
+/**
+ * The delete inside the one-change-at-a-time guard; its outcome is said once the guard is released, so
+ * that a button on it (Retry Failed, Force Delete) starts a delete of its own.
+ */
+async function deleteOnce(ctx: CommandContext, nodes: ImageNode[], forced: boolean): Promise<void> {
+  let report: (() => void) | undefined;
+  await oneAtATime(ctx, nodes, 'delete', async () => {
+    report = await confirmAndDelete(ctx, nodes, forced);
+  });
+  report?.();
+}
+
+/**
+ * The way out of "the image is used by instances" (Alibaba ImageUsingByInstance): a confirmation that says
+ * what Force means, then DeleteImage with Force=true, once per image.
+ */
+function forceDelete(ctx: CommandContext, nodes: ImageNode[]): Promise<void> {
+  return deleteOnce(ctx, nodes, true);
+}
+
+/** Asks, deletes, and returns how to say the outcome. */
+async function confirmAndDelete(ctx: CommandContext, nodes: readonly ImageNode[], forced: boolean): Promise<(() => void) | undefined> {
   const p = await provider(ctx, nodes[0]!);
   const deleting = p.deleting;
   if (!deleting) {
-    return;
+    return undefined;
   }
   const del = vscode.l10n.t('Delete');
   const forceDel = vscode.l10n.t('Force Delete');
-  const message =
-    nodes.length === 1
+  const one = nodes.length === 1;
+  const message = forced
+    ? one
+      ? vscode.l10n.t('Force delete the image "{0}" ({1})?', nodes[0]!.image.name, nodes[0]!.image.id)
+      : vscode.l10n.t('Force delete {0} images?', nodes.length)
+    : one
       ? vscode.l10n.t('Delete the image "{0}" ({1})?', nodes[0]!.image.name, nodes[0]!.image.id)
       : vscode.l10n.t('Delete {0} images?', nodes.length);
   const lines = [vscode.l10n.t('This cannot be undone.')];
-  if (nodes.length > 1) {
+  if (!one) {
     lines.push(nodes.slice(0, 10).map((n) => `• ${n.image.name}`).join('\n') + (nodes.length > 10 ? '\n…' : ''));
   }
-  if (deleting.supportsForce) {
+  if (forced) {
+    lines.unshift(vscode.l10n.t('Instances use this image, so the cloud refused to delete it. "Force Delete" deletes it all the same (DeleteImage with Force=true): those instances keep running, but can no longer re-initialise their system disks from it.'));
+  } else if (deleting.supportsForce) {
     lines.push(vscode.l10n.t('"Force Delete" also deletes an image that instances still use: those instances keep running, but cannot re-initialise their system disks from it.'));
   }
-  const choice = await ctx.ui.confirm(message, lines.join('\n\n'), ...(deleting.supportsForce ? [del, forceDel] : [del]));
-  const force = choice === forceDel;
+  const buttons = forced ? [forceDel] : deleting.supportsForce ? [del, forceDel] : [del];
+  const choice = await ctx.ui.confirm(message, lines.join('\n\n'), ...buttons);
+  const force = forced || choice === forceDel;
   nodes.forEach((n) => ctx.tree.setBusy(n, vscode.l10n.t('Deleting…')));
   // Deleted as the cloud's reply said (not through a job, not settled by reading back): confirmed below.
   const deleted: ImageNode[] = [];
@@ -79,9 +108,14 @@ async function confirmAndDelete(ctx: CommandContext, nodes: readonly ImageNode[]
       }
     },
   );
-  if (!outcome.failed.length && deleted.length) {
-    // As a change over several images reports its count, a delete says it was done (one or many).
-    void ctx.ui.notify('info', deleted.length === 1 ? vscode.l10n.t('Deleted "{0}".', deleted[0]!.image.name) : vscode.l10n.t('{0} images deleted.', deleted.length));
-  }
-  reportOutcome(ctx, 'delete', outcome, (failed) => vscode.commands.executeCommand('cloudImageExplorer.delete', failed[0], failed));
+  // Images instances use: where the cloud can delete them all the same (Force), the outcome offers it.
+  const wayOut: WayOutButton | undefined =
+    deleting.supportsForce && !force ? { label: forceDel, applies: (f) => wayOutOf(f.reason) === 'force', run: (failed) => forceDelete(ctx, failed) } : undefined;
+  return () => {
+    if (!outcome.failed.length && deleted.length) {
+      // As a change over several images reports its count, a delete says it was done (one or many).
+      void ctx.ui.notify('info', deleted.length === 1 ? vscode.l10n.t('Deleted "{0}".', deleted[0]!.image.name) : vscode.l10n.t('{0} images deleted.', deleted.length));
+    }
+    reportOutcome(ctx, 'delete', outcome, (failed) => vscode.commands.executeCommand('cloudImageExplorer.delete', failed[0], failed), { ...(wayOut ? { wayOut } : {}) });
+  };
 }
