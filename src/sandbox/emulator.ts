@@ -225,6 +225,11 @@ export class Emulator implements KeyStore {
     return handler.seedImages(regionId, count);
   }
 
+  /** Tests only: whether the backup of a whole-machine image still exists (Huawei; false elsewhere). */
+  backupExists(cloud: CloudKind, backupId: string): boolean {
+    return this.handlers.find((h) => h.cloud === cloud)?.backupExists?.(backupId) ?? false;
+  }
+
   /** Requests since a point in the log, e.g. `const mark = emu.requestLog.length; ...; emu.requestsSince(mark)`. */
   requestsSince(mark: number): readonly RequestLogEntry[] {
     return this.requestLog.slice(mark);

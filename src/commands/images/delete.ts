@@ -68,16 +68,24 @@ async function confirmAndDelete(ctx: CommandContext, nodes: readonly ImageNode[]
   } else if (deleting.supportsForce) {
     lines.push(vscode.l10n.t('"Force Delete" also deletes an image that instances still use: those instances keep running, but cannot re-initialise their system disks from it.'));
   }
-  const buttons = forced ? [forceDel] : deleting.supportsForce ? [del, forceDel] : [del];
+  // Whole-machine images (Huawei): their backup stays unless the user says it goes too (delete_backup).
+  const whole = deleting.deletesBackups ? nodes.filter((n) => n.image.wholeMachine) : [];
+  const imageOnly = vscode.l10n.t('Delete Image Only');
+  const withBackup = vscode.l10n.t('Delete with Backup');
+  if (whole.length) {
+    lines.push(wholeMachineLine(whole));
+  }
+  const buttons = forced ? [forceDel] : whole.length ? [imageOnly, withBackup] : deleting.supportsForce ? [del, forceDel] : [del];
   const choice = await ctx.ui.confirm(message, lines.join('\n\n'), ...buttons);
   const force = forced || choice === forceDel;
+  const deleteBackupOf = choice === withBackup ? whole.map((n) => n.image.id) : [];
   nodes.forEach((n) => ctx.tree.setBusy(n, vscode.l10n.t('Deleting…')));
   // Deleted as the cloud's reply said (not through a job, not settled by reading back): confirmed below.
   const deleted: ImageNode[] = [];
   const outcome = await eachRegion(
     ctx,
     nodes,
-    (regionId, group) => deleting.deleteImages(regionId, group.map((n) => n.image.id), { force }),
+    (regionId, group) => deleting.deleteImages(regionId, group.map((n) => n.image.id), { force, ...(deleteBackupOf.length ? { deleteBackupOf } : {}) }),
     async (regionId, done, result) => {
       const own = new Map((result.jobs ?? []).map((j) => [j.imageId, j.job]));
       // The cloud deletes asynchronously: the nodes stay busy until the job ends (see extension wiring).
@@ -103,7 +111,7 @@ async function confirmAndDelete(ctx: CommandContext, nodes: readonly ImageNode[]
         deleted.push(...rest);
       }
       for (const n of rest) {
-        ctx.log.info(`Deleted ${n.image.id} in ${regionId}${force ? ' (force)' : ''}.`);
+        ctx.log.info(`Deleted ${n.image.id} in ${regionId}${force ? ' (force)' : ''}${deleteBackupOf.includes(n.image.id) ? ' with its backup' : ''}.`);
         ctx.tree.removeImage(n.account.id, regionId, n.image.id);
       }
     },
@@ -118,4 +126,16 @@ async function confirmAndDelete(ctx: CommandContext, nodes: readonly ImageNode[]
     }
     reportOutcome(ctx, 'delete', outcome, (failed) => vscode.commands.executeCommand('cloudImageExplorer.delete', failed[0], failed), { ...(wayOut ? { wayOut } : {}) });
   };
+}
+
+/** What the choice between the two deletes of a whole-machine image means. */
+function wholeMachineLine(whole: readonly ImageNode[]): string {
+  const backups = whole.map((n) => n.image.wholeMachine?.backupId).filter((b): b is string => Boolean(b));
+  return whole.length === 1
+    ? vscode.l10n.t(
+        '"{0}" is a whole-machine image: the server and its data disks are kept in a backup ({1}). "Delete with Backup" deletes that backup too; "Delete Image Only" keeps it.',
+        whole[0]!.image.name,
+        backups[0] ?? '?',
+      )
+    : vscode.l10n.t('{0} of these are whole-machine images, each kept in a backup. "Delete with Backup" deletes their backups too; "Delete Image Only" keeps them.', whole.length);
 }

@@ -49,7 +49,7 @@ export type FieldId =
   | 'size' | 'minDisk' | 'imageSize' | 'diskFormat' | 'containerFormat' | 'checksum'
   | 'diskDevice' | 'diskSize' | 'diskSnapshot' | 'diskType' | 'diskProgress' | 'diskEncrypted'
   | 'visibility' | 'public' | 'selfShared' | 'copied' | 'subscribed' | 'protected' | 'productCode' | 'resourceGroup'
-  | 'enterpriseProject' | 'license'
+  | 'enterpriseProject' | 'license' | 'wholeImage' | 'backupId'
   | 'tags';
 
 export type FieldGroup = 'general' | 'system' | 'storage' | 'access' | 'other';
