@@ -8,10 +8,13 @@ import { BATCHCOMPUTE_VOCABULARY } from './batchcompute/mapping';
 import { HUAWEI_VOCABULARY } from './huawei/mapping';
 import { QINGCLOUD_VOCABULARY } from './qingcloud/mapping';
 import { kindOfHttpStatus, coreErrorKind, type CloudVocabulary, type ErrorKind } from './core/vocabulary';
+import type { ErrorReason } from './core/reasons';
 
 export * from './core/model';
 export * from './core/errors';
 export type * from './core/vocabulary';
+export type { ErrorReason, WayOut } from './core/reasons';
+export { wayOutOf } from './core/reasons';
 export type { ImageProvider, ProviderContext } from './core/provider';
 export type { HttpClient, HttpOptions, Logger } from './transport/http';
 
@@ -32,4 +35,9 @@ export function errorKindOf(err: ProviderError): ErrorKind {
   const local = err.cloud === 'local';
   const cloudKind = local ? undefined : VOCABULARIES[err.cloud].errorKind(err.code);
   return coreErrorKind(err.code, local) ?? cloudKind ?? kindOfHttpStatus(err.httpStatus) ?? 'other';
+}
+
+/** Why the cloud refused, where its table names the code (reasons.ts); undefined for local and unknown codes. */
+export function errorReasonOf(err: ProviderError): ErrorReason | undefined {
+  return err.cloud === 'local' ? undefined : VOCABULARIES[err.cloud].errorReason?.(err.code);
 }

@@ -95,6 +95,8 @@ export class Emulator implements KeyStore {
   private readonly options: EmulatorOptions;
   private endpointMap: Partial<Record<CloudKind, string>> = {};
   private readonly seed: string;
+  /** Requests being answered, per cloud and operation (RequestLogEntry.inFlight). */
+  private readonly inFlight = new Map<string, number>();
 
   constructor(options: EmulatorOptions = {}) {
     this.options = options;
@@ -211,6 +213,23 @@ export class Emulator implements KeyStore {
     this.storage.close();
   }
 
+  /**
+   * Tests only: adds `count` own images to a region of a cloud, each deletable (available, not shared,
+   * used by no instance), and returns their IDs. Throws for a cloud whose sandbox cannot seed.
+   */
+  seedImages(cloud: CloudKind, regionId: string, count: number): string[] {
+    const handler = this.handlers.find((h) => h.cloud === cloud);
+    if (!handler?.seedImages) {
+      throw new Error(`The ${cloud} sandbox cannot seed images.`);
+    }
+    return handler.seedImages(regionId, count);
+  }
+
+  /** Tests only: whether the backup of a whole-machine image still exists (Huawei; false elsewhere). */
+  backupExists(cloud: CloudKind, backupId: string): boolean {
+    return this.handlers.find((h) => h.cloud === cloud)?.backupExists?.(backupId) ?? false;
+  }
+
   /** Requests since a point in the log, e.g. `const mark = emu.requestLog.length; ...; emu.requestsSince(mark)`. */
   requestsSince(mark: number): readonly RequestLogEntry[] {
     return this.requestLog.slice(mark);
@@ -251,7 +270,24 @@ export class Emulator implements KeyStore {
       body: Buffer.concat(chunks).toString('utf8'),
     };
     const operation = handler.operationOf(request);
-    const base = { time: Date.now(), cloud: handler.cloud, method: request.method, path: request.url.pathname, operation };
+    const key = `${handler.cloud}/${operation}`;
+    const inFlight = (this.inFlight.get(key) ?? 0) + 1;
+    this.inFlight.set(key, inFlight);
+    try {
+      await this.answer(handler, request, req, res, { time: Date.now(), cloud: handler.cloud, method: request.method, path: request.url.pathname, operation, inFlight });
+    } finally {
+      this.inFlight.set(key, (this.inFlight.get(key) ?? 1) - 1);
+    }
+  }
+
+  private async answer(
+    handler: CloudHandler,
+    request: EmulatorRequest,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    base: Omit<RequestLogEntry, 'status'>,
+  ): Promise<void> {
+    const operation = base.operation;
     const delay = this.faults.delayFor(handler.cloud, operation);
     if (delay > 0) {
       await new Promise((r) => setTimeout(r, delay));

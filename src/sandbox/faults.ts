@@ -205,4 +205,9 @@ export interface RequestLogEntry {
   readonly fault?: FaultKind;
   /** The error code the emulator answered with, if any. */
   readonly errorCode?: string;
+  /**
+   * Requests of the same cloud and operation being answered when this one arrived, itself included
+   * (image APIs only): how many a client had in flight at once.
+   */
+  readonly inFlight?: number;
 }

@@ -52,6 +52,10 @@ export interface CloudHandler {
   serverError(req: EmulatorRequest): EmulatorResponse;
   /** The cloud's own answer to a malformed request, with this message. */
   rejected(message: string): EmulatorResponse;
+  /** Tests only: adds `count` own, deletable images to a region; their IDs (see Emulator.seedImages). */
+  seedImages?(regionId: string, count: number): string[];
+  /** Tests only: whether a whole-machine image's backup still exists (Huawei). */
+  backupExists?(backupId: string): boolean;
 }
 
 /** The request as a gateway that echoes it would quote it: request line, headers, blank line, body. */

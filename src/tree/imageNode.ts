@@ -198,7 +198,9 @@ export class ImageNode implements Node {
     const { cloud } = this.account;
     const item = new vscode.TreeItem(image.name, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = this.busy ?? sharedDescription(describeImage(image, state, WORDS, Date.now()));
+    // A whole-machine image says so first (Huawei full-ECS images: a server with its data disks).
+    const kind = image.wholeMachine ? `${vscode.l10n.t('Whole-machine image')} · ` : '';
+    item.description = this.busy ?? sharedDescription(kind + describeImage(image, state, WORDS, Date.now()));
     item.iconPath = this.lastError ? sharedIcon('warning', 'list.warningForeground') : this.busy ? sharedIcon('loading~spin') : stateIcon(image.owner, state);
     // While busy, no command applies; otherwise what this cloud allows on this image (providers/rules/capabilities.ts).
     const console = this.consoleUrl ? ' can-console' : '';
@@ -221,6 +223,14 @@ export class ImageNode implements Node {
       [vscode.l10n.t('Status'), imageStateLabel(state)],
       [vscode.l10n.t('Progress'), image.progress === undefined ? undefined : `${formatNumber(image.progress, 0)}%`],
       [vscode.l10n.t('Type'), ownerLabel(image.owner)],
+      [
+        vscode.l10n.t('Kind'),
+        image.wholeMachine
+          ? image.wholeMachine.backupId
+            ? vscode.l10n.t('Whole-machine image (the server with its data disks, kept in backup {0})', image.wholeMachine.backupId)
+            : vscode.l10n.t('Whole-machine image (the server with its data disks, kept in a backup)')
+          : undefined,
+      ],
       [vscode.l10n.t('OS'), image.osName ?? image.osType],
       [vscode.l10n.t('Architecture'), image.architecture],
       [vscode.l10n.t('Size'), image.sizeGiB === undefined ? undefined : formatGiB(image.sizeGiB)],

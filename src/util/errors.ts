@@ -1,7 +1,7 @@
 // The one place that turns any failure into what a user reads: an explanation in the display
 // language, with the cloud's own code and message kept beside it.
 import * as vscode from 'vscode';
-import { errorKindOf } from '../providers';
+import { errorKindOf, errorReasonOf, type ErrorReason } from '../providers';
 import { ClockSkewError } from '../providers/transport/clock';
 import { ProviderError } from '../providers/core/errors';
 import { InvalidInputError } from '../providers/rules/problems';
@@ -32,7 +32,7 @@ function explanation(kind: ErrorKind): string | undefined {
     case 'invalid':
       return vscode.l10n.t('The cloud refused the request as invalid.');
     case 'conflict':
-      return vscode.l10n.t('The image is not in a state that allows this now (for example, it is still being created or exported).');
+      return vscode.l10n.t('The image is not in a state that allows this now.');
     case 'server':
       return vscode.l10n.t('The cloud had an internal error: retry later.');
     case 'timeout':
@@ -45,6 +45,36 @@ function explanation(kind: ErrorKind): string | undefined {
       return vscode.l10n.t('The request was cancelled.');
     case 'other':
       return undefined;
+  }
+}
+
+/** Why, where the cloud's code says more than its kind (providers/core/reasons.ts). */
+function reasonText(reason: ErrorReason): string {
+  switch (reason) {
+    case 'imageInUse':
+      return vscode.l10n.t('The image is used by instances, so the cloud keeps it. "Force Delete" deletes it all the same.');
+    case 'imageShared':
+      return vscode.l10n.t('The image is shared with other accounts: stop sharing it first.');
+    case 'imageCreating':
+      return vscode.l10n.t('The image is still being created: wait until it is available.');
+    case 'imageImporting':
+      return vscode.l10n.t('The image is still being imported: wait until the import ends.');
+    case 'imageExporting':
+      return vscode.l10n.t('The image is being exported: wait until the export ends, or cancel it in the Jobs view.');
+    case 'imageCopying':
+      return vscode.l10n.t('The image is being copied: wait until the copy ends.');
+    case 'imageStatus':
+      return vscode.l10n.t("The image's status does not allow this now (it must be available).");
+    case 'shareQuota':
+      return vscode.l10n.t('The image is already shared with as many accounts as the cloud allows: stop sharing it with one first.');
+    case 'bucketNotFound':
+      return vscode.l10n.t('The bucket does not exist in this region.');
+    case 'objectNotFound':
+      return vscode.l10n.t('The file does not exist in the bucket.');
+    case 'taskStatus':
+      return vscode.l10n.t('The job has already ended or cannot be cancelled now.');
+    case 'notACopy':
+      return vscode.l10n.t('This image is not a copy still being made, so there is nothing to cancel.');
   }
 }
 
@@ -63,7 +93,8 @@ export function explain(err: unknown): string {
     if (err.cloud === 'local') {
       return err.message || err.code;
     }
-    return explanation(errorKindOf(err)) ?? vscode.l10n.t('The cloud reported an error.');
+    const reason = errorReasonOf(err);
+    return (reason ? reasonText(reason) : explanation(errorKindOf(err))) ?? vscode.l10n.t('The cloud reported an error.');
   }
   return redact(err instanceof Error ? err.message : String(err));
 }

@@ -134,6 +134,8 @@ const FIELD_LABELS: Readonly<Record<FieldId, () => string>> = {
   visibility: () => vscode.l10n.t('Visibility'),
   public: () => vscode.l10n.t('Public'),
   selfShared: () => vscode.l10n.t('Shared by you'),
+  wholeImage: () => vscode.l10n.t('Whole-machine image'),
+  backupId: () => vscode.l10n.t('Backup of the whole-machine image'),
   copied: () => vscode.l10n.t('Copied from another image'),
   subscribed: () => vscode.l10n.t('Subscribed (Marketplace)'),
   protected: () => vscode.l10n.t('Protected'),

@@ -3,6 +3,7 @@
 // each, with a way to see which failed and to retry only those. (As vscode-containers' removeImage does:
 // one confirmation, then each item on its own.)
 import * as vscode from 'vscode';
+import { errorReasonOf, type ErrorReason } from '../../providers';
 import { ProviderError } from '../../providers/core/errors';
 import type { ChangeResult } from '../../providers/core/operations';
 import { imageFailures } from '../../providers/shared/reconcile';
@@ -20,6 +21,25 @@ export interface Failure {
   readonly text: string;
   /** True when the outcome is not known (reading back could not tell): such an image is not retried. */
   readonly unknown: boolean;
+  /** Why the cloud refused, where its table names the code (e.g. 'imageInUse'). */
+  readonly reason?: ErrorReason;
+}
+
+/**
+ * A way out the cloud names for some failures (e.g. Force Delete for images instances use), offered as a
+ * button beside the outcome (and in Show Failures) for the failures it applies to.
+ */
+export interface WayOutButton {
+  /** The button's words, e.g. "Force Delete". */
+  readonly label: string;
+  readonly applies: (failure: Failure) => boolean;
+  /** Takes the way out for those failures' images (its own confirmation included). */
+  readonly run: (nodes: ImageNode[]) => Thenable<unknown>;
+}
+
+/** Optional parts of reportOutcome (every caller without them behaves as before). */
+export interface ReportOptions {
+  readonly wayOut?: WayOutButton;
 }
 
 export interface Outcome {
@@ -28,7 +48,8 @@ export interface Outcome {
 }
 
 function failure(node: ImageNode, err: unknown): Failure {
-  return { node, text: failureText(err, imageLabel([node])), unknown: ProviderError.isOutcomeUnknown(err) };
+  const reason = err instanceof ProviderError ? errorReasonOf(err) : undefined;
+  return { node, text: failureText(err, imageLabel([node])), unknown: ProviderError.isOutcomeUnknown(err), ...(reason ? { reason } : {}) };
 }
 
 /**
@@ -107,37 +128,74 @@ function oneFailed(kind: BulkKind, f: Failure): string {
 }
 
 /**
- * Says how the change ended. One image that failed: its error, as the command's failure (thrown). Several
- * images with failures: "N deleted, 1 failed." with Show Failures (each image and its error) and Retry
- * Failed (the images refused for sure: one whose outcome is unknown is not sent again).
+ * Says how the change ended. One image that failed: its error, as the command's failure (thrown), or, when
+ * a way out applies to it, as an error notification offering it. Several images with failures: "N
+ * deleted, 1 failed." with Show Failures (each image and its error, Retry Failed among them), the way out
+ * where it applies, and Retry Failed (the images refused for sure: one whose outcome is unknown is not
+ * sent again).
  */
-export function reportOutcome(ctx: CommandContext, kind: BulkKind, outcome: Outcome, retry: (nodes: ImageNode[]) => Thenable<unknown>): void {
+export function reportOutcome(
+  ctx: CommandContext,
+  kind: BulkKind,
+  outcome: Outcome,
+  retry: (nodes: ImageNode[]) => Thenable<unknown>,
+  options: ReportOptions = {},
+): void {
   const { done, failed } = outcome;
   if (!failed.length) {
     return;
   }
-  if (failed.length === 1 && !done.length) {
+  const way = options.wayOut;
+  const wayNodes = way ? failed.filter((f) => !f.unknown && way.applies(f)).map((f) => f.node) : [];
+  if (failed.length === 1 && !done.length && !wayNodes.length) {
     throw new Error(oneFailed(kind, failed[0]!));
   }
   const show = vscode.l10n.t('Show Failures');
   const again = vscode.l10n.t('Retry Failed');
   const retriable = failed.filter((f) => !f.unknown).map((f) => f.node);
-  const message = summary(kind, done.length, failed.length);
+  const single = failed.length === 1 && !done.length;
+  const message = single ? oneFailed(kind, failed[0]!) : summary(kind, done.length, failed.length);
   ctx.log.warn(`${message} ${failed.map((f) => `${f.node.image.id}: ${f.text}`).join(' | ')}`);
-  void ctx.ui.notify('error', message, show, ...(retriable.length ? [again] : [])).then(async (choice) => {
+  const wayLabel = way && wayNodes.length ? [way.label] : [];
+  const buttons = single ? wayLabel : [show, ...wayLabel, ...(retriable.length ? [again] : [])];
+  const actions: FailureActions = {
+    retry: retriable.length ? () => retry(retriable) : undefined,
+    wayOut: way && wayNodes.length ? { label: way.label, run: () => way.run(wayNodes) } : undefined,
+  };
+  void ctx.ui.notify('error', message, ...buttons).then(async (choice) => {
     if (choice === again) {
-      await retry(retriable);
+      await actions.retry?.();
+    } else if (choice !== undefined && choice === actions.wayOut?.label) {
+      await actions.wayOut?.run();
     } else if (choice === show) {
-      await showFailures(ctx, failed);
+      await showFailures(ctx, failed, actions);
     }
   });
 }
 
-/** Each failed image with its error; picking one reveals it in the tree. */
-async function showFailures(ctx: CommandContext, failed: readonly Failure[]): Promise<void> {
-  const picked = await ctx.ui.pick(
-    failed.map((f) => ({ label: f.node.image.name, description: f.node.image.id, detail: f.text, data: f.node })),
-    { title: vscode.l10n.t('Images that failed') },
-  );
-  await ctx.treeView.reveal(picked.data, { select: true, focus: true });
+interface FailureActions {
+  readonly retry?: () => Thenable<unknown>;
+  readonly wayOut?: { readonly label: string; readonly run: () => Thenable<unknown> };
+}
+
+/**
+ * Each failed image with its error; picking one reveals it in the tree. Retry Failed (and the way out)
+ * stay reachable as the list's first items.
+ */
+async function showFailures(ctx: CommandContext, failed: readonly Failure[], actions: FailureActions): Promise<void> {
+  type Data = { readonly node: ImageNode } | { readonly action: () => Thenable<unknown> };
+  const items: Array<{ label: string; description?: string; detail?: string; data: Data }> = [];
+  if (actions.wayOut) {
+    items.push({ label: `$(warning) ${actions.wayOut.label}`, data: { action: actions.wayOut.run } });
+  }
+  if (actions.retry) {
+    items.push({ label: `$(refresh) ${vscode.l10n.t('Retry Failed')}`, data: { action: actions.retry } });
+  }
+  items.push(...failed.map((f) => ({ label: f.node.image.name, description: f.node.image.id, detail: f.text, data: { node: f.node } })));
+  const picked = await ctx.ui.pick(items, { title: vscode.l10n.t('Images that failed') });
+  if ('action' in picked.data) {
+    await picked.data.action();
+    return;
+  }
+  await ctx.treeView.reveal(picked.data.node, { select: true, focus: true });
 }

@@ -88,9 +88,12 @@ export class AlibabaRpcClient {
     return this.send('read', action, params, signal, regionId, onThrottled);
   }
 
-  /** A call that changes something: sent once unless it provably did not reach the cloud (see CallKind). */
-  mutate(action: string, params: Params, signal?: AbortSignal, regionId?: string): Promise<Record<string, unknown>> {
-    return this.send('mutation', action, params, signal, regionId);
+  /**
+   * A call that changes something: sent once unless it provably did not reach the cloud (see CallKind).
+   * `onThrottled` hears of each attempt the cloud throttled (a bulk change eases off).
+   */
+  mutate(action: string, params: Params, signal?: AbortSignal, regionId?: string, onThrottled?: () => void): Promise<Record<string, unknown>> {
+    return this.send('mutation', action, params, signal, regionId, onThrottled);
   }
 
   private send(kind: CallKind, action: string, params: Params, signal?: AbortSignal, regionId?: string, onThrottled?: () => void): Promise<Record<string, unknown>> {

@@ -2,6 +2,7 @@
 import { num, str, timestamp, wrappedList, type Json } from '../shared/common';
 import type { Image, ImageOwner, Region, Tag } from '../core/model';
 import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState } from '../core/vocabulary';
+import { reasonTable } from '../core/reasons';
 
 export function mapRegion(r: Json): Region {
   return { id: String(r['RegionId']), name: str(r['LocalName']) ?? String(r['RegionId']), endpoint: str(r['RegionEndpoint']) };
@@ -81,6 +82,25 @@ export const alibabaErrorKind = errorRules([
   [/^(InternalError|ServiceUnavailable|UnknownError)/, 'server'],
 ]);
 
+/**
+ * The documented codes of the image operations (DeleteImage, ModifyImageSharePermission, CopyImage,
+ * CancelCopyImage, ExportImage, ImportImage, CancelTask, TagResources, ModifyImageAttribute) that say more than their kind.
+ */
+export const alibabaErrorReason = reasonTable({
+  ImageUsingByInstance: 'imageInUse',
+  ImageUseShared: 'imageShared',
+  ImageIsCreating: 'imageCreating',
+  ImageIsImporting: 'imageImporting',
+  ImageIsExporting: 'imageExporting',
+  'OperationDenied.ImageCopying': 'imageCopying',
+  IncorrectImageStatus: 'imageStatus',
+  'QuotaExceed.ShareImageUser': 'shareQuota',
+  'InvalidOSSBucket.NotFound': 'bucketNotFound',
+  'InvalidOSSObject.NotFound': 'objectNotFound',
+  IncorrectTaskStatus: 'taskStatus',
+  ImageCreatedNotFromCopy: 'notACopy',
+});
+
 export const ALIBABA_FIELDS: FieldCatalogue = {
   ImageId: { id: 'id', group: 'general' },
   ImageName: { id: 'name', group: 'general' },
@@ -123,5 +143,6 @@ export const ALIBABA_FIELDS: FieldCatalogue = {
 export const ALIBABA_VOCABULARY: CloudVocabulary = {
   imageState: (image) => IMAGE_STATES[image.status] ?? 'unknown',
   errorKind: alibabaErrorKind,
+  errorReason: alibabaErrorReason,
   fields: ALIBABA_FIELDS,
 };

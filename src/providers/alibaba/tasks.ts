@@ -20,6 +20,7 @@ import type {
 import { ProviderError, outcomeUnknown } from '../core/errors';
 import type { Image } from '../core/model';
 import { Changes, imagesGone, type Found } from '../shared/reconcile';
+import { CHANGES_IN_FLIGHT, eachBounded } from '../shared/bounded';
 import type { AlibabaRpcClient } from './client';
 import { assertValid } from '../rules/problems';
 import { checkExport } from '../rules/cloud';
@@ -112,22 +113,23 @@ export class AlibabaDeleting implements DeleteOperations {
   ) {}
 
   /**
-   * One DeleteImage per image, in order; an image the cloud refuses is reported in `failed` and the rest
-   * go on. After a lost reply, an image gone is deleted.
+   * One DeleteImage per image (the API takes one), CHANGES_IN_FLIGHT at a time and fewer while the cloud
+   * throttles; an image the cloud refuses is reported in `failed` and the rest go on. After a lost reply,
+   * an image gone is deleted.
    */
   async deleteImages(regionId: string, imageIds: readonly string[], options: DeleteOptions, signal?: AbortSignal): Promise<ChangeResult> {
     const changes = new Changes();
-    for (const imageId of distinct(imageIds)) {
-      await changes.attempt({
+    await eachBounded(distinct(imageIds), CHANGES_IN_FLIGHT, (imageId, throttled) =>
+      changes.attempt({
         kind: 'delete',
         imageIds: [imageId],
         send: async () => {
-          await this.rpc.mutate('DeleteImage', { RegionId: regionId, ImageId: imageId, Force: options.force ? 'true' : 'false' }, signal, regionId);
+          await this.rpc.mutate('DeleteImage', { RegionId: regionId, ImageId: imageId, Force: options.force ? 'true' : 'false' }, signal, regionId, throttled);
           return undefined;
         },
         readBack: () => imagesGone(this.getImage, regionId, [imageId], signal),
-      });
-    }
+      }),
+    );
     return changes.result();
   }
 }

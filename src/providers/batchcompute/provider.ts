@@ -1,6 +1,7 @@
 // Alibaba BatchCompute images (a retired service): the user's own and the service's images, paged by marker,
 // deleted one by one.
-import { clampPageSize, objectsOf, str } from '../shared/common';
+import { clampPageSize, distinct, objectsOf, str } from '../shared/common';
+import { CHANGES_IN_FLIGHT, eachBounded } from '../shared/bounded';
 import { ProviderError } from '../core/errors';
 import type { FilterSupport } from '../core/filters';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../core/model';
@@ -142,22 +143,23 @@ export class BatchComputeProvider implements ImageProvider {
   }
 
   /**
-   * DELETE /images/{id}, one request per image, in order; synchronous (204), so no job. Sent once: after a
-   * lost reply an image gone (GET answers 404) is deleted. An image refused is reported in `failed`.
+   * DELETE /images/{id}, one request per image, CHANGES_IN_FLIGHT at a time and fewer while the cloud
+   * throttles; synchronous (204), so no job. Sent once: after a lost reply an image gone (GET answers 404)
+   * is deleted. An image refused is reported in `failed`.
    */
   private async deleteImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult> {
     const changes = new Changes();
-    for (const id of imageIds) {
-      await changes.attempt({
+    await eachBounded(distinct(imageIds), CHANGES_IN_FLIGHT, (id, throttled) =>
+      changes.attempt({
         kind: 'delete',
         imageIds: [id],
         send: async () => {
-          await this.client.request('DELETE', regionId, imagePath(id), { signal });
+          await this.client.request('DELETE', regionId, imagePath(id), { signal, onThrottled: throttled });
           return undefined;
         },
         readBack: () => imagesGone((r, i, s) => this.getImage(r, i, s), regionId, [id], signal),
-      });
-    }
+      }),
+    );
     return changes.result();
   }
 }

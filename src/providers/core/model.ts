@@ -65,6 +65,11 @@ export interface Image {
    * only when asked (`raw: true`); a listing for the tree leaves it out to keep memory low.
    */
   readonly raw?: Readonly<Record<string, unknown>>;
+  /**
+   * A whole-machine image (Huawei full-ECS image, `__whole_image`): a server with its data disks, kept in a
+   * CSBS/CBR backup (`__backup_id`).
+   */
+  readonly wholeMachine?: { readonly backupId?: string };
 }
 
 /**

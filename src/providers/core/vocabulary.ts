@@ -1,6 +1,7 @@
 // The common vocabulary every cloud's own words map into: image states, member states, error kinds
 // and what each raw field of an image is. Plain data and words-free: the human words (per language)
 // live on the vscode side; each cloud's mapping rules live in its provider folder (mapping.ts).
+import type { ErrorReason } from './reasons';
 import type { Image } from './model';
 
 /** One state vocabulary for every cloud ("Available", "active", "available" are all 'available'). */
@@ -48,7 +49,7 @@ export type FieldId =
   | 'size' | 'minDisk' | 'imageSize' | 'diskFormat' | 'containerFormat' | 'checksum'
   | 'diskDevice' | 'diskSize' | 'diskSnapshot' | 'diskType' | 'diskProgress' | 'diskEncrypted'
   | 'visibility' | 'public' | 'selfShared' | 'copied' | 'subscribed' | 'protected' | 'productCode' | 'resourceGroup'
-  | 'enterpriseProject' | 'license'
+  | 'enterpriseProject' | 'license' | 'wholeImage' | 'backupId'
   | 'tags';
 
 export type FieldGroup = 'general' | 'system' | 'storage' | 'access' | 'other';
@@ -80,6 +81,8 @@ export interface CloudVocabulary {
   imageState(image: Pick<Image, 'status' | 'raw'>): ImageState;
   /** The kind of one of the cloud's error codes; undefined leaves it to the HTTP status. */
   errorKind(code: string): ErrorKind | undefined;
+  /** Why, more precisely, where the cloud documents the code (reasons.ts); undefined leaves it to the kind. */
+  errorReason?(code: string): ErrorReason | undefined;
   /** Where the cloud reports a member's answer. */
   memberState?(status: string): MemberState;
   readonly fields: FieldCatalogue;

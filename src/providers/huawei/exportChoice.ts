@@ -4,6 +4,7 @@
 import { num, str } from '../shared/common';
 import type { Image } from '../core/model';
 import type { ExportChoice } from '../core/operations';
+import { isWholeImage } from './mapping';
 import { HUAWEI_EXPORT_MAX_GIB, HUAWEI_QUICK_EXPORT_OVER_GIB } from './rules';
 
 export function huaweiExportChoice(image: Image): ExportChoice {
@@ -16,7 +17,7 @@ export function huaweiExportChoice(image: Image): ExportChoice {
   if (image.status !== 'active') {
     return refused({ code: 'notReady', status: image.status });
   }
-  if (raw['__whole_image'] === true || raw['__whole_image'] === 'true') {
+  if (image.wholeMachine || isWholeImage(raw)) {
     return refused({ code: 'wholeImage' });
   }
   if (str(raw['__productcode'])) {

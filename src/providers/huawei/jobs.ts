@@ -9,6 +9,7 @@ import { checkExport } from '../rules/cloud';
 import type { Image } from '../core/model';
 import type { ChangeResult, DeleteOperations, DeleteOptions, ExportOperations, ExportRequest, StartedJob, JobOperations, JobStart, JobStatus } from '../core/operations';
 import { Changes, imagesGone } from '../shared/reconcile';
+import { CHANGES_IN_FLIGHT, eachBounded } from '../shared/bounded';
 import { HUAWEI_CONCURRENCY, mapLimited, segment, type HuaweiClient } from './client';
 import { mapJob } from './mapping';
 import { huaweiExportChoice } from './exportChoice';
@@ -82,6 +83,7 @@ export class HuaweiExporting implements ExportOperations {
 export class HuaweiDeleting implements DeleteOperations {
   /** IMS has no force flag (`delete_backup` is about whole-ECS images' backups, not images in use). */
   readonly supportsForce = false;
+  readonly deletesBackups = true;
 
   constructor(
     private readonly client: HuaweiClient,
@@ -89,18 +91,21 @@ export class HuaweiDeleting implements DeleteOperations {
   ) {}
 
   /**
-   * `DELETE /v2/images/{image_id}` (204) per image, a few at a time: IMS has no batch delete. Synchronous.
-   * After a lost reply an image gone is deleted (a second DELETE would have answered 404). An image the
-   * cloud refuses is reported in `failed`; the others go on.
+   * `DELETE /v2/images/{image_id}` (204) per image, CHANGES_IN_FLIGHT at a time and fewer while the cloud
+   * throttles: IMS has no batch delete. Synchronous. After a lost reply an image gone is deleted (a second
+   * DELETE would have answered 404). An image the cloud refuses is reported in `failed`; the others go on.
    */
-  async deleteImages(regionId: string, imageIds: readonly string[], _options: DeleteOptions, signal?: AbortSignal): Promise<ChangeResult> {
+  async deleteImages(regionId: string, imageIds: readonly string[], options: DeleteOptions, signal?: AbortSignal): Promise<ChangeResult> {
     const changes = new Changes();
-    await mapLimited([...new Set(imageIds)], HUAWEI_CONCURRENCY, (imageId) =>
+    const withBackup = new Set(options.deleteBackupOf ?? []);
+    await eachBounded([...new Set(imageIds)], CHANGES_IN_FLIGHT, (imageId, throttled) =>
       changes.attempt({
         kind: 'delete',
         imageIds: [imageId],
         send: async () => {
-          await this.client.ims('DELETE', regionId, `/v2/images/${segment(imageId)}`, { signal });
+          // A whole-machine image's backup goes too only when asked (`delete_backup`, default false).
+          const body = withBackup.has(imageId) ? { body: { delete_backup: true } } : {};
+          await this.client.ims('DELETE', regionId, `/v2/images/${segment(imageId)}`, { signal, onThrottled: throttled, ...body });
           return undefined;
         },
         readBack: () => imagesGone(this.getImage, regionId, [imageId], signal),

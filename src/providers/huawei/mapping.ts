@@ -60,7 +60,13 @@ export function mapImage(regionId: string, i: Json, keepRaw = true): Image {
     platform: str(i['__platform']),
     tags: mapTags(i['tags']),
     ...(keepRaw ? { raw: i } : {}),
+    ...(isWholeImage(i) ? { wholeMachine: { ...(str(i['__backup_id']) ? { backupId: str(i['__backup_id']) } : {}) } } : {}),
   };
+}
+
+/** A full-ECS (whole-machine) image: `__whole_image` true (a Boolean; some answers give the string). */
+export function isWholeImage(i: Json): boolean {
+  return i['__whole_image'] === true || i['__whole_image'] === 'true';
 }
 
 /** ListImageTags `{tags:[{key, value}]}`; a missing value is ''. */
@@ -142,6 +148,8 @@ export const HUAWEI_FIELDS: FieldCatalogue = {
   __description: { id: 'description', group: 'general' },
   status: { id: 'status', group: 'general', format: 'state' },
   __imagetype: { id: 'owner', group: 'general', format: 'owner' },
+  __whole_image: { id: 'wholeImage', group: 'general', format: 'bool' },
+  __backup_id: { id: 'backupId', group: 'general' },
   owner: { id: 'ownerId', group: 'general' },
   created_at: { id: 'createdAt', group: 'general', format: 'date' },
   updated_at: { id: 'updatedAt', group: 'general', format: 'date' },

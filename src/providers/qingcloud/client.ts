@@ -73,8 +73,8 @@ export class QingcloudClient {
    * documents none of its answers as "not processed" (5100 also covers a request that timed out while
    * running), so only a connection never made is retried (see CallKind).
    */
-  mutate(action: string, params: Params, signal?: AbortSignal, zone?: string): Promise<Json> {
-    return this.send('mutation', action, params, signal, zone);
+  mutate(action: string, params: Params, signal?: AbortSignal, zone?: string, onThrottled?: () => void): Promise<Json> {
+    return this.send('mutation', action, params, signal, zone, onThrottled);
   }
 
   private send(kind: CallKind, action: string, params: Params, signal?: AbortSignal, zone?: string, onThrottled?: () => void): Promise<Json> {

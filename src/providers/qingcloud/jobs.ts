@@ -6,14 +6,13 @@ import { ProviderError, outcomeUnknown } from '../core/errors';
 import type { Image } from '../core/model';
 import type { ChangeResult, DeleteOperations, DeleteOptions, JobOperations, JobStart, JobStatus } from '../core/operations';
 import { Changes, imagesGone, type Change, type Found } from '../shared/reconcile';
+import { CHANGES_IN_FLIGHT, eachBounded } from '../shared/bounded';
 import { QINGCLOUD_MAX_LIMIT, describeAll, indexed, type QingcloudClient } from './client';
 import { mapJob } from './mapping';
 
 /**
- * Images per DeleteImages call. QingCloud documents no ceiling of its own for images.N; 100 is its
- * usual list limit. One call gives one job for the whole batch, and the caller ties every image to
- * that job, so a larger selection is refused before any request rather than split into jobs that
- * could not all be returned.
+ * Images per DeleteImages call: QingCloud refuses more than 100 images.N at once. A larger selection is
+ * split into calls of at most this many (CHANGES_IN_FLIGHT of them at a time), each with its own job.
  */
 export const QINGCLOUD_DELETE_BATCH = 100;
 
@@ -26,24 +25,32 @@ export class QingcloudDeleting implements DeleteOperations {
     private readonly getImage: (zone: string, imageId: string, signal?: AbortSignal) => Promise<Image | undefined>,
   ) {}
 
+  /**
+   * DeleteImages over batches of QINGCLOUD_DELETE_BATCH. One batch answers with its job (`job`); several
+   * tie each image to its own batch's job (`jobs`).
+   */
   async deleteImages(zone: string, imageIds: readonly string[], _options: DeleteOptions, signal?: AbortSignal): Promise<ChangeResult> {
     const ids = [...new Set(imageIds)];
-    if (ids.length > QINGCLOUD_DELETE_BATCH) {
-      throw new ProviderError({
-        cloud: 'local',
-        code: 'TooManyImages',
-        message: `QingCloud deletes at most ${QINGCLOUD_DELETE_BATCH} images at once; ${ids.length} were selected.`,
-      });
-    }
     const changes = new Changes();
-    if (!ids.length) {
-      return changes.result();
-    }
+    const runs = batches(ids, QINGCLOUD_DELETE_BATCH);
+    let only: JobStart | undefined;
+    await eachBounded(runs, CHANGES_IN_FLIGHT, async (run, throttled) => {
+      const job = await this.deleteBatch(changes, zone, run, throttled, signal);
+      if (job && runs.length === 1) {
+        only = job;
+      } else if (job) {
+        run.forEach((id) => changes.addJob(id, job));
+      }
+    });
+    return changes.result(only);
+  }
+
+  private deleteBatch(changes: Changes, zone: string, ids: readonly string[], throttled: () => void, signal?: AbortSignal): Promise<JobStart | undefined> {
     const send = (batch: readonly string[]): Change<JobStart | undefined> => ({
       kind: 'delete',
       imageIds: batch,
       send: async () => {
-        const body = await this.client.mutate('DeleteImages', indexed('images', batch), signal, zone);
+        const body = await this.client.mutate('DeleteImages', indexed('images', batch), signal, zone, throttled);
         const jobId = str(body['job_id']);
         if (!jobId) {
           throw outcomeUnknown(new ProviderError({ cloud: 'qingcloud', code: 'BadResponse', message: 'DeleteImages answered without a job_id.' }));
@@ -54,7 +61,7 @@ export class QingcloudDeleting implements DeleteOperations {
     });
     // The cloud refuses the whole call for one image it cannot delete: then each image goes alone (those
     // not gone already), each with its own job, and only the refused ones fail.
-    const job = await changes.attemptBatch<JobStart | undefined>(
+    return changes.attemptBatch<JobStart | undefined>(
       {
         ...send(ids),
         applied: async (id) => (await imagesGone(this.getImage, zone, [id], signal)) !== undefined,
@@ -66,7 +73,6 @@ export class QingcloudDeleting implements DeleteOperations {
         }
       },
     );
-    return changes.result(job);
   }
 
   /**

@@ -163,7 +163,6 @@ const qingcloudErrorKind = errorRules([
   [/^2[45]00$/, 'quota'],
   [/^5100$/, 'throttled'],
   [/^5\d{3}$/, 'server'],
-  [/^TooManyImages$/, 'invalid'],
 ]);
 
 export const QINGCLOUD_FIELDS: FieldCatalogue = {

@@ -80,6 +80,12 @@ export class AlibabaEcsHandler implements CloudHandler {
     return alibabaError(400, 'InvalidParameter', message);
   }
 
+  seedImages(regionId: string, count: number): string[] {
+    const ids = this.world.seedImages(regionId, count);
+    this.world.listings.changed();
+    return ids;
+  }
+
   handle(req: EmulatorRequest): EmulatorResponse {
     const call = verifyRpc(req, this.keys, 'alibaba');
     if (isRpcError(call)) {

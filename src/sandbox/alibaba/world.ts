@@ -7,6 +7,7 @@ import { ListingIndex } from '../indexes';
 import { Random } from '../random';
 import { SandboxUsage, usedByInstances } from '../usage';
 import type { EmulatorResponse, KeyStore } from '../types';
+import { seededImages } from '../seeding';
 import { ECS_REGIONS, generateEcsImages, type EcsImage, type EcsRegion } from './data';
 import { alibabaError, isResponse, isoSecond, missing, type Params } from './params';
 
@@ -50,6 +51,7 @@ export class EcsWorld {
   readonly accountId = SANDBOX_ALIBABA_ACCOUNT_ID;
   private readonly images = new Map<string, EcsImage[]>();
   private readonly shares = new Map<string, ShareEntry[]>();
+  private seedRounds = 0;
   /** The instances and launch templates that use the images (instances.ts). */
   readonly usage: SandboxUsage;
 
@@ -128,6 +130,25 @@ export class EcsWorld {
       return alibabaError(404, 'InvalidImageId.NotFound', 'The specified ImageId does not exist.');
     }
     return image;
+  }
+
+  /** Tests only: `count` own images, Available, unshared and unused, added to the region (Emulator.seedImages). */
+  seedImages(regionId: string, count: number): string[] {
+    const list = this.regionImages(regionId);
+    const region = ECS_REGIONS.find((r) => r.RegionId === regionId);
+    if (!list || !region) {
+      throw new Error(`No Alibaba sandbox region ${regionId}.`);
+    }
+    const known = new Set(list.map((i) => i.ImageId));
+    const added = seededImages(
+      count,
+      (round) => generateEcsImages(`${this.seed}/seeded/${++this.seedRounds}/${round}`, { ...region, imageCount: 200 }, SANDBOX_ALIBABA_ACCOUNT_ID),
+      (i) => i.ImageOwnerAlias === 'self' && i.Usage === 'none' && i.IsSelfShared === 'False' && !imageInUse(i.ImageId) && !known.has(i.ImageId),
+      (i): EcsImage => ({ ...i, Status: 'Available', Progress: '100%' }),
+    );
+    list.push(...added);
+    added.forEach((i) => this.shares.set(`${regionId}/${i.ImageId}`, []));
+    return added.map((i) => i.ImageId);
   }
 
   removeImage(regionId: string, imageId: string): void {

@@ -64,7 +64,7 @@ const MARKET = ['WordPress on CentOS 7.9', 'LAMP 环境 (Ubuntu 22.04)', 'Docker
 const DESCRIPTIONS = ['', 'Hardened base image (CIS level 1).', '每日构建，包含最新安全补丁。', 'Built by Packer in the release pipeline.'];
 const TAGS = ['env.prod', 'env.test', 'team.platform', 'team.data', 'owner.alice', '项目.电商', 'cost-center.cc-1024'];
 
-function isoSecond(ms: number): string {
+export function isoSecond(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 

@@ -21,6 +21,7 @@ import { listServersDetails } from './servers';
 import { listScalingConfigs } from './scaling';
 import { SandboxUsage } from '../usage';
 import { verifyHuawei } from './verify';
+import { SandboxBackups, WHOLE_IMAGE_REGION, isWholeImage, wholeImageFrom } from './wholeImages';
 import { ownImage, scopeOf, type HuaweiWorld, type Scope } from './world';
 
 export { gatewayError, imsError } from './replies';
@@ -86,12 +87,19 @@ function compare(a: ImsImage, b: ImsImage, key: string): number {
 
 export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
   readonly cloud = 'huawei' as const;
+
+  /** Tests only: whether a whole-machine image's backup still exists. */
+  backupExists(backupId: string): boolean {
+    return this.backups.has(backupId);
+  }
   readonly jobClock: JobClock;
   private readonly images = new Map<string, ImsImage[]>();
   private readonly account: { domainId: string; projects: HuaweiProject[] };
   private readonly idRandom: Random;
   private readonly issued = new Set<string>();
   private readonly tags = new HuaweiImageTags();
+  /** Whole-machine images' backups (wholeImages.ts). */
+  readonly backups = new SandboxBackups();
   private readonly jobs: HuaweiImsJobs;
   private readonly members: HuaweiImageMembers;
   private readonly copies: HuaweiImageCopies;
@@ -132,7 +140,7 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
       ExportImage: (req, scope, [id]) => this.jobs.exportImage(scope, decode(id ?? ''), req.body, this.keys.storage),
       CopyImageInRegion: (req, scope, [id]) => this.copies.copyInRegion(scope, decode(id ?? ''), req.body),
       CopyImageCrossRegion: (req, scope, [id]) => this.copies.crossRegionCopy(scope, decode(id ?? ''), req.body),
-      GlanceDeleteImage: (_req, scope, [id]) => this.deleteImage(scope, decode(id ?? '')),
+      GlanceDeleteImage: (req, scope, [id]) => this.deleteImage(scope, decode(id ?? ''), req.body),
       UpdateImage: (req, scope, [id]) => updateImage(req, scope, decode(id ?? ''), this.keys.now()),
       ListServersDetails: (req, scope) => listServersDetails(req, scope, this.usage),
       ListScalingConfigs: (req, scope) => listScalingConfigs(req, scope, this.usage),
@@ -204,6 +212,12 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
     if (!list) {
       list = generateImsImages(this.seed, project.regionId, project.id, this.keys.imageCount?.('huawei', project.regionId));
       list.push(...this.incoming.generate(this.seed, project.regionId, list.find((i) => i.__imagetype === 'shared') ?? list[0]));
+      const template = project.regionId === WHOLE_IMAGE_REGION ? list.find((i) => i.__imagetype === 'private' && i.status === 'active') : undefined;
+      if (template) {
+        const whole = wholeImageFrom(this.seed, template);
+        this.backups.add(String(whole['__backup_id']));
+        list.push(whole);
+      }
       this.images.set(project.regionId, list);
     }
     return list;
@@ -233,11 +247,28 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
     return undefined;
   }
 
-  /** GlanceDeleteImage `DELETE /v2/images/{image_id}` -> 204; the project's own private images only. */
-  private deleteImage(scope: Scope, imageId: string): EmulatorResponse {
+  /**
+   * GlanceDeleteImage `DELETE /v2/images/{image_id}` -> 204; the project's own private images only. The
+   * optional body `{"delete_backup": true|false}` (default false) also deletes a whole-machine image's backup.
+   */
+  private deleteImage(scope: Scope, imageId: string, body: string): EmulatorResponse {
+    let deleteBackup: unknown = false;
+    if (body.trim()) {
+      try {
+        deleteBackup = (JSON.parse(body) as Record<string, unknown>)['delete_backup'] ?? false;
+      } catch {
+        return invalid('The request body is not valid JSON.');
+      }
+      if (typeof deleteBackup !== 'boolean') {
+        return invalid('The parameter delete_backup is invalid: true or false.');
+      }
+    }
     const image = ownImage(scope, imageId);
     if (isResponse(image)) {
       return image;
+    }
+    if (deleteBackup === true && isWholeImage(image)) {
+      this.backups.delete(String(image['__backup_id']));
     }
     scope.images.splice(scope.images.indexOf(image), 1);
     this.tags.forget(imageId);

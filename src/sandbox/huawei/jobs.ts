@@ -1,6 +1,7 @@
 // Huawei IMS async jobs in the sandbox on the shared job clock (sandbox/jobs.ts): member jobs, export
 // jobs and ShowJobProgress. A job's effect (members added or removed) is applied once it has succeeded;
 // a failed job (FaultPlan.failJobs) changes nothing and reports FAIL with its reason.
+import { isWholeImage } from './wholeImages';
 import { HUAWEI_EXPORT_MAX_GIB, HUAWEI_EXPORT_RULES, HUAWEI_QUICK_EXPORT_OVER_GIB } from '../../providers/huawei/rules';
 import { JobLedger, type SandboxJobPhase } from '../jobs';
 import { writeExport, type SandboxObjectStores } from '../storage/imageFiles';
@@ -118,6 +119,9 @@ export class HuaweiImsJobs {
     const image = ownImage(scope, imageId, { active: true });
     if (isResponse(image)) {
       return image;
+    }
+    if (isWholeImage(image)) {
+      return invalid('A full-ECS image cannot be exported.');
     }
     const size = Number(image['min_disk'] ?? 0);
     if (size >= HUAWEI_EXPORT_MAX_GIB) {

@@ -6,6 +6,7 @@
 import { ListingIndex, readsOnly } from '../indexes';
 import { JobClock } from '../jobs';
 import { Random } from '../random';
+import { seededImages } from '../seeding';
 import { formParams, type CloudHandler, type EmulatorRequest, type EmulatorResponse, type KeyStore } from '../types';
 import { QINGCLOUD_ZONES, generateQingcloudImages, type QingcloudImage } from './data';
 import { QingcloudImageJobs } from './jobs';
@@ -41,6 +42,7 @@ export class QingcloudHandler implements CloudHandler, QingcloudWorld {
   private readonly actions: Readonly<Record<string, (params: Params) => EmulatorResponse>>;
   /** DescribeImages' matches per zone and filter, between state changes. */
   private readonly listings = new ListingIndex<readonly QingcloudImage[]>();
+  private seedRounds = 0;
 
   constructor(
     private readonly keys: KeyStore,
@@ -84,6 +86,25 @@ export class QingcloudHandler implements CloudHandler, QingcloudWorld {
 
   rejected(message: string): EmulatorResponse {
     return qingcloudError(1100, `ParameterError, ${message}`);
+  }
+
+  /** Tests only: `count` own available images added to a zone (Emulator.seedImages). */
+  seedImages(zoneId: string, count: number): string[] {
+    const list = this.zoneImages(zoneId);
+    const zone = QINGCLOUD_ZONES.find((z) => z.zone_id === zoneId);
+    if (!list || !zone) {
+      throw new Error(`No QingCloud sandbox zone ${zoneId}.`);
+    }
+    const known = new Set(list.map((i) => i.image_id));
+    const added = seededImages(
+      count,
+      (round) => generateQingcloudImages(`${this.seed}/seeded/${++this.seedRounds}/${round}`, { ...zone, imageCount: 200 }, SANDBOX_QINGCLOUD_USER_ID),
+      (i) => i.provider === 'self' && !known.has(i.image_id),
+      (i): QingcloudImage => ({ ...i, status: 'available', transition_status: '' }),
+    );
+    list.push(...added);
+    this.listings.changed();
+    return added.map((i) => i.image_id);
   }
 
   now(): number {
