@@ -33,6 +33,8 @@ export interface ExtensionApi {
    */
   useUserInput(ui: UserInput | undefined): void;
   readonly jobs: JobTracker;
+  /** The Jobs view's data (its items as shown) and the status bar's count. */
+  readonly jobsView: JobsViewProvider;
   readonly panels: DetailsPanels;
   /** The search across every account and its results, and the Search Results view's data. */
   readonly search: SearchResults;
@@ -94,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     accounts,
     useUserInput: (replacement) => ui.use(replacement),
     jobs,
+    jobsView,
     panels,
     search,
     searchView: searchView.provider,

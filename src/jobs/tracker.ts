@@ -8,9 +8,9 @@ import type { JobStatus } from '../providers/core/operations';
 import { logLine } from '../util/errors';
 import type { Log } from '../util/log';
 import type { UserInput } from '../util/userInput';
-import { applyStatus, cancellable, isActive, jobKey, type TrackedJob } from './model';
+import { applyStatus, cancellable, isActive, jobKey, restored, type TrackedJob } from './model';
 import { dueGroups, jobsToAsk, markPolled, nextWake, progressWanted, prune, type PollCost, type PollGroup, type ProgressWatch } from './schedule';
-import { failureText, groupOutcome, groupTitle, jobTitle } from './labels';
+import { cancelText, failureText, groupOutcome, groupTitle, jobTitle } from './labels';
 
 const STATE_KEY = 'cloudImageExplorer.jobs';
 
@@ -50,7 +50,7 @@ export class JobTracker implements vscode.Disposable {
     /** The user's fixed poll interval (ms), or undefined for the back-off with age. */
     private readonly intervalMs: () => number | undefined = () => undefined,
   ) {
-    this.jobs = state.get<TrackedJob[]>(STATE_KEY, []).map((j) => ({ ...j, nextPollAt: undefined }));
+    this.jobs = state.get<TrackedJob[]>(STATE_KEY, []).map((j) => ({ ...restored(j), nextPollAt: undefined }));
     if (this.jobs.some(isActive)) {
       this.log.info(`Resuming ${this.jobs.filter(isActive).length} job(s) after a reload.`);
       this.schedule();
@@ -129,7 +129,7 @@ export class JobTracker implements vscode.Disposable {
     }
     if (isActive(job)) {
       job.reason = 'cancelled';
-      this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'Cancelled' });
+      this.finish(job, { jobId: job.jobId, state: 'cancelled', cloudState: 'Cancelled' });
     }
     await this.persist();
     this.changed.fire();
@@ -260,7 +260,9 @@ export class JobTracker implements vscode.Disposable {
         const shown =
           job.state === 'succeeded'
             ? this.ui.notify('info', vscode.l10n.t('{0}: done.', jobTitle(job)), this.detailsLabel())
-            : this.ui.notify('error', vscode.l10n.t('{0}: failed. {1}', jobTitle(job), failureText(job) ?? ''), this.detailsLabel());
+            : job.state === 'cancelled'
+              ? this.ui.notify('warning', vscode.l10n.t('{0}: cancelled. {1}', jobTitle(job), cancelText(job) ?? ''), this.detailsLabel())
+              : this.ui.notify('error', vscode.l10n.t('{0}: failed. {1}', jobTitle(job), failureText(job) ?? ''), this.detailsLabel());
         this.offerDetails(shown, job);
       });
     }
@@ -284,9 +286,9 @@ export class JobTracker implements vscode.Disposable {
       return undefined;
     }
     jobs.forEach((j) => (j.notified = true));
-    const failed = jobs.some((j) => j.state === 'failed');
+    const severity = jobs.some((j) => j.state === 'failed') ? 'error' : jobs.some((j) => j.state === 'cancelled') ? 'warning' : 'info';
     const message = vscode.l10n.t('{0}: {1}', groupTitle(jobs), groupOutcome(jobs));
-    return () => this.offerDetails(this.ui.notify(failed ? 'error' : 'info', message, this.detailsLabel()), jobs[0]!);
+    return () => this.offerDetails(this.ui.notify(severity, message, this.detailsLabel()), jobs[0]!);
   }
 
   private detailsLabel(): string {

@@ -40,9 +40,10 @@ export function taskState(taskStatus: string): JobState {
     case 'Processing':
       return 'running';
     case 'Failed':
+      return 'failed';
     case 'Cancelled':
     case 'Canceled':
-      return 'failed';
+      return 'cancelled';
     default:
       return 'running';
   }
@@ -144,7 +145,7 @@ export class AlibabaJobs implements JobOperations {
         await this.rpc.mutate('CancelTask', { RegionId: regionId, TaskId: jobId }, signal, regionId);
         return undefined;
       },
-      readBack: async () => ((await this.describeJobs(regionId, [jobId], signal, { progressOf: [] })).some((s) => s.state === 'failed') ? { value: undefined } : undefined),
+      readBack: async () => ((await this.describeJobs(regionId, [jobId], signal, { progressOf: [] })).some((s) => s.state === 'cancelled' || s.state === 'failed') ? { value: undefined } : undefined),
     });
   }
 

@@ -5,7 +5,8 @@ import type { Image, Tag } from './model';
 
 export type JobKind = 'export' | 'share' | 'unshare' | 'delete' | 'copy' | 'import' | 'accept' | 'reject';
 
-export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
+/** 'cancelled': ended by a cancel (the user's, here or elsewhere, or the cloud's), neither done nor failed. */
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 /** An async job the cloud started (Alibaba TaskId, Huawei job_id, QingCloud job_id). */
 export interface JobStart {
