@@ -9,6 +9,7 @@ import { ChangesInFlight } from './commands/shared/inFlight';
 import type { CommandContext } from './commands/shared/context';
 import { registerImageIds, type ImageIdsApi } from './editor';
 import { JobsViewProvider } from './jobs/jobsView';
+import { ElsewhereJobs } from './jobs/elsewhere';
 import { JobTracker } from './jobs/tracker';
 import { syncTreeWithJobs } from './jobs/treeSync';
 import { syncTreeWithLifecycleJobs } from './jobs/lifecycleSync';
@@ -70,6 +71,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const seconds = vscode.workspace.getConfiguration('cloudImageExplorer.jobs').get<number>('pollIntervalSeconds', 0);
     return seconds > 0 ? Math.max(1, seconds) * 1000 : undefined;
   });
+  const elsewhere = new ElsewhereJobs(
+    jobs,
+    sessions,
+    () => tree.shownRegions().map((r) => ({ account: r.account, regionId: r.region.id, imageName: (id: string) => r.findImage(id)?.image.name })),
+    log,
+    () => {
+      const seconds = vscode.workspace.getConfiguration('cloudImageExplorer.jobs').get<number>('pollIntervalSeconds', 0);
+      return seconds > 0 ? Math.max(1, seconds) * 1000 : undefined;
+    },
+  );
+  elsewhere.start();
   const jobsView = new JobsViewProvider(jobs);
   const jobsTreeView = vscode.window.createTreeView('cloudImageExplorer.jobs', { treeDataProvider: jobsView });
   const panels = new DetailsPanels(context.extensionUri, accounts, sessions, jobs, tree, log, panelActions(tree), ui);
@@ -79,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     extension: context, accounts, sessions, tree, treeView, log, ui, jobs, panels, changes: new ChangesInFlight(jobs), search, regions,
   };
   context.subscriptions.push(
-    log, accounts, sessions, viewState, regions, tree, treeView, jobs, jobsView, panels,
+    log, accounts, sessions, viewState, regions, tree, treeView, jobs, elsewhere, jobsView, panels,
     tree.bindMessage(treeView),
     jobsTreeView,
     jobsView.followVisibility(jobsTreeView),

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { cancellable, isActive, jobKey, retryable, runningCount, type TrackedJob } from './model';
 import type { JobState } from '../providers/core/operations';
-import { cancelText, elapsed, failureText, groupMember, groupProgress, groupTitle, jobTitle, stateLabel } from './labels';
+import { cancelText, elapsed, failureText, originText, unlistedText, groupMember, groupProgress, groupTitle, jobTitle, stateLabel } from './labels';
 import type { JobTracker } from './tracker';
 import { formatTime } from '../util/format';
 
@@ -66,7 +66,7 @@ export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, v
     const item = new vscode.TreeItem(job.group ? groupMember(job) : jobTitle(job), vscode.TreeItemCollapsibleState.None);
     item.id = jobKey(job);
     const time = elapsed((job.finishedAt ?? Date.now()) - job.startedAt);
-    item.description = `${stateLabel(job)} · ${time}`;
+    item.description = job.origin === 'elsewhere' ? `${stateLabel(job)} · ${time} · ${vscode.l10n.t('started elsewhere')}` : `${stateLabel(job)} · ${time}`;
     item.iconPath = stateIcon(job.state);
     const md = new vscode.MarkdownString();
     md.appendText(`${jobTitle(job)}\n\n${job.imageId} · ${job.regionId} · ${job.jobId}\n\n`);
@@ -74,9 +74,10 @@ export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, v
       md.appendText(`${job.detail}\n\n`);
     }
     md.appendText(`${stateLabel(job)} (${job.cloudState ?? job.state}) · ${time}\n\n${vscode.l10n.t('Started {0}', formatTime(job.startedAt) ?? '')}`);
-    const ending = failureText(job) ?? cancelText(job);
-    if (ending) {
-      md.appendText(`\n\n${ending}`);
+    for (const line of [failureText(job) ?? cancelText(job), originText(job), unlistedText(job)]) {
+      if (line) {
+        md.appendText(`\n\n${line}`);
+      }
     }
     item.tooltip = md;
     item.contextValue = ['job', job.state, cancellable(job) ? 'can-cancel' : '', retryable(job) ? 'can-retry' : ''].filter(Boolean).join(' ');

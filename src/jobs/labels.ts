@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { JobKind } from '../providers/core/operations';
 import { formatDuration, type DurationWords } from './duration';
 import { isActive, type TrackedJob } from './model';
+import { LISTS_JOBS } from '../providers/rules/jobListing';
 
 export function kindLabel(kind: JobKind): string {
   switch (kind) {
@@ -120,6 +121,18 @@ export function cancelledExportCheck(job: TrackedJob): string {
   return job.detail
     ? vscode.l10n.t('The export stops. The cloud does not document whether it removes what it already wrote: check {0} for a partly written file and delete it.', job.detail)
     : vscode.l10n.t('The export stops. The cloud does not document whether it removes what it already wrote: check the bucket for a partly written file and delete it.');
+}
+
+/** A job started elsewhere (the web console, the CLI, another tool): said so, and that its end is not announced. */
+export function originText(job: TrackedJob): string | undefined {
+  return job.origin === 'elsewhere' ? vscode.l10n.t('Started elsewhere (the web console, the CLI or another tool): followed here, its end is not announced.') : undefined;
+}
+
+/** On a cloud that lists no jobs (Huawei IMS): that jobs started elsewhere cannot show here. */
+export function unlistedText(job: TrackedJob): string | undefined {
+  return LISTS_JOBS[job.cloud] === 'no'
+    ? vscode.l10n.t('This cloud lists no jobs, so jobs started in its web console or its CLI cannot be shown here; only jobs started here are.')
+    : undefined;
 }
 
 /** Why a failed job failed, for the user: our reason, or the cloud's own words beside an explanation. */

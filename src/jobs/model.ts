@@ -40,6 +40,8 @@ export interface TrackedJob {
   finishedAt?: number;
   /** Set once the user has been told it finished. */
   notified?: boolean;
+  /** 'elsewhere': started in the web console, the CLI or another tool, and found by listing the region's jobs; never announced. */
+  readonly origin?: 'elsewhere';
   /** When it was last polled, and when it is due next. */
   lastPolledAt?: number;
   nextPollAt?: number;

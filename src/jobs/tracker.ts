@@ -21,7 +21,7 @@ export interface TrackerClock {
   clearTimeout(handle: unknown): void;
 }
 
-const realClock: TrackerClock = {
+export const realClock: TrackerClock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
@@ -37,6 +37,9 @@ export class JobTracker implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly finished = new vscode.EventEmitter<TrackedJob>();
   readonly onDidChange = this.changed.event;
+  private readonly askRefresh = new vscode.EventEmitter<void>();
+  /** Fires when the user asks for a refresh (pollNow). */
+  readonly onDidAskRefresh = this.askRefresh.event;
   /** Fires once per job when it leaves queued/running. */
   readonly onDidFinish = this.finished.event;
 
@@ -81,6 +84,24 @@ export class JobTracker implements vscode.Disposable {
   }
 
   /**
+   * Takes in jobs found running by listing a region (started elsewhere: the console, the CLI), each once:
+   * a job already tracked (the user's own, or taken in before) is left as it is. They are followed like the
+   * user's own jobs but never announced (marked announced from the start). Returns how many were new.
+   */
+  async adopt(found: readonly TrackedJob[]): Promise<number> {
+    const known = new Set(this.jobs.map((j) => `${j.accountId}/${j.regionId}/${j.jobId}`));
+    const fresh = found.filter((j) => !known.has(`${j.accountId}/${j.regionId}/${j.jobId}`)).map((j) => ({ ...j, origin: 'elsewhere' as const, notified: true }));
+    if (!fresh.length) {
+      return 0;
+    }
+    this.jobs = prune([...this.jobs, ...fresh]);
+    await this.persist();
+    this.changed.fire();
+    this.schedule(0);
+    return fresh.length;
+  }
+
+  /**
    * Someone shows the percentage of the jobs `matches` picks: an open panel ('live'), the visible Jobs
    * view ('slow'). Polls at once when such a job runs, so the percentage shows without waiting.
    */
@@ -96,8 +117,9 @@ export class JobTracker implements vscode.Disposable {
     return { dispose: () => this.watches.delete(watch) };
   }
 
-  /** Polls now (used by Refresh in the Jobs view). */
+  /** Polls now (used by Refresh in the Jobs view); those who list jobs started elsewhere list again too. */
   pollNow(): void {
+    this.askRefresh.fire();
     for (const j of this.jobs) {
       j.nextPollAt = undefined;
     }
@@ -147,6 +169,7 @@ export class JobTracker implements vscode.Disposable {
     this.timer = undefined;
     this.changed.dispose();
     this.finished.dispose();
+    this.askRefresh.dispose();
   }
 
   private schedule(delayMs?: number): void {
