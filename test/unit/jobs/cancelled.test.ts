@@ -62,6 +62,15 @@ describe('Cancelled jobs', () => {
     assert.equal(labels.groupOutcome(mixed.slice(0, 2)), 'cn-beijing cancelled; cn-shenzhen done');
   });
 
+  it('names the Cancel confirmation\'s buttons by what they do in Chinese too: never 取消 beside 取消任务', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const zh = require('../../../../l10n/bundle.l10n.zh-cn.json') as Record<string, string>;
+    const buttons = ['Stop the Export', 'Stop the Import', 'Stop the Copy', 'Stop the Job', 'Keep Running'].map((b) => zh[b]);
+    assert.deepEqual(buttons, ['停止导出', '停止导入', '停止复制', '停止任务', '继续运行']);
+    assert.ok(!buttons.some((b) => b?.includes('取消')));
+    assert.equal(zh['Stop "{0}"?'], '要停止“{0}”吗？');
+  });
+
   it('counts a running group once among the running jobs', () => {
     const jobs = [copyTo('cn-beijing', {}), copyTo('cn-shenzhen', { state: 'queued' }), job({ jobId: 't-9' }), job({ jobId: 't-8', state: 'cancelled' })];
     assert.equal(runningCount(jobs), 2);
