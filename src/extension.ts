@@ -9,6 +9,7 @@ import { ChangesInFlight } from './commands/shared/inFlight';
 import type { CommandContext } from './commands/shared/context';
 import { registerImageIds, type ImageIdsApi } from './editor';
 import { JobsViewProvider } from './jobs/jobsView';
+import { ElsewhereJobs } from './jobs/elsewhere';
 import { JobTracker } from './jobs/tracker';
 import { TransferManager } from './jobs/transfers';
 import { syncTreeWithTransfers } from './jobs/transferSync';
@@ -37,6 +38,8 @@ export interface ExtensionApi {
   readonly jobs: JobTracker;
   /** Uploads and downloads of image files (the Jobs view shows them too). */
   readonly transfers: TransferManager;
+  /** The Jobs view's data (its items as shown) and the status bar's count. */
+  readonly jobsView: JobsViewProvider;
   readonly panels: DetailsPanels;
   /** The search across every account and its results, and the Search Results view's data. */
   readonly search: SearchResults;
@@ -73,6 +76,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     return seconds > 0 ? Math.max(1, seconds) * 1000 : undefined;
   });
   const transfers = new TransferManager(context.globalState, accounts, sessions, jobs, log, ui);
+  const elsewhere = new ElsewhereJobs(
+    jobs,
+    sessions,
+    () => tree.shownRegions().map((r) => ({ account: r.account, regionId: r.region.id, imageName: (id: string) => r.findImage(id)?.image.name })),
+    log,
+    () => {
+      const seconds = vscode.workspace.getConfiguration('cloudImageExplorer.jobs').get<number>('pollIntervalSeconds', 0);
+      return seconds > 0 ? Math.max(1, seconds) * 1000 : undefined;
+    },
+  );
+  elsewhere.start();
   const jobsView = new JobsViewProvider(jobs, transfers);
   const jobsTreeView = vscode.window.createTreeView('cloudImageExplorer.jobs', { treeDataProvider: jobsView });
   const panels = new DetailsPanels(context.extensionUri, accounts, sessions, jobs, tree, log, panelActions(tree), ui);
@@ -82,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     extension: context, accounts, sessions, tree, treeView, log, ui, jobs, panels, changes: new ChangesInFlight(jobs), search, regions, transfers,
   };
   context.subscriptions.push(
-    log, accounts, sessions, viewState, regions, tree, treeView, jobs, jobsView, panels,
+    log, accounts, sessions, viewState, regions, tree, treeView, jobs, elsewhere, jobsView, panels,
     tree.bindMessage(treeView),
     jobsTreeView,
     jobsView.followVisibility(jobsTreeView),
@@ -102,6 +116,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     useUserInput: (replacement) => ui.use(replacement),
     jobs,
     transfers,
+    jobsView,
     panels,
     search,
     searchView: searchView.provider,

@@ -75,6 +75,9 @@ function jobRow(job: JobView, strings: DetailsState['strings']): HTMLElement {
   if (job.error) {
     row.append(el('div', job.error, 'error-text'));
   }
+  if (job.note) {
+    row.append(el('div', job.note, 'job-note muted'));
+  }
   return row;
 }
 
@@ -243,6 +246,7 @@ function reportRendered(): void {
     title: text(j.querySelector('.job-title')),
     elapsed: text(j.querySelector('.elapsed')),
     error: text(j.querySelector('.error-text')),
+    note: text(j.querySelector('.job-note')),
   }));
   const sections = [...document.querySelectorAll('h2, h3')].map(text);
   const fields = [...document.querySelectorAll<HTMLElement>('#fields tr[data-key]')].map((tr) => ({

@@ -1,7 +1,8 @@
 // The "Jobs" view (like Azure's Activity Log) and the status-bar count while jobs run.
 import * as vscode from 'vscode';
-import { cancellable, isActive, jobKey, retryable, type TrackedJob } from './model';
-import { elapsed, failureText, groupMember, groupProgress, groupTitle, jobTitle, stateLabel } from './labels';
+import { cancellable, isActive, jobKey, retryable, runningCount, type TrackedJob } from './model';
+import type { JobState } from '../providers/core/operations';
+import { cancelText, elapsed, failureText, originText, unlistedText, groupMember, groupProgress, groupTitle, jobTitle, stateLabel } from './labels';
 import type { JobTracker } from './tracker';
 import { formatTime } from '../util/format';
 import { isTransfer, type TransferJob } from './transferModel';
@@ -18,10 +19,26 @@ export class JobGroup {
 
 export type JobsElement = TrackedJob | JobGroup | TransferJob;
 
+/** Running (spinning), done, failed, cancelled (a slashed circle: stopped on purpose, not an error). */
+function stateIcon(state: JobState): vscode.ThemeIcon {
+  switch (state) {
+    case 'queued':
+    case 'running':
+      return new vscode.ThemeIcon('sync~spin');
+    case 'succeeded':
+      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'failed':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    case 'cancelled':
+      return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
+  }
+}
+
 export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly statusBar: vscode.StatusBarItem;
+  private statusBarShown = false;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -50,11 +67,8 @@ export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, v
     item.id = `group/${g.group}`;
     const active = g.jobs.some(isActive);
     item.description = groupProgress(g.jobs);
-    item.iconPath = active
-      ? new vscode.ThemeIcon('sync~spin')
-      : g.jobs.every((j) => j.state === 'succeeded')
-        ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
-        : new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    // A group's icon: running; else failed if any failed; else cancelled if any was; else done.
+    item.iconPath = stateIcon(active ? 'running' : (['failed', 'cancelled'] as const).find((s) => g.jobs.some((j) => j.state === s)) ?? 'succeeded');
     item.tooltip = g.jobs.map((j) => `${groupMember(j)}: ${stateLabel(j)}`).join('\n');
     item.contextValue = 'jobGroup';
     return item;
@@ -64,21 +78,18 @@ export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, v
     const item = new vscode.TreeItem(job.group ? groupMember(job) : jobTitle(job), vscode.TreeItemCollapsibleState.None);
     item.id = jobKey(job);
     const time = elapsed((job.finishedAt ?? Date.now()) - job.startedAt);
-    item.description = `${stateLabel(job)} · ${time}`;
-    item.iconPath = isActive(job)
-      ? new vscode.ThemeIcon('sync~spin')
-      : job.state === 'succeeded'
-        ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
-        : new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    item.description = job.origin === 'elsewhere' ? `${stateLabel(job)} · ${time} · ${vscode.l10n.t('started elsewhere')}` : `${stateLabel(job)} · ${time}`;
+    item.iconPath = stateIcon(job.state);
     const md = new vscode.MarkdownString();
     md.appendText(`${jobTitle(job)}\n\n${job.imageId} · ${job.regionId} · ${job.jobId}\n\n`);
     if (job.detail) {
       md.appendText(`${job.detail}\n\n`);
     }
     md.appendText(`${stateLabel(job)} (${job.cloudState ?? job.state}) · ${time}\n\n${vscode.l10n.t('Started {0}', formatTime(job.startedAt) ?? '')}`);
-    const failure = failureText(job);
-    if (failure) {
-      md.appendText(`\n\n${failure}`);
+    for (const line of [failureText(job) ?? cancelText(job), originText(job), unlistedText(job)]) {
+      if (line) {
+        md.appendText(`\n\n${line}`);
+      }
     }
     item.tooltip = md;
     item.contextValue = ['job', job.state, cancellable(job) ? 'can-cancel' : '', retryable(job) ? 'can-retry' : '', job.kind === 'export' && job.state === 'succeeded' && job.rerun ? 'can-download' : ''].filter(Boolean).join(' ');
@@ -136,8 +147,15 @@ export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, v
     this.changed.dispose();
   }
 
+  /** What the status bar shows, or undefined while it is hidden (nothing runs). */
+  get statusBarText(): string | undefined {
+    return this.statusBarShown ? this.statusBar.text : undefined;
+  }
+
   private update(): void {
-    const running = this.tracker.active().length;
+    // A group (a copy to several regions) is one user action: it counts once.
+    const running = runningCount(this.tracker.list());
+    this.statusBarShown = running > 0;
     if (running > 0) {
       this.statusBar.text = `$(sync~spin) ${vscode.l10n.t('Image jobs: {0}', running)}`;
       this.statusBar.tooltip = vscode.l10n.t('Cloud image jobs running: {0}. Click to show them.', running);

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { JobKind } from '../providers/core/operations';
 import { formatDuration, type DurationWords } from './duration';
-import type { TrackedJob } from './model';
+import { isActive, type TrackedJob } from './model';
+import { LISTS_JOBS } from '../providers/rules/jobListing';
 
 export function kindLabel(kind: JobKind): string {
   switch (kind) {
@@ -42,22 +43,39 @@ export function groupMember(job: TrackedJob): string {
   return job.target?.regionId ?? job.regionId;
 }
 
-/** Each region's outcome: "cn-shanghai: done; cn-beijing: failed (The job failed…)". */
+/** Each region's outcome: "cn-shanghai: done; cn-beijing: failed (The job failed…); ap-southeast-1: cancelled". */
 export function groupOutcome(jobs: readonly TrackedJob[]): string {
   return jobs
     .map((j) =>
       j.state === 'succeeded'
         ? vscode.l10n.t('{0} done', groupMember(j))
-        : vscode.l10n.t('{0} failed ({1})', groupMember(j), failureText(j) ?? stateLabel(j)),
+        : j.state === 'cancelled'
+          ? vscode.l10n.t('{0} cancelled', groupMember(j))
+          : vscode.l10n.t('{0} failed ({1})', groupMember(j), failureText(j) ?? stateLabel(j)),
     )
     .join(vscode.l10n.t('; '));
 }
 
-/** "2/3 done · 45%": how far a group is. */
+/**
+ * How far a group is: "2/3 done · 45%" while a job of it runs (a finished job counts as 100 %, whatever its
+ * outcome); once all have finished, "3/3 done · 100%" or what each ended as ("1 done · 1 failed · 1 cancelled").
+ */
 export function groupProgress(jobs: readonly TrackedJob[]): string {
-  const done = jobs.filter((j) => j.state === 'succeeded' || j.state === 'failed').length;
-  const percent = Math.round(jobs.reduce((sum, j) => sum + (j.state === 'succeeded' ? 100 : (j.percent ?? 0)), 0) / Math.max(1, jobs.length));
-  return vscode.l10n.t('{0}/{1} done · {2}%', done, jobs.length, percent);
+  const finished = jobs.filter((j) => !isActive(j)).length;
+  if (finished === jobs.length) {
+    const count = (state: TrackedJob['state']): number => jobs.filter((j) => j.state === state).length;
+    if (count('succeeded') === jobs.length) {
+      return vscode.l10n.t('{0}/{1} done · {2}%', jobs.length, jobs.length, 100);
+    }
+    const parts = [
+      count('succeeded') ? vscode.l10n.t('{0} done', count('succeeded')) : undefined,
+      count('failed') ? vscode.l10n.t('{0} failed', count('failed')) : undefined,
+      count('cancelled') ? vscode.l10n.t('{0} cancelled', count('cancelled')) : undefined,
+    ];
+    return parts.filter((p): p is string => p !== undefined).join(' · ');
+  }
+  const percent = Math.round(jobs.reduce((sum, j) => sum + (isActive(j) ? (j.percent ?? 0) : 100), 0) / Math.max(1, jobs.length));
+  return vscode.l10n.t('{0}/{1} done · {2}%', finished, jobs.length, percent);
 }
 
 export function stateLabel(job: TrackedJob): string {
@@ -70,7 +88,51 @@ export function stateLabel(job: TrackedJob): string {
       return vscode.l10n.t('Succeeded');
     case 'failed':
       return vscode.l10n.t('Failed');
+    case 'cancelled':
+      return vscode.l10n.t('Cancelled');
   }
+}
+
+/**
+ * A cancelled job, for the user: who ended it, and what to check where the cloud does not document what a
+ * cancel leaves behind (Alibaba CancelTask says nothing of the image an import was making or of the file an
+ * export had begun to write; CancelCopyImage documents that the unfinished copy is deleted).
+ */
+export function cancelText(job: TrackedJob): string | undefined {
+  if (job.state !== 'cancelled') {
+    return undefined;
+  }
+  const who = job.reason === 'cancelled' ? vscode.l10n.t('You cancelled it.') : vscode.l10n.t('The cloud reports it cancelled (from the console, the CLI or by the cloud itself).');
+  const check = job.kind === 'import' ? cancelledImportCheck(job) : job.kind === 'export' ? cancelledExportCheck(job) : undefined;
+  return check ? `${who} ${check}` : who;
+}
+
+/** What a cancelled import may leave (the cloud does not say): the image it was making. */
+export function cancelledImportCheck(job: TrackedJob): string {
+  return vscode.l10n.t(
+    'The import stops. The cloud does not document whether it removes the image it was making: check that "{0}" is no longer listed in {1}, and delete it if it is.',
+    job.imageName,
+    job.regionId,
+  );
+}
+
+/** What a cancelled export may leave (the cloud does not say): a partly written file in the bucket. */
+export function cancelledExportCheck(job: TrackedJob): string {
+  return job.detail
+    ? vscode.l10n.t('The export stops. The cloud does not document whether it removes what it already wrote: check {0} for a partly written file and delete it.', job.detail)
+    : vscode.l10n.t('The export stops. The cloud does not document whether it removes what it already wrote: check the bucket for a partly written file and delete it.');
+}
+
+/** A job started elsewhere (the web console, the CLI, another tool): said so, and that its end is not announced. */
+export function originText(job: TrackedJob): string | undefined {
+  return job.origin === 'elsewhere' ? vscode.l10n.t('Started elsewhere (the web console, the CLI or another tool): followed here, its end is not announced.') : undefined;
+}
+
+/** On a cloud that lists no jobs (Huawei IMS): that jobs started elsewhere cannot show here. */
+export function unlistedText(job: TrackedJob): string | undefined {
+  return LISTS_JOBS[job.cloud] === 'no'
+    ? vscode.l10n.t('This cloud lists no jobs, so jobs started in its web console or its CLI cannot be shown here; only jobs started here are.')
+    : undefined;
 }
 
 /** Why a failed job failed, for the user: our reason, or the cloud's own words beside an explanation. */
@@ -83,9 +145,6 @@ export function failureText(job: TrackedJob): string | undefined {
   }
   if (job.reason === 'lost') {
     return vscode.l10n.t('The cloud no longer reports this job.');
-  }
-  if (job.reason === 'cancelled') {
-    return vscode.l10n.t('Cancelled.');
   }
   if (job.error && job.error !== job.cloudState) {
     return vscode.l10n.t('{0} The cloud says: {1}', vscode.l10n.t('The job failed.'), job.error);

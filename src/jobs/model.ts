@@ -22,7 +22,10 @@ export interface TrackedJob {
   percent?: number;
   /** The cloud's own words for a failure. */
   error?: string;
-  /** Set when the job failed for a reason of ours, not the cloud's, or was cancelled by the user. */
+  /**
+   * Set when the job failed for a reason of ours, not the cloud's; 'cancelled': the user cancelled it here
+   * (state 'cancelled'; a job cancelled elsewhere or by the cloud has that state without this reason).
+   */
   reason?: 'accountRemoved' | 'lost' | 'cancelled';
   /** 'image' where the job is the new image itself (an Alibaba copy, `jobId` its id); absent: the cloud's job. */
   readonly follow?: 'image';
@@ -37,6 +40,8 @@ export interface TrackedJob {
   finishedAt?: number;
   /** Set once the user has been told it finished. */
   notified?: boolean;
+  /** 'elsewhere': started in the web console, the CLI or another tool, and found by listing the region's jobs; never announced. */
+  readonly origin?: 'elsewhere';
   /** When it was last polled, and when it is due next. */
   lastPolledAt?: number;
   nextPollAt?: number;
@@ -51,6 +56,20 @@ export function isActive(j: TrackedJob): boolean {
   return j.state === 'queued' || j.state === 'running';
 }
 
+/**
+ * A job as kept in global state by an earlier version, read as today's: a job the user cancelled was
+ * kept as failed with reason 'cancelled'; it is cancelled.
+ */
+export function restored(j: TrackedJob): TrackedJob {
+  return j.state === 'failed' && j.reason === 'cancelled' ? { ...j, state: 'cancelled' } : j;
+}
+
+/** Running user actions: each running job on its own counts once, and a group (a copy to several regions) once. */
+export function runningCount(jobs: readonly TrackedJob[]): number {
+  const running = jobs.filter(isActive);
+  return running.filter((j) => !j.group).length + new Set(running.filter((j) => j.group).map((j) => j.group)).size;
+}
+
 /** The region the job is polled in. */
 export function pollRegion(j: TrackedJob): string {
   return j.pollRegionId ?? j.regionId;
@@ -61,9 +80,9 @@ export function cancellable(j: TrackedJob): boolean {
   return isActive(j) && CAPABILITIES[j.cloud].cancels.includes(j.kind) && (j.kind !== 'copy' || j.follow === 'image');
 }
 
-/** Whether a finished job can be retried: it failed (not because its account is gone) and its input was kept. */
+/** Whether a finished job can be run again: it failed (not because its account is gone) or was cancelled, and its input was kept. */
 export function retryable(j: TrackedJob): boolean {
-  return j.state === 'failed' && j.reason !== 'accountRemoved' && j.rerun !== undefined;
+  return (j.state === 'failed' || j.state === 'cancelled') && j.reason !== 'accountRemoved' && j.rerun !== undefined;
 }
 
 /** Applies a status report; returns true if the job just finished. */

@@ -8,9 +8,9 @@ import type { JobStatus } from '../providers/core/operations';
 import { logLine } from '../util/errors';
 import type { Log } from '../util/log';
 import type { UserInput } from '../util/userInput';
-import { applyStatus, cancellable, isActive, jobKey, type TrackedJob } from './model';
+import { applyStatus, cancellable, isActive, jobKey, restored, type TrackedJob } from './model';
 import { dueGroups, jobsToAsk, markPolled, nextWake, progressWanted, prune, type PollCost, type PollGroup, type ProgressWatch } from './schedule';
-import { failureText, groupOutcome, groupTitle, jobTitle } from './labels';
+import { cancelText, failureText, groupOutcome, groupTitle, jobTitle } from './labels';
 
 const STATE_KEY = 'cloudImageExplorer.jobs';
 
@@ -21,7 +21,7 @@ export interface TrackerClock {
   clearTimeout(handle: unknown): void;
 }
 
-const realClock: TrackerClock = {
+export const realClock: TrackerClock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
@@ -37,6 +37,9 @@ export class JobTracker implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly finished = new vscode.EventEmitter<TrackedJob>();
   readonly onDidChange = this.changed.event;
+  private readonly askRefresh = new vscode.EventEmitter<void>();
+  /** Fires when the user asks for a refresh (pollNow). */
+  readonly onDidAskRefresh = this.askRefresh.event;
   /** Fires once per job when it leaves queued/running. */
   readonly onDidFinish = this.finished.event;
 
@@ -50,7 +53,7 @@ export class JobTracker implements vscode.Disposable {
     /** The user's fixed poll interval (ms), or undefined for the back-off with age. */
     private readonly intervalMs: () => number | undefined = () => undefined,
   ) {
-    this.jobs = state.get<TrackedJob[]>(STATE_KEY, []).map((j) => ({ ...j, nextPollAt: undefined }));
+    this.jobs = state.get<TrackedJob[]>(STATE_KEY, []).map((j) => ({ ...restored(j), nextPollAt: undefined }));
     if (this.jobs.some(isActive)) {
       this.log.info(`Resuming ${this.jobs.filter(isActive).length} job(s) after a reload.`);
       this.schedule();
@@ -81,6 +84,24 @@ export class JobTracker implements vscode.Disposable {
   }
 
   /**
+   * Takes in jobs found running by listing a region (started elsewhere: the console, the CLI), each once:
+   * a job already tracked (the user's own, or taken in before) is left as it is. They are followed like the
+   * user's own jobs but never announced (marked announced from the start). Returns how many were new.
+   */
+  async adopt(found: readonly TrackedJob[]): Promise<number> {
+    const known = new Set(this.jobs.map((j) => `${j.accountId}/${j.regionId}/${j.jobId}`));
+    const fresh = found.filter((j) => !known.has(`${j.accountId}/${j.regionId}/${j.jobId}`)).map((j) => ({ ...j, origin: 'elsewhere' as const, notified: true }));
+    if (!fresh.length) {
+      return 0;
+    }
+    this.jobs = prune([...this.jobs, ...fresh]);
+    await this.persist();
+    this.changed.fire();
+    this.schedule(0);
+    return fresh.length;
+  }
+
+  /**
    * Someone shows the percentage of the jobs `matches` picks: an open panel ('live'), the visible Jobs
    * view ('slow'). Polls at once when such a job runs, so the percentage shows without waiting.
    */
@@ -96,8 +117,9 @@ export class JobTracker implements vscode.Disposable {
     return { dispose: () => this.watches.delete(watch) };
   }
 
-  /** Polls now (used by Refresh in the Jobs view). */
+  /** Polls now (used by Refresh in the Jobs view); those who list jobs started elsewhere list again too. */
   pollNow(): void {
+    this.askRefresh.fire();
     for (const j of this.jobs) {
       j.nextPollAt = undefined;
     }
@@ -129,7 +151,7 @@ export class JobTracker implements vscode.Disposable {
     }
     if (isActive(job)) {
       job.reason = 'cancelled';
-      this.finish(job, { jobId: job.jobId, state: 'failed', cloudState: 'Cancelled' });
+      this.finish(job, { jobId: job.jobId, state: 'cancelled', cloudState: 'Cancelled' });
     }
     await this.persist();
     this.changed.fire();
@@ -147,6 +169,7 @@ export class JobTracker implements vscode.Disposable {
     this.timer = undefined;
     this.changed.dispose();
     this.finished.dispose();
+    this.askRefresh.dispose();
   }
 
   private schedule(delayMs?: number): void {
@@ -260,7 +283,9 @@ export class JobTracker implements vscode.Disposable {
         const shown =
           job.state === 'succeeded'
             ? this.ui.notify('info', vscode.l10n.t('{0}: done.', jobTitle(job)), this.detailsLabel())
-            : this.ui.notify('error', vscode.l10n.t('{0}: failed. {1}', jobTitle(job), failureText(job) ?? ''), this.detailsLabel());
+            : job.state === 'cancelled'
+              ? this.ui.notify('warning', vscode.l10n.t('{0}: cancelled. {1}', jobTitle(job), cancelText(job) ?? ''), this.detailsLabel())
+              : this.ui.notify('error', vscode.l10n.t('{0}: failed. {1}', jobTitle(job), failureText(job) ?? ''), this.detailsLabel());
         this.offerDetails(shown, job);
       });
     }
@@ -284,9 +309,9 @@ export class JobTracker implements vscode.Disposable {
       return undefined;
     }
     jobs.forEach((j) => (j.notified = true));
-    const failed = jobs.some((j) => j.state === 'failed');
+    const severity = jobs.some((j) => j.state === 'failed') ? 'error' : jobs.some((j) => j.state === 'cancelled') ? 'warning' : 'info';
     const message = vscode.l10n.t('{0}: {1}', groupTitle(jobs), groupOutcome(jobs));
-    return () => this.offerDetails(this.ui.notify(failed ? 'error' : 'info', message, this.detailsLabel()), jobs[0]!);
+    return () => this.offerDetails(this.ui.notify(severity, message, this.detailsLabel()), jobs[0]!);
   }
 
   private detailsLabel(): string {

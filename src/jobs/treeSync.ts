@@ -1,6 +1,6 @@
 // What a finished job means for the tree: a deleted image disappears, a failed delete shows its
 // error on the node, a share change refreshes the image (and so its open panel), a finished copy
-// reloads its destination region, where the new image then shows.
+// reloads its destination region, where the new image then shows; a cancelled copy's new image is gone.
 import type * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
@@ -14,6 +14,11 @@ export function syncTreeWithJobs(jobs: JobTracker, tree: ImageTreeProvider, acco
 
   async function apply(job: Parameters<Parameters<JobTracker['onDidFinish']>[0]>[0]): Promise<void> {
     if (job.kind === 'copy') {
+      // A cancelled copy leaves no new image (CancelCopyImage deletes it): gone from the tree and its open panel.
+      if (job.state === 'cancelled' && job.target?.imageId) {
+        tree.removeImage(job.accountId, job.target.regionId, job.target.imageId);
+        return;
+      }
       // The new image appears in its region (reloaded where it is shown); the source did not change.
       const region = job.state === 'succeeded' && job.target ? tree.findRegion(job.accountId, job.target.regionId) : undefined;
       if (region) {

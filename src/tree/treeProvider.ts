@@ -184,6 +184,14 @@ export class ImageTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     );
   }
 
+  /** The regions the tree shows now: of each account expanded, those the user chose to show (Show/Hide Regions…). */
+  shownRegions(): RegionNode[] {
+    return [...this.accountNodes.values()].flatMap((a) => {
+      const shown = new Set(a.regions ? this.ctx.regionChoice.visible(a.account.id, a.regions).map((r) => r.id) : []);
+      return (a.regionNodes ?? []).filter((r) => shown.has(r.region.id));
+    });
+  }
+
   /** The loaded region node of an account, if the tree has it. */
   findRegion(accountId: string, regionId: string): RegionNode | undefined {
     return this.accountNodes.get(accountId)?.regionNodes?.find((r) => r.region.id === regionId);

@@ -8,7 +8,7 @@ import { type Capability } from '../providers/core/rules';
 import type { Image } from '../providers/core/model';
 import type { ImageProvider } from '../providers/core/provider';
 import type { JobTracker } from '../jobs/tracker';
-import { durationWords, failureText, jobTitle, stateLabel } from '../jobs/labels';
+import { cancelText, durationWords, originText, failureText, jobTitle, stateLabel } from '../jobs/labels';
 import { cloudLabel } from '../util/clouds';
 import { userMessage } from '../util/errors';
 import { formatTime } from '../util/format';
@@ -61,6 +61,7 @@ export function jobViews(jobs: JobTracker, id: PanelIdentity): JobView[] {
     startedAt: j.startedAt,
     finishedAt: j.finishedAt,
     error: failureText(j),
+    note: [cancelText(j), originText(j)].filter((t): t is string => t !== undefined).join(' ') || undefined,
     detail: j.detail,
   }));
 }

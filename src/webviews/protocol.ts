@@ -25,7 +25,7 @@ export interface RenderedView {
   readonly tags: readonly string[];
   /** The labels of the header's action buttons, in order. */
   readonly actions: readonly string[];
-  readonly jobs: readonly { jobId: string; percent: string; state: string; title: string; elapsed: string; error: string }[];
+  readonly jobs: readonly { jobId: string; percent: string; state: string; title: string; elapsed: string; error: string; note: string }[];
   /** Section and group headings, in order. */
   readonly sections: readonly string[];
   readonly fields: readonly { key: string; label: string; value: string }[];
@@ -37,13 +37,15 @@ export interface RenderedView {
 export interface JobView {
   readonly jobId: string;
   readonly title: string;
-  readonly state: 'queued' | 'running' | 'succeeded' | 'failed';
+  readonly state: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
   readonly stateLabel: string;
   /** 0..100 where the cloud reports one. */
   readonly percent?: number;
   readonly startedAt: number;
   readonly finishedAt?: number;
   readonly error?: string;
+  /** A cancelled job: who cancelled it, and what the user should check. */
+  readonly note?: string;
   readonly detail?: string;
 }
 
@@ -145,9 +147,9 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
         isStringArray(tags) &&
         isStringArray(actions) &&
         isStringArray(sections) &&
-        isRecords(jobs, ['jobId', 'percent', 'state', 'title', 'elapsed', 'error'], 500) &&
+        isRecords(jobs, ['jobId', 'percent', 'state', 'title', 'elapsed', 'error', 'note'], 500) &&
         isRecords(fields, ['key', 'label', 'value'], 5000);
-      return ok ? { type: 'rendered', name, description, tags, actions, sections, jobs: pick(jobs, ['jobId', 'percent', 'state', 'title', 'elapsed', 'error']), fields: pick(fields, ['key', 'label', 'value']), instanceTypes, instanceTypesError } : undefined;
+      return ok ? { type: 'rendered', name, description, tags, actions, sections, jobs: pick(jobs, ['jobId', 'percent', 'state', 'title', 'elapsed', 'error', 'note']), fields: pick(fields, ['key', 'label', 'value']), instanceTypes, instanceTypesError } : undefined;
     }
     default:
       return undefined;

@@ -2,7 +2,7 @@
 // copy or export, sent again once with the same input), each after a modal confirmation.
 import * as vscode from 'vscode';
 import { cancellable, retryable, type TrackedJob } from '../../jobs/model';
-import { jobTitle } from '../../jobs/labels';
+import { cancelledExportCheck, cancelledImportCheck, jobTitle } from '../../jobs/labels';
 import type { ImageNode } from '../../tree/nodes';
 import type { CommandContext } from '../shared/context';
 import { trackCopy } from '../images/copy';
@@ -24,15 +24,26 @@ export async function cancelJob(ctx: CommandContext, element?: unknown): Promise
   // One Cancel of a job at a time: a second while the first is asked or sent is refused in words.
   const place = { accountId: job.accountId, regionId: job.regionId, id: job.jobId, name: jobTitle(job) };
   await oneChangeAtATime(ctx, [place], 'cancel', async () => {
-    const stop = vscode.l10n.t('Cancel Job');
-    // Escape or Cancel ends the command here (UserCancelledError).
-    await ctx.ui.confirm(
-      vscode.l10n.t('Cancel "{0}"?', jobTitle(job)),
-      job.kind === 'copy' ? vscode.l10n.t('The unfinished copy is deleted; the original image stays as it is.') : vscode.l10n.t('The task stops where it is.'),
-      stop,
-    );
+    const { question, stop, detail } = cancelWords(job);
+    // The buttons say what they do (no "Cancel" beside a "Cancel Job"); Keep Running or Escape ends the command here.
+    await ctx.ui.confirmOrKeep(question, detail, vscode.l10n.t('Keep Running'), stop);
     await ctx.jobs.cancel(job);
   });
+}
+
+/** The Cancel confirmation's words for a job of this kind: what stops, and what the cloud then does with what it made. */
+export function cancelWords(job: TrackedJob): { question: string; stop: string; detail: string } {
+  const question = vscode.l10n.t('Stop "{0}"?', jobTitle(job));
+  switch (job.kind) {
+    case 'copy':
+      return { question, stop: vscode.l10n.t('Stop the Copy'), detail: vscode.l10n.t('The unfinished copy is deleted; the original image stays as it is.') };
+    case 'import':
+      return { question, stop: vscode.l10n.t('Stop the Import'), detail: cancelledImportCheck(job) };
+    case 'export':
+      return { question, stop: vscode.l10n.t('Stop the Export'), detail: cancelledExportCheck(job) };
+    default:
+      return { question, stop: vscode.l10n.t('Stop the Job'), detail: vscode.l10n.t('The task stops where it is.') };
+  }
 }
 
 export async function retryJob(ctx: CommandContext, element?: unknown): Promise<void> {

@@ -12,10 +12,12 @@ import type {
   ExportOperations,
   ExportRequest,
   StartedJob,
+  JobKind,
   JobOperations,
   JobStart,
   JobState,
   JobStatus,
+  ListedJob,
 } from '../core/operations';
 import { ProviderError, outcomeUnknown } from '../core/errors';
 import type { Image } from '../core/model';
@@ -41,9 +43,10 @@ export function taskState(taskStatus: string): JobState {
     case 'Processing':
       return 'running';
     case 'Failed':
+      return 'failed';
     case 'Cancelled':
     case 'Canceled':
-      return 'failed';
+      return 'cancelled';
     default:
       return 'running';
   }
@@ -134,8 +137,28 @@ export class AlibabaDeleting implements DeleteOperations {
   }
 }
 
+/** The task actions listed as image jobs started elsewhere (DescribeTasks has no CopyImage: a copy is its new image's status). */
+const LISTED_ACTIONS: Readonly<Record<string, JobKind>> = { ImportImage: 'import', ExportImage: 'export' };
+
 export class AlibabaJobs implements JobOperations {
   constructor(private readonly rpc: AlibabaRpcClient) {}
+
+  /**
+   * DescribeTasks TaskStatus=Processing (every page of 100): the region's running tasks, whoever started
+   * them; the ImportImage and ExportImage ones are kept. (TaskStatus takes one value; a task waits only
+   * briefly before it runs, and is listed from then on.)
+   */
+  async listRunning(regionId: string, signal?: AbortSignal): Promise<ListedJob[]> {
+    const tasks = await allPages(this.rpc, 'DescribeTasks', { RegionId: regionId, TaskStatus: 'Processing' }, regionId, (body) => wrappedList(body['TaskSet'], 'Task'), signal);
+    return tasks.flatMap((t) => {
+      const cloudAction = String(t['TaskAction'] ?? '');
+      const kind = LISTED_ACTIONS[cloudAction];
+      const cloudState = String(t['TaskStatus'] ?? '');
+      return kind
+        ? [{ jobId: String(t['TaskId']), kind, cloudAction, state: taskState(cloudState), cloudState, imageId: str(t['ResourceId']), startedAt: timestamp(t['CreationTime']) }]
+        : [];
+    });
+  }
 
   /** CancelTask (ImportImage and ExportImage tasks); after a lost reply, the task read back as cancelled (or failed) is. */
   async cancelJob(regionId: string, jobId: string, signal?: AbortSignal): Promise<void> {
@@ -146,7 +169,7 @@ export class AlibabaJobs implements JobOperations {
         await this.rpc.mutate('CancelTask', { RegionId: regionId, TaskId: jobId }, signal, regionId);
         return undefined;
       },
-      readBack: async () => ((await this.describeJobs(regionId, [jobId], signal, { progressOf: [] })).some((s) => s.state === 'failed') ? { value: undefined } : undefined),
+      readBack: async () => ((await this.describeJobs(regionId, [jobId], signal, { progressOf: [] })).some((s) => s.state === 'cancelled' || s.state === 'failed') ? { value: undefined } : undefined),
     });
   }
 

@@ -6,7 +6,8 @@ import type { TransferOperations } from '../storage/transfers';
 
 export type JobKind = 'export' | 'share' | 'unshare' | 'delete' | 'copy' | 'import' | 'accept' | 'reject';
 
-export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
+/** 'cancelled': ended by a cancel (the user's, here or elsewhere, or the cloud's), neither done nor failed. */
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 /** An async job the cloud started (Alibaba TaskId, Huawei job_id, QingCloud job_id). */
 export interface JobStart {
@@ -75,6 +76,23 @@ export interface JobOperations {
   describeJobs(regionId: string, jobIds: readonly string[], signal?: AbortSignal, options?: DescribeJobsOptions): Promise<JobStatus[]>;
   /** Cancels a running job, where the cloud can (Alibaba CancelTask: ImportImage and ExportImage tasks). Sent once. */
   cancelJob?(regionId: string, jobId: string, signal?: AbortSignal): Promise<void>;
+  /**
+   * The image imports, exports and copies running in a region, whoever started them (the web console, the
+   * CLI, another tool), in one listing: Alibaba DescribeTasks, QingCloud DescribeJobs. Absent where the
+   * cloud lists no jobs (Huawei IMS: a job is known only by the id its call answered).
+   */
+  listRunning?(regionId: string, signal?: AbortSignal): Promise<ListedJob[]>;
+}
+
+/** A job found by listing the region's jobs (JobOperations.listRunning). */
+export interface ListedJob extends JobStatus {
+  readonly kind: JobKind;
+  /** The image it works on: the exported or copied image, the image an import makes (where the cloud names it). */
+  readonly imageId?: string;
+  /** A copy: the new image, where the cloud names it. */
+  readonly newImageId?: string;
+  /** The cloud's name of the operation, e.g. "ExportImage", "CloneImages". */
+  readonly cloudAction: string;
 }
 
 export interface TagOperations {

@@ -4,7 +4,7 @@
 import { batches, str } from '../shared/common';
 import { ProviderError, outcomeUnknown } from '../core/errors';
 import type { Image } from '../core/model';
-import type { ChangeResult, DeleteOperations, DeleteOptions, JobOperations, JobStart, JobStatus } from '../core/operations';
+import type { ChangeResult, DeleteOperations, DeleteOptions, JobOperations, JobStart, JobStatus, ListedJob } from '../core/operations';
 import { Changes, imagesGone, type Change, type Found } from '../shared/reconcile';
 import { CHANGES_IN_FLIGHT, eachBounded } from '../shared/bounded';
 import { QINGCLOUD_MAX_LIMIT, describeAll, indexed, type QingcloudClient } from './client';
@@ -92,6 +92,20 @@ export class QingcloudDeleting implements DeleteOperations {
 
 export class QingcloudJobs implements JobOperations {
   constructor(private readonly client: QingcloudClient) {}
+
+  /**
+   * DescribeJobs status.1=pending status.2=working (every page): the zone's running jobs, whoever started
+   * them; the CloneImages ones (copies: resource_ids lists the image, then its clone) are kept.
+   */
+  async listRunning(zone: string, signal?: AbortSignal): Promise<ListedJob[]> {
+    const running = await describeAll(this.client, 'DescribeJobs', indexed('status', ['pending', 'working']), 'job_set', zone, signal);
+    return running
+      .filter((j) => j['job_action'] === 'CloneImages')
+      .map((j) => {
+        const [imageId, newImageId] = String(j['resource_ids'] ?? '').split(/[\s,]+/).filter(Boolean);
+        return { ...mapJob(j), kind: 'copy' as const, cloudAction: 'CloneImages', ...(imageId ? { imageId } : {}), ...(newImageId ? { newImageId } : {}) };
+      });
+  }
 
   async describeJobs(zone: string, jobIds: readonly string[], signal?: AbortSignal): Promise<JobStatus[]> {
     const statuses: JobStatus[] = [];

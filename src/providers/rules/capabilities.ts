@@ -26,14 +26,15 @@ export interface Capabilities {
   /** The cloud is retired: say so in the UI. */
   readonly retired: boolean;
   /**
-   * The running jobs the cloud can cancel: Alibaba export tasks (CancelTask) and copies (CancelCopyImage,
-   * which names the new image: only a copy followed by its new image). None elsewhere.
+   * The running jobs the cloud can cancel: Alibaba import and export tasks (CancelTask) and copies (CancelCopyImage,
+   * which names the new image: only a copy followed by its new image). None elsewhere (Huawei IMS and QingCloud
+   * document no way to cancel a job).
    */
   readonly cancels: readonly JobKind[];
 }
 
 export const CAPABILITIES: Readonly<Record<CloudKind, Capabilities>> = {
-  alibaba: { tag: true, share: true, export: true, delete: true, copy: true, edit: true, deprecate: true, jobs: true, retired: false, cancels: ['export', 'copy'] },
+  alibaba: { tag: true, share: true, export: true, delete: true, copy: true, edit: true, deprecate: true, jobs: true, retired: false, cancels: ['import', 'export', 'copy'] },
   huawei: { tag: true, share: true, export: true, delete: true, copy: true, edit: true, deprecate: false, jobs: true, retired: false, cancels: [] },
   // QingCloud IaaS has no image export.
   qingcloud: { tag: true, share: true, export: false, delete: true, copy: true, edit: true, deprecate: false, jobs: true, retired: false, cancels: [] },

@@ -134,7 +134,12 @@ export function cancelCopyImage(world: EcsWorld, params: Params): EmulatorRespon
   return ok();
 }
 
-/** CancelTask RegionId TaskId: a waiting or running task ends Cancelled; a finished one cannot be. */
+/**
+ * CancelTask RegionId TaskId: a waiting or running ImportImage or ExportImage task ends Cancelled; a
+ * finished one cannot be (InvalidTaskId.IncorrectTaskStatus, as documented). The documentation does not
+ * say what a cancel leaves behind; the sandbox leaves nothing: the image an import was making is gone,
+ * and so is the file an export had begun to write.
+ */
 export function cancelTask(world: EcsWorld, params: Params): EmulatorResponse {
   const found = regionTask(world, params);
   if (isResponse(found)) {
@@ -142,9 +147,24 @@ export function cancelTask(world: EcsWorld, params: Params): EmulatorResponse {
   }
   const { entry } = found;
   const id = entry.job.id;
+  if (entry.job.operation !== 'ImportImage' && entry.job.operation !== 'ExportImage') {
+    return alibabaError(403, 'InvalidTaskId.TaskActionNotSupport', 'The specified task action not support.');
+  }
   if (world.cancelledAt(id) !== undefined || world.clock.snapshot(entry.job).finishedAt !== undefined) {
-    return alibabaError(403, 'IncorrectTaskStatus', 'The current status of the task does not support this operation.');
+    return alibabaError(403, 'InvalidTaskId.IncorrectTaskStatus', 'The specified task status is invalid.');
   }
   world.cancelTask(id);
+  if (entry.job.operation === 'ImportImage') {
+    const at = world.importing.findIndex((i) => i.job.id === id);
+    if (at >= 0) {
+      world.importing.splice(at, 1);
+    }
+    world.removeImage(entry.data.regionId, entry.data.imageId);
+  } else {
+    const store = world.keys.storage?.stores.alibaba;
+    if (entry.data.written && store?.buckets.get(entry.data.bucket)?.objects.has(entry.data.written)) {
+      store.deleteObject(entry.data.bucket, entry.data.written);
+    }
+  }
   return ok();
 }

@@ -46,9 +46,9 @@ export function exportImage(world: EcsWorld, params: Params): EmulatorResponse {
     return dry;
   }
   const job = world.clock.start('alibaba', 'ExportImage', world.newTaskId(region.RegionId));
-  world.tasks.add(job, { regionId: region.RegionId, imageId: image.ImageId, bucket, prefix, format });
   // The exported file, in the bucket under the prefix, for a download to fetch.
-  writeExport(world.keys.storage, 'alibaba', region.RegionId, bucket, `${prefix}${image.ImageId}_system.${format}`, format, Number(image['Size'] ?? 20));
+  const written = writeExport(world.keys.storage, 'alibaba', region.RegionId, bucket, `${prefix}${image.ImageId}_system.${format}`, format, Number(image['Size'] ?? 20));
+  world.tasks.add(job, { regionId: region.RegionId, imageId: image.ImageId, bucket, prefix, format, ...(written ? { written } : {}) });
   return ok({ TaskId: job.id, RegionId: region.RegionId });
 }
 

@@ -26,6 +26,8 @@ export interface ExportTask {
   readonly format: string;
   /** ImportImage: the object read (an export's file is named after its prefix and image instead). */
   readonly object?: string;
+  /** ExportImage: the key of the file written in the sandbox's object store, if it wrote one (removed when the task is cancelled). */
+  readonly written?: string;
 }
 
 /**

@@ -30,6 +30,9 @@ export class ReplaceableUserInput implements UserInput {
   confirm(message: string, detail: string | undefined, ...buttons: string[]): Promise<string> {
     return this.current.confirm(message, detail, ...buttons);
   }
+  confirmOrKeep(message: string, detail: string | undefined, keep: string, ...buttons: string[]): Promise<string> {
+    return this.current.confirmOrKeep(message, detail, keep, ...buttons);
+  }
   notify(severity: Severity, message: string, ...buttons: string[]): Promise<string | undefined> {
     return this.current.notify(severity, message, ...buttons);
   }

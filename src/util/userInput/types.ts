@@ -103,6 +103,12 @@ export interface UserInput {
    * Escape or Cancel throws UserCancelledError.
    */
   confirm(message: string, detail: string | undefined, ...buttons: string[]): Promise<string>;
+  /**
+   * A modal confirmation whose dismissing button is named by what it does (e.g. "Keep Running") instead of
+   * Cancel, so that no "Cancel" stands beside a "Cancel Job": resolves to the button chosen; the dismissing
+   * button or Escape throws UserCancelledError.
+   */
+  confirmOrKeep(message: string, detail: string | undefined, keep: string, ...buttons: string[]): Promise<string>;
   /** A non-modal notification; resolves to the button clicked, or undefined when it is dismissed. */
   notify(severity: Severity, message: string, ...buttons: string[]): Promise<string | undefined>;
   /** Open dialogs: one file, several files, one folder. Escape throws UserCancelledError. */

@@ -87,6 +87,16 @@ export class VsCodeUserInput implements UserInput {
     return choice;
   }
 
+  async confirmOrKeep(message: string, detail: string | undefined, keep: string, ...buttons: string[]): Promise<string> {
+    // The dismissing item takes the place of VS Code's own Cancel button.
+    const items: vscode.MessageItem[] = [...buttons.map((title) => ({ title })), { title: keep, isCloseAffordance: true }];
+    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, ...items);
+    if (choice === undefined || choice.title === keep) {
+      throw new UserCancelledError();
+    }
+    return choice.title;
+  }
+
   async notify(severity: Severity, message: string, ...buttons: string[]): Promise<string | undefined> {
     switch (severity) {
       case 'error':

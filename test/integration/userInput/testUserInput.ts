@@ -45,6 +45,8 @@ export interface Asked {
   readonly message: string;
   readonly detail?: string;
   readonly buttons: readonly string[];
+  /** The dismissing button, where it is named by what it does (confirmOrKeep); else VS Code's Cancel. */
+  readonly keep?: string;
 }
 
 export interface Notification {
@@ -156,6 +158,18 @@ export class TestUserInput implements UserInput {
     }
     if (typeof answer !== 'string' || !buttons.includes(answer)) {
       throw this.fail(`The confirmation "${message}" offers ${buttons.map((b) => `"${b}"`).join(', ')} or Cancel; the script answers ${describe(answer)}.`);
+    }
+    return answer;
+  }
+
+  async confirmOrKeep(message: string, detail: string | undefined, keep: string, ...buttons: string[]): Promise<string> {
+    this.asked.push({ message, detail, buttons, keep });
+    const answer = this.next('confirmation', message);
+    if (answer === undefined || answer === keep) {
+      throw new UserCancelledError();
+    }
+    if (typeof answer !== 'string' || !buttons.includes(answer)) {
+      throw this.fail(`The confirmation "${message}" offers ${buttons.map((b) => `"${b}"`).join(', ')} or "${keep}"; the script answers ${describe(answer)}.`);
     }
     return answer;
   }
