@@ -17,6 +17,7 @@ import { AlibabaSharing } from './sharing';
 import { AlibabaTags } from './tags';
 import { AlibabaCopying } from './copy';
 import { alibabaUsage } from './usage';
+import { AlibabaLaunch } from './launch';
 import type { UsageOperations } from '../core/operations';
 import { AlibabaDeleting, AlibabaExporting, AlibabaJobs } from './tasks';
 
@@ -111,6 +112,7 @@ export class AlibabaEcsProvider implements ImageProvider {
   readonly details: DetailOperations;
   readonly importing: AlibabaImporting;
   readonly usage: UsageOperations;
+  readonly launch: AlibabaLaunch;
   private readonly rpc: AlibabaRpcClient;
 
   constructor(ctx: ProviderContext, private readonly acceptLanguage = 'en-US') {
@@ -124,6 +126,7 @@ export class AlibabaEcsProvider implements ImageProvider {
     this.copying = new AlibabaCopying(this.rpc);
     this.importing = new AlibabaImporting(this.rpc);
     this.usage = alibabaUsage(this.rpc);
+    this.launch = new AlibabaLaunch(this.rpc);
     this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };
   }
 

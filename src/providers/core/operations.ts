@@ -330,6 +330,15 @@ export interface UsageOperations {
   imageUsage(regionId: string, imageId: string, signal?: AbortSignal): Promise<RegionUsage>;
 }
 
+/** Whether images can launch on an instance type, asked in batches (the editor's launch checks). */
+export interface LaunchOperations {
+  /**
+   * Of `imageIds` (images of the region), those the instance type cannot launch, in as few requests as
+   * the cloud allows; undefined when the region does not know the instance type.
+   */
+  unsupported(regionId: string, instanceType: string, imageIds: readonly string[], signal?: AbortSignal): Promise<ReadonlySet<string> | undefined>;
+}
+
 /** The optional groups an ImageProvider may carry. */
 export interface ImageOperations {
   readonly tags?: TagOperations;
@@ -344,4 +353,5 @@ export interface ImageOperations {
   readonly received?: ReceivedOperations;
   readonly quota?: QuotaOperations;
   readonly usage?: UsageOperations;
+  readonly launch?: LaunchOperations;
 }
