@@ -186,10 +186,12 @@ export class ImageDiagnostics implements vscode.Disposable {
     for (const [n, i] of chosen.entries()) {
       const m = matches[i]!;
       const range = rangeOf(doc, m);
-      const findings = this.launch.findingsAt(doc, m);
+      const answer = this.lookup.peek(m);
+      // A share found waiting is old news once the image is found (accepted since).
+      const findings = this.launch.findingsAt(doc, m).filter((f) => !(f.pending && answer?.kind === 'found'));
       // A share waiting for an answer explains why no account finds the image: that is said instead.
       const explained = findings.some((f) => f.code === LAUNCH_CODES.notAccepted || f.code === LAUNCH_CODES.rejected);
-      const d = this.scope.checks.has('availability') && !explained ? diagnosticFor(m, this.lookup.peek(m), range) : undefined;
+      const d = this.scope.checks.has('availability') && !explained ? diagnosticFor(m, answer, range) : undefined;
       if (d) {
         diagnostics.push(d);
       }

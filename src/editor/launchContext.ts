@@ -18,6 +18,8 @@ export interface LaunchContext {
 const WINDOW = 16 * 1024;
 /** Longest key and value read. */
 const MAX_TOKEN = 128;
+/** How many enclosing blocks are read, innermost first (a region is written close by). */
+const MAX_LEVELS = 4;
 /** How far into the file the reader looks for a provider block. */
 const PROVIDER_SCAN = 256 * 1024;
 
@@ -251,7 +253,7 @@ export class LaunchContextReader {
     const keys = LAUNCH_KEYS[cloud];
     const braces = openBraces(text, Math.max(0, at - WINDOW), at);
     const limit = Math.min(text.length, at + WINDOW);
-    const levels = braces.length ? braces.reverse().map((open) => blockPairs(text, open, limit)) : indentPairs(text, at);
+    const levels = braces.length ? braces.slice(-MAX_LEVELS).reverse().map((open) => blockPairs(text, open, limit)) : indentPairs(text, at);
     const instanceType = first(levels[0] ?? new Map(), keys.instanceType);
     let region: string | undefined;
     for (const pairs of levels) {
