@@ -17,7 +17,7 @@ import { IMS_CODES, gatewayError, imsError, invalid, isResponse, noContent, ok }
 import { listImageByTags } from './tagSearch';
 import { HuaweiImageTags } from './tags';
 import { updateImage } from './update';
-import { listServersDetails } from './servers';
+import { listFlavors, listServersDetails } from './servers';
 import { SandboxUsage } from '../usage';
 import { verifyHuawei } from './verify';
 import { ownImage, scopeOf, type HuaweiWorld, type Scope } from './world';
@@ -61,6 +61,7 @@ const ROUTES: readonly Route[] = [
   { operation: 'GlanceDeleteImage', method: 'DELETE', path: new RegExp(`^/v2/images/${SEG}$`) },
   { operation: 'UpdateImage', method: 'PATCH', path: new RegExp(`^/v2/cloudimages/${SEG}$`) },
   { operation: 'ListServersDetails', method: 'GET', path: new RegExp(`^/v1/${SEG}/cloudservers/detail$`), projectGroup: 0 },
+  { operation: 'ListFlavors', method: 'GET', path: new RegExp(`^/v1/${SEG}/cloudservers/flavors$`), projectGroup: 0 },
 ];
 
 function decode(segment: string): string {
@@ -133,6 +134,7 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
       GlanceDeleteImage: (_req, scope, [id]) => this.deleteImage(scope, decode(id ?? '')),
       UpdateImage: (req, scope, [id]) => updateImage(req, scope, decode(id ?? ''), this.keys.now()),
       ListServersDetails: (req, scope) => listServersDetails(req, scope, this.usage),
+      ListFlavors: (_req, scope) => listFlavors(scope),
     };
   }
 
