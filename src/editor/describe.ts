@@ -6,6 +6,7 @@ import { accountLabel, cloudLabel } from '../util/clouds';
 import { userMessage } from '../util/errors';
 import { formatGiB } from '../util/format';
 import { imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
+import type { LaunchFinding } from './launch';
 import type { IdRef, ImageHit, Lookup } from './lookup';
 
 export const EDITOR_COMMANDS = {
@@ -13,6 +14,7 @@ export const EDITOR_COMMANDS = {
   openDetails: 'cloudImageExplorer.imageIds.openDetails',
   reveal: 'cloudImageExplorer.imageIds.reveal',
   copy: 'cloudImageExplorer.imageIds.copy',
+  accept: 'cloudImageExplorer.imageIds.accept',
 } as const;
 
 /** Where one image is: what the editor commands take. */
@@ -156,4 +158,27 @@ export function diagnosticFor(ref: IdRef, lookup: Lookup | undefined, range: vsc
     diagnostic.source = vscode.l10n.t('Cloud Images');
   }
   return diagnostic;
+}
+
+/** A launch check's finding as a diagnostic. */
+export function launchDiagnostic(finding: LaunchFinding, range: vscode.Range): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(range, finding.message, finding.warning ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+  diagnostic.code = finding.code;
+  diagnostic.source = vscode.l10n.t('Cloud Images');
+  return diagnostic;
+}
+
+/** The quick fixes of a launch finding: Accept, Copy to Region…, Open Details. */
+export function launchFixes(finding: LaunchFinding): vscode.Command[] {
+  const fixes: vscode.Command[] = [];
+  if (finding.pending) {
+    fixes.push({ title: vscode.l10n.t('Accept'), command: EDITOR_COMMANDS.accept, arguments: [finding.pending] });
+  }
+  if (finding.hit && finding.code === 'image-wrong-region' && imageRefusal(finding.hit.account.cloud, finding.hit.image, 'copy') === undefined) {
+    fixes.push({ title: vscode.l10n.t('Copy to Region…'), command: EDITOR_COMMANDS.copy, arguments: [targetOf(finding.hit)] });
+  }
+  if (finding.hit) {
+    fixes.push({ title: vscode.l10n.t('Open Details'), command: EDITOR_COMMANDS.openDetails, arguments: [targetOf(finding.hit)] });
+  }
+  return fixes;
 }

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import { isCancellation, logLine } from '../util/errors';
 import type { Log } from '../util/log';
-import { diagnosticFor, diagnosticNeeded } from './describe';
+import { diagnosticFor, diagnosticNeeded, launchDiagnostic } from './describe';
+import { LAUNCH_CODES, type LaunchChecks } from './launch';
 import type { IdRef, ImageLookup, Lookup } from './lookup';
 import type { IdMatch } from './scan';
 import { rangeOf, type ImageIdScope } from './scope';
@@ -61,6 +62,7 @@ export class ImageDiagnostics implements vscode.Disposable {
   constructor(
     private readonly scope: ImageIdScope,
     private readonly lookup: ImageLookup,
+    private readonly launch: LaunchChecks,
     private readonly log: Log,
   ) {
     this.subscriptions = [
@@ -138,6 +140,16 @@ export class ImageDiagnostics implements vscode.Disposable {
         }
         await this.draw(doc, version, matches, signal);
       }
+      // Then what the file says around each ID: region, instance type, shares to accept.
+      try {
+        await this.launch.run(doc, matches, (ref) => this.lookup.peek(ref), this.scope.checks, signal, refresh);
+      } catch (err) {
+        if (isCancellation(err)) {
+          return;
+        }
+        this.log.warn(`Launch check of ${doc.uri.fsPath}: ${logLine(err)}`);
+      }
+      await this.draw(doc, version, matches, signal);
     } catch (err) {
       if (!isCancellation(err)) {
         throw err;
@@ -161,7 +173,7 @@ export class ImageDiagnostics implements vscode.Disposable {
     const seen = new Set<string>();
     for (let i = 0; i < matches.length; i++) {
       const m = matches[i]!;
-      if (flagged(this.lookup.peek(m))) {
+      if ((this.scope.checks.has('availability') && flagged(this.lookup.peek(m))) || this.launch.findingsAt(doc, m).length) {
         (seen.has(m.id) ? repeats : firsts).push(i);
         seen.add(m.id);
       }
@@ -173,10 +185,17 @@ export class ImageDiagnostics implements vscode.Disposable {
     const diagnostics: vscode.Diagnostic[] = [];
     for (const [n, i] of chosen.entries()) {
       const m = matches[i]!;
-      const d = diagnosticFor(m, this.lookup.peek(m), rangeOf(doc, m));
+      const range = rangeOf(doc, m);
+      const answer = this.lookup.peek(m);
+      // A share found waiting is old news once the image is found (accepted since).
+      const findings = this.launch.findingsAt(doc, m).filter((f) => !(f.pending && answer?.kind === 'found'));
+      // A share waiting for an answer explains why no account finds the image: that is said instead.
+      const explained = findings.some((f) => f.code === LAUNCH_CODES.notAccepted || f.code === LAUNCH_CODES.rejected);
+      const d = this.scope.checks.has('availability') && !explained ? diagnosticFor(m, answer, range) : undefined;
       if (d) {
         diagnostics.push(d);
       }
+      diagnostics.push(...findings.map((f) => launchDiagnostic(f, range)));
       if (n % 256 === 255) {
         await slicer.tick();
       }
@@ -232,5 +251,6 @@ export class ImageDiagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.collection.delete(uri);
+    this.launch.forget(uri);
   }
 }

@@ -6,6 +6,7 @@ import type { Sessions } from '../accounts/session';
 import type { ImageTreeProvider } from '../tree/treeProvider';
 import type { Log } from '../util/log';
 import { ImageDiagnostics } from './diagnostics';
+import { LaunchChecks } from './launch';
 import { ImageLookup } from './lookup';
 import { ImageIdActionProvider, ImageIdHoverProvider, ImageIdLensProvider } from './providers';
 import { ImageIdScope } from './scope';
@@ -15,6 +16,8 @@ export interface ImageIdsApi {
   settled(doc: vscode.TextDocument): Promise<void>;
   /** A document's check finished. */
   readonly onDidCheck: vscode.Event<vscode.Uri>;
+  /** What the status bar says now about a document skipped on purpose (size, language, binary), if anything. */
+  skipNotice(): string | undefined;
 }
 
 export interface ImageIdsDeps {
@@ -30,7 +33,8 @@ const ALL_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'u
 export function registerImageIds(deps: ImageIdsDeps): { api: ImageIdsApi; disposables: vscode.Disposable[] } {
   const scope = new ImageIdScope(deps.log);
   const lookup = new ImageLookup(deps.accounts, deps.sessions, deps.tree, deps.log);
-  const diagnostics = new ImageDiagnostics(scope, lookup, deps.log);
+  const launch = new LaunchChecks(deps.accounts, deps.sessions, deps.log);
+  const diagnostics = new ImageDiagnostics(scope, lookup, launch, deps.log);
   const lenses = new ImageIdLensProvider(scope, lookup);
   const disposables: vscode.Disposable[] = [
     scope,
@@ -40,9 +44,10 @@ export function registerImageIds(deps: ImageIdsDeps): { api: ImageIdsApi; dispos
     diagnostics.onDidCheck(() => lenses.refresh()),
     lookup.onDidChange(() => lenses.refresh()),
     scope.onDidChange(() => lenses.refresh()),
-    vscode.languages.registerHoverProvider(ALL_DOCUMENTS, new ImageIdHoverProvider(scope, lookup)),
-    vscode.languages.registerCodeActionsProvider(ALL_DOCUMENTS, new ImageIdActionProvider(scope, lookup)),
+    deps.accounts.onDidChange(() => launch.reset()),
+    vscode.languages.registerHoverProvider(ALL_DOCUMENTS, new ImageIdHoverProvider(scope, lookup, launch)),
+    vscode.languages.registerCodeActionsProvider(ALL_DOCUMENTS, new ImageIdActionProvider(scope, lookup, launch)),
     vscode.languages.registerCodeLensProvider(ALL_DOCUMENTS, lenses),
   ];
-  return { api: { settled: (doc) => diagnostics.settled(doc), onDidCheck: diagnostics.onDidCheck }, disposables };
+  return { api: { settled: (doc) => diagnostics.settled(doc), onDidCheck: diagnostics.onDidCheck, skipNotice: () => scope.skipNotice }, disposables };
 }

@@ -1,7 +1,8 @@
 // The hover, the code actions and the CodeLenses on image IDs.
 import * as vscode from 'vscode';
 import { isCancellation } from '../util/errors';
-import { actionsFor, hoverText } from './describe';
+import { actionsFor, hoverText, launchFixes } from './describe';
+import type { LaunchChecks } from './launch';
 import type { IdRef, ImageLookup, Lookup } from './lookup';
 import type { IdMatch } from './scan';
 import { rangeOf, type ImageIdScope } from './scope';
@@ -42,6 +43,7 @@ export class ImageIdHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly scope: ImageIdScope,
     private readonly lookup: ImageLookup,
+    private readonly launch: LaunchChecks,
   ) {}
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
@@ -50,7 +52,16 @@ export class ImageIdHoverProvider implements vscode.HoverProvider {
       return undefined;
     }
     const answer = await lookUp(this.lookup, match, token);
-    return answer && !token.isCancellationRequested ? new vscode.Hover(hoverText(match, answer), rangeOf(doc, match)) : undefined;
+    if (!answer || token.isCancellationRequested) {
+      return undefined;
+    }
+    const text = hoverText(match, answer);
+    // What the launch checks found here (the file's region, instance type, a share to accept).
+    for (const finding of this.launch.findingsAt(doc, match)) {
+      text.appendMarkdown('\n\n$(warning) ').appendText(finding.message);
+    }
+    text.supportThemeIcons = true;
+    return new vscode.Hover(text, rangeOf(doc, match));
   }
 }
 
@@ -58,26 +69,36 @@ export class ImageIdActionProvider implements vscode.CodeActionProvider {
   constructor(
     private readonly scope: ImageIdScope,
     private readonly lookup: ImageLookup,
+    private readonly launch: LaunchChecks,
   ) {}
 
-  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, _context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     const match = await idUnder(this.scope, doc, range.start, token);
     if (!match) {
       return [];
     }
+    // Quick fixes of the launch checks' findings first (Accept, Copy to Region…), each tied to its diagnostic.
+    const fixes = this.launch.findingsAt(doc, match).flatMap((finding) =>
+      launchFixes(finding).map((command) => {
+        const action = new vscode.CodeAction(command.title, vscode.CodeActionKind.QuickFix);
+        action.command = command;
+        action.diagnostics = context.diagnostics.filter((d) => d.code === finding.code && d.range.contains(range.start));
+        return action;
+      }),
+    );
     const answer = await lookUp(this.lookup, match, token);
     if (answer?.kind !== 'found') {
-      return [];
+      return fixes;
     }
     const several = answer.hits.length > 1;
-    return answer.hits.flatMap((hit) =>
+    return [...fixes, ...answer.hits.flatMap((hit) =>
       actionsFor(hit).map((command) => {
         const title = several ? `${command.title} (${hit.account.name}, ${hit.regionId})` : command.title;
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.Empty);
         action.command = { ...command, title };
         return action;
       }),
-    );
+    )];
   }
 }
 

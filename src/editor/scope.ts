@@ -1,11 +1,12 @@
 // Which documents the image-ID features look at (the languages and file patterns of the settings, not
-// too large, not binary) and their IDs, scanned in slices once per version. A document left out for its
-// size or content is said once in the output channel, never silently; a scan under way stops when the
-// document changes.
+// too large, not binary) and their IDs, scanned in slices once per version. A document left out on
+// purpose (its size, its content, its language) is said once, in the status bar for a few seconds and in
+// the output channel, never silently; a scan under way stops when the document changes.
 import * as vscode from 'vscode';
 import { abortError } from '../providers/core/errors';
 import { isCancellation } from '../util/errors';
 import type { Log } from '../util/log';
+import { LAUNCH_CHECKS, type LaunchCheck } from './launch';
 import { scanImageIds, type IdMatch } from './scan';
 
 const SECTION = 'cloudImageExplorer.imageIds';
@@ -14,6 +15,8 @@ const SECTION = 'cloudImageExplorer.imageIds';
 export const MAX_DOCUMENT_CHARS = 50 * 1024 * 1024;
 /** A NUL among a document's first characters marks it binary. */
 const BINARY_PROBE_CHARS = 8192;
+/** How long the status bar says a document was skipped. */
+const SKIP_NOTICE_MS = 8000;
 
 export type SkipReason = 'size' | 'binary' | 'language';
 
@@ -26,7 +29,7 @@ interface Scan {
 
 export class ImageIdScope implements vscode.Disposable {
   private selector: vscode.DocumentFilter[] = [];
-  private settings = { enabled: true, diagnostics: true, codeLens: true };
+  private settings = { enabled: true, diagnostics: true, codeLens: true, checks: new Set<LaunchCheck>(LAUNCH_CHECKS) };
   private readonly scans = new Map<string, Scan>();
   /** Documents already said to be skipped, with why. */
   private readonly said = new Map<string, SkipReason>();
@@ -34,10 +37,15 @@ export class ImageIdScope implements vscode.Disposable {
   /** The settings changed: what is in scope, or which features are on. */
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
+  /** Says for a few seconds that a document was skipped, and why. */
+  private readonly notice = vscode.window.createStatusBarItem('cloudImageExplorer.imageIds.skipped', vscode.StatusBarAlignment.Left, 0);
+  private noticeTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly log: Log) {
+    this.notice.name = vscode.l10n.t('Image IDs: skipped files');
     this.read();
     this.subscriptions = [
+      this.notice,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SECTION)) {
           this.read();
@@ -55,6 +63,11 @@ export class ImageIdScope implements vscode.Disposable {
 
   get diagnostics(): boolean {
     return this.settings.enabled && this.settings.diagnostics;
+  }
+
+  /** The launch checks turned on (each has a setting, `checks.<name>`). */
+  get checks(): ReadonlySet<LaunchCheck> {
+    return this.settings.checks;
   }
 
   get codeLens(): boolean {
@@ -116,7 +129,13 @@ export class ImageIdScope implements vscode.Disposable {
     }
   }
 
+  /** What the status bar says about a skipped document now, if it says anything. */
+  get skipNotice(): string | undefined {
+    return this.noticeTimer === undefined ? undefined : `${this.notice.text}\n${String(this.notice.tooltip ?? '')}`;
+  }
+
   dispose(): void {
+    clearTimeout(this.noticeTimer);
     this.scans.forEach((s) => s.controller.abort());
     this.subscriptions.forEach((d) => d.dispose());
   }
@@ -142,6 +161,7 @@ export class ImageIdScope implements vscode.Disposable {
     }
     this.said.set(key, reason);
     const name = doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.toString();
+    const base = doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1) || name;
     this.log.info(
       reason === 'language'
         ? `Image IDs are not looked for in ${doc.languageId} documents (${name} and others): the language is not in ${SECTION}.languages or .filePatterns.`
@@ -149,6 +169,31 @@ export class ImageIdScope implements vscode.Disposable {
           ? `Image IDs are not looked for in ${name}: it is larger than ${MAX_DOCUMENT_CHARS / 1024 / 1024} MB.`
           : `Image IDs are not looked for in ${name}: it looks binary.`,
     );
+    this.show(
+      reason === 'language'
+        ? vscode.l10n.t('Image IDs: {0} files are not searched', doc.languageId)
+        : reason === 'size'
+          ? vscode.l10n.t('Image IDs: {0} skipped (over {1} MB)', base, MAX_DOCUMENT_CHARS / 1024 / 1024)
+          : vscode.l10n.t('Image IDs: {0} skipped (binary)', base),
+      reason === 'language'
+        ? vscode.l10n.t('Image IDs are not looked for in {0} documents: add the language to the setting {1}.languages or a pattern to {1}.filePatterns to have them searched.', doc.languageId, SECTION)
+        : reason === 'size'
+          ? vscode.l10n.t('Image IDs are not looked for in {0}: it is larger than {1} MB.', name, MAX_DOCUMENT_CHARS / 1024 / 1024)
+          : vscode.l10n.t('Image IDs are not looked for in {0}: it looks binary.', name),
+    );
+  }
+
+  /** The status bar says it for a few seconds. */
+  private show(text: string, tooltip: string): void {
+    this.notice.text = `$(info) ${text}`;
+    this.notice.tooltip = tooltip;
+    this.notice.command = { title: vscode.l10n.t('Show Log'), command: 'cloudImageExplorer.showLog' };
+    this.notice.show();
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => {
+      this.noticeTimer = undefined;
+      this.notice.hide();
+    }, SKIP_NOTICE_MS);
   }
 
   private read(): void {
@@ -157,6 +202,7 @@ export class ImageIdScope implements vscode.Disposable {
       enabled: cfg.get<boolean>('enabled', true),
       diagnostics: cfg.get<boolean>('diagnostics', true),
       codeLens: cfg.get<boolean>('codeLens', true),
+      checks: new Set(LAUNCH_CHECKS.filter((check) => cfg.get<boolean>(`checks.${check}`, true))),
     };
     const languages = cfg.get<string[]>('languages', []).filter((l) => typeof l === 'string' && l.trim());
     const patterns = cfg.get<string[]>('filePatterns', []).filter((p) => typeof p === 'string' && p.trim());

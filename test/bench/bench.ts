@@ -1,7 +1,7 @@
 // `npm run bench`: the performance goals of the explorer, measured side by side in one run on the
 // sandbox (real HTTP on 127.0.0.1, 50 ms injected latency) and in the real extension host, written to
 // docs/benchmarks.md. A benchmark, never a test: nothing here passes or fails on time.
-//   node --expose-gc out/test/bench/bench.js [--skip-host] [--only=memory|loading|polling|host|transfer] (--only: printed, not written)
+//   node --expose-gc out/test/bench/bench.js [--skip-host] [--only=memory|loading|polling|host|transfer|hygiene|scanner] (--only: printed, not written)
 import * as fs from 'fs';
 import * as path from 'path';
 import { installVscodeShim } from '../unit/helpers/vscodeShim';
@@ -15,6 +15,7 @@ import { pollingRows } from './jobs';
 import { firstPageRows, loadAllRows } from './loading';
 import { memoryResult } from './memory';
 import { report } from './report';
+import { scannerResult, scannerText } from './scanner';
 
 const RUNS = 7;
 const LOOP_RUNS = 3;
@@ -33,6 +34,8 @@ async function only(part: string): Promise<unknown> {
       return (await import('./transfer')).transferResult();
     case 'hygiene':
       return hygieneRows();
+    case 'scanner':
+      return scannerResult();
     case 'loading': {
       const emulator = await EmulatorProcess.start({ imageCounts: BIG_COUNTS, latencyMs: LATENCY_MS });
       try {
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
   }
   const polling = await pollingRows();
   const memory = await memoryResult();
+  const scanner = await scannerResult();
   let host: HostResult | undefined;
   if (!process.argv.includes('--skip-host')) {
     console.log('[bench] activation in the real extension host…');
@@ -87,6 +91,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, text);
   console.log(text);
+  console.log(`\nImage-ID scanner and lookup (${LATENCY_MS} ms latency per request):\n${scannerText(scanner)}`);
 }
 
 main().catch((err: unknown) => {

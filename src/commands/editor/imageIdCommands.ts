@@ -1,13 +1,16 @@
 // The editor's own small commands behind its actions on an image ID: each finds the image's node in the
-// tree, then runs the tree's command on it (Tag…, Copy to Region…, Open Details), or shows it in the Images view.
+// tree, then runs the tree's command on it (Tag…, Copy to Region…, Open Details, Accept of a shared image),
+// or shows it in the Images view.
 import * as vscode from 'vscode';
 import type { ImageTreeProvider } from '../../tree/treeProvider';
-import type { ImageNode } from '../../tree/nodes';
+import { AccountNode, type ImageNode } from '../../tree/nodes';
+import { SharedWithMeNode, type SharedImageNode } from '../../tree/sharedWithMe';
 import { EDITOR_COMMANDS, type ImageTarget } from '../../editor/describe';
 import type { CommandContext } from '../shared/context';
 import type { CommandHandler } from '../shared/register';
 import { copyImage } from '../images/copy';
 import { openDetails } from '../images/openDetails';
+import { acceptShared } from '../images/sharedWithMe';
 import { tag } from '../images/tag';
 
 /** A target as code actions, lenses and hover links pass it (checked: hover links come back as JSON). */
@@ -22,6 +25,21 @@ async function nodeOf(tree: ImageTreeProvider, target: ImageTarget): Promise<Ima
   const node = await tree.resolveImage(target);
   if (!node) {
     throw new Error(vscode.l10n.t('The image {0} is no longer in {1}.', target.imageId, target.regionId));
+  }
+  return node;
+}
+
+/** The node of an image shared with the account and waiting for its answer, from the region's "Shared with Me" group (read anew). */
+async function pendingNodeOf(ctx: CommandContext, target: ImageTarget): Promise<SharedImageNode> {
+  const account = (await ctx.tree.getChildren()).find((n): n is AccountNode => n instanceof AccountNode && n.account.id === target.accountId);
+  await account?.children();
+  const region = ctx.tree.findRegion(target.accountId, target.regionId);
+  const group = region && (await ctx.tree.getChildren(region)).find((n): n is SharedWithMeNode => n instanceof SharedWithMeNode);
+  group?.forget();
+  await group?.children();
+  const node = group?.withMembership('pending').find((n) => n.received.image.id === target.imageId);
+  if (!node) {
+    throw new Error(vscode.l10n.t('The image {0} is no longer waiting for an answer in {1}.', target.imageId, target.regionId));
   }
   return node;
 }
@@ -63,4 +81,5 @@ export const IMAGE_ID_COMMANDS: Record<string, CommandHandler> = {
   [EDITOR_COMMANDS.copy]: onTarget(async (ctx, target) => copyImage(ctx, await nodeOf(ctx.tree, target))),
   [EDITOR_COMMANDS.openDetails]: onTarget((ctx, target) => openDetails(ctx, target)),
   [EDITOR_COMMANDS.reveal]: onTarget((ctx, target) => revealImage(ctx, target)),
+  [EDITOR_COMMANDS.accept]: onTarget(async (ctx, target) => acceptShared(ctx, await pendingNodeOf(ctx, target))),
 };

@@ -17,6 +17,7 @@ import { AlibabaSharing } from './sharing';
 import { AlibabaTags } from './tags';
 import { AlibabaCopying } from './copy';
 import { alibabaUsage } from './usage';
+import { AlibabaLaunch } from './launch';
 import type { UsageOperations } from '../core/operations';
 import { AlibabaDeleting, AlibabaExporting, AlibabaJobs } from './tasks';
 import { StorageTransfers } from '../storage/transfers';
@@ -114,6 +115,7 @@ export class AlibabaEcsProvider implements ImageProvider {
   readonly importing: AlibabaImporting;
   readonly usage: UsageOperations;
   readonly transfers: StorageTransfers;
+  readonly launch: AlibabaLaunch;
   private readonly rpc: AlibabaRpcClient;
 
   constructor(ctx: ProviderContext, private readonly acceptLanguage = 'en-US') {
@@ -128,6 +130,7 @@ export class AlibabaEcsProvider implements ImageProvider {
     this.importing = new AlibabaImporting(this.rpc);
     this.transfers = new StorageTransfers(ctx, 'alibaba', ALIBABA_FILE_IMPORT);
     this.usage = alibabaUsage(this.rpc, new AlibabaRpcClient(ctx, ESS_API));
+    this.launch = new AlibabaLaunch(this.rpc);
     this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };
   }
 

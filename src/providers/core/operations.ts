@@ -355,6 +355,15 @@ export interface UsageOperations {
   imageUsage(regionId: string, imageId: string, signal?: AbortSignal): Promise<RegionUsage>;
 }
 
+/** Whether images can launch on an instance type, asked in batches (the editor's launch checks). */
+export interface LaunchOperations {
+  /**
+   * Of `imageIds` (images of the region), those the instance type cannot launch, in as few requests as
+   * the cloud allows; undefined when the region does not know the instance type.
+   */
+  unsupported(regionId: string, instanceType: string, imageIds: readonly string[], signal?: AbortSignal): Promise<ReadonlySet<string> | undefined>;
+}
+
 /** The optional groups an ImageProvider may carry. */
 export interface ImageOperations {
   readonly tags?: TagOperations;
@@ -371,4 +380,5 @@ export interface ImageOperations {
   readonly usage?: UsageOperations;
   /** Image files moved between the user's disk and the cloud's object store (upload to import, download of an export). */
   readonly transfers?: TransferOperations;
+  readonly launch?: LaunchOperations;
 }

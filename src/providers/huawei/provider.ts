@@ -18,6 +18,7 @@ import { HUAWEI_TAG_QUERY_LIMITS, HuaweiTagSearch, type HuaweiTagQuery } from '.
 import { HUAWEI_TAG_RULES } from './rules';
 import { HuaweiTags } from './tags';
 import { huaweiUsage } from './usage';
+import { HuaweiLaunch } from './launch';
 import type { UsageOperations } from '../core/operations';
 import { huaweiEditing } from './editing';
 import type { ImageEditing } from '../shared/editing';
@@ -108,6 +109,7 @@ export class HuaweiImsProvider implements ImageProvider {
   readonly jobs: HuaweiJobs;
   readonly copying: HuaweiCopying;
   readonly importing: HuaweiImporting;
+  readonly launch: HuaweiLaunch;
   readonly received: HuaweiReceived;
   readonly quota: HuaweiQuota;
   readonly usage: UsageOperations;
@@ -126,6 +128,7 @@ export class HuaweiImsProvider implements ImageProvider {
     this.copying = new HuaweiCopying(this.client);
     this.importing = new HuaweiImporting(this.client);
     this.transfers = new StorageTransfers(ctx, 'huawei', HUAWEI_FILE_IMPORT);
+    this.launch = new HuaweiLaunch(this.client, (regionId, ids, signal) => this.findImages(regionId, ids, signal, true));
     this.received = new HuaweiReceived(this.client);
     this.quota = new HuaweiQuota(this.client);
     this.usage = huaweiUsage(this.client);
@@ -183,12 +186,12 @@ export class HuaweiImsProvider implements ImageProvider {
    * are asked for one by one, and more by listing the region in pages of 500 until every id was seen or
    * the list ends: one request per 500 images the region shows, however many ids are asked for.
    */
-  findImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
+  findImages(regionId: string, imageIds: readonly string[], signal?: AbortSignal, raw = false): Promise<Image[]> {
     return findByIdOrListing(imageIds, {
       oneByOne: HUAWEI_IDS_ONE_BY_ONE,
       concurrency: HUAWEI_CONCURRENCY,
       get: (id) => this.getImage(regionId, id, signal),
-      list: (cursor) => this.listImages({ regionId, cursor, pageSize: HUAWEI_MAX_PAGE_SIZE, signal }),
+      list: (cursor) => this.listImages({ regionId, cursor, pageSize: HUAWEI_MAX_PAGE_SIZE, signal, raw }),
     });
   }
 

@@ -6,7 +6,7 @@
 // zone instead (own, system and shared images, 100 a page, stopping once every id was seen).
 import { ProviderError } from '../core/errors';
 import type { Image } from '../core/model';
-import { distinct, num, objectsOf, type Json } from '../shared/common';
+import { batches, distinct, num, objectsOf, type Json } from '../shared/common';
 import { QINGCLOUD_MAX_LIMIT, indexed, type QingcloudClient } from './client';
 import { mapImage } from './mapping';
 
@@ -60,6 +60,33 @@ export class QingcloudLookup {
       }
       return ids.length <= QINGCLOUD_SPLIT_MAX ? this.split(zone, ids, err, signal) : this.byListing(zone, ids, signal);
     }
+  }
+
+  /**
+   * Any number of ids: asked by id 100 at a time; the batches the zone refuses (an id it does not know)
+   * are settled together by one listing of the zone, not one listing per batch.
+   */
+  async find(zone: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
+    const out: Image[] = [];
+    const refused: string[] = [];
+    for (const batch of batches(distinct(imageIds), QINGCLOUD_MAX_LIMIT)) {
+      try {
+        out.push(...this.usable(zone, batch, await this.byIds(zone, batch, signal)));
+      } catch (err) {
+        if (!isNotFound(err)) {
+          throw err;
+        }
+        if (batch.length <= QINGCLOUD_SPLIT_MAX) {
+          out.push(...(await this.split(zone, batch, err, signal)));
+        } else {
+          refused.push(...batch);
+        }
+      }
+    }
+    if (refused.length) {
+      out.push(...(await this.byListing(zone, refused, signal)));
+    }
+    return out;
   }
 
   /** After a 2100 on `ids`: without the id the message names, else each half; a single id is simply not there. */

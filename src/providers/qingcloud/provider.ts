@@ -1,6 +1,6 @@
 // QingCloud IaaS images: listing and details here; tags, sharing, delete and jobs in their own files.
 // QingCloud has no image export, so this provider has no `exporting` group.
-import { clampPageSize, num, objectsOf, perBatch } from '../shared/common';
+import { clampPageSize, num, objectsOf } from '../shared/common';
 import { checkFilter, statusesOf, type FilterSupport } from '../core/filters';
 import { assertValid } from '../rules/problems';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../core/model';
@@ -158,6 +158,6 @@ export class QingcloudProvider implements ImageProvider {
    * batch with ids the zone does not know (see lookup.ts); deleted and ceased ones are left out.
    */
   async findImages(zone: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Image[]> {
-    return perBatch(imageIds, QINGCLOUD_MAX_PAGE_SIZE, (batch) => this.lookup.describe(zone, batch, signal));
+    return this.lookup.find(zone, imageIds, signal);
   }
 }

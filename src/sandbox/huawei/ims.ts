@@ -17,7 +17,7 @@ import { IMS_CODES, gatewayError, imsError, invalid, isResponse, noContent, ok }
 import { listImageByTags } from './tagSearch';
 import { HuaweiImageTags } from './tags';
 import { updateImage } from './update';
-import { listServersDetails } from './servers';
+import { listFlavors, listServersDetails } from './servers';
 import { listScalingConfigs } from './scaling';
 import { SandboxUsage } from '../usage';
 import { verifyHuawei } from './verify';
@@ -64,6 +64,7 @@ const ROUTES: readonly Route[] = [
   { operation: 'UpdateImage', method: 'PATCH', path: new RegExp(`^/v2/cloudimages/${SEG}$`) },
   { operation: 'ListServersDetails', method: 'GET', path: new RegExp(`^/v1/${SEG}/cloudservers/detail$`), projectGroup: 0 },
   { operation: 'ListScalingConfigs', method: 'GET', path: new RegExp(`^/autoscaling-api/v1/${SEG}/scaling_configuration$`), projectGroup: 0 },
+  { operation: 'ListFlavors', method: 'GET', path: new RegExp(`^/v1/${SEG}/cloudservers/flavors$`), projectGroup: 0 },
 ];
 
 function decode(segment: string): string {
@@ -144,6 +145,7 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
       UpdateImage: (req, scope, [id]) => updateImage(req, scope, decode(id ?? ''), this.keys.now()),
       ListServersDetails: (req, scope) => listServersDetails(req, scope, this.usage),
       ListScalingConfigs: (req, scope) => listScalingConfigs(req, scope, this.usage),
+      ListFlavors: (_req, scope) => listFlavors(scope),
     };
   }
 

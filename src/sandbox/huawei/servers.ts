@@ -51,3 +51,35 @@ export function listServersDetails(req: EmulatorRequest, scope: Scope, usage: Sa
   const servers = matched.slice((offset - 1) * limit, offset * limit).map((s) => serverOf(scope, s));
   return ok({ count: matched.length, servers });
 }
+
+/** The sandbox's flavors: x86 general, memory-optimised and disk-intensive ones, and Kunpeng (arm64) ones; `ram` in MB. */
+const FLAVORS: ReadonlyArray<readonly [id: string, vcpus: number, ramMb: number, arch: 'x86' | 'arm64', performanceType: string]> = [
+  ['s6.small.1', 1, 1024, 'x86', 'normal'],
+  ['s6.large.2', 2, 4096, 'x86', 'normal'],
+  ['c7.large.2', 2, 4096, 'x86', 'computingv3'],
+  ['m6.large.8', 2, 16384, 'x86', 'highmem'],
+  ['d6.xlarge.4', 4, 16384, 'x86', 'diskintensive'],
+  ['kc1.large.2', 2, 4096, 'arm64', 'normal'],
+  ['kc1.xlarge.4', 4, 16384, 'arm64', 'normal'],
+];
+
+/** ListFlavors (`GET /v1/{project_id}/cloudservers/flavors`): every flavor of the region, with its extra specs. */
+export function listFlavors(scope: Scope): EmulatorResponse {
+  return ok({
+    flavors: FLAVORS.map(([id, vcpus, ram, arch, performanceType]) => ({
+      id,
+      name: id,
+      vcpus: String(vcpus),
+      ram,
+      disk: '0',
+      links: [],
+      os_extra_specs: {
+        'ecs:performancetype': performanceType,
+        'ecs:instance_architecture': arch,
+        'ecs:virtualization_env_types': 'CloudCompute',
+        'cond:operation:status': 'normal',
+        'cond:operation:az': `${scope.project.regionId}a(normal)`,
+      },
+    })),
+  });
+}

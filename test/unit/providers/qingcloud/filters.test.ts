@@ -89,6 +89,21 @@ describe('QingCloud filters and lookups by id (against the emulator)', () => {
     assert.equal(calls[0]!.errorCode, '2100');
   });
 
+  it('settles every refused batch of a large lookup with one listing of the zone, not one per batch', async () => {
+    const live = await allImages(provider, 'pek3', 100);
+    assert.ok(live.length > 200, `${live.length} images in pek3`);
+    const known = live.slice(0, 250).map((i) => i.id);
+    const ids = [...known.slice(0, 100), 'img-gone0001', ...known.slice(100, 200), 'img-gone0002', ...known.slice(200)];
+    const mark = emulator.requestLog.length;
+    const found = await provider.findImages('pek3', ids);
+    assert.deepEqual(found.map((i) => i.id).sort(), [...new Set(known)].sort());
+    const calls = emulator.requestsSince(mark).filter((r) => r.operation === 'DescribeImages');
+    const refused = calls.filter((r) => r.errorCode === '2100').length;
+    assert.equal(refused, 2, 'the two batches naming an unknown id');
+    // Three batches by id, then one listing (own, system and shared images, 100 a page).
+    assert.ok(calls.length <= 3 + Math.ceil(live.length / 100) + 3, String(calls.length));
+  });
+
   it('resolves a few ids with an unknown one by dropping the id the error names: one more request', async () => {
     const live = (await provider.listImages({ regionId: 'pek3', pageSize: 3 })).items.map((i) => i.id);
     const mark = emulator.requestLog.length;

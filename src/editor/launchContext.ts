@@ -1,0 +1,270 @@
+// What a file says around an image ID about where and on what it is launched: the region and the
+// instance type written beside it. The reader finds the nearest enclosing block ({…} in Terraform,
+// Packer, JSON templates; an indentation level in YAML) and reads its `key = "value"` / `key: value`
+// pairs; the region may also come from an outer block or from the file's `provider "…"` block. A plain
+// character walk over a bounded window around the ID (no regular expression runs on the text), so the
+// cost is linear and bounded whatever the text holds. Plain Node, unit-tested.
+import type { CloudKind } from '../providers/core/model';
+import { LAUNCH_KEYS, launchKey, plainValue } from '../providers/rules/launchKeys';
+
+export interface LaunchContext {
+  /** The region the file launches the image in, where it says so with a literal value. */
+  readonly region?: string;
+  /** The instance type (flavor) written beside the image ID. */
+  readonly instanceType?: string;
+}
+
+/** How far from the ID the reader looks, each way. */
+const WINDOW = 16 * 1024;
+/** Longest key and value read. */
+const MAX_TOKEN = 128;
+/** How many enclosing blocks are read, innermost first (a region is written close by). */
+const MAX_LEVELS = 4;
+/** How far into the file the reader looks for a provider block. */
+const PROVIDER_SCAN = 256 * 1024;
+
+type Pairs = Map<string, string>;
+
+const isKeyChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
+const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
+/** The offsets of the `{` enclosing `at`, outermost first, from a walk over [from, at) that skips strings and comments. */
+function openBraces(text: string, from: number, at: number): number[] {
+  const stack: number[] = [];
+  for (let i = from; i < at; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i = stringEnd(text, i, at);
+    } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 || nl >= at ? at : nl;
+    } else if (c === '{') {
+      stack.push(i);
+    } else if (c === '}') {
+      stack.pop();
+    }
+  }
+  return stack;
+}
+
+/** The offset of the quote closing the string opened at `open` (or of the line's end, or `limit`). */
+function stringEnd(text: string, open: number, limit: number): number {
+  for (let i = open + 1; i < limit; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+    } else if (c === '"' || c === '\n') {
+      return i;
+    }
+  }
+  return limit;
+}
+
+/** A key or value token at `i`: quoted (its inside) or bare; with where it ends and whether it was quoted. */
+function token(text: string, i: number, limit: number): { value: string; end: number; quoted: boolean } | undefined {
+  if (text[i] === '"' || text[i] === "'") {
+    const quote = text[i];
+    let j = i + 1;
+    while (j < limit && j - i <= MAX_TOKEN && text[j] !== quote && text[j] !== '\n') {
+      j++;
+    }
+    return text[j] === quote ? { value: text.slice(i + 1, j), end: j + 1, quoted: true } : undefined;
+  }
+  let j = i;
+  while (j < limit && j - i <= MAX_TOKEN && isKeyChar(text.charCodeAt(j))) {
+    j++;
+  }
+  return j > i ? { value: text.slice(i, j), end: j, quoted: false } : undefined;
+}
+
+/** `key = "v"`, `"key": "v"` or `key: v` at `i`: the pair and where it ends. A `=` value counts only quoted (else it is an expression). */
+function pairAt(text: string, i: number, limit: number): { key: string; value?: string; end: number } | undefined {
+  const key = token(text, i, limit);
+  if (!key) {
+    return undefined;
+  }
+  let j = key.end;
+  while (isBlank(text[j])) {
+    j++;
+  }
+  const sep = text[j];
+  if (sep !== '=' && sep !== ':') {
+    return { key: key.value, end: key.end };
+  }
+  j++;
+  while (isBlank(text[j])) {
+    j++;
+  }
+  const value = token(text, j, limit);
+  const literal = value && (value.quoted || sep === ':') && plainValue(value.value) ? value.value : undefined;
+  return { key: key.value, value: literal, end: value ? value.end : j };
+}
+
+/** The pairs directly inside the block opened at `open` (not in blocks nested in it), up to its `}` or `limit`. */
+function blockPairs(text: string, open: number, limit: number): Pairs {
+  const pairs: Pairs = new Map();
+  let depth = 0;
+  for (let i = open + 1; i < limit; i++) {
+    const c = text[i]!;
+    if (c === '}') {
+      if (depth === 0) {
+        break;
+      }
+      depth--;
+    } else if (c === '{') {
+      depth++;
+    } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 || nl >= limit ? limit : nl;
+    } else if (depth === 0 && (c === '"' || isKeyChar(c.charCodeAt(0)))) {
+      const pair = pairAt(text, i, limit);
+      if (pair?.value !== undefined && !pairs.has(launchKey(pair.key))) {
+        pairs.set(launchKey(pair.key), pair.value);
+      }
+      i = Math.max(i, (pair?.end ?? i + 1) - 1);
+      if (text[i] === '"' && !pair) {
+        i = stringEnd(text, i, limit);
+      }
+    } else if (c === '"') {
+      i = stringEnd(text, i, limit);
+    }
+  }
+  return pairs;
+}
+
+/** A line: where it starts, its indent (a list item's "- " counts as indent) and its `key: value` pair. */
+interface Line {
+  readonly start: number;
+  readonly end: number;
+  readonly indent: number;
+  readonly blank: boolean;
+}
+
+function lineAt(text: string, start: number, limit: number): Line {
+  let end = text.indexOf('\n', start);
+  end = end < 0 || end > limit ? limit : end;
+  let i = start;
+  while (i < end && (isBlank(text[i]) || (text[i] === '-' && isBlank(text[i + 1])))) {
+    i++;
+  }
+  return { start, end, indent: i - start, blank: i >= end || text[i] === '#' || text[i] === '\r' };
+}
+
+/**
+ * YAML: the pairs of the ID's own level (its siblings above and below, up to a line indented less) and,
+ * outward, of each parent level above it: one map per level, innermost first.
+ */
+function indentPairs(text: string, at: number): Pairs[] {
+  const from = Math.max(0, at - WINDOW);
+  const to = Math.min(text.length, at + WINDOW);
+  const ownStart = text.lastIndexOf('\n', at - 1) + 1;
+  const own = lineAt(text, ownStart, to);
+  const levels: Pairs[] = [new Map()];
+  const add = (pairs: Pairs, line: Line): void => {
+    const pair = pairAt(text, line.start + line.indent, line.end);
+    if (pair?.value !== undefined && !pairs.has(launchKey(pair.key))) {
+      pairs.set(launchKey(pair.key), pair.value);
+    }
+  };
+  add(levels[0]!, own);
+  // Below: the same level until a line indented less.
+  for (let start = own.end + 1; start < to; ) {
+    const line = lineAt(text, start, to);
+    if (!line.blank) {
+      if (line.indent < own.indent) {
+        break;
+      }
+      if (line.indent === own.indent) {
+        add(levels[0]!, line);
+      }
+    }
+    start = line.end + 1;
+  }
+  // Above: the same level, then each parent's level.
+  let level = own.indent;
+  for (let end = ownStart - 1; end > from; ) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = lineAt(text, Math.max(start, from), end);
+    if (!line.blank) {
+      if (line.indent < level) {
+        level = line.indent;
+        levels.push(new Map());
+      }
+      if (line.indent === level) {
+        add(levels[levels.length - 1]!, line);
+      }
+    }
+    end = start - 1;
+  }
+  return levels;
+}
+
+/** The region in the file's `provider "<cloud's provider>" { region = "…" }` block, if it has one (the first block without an alias). */
+function providerRegion(text: string, cloud: CloudKind, regionKeys: readonly string[]): string | undefined {
+  const limit = Math.min(text.length, PROVIDER_SCAN);
+  for (let at = text.indexOf('provider', 0); at >= 0 && at < limit; at = text.indexOf('provider', at + 8)) {
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    if (text.slice(lineStart, at).trim() !== '') {
+      continue;
+    }
+    let i = at + 8;
+    while (isBlank(text[i])) {
+      i++;
+    }
+    const name = token(text, i, limit);
+    if (!name || !LAUNCH_KEYS[cloud].providers.includes(name.value)) {
+      continue;
+    }
+    const open = text.indexOf('{', name.end);
+    if (open < 0 || open - name.end > 8) {
+      continue;
+    }
+    const pairs = blockPairs(text, open, Math.min(text.length, open + WINDOW));
+    if (pairs.has('alias')) {
+      continue;
+    }
+    const region = first(pairs, regionKeys);
+    if (region) {
+      return region;
+    }
+  }
+  return undefined;
+}
+
+function first(pairs: Pairs, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const value = pairs.get(key);
+    if (value !== undefined) {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+/** Reads one text: what it says about launching the image whose ID starts at an offset (the file's provider blocks read once per cloud). */
+export class LaunchContextReader {
+  private readonly fileRegions = new Map<CloudKind, string | undefined>();
+
+  constructor(private readonly text: string) {}
+
+  at(at: number, cloud: CloudKind): LaunchContext {
+    const { text } = this;
+    const keys = LAUNCH_KEYS[cloud];
+    const braces = openBraces(text, Math.max(0, at - WINDOW), at);
+    const limit = Math.min(text.length, at + WINDOW);
+    const levels = braces.length ? braces.slice(-MAX_LEVELS).reverse().map((open) => blockPairs(text, open, limit)) : indentPairs(text, at);
+    const instanceType = first(levels[0] ?? new Map(), keys.instanceType);
+    let region: string | undefined;
+    for (const pairs of levels) {
+      region ??= first(pairs, keys.region);
+    }
+    if (region === undefined) {
+      if (!this.fileRegions.has(cloud)) {
+        this.fileRegions.set(cloud, providerRegion(text, cloud, keys.region));
+      }
+      region = this.fileRegions.get(cloud);
+    }
+    return { ...(region ? { region } : {}), ...(instanceType ? { instanceType } : {}) };
+  }
+}

@@ -1,0 +1,188 @@
+// Launch-ready checks of image IDs, in the real extension host against the sandbox: a Terraform file
+// with an Alibaba image and an instance type it does not support is flagged; a Huawei image shared with
+// the project but pending is "not accepted", and the quick fix Accept accepts it (the flag goes once the
+// file is saved); an image in another region than the file's offers Copy to Region…; a check turned off
+// by its setting says nothing; a file skipped on purpose is said in the status bar.
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../../src/extension';
+import type { AccountConfig, CloudKind, Image } from '../../../../src/providers/core/model';
+import { api, until } from '../helpers';
+
+const SECTION = 'cloudImageExplorer.imageIds';
+
+/** The document's diagnostics once `ok` holds, waiting for the host's change events. */
+function diagnosticsUntil(uri: vscode.Uri, ok: (d: readonly vscode.Diagnostic[]) => boolean): Promise<readonly vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      const now = vscode.languages.getDiagnostics(uri);
+      if (ok(now)) {
+        sub.dispose();
+        clearTimeout(timer);
+        resolve(now);
+      }
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => e.uris.some((u) => u.toString() === uri.toString()) && check());
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`diagnostics of ${uri.fsPath}: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [d.code, d.message]))}`));
+    }, 30_000);
+    check();
+  });
+}
+
+const withCode = (code: string) => (ds: readonly vscode.Diagnostic[]): boolean => ds.some((d) => d.code === code);
+
+describe('Launch-ready checks of image IDs (real extension host)', () => {
+  let a: ExtensionApi;
+  let dir: string;
+  let x86: Image[];
+
+  function sandboxAccount(cloud: CloudKind): AccountConfig {
+    const account = a.accounts.list().find((x) => x.sandbox && x.cloud === cloud);
+    assert.ok(account, `the ${cloud} sandbox account`);
+    return account;
+  }
+
+  async function open(name: string, text: string): Promise<vscode.TextDocument> {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    await vscode.window.showTextDocument(doc);
+    await a.imageIds.settled(doc);
+    return doc;
+  }
+
+  async function actionsAt(doc: vscode.TextDocument, id: string): Promise<vscode.CodeAction[]> {
+    const at = doc.positionAt(doc.getText().indexOf(id) + 3);
+    return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at))) ?? [];
+  }
+
+  before(async () => {
+    a = await api();
+    await a.sandbox();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-launch-'));
+    const provider = await a.provider(sandboxAccount('alibaba'));
+    const page = await provider.listImages({ regionId: 'cn-hangzhou', pageSize: 100, filter: { owner: 'self', status: 'Available' } });
+    x86 = page.items.filter((i) => i.id.startsWith('m-') && i.architecture === 'x86_64');
+    assert.ok(x86.length >= 3, 'x86 images of the sandbox in cn-hangzhou');
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration(SECTION).update('checks.instanceType', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('flags an Alibaba image whose instance type beside it cannot launch it, and stays quiet when the check is off', async () => {
+    const [image, good] = x86;
+    const doc = await open(
+      'arm.tf',
+      [
+        'provider "alicloud" {',
+        '  region = "cn-hangzhou"',
+        '}',
+        'resource "alicloud_instance" "arm" {',
+        `  image_id      = "${image!.id}"`,
+        '  instance_type = "ecs.g8y.large"',
+        '}',
+        'resource "alicloud_instance" "x86" {',
+        `  image_id      = "${good!.id}"`,
+        '  instance_type = "ecs.g7.large"',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const flagged = await diagnosticsUntil(doc.uri, withCode('image-instance-type'));
+    assert.deepEqual(
+      flagged.map((d) => [d.code, d.severity, doc.getText(d.range)]),
+      [['image-instance-type', vscode.DiagnosticSeverity.Warning, image!.id]],
+      'only the image the type cannot launch',
+    );
+    assert.match(flagged[0]!.message, new RegExp(`cannot be launched on the instance type "ecs\\.g8y\\.large"`));
+    const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf(image!.id) + 3));
+    assert.match(hover.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'), /ecs\\?\.g8y\\?\.large/);
+
+    await vscode.workspace.getConfiguration(SECTION).update('checks.instanceType', false, vscode.ConfigurationTarget.Global);
+    await diagnosticsUntil(doc.uri, (ds) => !ds.length);
+    await a.imageIds.settled(doc);
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), [], 'the check turned off says nothing');
+    await vscode.workspace.getConfiguration(SECTION).update('checks.instanceType', undefined, vscode.ConfigurationTarget.Global);
+    await diagnosticsUntil(doc.uri, withCode('image-instance-type'));
+  });
+
+  it('offers Copy to Region… for an image the file launches in another region, and names a region the cloud lacks', async () => {
+    const image = x86[2]!;
+    const doc = await open(
+      'beijing.tf',
+      [
+        'resource "alicloud_instance" "a" {',
+        '  region   = "cn-beijing"',
+        `  image_id = "${image.id}"`,
+        '}',
+        'resource "alicloud_instance" "b" {',
+        '  region   = "cn-atlantis-9"',
+        `  image_id = "${image.id}"`,
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const ds = await diagnosticsUntil(doc.uri, (d) => withCode('image-wrong-region')(d) && withCode('unknown-region')(d));
+    const wrong = ds.find((d) => d.code === 'image-wrong-region')!;
+    assert.match(wrong.message, new RegExp(`is in cn-hangzhou, but this file launches it in cn-beijing`));
+    assert.equal(wrong.range.start.line, 2);
+    assert.match(ds.find((d) => d.code === 'unknown-region')!.message, /"cn-atlantis-9", which is not a region of Alibaba Cloud ECS/);
+    const fixes = (await actionsAt(doc, image.id)).filter((x) => x.kind?.value === vscode.CodeActionKind.QuickFix.value);
+    const copy = fixes.find((x) => x.title === 'Copy to Region…');
+    assert.ok(copy, `Copy to Region… among ${JSON.stringify(fixes.map((x) => x.title))}`);
+    assert.deepEqual(copy.command?.arguments, [{ accountId: sandboxAccount('alibaba').id, regionId: 'cn-hangzhou', imageId: image.id }]);
+  });
+
+  it('says a Huawei image shared but pending is not accepted, and its quick fix Accept accepts it', async () => {
+    const account = sandboxAccount('huawei');
+    const provider = await a.provider(account);
+    const pending = (await provider.received!.listReceived('cn-north-4')).find((r) => r.membership === 'pending');
+    assert.ok(pending, 'a pending shared image in cn-north-4');
+    const id = pending.image.id;
+    // A flavor that fits, so that nothing is left to say once the image is accepted.
+    const flavor = pending.image.architecture === 'arm' ? 'kc1.large.2' : 's6.large.2';
+    const doc = await open(
+      'shared.tf',
+      ['provider "huaweicloud" {', '  region = "cn-north-4"', '}', 'resource "huaweicloud_compute_instance" "s" {', `  image_id  = "${id}"`, `  flavor_id = "${flavor}"`, '}', ''].join('\n'),
+    );
+    const ds = await diagnosticsUntil(doc.uri, withCode('image-not-accepted'));
+    assert.deepEqual(ds.map((d) => d.code), ['image-not-accepted'], 'said instead of "not found"');
+    assert.match(ds[0]!.message, /is not accepted yet/);
+    const accept = (await actionsAt(doc, id)).find((x) => x.title === 'Accept');
+    assert.ok(accept?.command, 'the quick fix Accept');
+    await vscode.commands.executeCommand(accept.command.command, ...(accept.command.arguments ?? []));
+    await until('the image accepted', async () => (await provider.received!.listReceived('cn-north-4')).find((r) => r.image.id === id && r.membership === 'accepted'), 60_000);
+    // Saving checks the file anew, asking the clouds again.
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# accepted\n'));
+    await doc.save();
+    await diagnosticsUntil(doc.uri, (d) => !d.length);
+    await a.imageIds.settled(doc);
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).map((d) => d.code), [], 'nothing to say once accepted');
+  });
+
+  it('says in the status bar that a binary document, or one of a language not searched, is skipped', async () => {
+    const blob = await vscode.workspace.openTextDocument({ language: 'json', content: `{"image_id": "${x86[0]!.id}", "raw": "\u0000\u0001"}` });
+    await vscode.window.showTextDocument(blob);
+    await a.imageIds.settled(blob);
+    assert.deepEqual(vscode.languages.getDiagnostics(blob.uri), []);
+    assert.match(a.imageIds.skipNotice() ?? '', /Untitled-\d+ skipped \(binary\)[^]*looks binary/);
+    const notes = await vscode.workspace.openTextDocument({ language: 'markdown', content: `image_id = "${x86[0]!.id}"` });
+    await vscode.window.showTextDocument(notes);
+    await a.imageIds.settled(notes);
+    assert.match(a.imageIds.skipNotice() ?? '', /markdown files are not searched[^]*cloudImageExplorer\.imageIds\.languages/);
+    // Untitled documents close without asking to save them.
+    for (const doc of [notes, blob]) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});

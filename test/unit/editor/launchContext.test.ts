@@ -1,0 +1,79 @@
+// What a file says around an image ID about launching it: the region and the instance type beside it in
+// Terraform, Packer (HCL and JSON), ROS templates and plain YAML; literals only (an expression is not a
+// value to send); hostile text costs a bounded walk and reads nothing wrong.
+import { strict as assert } from 'assert';
+import { LaunchContextReader } from '../../../src/editor/launchContext';
+import type { CloudKind } from '../../../src/providers/core/model';
+
+const ALI = 'm-bp1g7004ksh0oeuco9v0';
+const HW = '8f2c1d3e-4b5a-4c6d-9e7f-0a1b2c3d4e5f';
+
+function contextOf(text: string, id: string, cloud: CloudKind = 'alibaba'): { region?: string; instanceType?: string } {
+  const at = text.indexOf(id);
+  assert.ok(at >= 0);
+  return new LaunchContextReader(text).at(at, cloud);
+}
+
+describe('Launch context around an image ID', () => {
+  it('reads a Terraform resource: its instance_type, and the region of the file\'s provider block', () => {
+    const text = [
+      'provider "alicloud" {',
+      '  alias  = "bj"',
+      '  region = "cn-beijing"',
+      '}',
+      'provider "alicloud" {',
+      '  region = "cn-shanghai" # the default one',
+      '}',
+      'resource "alicloud_instance" "web" {',
+      '  instance_name = "web {1}"',
+      '  tags = { instance_type = "not-this-one" }',
+      `  image_id      = "${ALI}"`,
+      '  instance_type = "ecs.g8y.large"',
+      '}',
+    ].join('\n');
+    assert.deepEqual(contextOf(text, ALI), { region: 'cn-shanghai', instanceType: 'ecs.g8y.large' });
+  });
+
+  it('takes the region of the block itself over the provider\'s, and leaves expressions out', () => {
+    const text = `provider "alicloud" {\n  region = "cn-shanghai"\n}\nsource "alicloud-ecs" "x" {\n  region = "cn-hangzhou"\n  source_image = "${ALI}"\n  instance_type = var.type\n}\n`;
+    assert.deepEqual(contextOf(text, ALI), { region: 'cn-hangzhou' });
+    const expr = `resource "alicloud_instance" "w" {\n  image_id = "${ALI}"\n  instance_type = "\${var.t}"\n}\n`;
+    assert.deepEqual(contextOf(expr, ALI), {});
+  });
+
+  it('reads Huawei flavors and regions (Terraform, Packer JSON)', () => {
+    const tf = `resource "huaweicloud_compute_instance" "a" {\n  region    = "cn-north-4"\n  image_id  = "${HW}"\n  flavor_id = "s6.large.2"\n}\n`;
+    assert.deepEqual(contextOf(tf, HW, 'huawei'), { region: 'cn-north-4', instanceType: 's6.large.2' });
+    const packer = JSON.stringify({ builders: [{ type: 'huaweicloud-ecs', region: 'cn-south-1', flavor: 'c7.large.2', source_image: HW }] }, undefined, 2);
+    assert.deepEqual(contextOf(packer, HW, 'huawei'), { region: 'cn-south-1', instanceType: 'c7.large.2' });
+  });
+
+  it('reads YAML by indentation: the ID\'s own level for the type, outer levels for the region', () => {
+    const ros = [
+      'ROSTemplateFormatVersion: "2015-09-01"',
+      'region: cn-hangzhou',
+      'Resources:',
+      '  Web:',
+      '    Type: ALIYUN::ECS::Instance',
+      '    Properties:',
+      `      ImageId: ${ALI}`,
+      '      InstanceType: ecs.g7.large',
+      '      Tags:',
+      '        - Key: InstanceType',
+      '          Value: not-this-one',
+      '  Other:',
+      '    InstanceType: ecs.c7.large',
+    ].join('\n');
+    assert.deepEqual(contextOf(ros, ALI), { region: 'cn-hangzhou', instanceType: 'ecs.g7.large' });
+    const list = ['servers:', '  - name: a', '    zone: pek3', `    image_id: img-4x9kq2m7`, '    instance_type: c1m1', ''].join('\n');
+    assert.deepEqual(contextOf(list, 'img-4x9kq2m7', 'qingcloud'), { region: 'pek3', instanceType: 'c1m1' });
+  });
+
+  it('says nothing where the file says nothing, and reads hostile text in a bounded walk', () => {
+    assert.deepEqual(contextOf(`image: ${ALI}\n`, ALI), {});
+    const hostile = `${'{"a":"\\"'.repeat(50_000)}${'{'.repeat(200_000)} image_id = "${ALI}" ${'}'.repeat(200_000)}region = "x y"`;
+    assert.deepEqual(contextOf(hostile, ALI), {});
+    const unclosed = `resource "x" "y" {\n  instance_type = "ecs.g7.large\n  image_id = "${ALI}"\n${'"'.repeat(100_000)}`;
+    assert.equal(contextOf(unclosed, ALI).region, undefined);
+  });
+});
