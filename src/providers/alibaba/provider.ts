@@ -16,6 +16,7 @@ import { AlibabaImporting } from './imports';
 import { AlibabaSharing } from './sharing';
 import { AlibabaTags } from './tags';
 import { AlibabaCopying } from './copy';
+import { AlibabaKeys } from './keys';
 import { alibabaUsage } from './usage';
 import type { UsageOperations } from '../core/operations';
 import { AlibabaDeleting, AlibabaExporting, AlibabaJobs } from './tasks';
@@ -111,6 +112,7 @@ export class AlibabaEcsProvider implements ImageProvider {
   readonly details: DetailOperations;
   readonly importing: AlibabaImporting;
   readonly usage: UsageOperations;
+  readonly keys: AlibabaKeys;
   private readonly rpc: AlibabaRpcClient;
 
   constructor(ctx: ProviderContext, private readonly acceptLanguage = 'en-US') {
@@ -123,6 +125,7 @@ export class AlibabaEcsProvider implements ImageProvider {
     this.jobs = new AlibabaJobs(this.rpc);
     this.copying = new AlibabaCopying(this.rpc);
     this.importing = new AlibabaImporting(this.rpc);
+    this.keys = new AlibabaKeys(ctx);
     this.usage = alibabaUsage(this.rpc);
     this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };
   }

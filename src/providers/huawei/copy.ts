@@ -37,7 +37,10 @@ export class HuaweiCopying implements CopyOperations {
               },
               signal,
             })
-          : await this.client.ims('POST', regionId, `/v1/cloudimages/${segment(imageId)}/copy`, { body: { name: request.name, ...description }, signal });
+          : await this.client.ims('POST', regionId, `/v1/cloudimages/${segment(imageId)}/copy`, {
+              body: { name: request.name, ...description, ...(request.kmsKeyId ? { cmk_id: request.kmsKeyId } : {}) },
+              signal,
+            });
         return jobStartOf(body, across ? 'CopyImageCrossRegion' : 'CopyImageInRegion');
       },
     });

@@ -8,6 +8,7 @@ import { findByIdOrListing, markerOf, nextMarker } from '../shared/paging';
 import type { ImageProvider, ProviderContext } from '../core/provider';
 import { HUAWEI_CONCURRENCY, HuaweiClient } from './client';
 import { HuaweiCopying } from './copy';
+import { HuaweiKeys } from './keys';
 import { HuaweiDeleting, HuaweiExporting, HuaweiJobs } from './jobs';
 import { mapImage } from './mapping';
 import { huaweiRegions, type HuaweiLanguage } from './regions';
@@ -109,6 +110,7 @@ export class HuaweiImsProvider implements ImageProvider {
   readonly received: HuaweiReceived;
   readonly quota: HuaweiQuota;
   readonly usage: UsageOperations;
+  readonly keys: HuaweiKeys;
   private readonly client: HuaweiClient;
   private readonly tagSearch: HuaweiTagSearch;
 
@@ -124,6 +126,7 @@ export class HuaweiImsProvider implements ImageProvider {
     this.importing = new HuaweiImporting(this.client);
     this.received = new HuaweiReceived(this.client);
     this.quota = new HuaweiQuota(this.client);
+    this.keys = new HuaweiKeys(this.client);
     this.usage = huaweiUsage(this.client);
     this.tagSearch = new HuaweiTagSearch(this.client);
   }
