@@ -50,12 +50,17 @@ export const HUAWEI_FILTERS: FilterSupport = {
   untagged: true,
 };
 
+/** An IMS image id: a UUID. */
+const IMAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * The tag query a filter asks for (its name matched in part): its tag conditions, or `without_any_tag` for
- * "images without tags"; undefined when it has neither.
+ * The tag query a filter asks for: its tag conditions, or `without_any_tag` for "images without tags";
+ * its name matched in part (`matches` resource_name), or, where the name is an image id, that image
+ * exactly (`matches` resource_id); undefined when it has no tag condition.
  */
 export function tagQueryOf(filter: ImageFilter | undefined): HuaweiTagQuery | undefined {
-  const name = filter?.name ? { nameContains: filter.name } : {};
+  const text = filter?.name?.trim();
+  const name = !text ? {} : IMAGE_ID.test(text) ? { idEquals: text.toLowerCase() } : { nameContains: filter!.name! };
   if (filter?.untagged) {
     return { withoutAnyTag: true, ...name };
   }
