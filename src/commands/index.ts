@@ -11,6 +11,7 @@ import { deprecateImage, editDescription, renameImage, undeprecateImage } from '
 import { exportImage } from './images/export';
 import { cancelJob, retryJob } from './jobs/jobActions';
 import { importImage } from './images/importImage';
+import { showInstanceTypes } from './images/instanceTypes';
 import { showQuota } from './images/quota';
 import { cleanUp } from './hygiene/cleanUp';
 import { exportImageList, exportPlan } from './hygiene/exportList';
@@ -65,6 +66,7 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.deprecate': deprecateImage,
   'cloudImageExplorer.undeprecate': undeprecateImage,
   'cloudImageExplorer.importImage': importImage,
+  'cloudImageExplorer.showInstanceTypes': showInstanceTypes,
   'cloudImageExplorer.acceptShared': acceptShared,
   'cloudImageExplorer.rejectShared': rejectShared,
   'cloudImageExplorer.showQuota': showQuota,
