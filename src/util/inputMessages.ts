@@ -203,6 +203,10 @@ export function inputMessage(p: InputProblem, cloud?: CloudKind): string {
       return vscode.l10n.t('An image takes at most {0} data disks on this cloud; {1} were given.', p.max, p.count);
     case 'noDataDisks':
       return vscode.l10n.t('{0} imports no data disks with a system disk image.', cloud ? cloudLabel(cloud) : vscode.l10n.t('This cloud'));
+    case 'notShared':
+      return vscode.l10n.t('No image {0} is shared with this project; only images shared with it can be accepted or rejected.', formatList(p.ids));
+    case 'unknownRegion':
+      return vscode.l10n.t('The region "{0}" does not exist on {1}.', p.regionId, cloud ? cloudLabel(cloud) : vscode.l10n.t('this cloud'));
     case 'notEncryptable':
       return vscode.l10n.t('{0} cannot encrypt the new image this way.', cloud ? cloudLabel(cloud) : vscode.l10n.t('This cloud'));
     case 'outOfRange':

@@ -34,6 +34,7 @@ export const ALIBABA_FILTERS: FilterSupport = {
   singleTag: 'any-value',
   owners: ['self', 'system', 'shared', 'marketplace', 'community'],
   statuses: ALIBABA_IMAGE_STATUSES,
+  allStatuses: 'ALL',
   usableStatus: 'Available',
   manyStatuses: true,
   name: 'contains',

@@ -91,7 +91,9 @@ export type InputProblem =
   // Encryption (copy and import)
   | { readonly code: 'kmsKeyInRegionOnly' } | { readonly code: 'notEncryptable' }
   // Data disks (import)
-  | { readonly code: 'tooManyDataDisks'; readonly count: number; readonly max: number } | { readonly code: 'noDataDisks' };
+  | { readonly code: 'tooManyDataDisks'; readonly count: number; readonly max: number } | { readonly code: 'noDataDisks' }
+  // Arguments typed by scripts and keybindings
+  | { readonly code: 'notShared'; readonly ids: readonly string[] } | { readonly code: 'unknownRegion'; readonly regionId: string };
 
 export interface TextRule {
   readonly field: InputField;

@@ -116,5 +116,9 @@ export function describeProblem(p: InputProblem): string {
       return `An image takes at most ${p.max} data disks here; ${p.count} were given.`;
     case 'noDataDisks':
       return 'This cloud imports no data disks with a system disk image.';
+    case 'notShared':
+      return `Not shared with this project: ${p.ids.join(', ')}.`;
+    case 'unknownRegion':
+      return `The region "${p.regionId}" does not exist on this cloud.`;
   }
 }
