@@ -14,6 +14,7 @@ import { importImage } from './images/importImage';
 import { importFromFile } from './images/importFromFile';
 import { downloadExport } from './images/downloadExport';
 import { cancelTransfer, resumeTransfer } from './jobs/transferActions';
+import { showInstanceTypes } from './images/instanceTypes';
 import { showQuota } from './images/quota';
 import { cancelCleanUp, cleanUp } from './hygiene/cleanUp';
 import { exportImageList, exportPlan, exportSearchResults } from './hygiene/exportList';
@@ -72,6 +73,7 @@ const COMMANDS: Record<string, CommandHandler> = {
   'cloudImageExplorer.downloadExport': downloadExport,
   'cloudImageExplorer.jobs.cancelTransfer': cancelTransfer,
   'cloudImageExplorer.jobs.resumeTransfer': resumeTransfer,
+  'cloudImageExplorer.showInstanceTypes': showInstanceTypes,
   'cloudImageExplorer.acceptShared': acceptShared,
   'cloudImageExplorer.rejectShared': rejectShared,
   'cloudImageExplorer.showQuota': showQuota,

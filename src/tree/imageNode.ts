@@ -1,5 +1,6 @@
 // An image in the tree: its one-line facts, its state's icon and colour, the commands that apply to it
 // (its cloud's rules for its owner and state) and the hover, built only when asked.
+import { appendInstanceTypes } from './instanceTypesHover';
 import * as vscode from 'vscode';
 import { capabilityFlags } from '../providers/rules/capabilities';
 import { consoleUrl } from '../providers/rules/console';
@@ -246,6 +247,7 @@ export class ImageNode implements Node {
       md.appendMarkdown('\n\n$(warning) ').appendText(this.lastError);
       md.supportThemeIcons = true;
     }
+    appendInstanceTypes(md, this.account.cloud, { accountId: this.account.id, regionId: this.parent.region.id, imageId: image.id });
     return md;
   }
 }

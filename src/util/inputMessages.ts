@@ -77,6 +77,8 @@ function charsetRule(charset: Charset, field: InputField): string {
       return vscode.l10n.t('A Huawei Cloud image name uses only letters, digits, Chinese characters, "-", ".", "_" and spaces.');
     case 'noAngleBrackets':
       return vscode.l10n.t('The {0} may not contain "<" or ">".', fieldName(field));
+    case 'kmsKeyUuid':
+      return vscode.l10n.t('A KMS key ID is 36 characters: hexadecimal digits in groups of 8, 4, 4, 4 and 12 joined by "-", such as 0d0466b0-e727-4d9c-b35d-f84bb474a37f.');
   }
 }
 
@@ -195,6 +197,18 @@ export function inputMessage(p: InputProblem, cloud?: CloudKind): string {
       return vscode.l10n.t('{0} copies an image only within its own region; {1} cannot be chosen.', cloud ? cloudLabel(cloud) : vscode.l10n.t('This cloud'), p.regionId);
     case 'noRegions':
       return vscode.l10n.t('Choose at least one destination region.');
+    case 'kmsKeyInRegionOnly':
+      return vscode.l10n.t('{0} encrypts a copy with a KMS key only within the region of the image; copy it there, or copy it unencrypted.', cloud ? cloudLabel(cloud) : vscode.l10n.t('This cloud'));
+    case 'tooManyDataDisks':
+      return vscode.l10n.t('An image takes at most {0} data disks on this cloud; {1} were given.', p.max, p.count);
+    case 'noDataDisks':
+      return vscode.l10n.t('{0} imports no data disks with a system disk image.', cloud ? cloudLabel(cloud) : vscode.l10n.t('This cloud'));
+    case 'notShared':
+      return vscode.l10n.t('No image {0} is shared with this project; only images shared with it can be accepted or rejected.', formatList(p.ids));
+    case 'unknownRegion':
+      return vscode.l10n.t('The region "{0}" does not exist on {1}.', p.regionId, cloud ? cloudLabel(cloud) : vscode.l10n.t('this cloud'));
+    case 'notEncryptable':
+      return vscode.l10n.t('{0} cannot encrypt the new image this way.', cloud ? cloudLabel(cloud) : vscode.l10n.t('This cloud'));
     case 'outOfRange':
       return vscode.l10n.t('The {0} must be a whole number from {1} to {2}.', fieldName(p.field), p.min, p.max);
     case 'notOneOf':

@@ -131,6 +131,8 @@ const FIELD_LABELS: Readonly<Record<FieldId, () => string>> = {
   diskType: () => vscode.l10n.t('Disk type'),
   diskProgress: () => vscode.l10n.t('Disk progress'),
   diskEncrypted: () => vscode.l10n.t('Disk encrypted'),
+  encrypted: () => vscode.l10n.t('Encrypted'),
+  kmsKey: () => vscode.l10n.t('KMS key'),
   visibility: () => vscode.l10n.t('Visibility'),
   public: () => vscode.l10n.t('Public'),
   selfShared: () => vscode.l10n.t('Shared by you'),

@@ -39,6 +39,18 @@ function requestFor(plan: CopyPlan, source: string, region: string): CopyRequest
   };
 }
 
+/** The encryption asked for, in the confirmation's words. */
+function encryptionNote(plan: CopyPlan): string[] {
+  switch (plan.encryption) {
+    case 'kms':
+      return [vscode.l10n.t('The copy is encrypted with the KMS key {0}.', plan.kmsKeyId)];
+    case 'default':
+      return [vscode.l10n.t('The copy is encrypted with the default key.')];
+    default:
+      return [];
+  }
+}
+
 async function askAndCopy(ctx: CommandContext, target: ImageNode): Promise<void> {
   const cloud = target.account.cloud;
   const p = await provider(ctx, target);
@@ -51,7 +63,15 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode): Promise<void>
   const listed = copying.rules.crossRegion ? await p.listRegions() : [];
   const initial: CopyPlan = { regions: [source], name: `${target.image.name}-copy`, description: '', encryption: 'none', kmsKeyId: '', agencyName: '' };
   const title = vscode.l10n.t('Copy "{0}"', target.image.name);
-  const plan = await runWizard(title, copySteps({ cloud, rules: copying.rules, sourceRegionId: source, regions: listed, lastAgency: agencies.list()[0] }), initial, ctx.ui);
+  const plan = await runWizard(
+    title,
+    copySteps({ cloud, rules: copying.rules, sourceRegionId: source, regions: listed, lastAgency: agencies.list()[0], keys: p.keys }),
+    initial,
+    ctx.ui,
+  );
+  if (plan.encryption === 'kms' && new Set(plan.regions).size > 1) {
+    throw new Error(vscode.l10n.t('A KMS key belongs to one region: copy to one region at a time to encrypt with a KMS key.'));
+  }
   const requests = [...new Set(plan.regions)].map((region) => ({ region, request: requestFor(plan, source, region) }));
   for (const { request } of requests) {
     const problem = checkCopy(copying.rules, source, request);
@@ -68,7 +88,7 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode): Promise<void>
   // Escape or Cancel ends the command here (UserCancelledError).
   await ctx.ui.confirm(
     vscode.l10n.t('Copy the image "{0}" ({1}) to {2}?', target.image.name, target.image.id, regions.join(', ')),
-    [vscode.l10n.t('Each copy is a new image named "{0}" that the cloud stores and charges for.', plan.name), ...notes].join('\n\n'),
+    [vscode.l10n.t('Each copy is a new image named "{0}" that the cloud stores and charges for.', plan.name), ...encryptionNote(plan), ...notes].join('\n\n'),
     copyButton,
   );
   const group = requests.length > 1 ? randomUUID() : undefined;

@@ -1,9 +1,11 @@
 // The Copy Image wizard's steps: destination region(s) (several at once where the cloud copies across
 // regions), the new name, a description (where the copy call takes one), encryption and a KMS key
-// (Alibaba), and the IAM agency a Huawei cross-region copy goes through. Back returns a step; the
+// (Alibaba; Huawei within the image's region), picked from the region's keys or typed, and the IAM agency a Huawei cross-region copy goes through. Back returns a step; the
 // rules are the provider's, checked as the user types.
 import * as vscode from 'vscode';
 import type { CopyRules } from '../../providers/core/rules';
+import type { KeyOperations } from '../../providers/core/operations';
+import { askKmsKey } from './keyPicker';
 import type { InputProblem } from '../../providers/core/rules';
 import type { CloudKind, Region } from '../../providers/core/model';
 import { messageOf } from '../../util/inputMessages';
@@ -26,11 +28,18 @@ export interface CopyWizardContext {
   readonly regions: readonly Region[];
   /** What the agency step offers first (the last one used). */
   readonly lastAgency?: string;
+  /** The account's key listing, where the cloud has one (the key picker); else the key is typed. */
+  readonly keys?: KeyOperations;
+}
+
+/** Whether the copy can be encrypted with the regions chosen (Huawei: a key only within the image's region). */
+function encryptable(w: CopyWizardContext, plan: CopyPlan): boolean {
+  return w.rules.checkKmsKeyId !== undefined && (!w.rules.keyInRegionOnly || plan.regions.every((r) => r === w.sourceRegionId));
 }
 
 /** A step that asks for one text of the plan, checked (trimmed) by the provider's rule as it is typed. */
 function textStep(
-  key: 'name' | 'description' | 'kmsKeyId' | 'agencyName',
+  key: 'name' | 'description' | 'agencyName',
   prompt: () => string,
   check: (value: string) => InputProblem | undefined,
   w: CopyWizardContext,
@@ -81,17 +90,25 @@ export function copySteps(w: CopyWizardContext): WizardStep<CopyPlan>[] {
       applies: () => w.rules.checkDescription !== undefined,
     }),
     {
-      applies: () => w.rules.checkKmsKeyId !== undefined,
+      applies: (plan) => encryptable(w, plan),
       async run(plan, input, info) {
+        // A KMS key belongs to one region: with several destination regions only the default key remains.
+        const oneRegion = new Set(plan.regions).size === 1;
         const items: PickItem<CopyPlan['encryption']>[] = [
           { label: vscode.l10n.t('Not encrypted'), data: 'none' },
-          { label: vscode.l10n.t('Encrypted with the default key'), data: 'default' },
-          { label: vscode.l10n.t('Encrypted with a KMS key…'), data: 'kms' },
+          ...(w.rules.defaultKey ? [{ label: vscode.l10n.t('Encrypted with the default key'), data: 'default' as const }] : []),
+          ...(oneRegion ? [{ label: vscode.l10n.t('Encrypted with a KMS key…'), data: 'kms' as const }] : []),
         ];
         plan.encryption = (await input.pick(items, { ...info, placeHolder: vscode.l10n.t('Encryption of the new image') })).data;
       },
     },
-    textStep('kmsKeyId', () => vscode.l10n.t('KMS key ID'), (v) => w.rules.checkKmsKeyId?.(v), w, { applies: (plan) => plan.encryption === 'kms' }),
+    {
+      applies: (plan) => encryptable(w, plan) && plan.encryption === 'kms',
+      async run(plan, input, info) {
+        const check = (v: string): InputProblem | undefined => w.rules.checkKmsKeyId?.(v);
+        plan.kmsKeyId = await askKmsKey({ cloud: w.cloud, regionId: plan.regions[0] ?? w.sourceRegionId, keys: w.keys, check, current: plan.kmsKeyId || undefined }, input, info);
+      },
+    },
     textStep('agencyName', () => vscode.l10n.t('IAM agency that lets IMS copy across regions'), (v) => w.rules.checkAgencyName?.(v), w, {
       applies: (plan) => w.rules.checkAgencyName !== undefined && elsewhere(plan),
       initial: () => w.lastAgency,

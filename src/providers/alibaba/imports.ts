@@ -13,6 +13,19 @@ import { allPages } from './params';
 import { ALIBABA_IMPORT_RULES } from './rules';
 import { taskState } from './tasks';
 
+/** The data disks as DiskDeviceMapping.2..N (OSSBucket, OSSObject, Format, DiskImageSize each). */
+function dataDiskParams(request: ImportRequest): Record<string, string> {
+  const params: Record<string, string> = {};
+  (request.dataDisks ?? []).forEach((d, i) => {
+    const n = `DiskDeviceMapping.${i + 2}`;
+    params[`${n}.OSSBucket`] = d.bucket;
+    params[`${n}.OSSObject`] = d.object;
+    params[`${n}.Format`] = d.format ?? 'RAW';
+    params[`${n}.DiskImageSize`] = String(d.sizeGiB);
+  });
+  return params;
+}
+
 interface Imported {
   readonly jobId: string;
   readonly imageId?: string;
@@ -24,7 +37,8 @@ export class AlibabaImporting implements ImportOperations {
   constructor(private readonly rpc: AlibabaRpcClient) {}
 
   /**
-   * ImportImage with one DiskDeviceMapping (the system disk: OSSBucket, OSSObject, Format, DiskImageSize),
+   * ImportImage with the system disk's DiskDeviceMapping.1 (OSSBucket, OSSObject, Format, DiskImageSize) and
+   * any data disks' DiskDeviceMapping.2..N,
    * ImageName, Description, Platform, OSType and Architecture; a ClientToken, so that the cloud itself
    * would take a repeat as the same request.
    */
@@ -42,6 +56,7 @@ export class AlibabaImporting implements ImportOperations {
       'DiskDeviceMapping.1.OSSObject': request.object,
       'DiskDeviceMapping.1.Format': request.format ?? 'RAW',
       'DiskDeviceMapping.1.DiskImageSize': String(request.diskSizeGiB),
+      ...dataDiskParams(request),
       ClientToken: randomUUID(),
     };
     const started = await changes.run<Imported>({

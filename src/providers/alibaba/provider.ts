@@ -16,6 +16,7 @@ import { AlibabaImporting } from './imports';
 import { AlibabaSharing } from './sharing';
 import { AlibabaTags } from './tags';
 import { AlibabaCopying } from './copy';
+import { AlibabaKeys } from './keys';
 import { alibabaUsage } from './usage';
 import { AlibabaLaunch } from './launch';
 import type { UsageOperations } from '../core/operations';
@@ -36,6 +37,7 @@ export const ALIBABA_FILTERS: FilterSupport = {
   singleTag: 'any-value',
   owners: ['self', 'system', 'shared', 'marketplace', 'community'],
   statuses: ALIBABA_IMAGE_STATUSES,
+  allStatuses: 'ALL',
   usableStatus: 'Available',
   manyStatuses: true,
   name: 'contains',
@@ -116,6 +118,7 @@ export class AlibabaEcsProvider implements ImageProvider {
   readonly usage: UsageOperations;
   readonly transfers: StorageTransfers;
   readonly launch: AlibabaLaunch;
+  readonly keys: AlibabaKeys;
   private readonly rpc: AlibabaRpcClient;
 
   constructor(ctx: ProviderContext, private readonly acceptLanguage = 'en-US') {
@@ -131,6 +134,7 @@ export class AlibabaEcsProvider implements ImageProvider {
     this.transfers = new StorageTransfers(ctx, 'alibaba', ALIBABA_FILE_IMPORT);
     this.usage = alibabaUsage(this.rpc, new AlibabaRpcClient(ctx, ESS_API));
     this.launch = new AlibabaLaunch(this.rpc);
+    this.keys = new AlibabaKeys(ctx);
     this.details = { instanceTypes: (regionId, imageId, signal) => this.instanceTypes(regionId, imageId, signal) };
   }
 

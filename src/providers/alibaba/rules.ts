@@ -83,6 +83,8 @@ export const ALIBABA_COPY_RULES: CopyRules = {
   checkName: (name) => checkText(name, IMAGE_NAME),
   checkDescription: (description) => checkText(description, IMAGE_DESCRIPTION),
   checkKmsKeyId: (keyId) => checkText(keyId, KMS_KEY_ID),
+  // Encrypted=true without KMSKeyId encrypts with the cloud's default key.
+  defaultKey: true,
 };
 
 /** "同一个地域下同时只能有五个镜像复制任务运行，其余任务需要排队等待" (CopyImage, 接口说明). */
@@ -139,6 +141,8 @@ export const ALIBABA_IMPORT_RULES: ImportRules = {
   minDiskGiB: 5,
   maxDiskGiB: 2048,
   checkBucket: (bucket) => checkText(bucket, OSS_BUCKET),
+  // DiskDeviceMapping.2..17: data disks beside the system disk (DiskImageSize 5 to 2,000 GiB each).
+  dataDisks: { max: 16, minGiB: 5, maxGiB: 2000 },
   // DiskDeviceMapping.N.OSSObject: an OSS object key, at most 1,023 bytes.
   checkObject: (object) => checkText(object, objectNameRule(1023)),
   checkName: (name) => checkText(name, IMAGE_NAME),

@@ -22,6 +22,8 @@ export interface FilterSupport {
   readonly owners: readonly ImageOwner[];
   /** Every status word the cloud documents for its listing filter. */
   readonly statuses: readonly string[];
+  /** The word that asks for every status, where the cloud has one (Alibaba "ALL"). */
+  readonly allStatuses?: string;
   /** The status of an image ready to use, where the listing can filter by status. */
   readonly usableStatus?: string;
   /** Whether several statuses can be asked for at once (else one). */
@@ -173,6 +175,11 @@ export function checkFilter(support: FilterSupport, filter: ImageFilter): InputP
   const statuses = statusesOf(filter);
   if (statuses.length > 1 && !support.manyStatuses) {
     return { code: 'oneStatusOnly', count: statuses.length };
+  }
+  // Only the cloud's own status words (a typed "Bogus" from a script or a setting never reaches the cloud).
+  const unknown = support.statuses.length ? statuses.find((s) => !support.statuses.includes(s) && s !== support.allStatuses) : undefined;
+  if (unknown !== undefined) {
+    return { code: 'notOneOf', value: unknown, values: support.statuses };
   }
   const other = checkAttributes(support, filter) ?? checkCreated(support, filter) ?? checkUntagged(support, filter);
   if (other) {

@@ -184,6 +184,32 @@ export interface ImportRequest {
   readonly architecture: string;
   /** Alibaba DiskImageSize; Huawei min_disk (GiB). */
   readonly diskSizeGiB: number;
+  /** Encrypts the new image with this key of the region's key service, where the import takes one (Huawei cmk_id). */
+  readonly kmsKeyId?: string;
+  /** Data disks' image files beside the system disk's, where the cloud imports them in one image (Alibaba DiskDeviceMapping.2..N). */
+  readonly dataDisks?: readonly DataDiskFile[];
+}
+
+/** One data disk's image file in the region's object storage. */
+export interface DataDiskFile {
+  readonly bucket: string;
+  readonly object: string;
+  /** Alibaba Format (RAW, VHD, QCOW2, VMDK). */
+  readonly format?: string;
+  readonly sizeGiB: number;
+}
+
+/** A data disk image from one file (Huawei `POST /v1/cloudimages/dataimages/action`). */
+export interface DataImageRequest {
+  readonly bucket: string;
+  readonly object: string;
+  readonly name: string;
+  readonly description?: string;
+  /** min_disk (GiB). */
+  readonly diskSizeGiB: number;
+  /** Huawei os_type (Linux). */
+  readonly osType?: string;
+  readonly kmsKeyId?: string;
 }
 
 export interface ImportStarted extends StartedJob {
@@ -195,6 +221,8 @@ export interface ImportOperations {
   /** What the request may hold (names, formats, platforms, sizes), checked before any request. */
   readonly rules: ImportRules;
   importImage(regionId: string, request: ImportRequest, signal?: AbortSignal): Promise<ImportStarted>;
+  /** Makes a data disk image of one file, where the cloud has that kind (Huawei); an async job followed to the new image. */
+  importDataImage?(regionId: string, request: DataImageRequest, signal?: AbortSignal): Promise<ImportStarted>;
 }
 
 export type Membership = 'pending' | 'accepted' | 'rejected';
@@ -269,8 +297,9 @@ export interface CopyRequest {
   readonly destinationRegionId: string;
   readonly name: string;
   readonly description?: string;
-  /** Alibaba: encrypt the copy, with `kmsKeyId` or else the cloud's default key. */
+  /** Encrypt the copy: with `kmsKeyId`, or else the cloud's default key where it has one (Alibaba; `rules.defaultKey`). */
   readonly encrypted?: boolean;
+  /** Alibaba KMSKeyId (a key of the destination region); Huawei cmk_id (in-region copies only: `rules.keyInRegionOnly`). */
   readonly kmsKeyId?: string;
   /** Huawei cross-region copy: the IAM agency IMS acts through (agency_name). */
   readonly agencyName?: string;
@@ -364,6 +393,22 @@ export interface LaunchOperations {
   unsupported(regionId: string, instanceType: string, imageIds: readonly string[], signal?: AbortSignal): Promise<ReadonlySet<string> | undefined>;
 }
 
+/** A key of the account's key service in a region (Alibaba KMS, Huawei DEW/KMS) that can encrypt images. */
+export interface KmsKey {
+  readonly id: string;
+  /** The key's alias (Huawei key_alias), where the listing gives one. */
+  readonly alias?: string;
+  /** The cloud's word for the key's state, where the listing gives one (Huawei key_state "2": enabled). */
+  readonly state?: string;
+  /** The cloud's default key for the service (Huawei default_key_flag "1"). */
+  readonly isDefault?: boolean;
+}
+
+export interface KeyOperations {
+  /** The keys that can encrypt an image in a region, every page (Alibaba KMS ListKeys, Huawei KMS list-keys: enabled keys). */
+  listKeys(regionId: string, signal?: AbortSignal): Promise<KmsKey[]>;
+}
+
 /** The optional groups an ImageProvider may carry. */
 export interface ImageOperations {
   readonly tags?: TagOperations;
@@ -381,4 +426,6 @@ export interface ImageOperations {
   /** Image files moved between the user's disk and the cloud's object store (upload to import, download of an export). */
   readonly transfers?: TransferOperations;
   readonly launch?: LaunchOperations;
+  /** Where the account's key service lists its keys (for the key picker); absent: a key ID is typed. */
+  readonly keys?: KeyOperations;
 }

@@ -33,7 +33,8 @@ export type Charset =
   | 'obsBucket'
   | 'objectName'
   | 'noSpaces'
-  | 'alibabaImageName' | 'huaweiImageName' | 'noAngleBrackets';
+  | 'alibabaImageName' | 'huaweiImageName' | 'noAngleBrackets'
+  | 'kmsKeyUuid';
 
 /** How a cloud writes a member ID. */
 export type MemberFormat = 'alibabaAccount' | 'huaweiProject' | 'qingcloudUser';
@@ -86,7 +87,13 @@ export type InputProblem =
   | { readonly code: 'endpointInsecure'; readonly host: string }
   | { readonly code: 'endpointCredentials' }
   | { readonly code: 'endpointPath' }
-  | { readonly code: 'copyRegion'; readonly regionId: string } | { readonly code: 'noRegions' };
+  | { readonly code: 'copyRegion'; readonly regionId: string } | { readonly code: 'noRegions' }
+  // Encryption (copy and import)
+  | { readonly code: 'kmsKeyInRegionOnly' } | { readonly code: 'notEncryptable' }
+  // Data disks (import)
+  | { readonly code: 'tooManyDataDisks'; readonly count: number; readonly max: number } | { readonly code: 'noDataDisks' }
+  // Arguments typed by scripts and keybindings
+  | { readonly code: 'notShared'; readonly ids: readonly string[] } | { readonly code: 'unknownRegion'; readonly regionId: string };
 
 export interface TextRule {
   readonly field: InputField;
@@ -154,8 +161,12 @@ export interface CopyRules {
   checkName(name: string): InputProblem | undefined;
   /** Absent where the copy call takes no description (QingCloud CloneImages). */
   checkDescription?(description: string): InputProblem | undefined;
-  /** Present where a copy can be encrypted with a key of the user's (Alibaba KMSKeyId). */
+  /** Present where a copy can be encrypted with a key of the user's (Alibaba KMSKeyId, Huawei cmk_id). */
   checkKmsKeyId?(keyId: string): InputProblem | undefined;
+  /** True where "encrypted" without a key uses the cloud's default key (Alibaba Encrypted=true alone). */
+  readonly defaultKey?: boolean;
+  /** True where only a copy within the image's region takes a key (Huawei: cross_region_copy has no cmk_id). */
+  readonly keyInRegionOnly?: boolean;
   /** Present where a copy to another region goes through an IAM agency (Huawei agency_name). */
   checkAgencyName?(agency: string): InputProblem | undefined;
   /** Whether a copy may leave the image's region (QingCloud clones within its zone only). */
@@ -185,6 +196,18 @@ export interface ImportRules {
   checkObject(object: string): InputProblem | undefined;
   checkName(name: string): InputProblem | undefined;
   checkDescription(description: string): InputProblem | undefined;
+  /** Present where an import can encrypt the new image with a key of the user's (Huawei cmk_id). */
+  checkKmsKeyId?(keyId: string): InputProblem | undefined;
+  /** Where a system disk image can bring data disks' files along (Alibaba DiskDeviceMapping.2..17): how many, what size. */
+  readonly dataDisks?: DiskRange & { readonly max: number };
+  /** Where a data disk image is made from one file (Huawei dataimages/action): its size and OS types. */
+  readonly dataImage?: DiskRange & { readonly osTypes: readonly string[] };
+}
+
+/** A disk's size range, GiB. */
+export interface DiskRange {
+  readonly minGiB: number;
+  readonly maxGiB: number;
 }
 
 export type Capability = 'tag' | 'share' | 'export' | 'delete' | 'copy' | 'edit' | 'deprecate';

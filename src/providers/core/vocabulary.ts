@@ -48,6 +48,7 @@ export type FieldId =
   | 'recommendedType' | 'defaultUser' | 'nvme' | 'imds'
   | 'size' | 'minDisk' | 'imageSize' | 'diskFormat' | 'containerFormat' | 'checksum'
   | 'diskDevice' | 'diskSize' | 'diskSnapshot' | 'diskType' | 'diskProgress' | 'diskEncrypted'
+  | 'encrypted' | 'kmsKey'
   | 'visibility' | 'public' | 'selfShared' | 'copied' | 'subscribed' | 'protected' | 'productCode' | 'resourceGroup'
   | 'enterpriseProject' | 'license' | 'wholeImage' | 'backupId'
   | 'tags';

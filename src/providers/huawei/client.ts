@@ -64,10 +64,10 @@ export const HUAWEI_CLOCK: ClockRule = {
   isAuthFailure: (code) => AUTH_CODES.has(code),
 };
 
-export type HuaweiService = 'ims' | 'iam' | 'ecs' | 'as';
+export type HuaweiService = 'ims' | 'iam' | 'ecs' | 'as' | 'kms';
 
 export interface HuaweiCallOptions {
-  /** Which service's public endpoint; both go to the one override origin when there is one. Default 'ims'. */
+  /** Which service's public endpoint; all go to the one override origin when there is one. Default 'ims'. */
   readonly service?: HuaweiService;
   /** Needed for a regional service (IMS) without an endpoint override. */
   readonly regionId?: string;
@@ -134,9 +134,18 @@ export class HuaweiClient {
    * An IMS call as the project of a region: the project id is looked up (once), sent as X-Project-Id and put in
    * place of `{project_id}` in the path. Other path parts are the caller's to encode (see `segment`).
    */
-  async ims(method: string, regionId: string, path: string, options: Omit<HuaweiCallOptions, 'service' | 'regionId' | 'projectId'> = {}): Promise<Json> {
+  ims(method: string, regionId: string, path: string, options: Omit<HuaweiCallOptions, 'service' | 'regionId' | 'projectId'> = {}): Promise<Json> {
+    return this.asProject('ims', method, regionId, path, options);
+  }
+
+  /** A DEW/KMS call (`/v1.0/{project_id}/kms/...`) as the project of a region, like `ims`. */
+  kms(method: string, regionId: string, path: string, options: Omit<HuaweiCallOptions, 'service' | 'regionId' | 'projectId'> = {}): Promise<Json> {
+    return this.asProject('kms', method, regionId, path, options);
+  }
+
+  private async asProject(service: HuaweiService, method: string, regionId: string, path: string, options: Omit<HuaweiCallOptions, 'service' | 'regionId' | 'projectId'>): Promise<Json> {
     const projectId = await this.projectId(regionId, options.signal);
-    return this.request(method, path.replace('{project_id}', segment(projectId)), { ...options, regionId, projectId });
+    return this.request(method, path.replace('{project_id}', segment(projectId)), { ...options, service, regionId, projectId });
   }
 
   /**
@@ -189,7 +198,7 @@ export class HuaweiClient {
       throw new ProviderError({ cloud: 'local', code: 'BadRequest', message: 'An IMS, ECS or AS call needs a region.' });
     }
     const regionId = options.regionId ?? '';
-    return `https://${options.service === 'ecs' || options.service === 'as' ? `${options.service}.${regionId}.myhuaweicloud.com` : imsHost(regionId)}`;
+    return `https://${options.service === 'ecs' || options.service === 'as' || options.service === 'kms' ? `${options.service}.${regionId}.myhuaweicloud.com` : imsHost(regionId)}`;
   }
 }
 

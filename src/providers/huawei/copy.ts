@@ -11,6 +11,7 @@ import { Changes } from '../shared/reconcile';
 import { segment, type HuaweiClient } from './client';
 import { jobStartOf } from './jobs';
 import { HUAWEI_COPY_RULES } from './rules';
+import { HUAWEI_REGIONS } from './regions';
 
 export class HuaweiCopying implements CopyOperations {
   readonly rules = HUAWEI_COPY_RULES;
@@ -19,6 +20,10 @@ export class HuaweiCopying implements CopyOperations {
 
   async copyImage(regionId: string, imageId: string, request: CopyRequest, signal?: AbortSignal): Promise<StartedCopy> {
     assertValid(checkCopy(this.rules, regionId, request));
+    // IMS's regions are a fixed table: a destination outside it (a typed one) is refused before any request.
+    if (!HUAWEI_REGIONS.some((r) => r.id === request.destinationRegionId)) {
+      assertValid({ code: 'unknownRegion', regionId: request.destinationRegionId });
+    }
     const across = request.destinationRegionId !== regionId;
     const description = request.description ? { description: request.description } : {};
     const changes = new Changes();
@@ -37,7 +42,10 @@ export class HuaweiCopying implements CopyOperations {
               },
               signal,
             })
-          : await this.client.ims('POST', regionId, `/v1/cloudimages/${segment(imageId)}/copy`, { body: { name: request.name, ...description }, signal });
+          : await this.client.ims('POST', regionId, `/v1/cloudimages/${segment(imageId)}/copy`, {
+              body: { name: request.name, ...description, ...(request.kmsKeyId ? { cmk_id: request.kmsKeyId } : {}) },
+              signal,
+            });
         return jobStartOf(body, across ? 'CopyImageCrossRegion' : 'CopyImageInRegion');
       },
     });

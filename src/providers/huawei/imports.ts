@@ -1,13 +1,13 @@
 // Huawei IMS image from an OBS file: the "create image" action (POST /v2/cloudimages/action) with
-// image_url "bucket:object", name, os_version and min_disk is an async job; its progress names the new
+// image_url "bucket:object", name, os_version, min_disk (and cmk_id: encrypted with that KMS key) is an async job; its progress names the new
 // image (entities.image_id) once IMS has made the record, which is read once right after the start.
 // Sent once, without a token: after a lost reply nothing can tell which job it started (IMS lists no
 // jobs), so the outcome stays unknown and the user is told what to check.
 import { str } from '../shared/common';
 import { ProviderError } from '../core/errors';
-import { checkImport } from '../rules/import';
+import { checkDataImage, checkImport } from '../rules/import';
 import { assertValid } from '../rules/problems';
-import type { ImportOperations, ImportRequest, ImportStarted } from '../core/operations';
+import type { DataImageRequest, ImportOperations, ImportRequest, ImportStarted } from '../core/operations';
 import { Changes } from '../shared/reconcile';
 import { segment, type HuaweiClient } from './client';
 import { jobStartOf } from './jobs';
@@ -34,10 +34,39 @@ export class HuaweiImporting implements ImportOperations {
             min_disk: request.diskSizeGiB,
             architecture: request.architecture,
             type: 'ECS',
+            ...(request.kmsKeyId ? { cmk_id: request.kmsKeyId } : {}),
           },
           signal,
         });
         return jobStartOf(body, 'CreateImage');
+      },
+    });
+    return { ...changes.result(job), job, imageId: await this.newImageId(regionId, job.jobId, signal) };
+  }
+
+  /**
+   * A data disk image from an OBS file: `POST /v1/cloudimages/dataimages/action` {name, description,
+   * image_url, min_disk, os_type, cmk_id} -> {job_id}, followed like an import (sent once).
+   */
+  async importDataImage(regionId: string, request: DataImageRequest, signal?: AbortSignal): Promise<ImportStarted> {
+    assertValid(checkDataImage(this.rules, request));
+    const changes = new Changes();
+    const job = await changes.run({
+      kind: 'import',
+      imageIds: [],
+      send: async () => {
+        const body = await this.client.ims('POST', regionId, '/v1/cloudimages/dataimages/action', {
+          body: {
+            name: request.name,
+            ...(request.description ? { description: request.description } : {}),
+            image_url: `${request.bucket}:${request.object}`,
+            min_disk: request.diskSizeGiB,
+            os_type: request.osType ?? 'Linux',
+            ...(request.kmsKeyId ? { cmk_id: request.kmsKeyId } : {}),
+          },
+          signal,
+        });
+        return jobStartOf(body, 'CreateDataImage');
       },
     });
     return { ...changes.result(job), job, imageId: await this.newImageId(regionId, job.jobId, signal) };

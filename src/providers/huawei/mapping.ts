@@ -169,6 +169,10 @@ export const HUAWEI_FIELDS: FieldCatalogue = {
   disk_format: { id: 'diskFormat', group: 'storage' },
   container_format: { id: 'containerFormat', group: 'storage' },
   checksum: { id: 'checksum', group: 'storage' },
+  // Encryption: "1" encrypted with the KMS key __system__cmkid. Both spellings of the flag are published.
+  __system__encrypted: { id: 'encrypted', group: 'storage', values: { '1': 'yes', '0': 'no' } },
+  __system_encrypted: { id: 'encrypted', group: 'storage', values: { '1': 'yes', '0': 'no' } },
+  __system__cmkid: { id: 'kmsKey', group: 'storage' },
   visibility: { id: 'visibility', group: 'access', values: { public: 'public', private: 'private', shared: 'shared' } },
   protected: { id: 'protected', group: 'access', format: 'bool' },
   __productcode: { id: 'productCode', group: 'access' },

@@ -8,6 +8,7 @@ import { findByIdOrListing, markerOf, nextMarker } from '../shared/paging';
 import type { ImageProvider, ProviderContext } from '../core/provider';
 import { HUAWEI_CONCURRENCY, HuaweiClient } from './client';
 import { HuaweiCopying } from './copy';
+import { HuaweiKeys } from './keys';
 import { HuaweiDeleting, HuaweiExporting, HuaweiJobs } from './jobs';
 import { mapImage } from './mapping';
 import { huaweiRegions, type HuaweiLanguage } from './regions';
@@ -52,12 +53,17 @@ export const HUAWEI_FILTERS: FilterSupport = {
   untagged: true,
 };
 
+/** An IMS image id: a UUID. */
+const IMAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * The tag query a filter asks for (its name matched in part): its tag conditions, or `without_any_tag` for
- * "images without tags"; undefined when it has neither.
+ * The tag query a filter asks for: its tag conditions, or `without_any_tag` for "images without tags";
+ * its name matched in part (`matches` resource_name), or, where the name is an image id, that image
+ * exactly (`matches` resource_id); undefined when it has no tag condition.
  */
 export function tagQueryOf(filter: ImageFilter | undefined): HuaweiTagQuery | undefined {
-  const name = filter?.name ? { nameContains: filter.name } : {};
+  const text = filter?.name?.trim();
+  const name = !text ? {} : IMAGE_ID.test(text) ? { idEquals: text.toLowerCase() } : { nameContains: filter!.name! };
   if (filter?.untagged) {
     return { withoutAnyTag: true, ...name };
   }
@@ -114,6 +120,7 @@ export class HuaweiImsProvider implements ImageProvider {
   readonly quota: HuaweiQuota;
   readonly usage: UsageOperations;
   readonly transfers: StorageTransfers;
+  readonly keys: HuaweiKeys;
   private readonly client: HuaweiClient;
   private readonly tagSearch: HuaweiTagSearch;
 
@@ -131,6 +138,7 @@ export class HuaweiImsProvider implements ImageProvider {
     this.launch = new HuaweiLaunch(this.client, (regionId, ids, signal) => this.findImages(regionId, ids, signal, true));
     this.received = new HuaweiReceived(this.client);
     this.quota = new HuaweiQuota(this.client);
+    this.keys = new HuaweiKeys(this.client);
     this.usage = huaweiUsage(this.client);
     this.tagSearch = new HuaweiTagSearch(this.client);
   }

@@ -11,6 +11,7 @@ import { num, objectsOf, str } from '../shared/common';
 import type { HuaweiClient } from './client';
 import { jobStartOf } from './jobs';
 import { mapImage } from './mapping';
+import { assertValid } from '../rules/problems';
 
 const MEMBERSHIPS: readonly Membership[] = ['pending', 'accepted', 'rejected'];
 const LIMIT = 500;
@@ -49,6 +50,10 @@ export class HuaweiReceived implements ReceivedOperations {
     if (!images.length) {
       return changes.result();
     }
+    // An image not shared with this project is refused before the change is sent (as the pickers offer only shared ones).
+    const shared = new Set((await this.listReceived(regionId, signal)).map((r) => r.image.id));
+    const strangers = images.filter((id) => !shared.has(id));
+    assertValid(strangers.length ? { code: 'notShared', ids: strangers } : undefined);
     const projectId = await this.client.projectId(regionId, signal);
     const job = await changes.run<JobStart | undefined>({
       kind: membership === 'accepted' ? 'accept' : 'reject',

@@ -7,7 +7,7 @@ import { type ImageRules } from '../core/rules';
 import type { CopyRules } from '../core/rules';
 import type { EditRules } from '../core/rules';
 import { objectNameRule } from '../rules/import';
-import { type ImportRules } from '../core/rules';
+import { type ImportRules, type InputProblem } from '../core/rules';
 import { checkText } from '../rules/text';
 import { type TextRule } from '../core/rules';
 import { type CloudRules, type ExportRules, type TagRules } from '../core/rules';
@@ -87,12 +87,32 @@ const IMAGE_DESCRIPTION: TextRule = {
 /** cross_region_copy agency_name: the IAM agency's name, 1 to 64 characters without spaces. */
 const AGENCY: TextRule = { field: 'agencyName', min: 1, max: 64, charset: { name: 'noSpaces', test: (a) => !/\s/.test(a) } };
 
-/** In-region copy (`/copy`) and cross-region copy (`/cross_region_copy`, which needs an agency). */
+/**
+ * A KMS key id (cmk_id; the image's `__system__cmkid`): "fixed at 36 bytes", a UUID such as
+ * 0d0466b0-e727-4d9c-b35d-f84bb474a37f (the DEW/KMS key_id).
+ */
+const CMK_ID: TextRule = {
+  field: 'kmsKeyId',
+  min: 36,
+  max: 36,
+  charset: { name: 'kmsKeyUuid', test: (k) => /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(k) },
+};
+
+export function checkHuaweiKeyId(keyId: string): InputProblem | undefined {
+  return checkText(keyId, CMK_ID);
+}
+
+/**
+ * In-region copy (`/copy`: name, description, cmk_id) and cross-region copy (`/cross_region_copy`, which
+ * needs an agency and takes no cmk_id). IMS has no "default key": an encrypted copy names its key.
+ */
 export const HUAWEI_COPY_RULES: CopyRules = {
   crossRegion: true,
   checkName: (name) => checkText(name, IMAGE_NAME),
   checkDescription: (description) => checkText(description, IMAGE_DESCRIPTION),
   checkAgencyName: (agency) => checkText(agency, AGENCY),
+  checkKmsKeyId: checkHuaweiKeyId,
+  keyInRegionOnly: true,
 };
 
 export const HUAWEI_EDIT_RULES: EditRules = {
@@ -149,6 +169,10 @@ export const HUAWEI_IMPORT_RULES: ImportRules = {
   checkObject: (object) => checkText(object, OBS_OBJECT),
   checkName: (name) => checkText(name, IMAGE_NAME),
   checkDescription: (description) => checkText(description, IMAGE_DESCRIPTION),
+  // CreateImage (and the data-image action) take cmk_id: the new image is encrypted with that key.
+  checkKmsKeyId: checkHuaweiKeyId,
+  // dataimages/action: min_disk 40 to 2,048 GB; os_type Linux (Windows data images are no longer made).
+  dataImage: { minGiB: 40, maxGiB: 2048, osTypes: ['Linux'] },
 };
 
 /** Export: images of 1 TB or more cannot be exported; over 128 GB, only the fast export (is_quick_export) works. */

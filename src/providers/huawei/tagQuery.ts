@@ -17,6 +17,8 @@ export interface HuaweiTagQuery extends TagQuery {
   readonly withoutAnyTag?: boolean;
   /** `matches: [{key: "resource_name", value}]`: part of the image name. */
   readonly nameContains?: string;
+  /** `matches: [{key: "resource_id", value}]`: exactly this image. */
+  readonly idEquals?: string;
 }
 
 /** Per list: at most ten keys, ten values a key (the documented limits); key 127 and value 255 characters. */
@@ -75,8 +77,13 @@ export function tagQueryBody(query: HuaweiTagQuery): Json {
   if (query.withoutAnyTag) {
     body['without_any_tag'] = true;
   }
-  if (query.nameContains) {
-    body['matches'] = [{ key: 'resource_name', value: query.nameContains }];
+  // Each key at most once; resource_name's empty value would mean an exact name, so it is left out instead.
+  const matches = [
+    ...(query.nameContains ? [{ key: 'resource_name', value: query.nameContains }] : []),
+    ...(query.idEquals ? [{ key: 'resource_id', value: query.idEquals }] : []),
+  ];
+  if (matches.length) {
+    body['matches'] = matches;
   }
   return body;
 }

@@ -31,10 +31,12 @@ export interface Capabilities {
    * document no way to cancel a job).
    */
   readonly cancels: readonly JobKind[];
+  /** The instance types an image runs on can be asked for (Alibaba DescribeImageSupportInstanceTypes). */
+  readonly instanceTypes?: boolean;
 }
 
 export const CAPABILITIES: Readonly<Record<CloudKind, Capabilities>> = {
-  alibaba: { tag: true, share: true, export: true, delete: true, copy: true, edit: true, deprecate: true, jobs: true, retired: false, cancels: ['import', 'export', 'copy'] },
+  alibaba: { tag: true, share: true, export: true, delete: true, copy: true, edit: true, deprecate: true, jobs: true, retired: false, cancels: ['import', 'export', 'copy'], instanceTypes: true },
   huawei: { tag: true, share: true, export: true, delete: true, copy: true, edit: true, deprecate: false, jobs: true, retired: false, cancels: [] },
   // QingCloud IaaS has no image export.
   qingcloud: { tag: true, share: true, export: false, delete: true, copy: true, edit: true, deprecate: false, jobs: true, retired: false, cancels: [] },

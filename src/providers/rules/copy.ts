@@ -17,7 +17,21 @@ export function checkCopy(rules: CopyRules, sourceRegionId: string, request: Cop
   return (
     rules.checkName(request.name) ??
     (request.description && rules.checkDescription ? rules.checkDescription(request.description) : undefined) ??
-    (request.kmsKeyId !== undefined && rules.checkKmsKeyId ? rules.checkKmsKeyId(request.kmsKeyId) : undefined) ??
+    checkCopyKey(rules, request, elsewhere) ??
     (elsewhere && rules.checkAgencyName ? rules.checkAgencyName(request.agencyName ?? '') : undefined)
   );
+}
+
+/** The encryption asked for: a key only where the cloud takes one (and, on Huawei, only within the region); "encrypted" without a key only where the cloud has a default key. */
+function checkCopyKey(rules: CopyRules, request: CopyRequest, elsewhere: boolean): InputProblem | undefined {
+  if (request.kmsKeyId === undefined) {
+    return request.encrypted && !rules.defaultKey ? (rules.checkKmsKeyId ? { code: 'required', field: 'kmsKeyId' } : { code: 'notEncryptable' }) : undefined;
+  }
+  if (!rules.checkKmsKeyId) {
+    return { code: 'notEncryptable' };
+  }
+  if (elsewhere && rules.keyInRegionOnly) {
+    return { code: 'kmsKeyInRegionOnly' };
+  }
+  return rules.checkKmsKeyId(request.kmsKeyId);
 }

@@ -108,5 +108,17 @@ export function describeProblem(p: InputProblem): string {
       return `This cloud cannot copy the image to ${p.regionId}.`;
     case 'noRegions':
       return 'No destination region was given.';
+    case 'kmsKeyInRegionOnly':
+      return 'A copy to another region cannot be encrypted with a KMS key on this cloud.';
+    case 'notEncryptable':
+      return 'This cloud cannot encrypt the new image this way.';
+    case 'tooManyDataDisks':
+      return `An image takes at most ${p.max} data disks here; ${p.count} were given.`;
+    case 'noDataDisks':
+      return 'This cloud imports no data disks with a system disk image.';
+    case 'notShared':
+      return `Not shared with this project: ${p.ids.join(', ')}.`;
+    case 'unknownRegion':
+      return `The region "${p.regionId}" does not exist on this cloud.`;
   }
 }

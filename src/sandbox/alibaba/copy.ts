@@ -8,6 +8,7 @@ import type { SandboxJob } from '../jobs';
 import type { EmulatorResponse } from '../types';
 import { ECS_REGIONS, type EcsImage } from './data';
 import { alibabaError, dryRun, flag, isResponse, isoSecond, ok, type Params } from './params';
+import { regionKeys } from './kms';
 import { regionTask } from './tasks';
 import type { EcsWorld } from './world';
 
@@ -43,6 +44,9 @@ export function copyImage(world: EcsWorld, params: Params): EmulatorResponse {
   const kmsKeyId = params['KMSKeyId'];
   if (kmsKeyId !== undefined && !flag(params, 'Encrypted')) {
     return alibabaError(400, 'InvalidParameter.KMSKeyId', 'KMSKeyId can be given only with Encrypted=true.');
+  }
+  if (kmsKeyId !== undefined && !regionKeys(world, destinationId).some((k) => k.KeyId === kmsKeyId)) {
+    return alibabaError(404, 'InvalidKMSKeyId.NotFound', 'The specified KMSKeyId is not found in the destination region.');
   }
   if (image.Status !== 'Available') {
     return alibabaError(403, 'IncorrectImageStatus', 'The current status of the image does not support this operation.');

@@ -11,6 +11,7 @@ import { describeImageSharePermission, modifyImageSharePermission } from './shar
 import { describeTags, listTagResources, tagResources, untagResources } from './tags';
 import { cancelCopyImage, cancelTask, copyImage, settleCopies } from './copy';
 import { importImage, settleImports } from './imports';
+import { KMS_VERSION, listKeys } from './kms';
 import { describeInstances, describeLaunchTemplateVersions, describeLaunchTemplates } from './instances';
 import { ESS_VERSION, describeScalingConfigurations } from './ess';
 import { describeTaskAttribute, describeTasks, exportImage } from './tasks';
@@ -53,6 +54,11 @@ const ESS_OPERATIONS: Readonly<Record<string, Operation>> = {
   DescribeScalingConfigurations: describeScalingConfigurations,
 };
 
+/** KMS (2016-01-20) on the same origin: the key listing the copy wizard's key picker reads. */
+const KMS_OPERATIONS: Readonly<Record<string, Operation>> = {
+  ListKeys: listKeys,
+};
+
 export class AlibabaEcsHandler implements CloudHandler {
   readonly cloud = 'alibaba' as const;
   readonly world: EcsWorld;
@@ -91,10 +97,11 @@ export class AlibabaEcsHandler implements CloudHandler {
     if (isRpcError(call)) {
       return alibabaError(call.status, call.code, call.message);
     }
-    if (call.version !== VERSION && call.version !== ESS_VERSION) {
+    const table = call.version === VERSION ? OPERATIONS : call.version === ESS_VERSION ? ESS_OPERATIONS : call.version === KMS_VERSION ? KMS_OPERATIONS : undefined;
+    if (!table) {
       return alibabaError(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
     }
-    const operation = (call.version === ESS_VERSION ? ESS_OPERATIONS : OPERATIONS)[call.action];
+    const operation = table[call.action];
     if (!operation) {
       return alibabaError(404, 'InvalidAction.NotFound', `Specified api is not found, please check your url and method. Action: ${call.action}`);
     }

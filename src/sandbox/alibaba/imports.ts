@@ -1,4 +1,5 @@
-// ImportImage in the sandbox: DiskDeviceMapping.1 (OSSBucket, OSSObject, Format, DiskImageSize), ImageName,
+// ImportImage in the sandbox: DiskDeviceMapping.1 (OSSBucket, OSSObject, Format, DiskImageSize) and the
+// data disks' DiskDeviceMapping.2..17 (the same fields; 5 to 2,000 GiB each), ImageName,
 // Description, Platform, OSType, Architecture, ClientToken, DryRun. The new image is listed at once
 // ("Waiting", then "Creating" with its Progress) and is "Available" when its ImportImage task (on the
 // shared job clock, followed by DescribeTasks) finishes, or "CreateFailed" when it fails. A repeated
@@ -13,6 +14,66 @@ import type { EcsWorld } from './world';
 
 const RULES = ALIBABA_IMPORT_RULES;
 const DISK = 'DiskDeviceMapping.1';
+
+/** The data disks' DiskDeviceMapping.N (N from 2), in order of N. */
+function dataDiskNumbers(params: Params): number[] {
+  const ns = new Set<number>();
+  for (const key of Object.keys(params)) {
+    const m = /^DiskDeviceMapping\.(\d+)\./.exec(key);
+    if (m && Number(m[1]) >= 2) {
+      ns.add(Number(m[1]));
+    }
+  }
+  return [...ns].sort((a, b) => a - b);
+}
+
+/** Each data disk's file and size (5 to 2,000 GiB), N at most 17; the cloud's error for the first that is wrong. */
+function dataDiskProblem(params: Params): EmulatorResponse | undefined {
+  const ns = dataDiskNumbers(params);
+  const range = RULES.dataDisks!;
+  if (ns.some((n) => n > range.max + 1)) {
+    return invalid('DiskDeviceMapping', `DiskDeviceMapping.N takes N from 1 to ${range.max + 1}.`);
+  }
+  for (const n of ns) {
+    const d = `DiskDeviceMapping.${n}`;
+    for (const name of [`${d}.OSSBucket`, `${d}.OSSObject`]) {
+      if (!params[name]) {
+        return missing(name);
+      }
+    }
+    if (RULES.checkBucket(params[`${d}.OSSBucket`] ?? '') || RULES.checkObject(params[`${d}.OSSObject`] ?? '')) {
+      return invalid(`${d}.OSSObject`, `The specified ${d}.OSSBucket or OSSObject is not valid.`);
+    }
+    if (!RULES.formats.includes((params[`${d}.Format`] ?? 'RAW').toUpperCase())) {
+      return invalid(`${d}.Format`);
+    }
+    const size = Number(params[`${d}.DiskImageSize`] ?? '5');
+    if (!Number.isInteger(size) || size < range.minGiB || size > range.maxGiB) {
+      return invalid(`${d}.DiskImageSize`, `The DiskImageSize of a data disk must be from ${range.minGiB} to ${range.maxGiB}.`);
+    }
+    if ((params[`${d}.OSSObject`] ?? '').startsWith('missing')) {
+      return alibabaError(404, 'InvalidOSSObject.NotFound', 'The specified OSS object does not exist.');
+    }
+  }
+  return undefined;
+}
+
+/** The data disks' entries of DiskDeviceMappings: /dev/xvdb, /dev/xvdc… */
+function dataDiskMappings(params: Params): Array<Record<string, unknown>> {
+  return dataDiskNumbers(params).map((n, i) => {
+    const d = `DiskDeviceMapping.${n}`;
+    return {
+      Device: `/dev/xvd${String.fromCharCode(98 + i)}`,
+      Size: params[`${d}.DiskImageSize`] ?? '5',
+      Type: 'data',
+      Format: (params[`${d}.Format`] ?? 'RAW').toUpperCase(),
+      ImportOSSBucket: params[`${d}.OSSBucket`],
+      ImportOSSObject: params[`${d}.OSSObject`],
+      Progress: '0%',
+      Encrypted: 'false',
+    };
+  });
+}
 
 function problem(params: Params): EmulatorResponse | undefined {
   for (const name of [`${DISK}.OSSBucket`, `${DISK}.OSSObject`]) {
@@ -58,7 +119,7 @@ function problem(params: Params): EmulatorResponse | undefined {
   if (object.startsWith('missing')) {
     return alibabaError(404, 'InvalidOSSObject.NotFound', 'The specified OSS object does not exist.');
   }
-  return undefined;
+  return dataDiskProblem(params);
 }
 
 /** The OSS object of the import, when its bucket is one of the sandbox store's: it must be there, in the image's region. */
@@ -129,6 +190,7 @@ export function importImage(world: EcsWorld, params: Params): EmulatorResponse {
           Progress: '0%',
           Encrypted: 'false',
         },
+        ...dataDiskMappings(params),
       ],
     },
     Tags: { Tag: [] },

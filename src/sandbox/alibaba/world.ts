@@ -59,7 +59,7 @@ export class EcsWorld {
 
   constructor(
     readonly keys: KeyStore,
-    private readonly seed: string,
+    readonly seed: string,
   ) {
     this.clock = keys.jobClock ?? new JobClock(() => keys.now());
     this.usage = new SandboxUsage(seed, 'alibaba', {

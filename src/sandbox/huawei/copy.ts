@@ -4,7 +4,7 @@
 // imsCrossRegionCopyImageJob) whose entities.image_id is the new image; the copy appears, active, in
 // its region's project when the job succeeds. The same name and description rules as the provider's.
 import { randomUUID } from 'crypto';
-import { HUAWEI_COPY_RULES } from '../../providers/huawei/rules';
+import { HUAWEI_COPY_RULES, checkHuaweiKeyId } from '../../providers/huawei/rules';
 import type { EmulatorResponse } from '../types';
 import type { ImsImage } from './data';
 import type { HuaweiImsJobs } from './jobs';
@@ -27,6 +27,25 @@ function nameAndDescription(request: Record<string, unknown>): { name: string; d
   return { name, description };
 }
 
+/**
+ * cmk_id, where given: a KMS key id (36 characters) of an enabled key of the project -> the new image's
+ * `__system__encrypted` "1" and `__system__cmkid`. A malformed id is IMS's 400; a key the project does not
+ * have (or a disabled one) is refused too (the code is this sandbox's pick).
+ */
+export function encryptionOf(request: Record<string, unknown>, usable: (keyId: string) => boolean): Record<string, string> | undefined | EmulatorResponse {
+  const keyId = request['cmk_id'];
+  if (keyId === undefined || keyId === '') {
+    return undefined;
+  }
+  if (typeof keyId !== 'string' || checkHuaweiKeyId(keyId)) {
+    return invalid('The parameter cmk_id is invalid: a KMS key ID of 36 characters is required.');
+  }
+  if (!usable(keyId)) {
+    return imsError(400, IMS_CODES.kmsKey, `The KMS key ${keyId} does not exist in this project or is not enabled.`);
+  }
+  return { __system__encrypted: '1', __system__cmkid: keyId };
+}
+
 export class HuaweiImageCopies {
   constructor(
     private readonly world: HuaweiWorld,
@@ -35,6 +54,8 @@ export class HuaweiImageCopies {
     private readonly landed: () => void,
     /** How many more private images the project may have (the `image` quota). */
     private readonly room: (scope: Scope) => number,
+    /** Whether cmk_id names an enabled KMS key of the project (kms.ts). */
+    private readonly keyUsable: (scope: Scope, keyId: string) => boolean,
   ) {}
 
   copyInRegion(scope: Scope, imageId: string, body: string): EmulatorResponse {
@@ -72,6 +93,10 @@ export class HuaweiImageCopies {
       }
       destination = { project, images: this.world.regionImages(project) };
     }
+    const key = across ? undefined : encryptionOf(request, (keyId) => this.keyUsable(scope, keyId));
+    if (isResponse(key)) {
+      return key;
+    }
     const image = ownImage(scope, imageId, { active: true });
     if (isResponse(image)) {
       return image;
@@ -102,6 +127,7 @@ export class HuaweiImageCopies {
           self: `/v2/images/${newId}`,
           file: `/v2/images/${newId}/file`,
           __originalimagename: image.id,
+          ...(key ?? {}),
         };
         into.images.push(copy);
         this.landed();

@@ -1,5 +1,5 @@
 // CreateImage from an OBS file in the sandbox: `POST /v2/cloudimages/action` with image_url
-// "bucket:object", name, os_version, min_disk (and optionally description, architecture, type) starts
+// "bucket:object", name, os_version, min_disk (and optionally description, architecture, type, cmk_id) starts
 // an imsImportImageJob. The image record exists from the start ("saving"), is "active" when the job
 // succeeds and "killed" when it fails. Any bucket and file exist except those named missing-*. Only
 // this way of creating an image is served (from an ECS, a data disk or a backup is not).
@@ -8,6 +8,7 @@ import { HUAWEI_IMPORT_RULES } from '../../providers/huawei/rules';
 import type { EmulatorResponse } from '../types';
 import type { ImsImage } from './data';
 import { checkImportFile, type SandboxObjectStores } from '../storage/imageFiles';
+import { encryptionOf } from './copy';
 import type { HuaweiImsJobs } from './jobs';
 import { IMS_CODES, imsError, invalid, isResponse, isoSecond, jsonBody } from './replies';
 import type { Scope } from './world';
@@ -19,7 +20,15 @@ function text(request: Record<string, unknown>, name: string): string | undefine
   return typeof v === 'string' ? v : undefined;
 }
 
-export function createImage(jobs: HuaweiImsJobs, scope: Scope, body: string, room: number, now: number, storage?: SandboxObjectStores): EmulatorResponse {
+export function createImage(
+  jobs: HuaweiImsJobs,
+  scope: Scope,
+  body: string,
+  room: number,
+  now: number,
+  storage?: SandboxObjectStores,
+  keyUsable: (scope: Scope, keyId: string) => boolean = () => false,
+): EmulatorResponse {
   const request = jsonBody(body);
   if (isResponse(request)) {
     return request;
@@ -58,6 +67,10 @@ export function createImage(jobs: HuaweiImsJobs, scope: Scope, body: string, roo
   if (!['ECS', 'FusionCompute', 'BMS', 'Ironic'].includes(String(type))) {
     return invalid('The parameter type is invalid.');
   }
+  const key = encryptionOf(request, (keyId) => keyUsable(scope, keyId));
+  if (isResponse(key)) {
+    return key;
+  }
   const stored = checkImportFile(storage, 'huawei', scope.project.regionId, bucket, object, true);
   if (bucket.startsWith('missing-') || object.startsWith('missing') || stored === 'noObject') {
     return imsError(404, IMS_CODES.fileNotFound, `The image file ${object} does not exist in the OBS bucket ${bucket}.`);
@@ -71,7 +84,7 @@ export function createImage(jobs: HuaweiImsJobs, scope: Scope, body: string, roo
   if (room < 1) {
     return imsError(400, IMS_CODES.quotaExceeded, 'The quota of private images (image) is exceeded.');
   }
-  const image = importedImage(scope, { name, description, osVersion, minDisk, architecture, url, now });
+  const image: ImsImage = { ...importedImage(scope, { name, description, osVersion, minDisk, architecture, url, now }), ...(key ?? {}) };
   scope.images.push(image);
   return jobs.start(scope, {
     operation: 'CreateImage',
@@ -142,4 +155,85 @@ function importedImage(scope: Scope, f: ImportedFacts): ImsImage {
     hw_firmware_type: f.architecture === 'arm' ? 'uefi' : 'bios',
     virtual_env_type: 'FusionCompute',
   };
+}
+
+/**
+ * A data disk image from an OBS file: `POST /v1/cloudimages/dataimages/action` {name, description?,
+ * image_url, min_disk (40 to 2,048), os_type? (Linux; Windows data images are no longer made), cmk_id?}
+ * -> {job_id}. The image (virtual_env_type "DataImage", as IMS marks data disk images) is listed from
+ * the start, "saving", and "active" when the job succeeds.
+ */
+export function createDataImage(
+  jobs: HuaweiImsJobs,
+  scope: Scope,
+  body: string,
+  room: number,
+  now: number,
+  storage: SandboxObjectStores | undefined,
+  keyUsable: (scope: Scope, keyId: string) => boolean,
+): EmulatorResponse {
+  const request = jsonBody(body);
+  if (isResponse(request)) {
+    return request;
+  }
+  const url = text(request, 'image_url') ?? '';
+  const colon = url.indexOf(':');
+  const bucket = url.slice(0, colon);
+  const object = url.slice(colon + 1);
+  if (colon < 0 || RULES.checkBucket(bucket) || RULES.checkObject(object)) {
+    return invalid('The parameter image_url is invalid: "<OBS bucket>:<image file>" is required.');
+  }
+  const name = text(request, 'name') ?? '';
+  if (RULES.checkName(name)) {
+    return invalid('The parameter name is invalid.');
+  }
+  const description = text(request, 'description') ?? '';
+  if (RULES.checkDescription(description)) {
+    return invalid('The parameter description is invalid.');
+  }
+  const range = RULES.dataImage!;
+  const minDisk = request['min_disk'];
+  if (typeof minDisk !== 'number' || !Number.isInteger(minDisk) || minDisk < range.minGiB || minDisk > range.maxGiB) {
+    return invalid(`The parameter min_disk is invalid: an integer from ${range.minGiB} to ${range.maxGiB}.`);
+  }
+  const osType = text(request, 'os_type') ?? 'Linux';
+  if (!range.osTypes.includes(osType)) {
+    return invalid(`The parameter os_type is invalid: ${osType}.`);
+  }
+  const key = encryptionOf(request, (keyId) => keyUsable(scope, keyId));
+  if (isResponse(key)) {
+    return key;
+  }
+  const stored = checkImportFile(storage, 'huawei', scope.project.regionId, bucket, object, true);
+  if (bucket.startsWith('missing-') || object.startsWith('missing') || stored === 'noObject') {
+    return imsError(404, IMS_CODES.fileNotFound, `The image file ${object} does not exist in the OBS bucket ${bucket}.`);
+  }
+  if (stored === 'otherRegion') {
+    return invalid(`The OBS bucket ${bucket} is not in the region of the image (${scope.project.regionId}).`);
+  }
+  if (stored === 'notStandard') {
+    return invalid(`The storage class of the OBS bucket ${bucket} must be Standard.`);
+  }
+  if (room < 1) {
+    return imsError(400, IMS_CODES.quotaExceeded, 'The quota of private images (image) is exceeded.');
+  }
+  const base = importedImage(scope, { name, description, osVersion: 'Other Linux(64 bit)', minDisk, architecture: 'x86', url, now });
+  const image: ImsImage = {
+    ...base,
+    __os_type: osType,
+    __os_version: '',
+    __platform: '',
+    virtual_env_type: 'DataImage',
+    __support_kvm: '',
+    ...(key ?? {}),
+  };
+  scope.images.push(image);
+  return jobs.start(scope, {
+    operation: 'CreateDataImage',
+    jobType: 'imsImportImageJob',
+    imageId: image.id,
+    imageName: name,
+    apply: (finishedAt) => Object.assign(image, { status: 'active', active_at: isoSecond(finishedAt), updated_at: isoSecond(finishedAt) }),
+    fail: () => Object.assign(image, { status: 'killed' }),
+  });
 }

@@ -7,11 +7,12 @@ import { JobClock } from '../jobs';
 import { Random } from '../random';
 import type { CloudHandler, EmulatorRequest, EmulatorResponse, KeyStore } from '../types';
 import { generateImsImages, huaweiAccount, uuidFrom, type HuaweiProject, type ImsImage } from './data';
-import { createImage } from './imports';
+import { createDataImage, createImage } from './imports';
 import { HuaweiIncoming } from './incoming';
 import { HuaweiImsJobs } from './jobs';
 import { HuaweiImageCopies } from './copy';
 import { HuaweiImageMembers } from './members';
+import { HuaweiKmsKeys } from './kms';
 import { HuaweiQuotas, type ImsQuotaType } from './quota';
 import { IMS_CODES, gatewayError, imsError, invalid, isResponse, noContent, ok } from './replies';
 import { listImageByTags } from './tagSearch';
@@ -55,6 +56,7 @@ const ROUTES: readonly Route[] = [
   { operation: 'BatchDeleteMembers', method: 'DELETE', path: /^\/v1\/cloudimages\/members$/ },
   { operation: 'BatchUpdateMembers', method: 'PUT', path: /^\/v1\/cloudimages\/members$/ },
   { operation: 'CreateImage', method: 'POST', path: /^\/v2\/cloudimages\/action$/ },
+  { operation: 'CreateDataImage', method: 'POST', path: /^\/v1\/cloudimages\/dataimages\/action$/ },
   { operation: 'ShowImageQuota', method: 'GET', path: /^\/v1\/cloudimages\/quota$/ },
   { operation: 'ShowJobProgress', method: 'GET', path: new RegExp(`^/v1/cloudimages/job/${SEG}$`) },
   { operation: 'ExportImage', method: 'POST', path: new RegExp(`^/v1/cloudimages/${SEG}/file$`) },
@@ -62,6 +64,7 @@ const ROUTES: readonly Route[] = [
   { operation: 'CopyImageCrossRegion', method: 'POST', path: new RegExp(`^/v1/cloudimages/${SEG}/cross_region_copy$`) },
   { operation: 'GlanceDeleteImage', method: 'DELETE', path: new RegExp(`^/v2/images/${SEG}$`) },
   { operation: 'UpdateImage', method: 'PATCH', path: new RegExp(`^/v2/cloudimages/${SEG}$`) },
+  { operation: 'ListKeys', method: 'POST', path: new RegExp(`^/v1.0/${SEG}/kms/list-keys$`), projectGroup: 0 },
   { operation: 'ListServersDetails', method: 'GET', path: new RegExp(`^/v1/${SEG}/cloudservers/detail$`), projectGroup: 0 },
   { operation: 'ListScalingConfigs', method: 'GET', path: new RegExp(`^/autoscaling-api/v1/${SEG}/scaling_configuration$`), projectGroup: 0 },
   { operation: 'ListFlavors', method: 'GET', path: new RegExp(`^/v1/${SEG}/cloudservers/flavors$`), projectGroup: 0 },
@@ -106,6 +109,8 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
   private readonly copies: HuaweiImageCopies;
   private readonly incoming: HuaweiIncoming;
   private readonly quotas: HuaweiQuotas;
+  /** The DEW/KMS keys of each project (kms.ts). */
+  private readonly kms: HuaweiKmsKeys;
   private readonly serves: Readonly<Record<string, Serve>>;
   /** The ECS servers that use the images (servers.ts). */
   private readonly usage: SandboxUsage;
@@ -117,11 +122,13 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
     private readonly seed: string,
   ) {
     this.account = huaweiAccount(seed);
+    this.kms = new HuaweiKmsKeys(seed, this.account.domainId);
+    const keyUsable = (scope: Scope, keyId: string): boolean => this.kms.usable(scope.project, keyId);
     this.idRandom = new Random(`${seed}/huawei/jobs`);
     this.jobClock = keys.jobClock ?? new JobClock(() => keys.now());
     this.jobs = new HuaweiImsJobs(this);
     this.members = new HuaweiImageMembers(this.jobs);
-    this.copies = new HuaweiImageCopies(this, this.jobs, () => this.orders.changed(), (scope) => this.quotas.room('image', scope));
+    this.copies = new HuaweiImageCopies(this, this.jobs, () => this.orders.changed(), (scope) => this.quotas.room('image', scope), keyUsable);
     this.incoming = new HuaweiIncoming(this.jobs);
     this.quotas = new HuaweiQuotas(keys.quotas, { used: (type, scope) => this.used(type, scope) });
     this.usage = new SandboxUsage(seed, 'huawei', { instance: uuidFrom, template: uuidFrom });
@@ -135,7 +142,9 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
       BatchAddMembers: (req, scope) => this.members.change(scope, req.body, true, this.quotas.room('image_member', scope)),
       BatchDeleteMembers: (req, scope) => this.members.change(scope, req.body, false),
       BatchUpdateMembers: (req, scope) => this.incoming.update(scope, req.body, this.quotas.room('image_shared', scope)),
-      CreateImage: (req, scope) => createImage(this.jobs, scope, req.body, this.quotas.room('image', scope), this.keys.now(), this.keys.storage),
+      CreateImage: (req, scope) => createImage(this.jobs, scope, req.body, this.quotas.room('image', scope), this.keys.now(), this.keys.storage, keyUsable),
+      ListKeys: (req, scope) => this.kms.listKeys(scope.project, req.body),
+      CreateDataImage: (req, scope) => createDataImage(this.jobs, scope, req.body, this.quotas.room('image', scope), this.keys.now(), this.keys.storage, keyUsable),
       ShowImageQuota: (_req, scope) => this.quotas.show(scope),
       ShowJobProgress: (_req, scope, [id]) => this.jobs.showJobProgress(scope, decode(id ?? '')),
       ExportImage: (req, scope, [id]) => this.jobs.exportImage(scope, decode(id ?? ''), req.body, this.keys.storage),

@@ -25,6 +25,8 @@ export const IMS_CODES = {
   quotaExceeded: 'IMG.0062',
   /** 404: the OBS bucket or file of an image_url does not exist (sandbox pick). */
   fileNotFound: 'IMG.0004',
+  /** 400: cmk_id names no enabled KMS key of the project (sandbox pick). */
+  kmsKey: 'IMG.0221',
   /** 500: internal error (sandbox pick). */
   internal: 'IMG.0999',
 } as const;

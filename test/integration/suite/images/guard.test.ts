@@ -36,7 +36,7 @@ describe('One change at a time: import, accept/reject, cancel (real extension ho
   it('a second Import of the same file into a region while the first runs is refused, one request sent', async () => {
     const emulator = await a.sandbox();
     const mark = emulator.requestLog.length;
-    const answers = [/Huawei/, /^(CN North-Beijing4|华北-北京四)$/, 'ci-obs-images', 'builds/guard.qcow2', 'ci guard import', '', 'Ubuntu 22.04 server 64bit', 'x86', '40'];
+    const answers = [/Huawei/, /^(CN North-Beijing4|华北-北京四)$/, 'System disk image', 'ci-obs-images', 'builds/guard.qcow2', 'ci guard import', '', 'Ubuntu 22.04 server 64bit', 'x86', '40', 'Not encrypted'];
     testInput.script(...answers);
     await vscode.commands.executeCommand('cloudImageExplorer.importImage');
     const job = a.jobs.list().find((j) => j.kind === 'import' && j.imageName === 'ci guard import');

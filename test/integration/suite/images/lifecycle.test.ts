@@ -48,6 +48,7 @@ describe('Import, shared with me, quota and fast export (real extension host)', 
     const region = await sandboxRegion(a, 'alibaba', 'cn-shenzhen');
     const shown = testInput.shown.length;
     testInput.script(
+      'System disk image',
       'Bad_Bucket', 'ci-import-bucket', // refused as typed, then a good one
       'builds/web.qcow2', BACK, 'builds/web-v7.qcow2', // Back from the name to the file
       'ci-imported-web-v7', 'Imported by the lifecycle test',
@@ -56,7 +57,8 @@ describe('Import, shared with me, quota and fast export (real extension host)', 
     await vscode.commands.executeCommand('cloudImageExplorer.importImage', region);
     assert.equal(testInput.pending.length, 0, 'every scripted answer was used');
     const prompts = testInput.shown.slice(shown);
-    assert.match(prompts[0]!.refused[0] ?? '', /OSS bucket name uses lower-case letters/);
+    assert.deepEqual(prompts[0]!.items, ['System disk image', 'System disk image with data disks'], 'the kinds of image Alibaba imports');
+    assert.match(prompts[1]!.refused[0] ?? '', /OSS bucket name uses lower-case letters/);
     assert.ok(prompts.some((p) => /\(\d+\/\d+\)$/.test(p.title)), 'the steps are counted');
     await jobDone(a, 'import', 'ci-imported-web-v7');
     const node = await until('the new image in the region', async () => {
@@ -67,7 +69,7 @@ describe('Import, shared with me, quota and fast export (real extension host)', 
   });
 
   it('Huawei: Import Image… from the palette (account, region) is followed to a new active image', async () => {
-    testInput.script(/Huawei/, /^(CN North-Beijing4|华北-北京四)$/, 'ci-obs-images', 'builds/api.qcow2', 'ci imported api', '', 'Ubuntu 22.04 server 64bit', 'x86', '40');
+    testInput.script(/Huawei/, /^(CN North-Beijing4|华北-北京四)$/, 'System disk image', 'ci-obs-images', 'builds/api.qcow2', 'ci imported api', '', 'Ubuntu 22.04 server 64bit', 'x86', '40', 'Not encrypted');
     await vscode.commands.executeCommand('cloudImageExplorer.importImage');
     assert.equal(testInput.pending.length, 0);
     await jobDone(a, 'import', 'ci imported api');
@@ -137,7 +139,7 @@ describe('Import, shared with me, quota and fast export (real extension host)', 
     assert.match(testInput.errors[errors + 1] ?? '', /The quota "Private images" in .* is full/);
     // A copy into the full region is refused the same way, before its confirmation.
     const asked = testInput.asked.length;
-    testInput.script(['cn-south-1'], 'ci-copy-over-quota', '');
+    testInput.script(['cn-south-1'], 'ci-copy-over-quota', '', 'Not encrypted');
     await vscode.commands.executeCommand('cloudImageExplorer.copy', node);
     assert.match(testInput.errors[errors + 2] ?? '', /The quota "Private images" in .* is full/);
     assert.equal(testInput.asked.length, asked, 'no confirmation was asked for');

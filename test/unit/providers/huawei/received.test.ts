@@ -2,6 +2,7 @@
 // (BatchUpdateMembers, an async job), the image quota, and which images can be exported and how
 // (fast export over 128 GB; Alibaba's refusals): over real sockets against the emulator.
 import { strict as assert } from 'assert';
+import { InvalidInputError } from '../../../../src/providers/rules/problems';
 import { alibabaExportChoice } from '../../../../src/providers/alibaba/exportChoice';
 import { huaweiExportChoice } from '../../../../src/providers/huawei/exportChoice';
 import type { Image } from '../../../../src/providers/core/model';
@@ -57,10 +58,14 @@ describe('Huawei shared with me, quota and export choices (against the emulator)
     assert.equal(await listed(b!.image.id), false);
   });
 
-  it("maps the cloud's error body: an image not shared with the project", async () => {
+  it('refuses an image not shared with the project before the change is sent (a typed id), naming it', async () => {
     const own = (await provider.listImages({ regionId: R, pageSize: 50 })).items.find((i) => i.owner === 'self');
     assert.ok(own);
-    assert.equal(await codeOf(provider.received!.answer(R, [own.id], 'accepted')), 'IMG.0027');
+    const mark = sandbox.emulator.requestLog.length;
+    const err = await provider.received!.answer(R, [own.id], 'accepted').catch((e: unknown) => e);
+    assert.ok(err instanceof InvalidInputError);
+    assert.deepEqual(err.problem, { code: 'notShared', ids: [own.id] });
+    assert.deepEqual(sandbox.calls(mark, 'BatchUpdateMembers'), [], 'nothing sent');
   });
 
   it('answers again after throttling (refused unprocessed), sent once otherwise', async () => {
@@ -141,7 +146,8 @@ describe('Huawei shared with me, quota and export choices (against the emulator)
       assert.ok(ProviderError.isOutcomeUnknown(err), String(err));
       assert.equal(err.outcome?.readBack, 'no-change');
       assert.equal(waits.reduce((a, b) => a + b, 0), FOLLOW_MS);
-      assert.ok(sandbox.calls(mark, 'ListImages').length <= 12, 'a few reads, not one per second');
+      // Three reads of what is shared (the check before sending), then a few follow-up reads.
+      assert.ok(sandbox.calls(mark, 'ListImages').length <= 15, 'a few reads, not one per second');
     });
   });
 

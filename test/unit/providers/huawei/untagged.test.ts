@@ -2,7 +2,8 @@
 // counted before loading, over real sockets against the emulator.
 import { strict as assert } from 'assert';
 import { Emulator } from '../../../../src/sandbox/emulator';
-import { HuaweiImsProvider } from '../../../../src/providers/huawei/provider';
+import { HuaweiImsProvider, tagQueryOf } from '../../../../src/providers/huawei/provider';
+import { tagQueryBody } from '../../../../src/providers/huawei/tagQuery';
 import { InvalidInputError } from '../../../../src/providers/rules/problems';
 import type { Cursor, Image, ImageFilter } from '../../../../src/providers/core/model';
 import { recordingHttp } from '../../helpers/providerHarness';
@@ -55,6 +56,20 @@ describe('Huawei images without tags (against the emulator)', () => {
     const named = await listAll({ untagged: true, name: word });
     assert.ok(named.length > 0 && named.every((i) => i.name.includes(word) && i.tags.length === 0));
     assert.equal(await provider.countImages(R, { untagged: true, name: word }), named.length);
+  });
+
+  it('narrows a tag query to one image by its id (matches resource_id, exact), with or without tags; another id matches nothing', async () => {
+    const untagged = (await listAll({ untagged: true }))[0]!;
+    const one = await listAll({ untagged: true, name: untagged.id.toUpperCase() });
+    assert.deepEqual(one.map((i) => i.id), [untagged.id]);
+    assert.deepEqual(tagQueryBody(tagQueryOf({ untagged: true, name: untagged.id })!)['matches'], [{ key: 'resource_id', value: untagged.id }]);
+    assert.deepEqual(tagQueryBody(tagQueryOf({ untagged: true, name: 'web' })!)['matches'], [{ key: 'resource_name', value: 'web' }]);
+    assert.equal(await provider.countImages(R, { untagged: true, name: untagged.id }), 1);
+    const tagged = (await listAll()).find((i) => i.owner === 'self' && i.tags.length > 0)!;
+    const tag = tagged.tags[0]!;
+    const byTag = await listAll({ tagQuery: { tags: [{ key: tag.key, values: [tag.value] }] }, name: tagged.id });
+    assert.deepEqual(byTag.map((i) => i.id), [tagged.id]);
+    assert.equal(await provider.countImages(R, { untagged: true, name: tagged.id }), 0, 'a tagged image is not among the untagged');
   });
 
   it('refuses "without tags" together with tag conditions, before any request', async () => {

@@ -30,6 +30,7 @@ describe('Capability table', () => {
       assert.equal(!!provider.copying, caps.copy, 'copy');
       assert.equal(!!provider.editing, caps.edit, 'edit');
       assert.equal(!!provider.editing?.setDeprecated, caps.deprecate, 'deprecate');
+      assert.equal(!!provider.details?.instanceTypes, !!caps.instanceTypes, 'instance types');
       // The UI checks input with the registry's rules; the provider refuses with the very same ones.
       assert.equal(provider.tags?.rules, CLOUD_RULES[cloud].tags, 'tag rules');
       assert.equal(provider.sharing?.rules, CLOUD_RULES[cloud].members, 'member rules');
