@@ -9,6 +9,8 @@ import { selectedImages } from '../shared/targets';
 export const SANDBOX_HIDDEN = 'cloudImageExplorer.sandboxHidden';
 export const CLOUD_FILTERED = 'cloudImageExplorer.cloudFiltered';
 export const IMAGES_SELECTED = 'cloudImageExplorer.imagesSelected';
+/** Set once the Images view has shown: the walkthrough's first step completes on it even when the view was already open. */
+export const VIEW_SHOWN = 'cloudImageExplorer.imagesViewShown';
 
 export function syncMenuContext(ctx: CommandContext): vscode.Disposable {
   const sync = (): void => {
@@ -21,7 +23,14 @@ export function syncMenuContext(ctx: CommandContext): vscode.Disposable {
     const selection = ctx.treeView.selection;
     void vscode.commands.executeCommand('setContext', IMAGES_SELECTED, selection.length > 0 && selectedImages(ctx).length === selection.length);
   };
+  const shown = (): void => {
+    if (ctx.treeView.visible) {
+      void vscode.commands.executeCommand('setContext', VIEW_SHOWN, true);
+    }
+  };
+  shown();
   return vscode.Disposable.from(
+    ctx.treeView.onDidChangeVisibility(shown),
     ctx.treeView.onDidChangeSelection(selected),
     ctx.accounts.onDidChange(sync),
     ctx.tree.state.onDidChange(sync),
