@@ -24,13 +24,12 @@ const VIEW_FOCUSED = 'focusedView == cloudImageExplorer.images && !inputFocus';
 const SINGLE_IMAGE = ['copyImageId', 'openDetails', 'openInConsole', 'share', 'unshare', 'export', 'copy', 'rename', 'editDescription', 'deprecate', 'undeprecate', 'search.reveal'];
 
 describe('Menus and keybindings in the manifest', () => {
-  it('binds Delete, F2, Ctrl/Cmd+C, Enter and F5 only while the Images view has focus (and not its filter box)', () => {
+  it('binds Delete, F2, Ctrl/Cmd+C and F5 only while the Images view has focus (and not its filter box)', () => {
     const keys = manifest().keybindings;
     const want: Record<string, string> = {
       delete: 'cloudImageExplorer.delete',
       f2: 'cloudImageExplorer.rename',
       'ctrl+c': 'cloudImageExplorer.copyImageId',
-      enter: 'cloudImageExplorer.openDetails',
       f5: 'cloudImageExplorer.refresh',
     };
     for (const [key, command] of Object.entries(want)) {
@@ -39,12 +38,15 @@ describe('Menus and keybindings in the manifest', () => {
       assert.ok(entry.when?.startsWith(VIEW_FOCUSED), `${key}: ${entry.when}`);
     }
     assert.equal(keys.find((k) => k.key === 'ctrl+c')?.mac, 'cmd+c');
+    // Enter is the tree's own: it runs the focused row's command, which on an image opens its details
+    // (a binding of ours would act on the selection, not on the row the arrows moved to).
+    assert.ok(!keys.some((k) => k.key === 'enter' && k.when?.includes('cloudImageExplorer.images')));
     const commands = new Set(manifest().commands.map((c) => c.command));
     for (const k of keys.filter((k) => k.command.startsWith('cloudImageExplorer.'))) {
       assert.ok(commands.has(k.command), `${k.command} is a contributed command`);
       assert.match(k.when ?? '', /focusedView == cloudImageExplorer\.\w+/, `${k.key} is bound in one view only`);
       if (k.command !== 'cloudImageExplorer.refresh') {
-        assert.match(k.when ?? '', /cloudImageExplorer\.imagesSelected/, `${k.key} acts on images only (Enter on an account expands it)`);
+        assert.match(k.when ?? '', /cloudImageExplorer\.imagesSelected/, `${k.key} acts on images only`);
       }
     }
   });
@@ -98,7 +100,7 @@ describe('What the menus are given', () => {
 describe('Keybindings act on the view’s selection (they pass no argument)', () => {
   after(() => vscode.commands.executeCommand('workbench.view.explorer'));
 
-  it('Ctrl/Cmd+C copies the selected image’s ID, F2 renames it, Enter opens it; none asks which image', async () => {
+  it('Ctrl/Cmd+C copies the selected image’s ID, F2 renames it, Open Details opens it; none asks which image; Enter runs the row’s Open Details', async () => {
     const a = await api();
     const [image] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-shenzhen'), 1, 'Available');
     await vscode.commands.executeCommand('cloudImageExplorer.imageIds.reveal', identity(image!));
@@ -112,5 +114,6 @@ describe('Keybindings act on the view’s selection (they pass no argument)', ()
     assert.deepEqual(testInput.shown.slice(shown).map((s) => s.kind), ['input'], 'only the new name was asked: no image picker');
     await vscode.commands.executeCommand('cloudImageExplorer.openDetails');
     await a.panels.rendered(identity(image!), () => true);
+    assert.equal(image!.treeItem().command?.command, 'cloudImageExplorer.openDetails', 'Enter on the row opens the details');
   });
 });
