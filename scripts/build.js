@@ -39,9 +39,10 @@ const oneVscode = {
 /**
  * What must never be in the activation bundle: a provider (its client, signer, operations), the HTTP layer,
  * undici. A cloud's plain modules may be: mapping.ts (its vocabulary words errors and states at once), rules.ts
- * (input is checked before any request) and endpoint.ts (constants).
+ * (input is checked before any request), endpoint.ts (constants) and exportChoice.ts (which images the cloud
+ * exports, read from the image's fields: the menu hides Export where it says no).
  */
-const NOT_AT_ACTIVATION = [/^src\/providers\/(alibaba|huawei|qingcloud|batchcompute)\/(?!(mapping|rules|endpoint)\.ts$)/, /^src\/providers\/(transport\/http|stack)\.ts$/, /node_modules\/undici\//];
+const NOT_AT_ACTIVATION = [/^src\/providers\/(alibaba|huawei|qingcloud|batchcompute)\/(?!(mapping|rules|endpoint|exportChoice)\.ts$)/, /^src\/providers\/(transport\/http|stack)\.ts$/, /node_modules\/undici\//];
 
 function checkActivationBundle(metafile) {
   const inputs = Object.keys(metafile.inputs);

@@ -30,7 +30,9 @@ function vsce(args) {
 function main() {
   fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   fs.rmSync(out, { force: true });
-  const log = vsce(['package', '--no-dependencies', '--out', out]);
+  // The README's images are relative paths to files in the package: the Extensions view shows them from
+  // the installed extension, so vsce must not point them at a repository instead.
+  const log = vsce(['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out]);
   // vsce's own output, minus npm's chatter about this machine's npmrc.
   const lines = log.split('\n').filter((l) => l.trim() && !/^npm warn Unknown user config/.test(l));
   const warnings = lines.filter((l) => /\bWARNING\b|\bwarn(ing)?:/i.test(l));

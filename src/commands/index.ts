@@ -31,6 +31,8 @@ import { untag } from './images/untag';
 import { loadAll } from './view/loadAll';
 import { loadMore } from './view/loadMore';
 import { refresh } from './view/refresh';
+import { syncMenuContext } from './view/menuContext';
+import { walkthroughOnFirstRun } from './view/firstRun';
 import { registerCommand, type CommandHandler } from './shared/register';
 import { removeAccount } from './accounts/removeAccount';
 import { retry } from './view/retry';
@@ -106,5 +108,6 @@ const COMMANDS: Record<string, CommandHandler> = {
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return [...Object.entries(COMMANDS).map(([id, handler]) => registerCommand(ctx, id, handler)), localEndpointDisposable(ctx)];
+  walkthroughOnFirstRun(ctx);
+  return [...Object.entries(COMMANDS).map(([id, handler]) => registerCommand(ctx, id, handler)), localEndpointDisposable(ctx), syncMenuContext(ctx)];
 }

@@ -114,7 +114,9 @@ export class AccountNode implements Node {
     item.description = parts.join(' · ');
     item.accessibilityInformation = { label: [label, ...parts].join(', ') };
     item.iconPath = new vscode.ThemeIcon(this.account.sandbox ? 'beaker' : 'account');
-    item.contextValue = `account cloud-${this.account.cloud}${this.account.sandbox ? ' sandbox' : ''}`;
+    // "cloudFiltered" while a cloud filter may narrow one of its regions: only then is Clear Cloud Filter offered.
+    const filtered = this.ctx.state.cloudFiltered(this.account.id, this.support) ? ' cloudFiltered' : '';
+    item.contextValue = `account cloud-${this.account.cloud}${this.account.sandbox ? ' sandbox' : ''}${filtered}`;
     item.tooltip = this.account.sandbox
       ? vscode.l10n.t('The built-in sandbox: a local emulator of the cloud API, no keys needed.')
       : `${this.account.name} (${cloudLabel(this.account.cloud)})`;

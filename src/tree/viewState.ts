@@ -167,6 +167,26 @@ export class ViewState implements vscode.Disposable {
     await this.save({ ...this.saved, cloudFilters: filters }, 'cloud');
   }
 
+  /**
+   * Whether a cloud filter may narrow what a region lists (of one account, or of any): one set on the account
+   * or a region, or the settings' default where Clear Cloud Filter has not set "no filter" on the account.
+   * With the cloud's filter support known, its default counts only where the cloud can apply it.
+   */
+  cloudFiltered(accountId?: string, support?: FilterSupport): boolean {
+    const saved = Object.entries(this.saved.cloudFilters ?? {}).filter(([k]) => accountId === undefined || k === accountId || k.startsWith(`${accountId}/`));
+    if (saved.some(([, f]) => !isEmptyFilter(f))) {
+      return true;
+    }
+    if (accountId !== undefined && this.saved.cloudFilters?.[accountId] !== undefined) {
+      return false;
+    }
+    if (support) {
+      return defaultFilter(support) !== undefined;
+    }
+    const config = vscode.workspace.getConfiguration('cloudImageExplorer');
+    return config.get<string>('defaultOwner', 'any') !== 'any' || config.get<string>('defaultStatus', 'any') === 'available';
+  }
+
   /** The region's filter, else its account's, else the settings' default owner and status (where the cloud has them). */
   effectiveFilter(accountId: string, regionId: string, support: FilterSupport): EffectiveFilter | undefined {
     // A scope's empty filter is an explicit "no filter" (Clear Cloud Filter): it hides what is below it.

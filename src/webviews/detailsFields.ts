@@ -1,6 +1,7 @@
 // Every raw field of an image for the details panel: grouped and labelled in the display language by
 // the cloud's field catalogue (its provider knows what each field is), values localised (dates, sizes,
 // yes/no, state, type), the raw field name and value kept for hover.
+import * as vscode from 'vscode';
 import { vocabularyOf } from '../providers';
 import type { CloudKind, Image } from '../providers/core/model';
 import { catalogueKey, FIELD_GROUPS, type FieldGroup, type FieldInfo } from '../providers/core/vocabulary';
@@ -60,6 +61,13 @@ function labelOf(info: FieldInfo, path: string, repeated: boolean): string {
   return repeated && index ? `${fieldLabel(info.id)} ${Number(index[1]) + 1}` : fieldLabel(info.id);
 }
 
+/** A field with a twin in the other language: shown in a UI of its language, or when the twin has nothing. */
+function shownInLanguage(language: NonNullable<FieldInfo['language']>, raw: Image['raw']): boolean {
+  const ui = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  const twin = raw?.[language.twin];
+  return language.is === ui || twin === undefined || twin === null || twin === '';
+}
+
 export function fieldGroups(cloud: CloudKind, image: Image): FieldGroupView[] {
   const catalogue = vocabularyOf(cloud).fields;
   const order = Object.keys(catalogue);
@@ -73,6 +81,9 @@ export function fieldGroups(cloud: CloudKind, image: Image): FieldGroupView[] {
     const info = catalogue[key];
     if (info?.id === 'tags') {
       return; // the panel's Tags section shows them
+    }
+    if (info?.language && !shownInLanguage(info.language, image.raw)) {
+      return; // its twin says the same in the UI's language (no Chinese OS name in an English UI)
     }
     const group = info?.group ?? 'other';
     const view: FieldView = {

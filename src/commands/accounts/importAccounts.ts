@@ -147,6 +147,7 @@ export async function importAccounts(ctx: CommandContext, arg?: unknown): Promis
     void ctx.ui.notify('error', vscode.l10n.t('{0} imported; not imported: {1}', added.length, refused.join(' ')));
   } else if (added.length) {
     const more = notes.length ? ` ${vscode.l10n.t('Not importable: {0}', notes.join('; '))}` : '';
-    void ctx.ui.notify('info', `${vscode.l10n.t('Imported {0} account(s): {1}.', added.length, added.join(', '))}${more}`);
+    const imported = added.length === 1 ? vscode.l10n.t('Imported 1 account: {0}.', added[0]!) : vscode.l10n.t('Imported {0} accounts: {1}.', added.length, added.join(', '));
+    void ctx.ui.notify('info', `${imported}${more}`);
   }
 }

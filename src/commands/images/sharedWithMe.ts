@@ -104,12 +104,20 @@ async function send(ctx: CommandContext, answer: Answer, region: RegionNode, nod
       failed.push(vscode.l10n.t('"{0}": {1}', image.name, failureText(err)));
     }
   }
-  const what = answer === 'accepted' ? vscode.l10n.t('Accepting') : vscode.l10n.t('Rejecting');
+  const accepting = answer === 'accepted';
   if (!failed.length) {
-    void ctx.ui.notify('info', vscode.l10n.t('{0} {1} shared image(s): started; the Jobs view follows each.', what, started));
+    // Whole sentences per answer and number (no "image(s)", no verb put in front of a sentence).
+    const one = started === 1;
+    const said = accepting
+      ? one ? vscode.l10n.t('Accepting 1 shared image: the Jobs view follows it.') : vscode.l10n.t('Accepting {0} shared images: the Jobs view follows each.', started)
+      : one ? vscode.l10n.t('Rejecting 1 shared image: the Jobs view follows it.') : vscode.l10n.t('Rejecting {0} shared images: the Jobs view follows each.', started);
+    void ctx.ui.notify('info', said);
     return;
   }
-  const text = vscode.l10n.t('{0} {1} of {2} shared image(s) started. Not answered: {3}', what, started, nodes.length, failed.join(' '));
+  const notAnswered = failed.join(' ');
+  const text = accepting
+    ? vscode.l10n.t('Started accepting {0} of the {1} shared images. Not answered: {2}', started, nodes.length, notAnswered)
+    : vscode.l10n.t('Started rejecting {0} of the {1} shared images. Not answered: {2}', started, nodes.length, notAnswered);
   if (!started) {
     throw new Error(text);
   }

@@ -57,7 +57,7 @@ async function askAndTag(ctx: CommandContext, nodes: ImageNode[], typed: Tag | u
       new UsedTagsCache(ctx).forImages(tags, nodes),
     ),
     recent: recents.list(),
-    onImages: nodes.flatMap((n) => n.image.tags),
+    onImages: nodes.map((n) => n.image.tags),
     check,
   }));
   // The picker checks as the user types; a tag from the panel is checked here, the same way.

@@ -64,9 +64,37 @@ export interface TagQuestion {
   readonly namesOnly: boolean;
   readonly used: readonly UsedTag[];
   readonly recent: readonly string[];
-  /** Tags the target images carry now. */
-  readonly onImages: readonly Tag[];
+  /** The tags each target image carries now, one list per image. */
+  readonly onImages: readonly (readonly Tag[])[];
   readonly check: (tag: Tag) => InputProblem | undefined;
+}
+
+/**
+ * What the user typed in the picker and pressed Enter on, kept: taken as it is when the cloud's rules
+ * accept it, else the input box opens with it (and says what is wrong); nothing typed opens it empty.
+ */
+async function keepTyped(typed: string | undefined, problem: (text: string) => string | undefined, ask: (value: string | undefined) => Promise<string>): Promise<string> {
+  return typed && !problem(typed) ? typed : (await ask(typed)).trim();
+}
+
+/** How many of the images carry each key, in words ("on 2 of 3 images"); undefined for a key on none. */
+function keysOnImages(onImages: readonly (readonly Tag[])[]): (key: string, total: number) => string | undefined {
+  const counts = new Map<string, number>();
+  for (const tags of onImages) {
+    for (const key of new Set(tags.map((t) => t.key))) {
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return (key, total) => {
+    const n = counts.get(key) ?? 0;
+    if (!n) {
+      return undefined;
+    }
+    if (total === 1) {
+      return vscode.l10n.t('on this image');
+    }
+    return n === total ? vscode.l10n.t('on all {0} images', total) : vscode.l10n.t('on {0} of {1} images', n, total);
+  };
 }
 
 /** Asks for the tag; undefined never: Escape throws UserCancelledError (a silent cancellation). */
@@ -82,17 +110,20 @@ export async function askTag(ctx: CommandContext, q: TagQuestion): Promise<Tag> 
     [
       {
         run: async (state, input, info) => {
-          const onImage = new Set(q.onImages.map((t) => t.key));
+          const carrying = keysOnImages(q.onImages);
+          const onImages = (key: string): string | undefined => carrying(key, q.onImages.length);
           const items: PickItem<Choice>[] = [
             ...q.recent.map((r) => ({ label: r, description: vscode.l10n.t('recently used'), data: { kind: 'tag', tag: parseTag(r) } as Choice })),
             ...q.used.map((u) => ({
               label: u.key,
-              description: onImage.has(u.key) ? vscode.l10n.t('on this image') : vscode.l10n.t('used in this account'),
+              description: onImages(u.key) ?? vscode.l10n.t('used in this account'),
               detail: u.values.filter(Boolean).join(', ') || undefined,
               data: { kind: 'key', key: u.key } as Choice,
             })),
-            ...[...onImage].filter((k) => !q.used.some((u) => u.key === k)).map((k) => ({ label: k, description: vscode.l10n.t('on this image'), data: { kind: 'key', key: k } as Choice })),
-            { label: q.namesOnly ? vscode.l10n.t('$(add) New tag name…') : vscode.l10n.t('$(add) New key…'), data: { kind: 'new' } as Choice, alwaysShow: true },
+            ...[...new Set(q.onImages.flat().map((t) => t.key))]
+              .filter((k) => !q.used.some((u) => u.key === k))
+              .map((k) => ({ label: k, description: onImages(k), data: { kind: 'key', key: k } as Choice })),
+            { label: q.namesOnly ? vscode.l10n.t('$(add) New tag name…') : vscode.l10n.t('$(add) New key…'), data: { kind: 'new' } as Choice, takesTyped: true },
           ];
           const picked = await input.pick(items, { ...info, placeHolder: q.namesOnly ? vscode.l10n.t('Tag name') : vscode.l10n.t('Tag key') });
           const choice = picked.data;
@@ -102,10 +133,8 @@ export async function askTag(ctx: CommandContext, q: TagQuestion): Promise<Tag> 
             return;
           }
           state.value = undefined;
-          state.key =
-            choice.kind === 'key'
-              ? choice.key
-              : (await input.input({ ...info, prompt: q.namesOnly ? vscode.l10n.t('The new tag name') : vscode.l10n.t('The new tag key'), validateInput: keyProblem })).trim();
+          const prompt = q.namesOnly ? vscode.l10n.t('The new tag name') : vscode.l10n.t('The new tag key');
+          state.key = choice.kind === 'key' ? choice.key : await keepTyped(picked.typed, keyProblem, (value) => input.input({ ...info, prompt, value, validateInput: keyProblem }));
         },
       },
       {
@@ -117,14 +146,17 @@ export async function askTag(ctx: CommandContext, q: TagQuestion): Promise<Tag> 
           const items: PickItem<ValueChoice>[] = [
             ...used.filter(Boolean).map((v) => ({ label: v, description: vscode.l10n.t('used with {0}', key), data: { value: v } as ValueChoice })),
             { label: vscode.l10n.t('(no value)'), data: { value: '' } as ValueChoice },
-            { label: vscode.l10n.t('$(add) New value…'), data: undefined as ValueChoice, alwaysShow: true },
+            { label: vscode.l10n.t('$(add) New value…'), data: undefined as ValueChoice, takesTyped: true },
           ];
           const picked = await input.pick(items, { ...info, placeHolder: vscode.l10n.t('Value of {0}', key) });
           const valueProblem = (value: string): string | undefined => {
             const problem = q.check({ key, value: value.trim() });
             return problem ? inputMessage(problem, q.cloud) : undefined;
           };
-          state.value = picked.data ? picked.data.value : (await input.input({ ...info, prompt: vscode.l10n.t('The value of {0}', key), validateInput: valueProblem })).trim();
+          const prompt = vscode.l10n.t('The value of {0}', key);
+          state.value = picked.data
+            ? picked.data.value
+            : await keepTyped(picked.typed, valueProblem, (value) => input.input({ ...info, prompt, value, validateInput: valueProblem }));
         },
       },
     ],

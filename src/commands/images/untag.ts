@@ -79,6 +79,6 @@ async function sendUntag(ctx: CommandContext, nodes: ImageNode[], removing: read
   );
   reportOutcome(ctx, 'untag', outcome, (failed) => oneAtATime(ctx, failed, 'untag', () => sendUntag(ctx, failed, removing)));
   if (!outcome.failed.length) {
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Removed {0} tag(s) from {1}', removing.length, imageLabel(nodes)), 4000);
+    vscode.window.setStatusBarMessage(removing.length === 1 ? vscode.l10n.t('Removed the tag {0} from {1}', removing[0]!, imageLabel(nodes)) : vscode.l10n.t('Removed {0} tags from {1}', removing.length, imageLabel(nodes)), 4000);
   }
 }

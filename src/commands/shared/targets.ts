@@ -9,6 +9,10 @@ import type { CommandContext } from './context';
 import { pickImage } from './pickers';
 import { assertApplies } from './refusals';
 
+/**
+ * The clicked node (with the rest of the multi-selection when the command takes several), else the view's
+ * selection (a keybinding passes nothing), else one image picked in the palette.
+ */
 export async function imageTargets(
   ctx: CommandContext,
   capability: Capability,
@@ -17,6 +21,14 @@ export async function imageTargets(
   selection: unknown,
   many: boolean,
 ): Promise<ImageNode[]> {
+  if (node === undefined && selection === undefined) {
+    // A keybinding passes no argument: the images selected in the view (the palette's picker when there are none).
+    const chosen = selectedImages(ctx);
+    if (!many && chosen.length > 1) {
+      throw new Error(vscode.l10n.t('{0} acts on one image at a time: select only one.', title));
+    }
+    [node, selection] = [chosen[0], chosen];
+  }
   const selected = Array.isArray(selection) ? selection.filter((n): n is ImageNode => n instanceof ImageNode) : [];
   let targets: ImageNode[];
   if (node instanceof ImageNode) {
@@ -33,6 +45,11 @@ export async function imageTargets(
     throw new Error(vscode.l10n.t('Select images of one account at a time.'));
   }
   return targets;
+}
+
+/** The images selected in the Images view while it shows: what a command invoked without an argument (a keybinding) acts on. */
+export function selectedImages(ctx: CommandContext): ImageNode[] {
+  return ctx.treeView.visible ? ctx.treeView.selection.filter((n): n is ImageNode => n instanceof ImageNode) : [];
 }
 
 /** Images grouped by region: one batch of requests per region. */

@@ -69,6 +69,11 @@ export interface FieldInfo {
   readonly format?: FieldFormat;
   /** The cloud's words for this field's values -> common words; a value not listed shows as given. */
   readonly values?: Readonly<Record<string, FieldWord>>;
+  /**
+   * A field in one language whose twin (a raw path) says the same in the other (Alibaba OSName, OSNameEn):
+   * shown in a UI of its own language, or when the twin is empty.
+   */
+  readonly language?: { readonly is: 'zh' | 'en'; readonly twin: string };
 }
 
 /**

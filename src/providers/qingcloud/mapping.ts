@@ -59,6 +59,46 @@ export function mapTags(tags: unknown): Tag[] {
     .map((key) => ({ key, value: '' }));
 }
 
+/** QingCloud's os_family ids as people write them (the ids are lower-case words: "rockylinux", "openeuler"). */
+const OS_FAMILY_NAMES: Readonly<Record<string, string>> = {
+  centos: 'CentOS',
+  ubuntu: 'Ubuntu',
+  debian: 'Debian',
+  fedora: 'Fedora',
+  rockylinux: 'Rocky Linux',
+  almalinux: 'AlmaLinux',
+  opensuse: 'openSUSE',
+  suse: 'SUSE',
+  redhat: 'Red Hat Enterprise Linux',
+  rhel: 'Red Hat Enterprise Linux',
+  kylin: 'Kylin',
+  openeuler: 'openEuler',
+  euleros: 'EulerOS',
+  anolis: 'Anolis OS',
+  uos: 'UOS',
+  freebsd: 'FreeBSD',
+  coreos: 'CoreOS',
+  arch: 'Arch Linux',
+  windows: 'Windows',
+};
+
+/**
+ * The OS as a name people read: QingCloud's own (system) images are named after their OS ("CentOS 7.9 64bit");
+ * other images give only the family id, shown by its name ("rockylinux" -> "Rocky Linux").
+ */
+function osNameOf(i: Json): string | undefined {
+  const family = str(i['os_family']);
+  const name = str(i['image_name']);
+  if (i['provider'] === 'system' && name) {
+    return name;
+  }
+  if (family) {
+    return OS_FAMILY_NAMES[family.toLowerCase()] ?? family.charAt(0).toUpperCase() + family.slice(1);
+  }
+  const platform = str(i['platform']);
+  return platform && (OS_FAMILY_NAMES[platform.toLowerCase()] ?? platform.charAt(0).toUpperCase() + platform.slice(1));
+}
+
 /** `keepRaw`: also keep the cloud's JSON as `raw` (details); a listing for the tree leaves it out. */
 export function mapImage(zone: string, i: Json, keepRaw = true): Image {
   const id = String(i['image_id']);
@@ -72,7 +112,7 @@ export function mapImage(zone: string, i: Json, keepRaw = true): Image {
     description: str(i['description']),
     status: str(i['status']) ?? 'unknown',
     owner: mapOwner(i['provider']),
-    osName: str(i['os_family']) ?? str(i['platform']),
+    osName: osNameOf(i),
     osType: str(i['platform']),
     architecture: str(i['architecture']) ?? str(i['processor_type']),
     sizeGiB: num(i['size']),

@@ -6,7 +6,9 @@ import { HUAWEI_IMAGE_RULES } from '../huawei/rules';
 import type { ImageRefusal, ImageRules } from '../core/rules';
 import { vocabularyOf } from '../index';
 import type { CloudKind, Image } from '../core/model';
-import type { JobKind } from '../core/operations';
+import type { ExportChoice, JobKind } from '../core/operations';
+import { alibabaExportChoice } from '../alibaba/exportChoice';
+import { huaweiExportChoice } from '../huawei/exportChoice';
 import { QINGCLOUD_IMAGE_RULES } from '../qingcloud/rules';
 import type { Capability } from '../core/rules';
 
@@ -68,9 +70,32 @@ export function capabilitiesOf(cloud: CloudKind, image?: Pick<Image, 'owner' | '
   return COMMAND_CAPABILITIES.filter((c) => (image ? !imageRefusal(cloud, image, c) : CAPABILITIES[cloud][c]));
 }
 
-/** Context-value flags for a node, e.g. "can-tag can-delete": the cloud's, or those of one image. */
+/**
+ * Each exporting cloud's own reading of whether it exports an image (its provider's exportChoice: Windows,
+ * Marketplace, data disks, size…), from the fields the image has; the menu hides Export where it says no.
+ */
+const EXPORT_CHOICES: Readonly<Record<CloudKind, ((image: Image) => ExportChoice) | undefined>> = {
+  alibaba: alibabaExportChoice,
+  huawei: huaweiExportChoice,
+  qingcloud: undefined,
+  batchcompute: undefined,
+};
+
+/** Whether the cloud exports this image, as far as its fields tell (a listing's copy has fewer than the details'). */
+export function exportable(cloud: CloudKind, image: Image): boolean {
+  return !imageRefusal(cloud, image, 'export') && !EXPORT_CHOICES[cloud]?.(image).block;
+}
+
+/**
+ * Context-value flags for a node, e.g. "can-tag can-delete": the cloud's, or those of one image (for a
+ * whole image, Export only where the cloud's export rules take it).
+ */
 export function capabilityFlags(cloud: CloudKind, image?: Pick<Image, 'owner' | 'status' | 'raw'>): string {
-  return capabilitiesOf(cloud, image).map((c) => `can-${c}`).join(' ');
+  const whole = image && 'id' in image ? (image as Image) : undefined;
+  return capabilitiesOf(cloud, image)
+    .filter((c) => c !== 'export' || !whole || exportable(cloud, whole))
+    .map((c) => `can-${c}`)
+    .join(' ');
 }
 
 /**

@@ -40,7 +40,15 @@ export function isUnscriptedPrompt(err: unknown): boolean {
 
 export interface PickItem<T> extends vscode.QuickPickItem {
   readonly data: T;
+  /**
+   * An item that takes what the user typed in the picker's box ("New key…"): always shown, and when it
+   * is accepted the text typed so far comes back as `typed`, so Enter on a new name keeps it.
+   */
+  readonly takesTyped?: boolean;
 }
+
+/** The item chosen; `typed` is the picker's text when the item takes it (and something was typed). */
+export type Picked<T> = PickItem<T> & { readonly typed?: string };
 
 export interface StepInfo {
   readonly title: string;
@@ -67,7 +75,7 @@ export interface InputOptions extends StepInfo {
 /** One load of a picker whose items come from the cloud. */
 export interface LoadedPicks<T> {
   readonly items: readonly PickItem<T>[];
-  /** Lines shown above the items as separators (e.g. how many were left out, and why). */
+  /** Lines shown below the items, as rows that cannot be chosen (e.g. how many were left out, and why; that there are none). */
   readonly notes?: readonly string[];
   /** When there is more to load: the "Load more…" entry's label and description. */
   readonly more?: { readonly label: string; readonly description?: string };
@@ -88,7 +96,7 @@ export type SaveDialogOptions = OpenDialogOptions;
 
 export interface UserInput {
   /** One item of a list; Escape throws UserCancelledError, Back GoBackError. */
-  pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<PickItem<T>>;
+  pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<Picked<T>>;
   /** Any number of items (those `picked` start selected). */
   pickMany<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<PickItem<T>[]>;
   /**

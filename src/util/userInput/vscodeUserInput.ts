@@ -8,6 +8,7 @@ import {
   type OpenDialogOptions,
   type PickItem,
   type PickOptions,
+  type Picked,
   type SaveDialogOptions,
   type Severity,
   type StepInfo,
@@ -15,14 +16,14 @@ import {
   type UserInput,
 } from './types';
 
-/** A row of the loading picker: an item, a note, or "Load more…". */
-interface Row<T> extends vscode.QuickPickItem {
+/** A row of the loading picker: an item, "Load more…", or a note (a row that does nothing when accepted). */
+export interface Row<T> extends vscode.QuickPickItem {
   readonly item?: PickItem<T>;
   readonly more?: boolean;
 }
 
 export class VsCodeUserInput implements UserInput {
-  async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<PickItem<T>> {
+  async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<Picked<T>> {
     return (await showPick(items, options, false))[0]!;
   }
 
@@ -137,11 +138,18 @@ async function open(options: OpenDialogOptions, what: vscode.OpenDialogOptions):
   return uris;
 }
 
-function rows<T>(loaded: LoadedPicks<T>): Row<T>[] {
+/**
+ * The items first (VS Code focuses the first row), then "Load more…", then the notes below an unlabelled
+ * separator, as rows of their own: a note never sits on an item's row (a separator's label is drawn over
+ * the row after it) and is never the row Enter acts on while there is an item.
+ */
+export function rows<T>(loaded: LoadedPicks<T>): Row<T>[] {
+  const notes = loaded.notes ?? [];
   return [
-    ...(loaded.notes ?? []).map((label): Row<T> => ({ label, kind: vscode.QuickPickItemKind.Separator })),
     ...loaded.items.map((item): Row<T> => ({ label: item.label, description: item.description, detail: item.detail, item })),
     ...(loaded.more ? [{ label: `$(more) ${loaded.more.label}`, description: loaded.more.description, alwaysShow: true, more: true }] : []),
+    ...(notes.length && (loaded.items.length || loaded.more) ? [{ label: '', kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...notes.map((note): Row<T> => ({ label: `$(info) ${note}`, alwaysShow: true })),
   ];
 }
 
@@ -153,19 +161,27 @@ function withBack(q: vscode.QuickInput & { buttons: readonly vscode.QuickInputBu
   q.buttons = o.canGoBack ? [vscode.QuickInputButtons.Back] : [];
 }
 
-function showPick<T>(items: readonly PickItem<T>[], options: PickOptions, many: boolean): Promise<PickItem<T>[]> {
+function showPick<T>(items: readonly PickItem<T>[], options: PickOptions, many: boolean): Promise<Picked<T>[]> {
   const q = vscode.window.createQuickPick<PickItem<T>>();
   withBack(q, options);
   q.placeholder = options.placeHolder;
   q.canSelectMany = many;
   q.matchOnDescription = true;
-  q.items = items;
-  q.selectedItems = many ? items.filter((i) => i.picked) : [];
-  return settle<typeof q, PickItem<T>[]>(q, (resolve) => {
+  const shown = items.map((i) => (i.takesTyped ? { ...i, alwaysShow: true } : i));
+  q.items = shown;
+  q.selectedItems = many ? shown.filter((i) => i.picked) : [];
+  if (shown.some((i) => i.takesTyped)) {
+    // The row that takes the typed text shows it, so the user sees what Enter will keep.
+    q.onDidChangeValue((value) => {
+      q.items = shown.map((i) => (i.takesTyped && value.trim() ? { ...i, description: `"${value.trim()}"` } : i));
+    });
+  }
+  return settle<typeof q, Picked<T>[]>(q, (resolve) => {
     q.onDidAccept(() => {
       const chosen = many ? [...q.selectedItems] : [...q.activeItems].slice(0, 1);
+      const typed = q.value.trim();
       if (chosen.length || many) {
-        resolve(chosen);
+        resolve(chosen.map((i) => (i.takesTyped && typed ? { ...i, typed } : i)));
       }
     });
   });

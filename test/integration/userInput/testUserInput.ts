@@ -12,6 +12,7 @@ import {
   type OpenDialogOptions,
   type PickItem,
   type PickOptions,
+  type Picked,
   type SaveDialogOptions,
   type Severity,
   titleOf,
@@ -23,7 +24,21 @@ import {
 export const BACK = Symbol('Back');
 export const CANCEL = Symbol('Cancel');
 
-export type Answer = string | RegExp | readonly (string | RegExp)[] | vscode.Uri | readonly vscode.Uri[] | undefined | typeof BACK | typeof CANCEL;
+/** Text typed into a quick pick's box, then Enter: the row VS Code focuses is accepted. */
+export interface Typed {
+  readonly typed: string;
+}
+
+/** An answer for a quick pick: type `text`, press Enter. */
+export function typed(text: string): Typed {
+  return { typed: text };
+}
+
+export type Answer = string | RegExp | readonly (string | RegExp)[] | vscode.Uri | readonly vscode.Uri[] | Typed | undefined | typeof BACK | typeof CANCEL;
+
+function isTyped(answer: Answer): answer is Typed {
+  return typeof answer === 'object' && answer !== null && 'typed' in answer;
+}
 
 /** What a quick pick or input box showed. */
 export interface Shown {
@@ -34,7 +49,9 @@ export interface Shown {
   readonly text: string;
   /** A pick's labels, in order ("Load more…" included when offered). */
   readonly items?: readonly string[];
-  /** A pick's notes shown above the items. */
+  /** A pick's descriptions, in the order of its items ('' for none). */
+  readonly descriptions?: readonly string[];
+  /** A pick's notes (shown below the items, never chosen). */
   readonly notes?: readonly string[];
   /** Input boxes: the validation messages the scripted values got, in order. */
   readonly refused: string[];
@@ -106,7 +123,7 @@ export class TestUserInput implements UserInput {
     this.clicks.length = 0;
   }
 
-  async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<PickItem<T>> {
+  async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<Picked<T>> {
     const [picked] = await this.choose(items, options, false);
     return picked!;
   }
@@ -207,10 +224,28 @@ export class TestUserInput implements UserInput {
     return Promise.resolve(uris as vscode.Uri[]);
   }
 
-  private choose<T>(items: readonly PickItem<T>[], options: PickOptions, many: boolean): Promise<PickItem<T>[]> {
+  private choose<T>(items: readonly PickItem<T>[], options: PickOptions, many: boolean): Promise<Picked<T>[]> {
     const title = titleOf(options);
-    this.shown.push({ kind: 'pick', title, text: options.placeHolder ?? '', items: items.map((i) => i.label), refused: [] });
-    return Promise.resolve(this.only(items, this.wanted(this.next('quick pick', title), title), title, many));
+    this.shown.push({ kind: 'pick', title, text: options.placeHolder ?? '', items: items.map((i) => i.label), descriptions: items.map((i) => i.description ?? ''), refused: [] });
+    const answer = this.next('quick pick', title);
+    if (isTyped(answer) && !many) {
+      return Promise.resolve([this.enterOnTyped(items, answer.typed, title)]);
+    }
+    return Promise.resolve(this.only(items, this.wanted(answer, title), title, many));
+  }
+
+  /**
+   * As VS Code filters: the rows whose label or description contain the text, then those always shown
+   * (a row that takes typed text is); Enter accepts the first, which gets the text when it takes it.
+   */
+  private enterOnTyped<T>(items: readonly PickItem<T>[], text: string, title: string): Picked<T> {
+    const t = text.trim().toLowerCase();
+    const shows = (i: PickItem<T>): boolean => `${i.label} ${i.description ?? ''}`.toLowerCase().includes(t);
+    const focused = [...items.filter(shows), ...items.filter((i) => !shows(i) && (i.alwaysShow || i.takesTyped))][0];
+    if (!focused) {
+      throw this.fail(`The quick pick "${title}" shows no row for the typed "${text}".`);
+    }
+    return focused.takesTyped && text.trim() ? { ...focused, typed: text.trim() } : focused;
   }
 
   private wanted(answer: Answer, title: string): readonly (string | RegExp)[] {

@@ -102,7 +102,7 @@ describe('Import, shared with me, quota and fast export (real extension host)', 
     const pending = (await children(a, group)).filter((n): n is SharedImageNode => n.kind === 'sharedImage' && (n as SharedImageNode).received.membership === 'pending');
     assert.ok(pending.length >= 2, `${pending.length} pending`);
     await vscode.commands.executeCommand('cloudImageExplorer.acceptShared', group);
-    assert.match(testInput.notifications[testInput.notifications.length - 1]?.message ?? '', new RegExp(`^Accepting ${pending.length} shared image\\(s\\): started`));
+    assert.match(testInput.notifications[testInput.notifications.length - 1]?.message ?? '', new RegExp(`^Accepting ${pending.length === 1 ? '1 shared image' : `${pending.length} shared images`}: the Jobs view follows`));
     for (const n of pending) {
       await jobDone(a, 'accept', n.received.image.name);
     }

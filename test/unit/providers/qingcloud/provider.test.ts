@@ -63,7 +63,10 @@ describe('QingCloud IaaS provider (against the emulator)', () => {
     const centos = seen.find((i) => i.id === 'centos79x64a');
     assert.equal(centos?.name, 'CentOS 7.9 64bit');
     assert.equal(centos?.owner, 'system');
-    assert.equal(centos?.osName, 'centos');
+    assert.equal(centos?.osName, 'CentOS 7.9 64bit', 'a system image is named after its OS');
+    const own = seen.filter((i) => i.owner !== 'system');
+    assert.ok(own.some((i) => i.osName === 'Rocky Linux' || i.osName === 'openEuler' || i.osName === 'CentOS'), 'families by their names');
+    assert.ok(own.every((i) => !i.osName || !/^[a-z]+$/.test(i.osName)), `no lower-case family ids: ${[...new Set(own.map((i) => i.osName))].join(', ')}`);
     assert.ok(seen.filter((i) => i.owner !== 'system').every((i) => /^img-[0-9a-z]{8}$/.test(i.id)));
     const tagged = seen.find((i) => i.tags.length > 0);
     assert.ok(tagged, 'some images carry tags');

@@ -91,6 +91,16 @@ describe('Capability table', () => {
     assert.deepEqual(capabilitiesOf('batchcompute'), ['delete']);
   });
 
+  it('offers Export on an image only where the cloud\'s export rules take it (its own exportChoice)', () => {
+    const whole = (osType: string, sizeGiB = 40, status = 'Available'): Image => ({ id: 'm-1', name: 'web', regionId: 'r', status, owner: 'self', osType, sizeGiB, tags: [] });
+    assert.match(capabilityFlags('alibaba', whole('linux')), /\bcan-export\b/);
+    assert.doesNotMatch(capabilityFlags('alibaba', whole('windows')), /\bcan-export\b/, 'Alibaba exports no Windows Server image');
+    assert.match(capabilityFlags('alibaba', whole('windows')), /\bcan-delete\b/, 'the other commands stay');
+    assert.match(capabilityFlags('huawei', whole('linux', 40, 'active')), /\bcan-export\b/);
+    assert.doesNotMatch(capabilityFlags('huawei', whole('linux', 1024, 'active')), /\bcan-export\b/, 'Huawei exports nothing of 1 TB or more');
+    assert.doesNotMatch(capabilityFlags('huawei', whole('windows', 40, 'active')), /\bcan-export\b/);
+  });
+
   it('builds each cloud\'s console address for an image, and none where the console has no page', () => {
     const at = (owner: ImageOwner, id = 'm-bp1abc', regionId = 'cn-hangzhou'): Pick<Image, 'id' | 'regionId' | 'owner'> => ({ id, regionId, owner });
     assert.equal(consoleUrl('alibaba', at('self')), 'https://ecs.console.aliyun.com/image/region/cn-hangzhou/imageList');
