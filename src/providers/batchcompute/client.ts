@@ -1,8 +1,8 @@
 // Alibaba BatchCompute (retired) ROA calls: one endpoint per region, signed "acs AK:signature".
 import { randomUUID } from 'crypto';
-import { ALIBABA_CLOCK, interpretAlibaba } from '../alibaba/client';
+import { ALIBABA_CLOCK, interpretAlibaba, isAlibabaThrottling } from '../alibaba/client';
 import { interpretWithClock } from '../transport/clock';
-import { clockOf, endpointOf, type Json } from '../shared/common';
+import { clockOf, endpointOf, noticingThrottling, type Json } from '../shared/common';
 import type { Params } from '../transport/encoding';
 import { ProviderError } from '../core/errors';
 import type { CallKind, HttpResponse } from '../transport/http';
@@ -45,6 +45,8 @@ export function interpretBatchCompute(res: HttpResponse): Json {
 export interface RoaCallOptions {
   readonly query?: Params;
   readonly signal?: AbortSignal;
+  /** Told each time the cloud throttles an attempt (even one the HTTP layer then retries). */
+  readonly onThrottled?: () => void;
 }
 
 /** GET reads; anything else (DELETE) changes something, and is sent once (see CallKind). */
@@ -77,7 +79,7 @@ export class BatchComputeClient {
         });
         return { method, url: `${base.origin}${signed.pathAndQuery}`, headers: signed.headers };
       },
-      (res) => interpretWithClock(interpretBatchCompute, res, clockOf(this.ctx), ALIBABA_CLOCK),
+      noticingThrottling((res) => interpretWithClock(interpretBatchCompute, res, clockOf(this.ctx), ALIBABA_CLOCK), (err) => isAlibabaThrottling(err.code), options.onThrottled),
       options.signal,
     );
   }

@@ -1,6 +1,6 @@
 // Huawei Cloud API calls (IMS and IAM), signed with SDK-HMAC-SHA256, and the per-region project id.
 import { interpretWithClock, type ClockRule } from '../transport/clock';
-import { clockOf, endpointOf, headerOf, objectsOf, str, type Json } from '../shared/common';
+import { clockOf, endpointOf, headerOf, noticingThrottling, objectsOf, str, type Json } from '../shared/common';
 import { canonicalQuery } from '../transport/encoding';
 import { ProviderError } from '../core/errors';
 import { parseJson, retryAfter, type CallKind, type HttpResponse } from '../transport/http';
@@ -81,6 +81,8 @@ export interface HuaweiCallOptions {
   readonly signal?: AbortSignal;
   /** What the call does (see CallKind). Default: 'read' for GET, 'mutation' for any other method. */
   readonly kind?: CallKind;
+  /** Told each time the gateway throttles an attempt (even one the HTTP layer then retries). */
+  readonly onThrottled?: () => void;
 }
 
 const ALL = '*';
@@ -123,7 +125,7 @@ export class HuaweiClient {
         });
         return { method, url, headers: signed.headers, body };
       },
-      (res) => interpretWithClock(interpretHuawei, res, clockOf(this.ctx), HUAWEI_CLOCK),
+      noticingThrottling((res) => interpretWithClock(interpretHuawei, res, clockOf(this.ctx), HUAWEI_CLOCK), (err) => isHuaweiThrottling(err.code, err.httpStatus ?? 0), options.onThrottled),
       options.signal,
     );
   }

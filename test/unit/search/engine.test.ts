@@ -227,6 +227,30 @@ describe('Search across accounts (against the emulator)', function () {
     assert.ok(throttled <= lane.initial + lane.initial / 2, `${throttled} throttled requests`);
   });
 
+  it('Huawei and BatchCompute lanes hear throttling at its first answer too: one request per try, every region done after the storm', async () => {
+    const some = targets.filter((t) => t.account.cloud === 'huawei' || t.account.cloud === 'batchcompute');
+    emulator.faults.add({ kind: 'throttle', cloud: 'huawei' });
+    emulator.faults.add({ kind: 'throttle', cloud: 'batchcompute' });
+    const lane = { initial: 4, max: 8 };
+    let pauses = 0;
+    const mark = emulator.requestLog.length;
+    const results = await searchAll(query('name:e'), some, {
+      signal: new AbortController().signal,
+      lane,
+      sleep: () => {
+        if (++pauses === 4) {
+          emulator.faults.clear(); // two pauses of each lane, about
+        }
+        return Promise.resolve();
+      },
+    });
+    assert.ok(results.every((r) => r.state === 'done' || r.state === 'partial'), results.map((r) => r.state).join());
+    for (const cloud of ['huawei', 'batchcompute'] as const) {
+      const throttled = emulator.requestsSince(mark).filter((r) => r.cloud === cloud && r.fault === 'throttle').length;
+      assert.ok(throttled > 0 && throttled <= 2 * lane.initial, `${cloud}: ${throttled} throttled requests`);
+    }
+  });
+
   it('gives up on an account the cloud keeps throttling: its regions fail with the throttling, the rest unasked', async () => {
     const alibaba = targets.filter((t) => t.account.cloud === 'alibaba');
     emulator.faults.add({ kind: 'throttle', cloud: 'alibaba', operation: 'DescribeImages' });
