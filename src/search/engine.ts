@@ -3,6 +3,7 @@
 // outcome reported as soon as it is known. IDs go to the providers' batched findImages; a name or a
 // tag uses the cloud's listing filter where it narrows to a superset, then the listed pages are
 // matched exactly, up to a bound of images looked at per region (said in the outcome, never silent).
+import { setMaxListeners } from 'events';
 import type { FilterSupport } from '../providers/core/filters';
 import { ProviderError } from '../providers/core/errors';
 import type { AccountConfig, CloudKind, Image, ImageFilter, Region, Tag } from '../providers/core/model';
@@ -114,6 +115,19 @@ function semaphore(n: number): { take(): Promise<void>; give(): void } {
  * at most `concurrency` regions at once in all; resolves with every region's outcome, in target order.
  */
 export async function searchAll<T extends SearchTarget>(query: SearchQuery, targets: readonly T[], options: SearchOptions<T>): Promise<RegionResult<T>[]> {
+  // One signal of the search's own, listened to by every region under way (more than the default 10 listeners).
+  const whole = new AbortController();
+  setMaxListeners(0, whole.signal);
+  const cancel = (): void => whole.abort();
+  options.signal.addEventListener('abort', cancel, { once: true });
+  try {
+    return await searchEvery(query, targets, { ...options, signal: options.signal.aborted ? options.signal : whole.signal });
+  } finally {
+    options.signal.removeEventListener('abort', cancel);
+  }
+}
+
+async function searchEvery<T extends SearchTarget>(query: SearchQuery, targets: readonly T[], options: SearchOptions<T>): Promise<RegionResult<T>[]> {
   const chosen = searchTargets(query, targets);
   const results = new Array<RegionResult<T>>(chosen.length);
   const lanes = new Map<string, Array<{ target: T; at: number }>>();

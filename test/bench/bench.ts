@@ -1,7 +1,7 @@
 // `npm run bench`: the performance goals of the explorer, measured side by side in one run on the
 // sandbox (real HTTP on 127.0.0.1, 50 ms injected latency) and in the real extension host, written to
 // docs/benchmarks.md. A benchmark, never a test: nothing here passes or fails on time.
-//   node --expose-gc out/test/bench/bench.js [--skip-host] [--only=memory|loading|polling|host] (--only: printed, not written)
+//   node --expose-gc out/test/bench/bench.js [--skip-host] [--only=memory|loading|polling|host|search] (--only: printed, not written)
 import * as fs from 'fs';
 import * as path from 'path';
 import { installVscodeShim } from '../unit/helpers/vscodeShim';
@@ -14,10 +14,12 @@ import { pollingRows } from './jobs';
 import { firstPageRows, loadAllRows } from './loading';
 import { memoryResult } from './memory';
 import { report } from './report';
+import { searchRows, stormResult } from './search';
 
 const RUNS = 7;
 const LOOP_RUNS = 3;
 const HOST_RUNS = 7;
+const SEARCH_RUNS = 5;
 
 /** One part on its own, its measurements printed (while working on it; docs/benchmarks.md is left alone). */
 async function only(part: string): Promise<unknown> {
@@ -28,6 +30,14 @@ async function only(part: string): Promise<unknown> {
       return pollingRows();
     case 'host':
       return hostResult(HOST_RUNS);
+    case 'search': {
+      const emulator = await EmulatorProcess.start({ imageCounts: BIG_COUNTS, latencyMs: LATENCY_MS });
+      try {
+        return { search: await searchRows(emulator, SEARCH_RUNS), storm: await stormResult() };
+      } finally {
+        await emulator.stop();
+      }
+    }
     case 'loading': {
       const emulator = await EmulatorProcess.start({ imageCounts: BIG_COUNTS, latencyMs: LATENCY_MS });
       try {
@@ -52,12 +62,15 @@ async function main(): Promise<void> {
   const emulator = await EmulatorProcess.start({ imageCounts: BIG_COUNTS, latencyMs: LATENCY_MS });
   let loading;
   let first;
+  let search;
   try {
     loading = await loadAllRows(emulator, RUNS, LOOP_RUNS);
     first = await firstPageRows(emulator, RUNS);
+    search = await searchRows(emulator, SEARCH_RUNS);
   } finally {
     await emulator.stop();
   }
+  const storm = await stormResult();
   const polling = await pollingRows();
   const memory = await memoryResult();
   let host: HostResult | undefined;
@@ -68,6 +81,7 @@ async function main(): Promise<void> {
   const text = report({
     loading,
     first,
+    search: { rows: search, storm },
     polling,
     memory,
     host,
