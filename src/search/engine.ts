@@ -3,6 +3,7 @@
 // outcome reported as soon as it is known. IDs go to the providers' batched findImages; a name or a
 // tag uses the cloud's listing filter where it narrows to a superset, then the listed pages are
 // matched exactly, up to a bound of images looked at per region (said in the outcome, never silent).
+import { setMaxListeners } from 'events';
 import type { FilterSupport } from '../providers/core/filters';
 import { ProviderError } from '../providers/core/errors';
 import type { AccountConfig, CloudKind, Image, ImageFilter, Region, Tag } from '../providers/core/model';
@@ -10,6 +11,7 @@ import { loadAllPages, type PageRequest } from '../providers/shared/paging';
 import { errorKindOf } from '../providers';
 import type { ImageProvider } from '../providers/core/provider';
 import { CLOUD_RULES } from '../providers/rules/index';
+import { AdaptiveLimiter } from './limiter';
 import { queryAppliesTo, type SearchQuery } from './query';
 
 export interface SearchTarget {
@@ -35,12 +37,16 @@ export interface RegionResult<T extends SearchTarget = SearchTarget> {
 
 /**
  * Regions searched at once, all accounts together (the machine's share). Each cloud account has a lane
- * of its own (its own rate limits): LANE_LIMITS regions at once, growing by one per region answered
- * unthrottled, halved and paused when the cloud throttles (the pause doubling while it keeps on).
+ * of its own (its own rate limits): an AdaptiveLimiter starting at LANE_LIMITS.initial regions at once,
+ * growing by one per region answered unthrottled, halved and paused when the cloud throttles (the pause
+ * doubling while it keeps on). A region stopped by throttling is asked again after the pause, from its
+ * first page: each try sends one throttled request into a storm, not the HTTP layer's retries.
  */
 export const SEARCH_CONCURRENCY = 32;
 export const LANE_LIMITS = { initial: 8, max: 16 } as const;
 export const LANE_PAUSE_MS = { first: 1_000, max: 30_000 } as const;
+/** A lane throttled through this much pausing in a row reports its regions' throttling instead of trying on. */
+export const LANE_GIVE_UP_MS = 120_000;
 /** Images listed per region at most, when the cloud cannot narrow the listing to the query. */
 export const SEARCH_MAX_SCANNED = 2000;
 /** Page requests in flight per region (the paging helper's ceiling for a search). */
@@ -58,7 +64,7 @@ export interface SearchOptions<T extends SearchTarget> extends RegionOptions {
   readonly concurrency?: number;
   /** Each lane's limits (default LANE_LIMITS). */
   readonly lane?: { readonly initial: number; readonly max: number };
-  /** A lane's pause after throttling (tests count what is asked around it, without waiting). */
+  /** A lane's pause after throttling (tests and the benchmark run it on a clock of their own). */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Each region's outcome, as soon as it is known. */
   readonly onResult?: (result: RegionResult<T>) => void;
@@ -82,44 +88,26 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** One cloud account's regions: how many at once, and its back-off after throttling. */
-class Lane<Q> {
-  readonly queue: Q[] = [];
-  limit: number;
-  running = 0;
-  /** Regions started, and the start number at the last cut: one throttling event halves once. */
-  private started = 0;
-  private cutAt = 0;
-  private pauseMs: number = LANE_PAUSE_MS.first;
-  /** A pause to take before starting anything more (set by throttling). */
-  pending = 0;
+function isThrottling(err: unknown): boolean {
+  return err instanceof ProviderError && errorKindOf(err) === 'throttled';
+}
 
-  constructor(private readonly limits: { readonly initial: number; readonly max: number }) {
-    this.limit = Math.max(1, limits.initial);
-  }
-
-  start(): number {
-    this.running++;
-    return ++this.started;
-  }
-
-  throttled(seq: number): void {
-    if (seq <= this.cutAt) {
-      return; // started before the last cut: the same event
-    }
-    this.limit = Math.max(1, Math.floor(this.limit / 2));
-    this.cutAt = this.started;
-    this.pending = this.pauseMs;
-    this.pauseMs = Math.min(LANE_PAUSE_MS.max, this.pauseMs * 2);
-  }
-
-  answered(seq: number, throttled: boolean): void {
-    this.running--;
-    if (!throttled && seq > this.cutAt) {
-      this.limit = Math.min(this.limits.max, this.limit + 1);
-      this.pauseMs = LANE_PAUSE_MS.first;
-    }
-  }
+/** A semaphore: at most `n` at once. */
+function semaphore(n: number): { take(): Promise<void>; give(): void } {
+  let free = Math.max(1, n);
+  const queue: Array<() => void> = [];
+  return {
+    async take(): Promise<void> {
+      while (free <= 0) {
+        await new Promise<void>((resolve) => queue.push(resolve));
+      }
+      free--;
+    },
+    give(): void {
+      free++;
+      queue.shift()?.();
+    },
+  };
 }
 
 /**
@@ -127,68 +115,95 @@ class Lane<Q> {
  * at most `concurrency` regions at once in all; resolves with every region's outcome, in target order.
  */
 export async function searchAll<T extends SearchTarget>(query: SearchQuery, targets: readonly T[], options: SearchOptions<T>): Promise<RegionResult<T>[]> {
+  // One signal of the search's own, listened to by every region under way (more than the default 10 listeners).
+  const whole = new AbortController();
+  setMaxListeners(0, whole.signal);
+  const cancel = (): void => whole.abort();
+  options.signal.addEventListener('abort', cancel, { once: true });
+  try {
+    return await searchEvery(query, targets, { ...options, signal: options.signal.aborted ? options.signal : whole.signal });
+  } finally {
+    options.signal.removeEventListener('abort', cancel);
+  }
+}
+
+async function searchEvery<T extends SearchTarget>(query: SearchQuery, targets: readonly T[], options: SearchOptions<T>): Promise<RegionResult<T>[]> {
   const chosen = searchTargets(query, targets);
   const results = new Array<RegionResult<T>>(chosen.length);
-  const lanes = new Map<string, Lane<{ target: T; at: number }>>();
+  const lanes = new Map<string, Array<{ target: T; at: number }>>();
   chosen.forEach((target, at) => {
     const key = `${target.account.cloud}/${target.account.id}`;
-    let lane = lanes.get(key);
-    if (!lane) {
-      lane = new Lane<{ target: T; at: number }>(options.lane ?? LANE_LIMITS);
-      lanes.set(key, lane);
-    }
-    lane.queue.push({ target, at });
+    lanes.set(key, [...(lanes.get(key) ?? []), { target, at }]);
   });
-  const pause = options.sleep ?? wait;
-  let slots = Math.max(1, options.concurrency ?? SEARCH_CONCURRENCY);
-  const freed: Array<() => void> = [];
-  const slot = async (): Promise<void> => {
-    while (slots <= 0) {
-      await new Promise<void>((resolve) => freed.push(resolve));
-    }
-    slots--;
-  };
-  const release = (): void => {
-    slots++;
-    freed.shift()?.();
+  const slots = semaphore(options.concurrency ?? SEARCH_CONCURRENCY);
+  const finish = (at: number, result: RegionResult<T>): void => {
+    results[at] = result;
+    options.onResult?.(result);
   };
 
-  const runLane = async (lane: Lane<{ target: T; at: number }>): Promise<void> => {
+  const runLane = async (queue: Array<{ target: T; at: number }>): Promise<void> => {
+    const limiter = new AdaptiveLimiter(
+      { ...(options.lane ?? LANE_LIMITS), pause: LANE_PAUSE_MS, giveUpAfterMs: LANE_GIVE_UP_MS, sleep: options.sleep ?? wait },
+      options.signal,
+    );
     const running = new Set<Promise<void>>();
-    while (lane.queue.length || running.size) {
-      if (lane.pending && !options.signal.aborted) {
-        const ms = lane.pending;
-        lane.pending = 0;
-        await pause(ms, options.signal);
+    /** The throttling a lane gave up on: the regions still queued end with it, unasked. */
+    let gaveUp: unknown;
+    const one = async (slot: number, entry: { target: T; at: number }): Promise<void> => {
+      // Until the lane gives up, a throttled answer stops the region at once (its HTTP retries unsent).
+      const stopOnThrottling = !limiter.exhausted;
+      const attempt = new AbortController();
+      let throttled = false;
+      const onThrottled = (): void => {
+        throttled = true;
+        limiter.throttled(slot);
+        if (stopOnThrottling) {
+          attempt.abort();
+        }
+      };
+      await slots.take();
+      let result: RegionResult<T>;
+      try {
+        result = await searchRegion(query, entry.target, { ...options, signal: AbortSignal.any([options.signal, attempt.signal]), onThrottled });
+      } finally {
+        slots.give();
+      }
+      if (result.state === 'failed' && isThrottling(result.error)) {
+        onThrottled();
+      }
+      limiter.release(slot, !throttled);
+      const stoppedByThrottling = throttled && !options.signal.aborted && (result.state === 'cancelled' || result.state === 'failed');
+      if (stoppedByThrottling && stopOnThrottling) {
+        queue.unshift(entry); // asked again after the pause
+        return;
+      }
+      if (stoppedByThrottling) {
+        gaveUp = result.error;
+      }
+      finish(entry.at, result);
+    };
+    while (queue.length || running.size) {
+      if (gaveUp !== undefined || options.signal.aborted) {
+        const state = options.signal.aborted ? 'cancelled' : 'failed';
+        queue.splice(0).forEach((e) => finish(e.at, { target: e.target, state, images: [], scanned: 0, ...(state === 'failed' ? { error: gaveUp } : {}) }));
+      }
+      if (!queue.length) {
+        if (running.size) {
+          await Promise.race(running);
+        }
         continue;
       }
-      while (lane.queue.length && lane.running < lane.limit && !lane.pending) {
-        const { target, at } = lane.queue.shift()!;
-        const seq = lane.start();
-        const task: Promise<void> = (async () => {
-          let throttled = false;
-          await slot();
-          try {
-            const onThrottled = (): void => {
-              throttled = true;
-              lane.throttled(seq);
-            };
-            const result = await searchRegion(query, target, { ...options, onThrottled });
-            if (result.state === 'failed' && result.error instanceof ProviderError && errorKindOf(result.error) === 'throttled') {
-              onThrottled();
-            }
-            results[at] = result;
-            options.onResult?.(result);
-          } finally {
-            release();
-            lane.answered(seq, throttled);
-          }
-        })().finally(() => running.delete(task));
-        running.add(task);
+      const slot = await limiter.acquire();
+      if (slot === undefined) {
+        continue; // cancelled
       }
-      if (running.size && !lane.pending) {
-        await Promise.race(running);
+      const entry = gaveUp === undefined ? queue.shift() : undefined;
+      if (!entry) {
+        limiter.release(slot, false);
+        continue;
       }
+      const task: Promise<void> = one(slot, entry).finally(() => running.delete(task));
+      running.add(task);
     }
   };
   await Promise.all([...lanes.values()].map(runLane));

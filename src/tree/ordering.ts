@@ -88,10 +88,11 @@ interface Sorted extends Run {
   readonly length: number;
 }
 
-interface Counted {
+interface Matched {
   readonly predicate: ImagePredicate;
-  readonly length: number;
-  readonly count: number;
+  /** How many of the list's images were asked (an appended tail is asked on its own). */
+  length: number;
+  readonly matched: Set<Image>;
 }
 
 interface Filtered {
@@ -107,7 +108,7 @@ interface Filtered {
  * is what it was; an appended tail is sorted and merged in, or counted, on its own.
  */
 const sortedOf = new WeakMap<readonly Image[], Sorted>();
-const countedOf = new WeakMap<readonly Image[], Counted>();
+const matchedOf = new WeakMap<readonly Image[], Matched>();
 const filteredOf = new WeakMap<readonly Image[], Filtered>();
 
 /** The loaded images in the view's order (shared: do not modify). */
@@ -137,30 +138,35 @@ export function shownImages(items: readonly Image[], order: SortOrder, predicate
   if (known?.sorted === sorted && known.predicate === predicate) {
     return known.images;
   }
-  const images = sorted.filter(predicate);
+  const matched = matchedImages(items, predicate);
+  const images = sorted.filter((image) => matched.has(image));
   filteredOf.set(items, { sorted, predicate, images });
   return images;
 }
 
 /** How many loaded images the instant filter keeps (an appended tail counted on its own). */
 export function countMatching(items: readonly Image[], predicate: ImagePredicate): number {
-  const known = countedOf.get(items);
-  let count = 0;
-  let from = 0;
-  if (known?.predicate === predicate && known.length <= items.length) {
-    if (known.length === items.length) {
-      return known.count;
-    }
-    count = known.count;
-    from = known.length;
+  return matchedImages(items, predicate).size;
+}
+
+/**
+ * The loaded images the filter keeps, each image asked once per query: the region's count (its
+ * description, the view's message) and its shown list (in the view's order) both read this set.
+ */
+function matchedImages(items: readonly Image[], predicate: ImagePredicate): ReadonlySet<Image> {
+  let known = matchedOf.get(items);
+  if (known?.predicate !== predicate || known.length > items.length) {
+    known = { predicate, length: 0, matched: new Set() };
+    matchedOf.set(items, known);
   }
-  for (let i = from; i < items.length; i++) {
-    if (predicate(items[i]!)) {
-      count++;
+  for (let i = known.length; i < items.length; i++) {
+    const image = items[i]!;
+    if (predicate(image)) {
+      known.matched.add(image);
     }
   }
-  countedOf.set(items, { predicate, length: items.length, count });
-  return count;
+  known.length = items.length;
+  return known.matched;
 }
 
 /** The group an image falls in, or undefined when the cloud does not say (shown as "Other"). */

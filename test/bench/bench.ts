@@ -1,7 +1,7 @@
 // `npm run bench`: the performance goals of the explorer, measured side by side in one run on the
 // sandbox (real HTTP on 127.0.0.1, 50 ms injected latency) and in the real extension host, written to
 // docs/benchmarks.md. A benchmark, never a test: nothing here passes or fails on time.
-//   node --expose-gc out/test/bench/bench.js [--skip-host] [--only=memory|loading|polling|host|transfer|hygiene|scanner] (--only: printed, not written)
+//   node --expose-gc out/test/bench/bench.js [--skip-host] [--only=memory|loading|polling|host|transfer|hygiene|scanner|search] (--only: printed, not written)
 import * as fs from 'fs';
 import * as path from 'path';
 import { installVscodeShim } from '../unit/helpers/vscodeShim';
@@ -16,10 +16,12 @@ import { firstPageRows, loadAllRows } from './loading';
 import { memoryResult } from './memory';
 import { report } from './report';
 import { scannerResult, scannerText } from './scanner';
+import { searchRows, stormResult } from './search';
 
 const RUNS = 7;
 const LOOP_RUNS = 3;
 const HOST_RUNS = 7;
+const SEARCH_RUNS = 5;
 
 /** One part on its own, its measurements printed (while working on it; docs/benchmarks.md is left alone). */
 async function only(part: string): Promise<unknown> {
@@ -36,6 +38,14 @@ async function only(part: string): Promise<unknown> {
       return hygieneRows();
     case 'scanner':
       return scannerResult();
+    case 'search': {
+      const emulator = await EmulatorProcess.start({ imageCounts: BIG_COUNTS, latencyMs: LATENCY_MS });
+      try {
+        return { search: await searchRows(emulator, SEARCH_RUNS), storm: await stormResult() };
+      } finally {
+        await emulator.stop();
+      }
+    }
     case 'loading': {
       const emulator = await EmulatorProcess.start({ imageCounts: BIG_COUNTS, latencyMs: LATENCY_MS });
       try {
@@ -60,12 +70,15 @@ async function main(): Promise<void> {
   const emulator = await EmulatorProcess.start({ imageCounts: BIG_COUNTS, latencyMs: LATENCY_MS });
   let loading;
   let first;
+  let search;
   try {
     loading = await loadAllRows(emulator, RUNS, LOOP_RUNS);
     first = await firstPageRows(emulator, RUNS);
+    search = await searchRows(emulator, SEARCH_RUNS);
   } finally {
     await emulator.stop();
   }
+  const storm = await stormResult();
   const polling = await pollingRows();
   const memory = await memoryResult();
   const scanner = await scannerResult();
@@ -77,6 +90,7 @@ async function main(): Promise<void> {
   const text = report({
     loading,
     first,
+    search: { rows: search, storm },
     polling,
     memory,
     host,

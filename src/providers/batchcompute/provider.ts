@@ -105,6 +105,7 @@ export class BatchComputeProvider implements ImageProvider {
       const body = await this.client.request('GET', req.regionId, '/images', {
         query: { MaxItemCount: String(count - items.length), Type: types[at] ?? 'Self', ...(marker ? { Marker: marker } : {}) },
         signal: req.signal,
+        onThrottled: req.onThrottled,
       });
       items.push(...objectsOf(body['Items']).map((i) => mapImage(req.regionId, i, req.raw ?? false)));
       marker = str(body['NextMarker']);

@@ -176,6 +176,7 @@ export class HuaweiImsProvider implements ImageProvider {
     const body = await this.client.ims('GET', req.regionId, '/v2/cloudimages', {
       query: { ...filterQuery(req.filter), limit: String(limit), ...(marker ? { marker } : {}) },
       signal: req.signal,
+      onThrottled: req.onThrottled,
     });
     const items = objectsOf(body['images']).map((i) => mapImage(req.regionId, i, req.raw ?? false));
     const last = items[items.length - 1];

@@ -25,6 +25,34 @@ export class SimulatedClock implements TrackerClock {
     this.timers.delete(handle as number);
   }
 
+  /** A promise that resolves `ms` later on this clock, or at once when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const id = this.setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => (this.clearTimeout(id), resolve()), { once: true });
+    });
+  }
+
+  /**
+   * Moves the clock `ms` on, running the timers due on the way in order, each followed by the promise
+   * jobs it starts (for work that sets no next timer, unlike runUntil's polls).
+   */
+  async advance(ms: number): Promise<void> {
+    const until = this.t + ms;
+    for (;;) {
+      await settle();
+      const next = [...this.timers.entries()].sort((a, b) => a[1].at - b[1].at)[0];
+      if (!next || next[1].at > until) {
+        this.t = until;
+        await settle();
+        return;
+      }
+      this.timers.delete(next[0]);
+      this.t = Math.max(this.t, next[1].at);
+      next[1].fn();
+    }
+  }
+
   /** Runs timers until `until`; returns how many ran (polls). */
   async runUntil(until: number): Promise<number> {
     let runs = 0;
@@ -45,3 +73,8 @@ export class SimulatedClock implements TrackerClock {
   }
 }
 
+
+/** Lets every pending promise job run (a macrotask turn). */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

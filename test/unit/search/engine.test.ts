@@ -15,7 +15,7 @@ import { ALIBABA_FILTERS } from '../../../src/providers/alibaba/provider';
 import { BATCHCOMPUTE_FILTERS } from '../../../src/providers/batchcompute/provider';
 import { HUAWEI_FILTERS } from '../../../src/providers/huawei/provider';
 import { QINGCLOUD_FILTERS } from '../../../src/providers/qingcloud/provider';
-import { LANE_PAUSE_MS, listingPlan, searchAll, type RegionResult, type SearchTarget } from '../../../src/search/engine';
+import { LANE_GIVE_UP_MS, LANE_PAUSE_MS, listingPlan, searchAll, type RegionResult, type SearchTarget } from '../../../src/search/engine';
 import { parseSearchQuery, type SearchQuery } from '../../../src/search/query';
 import { Emulator } from '../../../src/sandbox/emulator';
 
@@ -219,9 +219,56 @@ describe('Search across accounts (against the emulator)', function () {
     // After the storm, the rest of the regions are searched; QingCloud (another lane) was never held up.
     const byCloud = (cloud: CloudKind, state: string): number => results.filter((r) => r.target.account.cloud === cloud && r.state === state).length;
     assert.equal(byCloud('qingcloud', 'done'), qingcloud.length);
-    assert.ok(byCloud('alibaba', 'done') >= alibaba.length - startsBetween(0) - startsBetween(1), 'every region started after the storm is done');
+    assert.equal(byCloud('alibaba', 'done') + byCloud('alibaba', 'partial'), alibaba.length, 'the regions stopped by the storm were asked again after it: every one done');
     assert.ok(startsBetween(2) > 0, 'some regions were left for after the storm');
     assert.equal(startedAt.size, alibaba.length, 'every Alibaba region was searched');
+    // Each try sends one throttled request (no HTTP retries into the storm): the first burst, then half of it.
+    const throttled = emulator.requestsSince(mark).filter((r) => r.fault === 'throttle').length;
+    assert.ok(throttled <= lane.initial + lane.initial / 2, `${throttled} throttled requests`);
+  });
+
+  it('Huawei and BatchCompute lanes hear throttling at its first answer too: one request per try, every region done after the storm', async () => {
+    const some = targets.filter((t) => t.account.cloud === 'huawei' || t.account.cloud === 'batchcompute');
+    emulator.faults.add({ kind: 'throttle', cloud: 'huawei' });
+    emulator.faults.add({ kind: 'throttle', cloud: 'batchcompute' });
+    const lane = { initial: 4, max: 8 };
+    let pauses = 0;
+    const mark = emulator.requestLog.length;
+    const results = await searchAll(query('name:e'), some, {
+      signal: new AbortController().signal,
+      lane,
+      sleep: () => {
+        if (++pauses === 4) {
+          emulator.faults.clear(); // two pauses of each lane, about
+        }
+        return Promise.resolve();
+      },
+    });
+    assert.ok(results.every((r) => r.state === 'done' || r.state === 'partial'), results.map((r) => r.state).join());
+    for (const cloud of ['huawei', 'batchcompute'] as const) {
+      const throttled = emulator.requestsSince(mark).filter((r) => r.cloud === cloud && r.fault === 'throttle').length;
+      assert.ok(throttled > 0 && throttled <= 2 * lane.initial, `${cloud}: ${throttled} throttled requests`);
+    }
+  });
+
+  it('gives up on an account the cloud keeps throttling: its regions fail with the throttling, the rest unasked', async () => {
+    const alibaba = targets.filter((t) => t.account.cloud === 'alibaba');
+    emulator.faults.add({ kind: 'throttle', cloud: 'alibaba', operation: 'DescribeImages' });
+    const pauses: number[] = [];
+    const mark = emulator.requestLog.length;
+    const results = await searchAll(query('name:e'), alibaba, {
+      signal: new AbortController().signal,
+      lane: { initial: 4, max: 8 },
+      sleep: (ms) => (pauses.push(ms), Promise.resolve()),
+    });
+    assert.ok(results.every((r) => r.state === 'failed'), results.map((r) => r.state).join());
+    assert.ok(pauses.reduce((a, b) => a + b, 0) >= LANE_GIVE_UP_MS, `${pauses.length} pauses`);
+    assert.ok(pauses.every((ms) => ms <= LANE_PAUSE_MS.max));
+    const sent = emulator.requestsSince(mark).length;
+    // One request per try (4, then 2, then one after each pause); the last try, once the lane gives up, with
+    // its retries (the paging helper's 2 tries of the HTTP layer's 4 attempts) to report the cloud's own error.
+    assert.ok(sent <= 4 + 2 + pauses.length + 2 * 4, `${sent} requests for ${pauses.length} pauses`);
+    assert.ok(results.some((r) => r.error !== undefined));
   });
 
   it('Cancel stops the search: no region starts after it, and nothing more is asked', async () => {

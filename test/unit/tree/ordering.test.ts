@@ -92,5 +92,21 @@ describe('Sorting and grouping loaded images', () => {
       const fewer = items.filter((i) => i.id !== 'img-1');
       assert.equal(countMatching(fewer, available), items.filter(available).length - 1);
     });
+
+    it('asks the filter once per image for a query: the count and the shown list (in any order, pages appended) share the answers', () => {
+      const items = many(0, 200);
+      const asked = new Map<string, number>();
+      const creating = (i: Image): boolean => {
+        asked.set(i.id, (asked.get(i.id) ?? 0) + 1);
+        return i.status === 'Creating';
+      };
+      assert.equal(countMatching(items, creating), items.filter((i) => i.status === 'Creating').length);
+      const shown = shownImages(items, 'name', creating);
+      assert.deepEqual(shownImages(items, 'newest', creating).map((i) => i.id), sortImages(shown, 'newest').map((i) => i.id));
+      items.push(...many(200, 230));
+      assert.equal(shownImages(items, 'name', creating).length, countMatching(items, creating));
+      assert.equal(asked.size, 230);
+      assert.ok([...asked.values()].every((n) => n === 1), 'no image asked twice');
+    });
   });
 });

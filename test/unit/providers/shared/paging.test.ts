@@ -77,7 +77,7 @@ describe('loadAllPages', () => {
     assert.deepEqual(list.requests.slice(1, 6).map((r) => r.inFlight), [1, 2, 3, 4, 4], 'the fifth waits for one of the first 4');
   });
 
-  it('reads the first page alone, then a large rest 8 at a time, growing while nothing is throttled, in order', async () => {
+  it('reads the first page alone, then a large rest at the ceiling at once, in order', async () => {
     const list = offsetList(5000);
     const { items, error } = await loadAll(list.fetch);
     assert.equal(error, undefined);
@@ -85,9 +85,13 @@ describe('loadAllPages', () => {
     assert.equal(list.requests.length, 50, 'pages of 100');
     assert.ok(list.requests.every((r) => r.size === 100));
     assert.equal(list.requests[0]?.inFlight, 1, 'the first page alone: it tells the total');
-    assert.deepEqual(list.requests.slice(1, 10).map((r) => r.inFlight), [1, 2, 3, 4, 5, 6, 7, 8, 8], '49 pages to go: 8 at once');
-    const peak = Math.max(...list.requests.map((r) => r.inFlight));
-    assert.ok(peak > (PAGE_CONCURRENCY.large ?? 0) && peak <= PAGE_CONCURRENCY.max, `grew to ${peak}`);
+    const max = PAGE_CONCURRENCY.max;
+    assert.deepEqual(
+      list.requests.slice(1, max + 3).map((r) => r.inFlight),
+      [...range(1, max + 1), max, max],
+      `49 pages to go: ${max} at once from the start, never more`,
+    );
+    assert.ok(list.requests.every((r) => r.inFlight <= max));
   });
 
   it('halves the concurrency when the cloud throttles, and still delivers everything in order', async () => {
