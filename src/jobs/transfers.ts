@@ -114,14 +114,15 @@ export class TransferManager implements vscode.Disposable {
       const transfers = await this.transfersOf(job);
       const report = await transfers.cancelUpload(job.upload);
       job.outcome = report.aborted
-        ? report.parts
-          ? vscode.l10n.t('The multipart upload was aborted: {0} part(s) ({1}) in bucket "{2}" were removed; nothing was imported.', report.parts, formatBytes(report.bytes), job.bucket)
+        ? report.parts === 1
+          ? vscode.l10n.t('The multipart upload was aborted: its one part ({0}) in bucket "{1}" was removed; nothing was imported.', formatBytes(report.bytes), job.bucket)
+          : report.parts
+          ? vscode.l10n.t('The multipart upload was aborted: {0} parts ({1}) in bucket "{2}" were removed; nothing was imported.', report.parts, formatBytes(report.bytes), job.bucket)
           : vscode.l10n.t('The multipart upload was aborted: no part was left in bucket "{0}"; nothing was imported.', job.bucket)
         : vscode.l10n.t(
-            'The multipart upload {0} could not be aborted ({1}): {2} part(s) ({3}) are left in bucket "{4}" until its lifecycle rule removes them; nothing was imported.',
+            'The multipart upload {0} could not be aborted ({1}): what it stored ({2}) stays in bucket "{3}" until its lifecycle rule removes it; nothing was imported.',
             job.upload.uploadId,
             report.error ? userMessage(report.error) : '',
-            report.parts,
             formatBytes(report.bytes),
             job.bucket,
           );
@@ -292,7 +293,9 @@ export class TransferManager implements vscode.Disposable {
       job.current = undefined;
       await this.persist();
     }
-    job.outcome = vscode.l10n.t('{0} file(s) ({1}) saved in {2}.', objects.length, formatBytes(total), job.local);
+    job.outcome = objects.length === 1
+      ? vscode.l10n.t('1 file ({0}) saved in {1}.', formatBytes(total), job.local)
+      : vscode.l10n.t('{0} files ({1}) saved in {2}.', objects.length, formatBytes(total), job.local);
   }
 
   private announce(job: TransferJob): void {

@@ -112,7 +112,10 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode): Promise<void>
     throw new Error(vscode.l10n.t('The copy of "{0}" could not be started. {1}', target.image.name, failures.join(' ')));
   }
   if (failures.length) {
-    void ctx.ui.notify('error', vscode.l10n.t('The copy of "{0}" started in {1} region(s), not in: {2}', target.image.name, started, failures.join(' ')));
+    const message = started === 1
+      ? vscode.l10n.t('The copy of "{0}" started in 1 region, not in: {1}', target.image.name, failures.join(' '))
+      : vscode.l10n.t('The copy of "{0}" started in {1} regions, not in: {2}', target.image.name, started, failures.join(' '));
+    void ctx.ui.notify('error', message);
     return;
   }
   void ctx.ui.notify('info', vscode.l10n.t('Started: copy of "{0}" to {1}.', target.image.name, regions.join(', ')));

@@ -57,5 +57,8 @@ export async function downloadExport(ctx: CommandContext, arg?: unknown): Promis
     key: object,
     objects: objects.map((o) => ({ key: o.key, size: o.size })),
   });
-  void ctx.ui.notify('info', vscode.l10n.t('Downloading {0} file(s) ({1}) of the export of "{2}" to {3}. Progress is in the Jobs view.', objects.length, formatBytes(total), job.imageName, folder));
+  const message = objects.length === 1
+    ? vscode.l10n.t('Downloading 1 file ({0}) of the export of "{1}" to {2}. Progress is in the Jobs view.', formatBytes(total), job.imageName, folder)
+    : vscode.l10n.t('Downloading {0} files ({1}) of the export of "{2}" to {3}. Progress is in the Jobs view.', objects.length, formatBytes(total), job.imageName, folder);
+  void ctx.ui.notify('info', message);
 }

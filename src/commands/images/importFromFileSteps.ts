@@ -71,7 +71,8 @@ export async function askBucket(s: BucketDraft, input: UserInput, info: StepInfo
     ];
     const notes = [
       ...(fit.length ? [] : [fileRules.bucketStandardOnly ? vscode.l10n.t('None of your Standard buckets is in {0}.', regionId) : vscode.l10n.t('None of your buckets is in {0}.', regionId)]),
-      ...(left ? [vscode.l10n.t('{0} bucket(s) in other regions or of another storage class are not shown: the cloud would refuse them.', left)] : []),
+      ...(left === 1 ? [vscode.l10n.t('1 bucket in another region or of another storage class is not shown: the cloud would refuse it.')] : []),
+      ...(left > 1 ? [vscode.l10n.t('{0} buckets in other regions or of another storage class are not shown: the cloud would refuse them.', left)] : []),
     ];
     return { items, notes };
   });

@@ -14,12 +14,13 @@ export async function cancelTransfer(ctx: CommandContext, element?: unknown): Pr
   if (!job || !transferCancellable(job)) {
     return;
   }
-  const stop = job.transfer === 'upload' ? vscode.l10n.t('Cancel Upload') : vscode.l10n.t('Cancel Download');
-  await ctx.ui.confirm(
-    vscode.l10n.t('Cancel "{0}"?', transferTitle(job)),
+  const stop = job.transfer === 'upload' ? vscode.l10n.t('Stop the Upload') : vscode.l10n.t('Stop the Download');
+  await ctx.ui.confirmOrKeep(
+    vscode.l10n.t('Stop "{0}"?', transferTitle(job)),
     job.transfer === 'upload'
       ? vscode.l10n.t('The multipart upload is aborted: the parts already in bucket "{0}" are deleted and nothing is imported.', job.bucket)
       : vscode.l10n.t('The download stops; the files already complete stay in the folder, the partial one is removed.'),
+    vscode.l10n.t('Keep Running'),
     stop,
   );
   const after = await ctx.transfers.cancel(job.id);

@@ -174,7 +174,7 @@ describe('Transfers as jobs (Alibaba OSS in the sandbox)', () => {
     await m.settled(job.id);
     const after = await cancelled;
     assert.equal(after?.status, 'cancelled');
-    assert.match(after?.outcome ?? '', /The multipart upload was aborted: \d+ part\(s\) \(\d+ MiB\) in bucket "cie-images-cn-hangzhou" were removed/);
+    assert.match(after?.outcome ?? '', /The multipart upload was aborted: (its one part|\d+ parts) \(\d+ MiB\) in bucket "cie-images-cn-hangzhou" (was|were) removed/);
     assert.equal(ops(mark, 'AbortMultipartUpload'), 1);
     assert.equal(ops(mark, 'ImportImage'), 0);
     assert.equal(emu.storage.stores.alibaba.buckets.get(bucket)?.uploads.size, 0, 'no upload left in the bucket');
@@ -207,7 +207,7 @@ describe('Transfers as jobs (Alibaba OSS in the sandbox)', () => {
     assert.deepEqual(fs.readFileSync(path.join(folder, 'img_system.qcow2')), a);
     assert.deepEqual(fs.readFileSync(path.join(folder, 'sub_img_data.qcow2')), b);
     assert.deepEqual(fs.readdirSync(folder).sort(), ['img_system.qcow2', 'sub_img_data.qcow2'], 'no partial file left');
-    assert.match(notes.join('\n'), /2 file\(s\) .* saved in/);
+    assert.match(notes.join('\n'), /2 files .* saved in/);
     m.dispose();
   });
 });
