@@ -236,6 +236,9 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
 
   private async reload(entry: DetailsPanel, image: Image | undefined): Promise<void> {
     const state = await loadDetails(entry.id, image, this.accounts, this.sessions, this.jobs);
+    if (this.panels.get(keyOf(entry.id)) !== entry) {
+      return; // closed while its details were read
+    }
     entry.state = state;
     entry.panel.title = state.name;
     entry.post({ type: 'state', state });
