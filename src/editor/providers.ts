@@ -86,6 +86,18 @@ export class ImageIdActionProvider implements vscode.CodeActionProvider {
         return action;
       }),
     );
+    // Replace with newest: the ID written over with the newest image of its family or name, in place.
+    for (const finding of this.launch.findingsAt(doc, match)) {
+      if (finding.replacement) {
+        const { name, id } = finding.replacement;
+        const action = new vscode.CodeAction(vscode.l10n.t('Replace with newest: {0} ({1})', name, id), vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(doc.uri, rangeOf(doc, match), id);
+        action.diagnostics = context.diagnostics.filter((d) => d.range.contains(range.start));
+        action.isPreferred = true;
+        fixes.unshift(action);
+      }
+    }
     const answer = await lookUp(this.lookup, match, token);
     if (answer?.kind !== 'found') {
       return fixes;
