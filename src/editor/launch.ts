@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
-import type { AccountConfig, CloudKind, Region } from '../providers/core/model';
+import type { AccountConfig, CloudKind, Image, Region } from '../providers/core/model';
 import type { ImageProvider } from '../providers/core/provider';
 import type { Membership } from '../providers/core/operations';
 import { cloudLabel } from '../util/clouds';
@@ -16,6 +16,7 @@ import type { Log } from '../util/log';
 import type { ImageTarget } from './describe';
 import { LaunchContextReader, type LaunchContext } from './launchContext';
 import type { IdRef, ImageHit, Lookup } from './lookup';
+import { NewestImages, newestMessage, type LoadedImages } from './newest';
 import type { IdMatch } from './scan';
 import { Slicer } from './slices';
 
@@ -31,6 +32,7 @@ export const LAUNCH_CODES = {
   notAccepted: 'image-not-accepted',
   rejected: 'image-share-rejected',
   quota: 'region-image-quota',
+  newer: 'image-newer-available',
 } as const;
 
 export interface LaunchFinding {
@@ -41,6 +43,8 @@ export interface LaunchFinding {
   readonly hit?: ImageHit;
   /** A share waiting for this project's answer (Accept). */
   readonly pending?: ImageTarget;
+  /** The newest image of the same family or name prefix, to write in place of the ID (Replace with newest). */
+  readonly replacement?: Image;
 }
 
 /** At most this many IDs of a document are read for their context and checked (those first in the file). */
@@ -59,12 +63,16 @@ interface Item {
 export class LaunchChecks {
   private readonly byDoc = new Map<string, { readonly version: number; readonly findings: ReadonlyMap<number, readonly LaunchFinding[]> }>();
   private readonly kept = new Map<string, { readonly at: number; readonly value: Promise<unknown> }>();
+  private readonly newest: NewestImages;
 
   constructor(
     private readonly accounts: AccountStore,
     private readonly sessions: Sessions,
     private readonly log: Log,
-  ) {}
+    loaded: LoadedImages,
+  ) {
+    this.newest = new NewestImages((account) => this.sessions.provider(account), loaded, (key, ask) => this.keep(key, false, ask));
+  }
 
   /** The findings on a match of the document's current version, if its check finished. */
   findingsAt(doc: vscode.TextDocument, match: IdMatch): readonly LaunchFinding[] {
@@ -86,11 +94,14 @@ export class LaunchChecks {
   async run(doc: vscode.TextDocument, matches: readonly IdMatch[], peek: Peek, on: ReadonlySet<LaunchCheck>, signal: AbortSignal, refresh: boolean): Promise<void> {
     const version = doc.version;
     const findings = new Map<number, LaunchFinding[]>();
-    if (on.has('region') || on.has('instanceType') || on.has('sharing')) {
+    if (on.has('region') || on.has('instanceType') || on.has('sharing') || on.has('availability')) {
       const items = await this.itemsOf(doc.getText(), matches, peek, signal);
       const add = (item: Item, finding: LaunchFinding): void => {
         findings.set(item.match.start, [...(findings.get(item.match.start) ?? []), finding]);
       };
+      if (on.has('availability')) {
+        await this.checkNewest(items, add, signal);
+      }
       if (on.has('sharing')) {
         await this.checkSharing(items, add, signal, refresh);
       }
@@ -114,6 +125,30 @@ export class LaunchChecks {
       }
     }
     return items;
+  }
+
+  /** Found IDs whose image is deprecated, unusable or older than the newest of its family or name (in its account and region). */
+  private async checkNewest(items: readonly Item[], add: (item: Item, f: LaunchFinding) => void, signal: AbortSignal): Promise<void> {
+    const slicer = new Slicer({ signal });
+    for (const item of items) {
+      await slicer.tick();
+      if (item.answer.kind !== 'found') {
+        continue;
+      }
+      const { region } = item.context;
+      const hit = item.answer.hits.find((h) => h.regionId === region) ?? item.answer.hits[0]!;
+      try {
+        const newest = await this.newest.newest(hit, signal);
+        if (newest) {
+          add(item, { code: LAUNCH_CODES.newer, message: newestMessage(hit, newest), warning: false, hit, replacement: newest });
+        }
+      } catch (err) {
+        if (isCancellation(err)) {
+          throw err;
+        }
+        this.log.warn(`Newest image like ${hit.image.id} in ${hit.regionId}: ${logLine(err)}`);
+      }
+    }
   }
 
   /** An ID no account finds: shared with a project of the cloud's accounts but not accepted (or rejected) there. */

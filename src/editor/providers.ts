@@ -1,8 +1,8 @@
 // The hover, the code actions and the CodeLenses on image IDs.
 import * as vscode from 'vscode';
 import { isCancellation } from '../util/errors';
-import { actionsFor, hoverText, launchFixes } from './describe';
-import type { LaunchChecks } from './launch';
+import { DIAGNOSTIC_CODES, actionsFor, hoverText, launchFixes } from './describe';
+import { LAUNCH_CODES, type LaunchChecks } from './launch';
 import type { IdRef, ImageLookup, Lookup } from './lookup';
 import type { IdMatch } from './scan';
 import { rangeOf, type ImageIdScope } from './scope';
@@ -86,6 +86,19 @@ export class ImageIdActionProvider implements vscode.CodeActionProvider {
         return action;
       }),
     );
+    // Replace with newest: the ID written over with the newest image of its family or name, in place.
+    for (const finding of this.launch.findingsAt(doc, match)) {
+      if (finding.replacement) {
+        const { name, id } = finding.replacement;
+        const action = new vscode.CodeAction(vscode.l10n.t('Replace with newest: {0} ({1})', name, id), vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(doc.uri, rangeOf(doc, match), id);
+        const fixed: unknown[] = [LAUNCH_CODES.newer, DIAGNOSTIC_CODES.deprecated, DIAGNOSTIC_CODES.unavailable];
+        action.diagnostics = context.diagnostics.filter((d) => fixed.includes(d.code) && d.range.contains(range.start));
+        action.isPreferred = true;
+        fixes.unshift(action);
+      }
+    }
     const answer = await lookUp(this.lookup, match, token);
     if (answer?.kind !== 'found') {
       return fixes;

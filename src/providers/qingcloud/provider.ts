@@ -7,6 +7,7 @@ import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../cor
 import { offsetPage } from '../shared/paging';
 import type { ImageProvider, ProviderContext } from '../core/provider';
 import { QingcloudClient, indexed } from './client';
+import { QingcloudLaunch } from './launch';
 import { ALL_IMAGE_STATUSES, QingcloudLookup } from './lookup';
 import { QingcloudCopying } from './copy';
 import { QingcloudDeleting, QingcloudJobs } from './jobs';
@@ -61,6 +62,7 @@ export class QingcloudProvider implements ImageProvider {
   readonly jobs: QingcloudJobs;
   readonly copying: QingcloudCopying;
   readonly usage: UsageOperations;
+  readonly launch: QingcloudLaunch;
   private readonly client: QingcloudClient;
   private readonly lookup: QingcloudLookup;
 
@@ -74,6 +76,7 @@ export class QingcloudProvider implements ImageProvider {
     this.jobs = new QingcloudJobs(this.client);
     this.copying = new QingcloudCopying(this.client);
     this.usage = qingcloudUsage(this.client);
+    this.launch = new QingcloudLaunch((zone, ids, signal) => this.lookup.find(zone, ids, signal));
   }
 
   /** DescribeZones: signed and cheap. */

@@ -2,7 +2,8 @@
 // with an Alibaba image and an instance type it does not support is flagged; a Huawei image shared with
 // the project but pending is "not accepted", and the quick fix Accept accepts it (the flag goes once the
 // file is saved); an image in another region than the file's offers Copy to Region…; a check turned off
-// by its setting says nothing; a file skipped on purpose is said in the status bar.
+// by its setting says nothing; a file skipped on purpose is said in the status bar; a deprecated or older
+// image offers Replace with newest, which writes the newest image of its name in the region in place.
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -10,6 +11,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { AccountConfig, CloudKind, Image } from '../../../../src/providers/core/model';
+import { namePrefix } from '../../../../src/providers/rules/newest';
 import { api, until } from '../helpers';
 
 const SECTION = 'cloudImageExplorer.imageIds';
@@ -167,6 +169,42 @@ describe('Launch-ready checks of image IDs (real extension host)', () => {
     await diagnosticsUntil(doc.uri, (d) => !d.length);
     await a.imageIds.settled(doc);
     assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).map((d) => d.code), [], 'nothing to say once accepted');
+  });
+
+  it('offers Replace with newest for a deprecated or older image, and applying it writes the newest ID (last: it loads the tree)', async () => {
+    const account = sandboxAccount('alibaba');
+    await a.tree.resolveImage({ accountId: account.id, regionId: 'cn-hangzhou', imageId: x86[0]!.id });
+    const region = a.tree.findRegion(account.id, 'cn-hangzhou');
+    assert.ok(region, 'the region in the tree');
+    await region.loader.ensureFirstPage();
+    // The sandbox's own images of one name (prefix) in the region, as the tree loaded them.
+    const lines = new Map<string, Image[]>();
+    for (const image of region.loader.items.filter((i) => i.id.startsWith('m-') && !i.family)) {
+      lines.set(namePrefix(image.name), [...(lines.get(namePrefix(image.name)) ?? []), image]);
+    }
+    const byAge = (x: Image, y: Image): number => (y.createdAt ?? '').localeCompare(x.createdAt ?? '') || y.id.localeCompare(x.id);
+    const candidates = [...lines.values()]
+      .map((images) => {
+        const newest = images.filter((i) => i.status === 'Available').sort(byAge)[0];
+        const older = images.filter((i) => newest && i.id !== newest.id && (i.status === 'Deprecated' || (i.createdAt ?? '') < (newest.createdAt ?? '')));
+        return { newest, older: older.find((i) => i.status === 'Deprecated') ?? older[0] };
+      })
+      .filter((c): c is { newest: Image; older: Image } => c.newest !== undefined && c.older !== undefined);
+    const pick = candidates.find((c) => c.older.status === 'Deprecated') ?? candidates[0];
+    assert.ok(pick, 'an image line with an older image in cn-hangzhou');
+    const { newest, older } = pick;
+    const doc = await open('old.tf', ['resource "alicloud_instance" "old" {', '  region   = "cn-hangzhou"', `  image_id = "${older.id}"`, '}', ''].join('\n'));
+    const ds = await diagnosticsUntil(doc.uri, withCode('image-newer-available'));
+    const newer = ds.find((d) => d.code === 'image-newer-available')!;
+    assert.equal(doc.getText(newer.range), older.id);
+    assert.ok(newer.message.includes(`"${newest.name}" (${newest.id})`), newer.message);
+    const fix = (await actionsAt(doc, older.id)).find((x) => x.title === `Replace with newest: ${newest.name} (${newest.id})`);
+    assert.ok(fix?.edit, 'the quick fix Replace with newest');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(doc.lineAt(2).text, `  image_id = "${newest.id}"`, 'the newest ID written in place');
+    await a.imageIds.settled(doc);
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.code === 'image-newer-available'), [], 'nothing newer than the newest');
+    await vscode.commands.executeCommand('workbench.action.files.save');
   });
 
   it('says in the status bar that a binary document, or one of a language not searched, is skipped', async () => {

@@ -1,0 +1,47 @@
+// "Replace with newest": for an image ID of a file whose image is deprecated, no longer usable or not the
+// newest of its line (rules/newest.ts), the newest image of the same line in the same account and region.
+// Where the cloud lists by family and the image has one (Alibaba ImageFamily), one listing per account,
+// region and family (kept by the caller); elsewhere only what the tree has loaded for the region: never
+// a request per ID.
+import * as vscode from 'vscode';
+import type { AccountConfig, Image } from '../providers/core/model';
+import type { ImageProvider } from '../providers/core/provider';
+import { newestOf } from '../providers/rules/newest';
+import type { ImageHit } from './lookup';
+
+/** The images of a region the tree has loaded for an account (none where it has not). */
+export type LoadedImages = (accountId: string, regionId: string) => readonly Image[];
+/** One answer per key at a time, kept a while (LaunchChecks.keep). */
+type Keep = <T>(key: string, ask: () => Promise<T>) => Promise<T>;
+
+export class NewestImages {
+  constructor(
+    private readonly provider: (account: AccountConfig) => Promise<ImageProvider>,
+    private readonly loaded: LoadedImages,
+    private readonly keep: Keep,
+  ) {}
+
+  /** The newest image of the hit's line in its account and region, when it is not the hit's image. */
+  async newest(hit: ImageHit, signal: AbortSignal): Promise<Image | undefined> {
+    const { account, regionId, image } = hit;
+    const candidates = [...this.loaded(account.id, regionId)];
+    const provider = await this.provider(account);
+    if (image.family && provider.filters.attributes?.some((a) => a.key === 'imageFamily')) {
+      const family = image.family;
+      const listed = await this.keep(`family|${account.id}|${regionId}|${family}`, async () => {
+        const filter = {
+          attributes: { imageFamily: family },
+          ...(provider.filters.usableStatus ? { status: provider.filters.usableStatus } : {}),
+        };
+        return (await provider.listImages({ regionId, pageSize: provider.maxPageSize, filter, signal })).items;
+      });
+      candidates.push(...listed);
+    }
+    return newestOf(account.cloud, image, candidates);
+  }
+}
+
+/** The finding's message: what the quick fix would write instead. */
+export function newestMessage(hit: ImageHit, newest: Image): string {
+  return vscode.l10n.t('A newer image of the same family or name is available in {0}: "{1}" ({2}).', hit.regionId, newest.name, newest.id);
+}
