@@ -53,5 +53,10 @@ describe('Export Image List from search results (real extension host)', function
     const again = vscode.Uri.file(path.join(dir, 'again.csv'));
     await vscode.commands.executeCommand('cloudImageExplorer.exportSearchResults', undefined, again);
     assert.equal(parseCsv(fs.readFileSync(again.fsPath, 'utf8'))[0]?.[0], '云');
+    // Back to English, as a user would choose, so that later suites export with the default headers.
+    const back = vscode.Uri.file(path.join(dir, 'back.csv'));
+    testInput.script('CSV', 'English', back);
+    await vscode.commands.executeCommand('cloudImageExplorer.exportSearchResults', account);
+    assert.equal(parseCsv(fs.readFileSync(back.fsPath, 'utf8'))[0]?.[0], 'cloud');
   });
 });
