@@ -82,7 +82,7 @@ export class HuaweiImageMembers {
     }
     const adding = add ? images.reduce((n, i) => n + projects.filter((p) => !this.members.get(i.id)?.has(p)).length, 0) : 0;
     if (adding > room) {
-      return imsError(400, IMS_CODES.quotaExceeded, 'The quota of image members (image_member) is exceeded.');
+      return imsError(400, IMS_CODES.sharedQuota, 'The quota of image members (image_member) is exceeded.');
     }
     const first = images[0];
     return this.jobs.start(scope, {

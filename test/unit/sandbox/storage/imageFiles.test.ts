@@ -30,7 +30,7 @@ const CASES = [
     region: 'cn-north-4',
     bucket: 'cie-obs-cn-north-4',
     otherRegion: 'cie-obs-cn-north-1',
-    missing: 'IMG.0004',
+    missing: 'IMG.0057',
     available: 'active',
     otherRegionCode: 'IMG.0001',
     request: { name: 'from file', platform: 'Ubuntu 22.04 server 64bit', architecture: 'x86', diskSizeGiB: 20 },
