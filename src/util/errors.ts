@@ -96,7 +96,7 @@ function reasonText(reason: ErrorReason): string {
     case 'notExportable':
       return vscode.l10n.t('The cloud does not export this image (for example one made from a paid image, a backup or an image file).');
     case 'exportTooLarge':
-      return vscode.l10n.t('Only images smaller than 128 GB can be exported.');
+      return vscode.l10n.t('The image is too large for a standard export: images of 128 GB or more need a fast export.');
     case 'objectExists':
       return vscode.l10n.t('A file of that name already exists in the bucket: choose another name.');
     case 'importFile':

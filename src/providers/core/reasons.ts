@@ -43,7 +43,7 @@ export type ErrorReason =
   | 'wholeImage'
   /** The cloud does not export this image (Huawei IMG.0071, IMG.0079, IMG.0080, IMG.0081). */
   | 'notExportable'
-  /** Only images under 128 GB can be exported (Huawei IMG.0160). */
+  /** Only images under 128 GB take a standard export (Huawei IMG.0160); larger ones need a fast export. */
   | 'exportTooLarge'
   /** The export's file already exists in the bucket (Huawei IMG.0070). */
   | 'objectExists'

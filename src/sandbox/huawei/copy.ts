@@ -87,7 +87,7 @@ export class HuaweiImageCopies {
         return invalid('The parameter region is invalid.');
       }
       if (project.id === scope.project.id) {
-        return invalid('The destination region must differ from the source region.');
+        return imsError(400, IMS_CODES.sameRegion, 'Replication must be performed across regions: the destination region must differ from the source region.');
       }
       if (request['project_name'] !== project.name) {
         return invalid(`The parameter project_name is invalid: the project of ${region} is ${project.name}.`);

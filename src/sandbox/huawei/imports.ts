@@ -77,7 +77,7 @@ export function createImage(
     return imsError(404, IMS_CODES.fileNotFound, `The image file ${object} does not exist in the OBS bucket ${bucket}.`);
   }
   if (stored === 'otherRegion') {
-    return invalid(`The OBS bucket ${bucket} is not in the region of the image (${scope.project.regionId}).`);
+    return imsError(400, IMS_CODES.bucketRegion, `The OBS bucket ${bucket} is not in the region of the image (${scope.project.regionId}).`);
   }
   if (stored === 'notStandard') {
     return invalid(`The storage class of the OBS bucket ${bucket} must be Standard.`);
@@ -210,7 +210,7 @@ export function createDataImage(
     return imsError(404, IMS_CODES.fileNotFound, `The image file ${object} does not exist in the OBS bucket ${bucket}.`);
   }
   if (stored === 'otherRegion') {
-    return invalid(`The OBS bucket ${bucket} is not in the region of the image (${scope.project.regionId}).`);
+    return imsError(400, IMS_CODES.bucketRegion, `The OBS bucket ${bucket} is not in the region of the image (${scope.project.regionId}).`);
   }
   if (stored === 'notStandard') {
     return invalid(`The storage class of the OBS bucket ${bucket} must be Standard.`);

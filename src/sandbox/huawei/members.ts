@@ -70,7 +70,7 @@ export class HuaweiImageMembers {
       return invalid(`The project ID ${bad} is invalid: 32 lower-case hexadecimal digits are required.`);
     }
     if (projects.includes(scope.project.id)) {
-      return invalid('An image cannot be shared with its own project.');
+      return imsError(400, IMS_CODES.shareSelf, 'You cannot share an image with yourself: the project is the image\'s own.');
     }
     const images: ImsImage[] = [];
     for (const id of imageIds) {

@@ -35,6 +35,16 @@ export const IMS_CODES = {
   kmsKeyMissing: 'IMG.0095',
   /** 400: the KMS key is not enabled (documented). */
   kmsKeyDisabled: 'IMG.0097',
+  /** 400: replication must be performed across regions (documented). */
+  sameRegion: 'IMG.0142',
+  /** 400: the region of the bucket differs from the user's (documented). */
+  bucketRegion: 'IMG.0058',
+  /** 400: the full-ECS image cannot be exported (documented). */
+  wholeImageExport: 'IMG.0128',
+  /** 400: only images less than 128 GB can be exported (documented; the sandbox: without is_quick_export). */
+  exportTooLarge: 'IMG.0160',
+  /** 400: you cannot share an image with yourself (documented). */
+  shareSelf: 'IMG.0076',
   /** 500: internal error (sandbox pick). */
   internal: 'IMG.0999',
 } as const;

@@ -2,7 +2,7 @@
 // reason and the cloud's own code and words: Huawei IMS's documented IMG codes, QingCloud's ret_codes.
 import { strict as assert } from 'assert';
 import { ProviderError, errorReasonOf } from '../../../../src/providers';
-import type { CopyOperations, DeleteOperations, ImageOperations } from '../../../../src/providers/core/operations';
+import type { CopyOperations, DeleteOperations, ImageOperations, ShareOperations } from '../../../../src/providers/core/operations';
 import type { ImageProvider } from '../../../../src/providers/core/provider';
 import { HuaweiClient } from '../../../../src/providers/huawei/client';
 import { QingcloudClient } from '../../../../src/providers/qingcloud/client';
@@ -11,7 +11,7 @@ import { allImages } from '../../helpers/providerHarness';
 import { rejection } from '../../helpers/alibabaSandbox';
 
 const HREGION = 'cn-north-4';
-type Huawei = ImageProvider & ImageOperations & { copying: CopyOperations; deleting: DeleteOperations };
+type Huawei = ImageProvider & ImageOperations & { copying: CopyOperations; deleting: DeleteOperations; sharing: ShareOperations };
 
 /** The refusal's code, reason and the cloud's words. */
 async function refusal(p: Promise<unknown>): Promise<{ code: string; reason: string | undefined; message: string }> {
@@ -55,6 +55,15 @@ describe('Refusals reach the user with their reason and the cloud\u2019s words (
     const off = await refusal(copy(disabled));
     assert.deepEqual([off.code, off.reason], ['IMG.0097', 'kmsKeyDisabled']);
     assert.match(off.message, /is not enabled/);
+  });
+
+  it('Huawei: sharing an image with its own project is IMG.0076', async () => {
+    const own = (await allImages(huawei, HREGION, 500)).find((i) => i.owner === 'self' && i.status === 'active');
+    assert.ok(own);
+    const project = await new HuaweiClient(sb.context('huawei')).projectId(HREGION);
+    const r = await refusal(huawei.sharing.addMembers(HREGION, own.id, [project]));
+    assert.deepEqual([r.code, r.reason], ['IMG.0076', 'shareSelf']);
+    assert.match(r.message, /cannot share an image with yourself/);
   });
 
   it('QingCloud: a tag name that exists is 2110, with the cloud\u2019s words', async () => {

@@ -166,13 +166,13 @@ describe('Huawei IMS image operations (against the emulator)', () => {
     assert.equal((await provider.sharing.addMembers(R, img!.id, [])).job, undefined, 'no members: no call, no job');
   });
 
-  it('maps sharing errors: bad project ids (local and IMG.0001), own project, public image (403), unknown image (404)', async () => {
+  it('maps sharing errors: bad project ids (local and IMG.0001), own project (IMG.0076), public image (403), unknown image (404)', async () => {
     const [img] = await fresh(1);
     assert.equal(await codeOf(provider.sharing.addMembers(R, img!.id, ['not-a-project'])), 'InvalidInput');
     const raw = await client.ims('POST', R, '/v1/cloudimages/members', { body: { images: [img!.id], projects: ['ABC'] } }).catch((e: unknown) => e);
     assert.equal((raw as ProviderError).code, 'IMG.0001');
     const own = await client.projectId(R);
-    assert.equal(await codeOf(provider.sharing.addMembers(R, img!.id, [own])), 'IMG.0001');
+    assert.equal(await codeOf(provider.sharing.addMembers(R, img!.id, [own])), 'IMG.0076');
     assert.equal(await codeOf(provider.sharing.addMembers(R, (await gold()).id, [PROJECT_A])), 'IMG.0106');
     assert.equal(await codeOf(provider.sharing.listMembers(R, (await gold()).id)), 'IMG.0106');
     assert.equal(await codeOf(provider.sharing.removeMembers(R, '00000000-0000-4000-8000-000000000000', [PROJECT_A])), 'IMG.0027');

@@ -181,7 +181,7 @@ describe('Huawei shared with me, quota and export choices (against the emulator)
       sandbox.advance(JOB_MS);
       assert.equal((await provider.getImage!(R, big.imageId!))?.status, 'active');
       assert.equal(huaweiExportChoice((await provider.getImage!(R, big.imageId!))!).quickRequired, true);
-      assert.equal(await codeOf(provider.exporting!.exportImage(R, big.imageId!, { bucket: 'ci-obs', object: 'big.img', format: 'qcow2' })), 'IMG.0001');
+      assert.equal(await codeOf(provider.exporting!.exportImage(R, big.imageId!, { bucket: 'ci-obs', object: 'big.img', format: 'qcow2' })), 'IMG.0160');
       assert.equal(await codeOf(provider.exporting!.exportImage(R, big.imageId!, { bucket: 'ci-obs', object: 'big.img', format: '', quick: true })), 'ok');
     });
 

@@ -32,7 +32,7 @@ const CASES = [
     otherRegion: 'cie-obs-cn-north-1',
     missing: 'IMG.0057',
     available: 'active',
-    otherRegionCode: 'IMG.0001',
+    otherRegionCode: 'IMG.0058',
     request: { name: 'from file', platform: 'Ubuntu 22.04 server 64bit', architecture: 'x86', diskSizeGiB: 20 },
     exportTo: { bucket: 'cie-obs-exports-cn-north-4', object: 'exp/m.qcow2', format: 'qcow2' },
   },
