@@ -75,6 +75,68 @@ function reasonText(reason: ErrorReason): string {
       return vscode.l10n.t('The job has already ended or cannot be cancelled now.');
     case 'notACopy':
       return vscode.l10n.t('This image is not a copy still being made, so there is nothing to cancel.');
+    case 'imageNotFound':
+      return vscode.l10n.t('The image does not exist in this region: it may have been deleted.');
+    case 'imageProtected':
+      return vscode.l10n.t('The image is protected: the cloud does not let it be deleted or changed.');
+    case 'notOwner':
+      return vscode.l10n.t('Only the account that owns the image can do this.');
+    case 'publicImage':
+      return vscode.l10n.t('This is a public or Marketplace image: the cloud does not allow this on it.');
+    case 'imageQuota':
+      return vscode.l10n.t('The quota of private images is used up: delete images you no longer need, or ask for a larger quota.');
+    case 'sharedQuota':
+      return vscode.l10n.t('The quota of shared images is used up: stop a share or reject a shared image first.');
+    case 'shareSelf':
+      return vscode.l10n.t('An image cannot be shared with the account that owns it.');
+    case 'encryptedImage':
+      return vscode.l10n.t('The image is encrypted, and the cloud does not allow this for encrypted images.');
+    case 'wholeImage':
+      return vscode.l10n.t('This is a whole-machine image: the cloud does not allow sharing, exporting or copying it.');
+    case 'notExportable':
+      return vscode.l10n.t('The cloud does not export this image (for example one made from a paid image, a backup or an image file).');
+    case 'exportTooLarge':
+      return vscode.l10n.t('The image is too large for a standard export: images of 128 GB or more need a fast export.');
+    case 'objectExists':
+      return vscode.l10n.t('A file of that name already exists in the bucket: choose another name.');
+    case 'importFile':
+      return vscode.l10n.t('The image file does not exist, is empty, or is not in a format the cloud reads.');
+    case 'fileTooLarge':
+      return vscode.l10n.t('The image file is larger than the cloud allows.');
+    case 'bucketRegion':
+      return vscode.l10n.t("The bucket is in another region: use a bucket in the image's region.");
+    case 'bucketAccess':
+      return vscode.l10n.t('The cloud cannot access the bucket: check that it exists and that this account may use it.');
+    case 'kmsKeyNotFound':
+      return vscode.l10n.t('The KMS key does not exist.');
+    case 'kmsKeyDisabled':
+      return vscode.l10n.t('The KMS key is not enabled: enable it in KMS, or choose another key.');
+    case 'kmsKeyAccess':
+      return vscode.l10n.t('This account is not allowed to use the KMS key.');
+    case 'tagInvalid':
+      return vscode.l10n.t("A tag key or value breaks the cloud's tag rules.");
+    case 'tagQuota':
+      return vscode.l10n.t('The image would have more tags than the cloud allows: remove some first.');
+    case 'nameExists':
+      return vscode.l10n.t('An image of that name already exists: choose another name.');
+    case 'nameInvalid':
+      return vscode.l10n.t('The cloud refused the image name: check its length and characters.');
+    case 'descriptionInvalid':
+      return vscode.l10n.t('The cloud refused the description: check its length and characters.');
+    case 'tooManyTasks':
+      return vscode.l10n.t('Too many jobs are running at once: wait for some to end, then retry.');
+    case 'notAccepted':
+      return vscode.l10n.t('A shared image must be accepted before it can be copied.');
+    case 'balance':
+      return vscode.l10n.t('The balance of this account is insufficient: top it up, then retry.');
+    case 'quotaOrRequests':
+      return vscode.l10n.t('A quota is used up; this includes the daily quota of API requests, which resets at 00:00.');
+    case 'alreadyExists':
+      return vscode.l10n.t('It already exists: choose another name.');
+    case 'resourcesShort':
+      return vscode.l10n.t('The cloud has not enough resources for this now: retry later.');
+    case 'serviceUpdating':
+      return vscode.l10n.t("The cloud's service is being updated: retry later.");
   }
 }
 

@@ -22,7 +22,64 @@ export type ErrorReason =
   /** The task is not in a state that can be cancelled (Alibaba IncorrectTaskStatus). */
   | 'taskStatus'
   /** Only a copy still being made can be cancelled (Alibaba ImageCreatedNotFromCopy). */
-  | 'notACopy';
+  | 'notACopy'
+  /** The image does not exist (Huawei IMG.0027, IMG.0086, IMG.0144: IMS answers 400, not 404). */
+  | 'imageNotFound'
+  /** The image is protected (Huawei IMG.0028, IMG.0091). */
+  | 'imageProtected'
+  /** Only the image's owner may do this (Huawei IMG.0047, IMG.0092, IMG.0106). */
+  | 'notOwner'
+  /** A public or Marketplace image (Huawei IMG.0077, IMG.0078, IMG.0083, IMG.0089, IMG.0093, IMG.0094, IMG.0107). */
+  | 'publicImage'
+  /** The private-image quota is used up (Huawei IMG.0015). */
+  | 'imageQuota'
+  /** The shared-image quota is used up (Huawei IMG.0088). */
+  | 'sharedQuota'
+  /** An image cannot be shared with its own project (Huawei IMG.0076). */
+  | 'shareSelf'
+  /** Encrypted images cannot be shared or copied across regions (Huawei IMG.0098, IMG.0143, IMG.0197). */
+  | 'encryptedImage'
+  /** Whole-machine images cannot be shared, exported or copied (Huawei IMG.0128, IMG.0130, IMG.0135). */
+  | 'wholeImage'
+  /** The cloud does not export this image (Huawei IMG.0071, IMG.0079, IMG.0080, IMG.0081). */
+  | 'notExportable'
+  /** Only images under 128 GB take a standard export (Huawei IMG.0160); larger ones need a fast export. */
+  | 'exportTooLarge'
+  /** The export's file already exists in the bucket (Huawei IMG.0070). */
+  | 'objectExists'
+  /** The image file is missing, empty or in a format the cloud does not read (Huawei IMG.0057). */
+  | 'importFile'
+  /** The image file is larger than the cloud allows (Huawei IMG.0059). */
+  | 'fileTooLarge'
+  /** The bucket is in another region (Huawei IMG.0058). */
+  | 'bucketRegion'
+  /** The cloud cannot access the bucket (Huawei IMG.0069). */
+  | 'bucketAccess'
+  /** The KMS key does not exist, is not enabled, or may not be used (Huawei IMG.0095/0101, IMG.0097/0102, IMG.0099/0103). */
+  | 'kmsKeyNotFound'
+  | 'kmsKeyDisabled'
+  | 'kmsKeyAccess'
+  /** A tag breaks the cloud's rules, or there would be too many (Huawei IMG.0115, IMG.0116). */
+  | 'tagInvalid'
+  | 'tagQuota'
+  /** The name or the description is refused (Huawei IMG.0009; IMG.0002, IMG.0003, IMG.0062; IMG.0004, IMG.0054). */
+  | 'nameExists'
+  | 'nameInvalid'
+  | 'descriptionInvalid'
+  /** Too many jobs at once (Huawei IMG.0060, IMG.0149, IMG.0194). */
+  | 'tooManyTasks'
+  /** A shared image must be accepted before it is copied (Huawei IMG.0196). */
+  | 'notAccepted'
+  /** The balance is insufficient (QingCloud 2400). */
+  | 'balance'
+  /** A quota is exceeded, the daily API-request quota included (QingCloud 2500). */
+  | 'quotaOrRequests'
+  /** It already exists (QingCloud 2110, e.g. a tag of that name). */
+  | 'alreadyExists'
+  /** The cloud lacks resources now (QingCloud 5200). */
+  | 'resourcesShort'
+  /** The cloud's service is being updated (QingCloud 5300). */
+  | 'serviceUpdating';
 
 /** A way out the cloud names for a refusal: offered as a button where the product can take it. */
 export type WayOut = 'force';

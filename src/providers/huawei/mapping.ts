@@ -3,6 +3,7 @@ import { num, objectsOf, str, timestamp, type Json } from '../shared/common';
 import type { Image, ImageOwner, Tag } from '../core/model';
 import type { JobState, JobStatus, Member } from '../core/operations';
 import { redact } from '../transport/redact';
+import { reasonTable } from '../core/reasons';
 import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState, type MemberState } from '../core/vocabulary';
 
 /** `__imagetype`: gold (public), private, shared, market (KooGallery). */
@@ -142,6 +143,69 @@ const huaweiErrorKind = errorRules([
   [/^ProjectNotFound$/, 'notFound'],
 ]);
 
+/**
+ * IMS's documented codes (API reference "错误码", ims_03_0908: all answered with HTTP 400) for what the product
+ * does: list, delete, share and answer shares, copy, export, import, tag, edit, encrypt.
+ */
+export const huaweiErrorReason = reasonTable({
+  'IMG.0027': 'imageNotFound',
+  'IMG.0086': 'imageNotFound',
+  'IMG.0144': 'imageNotFound',
+  'IMG.0028': 'imageProtected',
+  'IMG.0091': 'imageProtected',
+  'IMG.0090': 'imageCreating',
+  'IMG.0046': 'imageStatus',
+  'IMG.0148': 'imageExporting',
+  'IMG.0047': 'notOwner',
+  'IMG.0092': 'notOwner',
+  'IMG.0106': 'notOwner',
+  'IMG.0077': 'publicImage',
+  'IMG.0078': 'publicImage',
+  'IMG.0083': 'publicImage',
+  'IMG.0089': 'publicImage',
+  'IMG.0093': 'publicImage',
+  'IMG.0094': 'publicImage',
+  'IMG.0107': 'publicImage',
+  'IMG.0015': 'imageQuota',
+  'IMG.0088': 'sharedQuota',
+  'IMG.0076': 'shareSelf',
+  'IMG.0098': 'encryptedImage',
+  'IMG.0143': 'encryptedImage',
+  'IMG.0197': 'encryptedImage',
+  'IMG.0128': 'wholeImage',
+  'IMG.0130': 'wholeImage',
+  'IMG.0135': 'wholeImage',
+  'IMG.0071': 'notExportable',
+  'IMG.0079': 'notExportable',
+  'IMG.0080': 'notExportable',
+  'IMG.0081': 'notExportable',
+  'IMG.0160': 'exportTooLarge',
+  'IMG.0070': 'objectExists',
+  'IMG.0057': 'importFile',
+  'IMG.0121': 'objectNotFound',
+  'IMG.0059': 'fileTooLarge',
+  'IMG.0058': 'bucketRegion',
+  'IMG.0069': 'bucketAccess',
+  'IMG.0095': 'kmsKeyNotFound',
+  'IMG.0101': 'kmsKeyNotFound',
+  'IMG.0097': 'kmsKeyDisabled',
+  'IMG.0102': 'kmsKeyDisabled',
+  'IMG.0099': 'kmsKeyAccess',
+  'IMG.0103': 'kmsKeyAccess',
+  'IMG.0115': 'tagInvalid',
+  'IMG.0116': 'tagQuota',
+  'IMG.0009': 'nameExists',
+  'IMG.0002': 'nameInvalid',
+  'IMG.0003': 'nameInvalid',
+  'IMG.0062': 'nameInvalid',
+  'IMG.0004': 'descriptionInvalid',
+  'IMG.0054': 'descriptionInvalid',
+  'IMG.0060': 'tooManyTasks',
+  'IMG.0149': 'tooManyTasks',
+  'IMG.0194': 'tooManyTasks',
+  'IMG.0196': 'notAccepted',
+});
+
 export const HUAWEI_FIELDS: FieldCatalogue = {
   id: { id: 'id', group: 'general' },
   name: { id: 'name', group: 'general' },
@@ -183,6 +247,7 @@ export const HUAWEI_FIELDS: FieldCatalogue = {
 export const HUAWEI_VOCABULARY: CloudVocabulary = {
   imageState: (image) => IMAGE_STATES[image.status] ?? 'unknown',
   errorKind: huaweiErrorKind,
+  errorReason: huaweiErrorReason,
   memberState: (status) => MEMBER_STATES[status] ?? 'unknown',
   fields: HUAWEI_FIELDS,
 };

@@ -3,6 +3,7 @@ import { num, objectsOf, str, timestamp, type Json } from '../shared/common';
 import type { Image, ImageOwner, Region, Tag } from '../core/model';
 import type { JobState, JobStatus, Member } from '../core/operations';
 import { redact } from '../transport/redact';
+import { reasonTable } from '../core/reasons';
 import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState } from '../core/vocabulary';
 
 export type ZoneLanguage = 'zh-CN' | 'en-US';
@@ -205,6 +206,18 @@ const qingcloudErrorKind = errorRules([
   [/^5\d{3}$/, 'server'],
 ]);
 
+/**
+ * `ret_code`s (error_code.md) that say more than their kind. The codes are the same for every action; the
+ * others (1100, 1200, 1300, 1400, 2100, 5000, 5100) are as precise as their kind already.
+ */
+export const qingcloudErrorReason = reasonTable({
+  '2110': 'alreadyExists',
+  '2400': 'balance',
+  '2500': 'quotaOrRequests',
+  '5200': 'resourcesShort',
+  '5300': 'serviceUpdating',
+});
+
 export const QINGCLOUD_FIELDS: FieldCatalogue = {
   image_id: { id: 'id', group: 'general' },
   image_name: { id: 'name', group: 'general' },
@@ -233,5 +246,6 @@ export const QINGCLOUD_FIELDS: FieldCatalogue = {
 export const QINGCLOUD_VOCABULARY: CloudVocabulary = {
   imageState: qingcloudImageState,
   errorKind: qingcloudErrorKind,
+  errorReason: qingcloudErrorReason,
   fields: QINGCLOUD_FIELDS,
 };

@@ -8,6 +8,7 @@ import { HUAWEI_COPY_RULES, checkHuaweiKeyId } from '../../providers/huawei/rule
 import type { EmulatorResponse } from '../types';
 import type { ImsImage } from './data';
 import type { HuaweiImsJobs } from './jobs';
+import type { KmsKeyState } from './kms';
 import { IMS_CODES, imsError, invalid, isResponse, isoSecond, jsonBody } from './replies';
 import { ownImage, type HuaweiWorld, type Scope } from './world';
 
@@ -30,9 +31,9 @@ function nameAndDescription(request: Record<string, unknown>): { name: string; d
 /**
  * cmk_id, where given: a KMS key id (36 characters) of an enabled key of the project -> the new image's
  * `__system__encrypted` "1" and `__system__cmkid`. A malformed id is IMS's 400; a key the project does not
- * have (or a disabled one) is refused too (the code is this sandbox's pick).
+ * have is IMG.0095, a disabled one IMG.0097 (both documented).
  */
-export function encryptionOf(request: Record<string, unknown>, usable: (keyId: string) => boolean): Record<string, string> | undefined | EmulatorResponse {
+export function encryptionOf(request: Record<string, unknown>, stateOf: (keyId: string) => KmsKeyState): Record<string, string> | undefined | EmulatorResponse {
   const keyId = request['cmk_id'];
   if (keyId === undefined || keyId === '') {
     return undefined;
@@ -40,8 +41,11 @@ export function encryptionOf(request: Record<string, unknown>, usable: (keyId: s
   if (typeof keyId !== 'string' || checkHuaweiKeyId(keyId)) {
     return invalid('The parameter cmk_id is invalid: a KMS key ID of 36 characters is required.');
   }
-  if (!usable(keyId)) {
-    return imsError(400, IMS_CODES.kmsKey, `The KMS key ${keyId} does not exist in this project or is not enabled.`);
+  const state = stateOf(keyId);
+  if (state !== 'enabled') {
+    return state === 'missing'
+      ? imsError(400, IMS_CODES.kmsKeyMissing, `The KMS key ${keyId} does not exist.`)
+      : imsError(400, IMS_CODES.kmsKeyDisabled, `The KMS key ${keyId} is not enabled.`);
   }
   return { __system__encrypted: '1', __system__cmkid: keyId };
 }
@@ -55,7 +59,7 @@ export class HuaweiImageCopies {
     /** How many more private images the project may have (the `image` quota). */
     private readonly room: (scope: Scope) => number,
     /** Whether cmk_id names an enabled KMS key of the project (kms.ts). */
-    private readonly keyUsable: (scope: Scope, keyId: string) => boolean,
+    private readonly keyUsable: (scope: Scope, keyId: string) => KmsKeyState,
   ) {}
 
   copyInRegion(scope: Scope, imageId: string, body: string): EmulatorResponse {
@@ -83,7 +87,7 @@ export class HuaweiImageCopies {
         return invalid('The parameter region is invalid.');
       }
       if (project.id === scope.project.id) {
-        return invalid('The destination region must differ from the source region.');
+        return imsError(400, IMS_CODES.sameRegion, 'Replication must be performed across regions: the destination region must differ from the source region.');
       }
       if (request['project_name'] !== project.name) {
         return invalid(`The parameter project_name is invalid: the project of ${region} is ${project.name}.`);
@@ -102,7 +106,7 @@ export class HuaweiImageCopies {
       return image;
     }
     if (this.room(destination) < 1) {
-      return imsError(400, IMS_CODES.quotaExceeded, 'The quota of private images (image) is exceeded.');
+      return imsError(400, IMS_CODES.imageQuota, 'The quota of private images (image) is exceeded.');
     }
     const newId = randomUUID();
     const into = destination;

@@ -10,6 +10,7 @@ import type { ImsImage } from './data';
 import { checkImportFile, type SandboxObjectStores } from '../storage/imageFiles';
 import { encryptionOf } from './copy';
 import type { HuaweiImsJobs } from './jobs';
+import type { KmsKeyState } from './kms';
 import { IMS_CODES, imsError, invalid, isResponse, isoSecond, jsonBody } from './replies';
 import type { Scope } from './world';
 
@@ -27,7 +28,7 @@ export function createImage(
   room: number,
   now: number,
   storage?: SandboxObjectStores,
-  keyUsable: (scope: Scope, keyId: string) => boolean = () => false,
+  keyUsable: (scope: Scope, keyId: string) => KmsKeyState = () => 'missing',
 ): EmulatorResponse {
   const request = jsonBody(body);
   if (isResponse(request)) {
@@ -76,13 +77,13 @@ export function createImage(
     return imsError(404, IMS_CODES.fileNotFound, `The image file ${object} does not exist in the OBS bucket ${bucket}.`);
   }
   if (stored === 'otherRegion') {
-    return invalid(`The OBS bucket ${bucket} is not in the region of the image (${scope.project.regionId}).`);
+    return imsError(400, IMS_CODES.bucketRegion, `The OBS bucket ${bucket} is not in the region of the image (${scope.project.regionId}).`);
   }
   if (stored === 'notStandard') {
     return invalid(`The storage class of the OBS bucket ${bucket} must be Standard.`);
   }
   if (room < 1) {
-    return imsError(400, IMS_CODES.quotaExceeded, 'The quota of private images (image) is exceeded.');
+    return imsError(400, IMS_CODES.imageQuota, 'The quota of private images (image) is exceeded.');
   }
   const image: ImsImage = { ...importedImage(scope, { name, description, osVersion, minDisk, architecture, url, now }), ...(key ?? {}) };
   scope.images.push(image);
@@ -170,7 +171,7 @@ export function createDataImage(
   room: number,
   now: number,
   storage: SandboxObjectStores | undefined,
-  keyUsable: (scope: Scope, keyId: string) => boolean,
+  keyUsable: (scope: Scope, keyId: string) => KmsKeyState,
 ): EmulatorResponse {
   const request = jsonBody(body);
   if (isResponse(request)) {
@@ -209,13 +210,13 @@ export function createDataImage(
     return imsError(404, IMS_CODES.fileNotFound, `The image file ${object} does not exist in the OBS bucket ${bucket}.`);
   }
   if (stored === 'otherRegion') {
-    return invalid(`The OBS bucket ${bucket} is not in the region of the image (${scope.project.regionId}).`);
+    return imsError(400, IMS_CODES.bucketRegion, `The OBS bucket ${bucket} is not in the region of the image (${scope.project.regionId}).`);
   }
   if (stored === 'notStandard') {
     return invalid(`The storage class of the OBS bucket ${bucket} must be Standard.`);
   }
   if (room < 1) {
-    return imsError(400, IMS_CODES.quotaExceeded, 'The quota of private images (image) is exceeded.');
+    return imsError(400, IMS_CODES.imageQuota, 'The quota of private images (image) is exceeded.');
   }
   const base = importedImage(scope, { name, description, osVersion: 'Other Linux(64 bit)', minDisk, architecture: 'x86', url, now });
   const image: ImsImage = {

@@ -12,7 +12,7 @@ import { HuaweiIncoming } from './incoming';
 import { HuaweiImsJobs } from './jobs';
 import { HuaweiImageCopies } from './copy';
 import { HuaweiImageMembers } from './members';
-import { HuaweiKmsKeys } from './kms';
+import { HuaweiKmsKeys, type KmsKeyState } from './kms';
 import { HuaweiQuotas, type ImsQuotaType } from './quota';
 import { IMS_CODES, gatewayError, imsError, invalid, isResponse, noContent, ok } from './replies';
 import { listImageByTags } from './tagSearch';
@@ -123,7 +123,7 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
   ) {
     this.account = huaweiAccount(seed);
     this.kms = new HuaweiKmsKeys(seed, this.account.domainId);
-    const keyUsable = (scope: Scope, keyId: string): boolean => this.kms.usable(scope.project, keyId);
+    const keyUsable = (scope: Scope, keyId: string): KmsKeyState => this.kms.keyState(scope.project, keyId);
     this.idRandom = new Random(`${seed}/huawei/jobs`);
     this.jobClock = keys.jobClock ?? new JobClock(() => keys.now());
     this.jobs = new HuaweiImsJobs(this);

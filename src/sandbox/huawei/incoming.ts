@@ -90,7 +90,7 @@ export class HuaweiIncoming {
     }
     const newlyAccepted = images.filter((i) => this.statusOf(i) !== 'accepted').length;
     if (status === 'accepted' && newlyAccepted > room) {
-      return imsError(400, IMS_CODES.quotaExceeded, 'The quota of shared images (image_shared) is exceeded.');
+      return imsError(400, IMS_CODES.sharedQuota, 'The quota of shared images (image_shared) is exceeded.');
     }
     const first = images[0];
     return this.jobs.start(scope, {

@@ -121,14 +121,14 @@ export class HuaweiImsJobs {
       return image;
     }
     if (isWholeImage(image)) {
-      return invalid('A full-ECS image cannot be exported.');
+      return imsError(400, IMS_CODES.wholeImageExport, 'The full-ECS image cannot be exported.');
     }
     const size = Number(image['min_disk'] ?? 0);
     if (size >= HUAWEI_EXPORT_MAX_GIB) {
       return invalid(`The image is ${size} GB: only images smaller than ${HUAWEI_EXPORT_MAX_GIB} GB can be exported.`);
     }
     if (size > HUAWEI_QUICK_EXPORT_OVER_GIB && quick !== true) {
-      return invalid(`The image is ${size} GB: images over ${HUAWEI_QUICK_EXPORT_OVER_GIB} GB can only be exported with is_quick_export.`);
+      return imsError(400, IMS_CODES.exportTooLarge, `Only images less than ${HUAWEI_QUICK_EXPORT_OVER_GIB} GB can be exported (this one is ${size} GB): use is_quick_export.`);
     }
     const started = this.start(scope, { operation: 'ExportImage', jobType: 'imsNativeExportImageJob', imageId: image.id, imageName: image.name });
     if (started.status < 300) {

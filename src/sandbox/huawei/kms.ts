@@ -8,6 +8,9 @@ import type { EmulatorResponse } from '../types';
 import { uuidFrom, type HuaweiProject } from './data';
 import { gatewayError, isResponse, jsonBody, ok } from './replies';
 
+/** What IMS finds of a cmk_id in the project's KMS. */
+export type KmsKeyState = 'enabled' | 'disabled' | 'missing';
+
 export interface SandboxKmsKey {
   readonly key_id: string;
   readonly domain_id: string;
@@ -71,9 +74,10 @@ export class HuaweiKmsKeys {
     return keys;
   }
 
-  /** Whether cmk_id names an enabled key of the project (what IMS needs to encrypt with it). */
-  usable(project: HuaweiProject, keyId: string): boolean {
-    return this.keysOf(project).some((k) => k.key_id === keyId && k.key_state === '2');
+  /** Whether cmk_id names an enabled key of the project (what IMS needs to encrypt with it), a disabled one, or none. */
+  keyState(project: HuaweiProject, keyId: string): KmsKeyState {
+    const key = this.keysOf(project).find((k) => k.key_id === keyId);
+    return key === undefined ? 'missing' : key.key_state === '2' ? 'enabled' : 'disabled';
   }
 
   listKeys(project: HuaweiProject, body: string): EmulatorResponse {

@@ -70,7 +70,7 @@ export class HuaweiImageMembers {
       return invalid(`The project ID ${bad} is invalid: 32 lower-case hexadecimal digits are required.`);
     }
     if (projects.includes(scope.project.id)) {
-      return invalid('An image cannot be shared with its own project.');
+      return imsError(400, IMS_CODES.shareSelf, 'You cannot share an image with yourself: the project is the image\'s own.');
     }
     const images: ImsImage[] = [];
     for (const id of imageIds) {
@@ -82,7 +82,7 @@ export class HuaweiImageMembers {
     }
     const adding = add ? images.reduce((n, i) => n + projects.filter((p) => !this.members.get(i.id)?.has(p)).length, 0) : 0;
     if (adding > room) {
-      return imsError(400, IMS_CODES.quotaExceeded, 'The quota of image members (image_member) is exceeded.');
+      return imsError(400, IMS_CODES.sharedQuota, 'The quota of image members (image_member) is exceeded.');
     }
     const first = images[0];
     return this.jobs.start(scope, {

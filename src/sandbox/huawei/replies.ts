@@ -1,32 +1,50 @@
 // Huawei's answers in the sandbox: the API gateway's error body, IMS's error body, and the IMS error
-// codes this sandbox uses. IMG.0001 (parameter invalid) and IMG.0024 (image type invalid) are documented;
-// the others are the sandbox's plausible picks, in IMS's shape and numbering (the real table may differ).
+// codes this sandbox uses. The codes are those of IMS's API reference "错误码" (ims_03_0908, where every code is
+// a 400) for the same situation; where it names none (a job that does not exist, a failed job, an internal
+// error) the code is the sandbox's pick, numbered outside that table's range. The HTTP statuses stay those
+// the sandbox has always answered (404 for an unknown image, 403 for another's image).
 import { randomUUID } from 'crypto';
 import { json, type EmulatorResponse } from '../types';
 
 export const IMS_CODES = {
-  /** 400: a parameter or the body is invalid (documented). */
+  /** 400: the request message format is invalid (documented). */
   invalid: 'IMG.0001',
-  /** 400: a tag key or value breaks the tag rules, or an image would have too many tags (sandbox pick). */
-  tagInvalid: 'IMG.0003',
+  /** 400: the image tag is invalid (documented). */
+  tagInvalid: 'IMG.0115',
+  /** 400: the number of image tags exceeds the quota (documented). */
+  tagQuota: 'IMG.0116',
   /** 400: the image type filter is invalid (documented). */
   imageType: 'IMG.0024',
-  /** 404: no such image in the project's region (sandbox pick). */
+  /** 404: the image ID in the request does not exist (documented). */
   imageNotFound: 'IMG.0027',
-  /** 403: the image is not the project's own private image: public, shared or market (sandbox pick). */
-  notOwner: 'IMG.0030',
-  /** 400: the image is not active (still being made) (sandbox pick). */
-  notActive: 'IMG.0036',
+  /** 403: the image owner is another tenant: a public, shared or market image (documented). */
+  notOwner: 'IMG.0106',
+  /** 400: the image is unavailable (not active) (documented). */
+  notActive: 'IMG.0046',
   /** 404: no such job in the project (sandbox pick). */
   jobNotFound: 'IMG.0056',
   /** A failed job's error_code (sandbox pick). */
   jobFailed: 'IMG.1001',
-  /** 400: a quota (image, image_shared, image_member) would be exceeded (sandbox pick). */
-  quotaExceeded: 'IMG.0062',
-  /** 404: the OBS bucket or file of an image_url does not exist (sandbox pick). */
-  fileNotFound: 'IMG.0004',
-  /** 400: cmk_id names no enabled KMS key of the project (sandbox pick). */
-  kmsKey: 'IMG.0221',
+  /** 400: the number of private images has reached the maximum allowed (documented). */
+  imageQuota: 'IMG.0015',
+  /** 400: the number of shared images has reached the maximum allowed (documented; image_shared, image_member). */
+  sharedQuota: 'IMG.0088',
+  /** 404: the image file does not exist, is empty, or is in the incorrect format (documented). */
+  fileNotFound: 'IMG.0057',
+  /** 400: the KMS key does not exist (documented). */
+  kmsKeyMissing: 'IMG.0095',
+  /** 400: the KMS key is not enabled (documented). */
+  kmsKeyDisabled: 'IMG.0097',
+  /** 400: replication must be performed across regions (documented). */
+  sameRegion: 'IMG.0142',
+  /** 400: the region of the bucket differs from the user's (documented). */
+  bucketRegion: 'IMG.0058',
+  /** 400: the full-ECS image cannot be exported (documented). */
+  wholeImageExport: 'IMG.0128',
+  /** 400: only images less than 128 GB can be exported (documented; the sandbox: without is_quick_export). */
+  exportTooLarge: 'IMG.0160',
+  /** 400: you cannot share an image with yourself (documented). */
+  shareSelf: 'IMG.0076',
   /** 500: internal error (sandbox pick). */
   internal: 'IMG.0999',
 } as const;

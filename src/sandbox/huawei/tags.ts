@@ -113,7 +113,7 @@ export class HuaweiImageTags {
         ? [...list.filter((t) => !given.some((g) => g.key === t.key)), ...given.map((g) => ({ key: g.key, value: g.value ?? '' }))]
         : list.filter((t) => !given.some((g) => g.key === t.key && (!g.value || g.value === t.value)));
     if (next.length > TAGS_PER_IMAGE) {
-      return tagError(`An image has at most ${TAGS_PER_IMAGE} tags; this would give ${next.length}.`);
+      return imsError(400, IMS_CODES.tagQuota, `An image has at most ${TAGS_PER_IMAGE} tags; this would give ${next.length}.`);
     }
     this.pairs.set(image.id, next);
     image['tags'] = next.map((t) => `${t.key}.${t.value}`);

@@ -93,7 +93,7 @@ describe('Encryption with KMS keys (against the emulator)', () => {
     assert.ok(!all.includes(unknown));
     const err = await rejection(p.huawei.copying.copyImage(HREGION, own.huawei[1]!.id, { destinationRegionId: HREGION, name: 'x', encrypted: true, kmsKeyId: unknown }));
     assert.ok(err instanceof ProviderError);
-    assert.equal(err.code, 'IMG.0221');
+    assert.equal(err.code, 'IMG.0095');
   });
 
   it('imports an OBS file into an encrypted Huawei image (cmk_id)', async () => {

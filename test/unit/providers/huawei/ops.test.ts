@@ -110,22 +110,22 @@ describe('Huawei IMS image operations (against the emulator)', () => {
     const mark2 = emulator.requestLog.length;
     assert.equal(await codeOf(provider.tags.addTags(R, [img!.id], [...ten, { key: 'k10', value: '' }])), 'InvalidInput');
     assert.equal(emulator.requestsSince(mark2).length, 0, 'refused before any request');
-    assert.equal(await codeOf(provider.tags.addTags(R, [img!.id], [{ key: 'one-more', value: '' }])), 'IMG.0003');
+    assert.equal(await codeOf(provider.tags.addTags(R, [img!.id], [{ key: 'one-more', value: '' }])), 'IMG.0116');
     assert.equal((await provider.tags.listTags(R, img!.id)).length, 10, 'nothing added by the refused call');
   });
 
-  it('maps tag errors: local limits, key rules (IMG.0003), a public image (IMG.0030, 403), an unknown image (IMG.0027, 404)', async () => {
+  it('maps tag errors: local limits, key rules (IMG.0115), a public image (IMG.0106, 403), an unknown image (IMG.0027, 404)', async () => {
     const [img] = await fresh(1);
     assert.equal(await codeOf(provider.tags.addTags(R, [img!.id], [{ key: 'k'.repeat(37), value: '' }])), 'InvalidInput');
     assert.equal(await codeOf(provider.tags.addTags(R, [img!.id], [{ key: 'k', value: 'v'.repeat(44) }])), 'InvalidInput');
     assert.equal(await codeOf(provider.tags.addTags(R, [img!.id], [{ key: 'a/b', value: '' }])), 'InvalidInput');
     // The emulator applies the same rules to a request that skips the provider's check.
     const path = `/v2/${await client.projectId(R)}/images/${img!.id}/tags/action`;
-    assert.equal(await codeOf(client.ims('POST', R, path, { body: { action: 'create', tags: [{ key: 'a/b', value: '' }] } })), 'IMG.0003');
+    assert.equal(await codeOf(client.ims('POST', R, path, { body: { action: 'create', tags: [{ key: 'a/b', value: '' }] } })), 'IMG.0115');
     const pub = await gold();
     const err = await provider.tags.addTags(R, [pub.id], [{ key: 'env', value: 'x' }]).catch((e: unknown) => e);
     assert.ok(err instanceof ProviderError);
-    assert.deepEqual([err.code, err.httpStatus, err.retryable], ['IMG.0030', 403, false]);
+    assert.deepEqual([err.code, err.httpStatus, err.retryable], ['IMG.0106', 403, false]);
     assert.ok(err.requestId);
     assert.deepEqual(await provider.tags.listTags(R, pub.id), [], 'a public image can be read: no tags');
     const unknown = await provider.tags.listTags(R, '00000000-0000-4000-8000-000000000000').catch((e: unknown) => e);
@@ -166,20 +166,20 @@ describe('Huawei IMS image operations (against the emulator)', () => {
     assert.equal((await provider.sharing.addMembers(R, img!.id, [])).job, undefined, 'no members: no call, no job');
   });
 
-  it('maps sharing errors: bad project ids (local and IMG.0001), own project, public image (403), unknown image (404)', async () => {
+  it('maps sharing errors: bad project ids (local and IMG.0001), own project (IMG.0076), public image (403), unknown image (404)', async () => {
     const [img] = await fresh(1);
     assert.equal(await codeOf(provider.sharing.addMembers(R, img!.id, ['not-a-project'])), 'InvalidInput');
     const raw = await client.ims('POST', R, '/v1/cloudimages/members', { body: { images: [img!.id], projects: ['ABC'] } }).catch((e: unknown) => e);
     assert.equal((raw as ProviderError).code, 'IMG.0001');
     const own = await client.projectId(R);
-    assert.equal(await codeOf(provider.sharing.addMembers(R, img!.id, [own])), 'IMG.0001');
-    assert.equal(await codeOf(provider.sharing.addMembers(R, (await gold()).id, [PROJECT_A])), 'IMG.0030');
-    assert.equal(await codeOf(provider.sharing.listMembers(R, (await gold()).id)), 'IMG.0030');
+    assert.equal(await codeOf(provider.sharing.addMembers(R, img!.id, [own])), 'IMG.0076');
+    assert.equal(await codeOf(provider.sharing.addMembers(R, (await gold()).id, [PROJECT_A])), 'IMG.0106');
+    assert.equal(await codeOf(provider.sharing.listMembers(R, (await gold()).id)), 'IMG.0106');
     assert.equal(await codeOf(provider.sharing.removeMembers(R, '00000000-0000-4000-8000-000000000000', [PROJECT_A])), 'IMG.0027');
     const shared = (await allImagesOf(R)).find((i) => i.owner === 'shared');
     assert.ok(shared);
     assert.deepEqual(await provider.sharing.listMembers(R, shared.id), []);
-    assert.equal(await codeOf(provider.sharing.addMembers(R, shared.id, [PROJECT_A])), 'IMG.0030');
+    assert.equal(await codeOf(provider.sharing.addMembers(R, shared.id, [PROJECT_A])), 'IMG.0106');
   });
 
   it('exports by a job whose percentage rises until it succeeds', async () => {
@@ -204,7 +204,7 @@ describe('Huawei IMS image operations (against the emulator)', () => {
     assert.equal((wire['entities'] as Record<string, unknown>)['image_id'], img!.id);
   });
 
-  it('maps export errors: format (local and IMG.0001), bucket (IMG.0001), a public image (IMG.0030)', async () => {
+  it('maps export errors: format (local and IMG.0001), bucket (IMG.0001), a public image (IMG.0106)', async () => {
     const [img] = await fresh(1);
     assert.equal(await codeOf(provider.exporting.exportImage(R, img!.id, { bucket: 'b-ok', object: 'x', format: 'raw' })), 'InvalidInput');
     const raw = await client
@@ -218,7 +218,7 @@ describe('Huawei IMS image operations (against the emulator)', () => {
         .catch((e: unknown) => e);
       assert.equal((refused as ProviderError).code, 'IMG.0001', bucketUrl);
     }
-    assert.equal(await codeOf(provider.exporting.exportImage(R, (await gold()).id, { bucket: 'b-ok', object: 'x', format: 'vmdk' })), 'IMG.0030');
+    assert.equal(await codeOf(provider.exporting.exportImage(R, (await gold()).id, { bucket: 'b-ok', object: 'x', format: 'vmdk' })), 'IMG.0106');
   });
 
   it('reports a job made to fail (FaultPlan.failJobs) as FAIL with its reason, and applies nothing', async () => {
@@ -264,7 +264,7 @@ describe('Huawei IMS image operations (against the emulator)', () => {
     const again = await provider.deleting.deleteImages(R, [a!.id], {}).catch((e: unknown) => e);
     assert.deepEqual([(again as ProviderError).code, (again as ProviderError).httpStatus], ['IMG.0027', 404]);
     const pub = await provider.deleting.deleteImages(R, [(await gold()).id], {}).catch((e: unknown) => e);
-    assert.deepEqual([(pub as ProviderError).code, (pub as ProviderError).httpStatus], ['IMG.0030', 403]);
+    assert.deepEqual([(pub as ProviderError).code, (pub as ProviderError).httpStatus], ['IMG.0106', 403]);
   });
 
   it('retries throttling (APIGW.0308, 429) and then succeeds', async () => {

@@ -86,7 +86,7 @@ describe('Huawei shared with me, quota and export choices (against the emulator)
     assert.equal((await provider.quota!.quotas(R)).find((q) => q.type === 'image_shared')?.quota, shared.used);
     const [pending] = (await provider.received!.listReceived(R)).filter((r) => r.membership === 'pending');
     assert.ok(pending, 'one image is still pending');
-    assert.equal(await codeOf(provider.received!.answer(R, [pending.image.id], 'accepted')), 'IMG.0062');
+    assert.equal(await codeOf(provider.received!.answer(R, [pending.image.id], 'accepted')), 'IMG.0088');
     sandbox.emulator.faults.add({ kind: 'throttle', cloud: 'huawei', operation: 'ShowImageQuota', times: 1 });
     assert.equal((await provider.quota!.quotas(R)).length, 3);
   });
@@ -96,7 +96,7 @@ describe('Huawei shared with me, quota and export choices (against the emulator)
     assert.ok(own);
     const member = (await provider.quota!.quotas(R)).find((q) => q.type === 'image_member')!;
     sandbox.emulator.quotas.set('huawei', 'image_member', member.used);
-    assert.equal(await codeOf(provider.sharing!.addMembers(R, own.id, ['0123456789abcdef0123456789abcdef'])), 'IMG.0062');
+    assert.equal(await codeOf(provider.sharing!.addMembers(R, own.id, ['0123456789abcdef0123456789abcdef'])), 'IMG.0088');
   });
 
   describe('an answer whose reply is lost: the job followed to its end, then read back', () => {
@@ -181,7 +181,7 @@ describe('Huawei shared with me, quota and export choices (against the emulator)
       sandbox.advance(JOB_MS);
       assert.equal((await provider.getImage!(R, big.imageId!))?.status, 'active');
       assert.equal(huaweiExportChoice((await provider.getImage!(R, big.imageId!))!).quickRequired, true);
-      assert.equal(await codeOf(provider.exporting!.exportImage(R, big.imageId!, { bucket: 'ci-obs', object: 'big.img', format: 'qcow2' })), 'IMG.0001');
+      assert.equal(await codeOf(provider.exporting!.exportImage(R, big.imageId!, { bucket: 'ci-obs', object: 'big.img', format: 'qcow2' })), 'IMG.0160');
       assert.equal(await codeOf(provider.exporting!.exportImage(R, big.imageId!, { bucket: 'ci-obs', object: 'big.img', format: '', quick: true })), 'ok');
     });
 

@@ -160,7 +160,7 @@ describe('Copying images (against the emulator)', () => {
       const foreign = (await allImages(p.huawei, HREGION, 500)).find((i) => i.owner === 'system')!;
       const err = await rejection(p.huawei.copying.copyImage(HREGION, foreign.id, { destinationRegionId: HREGION, name: 'nope' }));
       assert.ok(err instanceof ProviderError);
-      assert.equal(err.code, 'IMG.0030');
+      assert.equal(err.code, 'IMG.0106');
       sb.emulator.faults.add({ kind: 'throttle', cloud: 'huawei', operation: 'CopyImageInRegion', times: 1 });
       const mark = sb.emulator.requestLog.length;
       await p.huawei.copying.copyImage(HREGION, own.huawei[2]!.id, { destinationRegionId: HREGION, name: 'after-throttle' });

@@ -119,7 +119,7 @@ describe('Data disk imports (against the emulator)', () => {
     assert.equal(sb.emulator.requestsSince(before).length, 0);
     const missing = await rejection(huawei.importing.importDataImage!(HREGION, { ...base, object: 'missing.qcow2' }));
     assert.ok(missing instanceof ProviderError);
-    assert.equal(missing.code, 'IMG.0004');
+    assert.equal(missing.code, 'IMG.0057');
     // The gateway's throttling refuses a request unprocessed: sent again, and made once.
     sb.emulator.faults.add({ kind: 'throttle', cloud: 'huawei', operation: 'CreateDataImage', times: 1 });
     const mark = sb.emulator.requestLog.length;

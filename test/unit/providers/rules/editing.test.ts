@@ -38,7 +38,7 @@ const CASES: Readonly<Record<EditCloud, Case>> = {
     region: 'cn-north-4',
     operation: 'UpdateImage',
     own: (i) => i.owner === 'self' && i.status === 'active',
-    notOwnCode: 'IMG.0030',
+    notOwnCode: 'IMG.0106',
     badName: 'web/01',
     badDescription: 'made by <script>',
     throttle: 'retried',

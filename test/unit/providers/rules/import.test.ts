@@ -40,7 +40,7 @@ describe('Import an image file (against the emulator)', () => {
 
   const cases: Array<{ cloud: 'alibaba' | 'huawei'; region: string; request: ImportRequest; op: string; missing: string; throttled: string }> = [
     { cloud: 'alibaba', region: 'cn-shenzhen', request: ALIBABA, op: 'ImportImage', missing: 'InvalidOSSBucket.NotFound', throttled: 'Throttling.User' },
-    { cloud: 'huawei', region: 'cn-south-1', request: HUAWEI, op: 'CreateImage', missing: 'IMG.0004', throttled: 'APIGW.0308' },
+    { cloud: 'huawei', region: 'cn-south-1', request: HUAWEI, op: 'CreateImage', missing: 'IMG.0057', throttled: 'APIGW.0308' },
   ];
 
   for (const c of cases) {
@@ -119,7 +119,7 @@ describe('Import an image file (against the emulator)', () => {
     assert.ok(image && image.used > 0);
     sandbox.emulator.quotas.set('huawei', 'image', image.used);
     try {
-      assert.equal(await codeOf(provider.importing!.importImage('cn-south-1', { ...HUAWEI, name: 'over quota' })), 'IMG.0062');
+      assert.equal(await codeOf(provider.importing!.importImage('cn-south-1', { ...HUAWEI, name: 'over quota' })), 'IMG.0015');
     } finally {
       sandbox.emulator.quotas.reset();
     }
