@@ -3,7 +3,8 @@
 //   node scripts/build.js [--watch] [--only=extension|providers|sandbox|webview] [--production] [--outdir=DIR]
 // --production minifies and leaves source maps out. dist/extension.js is what activation loads: it must
 // not contain the provider stack (every cloud, the HTTP layer, undici), which is dist/providers.js,
-// loaded on first use; the build fails if it does.
+// loaded on first use; the build fails if it does. Nor the command handlers: dist/commands.js, loaded on
+// the first command, which takes the modules extension.js has from it (one copy of each).
 'use strict';
 const esbuild = require('esbuild');
 const path = require('path');
