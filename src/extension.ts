@@ -4,7 +4,7 @@ import { Sessions } from './accounts/session';
 import { RegionChoice } from './accounts/regionChoice';
 import { SandboxHost } from './accounts/sandboxHost';
 import { AccountStore } from './accounts/store';
-import { registerCommands } from './commands';
+import { registerCommands, walkthroughOnFirstRun } from './commands';
 import { ChangesInFlight } from './commands/shared/inFlight';
 import type { CommandContext } from './commands/shared/context';
 import { registerImageIds, type ImageIdsApi } from './editor';
@@ -86,7 +86,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       return seconds > 0 ? Math.max(1, seconds) * 1000 : undefined;
     },
   );
-  elsewhere.start();
   const jobsView = new JobsViewProvider(jobs, transfers);
   const jobsTreeView = vscode.window.createTreeView('cloudImageExplorer.jobs', { treeDataProvider: jobsView });
   const panels = new DetailsPanels(context.extensionUri, accounts, sessions, jobs, tree, log, panelActions(tree), ui);
@@ -110,6 +109,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   const imageIds = registerImageIds({ accounts, sessions, tree, log });
   context.subscriptions.push(...imageIds.disposables);
+  // Nothing but registrations at activation: the first listing of jobs started elsewhere and the
+  // first-run walkthrough wait until the host has finished activating the extension.
+  const afterActivation = setTimeout(() => {
+    elsewhere.start();
+    walkthroughOnFirstRun(ctx);
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(afterActivation) });
   return {
     tree,
     accounts,

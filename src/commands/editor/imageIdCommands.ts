@@ -73,7 +73,7 @@ function onTarget(run: (ctx: CommandContext, target: ImageTarget) => unknown): C
   };
 }
 
-export const IMAGE_ID_COMMANDS: Record<string, CommandHandler> = {
+export const IMAGE_ID_COMMANDS = {
   [EDITOR_COMMANDS.tag]: onTarget(async (ctx, target) => {
     const node = await nodeOf(ctx.tree, target);
     return tag(ctx, node, [node]);
@@ -82,4 +82,4 @@ export const IMAGE_ID_COMMANDS: Record<string, CommandHandler> = {
   [EDITOR_COMMANDS.openDetails]: onTarget((ctx, target) => openDetails(ctx, target)),
   [EDITOR_COMMANDS.reveal]: onTarget((ctx, target) => revealImage(ctx, target)),
   [EDITOR_COMMANDS.accept]: onTarget(async (ctx, target) => acceptShared(ctx, await pendingNodeOf(ctx, target))),
-};
+} satisfies Record<string, CommandHandler>;

@@ -24,13 +24,14 @@ describe('Reload during an export — after', () => {
     assert.equal(finished.percent, 100);
     assert.ok((finished.finishedAt ?? 0) > finished.startedAt);
     if (announcedAtActivation) {
-      // It finished during the reload: activation announced it (marked durably) before this test could
-      // install its double, so the double must see no second announcement.
+      // It finished during the reload: activation marked it announced (durably) and shows it once that
+      // is written, which can be before or after this test installed its double: the double sees it at
+      // most once, also after another poll.
       assert.equal(finished.notified, true, 'announced at activation');
       const polled = nextJobsChange(a);
       a.jobs.pollNow();
       await polled;
-      assert.deepEqual(completions(rec), [], 'not announced again');
+      assert.ok(completions(rec).length <= 1, 'not announced again');
       return;
     }
     await until('the end of the export to be announced', () => completions(rec).length > 0);
