@@ -7,6 +7,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { Readable } from 'stream';
+import { setImmediate } from 'timers/promises';
 import { abortError } from '../../core/errors';
 import { Crc64 } from '../crc64';
 import { counting, hashRange, type Range } from './common';
@@ -37,6 +38,8 @@ function* slices(bytes: Buffer, onBytes: (n: number) => void): Generator<Buffer>
 
 export class PartReader {
   private readonly pool: Buffer[] = [];
+  /** Parts are read and hashed one at a time, in the order asked: the first is ready soonest. */
+  private lane: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly file: string,
@@ -50,7 +53,13 @@ export class PartReader {
     return new PartReader(file, handle, partSize, withCrc);
   }
 
-  async prepare(range: Range, signal: AbortSignal): Promise<PreparedPart> {
+  prepare(range: Range, signal: AbortSignal): Promise<PreparedPart> {
+    const turn = this.lane.then(() => this.prepareNow(range, signal));
+    this.lane = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async prepareNow(range: Range, signal: AbortSignal): Promise<PreparedPart> {
     if (!this.handle) {
       return this.streamed(range, signal);
     }
@@ -73,8 +82,19 @@ export class PartReader {
       throw err;
     }
     const bytes = buffer.subarray(0, size);
-    const digest = createHash('md5').update(bytes).digest();
-    const crc64 = this.withCrc ? new Crc64().update(bytes).value : undefined;
+    // Hashed a slice at a time, letting the parts on the wire move in between (one 8 MiB digest would hold the event loop for tens of ms).
+    const md5 = createHash('md5');
+    const crc = this.withCrc ? new Crc64() : undefined;
+    for (let at = 0; at < size; at += SLICE) {
+      if (at > 0) {
+        await setImmediate();
+      }
+      const slice = bytes.subarray(at, Math.min(size, at + SLICE));
+      md5.update(slice);
+      crc?.update(slice);
+    }
+    const digest = md5.digest();
+    const crc64 = crc?.value;
     return {
       md5: digest.toString('base64'),
       md5Hex: digest.toString('hex'),
