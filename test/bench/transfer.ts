@@ -1,6 +1,7 @@
-// The transfer row: a large sparse file (2 GiB by default) uploaded to the sandbox's OBS twin (the
-// emulator in its own process, 50 ms latency on every request) by this product's engine (parallel
-// multipart upload, each part's MD5 and CRC-64) and by the vendor's own SDK (esdk-obs-nodejs uploadFile,
+// The transfer row: a large sparse file (512 MiB by default, so that the row runs in under a minute on
+// a small machine; --size=MiB for more) uploaded to the sandbox's OBS twin (the emulator in its own
+// process, 50 ms latency on every request) by this product's engine (parallel multipart upload, each
+// part read once and sent with its Content-MD5; OBS keeps no CRC-64) and by the vendor's own SDK (esdk-obs-nodejs uploadFile,
 // its multipart upload with the same part size and parts in flight), against the loopback copy bound (the
 // same bytes streamed in one PUT to a local server that writes them to disk); the client's memory during
 // our upload (peak RSS and heap growth over the start); and the download of the same object (ranged GETs)
@@ -19,6 +20,8 @@ import { HttpClient, LATENCY_MS, load } from './common';
 import { EmulatorProcess } from './emulatorProcess';
 
 const MiB = 1024 * 1024;
+/** The file's size by default (MiB). */
+const DEFAULT_SIZE_MIB = 512;
 const PART = 8 * MiB;
 const IN_FLIGHT = 4;
 const BUCKET = 'cie-obs-cn-north-4';
@@ -46,7 +49,7 @@ export interface TransferResult {
 }
 
 function row(what: string, bytes: number, ms: number, note?: string): TransferRow {
-  return { what, seconds: Math.round(ms / 100) / 10, mibPerSecond: Math.round(bytes / MiB / (ms / 1000)), ...(note ? { note } : {}) };
+  return { what: `${what}, ${Math.round(bytes / MiB)} MiB`, seconds: Math.round(ms / 100) / 10, mibPerSecond: Math.round(bytes / MiB / (ms / 1000)), ...(note ? { note } : {}) };
 }
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
@@ -165,7 +168,7 @@ async function sdkUpload(emulator: EmulatorProcess, file: string, key: string): 
   }
 }
 
-export async function transferResult(sizeMiB = 2048): Promise<TransferResult> {
+export async function transferResult(sizeMiB = DEFAULT_SIZE_MIB): Promise<TransferResult> {
   const loadBefore = load();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-bench-transfer-'));
   const file = path.join(dir, 'disk.raw');
@@ -180,7 +183,7 @@ export async function transferResult(sizeMiB = 2048): Promise<TransferResult> {
     const ours = await peakGrowth(() => uploadFile({ client, file, bucket: BUCKET, key: 'bench/ours.raw', partSize: PART, concurrency: IN_FLIGHT }));
     rows.push(row('Upload, this product (multipart, Content-MD5 per part)', size, ours.ms));
     const sdk = await sdkUpload(emulator, file, 'bench/sdk.raw');
-    rows.push(typeof sdk === 'number' ? row('Upload, esdk-obs-nodejs uploadFile (official SDK)', size, sdk) : { what: 'Upload, esdk-obs-nodejs uploadFile (official SDK)', seconds: NaN, mibPerSecond: NaN, note: sdk });
+    rows.push(typeof sdk === 'number' ? row('Upload, esdk-obs-nodejs uploadFile (official SDK)', size, sdk) : { what: `Upload, esdk-obs-nodejs uploadFile (official SDK), ${sizeMiB} MiB`, seconds: NaN, mibPerSecond: NaN, note: sdk });
     const target = path.join(dir, 'back.raw');
     const down = await timed(() => downloadObject({ client, bucket: BUCKET, key: 'bench/ours.raw', target, concurrency: IN_FLIGHT, chunkSize: PART }));
     fs.rmSync(target, { force: true });
@@ -197,7 +200,7 @@ export async function transferResult(sizeMiB = 2048): Promise<TransferResult> {
 }
 
 if (require.main === module) {
-  const size = Number(process.argv.find((a) => a.startsWith('--size='))?.slice('--size='.length) ?? 2048);
+  const size = Number(process.argv.find((a) => a.startsWith('--size='))?.slice('--size='.length) ?? DEFAULT_SIZE_MIB);
   transferResult(size).then(
     (r) => console.log(JSON.stringify(r, undefined, 2)),
     (err: unknown) => {

@@ -8,7 +8,8 @@ import { ProviderError } from '../../core/errors';
 import { combineParts } from '../crc64';
 import type { ObjectStorageClient } from '../objects';
 import type { StorageCloud } from '../types';
-import { checkPartSize, choosePartSize, counting, hashRange, ProgressMeter, rangesOf, runPool, transferError, type Range, type TransferProgress } from './common';
+import { OrderedGate, PartReader, type PreparedPart } from './parts';
+import { checkPartSize, choosePartSize, hashRange, ProgressMeter, rangesOf, runPool, transferError, type Range, type TransferProgress } from './common';
 
 export interface DonePart {
   readonly partNumber: number;
@@ -161,44 +162,40 @@ export async function uploadFile(o: UploadOptions): Promise<UploadResult> {
   const keptBytes = kept.reduce((s, p) => s + p.size, 0);
   const meter = new ProgressMeter(st.size, ranges.length, keptBytes, kept.length, o.onProgress);
   const missing = ranges.filter((x) => !done.has(x.index + 1));
-  await runPool(
-    missing,
-    o.concurrency ?? 4,
-    async (range, signal) => {
-      const partNumber = range.index + 1;
-      const size = range.end - range.start;
-      const h = await hashRange(o.file, range.start, range.end, signal, withCrc(o));
-      let flowing = 0;
-      const receipt = await o.client
-        .uploadPart(
-          o.bucket,
-          o.key,
-          uploadId,
-          partNumber,
-          () => {
-            meter.lost(flowing);
-            flowing = 0;
-            return fs.createReadStream(o.file, { start: range.start, end: range.end - 1 }).pipe(
-              counting((n) => {
-                flowing += n;
-                meter.flowing(n);
-              }),
-            );
-          },
-          size,
-          h.md5,
-          signal,
-        );
-      if (receipt.etag.toLowerCase() !== h.md5Hex || (receipt.crc64 !== undefined && receipt.crc64 !== h.crc64)) {
-        throw transferError('ChecksumMismatch', `Part ${partNumber} of ${o.key} arrived different from the file (its checksum does not match); the upload was stopped.`);
-      }
-      done.set(partNumber, { partNumber, etag: receipt.etag, md5: h.md5, size, crc64: h.crc64 });
-      state = { ...state, parts: [...done.values()].sort((a, b) => a.partNumber - b.partNumber) };
-      meter.partDone(size);
-      await save();
-    },
-    o.signal,
-  );
+  const turns = new Map(missing.map((x, i) => [x.index, i]));
+  const inFlight = Math.max(1, o.concurrency ?? 4);
+  const reader = await PartReader.open(o.file, partSize, withCrc(o));
+  let gate: OrderedGate | undefined;
+  try {
+    // One worker more than the parts in flight: the next part is read and hashed while the others are sent.
+    await runPool(
+      missing,
+      inFlight + 1,
+      async (range, signal) => {
+        gate ??= new OrderedGate(inFlight, signal);
+        const part = await reader.prepare(range, signal);
+        try {
+          await gate.enter(turns.get(range.index) ?? 0);
+          try {
+            const etag = await sendPart(o, uploadId, range, part, meter, signal);
+            const partNumber = range.index + 1;
+            done.set(partNumber, { partNumber, etag, md5: part.md5, size: range.end - range.start, crc64: part.crc64 });
+            state = { ...state, parts: [...done.values()].sort((a, b) => a.partNumber - b.partNumber) };
+            meter.partDone(range.end - range.start);
+            // Held through the save: with one part in flight, the next is sent only once this one is on record.
+            await save();
+          } finally {
+            gate.leave();
+          }
+        } finally {
+          part.release();
+        }
+      },
+      o.signal,
+    );
+  } finally {
+    await reader.close();
+  }
   await saving;
   const parts = [...done.values()].sort((a, b) => a.partNumber - b.partNumber);
   const crc64 = withCrc(o) ? combineParts(parts.map((p) => ({ crc: p.crc64 ?? '0', size: p.size }))) : undefined;
@@ -208,6 +205,33 @@ export async function uploadFile(o: UploadOptions): Promise<UploadResult> {
     throw transferError('ChecksumMismatch', `${o.bucket}/${o.key} does not match ${o.file} after the upload (size or CRC-64); it must not be imported.`);
   }
   return { bucket: o.bucket, key: o.key, size: st.size, etag: etag ?? head.etag, ...(crc64 !== undefined ? { crc64 } : {}), partsSent: missing.length, partsReused: kept.length, uploadId };
+}
+
+/** Sends one part (each attempt from its first byte) and checks the store got it whole: its ETag (and CRC-64) against the part's. */
+async function sendPart(o: UploadOptions, uploadId: string, range: Range, part: PreparedPart, meter: ProgressMeter, signal: AbortSignal): Promise<string> {
+  const partNumber = range.index + 1;
+  let flowing = 0;
+  const receipt = await o.client.uploadPart(
+    o.bucket,
+    o.key,
+    uploadId,
+    partNumber,
+    () => {
+      meter.lost(flowing);
+      flowing = 0;
+      return part.body((n) => {
+        flowing += n;
+        meter.flowing(n);
+      });
+    },
+    range.end - range.start,
+    part.md5,
+    signal,
+  );
+  if (receipt.etag.toLowerCase() !== part.md5Hex || (receipt.crc64 !== undefined && receipt.crc64 !== part.crc64)) {
+    throw transferError('ChecksumMismatch', `Part ${partNumber} of ${o.key} arrived different from the file (its checksum does not match); the upload was stopped.`);
+  }
+  return receipt.etag;
 }
 
 /**
