@@ -76,6 +76,8 @@ export interface ImageRefusalRule {
   /** How many matching requests it refuses; every one when absent. */
   times?: number;
   readonly message?: string;
+  /** A request whose text holds this goes through, e.g. 'Force=true': a plain delete is refused, a forced one is not. */
+  readonly unless?: string;
 }
 
 export const DEFAULT_REFUSAL_MESSAGE = 'The image cannot be changed now (injected fault).';
@@ -116,7 +118,7 @@ export class FaultPlan {
 
   /** The refusal message for a request of this operation whose text names a refused image, consuming one of its times. */
   takeRefusal(cloud: CloudKind, operation: string, requestText: string): string | undefined {
-    const rule = this.refusals.find((r) => matches(r, cloud, operation) && (r.times === undefined || r.times > 0) && requestText.includes(r.imageId));
+    const rule = this.refusals.find((r) => matches(r, cloud, operation) && (r.times === undefined || r.times > 0) && requestText.includes(r.imageId) && !(r.unless && requestText.includes(r.unless)));
     if (!rule) {
       return undefined;
     }

@@ -82,6 +82,7 @@ async function main(): Promise<void> {
   const polling = await pollingRows();
   const memory = await memoryResult();
   const scanner = await scannerResult();
+  const hygiene = await hygieneRows();
   let host: HostResult | undefined;
   if (!process.argv.includes('--skip-host')) {
     console.log('[bench] activation in the real extension host…');
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
     loading,
     first,
     search: { rows: search, storm },
+    hygiene,
     polling,
     memory,
     host,

@@ -4,6 +4,7 @@ import { LOAD_ALL_REDRAW_MS } from '../../src/tree/treeProvider';
 import { SLOW_PROGRESS_MS } from '../../src/jobs/schedule';
 import { CLOUD_NAME, LATENCY_MS, fmt, median, ratio } from './common';
 import type { HostResult } from './host';
+import { hygieneSection, type HygieneResult } from './hygieneReport';
 import type { PollingRow } from './jobs';
 import type { FirstPageRow, LoadAllRow } from './loading';
 import { FILTER_QUERIES, type MemoryResult } from './memory';
@@ -13,6 +14,7 @@ export interface Measurements {
   readonly loading: readonly LoadAllRow[];
   readonly first: readonly FirstPageRow[];
   readonly search?: SearchResult;
+  readonly hygiene?: HygieneResult;
   readonly polling: readonly PollingRow[];
   readonly memory: MemoryResult;
   readonly host: HostResult | undefined;
@@ -269,7 +271,7 @@ function notMeasured(goals: Goal[]): void {
 
 export function report(m: Measurements): string {
   const goals: Goal[] = [];
-  const body = [...loadingSection(m, goals), ...firstPageSection(m, goals), ...searchSection(m.search, goals), ...pollingSection(m, goals), ...hostSection(m, goals), ...memorySection(m, goals)];
+  const body = [...loadingSection(m, goals), ...firstPageSection(m, goals), ...searchSection(m.search, goals), ...hygieneSection(m.hygiene, goals), ...pollingSection(m, goals), ...hostSection(m, goals), ...memorySection(m, goals)];
   notMeasured(goals);
   return [
     '# Benchmarks',

@@ -107,6 +107,20 @@ describe('Changes over several images (against the emulator)', () => {
     }
   });
 
+  it("Alibaba: a refusal 'unless Force=true' refuses the plain delete and lets the forced one through", async () => {
+    const p = providers.get('alibaba')!;
+    const images = await fresh('alibaba', 2);
+    for (const image of images) {
+      sb.emulator.faults.refuseImage({ cloud: 'alibaba', operation: 'DeleteImage', imageId: image.id, unless: 'Force=true' });
+    }
+    // A change whose every image is refused fails with that refusal.
+    await assert.rejects(p.deleting!.deleteImages(REGION.alibaba, [images[0]!.id], {}), /injected fault/);
+    const forced = await p.deleting!.deleteImages(REGION.alibaba, [images[1]!.id], { force: true });
+    assert.deepEqual(forced.failed ?? [], []);
+    assert.notEqual(await p.getImage!(REGION.alibaba, images[0]!.id), undefined);
+    assert.equal(await p.getImage!(REGION.alibaba, images[1]!.id), undefined);
+  });
+
   it('Huawei: tags every image but the refused one', async () => {
     const p = providers.get('huawei')!;
     const images = await fresh('huawei', 3);
