@@ -99,7 +99,7 @@ describe('Cancelling jobs (real extension host)', () => {
 
   it('a cancelled import leaves no new image in the tree or the cloud', async () => {
     const region = await sandboxRegion(a, 'alibaba', 'cn-shenzhen');
-    testInput.script('ci-cancel-imports', 'builds/stop.qcow2', 'ci-import-to-stop', '', 'QCOW2', 'linux', 'Ubuntu', 'x86_64', '40');
+    testInput.script('System disk image', 'ci-cancel-imports', 'builds/stop.qcow2', 'ci-import-to-stop', '', 'QCOW2', 'linux', 'Ubuntu', 'x86_64', '40');
     await vscode.commands.executeCommand('cloudImageExplorer.importImage', region);
     const job = a.jobs.list().find((j) => j.kind === 'import' && j.imageName === 'ci-import-to-stop');
     assert.ok(job && job.imageId, 'the import runs, its new image named');

@@ -33,6 +33,8 @@ describe('Jobs started elsewhere (real extension host)', () => {
     const started = await cli.exporting!.exportImage('cn-hangzhou', node!.image.id, { bucket: 'ci-console-exports', object: 'console', format: 'raw' });
     assert.equal(a.jobs.list().find((j) => j.jobId === started.job.jobId), undefined, 'not known yet');
 
+    // DescribeTasks lists it once it runs (TaskStatus=Processing; a task waits only briefly first).
+    await until('the export to run', async () => ((await cli.jobs!.describeJobs('cn-hangzhou', [started.job.jobId]))[0]?.state === 'running' ? true : undefined));
     await vscode.commands.executeCommand('cloudImageExplorer.jobs.refresh');
     const job = await until('the export to be found', () => a.jobs.list().find((j) => j.jobId === started.job.jobId));
     assert.equal(job.origin, 'elsewhere');
