@@ -23,6 +23,8 @@ describe('Every sandbox cloud (real extension host)', () => {
       assert.ok(regions.length >= 3, `${cloud}: ${regions.length} regions`);
       let walked = 0;
       for (const region of regions) {
+        // Read afresh, as Refresh would: earlier suites copy into, import into and delete from these regions.
+        await vscode.commands.executeCommand('cloudImageExplorer.refresh', region);
         let nodes: Node[] = await children(a, region);
         assert.ok(!nodes.some((n) => n.kind === 'error'), `${cloud}/${region.region.id}: ${nodes.map(label).join(', ')}`);
         let rounds = 0;
