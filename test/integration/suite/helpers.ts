@@ -53,6 +53,16 @@ export async function ownImages(a: ExtensionApi, region: RegionNode, count: numb
   return mine().slice(0, count);
 }
 
+/** Every image node of a region, its pages loaded to the end. */
+export async function allImageNodes(a: ExtensionApi, region: RegionNode): Promise<ImageNode[]> {
+  let nodes: Node[] = await children(a, region);
+  while (nodes[nodes.length - 1]?.kind === 'loadMore') {
+    await vscode.commands.executeCommand('cloudImageExplorer.loadMore', nodes[nodes.length - 1]);
+    nodes = await children(a, region);
+  }
+  return nodes.filter((n): n is ImageNode => n.kind === 'image');
+}
+
 /** Polls until the probe gives a value. */
 export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
   const started = Date.now();

@@ -235,7 +235,8 @@ describe('Image IDs in open editors (real extension host)', () => {
     assert.ok(image);
     used.add(image.id);
     const doc = await open('delete-me.yaml', `# the base image\nimage_id: ${image.id}\n`);
-    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), [], 'no warning while the image exists');
+    // (A newer image of the same name line, where the tree has loaded the region, is said apart: launch.test.)
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.code !== 'image-newer-available'), [], 'no warning while the image exists');
     const node = await a.tree.resolveImage({ accountId: ali.account.id, regionId: ali.regionId, imageId: image.id });
     assert.ok(node);
     testInput.script('Force Delete');
@@ -278,7 +279,8 @@ describe('Image IDs in open editors (real extension host)', () => {
     assert.equal(count('huawei', 'ListImages'), 1, '30 Huawei IDs: one listing of the region');
     assert.equal(requests.length, 4, requests.map((r) => `${r.cloud} ${r.operation}`).join(', '));
     // All 200 found: no warning; information exactly on the images that are deprecated or not available.
-    const diagnostics = vscode.languages.getDiagnostics(doc.uri);
+    // (A newer image of the same name line, where the tree has loaded the region, is said apart: launch.test.)
+    const diagnostics = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.code !== 'image-newer-available');
     const marked = diagnostics.map((d) => `${doc.getText(d.range)} ${String(d.code)} ${d.severity}`).sort();
     const unusable = ids
       .filter((i) => stateOf(i.cloud, i.image) !== 'available')

@@ -23,14 +23,29 @@ describe('Clean Up: Force only for the images chosen (real extension host)', fun
     a = await api();
   });
 
+  /** The images this suite seeded into the sandbox's empty region, removed after it (other suites expect it empty). */
+  let seededHere: string[] = [];
+
   afterEach(async () => {
-    (await a.sandbox()).faults.clear();
+    const emulator = await a.sandbox();
+    emulator.faults.clear();
+    if (seededHere.length) {
+      const region = await sandboxRegion(a, 'alibaba', REGION);
+      const provider = await a.provider(region.account);
+      for (const id of seededHere) {
+        // The chosen one is already gone (its delete is refused: that is fine).
+        await provider.deleting!.deleteImages(REGION, [id], { force: true }).catch(() => undefined);
+      }
+      seededHere = [];
+      await vscode.commands.executeCommand('cloudImageExplorer.refresh', region);
+    }
     assert.equal(testInput.pending.length, 0, 'every scripted answer was used');
   });
 
   it('the image chosen for Force is deleted with it; the others are sent without it and refused', async () => {
     const emulator = await a.sandbox();
     const seeded = emulator.seedImages('alibaba', REGION, 4);
+    seededHere = seeded;
     const region = await sandboxRegion(a, 'alibaba', REGION);
     const provider = await a.provider(region.account);
     // One image kept by its tag, so that the rules do not propose every image (which asks once more).

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import { CHANGES_IN_FLIGHT } from '../../../../src/providers/shared/bounded';
 import type { ImageNode } from '../../../../src/tree/nodes';
-import { api, children, ownImages, sandboxRegion } from '../helpers';
+import { allImageNodes, api, children, sandboxRegion } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
 
 describe('Bulk delete at any size (real extension host)', () => {
@@ -28,7 +28,7 @@ describe('Bulk delete at any size (real extension host)', () => {
     const seeded = new Set(emulator.seedImages('alibaba', 'eu-central-1', 500));
     const region = await sandboxRegion(a, 'alibaba', 'eu-central-1');
     await vscode.commands.executeCommand('cloudImageExplorer.refresh', region);
-    const nodes = (await ownImages(a, region, 500, 'Available')).filter((n) => seeded.has(n.image.id));
+    const nodes = (await allImageNodes(a, region)).filter((n) => seeded.has(n.image.id));
     assert.equal(nodes.length, 500, 'the 500 seeded images are listed');
     // Each answer takes a moment, as a cloud's does: what the client keeps in flight shows in the log.
     emulator.faults.addLatency({ cloud: 'alibaba', operation: 'DeleteImage', ms: 20 });

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import { imageInUse } from '../../../../src/sandbox/alibaba/world';
 import type { ImageNode, RegionNode } from '../../../../src/tree/nodes';
-import { api, children, ownImages, sandboxRegion, until } from '../helpers';
+import { allImageNodes, api, children, ownImages, sandboxRegion, until } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
 
 describe('What a delete says (real extension host)', () => {
@@ -72,7 +72,7 @@ describe('What a delete says (real extension host)', () => {
     const [id] = emulator.seedImages('alibaba', 'eu-central-1', 1);
     const region = await sandboxRegion(a, 'alibaba', 'eu-central-1');
     await vscode.commands.executeCommand('cloudImageExplorer.refresh', region);
-    const node = (await children(a, region)).find((n): n is ImageNode => n.kind === 'image' && (n as ImageNode).image.id === id)!;
+    const node = (await allImageNodes(a, region)).find((n) => n.image.id === id)!;
     const notes = testInput.notifications.length;
     testInput.script('Delete');
     await vscode.commands.executeCommand('cloudImageExplorer.delete', node, [node]);
@@ -88,7 +88,7 @@ describe('What a delete says (real extension host)', () => {
     const ids = emulator.seedImages('alibaba', 'eu-central-1', 2);
     const region = await sandboxRegion(a, 'alibaba', 'eu-central-1');
     await vscode.commands.executeCommand('cloudImageExplorer.refresh', region);
-    const nodes = (await children(a, region)).filter((n): n is ImageNode => n.kind === 'image' && ids.includes((n as ImageNode).image.id));
+    const nodes = (await allImageNodes(a, region)).filter((n) => ids.includes(n.image.id));
     const refused = nodes[0]!;
     emulator.faults.refuseImage({ cloud: 'alibaba', operation: 'DeleteImage', imageId: refused.image.id, times: 1, message: 'Refused once.' });
     const shown = testInput.shown.length;
