@@ -34,24 +34,14 @@ export function createImage(
   if (isResponse(request)) {
     return request;
   }
-  const url = text(request, 'image_url');
-  if (url === undefined) {
+  if (text(request, 'image_url') === undefined) {
     return invalid(request['instance_id'] === undefined ? 'The parameter image_url or instance_id is required.' : 'The sandbox creates images from OBS files only (image_url).');
   }
-  const colon = url.indexOf(':');
-  const bucket = url.slice(0, colon);
-  const object = url.slice(colon + 1);
-  if (colon < 0 || RULES.checkBucket(bucket) || RULES.checkObject(object)) {
-    return invalid('The parameter image_url is invalid: "<OBS bucket>:<image file>" is required.');
+  const source = sourceOf(request);
+  if (isResponse(source)) {
+    return source;
   }
-  const name = text(request, 'name') ?? '';
-  if (RULES.checkName(name)) {
-    return invalid('The parameter name is invalid.');
-  }
-  const description = text(request, 'description') ?? '';
-  if (RULES.checkDescription(description)) {
-    return invalid('The parameter description is invalid.');
-  }
+  const { url, name, description } = source;
   const osVersion = text(request, 'os_version') ?? '';
   if (!RULES.platforms.includes(osVersion)) {
     return invalid(`The parameter os_version is invalid: ${osVersion || '(none)'}.`);
@@ -68,33 +58,12 @@ export function createImage(
   if (!['ECS', 'FusionCompute', 'BMS', 'Ironic'].includes(String(type))) {
     return invalid('The parameter type is invalid.');
   }
-  const key = encryptionOf(request, (keyId) => keyUsable(scope, keyId));
+  const key = keyAndFile(request, scope, source, { storage, room, keyUsable });
   if (isResponse(key)) {
     return key;
   }
-  const stored = checkImportFile(storage, 'huawei', scope.project.regionId, bucket, object, true);
-  if (bucket.startsWith('missing-') || object.startsWith('missing') || stored === 'noObject') {
-    return imsError(404, IMS_CODES.fileNotFound, `The image file ${object} does not exist in the OBS bucket ${bucket}.`);
-  }
-  if (stored === 'otherRegion') {
-    return imsError(400, IMS_CODES.bucketRegion, `The OBS bucket ${bucket} is not in the region of the image (${scope.project.regionId}).`);
-  }
-  if (stored === 'notStandard') {
-    return invalid(`The storage class of the OBS bucket ${bucket} must be Standard.`);
-  }
-  if (room < 1) {
-    return imsError(400, IMS_CODES.imageQuota, 'The quota of private images (image) is exceeded.');
-  }
   const image: ImsImage = { ...importedImage(scope, { name, description, osVersion, minDisk, architecture, url, now }), ...(key ?? {}) };
-  scope.images.push(image);
-  return jobs.start(scope, {
-    operation: 'CreateImage',
-    jobType: 'imsImportImageJob',
-    imageId: image.id,
-    imageName: name,
-    apply: (finishedAt) => Object.assign(image, { status: 'active', active_at: isoSecond(finishedAt), updated_at: isoSecond(finishedAt) }),
-    fail: () => Object.assign(image, { status: 'killed' }),
-  });
+  return startImport(jobs, scope, image, 'CreateImage');
 }
 
 interface ImportedFacts {
@@ -177,6 +146,47 @@ export function createDataImage(
   if (isResponse(request)) {
     return request;
   }
+  const source = sourceOf(request);
+  if (isResponse(source)) {
+    return source;
+  }
+  const { url, name, description } = source;
+  const range = RULES.dataImage!;
+  const minDisk = request['min_disk'];
+  if (typeof minDisk !== 'number' || !Number.isInteger(minDisk) || minDisk < range.minGiB || minDisk > range.maxGiB) {
+    return invalid(`The parameter min_disk is invalid: an integer from ${range.minGiB} to ${range.maxGiB}.`);
+  }
+  const osType = text(request, 'os_type') ?? 'Linux';
+  if (!range.osTypes.includes(osType)) {
+    return invalid(`The parameter os_type is invalid: ${osType}.`);
+  }
+  const key = keyAndFile(request, scope, source, { storage, room, keyUsable });
+  if (isResponse(key)) {
+    return key;
+  }
+  const base = importedImage(scope, { name, description, osVersion: 'Other Linux(64 bit)', minDisk, architecture: 'x86', url, now });
+  const image: ImsImage = {
+    ...base,
+    __os_type: osType,
+    __os_version: '',
+    __platform: '',
+    virtual_env_type: 'DataImage',
+    __support_kvm: '',
+    ...(key ?? {}),
+  };
+  return startImport(jobs, scope, image, 'CreateDataImage');
+}
+
+interface ImportSource {
+  readonly url: string;
+  readonly bucket: string;
+  readonly object: string;
+  readonly name: string;
+  readonly description: string;
+}
+
+/** What every import names: the OBS file ("bucket:object"), the image's name and description. */
+function sourceOf(request: Record<string, unknown>): ImportSource | EmulatorResponse {
   const url = text(request, 'image_url') ?? '';
   const colon = url.indexOf(':');
   const bucket = url.slice(0, colon);
@@ -192,19 +202,25 @@ export function createDataImage(
   if (RULES.checkDescription(description)) {
     return invalid('The parameter description is invalid.');
   }
-  const range = RULES.dataImage!;
-  const minDisk = request['min_disk'];
-  if (typeof minDisk !== 'number' || !Number.isInteger(minDisk) || minDisk < range.minGiB || minDisk > range.maxGiB) {
-    return invalid(`The parameter min_disk is invalid: an integer from ${range.minGiB} to ${range.maxGiB}.`);
-  }
-  const osType = text(request, 'os_type') ?? 'Linux';
-  if (!range.osTypes.includes(osType)) {
-    return invalid(`The parameter os_type is invalid: ${osType}.`);
-  }
+  return { url, bucket, object, name, description };
+}
+
+interface ImportRoom {
+  readonly storage: SandboxObjectStores | undefined;
+  readonly room: number;
+  readonly keyUsable: (scope: Scope, keyId: string) => KmsKeyState;
+}
+
+/**
+ * The KMS key (cmk_id), if any, must be usable; the file must exist in a Standard bucket of the image's
+ * region; the quota must have room. Answers the key's fields for the image, or the refusal.
+ */
+function keyAndFile(request: Record<string, unknown>, scope: Scope, source: ImportSource, { storage, room, keyUsable }: ImportRoom): ReturnType<typeof encryptionOf> {
   const key = encryptionOf(request, (keyId) => keyUsable(scope, keyId));
   if (isResponse(key)) {
     return key;
   }
+  const { bucket, object } = source;
   const stored = checkImportFile(storage, 'huawei', scope.project.regionId, bucket, object, true);
   if (bucket.startsWith('missing-') || object.startsWith('missing') || stored === 'noObject') {
     return imsError(404, IMS_CODES.fileNotFound, `The image file ${object} does not exist in the OBS bucket ${bucket}.`);
@@ -218,22 +234,17 @@ export function createDataImage(
   if (room < 1) {
     return imsError(400, IMS_CODES.imageQuota, 'The quota of private images (image) is exceeded.');
   }
-  const base = importedImage(scope, { name, description, osVersion: 'Other Linux(64 bit)', minDisk, architecture: 'x86', url, now });
-  const image: ImsImage = {
-    ...base,
-    __os_type: osType,
-    __os_version: '',
-    __platform: '',
-    virtual_env_type: 'DataImage',
-    __support_kvm: '',
-    ...(key ?? {}),
-  };
+  return key;
+}
+
+/** The image is listed from the start ("saving"): "active" when the job succeeds, "killed" when it fails. */
+function startImport(jobs: HuaweiImsJobs, scope: Scope, image: ImsImage, operation: 'CreateImage' | 'CreateDataImage'): EmulatorResponse {
   scope.images.push(image);
   return jobs.start(scope, {
-    operation: 'CreateDataImage',
+    operation,
     jobType: 'imsImportImageJob',
     imageId: image.id,
-    imageName: name,
+    imageName: image.name,
     apply: (finishedAt) => Object.assign(image, { status: 'active', active_at: isoSecond(finishedAt), updated_at: isoSecond(finishedAt) }),
     fail: () => Object.assign(image, { status: 'killed' }),
   });
