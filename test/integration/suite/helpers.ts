@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import type { CloudKind } from '../../../src/providers/core/model';
 import type { AccountNode, ImageNode, Node, RegionNode } from '../../../src/tree/nodes';
+import { testInput } from '../userInput/testUserInput';
 
 export const EXTENSION_ID = 'cloud-image-explorer.cloud-image-explorer';
 
@@ -91,4 +92,40 @@ export function nextJobsChange(a: ExtensionApi): Promise<void> {
 /** What the details panel of an image is known by. */
 export function identity(node: ImageNode): { accountId: string; regionId: string; imageId: string } {
   return { accountId: node.account.id, regionId: node.parent.region.id, imageId: node.image.id };
+}
+
+/**
+ * A hover or tooltip as the user reads it: a MarkdownString's text comes with escaped punctuation and
+ * non-breaking spaces, shown as plain characters.
+ */
+export function readable(tooltip: string | vscode.MarkdownString | undefined): string {
+  if (typeof tooltip === 'string') {
+    return tooltip;
+  }
+  return (tooltip?.value ?? '').replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+}
+
+/**
+ * What every test of a suite leaves behind is cleaned after it: the sandbox's injected faults, the
+ * scripted answers (all of them used, when `scriptUsed`), the open details panels.
+ */
+export function cleanAfterEach(a: () => ExtensionApi, options: { faults?: boolean; scriptUsed?: boolean; panels?: boolean }): void {
+  afterEach(async () => {
+    const ext = a();
+    if (options.faults) {
+      (await ext.sandbox()).faults.clear();
+    }
+    if (options.scriptUsed) {
+      const left = testInput.pending.length;
+      testInput.clearScript();
+      if (left !== 0) {
+        throw new Error(`${left} scripted answers were not used`);
+      }
+    } else {
+      testInput.clearScript();
+    }
+    if (options.panels) {
+      ext.panels.closeAll();
+    }
+  });
 }

@@ -7,7 +7,7 @@ import type { ExtensionApi } from '../../../../src/extension';
 import type { HygienePlan } from '../../../../src/hygiene/plan';
 import type { Image } from '../../../../src/providers/core/model';
 import type { ImageProvider } from '../../../../src/providers/core/provider';
-import { api, sandboxRegion } from '../helpers';
+import { api, cleanAfterEach, sandboxRegion } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
 
 const RULES = ['Not used by any instance', 'Not named by any launch template', "Not named in the workspace's files", 'Older than 90 days', 'Not tagged keep=*'];
@@ -30,11 +30,7 @@ describe('Clean Up: Cancel between images (real extension host)', function () {
   before(async () => {
     a = await api();
   });
-
-  afterEach(async () => {
-    (await a.sandbox()).faults.clear();
-    assert.equal(testInput.pending.length, 0, 'every scripted answer was used');
-  });
+  cleanAfterEach(() => a, { faults: true, scriptUsed: true });
 
   it('Cancel after the first image is deleted: what was sent is reported deleted, the rest are not touched', async () => {
     const region = await sandboxRegion(a, 'alibaba', 'cn-beijing');

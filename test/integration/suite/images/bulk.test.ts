@@ -6,7 +6,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { ImageNode } from '../../../../src/tree/nodes';
-import { api, children, ownImages, sandboxRegion, until } from '../helpers';
+import { api, children, cleanAfterEach, ownImages, sandboxRegion, until } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
 
 describe('Changes over several images (real extension host)', () => {
@@ -15,11 +15,7 @@ describe('Changes over several images (real extension host)', () => {
   before(async () => {
     a = await api();
   });
-
-  afterEach(async () => {
-    (await a.sandbox()).faults.clear();
-    assert.equal(testInput.pending.length, 0, 'every scripted answer was used');
-  });
+  cleanAfterEach(() => a, { faults: true, scriptUsed: true });
 
   it('deletes three images when the cloud refuses one: two leave the tree, exactly that one stays marked', async () => {
     const region = await sandboxRegion(a, 'alibaba', 'cn-wulanchabu');

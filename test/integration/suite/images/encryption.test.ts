@@ -6,7 +6,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { ImageNode, Node } from '../../../../src/tree/nodes';
-import { api, children, identity, ownImages, sandboxRegion, until } from '../helpers';
+import { api, children, cleanAfterEach, identity, ownImages, sandboxRegion, until } from '../helpers';
 import { CANCEL, testInput } from '../../userInput/testUserInput';
 
 const REGION = 'cn-north-4';
@@ -17,11 +17,7 @@ describe('Encrypted copies (real extension host)', () => {
   before(async () => {
     a = await api();
   });
-
-  afterEach(() => {
-    testInput.clearScript();
-    a.panels.closeAll();
-  });
+  cleanAfterEach(() => a, { panels: true });
 
   it('copies a Huawei image encrypted with a KMS key picked from the project\u2019s keys; the new image\u2019s panel names the key', async () => {
     const region = await sandboxRegion(a, 'huawei', REGION);

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
 import type { SharedImageNode, SharedWithMeNode } from '../../../../src/tree/sharedWithMe';
-import { api, children, label, ownImages, sandboxRegion, until } from '../helpers';
+import { api, children, label, ownImages, readable, sandboxRegion, until } from '../helpers';
 import { testInput, BACK } from '../../userInput/testUserInput';
 
 /** The region's image nodes of a name, loading pages as needed. */
@@ -120,8 +120,7 @@ describe('Import, shared with me, quota and fast export (real extension host)', 
     // The region's hover shows them too.
     const hover = await until('the quota in the region hover', () => {
       const t = a.tree.resolveTreeItem(region.treeItem(), region).tooltip;
-      // As the user reads it: a MarkdownString's text comes escaped.
-      const text = t instanceof vscode.MarkdownString ? t.value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1') : '';
+      const text = readable(t);
       return /Private images: \d+ \/ 1,000/.test(text) ? text : undefined;
     });
     assert.match(hover, /Image members: \d+ \/ 1,000/);

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import { WHOLE_IMAGE_REGION } from '../../../../src/sandbox/huawei/wholeImages';
 import type { ImageNode, Node } from '../../../../src/tree/nodes';
-import { api, children, sandboxRegion } from '../helpers';
+import { api, children, readable, sandboxRegion } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
 
 describe('Huawei whole-machine images (real extension host)', () => {
@@ -30,8 +30,7 @@ describe('Huawei whole-machine images (real extension host)', () => {
     assert.ok(node, 'the whole-machine image is listed');
     const backupId = node.image.wholeMachine!.backupId!;
     assert.match(String(node.treeItem().description), /^Whole-machine image · /);
-    // The hover as it reads (its Markdown escapes spaces and brackets).
-    const hover = node.tooltip().value.replace(/&nbsp;/g, ' ').replace(/\\/g, '');
+    const hover = readable(node.tooltip());
     assert.ok(hover.includes(`Kind: Whole-machine image (the server with its data disks, kept in backup ${backupId})`), hover);
     const others = nodes.filter((n): n is ImageNode => n.kind === 'image' && !(n as ImageNode).image.wholeMachine);
     assert.ok(others.every((n) => !String(n.treeItem().description).startsWith('Whole-machine')), 'other images are not marked');

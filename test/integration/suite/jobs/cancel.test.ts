@@ -9,14 +9,13 @@ import type { ExtensionApi } from '../../../../src/extension';
 import type { JobGroup } from '../../../../src/jobs/jobsView';
 import type { TrackedJob } from '../../../../src/jobs/model';
 import type { ImageNode, Node } from '../../../../src/tree/nodes';
-import { api, children, identity, ownImages, sandboxRegion, until } from '../helpers';
+import { api, children, cleanAfterEach, identity, ownImages, readable, sandboxRegion, until } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
 
 /** A Jobs view item as the user sees it: label, description, icon, hover text (unescaped). */
 function shown(a: ExtensionApi, element: TrackedJob | JobGroup): { label: string; description: string; icon: string; hover: string } {
   const item = a.jobsView.getTreeItem(element);
-  const tooltip = item.tooltip;
-  const hover = typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '').replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+  const hover = readable(item.tooltip);
   return { label: String(item.label), description: String(item.description ?? ''), icon: (item.iconPath as vscode.ThemeIcon).id, hover };
 }
 
@@ -37,11 +36,7 @@ describe('Cancelling jobs (real extension host)', () => {
   before(async () => {
     a = await api();
   });
-
-  afterEach(() => {
-    testInput.clearScript();
-    a.panels.closeAll();
-  });
+  cleanAfterEach(() => a, { panels: true });
 
   it('Stop the Export / Keep Running; a cancelled export is "Cancelled" in the view, the hover, the panel and the notification, and leaves no file', async () => {
     const [node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-hangzhou'), 1, 'Available');

@@ -6,12 +6,11 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { TrackedJob } from '../../../../src/jobs/model';
-import { api, identity, ownImages, sandboxRegion, until } from '../helpers';
+import { api, cleanAfterEach, identity, ownImages, readable, sandboxRegion, until } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
 
 function hover(a: ExtensionApi, job: TrackedJob): string {
-  const t = a.jobsView.getTreeItem(job).tooltip;
-  return typeof t === 'string' ? t : (t?.value ?? '').replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+  return readable(a.jobsView.getTreeItem(job).tooltip);
 }
 
 describe('Jobs started elsewhere (real extension host)', () => {
@@ -20,11 +19,7 @@ describe('Jobs started elsewhere (real extension host)', () => {
   before(async () => {
     a = await api();
   });
-
-  afterEach(() => {
-    testInput.clearScript();
-    a.panels.closeAll();
-  });
+  cleanAfterEach(() => a, { panels: true });
 
   it('an Alibaba export started outside the extension shows in the Jobs view with its progress, marked as started elsewhere, never announced', async () => {
     const [node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-hangzhou'), 1, 'Available');

@@ -5,15 +5,10 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
-import { api, identity, ownImages, sandboxRegion } from '../helpers';
+import { api, identity, ownImages, readable, sandboxRegion } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
 
 const OPERATION = 'DescribeImageSupportInstanceTypes';
-
-/** A hover's Markdown as it reads: spaces and escaped punctuation as they show. */
-function plain(markdown: string): string {
-  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
-}
 
 describe('Supported instance types in the details panel (real extension host)', () => {
   let a: ExtensionApi;
@@ -75,7 +70,7 @@ describe('Supported instance types in the details panel (real extension host)', 
     const errors = testInput.notifications.slice(said).filter((n) => n.severity === 'error');
     assert.equal(errors.length, 2, errors.map((n) => n.message).join(' | '));
     assert.ok(errors.every((n) => n.buttons.includes('Retry') && n.message.includes('could not be read')));
-    const failed = plain(node!.tooltip().value);
+    const failed = readable(node!.tooltip());
     assert.match(failed, /could not be read/);
     assert.ok(failed.includes(`[Retry](${link})`), failed);
 
@@ -83,7 +78,7 @@ describe('Supported instance types in the details panel (real extension host)', 
     const provider = await a.provider(node!.account);
     const expected = await provider.details!.instanceTypes!(id.regionId, id.imageId);
     await vscode.commands.executeCommand('cloudImageExplorer.showInstanceTypes', id);
-    const shown = plain(node!.tooltip().value);
+    const shown = readable(node!.tooltip());
     assert.ok(shown.includes(expected.slice(0, 3).join(', ')), shown);
     assert.ok(!shown.includes('could not be read'));
   });

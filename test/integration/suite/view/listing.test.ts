@@ -6,7 +6,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { AccountNode, ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
-import { api, children, label, sandboxRegion } from '../helpers';
+import { api, children, label, readable, sandboxRegion } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
 
 /** Loads pages of a region until `count` images match (or the region ends). */
@@ -44,7 +44,7 @@ describe('Own images in every status, and commands only where they apply (real e
     assert.match(String(unavailable!.treeItem().description), /· Unavailable$/);
     assert.equal(iconOf(unavailable!), 'circle-slash');
     // The hover, built when the view asks (resolveTreeItem), says the same.
-    const tip = (a.tree.resolveTreeItem(creating!.treeItem(), creating!).tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ');
+    const tip = readable(a.tree.resolveTreeItem(creating!.treeItem(), creating!).tooltip);
     assert.match(tip, /Status: Creating/);
     assert.match(tip, /Progress: \d{1,2}%/);
     // Its own: tags apply in any state; sharing, export and delete wait until it is ready.
