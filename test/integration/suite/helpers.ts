@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
-import type { CloudKind } from '../../../src/providers/core/model';
+import type { CloudKind, Cursor, Image } from '../../../src/providers/core/model';
 import type { AccountNode, ImageNode, Node, RegionNode } from '../../../src/tree/nodes';
 import { testInput } from '../userInput/testUserInput';
 
@@ -128,4 +128,30 @@ export function cleanAfterEach(a: () => ExtensionApi, options: { faults?: boolea
       ext.panels.closeAll();
     }
   });
+}
+
+/** The region's image node of a name, loading pages only until it shows. */
+export async function imageNamed(a: ExtensionApi, region: RegionNode, name: string): Promise<ImageNode | undefined> {
+  let nodes: Node[] = await children(a, region);
+  for (;;) {
+    const found = nodes.find((n): n is ImageNode => n.kind === 'image' && (n as ImageNode).image.name === name);
+    if (found || nodes[nodes.length - 1]?.kind !== 'loadMore') {
+      return found;
+    }
+    await vscode.commands.executeCommand('cloudImageExplorer.loadMore', nodes[nodes.length - 1]);
+    nodes = await children(a, region);
+  }
+}
+
+/** The account's own images in a region as the cloud lists them (every page at the largest size), not the tree. */
+export async function ownListed(a: ExtensionApi, region: RegionNode): Promise<Image[]> {
+  const provider = await a.provider(region.account);
+  const own: Image[] = [];
+  let cursor: Cursor | undefined;
+  do {
+    const page = await provider.listImages({ regionId: region.region.id, pageSize: provider.maxPageSize, cursor, filter: { owner: 'self' } });
+    own.push(...page.items.filter((i) => i.owner === 'self'));
+    cursor = page.next;
+  } while (cursor);
+  return own;
 }

@@ -5,23 +5,11 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { HygienePlan } from '../../../../src/hygiene/plan';
-import type { Image } from '../../../../src/providers/core/model';
-import type { ImageProvider } from '../../../../src/providers/core/provider';
-import { api, cleanAfterEach, sandboxRegion } from '../helpers';
+import { api, cleanAfterEach, ownListed, sandboxRegion } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
 
 const RULES = ['Not used by any instance', 'Not named by any launch template', "Not named in the workspace's files", 'Older than 90 days', 'Not tagged keep=*'];
 
-async function allOwnIds(provider: ImageProvider, regionId: string): Promise<Set<string>> {
-  const out = new Set<string>();
-  let cursor;
-  do {
-    const page = await provider.listImages({ regionId, cursor, pageSize: provider.maxPageSize, filter: { owner: 'self' } });
-    page.items.filter((i: Image) => i.owner === 'self').forEach((i) => out.add(i.id));
-    cursor = page.next;
-  } while (cursor);
-  return out;
-}
 
 describe('Clean Up: Cancel between images (real extension host)', function () {
   this.timeout(180_000);
@@ -37,8 +25,8 @@ describe('Clean Up: Cancel between images (real extension host)', function () {
     testInput.script(RULES, '90');
     const plan = await vscode.commands.executeCommand<HygienePlan | undefined>('cloudImageExplorer.findUnusedImages', region);
     assert.ok(plan && plan.remove.length >= 6, `${plan?.remove.length} proposed`);
-    const provider = await a.provider(region.account);
-    const before = await allOwnIds(provider, 'cn-beijing');
+    const ownIds = async (): Promise<Set<string>> => new Set((await ownListed(a, region)).map((i) => i.id));
+    const before = await ownIds();
     const emulator = await a.sandbox();
     // Deletes take a while, so that Cancel comes while most images still wait their turn.
     emulator.faults.addLatency({ cloud: 'alibaba', operation: 'DeleteImage', ms: 400 });
@@ -58,7 +46,7 @@ describe('Clean Up: Cancel between images (real extension host)', function () {
     await running;
 
     const sent = emulator.requestsSince(mark).filter((r) => r.operation === 'DeleteImage');
-    const after = await allOwnIds(provider, 'cn-beijing');
+    const after = await ownIds();
     const deleted = [...before].filter((id) => !after.has(id));
     assert.equal(deleted.length, sent.length, 'every delete sent finished; none other was sent');
     assert.ok(deleted.length >= 1 && deleted.length < plan.remove.length, `${deleted.length} of ${plan.remove.length} deleted`);

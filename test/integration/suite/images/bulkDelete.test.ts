@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import { CHANGES_IN_FLIGHT } from '../../../../src/providers/shared/bounded';
 import type { ImageNode } from '../../../../src/tree/nodes';
-import { allImageNodes, api, children, sandboxRegion } from '../helpers';
+import { allImageNodes, api, children, cleanAfterEach, sandboxRegion } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
 
 describe('Bulk delete at any size (real extension host)', () => {
@@ -16,11 +16,7 @@ describe('Bulk delete at any size (real extension host)', () => {
   before(async () => {
     a = await api();
   });
-
-  afterEach(async () => {
-    (await a.sandbox()).faults.clear();
-    assert.equal(testInput.pending.length, 0, 'every scripted answer was used');
-  });
+  cleanAfterEach(() => a, { faults: true, scriptUsed: true });
 
   it('deletes 500 Alibaba images with a bounded number in flight, each sent once, all gone', async function () {
     this.timeout(180_000);

@@ -4,21 +4,9 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
-import type { ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
-import { api, children, sandboxRegion, until } from '../helpers';
+import { api, imageNamed, sandboxRegion, until } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
 
-async function imageNamed(a: ExtensionApi, region: RegionNode, name: string): Promise<ImageNode | undefined> {
-  let nodes: Node[] = await children(a, region);
-  for (;;) {
-    const found = nodes.find((n): n is ImageNode => n.kind === 'image' && (n as ImageNode).image.name === name);
-    if (found || nodes[nodes.length - 1]?.kind !== 'loadMore') {
-      return found;
-    }
-    await vscode.commands.executeCommand('cloudImageExplorer.loadMore', nodes[nodes.length - 1]);
-    nodes = await children(a, region);
-  }
-}
 
 async function importDone(a: ExtensionApi, name: string): Promise<void> {
   const job = await until(`the import of ${name} to be tracked`, () => a.jobs.list().find((j) => j.kind === 'import' && j.imageName === name));

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import { imageInUse } from '../../../../src/sandbox/alibaba/world';
 import type { ImageNode, RegionNode } from '../../../../src/tree/nodes';
-import { allImageNodes, api, children, ownImages, sandboxRegion, until } from '../helpers';
+import { allImageNodes, api, children, cleanAfterEach, ownImages, sandboxRegion, until } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
 
 describe('What a delete says (real extension host)', () => {
@@ -16,11 +16,7 @@ describe('What a delete says (real extension host)', () => {
   before(async () => {
     a = await api();
   });
-
-  afterEach(async () => {
-    (await a.sandbox()).faults.clear();
-    assert.equal(testInput.pending.length, 0, 'every scripted answer was used');
-  });
+  cleanAfterEach(() => a, { faults: true, scriptUsed: true });
 
   /** An own Available image that instances use and that is shared with nobody (so only the use stops a delete). */
   async function inUse(region: RegionNode): Promise<ImageNode> {

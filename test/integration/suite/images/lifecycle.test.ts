@@ -5,23 +5,11 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
-import type { ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
+import type { RegionNode } from '../../../../src/tree/nodes';
 import type { SharedImageNode, SharedWithMeNode } from '../../../../src/tree/sharedWithMe';
-import { api, children, label, ownImages, readable, sandboxRegion, until } from '../helpers';
+import { api, children, imageNamed, label, ownImages, readable, sandboxRegion, until } from '../helpers';
 import { testInput, BACK } from '../../userInput/testUserInput';
 
-/** The region's image nodes of a name, loading pages as needed. */
-async function imageNamed(a: ExtensionApi, region: RegionNode, name: string): Promise<ImageNode | undefined> {
-  let nodes: Node[] = await children(a, region);
-  for (;;) {
-    const found = nodes.find((n): n is ImageNode => n.kind === 'image' && (n as ImageNode).image.name === name);
-    if (found || nodes[nodes.length - 1]?.kind !== 'loadMore') {
-      return found;
-    }
-    await vscode.commands.executeCommand('cloudImageExplorer.loadMore', nodes[nodes.length - 1]);
-    nodes = await children(a, region);
-  }
-}
 
 async function jobDone(a: ExtensionApi, kind: string, imageName: string): Promise<void> {
   const job = await until(`the ${kind} job of ${imageName} to be tracked`, () => a.jobs.list().find((j) => j.kind === kind && j.imageName === imageName));

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { Cursor, Image, ImageFilter } from '../../../../src/providers/core/model';
 import type { ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
-import { api, children, sandboxRegion, until } from '../helpers';
+import { api, children, ownListed, sandboxRegion, until } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
 
 function images(nodes: readonly Node[]): ImageNode[] {
@@ -79,14 +79,7 @@ describe('Filter in Cloud… by a cloud\u2019s own conditions (real extension ho
 
   it('counts Huawei images without tags per region before loading, then lists exactly them, and is cleared', async () => {
     const region = await sandboxRegion(a, 'huawei', 'cn-north-4');
-    const provider = await a.provider(region.account);
-    const own: Image[] = [];
-    let cursor: Cursor | undefined;
-    do {
-      const page = await provider.listImages({ regionId: region.region.id, pageSize: 500, cursor, filter: { owner: 'self' } });
-      own.push(...page.items);
-      cursor = page.next;
-    } while (cursor);
+    const own = await ownListed(a, region);
     const expected = own.filter((i) => i.tags.length === 0).map((i) => i.id).sort();
     assert.ok(expected.length > 0 && expected.length < own.length);
 

@@ -4,11 +4,11 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
-import type { Cursor, Image, Tag } from '../../../../src/providers/core/model';
+import type { Image, Tag } from '../../../../src/providers/core/model';
 import type { GroupNode } from '../../../../src/tree/groupNode';
 import type { EmptyNode, ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
 import { ViewState } from '../../../../src/tree/viewState';
-import { api, children, sandboxRegion, until } from '../helpers';
+import { api, children, ownListed, sandboxRegion, until } from '../helpers';
 import { testInput, BACK } from '../../userInput/testUserInput';
 
 function images(nodes: readonly Node[]): ImageNode[] {
@@ -143,14 +143,7 @@ describe('Filter, sort and group the Images view (real extension host)', () => {
 
   it('a Huawei tag filter in the cloud is counted per region before loading, then narrows the region, and is cleared', async () => {
     const region = await sandboxRegion(a, 'huawei', 'cn-north-4');
-    const provider = await a.provider(region.account);
-    const own: Image[] = [];
-    let cursor: Cursor | undefined;
-    do {
-      const page = await provider.listImages({ regionId: region.region.id, pageSize: 500, cursor, filter: { owner: 'self' } });
-      own.push(...page.items);
-      cursor = page.next;
-    } while (cursor);
+    const own = await ownListed(a, region);
     const tag = commonTag(own);
     const expected = own.filter((i) => i.tags.some((t) => t.key === tag.key && t.value === tag.value)).map((i) => i.id).sort();
     assert.ok(expected.length > 0 && expected.length < own.length);
