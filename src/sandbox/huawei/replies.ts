@@ -45,6 +45,20 @@ export const IMS_CODES = {
   exportTooLarge: 'IMG.0160',
   /** 400: you cannot share an image with yourself (documented). */
   shareSelf: 'IMG.0076',
+  /** 400: the body of the delete request is wrong ("删除请求体错误", documented; e.g. delete_backup not a Boolean). */
+  deleteBody: 'IMG.0016',
+  /** 400: the image being created cannot be deleted (documented). */
+  deleteCreating: 'IMG.0090',
+  /** 400: the protected image cannot be deleted (documented). */
+  deleteProtected: 'IMG.0091',
+  /** 400: the image can only be deleted by the owner (documented). */
+  deleteNotOwner: 'IMG.0092',
+  /** 400: the Marketplace image cannot be deleted (documented). */
+  deleteMarket: 'IMG.0093',
+  /** 400: the public image cannot be deleted (documented). */
+  deletePublic: 'IMG.0094',
+  /** 400: failed to delete the full-ECS backup (documented; the sandbox: a backup held by the backup service). */
+  backupNotDeleted: 'IMG.0176',
   /** 500: internal error (sandbox pick). */
   internal: 'IMG.0999',
 } as const;
