@@ -41,6 +41,8 @@ export const IMS_CODES = {
   bucketRegion: 'IMG.0058',
   /** 400: the full-ECS image cannot be exported (documented). */
   wholeImageExport: 'IMG.0128',
+  /** 400: the full-ECS image cannot be exported or replicated (documented; the sandbox: a copy within its region). */
+  wholeImageCopy: 'IMG.0130',
   /** 400: only images less than 128 GB can be exported (documented; the sandbox: without is_quick_export). */
   exportTooLarge: 'IMG.0160',
   /** 400: you cannot share an image with yourself (documented). */
