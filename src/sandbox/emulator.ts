@@ -230,6 +230,11 @@ export class Emulator implements KeyStore {
     return this.handlers.find((h) => h.cloud === cloud)?.backupExists?.(backupId) ?? false;
   }
 
+  /** Tests only: the backup service holds (or releases) a whole-machine image's backup, so deleting it fails (Huawei IMG.0176). */
+  holdBackup(cloud: CloudKind, backupId: string, held = true): void {
+    this.handlers.find((h) => h.cloud === cloud)?.holdBackup?.(backupId, held);
+  }
+
   /** Requests since a point in the log, e.g. `const mark = emu.requestLog.length; ...; emu.requestsSince(mark)`. */
   requestsSince(mark: number): readonly RequestLogEntry[] {
     return this.requestLog.slice(mark);

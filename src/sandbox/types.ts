@@ -56,6 +56,8 @@ export interface CloudHandler {
   seedImages?(regionId: string, count: number): string[];
   /** Tests only: whether a whole-machine image's backup still exists (Huawei). */
   backupExists?(backupId: string): boolean;
+  /** Tests only: the backup service holds (or releases) a whole-machine image's backup (Huawei). */
+  holdBackup?(backupId: string, held: boolean): void;
 }
 
 /** The request as a gateway that echoes it would quote it: request line, headers, blank line, body. */

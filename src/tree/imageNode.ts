@@ -7,7 +7,7 @@ import { consoleUrl } from '../providers/rules/console';
 import type { AccountConfig, Image, ImageOwner } from '../providers/core/model';
 import type { ImageState } from '../providers/core/vocabulary';
 import { formatDuration, formatGiB, formatNumber, formatTime } from '../util/format';
-import { imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
+import { imageState, imageStateLabel, ownerLabel, wholeMachineZones } from '../util/vocabulary';
 import { describeImage, type FactWords } from './imageFacts';
 import type { Node, RegionNode } from './nodes';
 
@@ -232,6 +232,8 @@ export class ImageNode implements Node {
             : vscode.l10n.t('Whole-machine image (the server with its data disks, kept in a backup)')
           : undefined,
       ],
+      // IMS reports no field for this state (docs/response-variants.md): what Huawei's documentation says of it.
+      [vscode.l10n.t('Availability zones'), image.wholeMachine ? wholeMachineZones() : undefined],
       [vscode.l10n.t('OS'), image.osName ?? image.osType],
       [vscode.l10n.t('Architecture'), image.architecture],
       [vscode.l10n.t('Size'), image.sizeGiB === undefined ? undefined : formatGiB(image.sizeGiB)],

@@ -137,6 +137,14 @@ function reasonText(reason: ErrorReason): string {
       return vscode.l10n.t('The cloud has not enough resources for this now: retry later.');
     case 'serviceUpdating':
       return vscode.l10n.t("The cloud's service is being updated: retry later.");
+    case 'marketplaceImage':
+      return vscode.l10n.t('This is a Marketplace image, or an image made from one: the cloud does not allow this on it.');
+    case 'cloudPublicImage':
+      return vscode.l10n.t("This is one of the cloud's public images: only your own private images can be deleted, exported or changed.");
+    case 'backupNotDeleted':
+      return vscode.l10n.t("The cloud could not delete the whole-machine image's backup: check the backup in Cloud Backup and Recovery, or delete the image only.");
+    case 'wholeImageOneZone':
+      return vscode.l10n.t("This whole-machine image is usable only in its source server's availability zone until its backup is complete, so it cannot be copied to another region yet: retry later.");
   }
 }
 

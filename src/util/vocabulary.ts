@@ -168,5 +168,15 @@ export function fieldWord(word: FieldWord): string {
       return vscode.l10n.t('Private');
     case 'shared':
       return vscode.l10n.t('Shared');
+    case 'wholeMachine':
+      return vscode.l10n.t('Yes. {0}', wholeMachineZones());
   }
+}
+
+/**
+ * Where a whole-machine image (Huawei full-ECS image) can be used, as Huawei's documentation says: while its
+ * backup is being made, in the source server's availability zone only. IMS's API reports that state in no field.
+ */
+export function wholeMachineZones(): string {
+  return vscode.l10n.t('Only the source server\'s availability zone until its backup is complete: the console shows "Available in AZ x" meanwhile; IMS reports this state in no field.');
 }

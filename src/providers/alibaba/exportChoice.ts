@@ -1,7 +1,7 @@
 // Which Alibaba images ExportImage takes ("Export a custom image"): the account's own custom images,
 // Available, not derived from an Alibaba Cloud Marketplace image (ProductCode), without a Windows Server
 // OS, with at most 4 data disks of at most 500 GiB each. Read from the listing; no request.
-import { num, str, wrappedList } from '../shared/common';
+import { isTrue, num, str, wrappedList } from '../shared/common';
 import type { Image } from '../core/model';
 import type { ExportChoice } from '../core/operations';
 
@@ -17,7 +17,7 @@ export function alibabaExportChoice(image: Image): ExportChoice {
   if (image.status !== 'Available') {
     return { ...none, block: { code: 'notReady', status: image.status } };
   }
-  if (str(raw['ProductCode']) || raw['IsSubscribed'] === true) {
+  if (str(raw['ProductCode']) || isTrue(raw['IsSubscribed'])) {
     return { ...none, block: { code: 'marketplace' } };
   }
   if ((image.osType ?? str(raw['OSType']))?.toLowerCase() === 'windows') {

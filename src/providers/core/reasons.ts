@@ -29,7 +29,7 @@ export type ErrorReason =
   | 'imageProtected'
   /** Only the image's owner may do this (Huawei IMG.0047, IMG.0092, IMG.0106). */
   | 'notOwner'
-  /** A public or Marketplace image (Huawei IMG.0077, IMG.0078, IMG.0083, IMG.0089, IMG.0093, IMG.0094, IMG.0107). */
+  /** A public or Marketplace image (Huawei IMG.0083, IMG.0089: the cloud's words name both). */
   | 'publicImage'
   /** The private-image quota is used up (Huawei IMG.0015). */
   | 'imageQuota'
@@ -79,7 +79,18 @@ export type ErrorReason =
   /** The cloud lacks resources now (QingCloud 5200). */
   | 'resourcesShort'
   /** The cloud's service is being updated (QingCloud 5300). */
-  | 'serviceUpdating';
+  | 'serviceUpdating'
+  /** A Marketplace image, or a private image made from one (Huawei IMG.0078 export, IMG.0093 delete, IMG.0107 share). */
+  | 'marketplaceImage'
+  /** One of the cloud's public images (Huawei IMG.0077 export, IMG.0094 delete). */
+  | 'cloudPublicImage'
+  /** The whole-machine image was asked to go with its backup, and the backup could not be deleted (Huawei IMG.0176). */
+  | 'backupNotDeleted'
+  /**
+   * A whole-machine image whose backup is still being made: usable in its source server's availability zone
+   * only, so not copied to another region yet (Huawei IMG.0152).
+   */
+  | 'wholeImageOneZone';
 
 /** A way out the cloud names for a refusal: offered as a button where the product can take it. */
 export type WayOut = 'force';

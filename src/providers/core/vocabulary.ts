@@ -61,7 +61,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = ['general', 'system', 'storag
 export type FieldFormat = 'text' | 'date' | 'bool' | 'gib' | 'mib' | 'bytes' | 'percent' | 'state' | 'owner';
 
 /** Common words for a cloud's enumerated values (yes/no, disk roles, visibility). */
-export type FieldWord = 'yes' | 'no' | 'systemDisk' | 'dataDisk' | 'public' | 'private' | 'shared';
+export type FieldWord = 'yes' | 'no' | 'systemDisk' | 'dataDisk' | 'public' | 'private' | 'shared' | 'wholeMachine';
 
 export interface FieldInfo {
   readonly id: FieldId;

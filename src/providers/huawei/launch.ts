@@ -21,12 +21,13 @@ interface Flavor {
   readonly performanceType: string;
 }
 
-function flavorOf(f: Json): Flavor {
+/** A ListFlavors entry; flavors registered early carry `hws:performancetype` instead of `ecs:performancetype` (ECS SDK FlavorExtraSpec). */
+export function flavorOf(f: Json): Flavor {
   const specs = typeof f['os_extra_specs'] === 'object' && f['os_extra_specs'] !== null ? (f['os_extra_specs'] as Json) : {};
   return {
     ramMb: num(f['ram']) ?? 0,
     arm: str(specs['ecs:instance_architecture']) === 'arm64',
-    performanceType: str(specs['ecs:performancetype']) ?? 'normal',
+    performanceType: str(specs['ecs:performancetype']) ?? str(specs['hws:performancetype']) ?? 'normal',
   };
 }
 

@@ -1,5 +1,5 @@
 // Huawei IMS wire shapes (ImageInfo, tags, members, job progress) -> the common model, and its words -> the common vocabulary.
-import { num, objectsOf, str, timestamp, type Json } from '../shared/common';
+import { isTrue, num, objectsOf, str, timestamp, type Json } from '../shared/common';
 import type { Image, ImageOwner, Tag } from '../core/model';
 import type { JobState, JobStatus, Member } from '../core/operations';
 import { redact } from '../transport/redact';
@@ -65,9 +65,9 @@ export function mapImage(regionId: string, i: Json, keepRaw = true): Image {
   };
 }
 
-/** A full-ECS (whole-machine) image: `__whole_image` true (a Boolean; some answers give the string). */
+/** A full-ECS (whole-machine) image: `__whole_image` true (a Boolean; some answers give the string, "true" or "True"). */
 export function isWholeImage(i: Json): boolean {
-  return i['__whole_image'] === true || i['__whole_image'] === 'true';
+  return isTrue(i['__whole_image']);
 }
 
 /** ListImageTags `{tags:[{key, value}]}`; a missing value is ''. */
@@ -99,13 +99,14 @@ export function jobPercent(value: unknown): number | undefined {
   return Math.min(100, Math.max(0, Math.round(percent)));
 }
 
-/** ShowJobProgress `{job_id, status, begin_time, end_time, error_code, fail_reason, entities:{process_percent}}`. */
+/** ShowJobProgress `{job_id, status, begin_time, end_time, error_code, fail_reason, entities:{process_percent, image_id}}`. */
 export function mapJob(j: Json): JobStatus {
   const cloudState = str(j['status']) ?? 'UNKNOWN';
   const state = JOB_STATES[cloudState.toUpperCase()] ?? 'running';
   const entities = typeof j['entities'] === 'object' && j['entities'] !== null ? (j['entities'] as Json) : {};
-  const reason = str(j['fail_reason']);
-  const code = str(j['error_code']);
+  // ShowJobProgress puts a failure at the top; the JobEntities model (ShowJob) also in entities (error_code, error).
+  const reason = str(j['fail_reason']) ?? str(entities['error']) ?? str(entities['addition_error_msg']);
+  const code = str(j['error_code']) ?? str(entities['error_code']) ?? str(entities['addition_error_code']);
   // The cloud's own words only (redacted); with none, the UI says that the cloud gave no reason.
   const words = [code, reason].filter(Boolean).join(': ');
   const error = state === 'failed' && words ? redact(words) : undefined;
@@ -159,13 +160,13 @@ export const huaweiErrorReason = reasonTable({
   'IMG.0047': 'notOwner',
   'IMG.0092': 'notOwner',
   'IMG.0106': 'notOwner',
-  'IMG.0077': 'publicImage',
-  'IMG.0078': 'publicImage',
+  'IMG.0077': 'cloudPublicImage',
+  'IMG.0078': 'marketplaceImage',
   'IMG.0083': 'publicImage',
   'IMG.0089': 'publicImage',
-  'IMG.0093': 'publicImage',
-  'IMG.0094': 'publicImage',
-  'IMG.0107': 'publicImage',
+  'IMG.0093': 'marketplaceImage',
+  'IMG.0094': 'cloudPublicImage',
+  'IMG.0107': 'marketplaceImage',
   'IMG.0015': 'imageQuota',
   'IMG.0088': 'sharedQuota',
   'IMG.0076': 'shareSelf',
@@ -175,6 +176,8 @@ export const huaweiErrorReason = reasonTable({
   'IMG.0128': 'wholeImage',
   'IMG.0130': 'wholeImage',
   'IMG.0135': 'wholeImage',
+  'IMG.0152': 'wholeImageOneZone',
+  'IMG.0176': 'backupNotDeleted',
   'IMG.0071': 'notExportable',
   'IMG.0079': 'notExportable',
   'IMG.0080': 'notExportable',
@@ -212,7 +215,8 @@ export const HUAWEI_FIELDS: FieldCatalogue = {
   __description: { id: 'description', group: 'general' },
   status: { id: 'status', group: 'general', format: 'state' },
   __imagetype: { id: 'owner', group: 'general', format: 'owner' },
-  __whole_image: { id: 'wholeImage', group: 'general', format: 'bool' },
+  // A whole-machine image says where it can be used (no field reports its one-zone state while the backup is made).
+  __whole_image: { id: 'wholeImage', group: 'general', format: 'bool', values: { true: 'wholeMachine' } },
   __backup_id: { id: 'backupId', group: 'general' },
   owner: { id: 'ownerId', group: 'general' },
   created_at: { id: 'createdAt', group: 'general', format: 'date' },

@@ -186,3 +186,8 @@ export function usedTags(pairs: ReadonlyArray<{ readonly key: string; readonly v
   }
   return [...byKey].sort(([a], [b]) => a.localeCompare(b)).map(([key, values]) => ({ key, values: [...values].sort((a, b) => a.localeCompare(b)) }));
 }
+
+/** A flag as the clouds send it: true, or "true" in any case (XML-to-JSON gateways and older answers give strings). */
+export function isTrue(v: unknown): boolean {
+  return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
+}

@@ -2,7 +2,8 @@
 // region and `POST /v1/cloudimages/{id}/cross_region_copy` {name, description?, region, project_name,
 // agency_name} to another, both jobs on the shared clock (job types imsCopyImageInRegionJob and
 // imsCrossRegionCopyImageJob) whose entities.image_id is the new image; the copy appears, active, in
-// its region's project when the job succeeds. The same name and description rules as the provider's.
+// its region's project when the job succeeds. The same name and description rules as the provider's. A
+// whole-machine image is not copied within its region (IMG.0130).
 import { randomUUID } from 'crypto';
 import { HUAWEI_COPY_RULES, checkHuaweiKeyId } from '../../providers/huawei/rules';
 import type { EmulatorResponse } from '../types';
@@ -10,6 +11,7 @@ import type { ImsImage } from './data';
 import type { HuaweiImsJobs } from './jobs';
 import type { KmsKeyState } from './kms';
 import { IMS_CODES, imsError, invalid, isResponse, isoSecond, jsonBody } from './replies';
+import { isWholeImage } from './wholeImages';
 import { ownImage, type HuaweiWorld, type Scope } from './world';
 
 /** The fields both copies take; the 400 IMS answers for a bad one. */
@@ -104,6 +106,10 @@ export class HuaweiImageCopies {
     const image = ownImage(scope, imageId, { active: true });
     if (isResponse(image)) {
       return image;
+    }
+    // "A full-ECS image cannot be replicated within a region" (IMS user guide, full-ECS image constraints).
+    if (!across && isWholeImage(image)) {
+      return imsError(400, IMS_CODES.wholeImageCopy, 'The full-ECS image cannot be exported or replicated.');
     }
     if (this.room(destination) < 1) {
       return imsError(400, IMS_CODES.imageQuota, 'The quota of private images (image) is exceeded.');

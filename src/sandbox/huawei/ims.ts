@@ -7,6 +7,7 @@ import { JobClock } from '../jobs';
 import { Random } from '../random';
 import type { CloudHandler, EmulatorRequest, EmulatorResponse, KeyStore } from '../types';
 import { generateImsImages, huaweiAccount, uuidFrom, type HuaweiProject, type ImsImage } from './data';
+import { deleteImage } from './deletion';
 import { createDataImage, createImage } from './imports';
 import { HuaweiIncoming } from './incoming';
 import { HuaweiImsJobs } from './jobs';
@@ -14,7 +15,7 @@ import { HuaweiImageCopies } from './copy';
 import { HuaweiImageMembers } from './members';
 import { HuaweiKmsKeys, type KmsKeyState } from './kms';
 import { HuaweiQuotas, type ImsQuotaType } from './quota';
-import { IMS_CODES, gatewayError, imsError, invalid, isResponse, noContent, ok } from './replies';
+import { IMS_CODES, gatewayError, imsError, invalid, isResponse, ok } from './replies';
 import { listImageByTags } from './tagSearch';
 import { HuaweiImageTags } from './tags';
 import { updateImage } from './update';
@@ -22,8 +23,8 @@ import { listFlavors, listServersDetails } from './servers';
 import { listScalingConfigs } from './scaling';
 import { SandboxUsage } from '../usage';
 import { verifyHuawei } from './verify';
-import { SandboxBackups, WHOLE_IMAGE_REGION, isWholeImage, wholeImageFrom } from './wholeImages';
-import { ownImage, scopeOf, type HuaweiWorld, type Scope } from './world';
+import { SandboxBackups, WHOLE_IMAGE_REGION, wholeImageFrom } from './wholeImages';
+import { scopeOf, type HuaweiWorld, type Scope } from './world';
 
 export { gatewayError, imsError } from './replies';
 
@@ -96,6 +97,11 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
   backupExists(backupId: string): boolean {
     return this.backups.has(backupId);
   }
+
+  /** Tests only: the backup service holds (or releases) a backup; deleting it then fails. */
+  holdBackup(backupId: string, held: boolean): void {
+    this.backups.hold(backupId, held);
+  }
   readonly jobClock: JobClock;
   private readonly images = new Map<string, ImsImage[]>();
   private readonly account: { domainId: string; projects: HuaweiProject[] };
@@ -150,7 +156,11 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
       ExportImage: (req, scope, [id]) => this.jobs.exportImage(scope, decode(id ?? ''), req.body, this.keys.storage),
       CopyImageInRegion: (req, scope, [id]) => this.copies.copyInRegion(scope, decode(id ?? ''), req.body),
       CopyImageCrossRegion: (req, scope, [id]) => this.copies.crossRegionCopy(scope, decode(id ?? ''), req.body),
-      GlanceDeleteImage: (req, scope, [id]) => this.deleteImage(scope, decode(id ?? ''), req.body),
+      GlanceDeleteImage: (req, scope, [id]) =>
+        deleteImage(scope, decode(id ?? ''), req.body, this.backups, (imageId) => {
+          this.tags.forget(imageId);
+          this.members.forget(imageId);
+        }),
       UpdateImage: (req, scope, [id]) => updateImage(req, scope, decode(id ?? ''), this.keys.now()),
       ListServersDetails: (req, scope) => listServersDetails(req, scope, this.usage),
       ListScalingConfigs: (req, scope) => listScalingConfigs(req, scope, this.usage),
@@ -256,35 +266,6 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
       }
     }
     return undefined;
-  }
-
-  /**
-   * GlanceDeleteImage `DELETE /v2/images/{image_id}` -> 204; the project's own private images only. The
-   * optional body `{"delete_backup": true|false}` (default false) also deletes a whole-machine image's backup.
-   */
-  private deleteImage(scope: Scope, imageId: string, body: string): EmulatorResponse {
-    let deleteBackup: unknown = false;
-    if (body.trim()) {
-      try {
-        deleteBackup = (JSON.parse(body) as Record<string, unknown>)['delete_backup'] ?? false;
-      } catch {
-        return invalid('The request body is not valid JSON.');
-      }
-      if (typeof deleteBackup !== 'boolean') {
-        return invalid('The parameter delete_backup is invalid: true or false.');
-      }
-    }
-    const image = ownImage(scope, imageId);
-    if (isResponse(image)) {
-      return image;
-    }
-    if (deleteBackup === true && isWholeImage(image)) {
-      this.backups.delete(String(image['__backup_id']));
-    }
-    scope.images.splice(scope.images.indexOf(image), 1);
-    this.tags.forget(imageId);
-    this.members.forget(imageId);
-    return noContent();
   }
 
   private listProjects(req: EmulatorRequest): EmulatorResponse {

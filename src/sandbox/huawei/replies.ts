@@ -41,10 +41,26 @@ export const IMS_CODES = {
   bucketRegion: 'IMG.0058',
   /** 400: the full-ECS image cannot be exported (documented). */
   wholeImageExport: 'IMG.0128',
+  /** 400: the full-ECS image cannot be exported or replicated (documented; the sandbox: a copy within its region). */
+  wholeImageCopy: 'IMG.0130',
   /** 400: only images less than 128 GB can be exported (documented; the sandbox: without is_quick_export). */
   exportTooLarge: 'IMG.0160',
   /** 400: you cannot share an image with yourself (documented). */
   shareSelf: 'IMG.0076',
+  /** 400: the body of the delete request is wrong ("删除请求体错误", documented; e.g. delete_backup not a Boolean). */
+  deleteBody: 'IMG.0016',
+  /** 400: the image being created cannot be deleted (documented). */
+  deleteCreating: 'IMG.0090',
+  /** 400: the protected image cannot be deleted (documented). */
+  deleteProtected: 'IMG.0091',
+  /** 400: the image can only be deleted by the owner (documented). */
+  deleteNotOwner: 'IMG.0092',
+  /** 400: the Marketplace image cannot be deleted (documented). */
+  deleteMarket: 'IMG.0093',
+  /** 400: the public image cannot be deleted (documented). */
+  deletePublic: 'IMG.0094',
+  /** 400: failed to delete the full-ECS backup (documented; the sandbox: a backup held by the backup service). */
+  backupNotDeleted: 'IMG.0176',
   /** 500: internal error (sandbox pick). */
   internal: 'IMG.0999',
 } as const;

@@ -31,9 +31,26 @@ export function wholeImageFrom(seed: string, template: ImsImage): ImsImage {
   };
 }
 
-/** The backups of whole-machine images that exist (created with their images, gone when deleted with them). */
+/**
+ * The backups of whole-machine images that exist (created with their images, gone when deleted with them).
+ * A held backup is one the backup service is busy with (tests set it): deleting it fails (IMS IMG.0176).
+ */
 export class SandboxBackups {
   private readonly live = new Set<string>();
+  private readonly holds = new Set<string>();
+
+  /** Tests only: the backup service holds (true) or releases (false) this backup. */
+  hold(backupId: string, held = true): void {
+    if (held) {
+      this.holds.add(backupId);
+    } else {
+      this.holds.delete(backupId);
+    }
+  }
+
+  held(backupId: string): boolean {
+    return this.holds.has(backupId);
+  }
 
   add(backupId: string): void {
     this.live.add(backupId);

@@ -1,5 +1,5 @@
 // A Huawei whole-machine image in the real extension host against the sandbox: shown as such in the tree
-// and its hover, and deleted with its backup from the delete's confirmation, which names the backup.
+// and its hover (with where it can be used while its backup is made, as Huawei's documentation says), and deleted with its backup from the delete's confirmation, which names the backup.
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
@@ -32,6 +32,8 @@ describe('Huawei whole-machine images (real extension host)', () => {
     assert.match(String(node.treeItem().description), /^Whole-machine image · /);
     const hover = readable(node.tooltip());
     assert.ok(hover.includes(`Kind: Whole-machine image (the server with its data disks, kept in backup ${backupId})`), hover);
+    // No IMS field says the image is usable in one availability zone only while its backup is made: the hover says what the docs do.
+    assert.ok(hover.includes('Availability zones: Only the source server\'s availability zone until its backup is complete'), hover);
     const others = nodes.filter((n): n is ImageNode => n.kind === 'image' && !(n as ImageNode).image.wholeMachine);
     assert.ok(others.every((n) => !String(n.treeItem().description).startsWith('Whole-machine')), 'other images are not marked');
     const emulator = await a.sandbox();

@@ -30,13 +30,13 @@ describe('Refusals reach the user with their reason and the cloud\u2019s words (
   });
   after(() => sb.stop());
 
-  it('Huawei: deleting a public image is IMG.0106, the owner is another tenant', async () => {
+  it('Huawei: deleting a public image is IMG.0094, the public image cannot be deleted', async () => {
     const gold = (await allImages(huawei, HREGION, 500)).find((i) => i.owner === 'system');
     assert.ok(gold);
     const r = await refusal(huawei.deleting.deleteImages(HREGION, [gold.id], {}));
-    assert.equal(r.code, 'IMG.0106');
-    assert.equal(r.reason, 'notOwner');
-    assert.match(r.message, /not a private image of this project/);
+    assert.equal(r.code, 'IMG.0094');
+    assert.equal(r.reason, 'cloudPublicImage');
+    assert.match(r.message, /public image cannot be deleted/);
   });
 
   it('Huawei: a missing KMS key is IMG.0095 and a disabled one IMG.0097', async () => {

@@ -264,7 +264,7 @@ describe('Huawei IMS image operations (against the emulator)', () => {
     const again = await provider.deleting.deleteImages(R, [a!.id], {}).catch((e: unknown) => e);
     assert.deepEqual([(again as ProviderError).code, (again as ProviderError).httpStatus], ['IMG.0027', 404]);
     const pub = await provider.deleting.deleteImages(R, [(await gold()).id], {}).catch((e: unknown) => e);
-    assert.deepEqual([(pub as ProviderError).code, (pub as ProviderError).httpStatus], ['IMG.0106', 403]);
+    assert.deepEqual([(pub as ProviderError).code, (pub as ProviderError).httpStatus], ['IMG.0094', 400], 'the public image cannot be deleted');
   });
 
   it('retries throttling (APIGW.0308, 429) and then succeeds', async () => {
