@@ -197,6 +197,8 @@ export function inputMessage(p: InputProblem, cloud?: CloudKind): string {
       return vscode.l10n.t('{0} copies an image only within its own region; {1} cannot be chosen.', cloud ? cloudLabel(cloud) : vscode.l10n.t('This cloud'), p.regionId);
     case 'noRegions':
       return vscode.l10n.t('Choose at least one destination region.');
+    case 'wholeMachineInRegion':
+      return vscode.l10n.t('A whole-machine image cannot be copied within its own region; choose another region.');
     case 'kmsKeyInRegionOnly':
       return vscode.l10n.t('{0} encrypts a copy with a KMS key only within the region of the image; copy it there, or copy it unencrypted.', cloud ? cloudLabel(cloud) : vscode.l10n.t('This cloud'));
     case 'tooManyDataDisks':

@@ -5,7 +5,7 @@
 import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import type { Rerun } from '../../jobs/model';
-import { checkCopy } from '../../providers/rules/copy';
+import { checkCopy, copiesWithinRegion } from '../../providers/rules/copy';
 import type { CopyRequest, StartedCopy } from '../../providers/core/operations';
 import type { ImageNode } from '../../tree/nodes';
 import { userMessage } from '../../util/errors';
@@ -61,11 +61,12 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode): Promise<void>
   const source = target.parent.region.id;
   const agencies = new Recents(ctx.extension.globalState, `cloudImageExplorer.recentAgencies.${cloud}`, 5);
   const listed = copying.rules.crossRegion ? await p.listRegions() : [];
-  const initial: CopyPlan = { regions: [source], name: `${target.image.name}-copy`, description: '', encryption: 'none', kmsKeyId: '', agencyName: '' };
+  const withinRegion = copiesWithinRegion(copying.rules, target.image);
+  const initial: CopyPlan = { regions: withinRegion ? [source] : [], name: `${target.image.name}-copy`, description: '', encryption: 'none', kmsKeyId: '', agencyName: '' };
   const title = vscode.l10n.t('Copy "{0}"', target.image.name);
   const plan = await runWizard(
     title,
-    copySteps({ cloud, rules: copying.rules, sourceRegionId: source, regions: listed, lastAgency: agencies.list()[0], keys: p.keys }),
+    copySteps({ cloud, rules: copying.rules, sourceRegionId: source, withinRegion, regions: listed, lastAgency: agencies.list()[0], keys: p.keys }),
     initial,
     ctx.ui,
   );
@@ -74,7 +75,7 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode): Promise<void>
   }
   const requests = [...new Set(plan.regions)].map((region) => ({ region, request: requestFor(plan, source, region) }));
   for (const { request } of requests) {
-    const problem = checkCopy(copying.rules, source, request);
+    const problem = checkCopy(copying.rules, source, request, target.image);
     if (problem) {
       throw new Error(inputMessage(problem, cloud));
     }

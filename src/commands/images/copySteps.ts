@@ -25,6 +25,8 @@ export interface CopyWizardContext {
   readonly cloud: CloudKind;
   readonly rules: CopyRules;
   readonly sourceRegionId: string;
+  /** False where this image cannot be copied within its own region (a Huawei whole-machine image): that region is not offered. */
+  readonly withinRegion: boolean;
   readonly regions: readonly Region[];
   /** What the agency step offers first (the last one used). */
   readonly lastAgency?: string;
@@ -69,7 +71,7 @@ export function copySteps(w: CopyWizardContext): WizardStep<CopyPlan>[] {
     {
       applies: () => w.rules.crossRegion,
       async run(plan, input, info) {
-        const items: PickItem<string>[] = w.regions.map((r) => ({
+        const items: PickItem<string>[] = w.regions.filter((r) => w.withinRegion || r.id !== w.sourceRegionId).map((r) => ({
           label: r.id,
           description: r.id === w.sourceRegionId ? vscode.l10n.t('{0} — this region', regionLabel(r)) : regionLabel(r),
           data: r.id,

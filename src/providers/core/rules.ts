@@ -87,7 +87,7 @@ export type InputProblem =
   | { readonly code: 'endpointInsecure'; readonly host: string }
   | { readonly code: 'endpointCredentials' }
   | { readonly code: 'endpointPath' }
-  | { readonly code: 'copyRegion'; readonly regionId: string } | { readonly code: 'noRegions' }
+  | { readonly code: 'copyRegion'; readonly regionId: string } | { readonly code: 'noRegions' } | { readonly code: 'wholeMachineInRegion' }
   // Encryption (copy and import)
   | { readonly code: 'kmsKeyInRegionOnly' } | { readonly code: 'notEncryptable' }
   // Data disks (import)
@@ -171,6 +171,8 @@ export interface CopyRules {
   checkAgencyName?(agency: string): InputProblem | undefined;
   /** Whether a copy may leave the image's region (QingCloud clones within its zone only). */
   readonly crossRegion: boolean;
+  /** True where a whole-machine image is copied only to another region (Huawei IMG.0130: no copy within its region). */
+  readonly wholeMachineElsewhereOnly?: boolean;
 }
 
 export interface EditRules {

@@ -108,6 +108,7 @@ export function checkHuaweiKeyId(keyId: string): InputProblem | undefined {
  */
 export const HUAWEI_COPY_RULES: CopyRules = {
   crossRegion: true,
+  wholeMachineElsewhereOnly: true,
   checkName: (name) => checkText(name, IMAGE_NAME),
   checkDescription: (description) => checkText(description, IMAGE_DESCRIPTION),
   checkAgencyName: (agency) => checkText(agency, AGENCY),

@@ -4,15 +4,27 @@
 import type { InputProblem } from '../core/rules';
 import type { CopyRequest } from '../core/operations';
 import type { CopyRules } from '../core/rules';
+import type { Image } from '../core/model';
 
-/** The whole request from `sourceRegionId`: the region allowed, then each field by its rule. */
-export function checkCopy(rules: CopyRules, sourceRegionId: string, request: CopyRequest): InputProblem | undefined {
+/** Whether the image may be copied within its own region (not a whole-machine image on Huawei). */
+export function copiesWithinRegion(rules: CopyRules, image: Pick<Image, 'wholeMachine'>): boolean {
+  return !(rules.wholeMachineElsewhereOnly && image.wholeMachine);
+}
+
+/**
+ * The whole request from `sourceRegionId`: the region allowed (for the image, where the caller knows it),
+ * then each field by its rule.
+ */
+export function checkCopy(rules: CopyRules, sourceRegionId: string, request: CopyRequest, image?: Pick<Image, 'wholeMachine'>): InputProblem | undefined {
   const elsewhere = request.destinationRegionId !== sourceRegionId;
   if (!request.destinationRegionId) {
     return { code: 'noRegions' };
   }
   if (elsewhere && !rules.crossRegion) {
     return { code: 'copyRegion', regionId: request.destinationRegionId };
+  }
+  if (!elsewhere && image && !copiesWithinRegion(rules, image)) {
+    return { code: 'wholeMachineInRegion' };
   }
   return (
     rules.checkName(request.name) ??

@@ -108,6 +108,8 @@ export function describeProblem(p: InputProblem): string {
       return `This cloud cannot copy the image to ${p.regionId}.`;
     case 'noRegions':
       return 'No destination region was given.';
+    case 'wholeMachineInRegion':
+      return 'A whole-machine image cannot be copied within its own region; copy it to another region.';
     case 'kmsKeyInRegionOnly':
       return 'A copy to another region cannot be encrypted with a KMS key on this cloud.';
     case 'notEncryptable':

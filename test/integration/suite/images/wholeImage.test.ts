@@ -6,7 +6,7 @@ import type { ExtensionApi } from '../../../../src/extension';
 import { WHOLE_IMAGE_REGION } from '../../../../src/sandbox/huawei/wholeImages';
 import type { ImageNode, Node } from '../../../../src/tree/nodes';
 import { api, children, readable, sandboxRegion } from '../helpers';
-import { testInput } from '../../userInput/testUserInput';
+import { CANCEL, testInput } from '../../userInput/testUserInput';
 
 describe('Huawei whole-machine images (real extension host)', () => {
   let a: ExtensionApi;
@@ -37,6 +37,15 @@ describe('Huawei whole-machine images (real extension host)', () => {
     const others = nodes.filter((n): n is ImageNode => n.kind === 'image' && !(n as ImageNode).image.wholeMachine);
     assert.ok(others.every((n) => !String(n.treeItem().description).startsWith('Whole-machine')), 'other images are not marked');
     const emulator = await a.sandbox();
+    // Huawei copies a whole-machine image only to another region (IMG.0130): its own region is not offered.
+    const copies = emulator.requestLog.length;
+    const shownBefore = testInput.shown.length;
+    testInput.script(CANCEL);
+    await vscode.commands.executeCommand('cloudImageExplorer.copy', node);
+    const regions = testInput.shown[shownBefore]!;
+    assert.ok(regions.items && regions.items.length > 1, 'the other regions are offered');
+    assert.ok(!regions.items.includes(WHOLE_IMAGE_REGION), `its own region is not: ${regions.items.join(', ')}`);
+    assert.deepEqual(emulator.requestsSince(copies).filter((r) => /copy/i.test(r.operation)), [], 'nothing sent');
     assert.ok(emulator.backupExists('huawei', backupId));
     const asked = testInput.asked.length;
     testInput.script('Delete with Backup');

@@ -6,6 +6,9 @@
 import { strict as assert } from 'assert';
 import { ProviderError } from '../../../../src/providers/core/errors';
 import { InvalidInputError } from '../../../../src/providers/rules/problems';
+import { checkCopy } from '../../../../src/providers/rules/copy';
+import { ALIBABA_COPY_RULES } from '../../../../src/providers/alibaba/rules';
+import { HUAWEI_COPY_RULES } from '../../../../src/providers/huawei/rules';
 import type { CloudKind, Image } from '../../../../src/providers/core/model';
 import type { CopyOperations, ImageOperations, JobOperations } from '../../../../src/providers/core/operations';
 import type { ImageProvider } from '../../../../src/providers/core/provider';
@@ -219,5 +222,16 @@ describe('Copying images (against the emulator)', () => {
       assert.equal(sb.calls(m3, 'CloneImages').length, 1, 'sent once');
       assert.match(lost.newImageId ?? '', /^img-/);
     });
+  });
+});
+
+describe('checkCopy: a Huawei whole-machine image', () => {
+  const request = { name: 'copy', description: '' };
+  it('is refused a copy within its own region before any request, and allowed one to another region', () => {
+    const whole = { wholeMachine: { backupId: 'b-1' } };
+    assert.deepEqual(checkCopy(HUAWEI_COPY_RULES, HREGION, { ...request, destinationRegionId: HREGION }, whole), { code: 'wholeMachineInRegion' });
+    assert.equal(checkCopy(HUAWEI_COPY_RULES, HREGION, { ...request, destinationRegionId: HREGION }, {}), undefined, 'another image may');
+    assert.deepEqual(checkCopy(HUAWEI_COPY_RULES, HREGION, { ...request, destinationRegionId: 'cn-east-3', agencyName: 'ims_admin_agency' }, whole), undefined);
+    assert.equal(checkCopy(ALIBABA_COPY_RULES, AREGION, { ...request, destinationRegionId: AREGION }, whole), undefined, 'a rule of Huawei only');
   });
 });
