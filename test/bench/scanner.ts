@@ -9,7 +9,9 @@
 // file. The emulator runs in another process, so the block is the client's own. Each block is given with
 // the CPU time this process used in it: on a loaded machine a long gap with little CPU in it is the
 // scheduler's, not the scanner's.
+import { distinctRefs } from '../../src/editor/refs';
 import { scanImageIds } from '../../src/editor/scan';
+import { Slicer } from '../../src/editor/slices';
 import { sweepRegions } from '../../src/editor/sweep';
 import type { CloudKind, Image, Region } from '../../src/providers/core/model';
 import type { ImageProvider } from '../../src/providers/core/provider';
@@ -17,7 +19,7 @@ import { BIG_COUNTS, BIG_REGION, CLOUD_NAME, CLOUDS, HttpClient, LATENCY_MS, loa
 import { EmulatorProcess } from './emulatorProcess';
 
 const SIZES = process.argv.includes('--quick') ? [1_000] : [1_000, 10_000, 100_000];
-/** IDs on the first screen: looked up first. */
+/** Lines on the first screen: their IDs are looked up first. */
 const VISIBLE = 40;
 /**
  * Clouds whose findImages reads a listing of the region when asked for more than a few IDs (QingCloud:
@@ -119,8 +121,24 @@ async function cloudData(emulator: EmulatorProcess, http: HttpClient, cloud: Clo
   return { provider, regions: await provider.listRegions(), known: await knownImages(provider, BIG_REGION[cloud], 2000) };
 }
 
-async function measure(emulator: EmulatorProcess, { provider, regions, known }: CloudData, cloud: CloudKind, n: number): Promise<ScannerRow> {
+/** A file to look up, built before any row is measured (building it is not the scanner's work). */
+interface File {
+  readonly text: string;
+  /** The first screen, as offsets. */
+  readonly shown: ReadonlyArray<readonly [number, number]>;
+}
+
+function prepared(cloud: CloudKind, known: readonly Image[], n: number): File {
   const text = fileOf(cloud, known, n);
+  let end = 0;
+  for (let line = 0; line < VISIBLE && end >= 0; line++) {
+    end = text.indexOf('\n', end + 1);
+  }
+  return { text, shown: [[0, end < 0 ? text.length : end]] };
+}
+
+/** The editor's path for one file: scanned in slices, its distinct IDs (visible first, in slices), each batch swept across the regions. */
+async function measure(emulator: EmulatorProcess, { provider, regions }: CloudData, cloud: CloudKind, n: number, file: File): Promise<ScannerRow> {
   let bound = 0;
   const counting: ImageProvider = Object.create(provider) as ImageProvider;
   counting.findImages = (regionId, ids, signal) => {
@@ -129,15 +147,21 @@ async function measure(emulator: EmulatorProcess, { provider, regions, known }: 
   };
   const mark = (await emulator.log()).length;
   const { value: distinct, ...block } = await longestBlock(async () => {
-    const matches = await scanImageIds(text);
-    const ids = [...new Set(matches.map((m) => m.id))];
+    const matches = await scanImageIds(file.text);
+    const batches = await distinctRefs(matches, file.shown, new Slicer());
     let order: readonly Region[] = regions;
     const hot = new Set<string>();
-    for (const batch of [ids.slice(0, VISIBLE), ids.slice(VISIBLE)]) {
-      await sweepRegions(counting, order, batch, undefined, (region) => hot.add(region.id));
+    for (const batch of batches) {
+      await sweepRegions(
+        counting,
+        order,
+        batch.map((r) => r.id),
+        undefined,
+        (region) => hot.add(region.id),
+      );
       order = [...regions.filter((r) => hot.has(r.id)), ...regions.filter((r) => !hot.has(r.id))];
     }
-    return ids.length;
+    return batches[0].length + batches[1].length;
   });
   const requests = (await emulator.log(mark)).since.filter((r) => r.cloud === cloud && r.operation !== 'DescribeRegions' && r.operation !== 'DescribeZones').length;
   return { cloud, ids: n, distinct, requests, bound, ...block };
@@ -175,14 +199,18 @@ export async function scannerResult(sizes: readonly number[] = SIZES): Promise<S
   const emulator = await EmulatorProcess.start({ imageCounts: BIG_COUNTS, latencyMs: LATENCY_MS });
   const http = new HttpClient();
   try {
-    // The clouds side by side (the wall time is the requests' latency, and the run stays short), each
-    // cloud's sizes one after another; a row's longest block is the thread's while the row ran.
+    // Every cloud's data and files first, and the garbage of that collected (none of it is the
+    // scanner's work); then the clouds side by side (the wall time is the requests' latency, and the run
+    // stays short), each cloud's sizes one after another; a row's longest block is the thread's while the
+    // row ran.
+    const data = await Promise.all(CLOUDS.map((cloud) => cloudData(emulator, http, cloud)));
+    const files = data.map(({ known }, c) => sizes.map((n) => prepared(CLOUDS[c]!, known, n)));
+    (globalThis as { gc?: () => void }).gc?.();
     const perCloud = await Promise.all(
-      CLOUDS.map(async (cloud) => {
-        const data = await cloudData(emulator, http, cloud);
+      CLOUDS.map(async (cloud, c) => {
         const rows: ScannerRow[] = [];
-        for (const n of sizes) {
-          rows.push(await measure(emulator, data, cloud, n));
+        for (const [s, n] of sizes.entries()) {
+          rows.push(await measure(emulator, data[c]!, cloud, n, files[c]![s]!));
         }
         return rows;
       }),
