@@ -7,8 +7,10 @@
 // ms latency per request (the emulator in its own process), and the longest single block of this
 // thread while the file is scanned (in slices) and looked up. And the same block for a 2 MB one-line
 // file. The emulator runs in another process, so the block is the client's own. Each block is given with
-// the CPU time this process used in it: on a loaded machine a long gap with little CPU in it is the
+// the CPU time the thread used in it (its own, from Linux's schedstat; else the process's), and the most
+// CPU the thread used in any one gap: on a loaded machine a long gap with little CPU in it is the
 // scheduler's, not the scanner's.
+import * as fs from 'fs';
 import { distinctRefs } from '../../src/editor/refs';
 import { scanImageIds } from '../../src/editor/scan';
 import { Slicer } from '../../src/editor/slices';
@@ -30,20 +32,39 @@ export const LISTING: ReadonlySet<CloudKind> = new Set(['huawei', 'batchcompute'
 export interface Block {
   /** The longest gap between two ticks of a 1 ms timer: how long the thread was held at once, as a user feels it. */
   readonly blockMs: number;
-  /** The CPU time this process used during that gap. */
+  /** The CPU time this thread used during that gap (the process's, all threads, where the thread's own cannot be read). */
   readonly cpuMs: number;
+  /** The most CPU time this thread used in any one gap: its longest work at once, whatever the machine's scheduler did. */
+  readonly busiestMs: number;
   readonly wallMs: number;
 }
 
-const cpuNow = (): number => {
-  const c = process.cpuUsage();
-  return (c.user + c.system) / 1000;
-};
+/** The main thread's own CPU time (Linux schedstat, ns), read where the system offers it. */
+const SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
+const threadCpu = ((): (() => number) | undefined => {
+  try {
+    fs.readFileSync(SCHEDSTAT, 'utf8');
+    return () => Number(fs.readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+})();
 
-/** The longest gap between the ticks of a 1 ms timer while `work` runs, and the CPU used in it. */
+/** Whether the CPU figures are the main thread's own (else the process's, all threads). */
+export const THREAD_CPU = threadCpu !== undefined;
+
+const cpuNow =
+  threadCpu ??
+  ((): number => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  });
+
+/** The longest gap between the ticks of a 1 ms timer while `work` runs, the CPU used in it, and the most CPU in any gap. */
 async function longestBlock<T>(work: () => Promise<T>): Promise<Block & { value: T }> {
   let worst = 0;
   let worstCpu = 0;
+  let busiest = 0;
   let last = performance.now();
   let lastCpu = cpuNow();
   const timer = setInterval(() => {
@@ -53,13 +74,14 @@ async function longestBlock<T>(work: () => Promise<T>): Promise<Block & { value:
       worst = now - last;
       worstCpu = cpu - lastCpu;
     }
+    busiest = Math.max(busiest, cpu - lastCpu);
     last = now;
     lastCpu = cpu;
   }, 1);
   const started = performance.now();
   try {
     const value = await work();
-    return { value, blockMs: worst, cpuMs: worstCpu, wallMs: performance.now() - started };
+    return { value, blockMs: worst, cpuMs: worstCpu, busiestMs: busiest, wallMs: performance.now() - started };
   } finally {
     clearInterval(timer);
   }
@@ -226,13 +248,13 @@ export async function scannerResult(sizes: readonly number[] = SIZES): Promise<S
 /** The result as the console shows it. */
 export function scannerText({ oneLine: line, rows }: ScannerResult): string {
   const out = [
-    `2 MB one-line file: ${line.chars} chars, ${line.ids} IDs, scan ${Math.round(line.wallMs)} ms, longest block ${line.blockMs.toFixed(1)} ms (CPU in it ${line.cpuMs.toFixed(1)} ms; goal < 50 ms)`,
+    `2 MB one-line file: ${line.chars} chars, ${line.ids} IDs, scan ${Math.round(line.wallMs)} ms, longest block ${line.blockMs.toFixed(1)} ms (CPU in it ${line.cpuMs.toFixed(1)} ms; most CPU in one block ${line.busiestMs.toFixed(1)} ms; goal < 50 ms)`,
     '(bound: batched lookups of 100 IDs per region asked; for Huawei, BatchCompute and QingCloud batches the zone refuses, listings of a region, each read page by page)',
-    'cloud         IDs      distinct  requests  bound   wall (s)  longest block (ms)  CPU in it (ms)',
+    'cloud         IDs      distinct  requests  bound   wall (s)  longest block (ms)  CPU in it (ms)  most CPU in one block (ms)',
   ];
   for (const r of rows) {
     out.push(
-      `${CLOUD_NAME[r.cloud].padEnd(13)} ${String(r.ids).padEnd(8)} ${String(r.distinct).padEnd(9)} ${String(r.requests).padEnd(9)} ${String(r.bound).padEnd(7)} ${(r.wallMs / 1000).toFixed(1).padEnd(9)} ${r.blockMs.toFixed(1).padEnd(19)} ${r.cpuMs.toFixed(1)}`,
+      `${CLOUD_NAME[r.cloud].padEnd(13)} ${String(r.ids).padEnd(8)} ${String(r.distinct).padEnd(9)} ${String(r.requests).padEnd(9)} ${String(r.bound).padEnd(7)} ${(r.wallMs / 1000).toFixed(1).padEnd(9)} ${r.blockMs.toFixed(1).padEnd(19)} ${r.cpuMs.toFixed(1).padEnd(15)} ${r.busiestMs.toFixed(1)}`,
     );
   }
   return out.join('\n');

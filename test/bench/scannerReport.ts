@@ -4,7 +4,7 @@
 import { SLICE_MS } from '../../src/editor/slices';
 import { CLOUD_NAME, LATENCY_MS, fmt } from './common';
 import type { Goal } from './report';
-import { LISTING, scannerResult, type ScannerResult } from './scanner';
+import { LISTING, THREAD_CPU, scannerResult, type ScannerResult } from './scanner';
 
 /** The goal of issue 21 for the longest single block of the host's thread, whatever the file. */
 const BLOCK_GOAL_MS = 50;
@@ -20,15 +20,16 @@ export function scannerSection(r: ScannerResult | undefined, goals: Goal[]): str
     ...r.rows.map((row) => ({ where: `${CLOUD_NAME[row.cloud]}, ${n(row.ids)} IDs`, ...row })),
   ];
   const worst = blocks.reduce((a, b) => (b.blockMs > a.blockMs ? b : a));
-  const worstCpu = blocks.reduce((a, b) => (b.cpuMs > a.cpuMs ? b : a));
+  const busiest = blocks.reduce((a, b) => (b.busiestMs > a.busiestMs ? b : a));
+  const cpuOf = THREAD_CPU ? 'the thread' : 'the process (all its threads)';
   const met = worst.blockMs < BLOCK_GOAL_MS;
   goals.push({
     goal: `Scanner: longest block of the host's thread < ${BLOCK_GOAL_MS} ms for any file`,
-    measured: `${fmt(worst.blockMs)} ms (${worst.where}; CPU in it ${fmt(worst.cpuMs)} ms); most CPU in one block ${fmt(worstCpu.cpuMs)} ms`,
+    measured: `${fmt(worst.blockMs)} ms (${worst.where}; CPU in it ${fmt(worst.cpuMs)} ms); the most CPU in one block ${fmt(busiest.busiestMs)} ms (${busiest.where})`,
     met,
     why: met
       ? undefined
-      : `The block is the longest gap between two ticks of a 1 ms timer while the files were scanned and looked up (four clouds side by side); the process used ${fmt(worst.cpuMs)} ms of CPU in it (all its threads, the GC's included), and sliced work gives the thread back every ${SLICE_MS} ms: the rest of the gap is the scheduler of a loaded machine (2 cores shared), not work of this thread.`,
+      : `The block is the longest gap between two ticks of a 1 ms timer while the files were scanned and looked up (four clouds side by side); ${cpuOf} used ${fmt(worst.cpuMs)} ms of CPU in it, and at most ${fmt(busiest.busiestMs)} ms in any one block; sliced work gives the thread back every ${SLICE_MS} ms: the rest of the gap is the scheduler of a loaded machine (2 cores shared), not work of this thread.`,
   });
   const batched = r.rows.filter((row) => !LISTING.has(row.cloud));
   const listed = r.rows.filter((row) => LISTING.has(row.cloud));
@@ -49,16 +50,16 @@ export function scannerSection(r: ScannerResult | undefined, goals: Goal[]): str
     `${LATENCY_MS} ms injected per request, the emulator in its own process, the four clouds side by side (a row's longest block may hold another cloud's work).`,
     'Bound: one batched lookup per 100 IDs per region asked (Alibaba); for Huawei, BatchCompute and QingCloud (batches the zone refuses), one listing of',
     'each region asked, read page by page at the largest page: the requests column counts those pages. The longest block is the longest gap between',
-    "two ticks of a 1 ms timer while the row ran, with the CPU the process used in that gap (on a loaded machine a long gap with little CPU is the scheduler's).",
+    `two ticks of a 1 ms timer while the row ran, with the CPU ${THREAD_CPU ? 'the thread' : 'the process'} used in that gap, and the most CPU it used in any one gap (on a loaded machine a long gap with little CPU is the scheduler's).`,
     '',
-    '| cloud | IDs | distinct | requests | bound (batched lookups, or regions listed) | wall | longest block | CPU in it |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| cloud | IDs | distinct | requests | bound (batched lookups, or regions listed) | wall | longest block | CPU in it | most CPU in one block |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...r.rows.map(
       (row) =>
-        `| ${CLOUD_NAME[row.cloud]} | ${n(row.ids)} | ${n(row.distinct)} | ${row.requests} | ${row.bound}${LISTING.has(row.cloud) ? ' regions' : ''} | ${(row.wallMs / 1000).toFixed(1)} s | ${fmt(row.blockMs)} ms | ${fmt(row.cpuMs)} ms |`,
+        `| ${CLOUD_NAME[row.cloud]} | ${n(row.ids)} | ${n(row.distinct)} | ${row.requests} | ${row.bound}${LISTING.has(row.cloud) ? ' regions' : ''} | ${(row.wallMs / 1000).toFixed(1)} s | ${fmt(row.blockMs)} ms | ${fmt(row.cpuMs)} ms | ${fmt(row.busiestMs)} ms |`,
     ),
     '',
-    `A ${n(r.oneLine.chars)}-character one-line file (JSON records, ${n(r.oneLine.ids)} IDs among UUIDs that are not): scanned in ${fmt(r.oneLine.wallMs)} ms, longest block ${fmt(r.oneLine.blockMs)} ms (CPU in it ${fmt(r.oneLine.cpuMs)} ms).`,
+    `A ${n(r.oneLine.chars)}-character one-line file (JSON records, ${n(r.oneLine.ids)} IDs among UUIDs that are not): scanned in ${fmt(r.oneLine.wallMs)} ms, longest block ${fmt(r.oneLine.blockMs)} ms (CPU in it ${fmt(r.oneLine.cpuMs)} ms; the most CPU in one block ${fmt(r.oneLine.busiestMs)} ms).`,
     '',
   ];
 }
