@@ -38,7 +38,7 @@ export function scannerSection(r: ScannerResult | undefined, goals: Goal[]): str
     goal: 'Scanner lookups: one batched lookup per 100 IDs per region asked; one listing per region asked where a cloud has no batch form',
     measured:
       `${batched.map((row) => `${CLOUD_NAME[row.cloud]} ${n(row.ids)} IDs: ${row.requests} requests / ${row.bound}`).join('; ')}; ` +
-      `${listed.map((row) => `${CLOUD_NAME[row.cloud]} ${n(row.ids)}: ${row.bound} region lookups (batches, else one listing each) in ${row.requests} requests`).join('; ')}`,
+      `${listed.map((row) => `${CLOUD_NAME[row.cloud]} ${n(row.ids)}: ${row.bound} regions asked, ${row.requests} requests`).join('; ')}`,
     met: within,
     ...(within ? {} : { why: 'A batched lookup asked more than once per 100 IDs and region: IDs asked twice, or a batch split.' }),
   });
