@@ -9,6 +9,7 @@ import type { Log } from '../util/log';
 import { diagnosticFor, diagnosticNeeded, launchDiagnostic } from './describe';
 import { LAUNCH_CODES, type LaunchChecks } from './launch';
 import type { IdRef, ImageLookup, Lookup } from './lookup';
+import { distinctRefs } from './refs';
 import type { IdMatch } from './scan';
 import { rangeOf, type ImageIdScope } from './scope';
 import { Slicer } from './slices';
@@ -23,24 +24,13 @@ function flagged(answer: Lookup | undefined): boolean {
   return answer?.kind === 'missing' || (answer?.kind === 'found' && diagnosticNeeded(answer));
 }
 
-/** A document's distinct IDs: those in its visible ranges first, then all the others. */
-export function batchesOf(doc: vscode.TextDocument, matches: readonly IdMatch[]): [IdRef[], IdRef[]] {
+/** A document's distinct IDs: those in its visible ranges first, then all the others (in slices). */
+export function batchesOf(doc: vscode.TextDocument, matches: readonly IdMatch[], slicer: Slicer): Promise<[IdRef[], IdRef[]]> {
   const shown = vscode.window.visibleTextEditors
     .filter((e) => e.document === doc)
     .flatMap((e) => e.visibleRanges)
     .map((r) => [doc.offsetAt(r.start), doc.offsetAt(r.end)] as const);
-  const visible = new Map<string, IdRef>();
-  const rest = new Map<string, IdRef>();
-  for (const m of matches) {
-    const into = shown.some(([from, to]) => m.start < to && m.end > from) ? visible : rest;
-    if (!visible.has(m.id) && !into.has(m.id)) {
-      into.set(m.id, { id: m.id, cloud: m.cloud });
-    }
-  }
-  for (const id of visible.keys()) {
-    rest.delete(id);
-  }
-  return [[...visible.values()], [...rest.values()]];
+  return distinctRefs(matches, shown, slicer);
 }
 
 interface Check {
@@ -123,7 +113,7 @@ export class ImageDiagnostics implements vscode.Disposable {
     const version = doc.version;
     try {
       const matches = await this.scope.ids(doc, signal);
-      const [visible, rest] = batchesOf(doc, matches);
+      const [visible, rest] = await batchesOf(doc, matches, new Slicer({ signal }));
       if (!visible.length && !rest.length) {
         this.collection.delete(doc.uri);
         return;

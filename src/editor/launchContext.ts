@@ -1,7 +1,8 @@
 // What a file says around an image ID about where and on what it is launched: the region and the
 // instance type written beside it. The reader finds the nearest enclosing block ({…} in Terraform,
 // Packer, JSON templates; an indentation level in YAML) and reads its `key = "value"` / `key: value`
-// pairs; the region may also come from an outer block or from the file's `provider "…"` block. A plain
+// pairs; the region may also come from an outer block or from the file's `provider "…"` block (the one
+// the resource names with `provider = alicloud.hz`, else the one without an alias). A plain
 // character walk over a bounded window around the ID (no regular expression runs on the text), so the
 // cost is linear and bounded whatever the text holds. Plain Node, unit-tested.
 import type { CloudKind } from '../providers/core/model';
@@ -22,6 +23,10 @@ const MAX_TOKEN = 128;
 const MAX_LEVELS = 4;
 /** How far into the file the reader looks for a provider block. */
 const PROVIDER_SCAN = 256 * 1024;
+/** A resource's `provider = <name>.<alias>` (Terraform), naming the provider block it is created with. */
+const PROVIDER_KEY = 'provider';
+/** The provider block without an alias: the one a resource without `provider =` is created with. */
+const DEFAULT_PROVIDER = '';
 
 type Pairs = Map<string, string>;
 
@@ -97,7 +102,8 @@ function pairAt(text: string, i: number, limit: number): { key: string; value?: 
     j++;
   }
   const value = token(text, j, limit);
-  const literal = value && (value.quoted || sep === ':') && plainValue(value.value) ? value.value : undefined;
+  // A Terraform `provider = alicloud.hz` is a reference, not an expression: read bare.
+  const literal = value && (value.quoted || sep === ':' || launchKey(key.value) === PROVIDER_KEY) && plainValue(value.value) ? value.value : undefined;
   return { key: key.value, value: literal, end: value ? value.end : j };
 }
 
@@ -200,8 +206,12 @@ function indentPairs(text: string, at: number): Pairs[] {
   return levels;
 }
 
-/** The region in the file's `provider "<cloud's provider>" { region = "…" }` block, if it has one (the first block without an alias). */
-function providerRegion(text: string, cloud: CloudKind, regionKeys: readonly string[]): string | undefined {
+/**
+ * The regions of the file's `provider "<cloud's provider>" { region = "…" }` blocks, by alias: the first
+ * block without an alias under DEFAULT_PROVIDER, each `alias = "hz"` block under its alias.
+ */
+function providerRegions(text: string, cloud: CloudKind, regionKeys: readonly string[]): Map<string, string> {
+  const regions = new Map<string, string>();
   const limit = Math.min(text.length, PROVIDER_SCAN);
   for (let at = text.indexOf('provider', 0); at >= 0 && at < limit; at = text.indexOf('provider', at + 8)) {
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
@@ -221,15 +231,25 @@ function providerRegion(text: string, cloud: CloudKind, regionKeys: readonly str
       continue;
     }
     const pairs = blockPairs(text, open, Math.min(text.length, open + WINDOW));
-    if (pairs.has('alias')) {
-      continue;
-    }
+    const alias = pairs.get('alias') ?? DEFAULT_PROVIDER;
     const region = first(pairs, regionKeys);
-    if (region) {
-      return region;
+    if (region && !regions.has(alias)) {
+      regions.set(alias, region);
     }
   }
-  return undefined;
+  return regions;
+}
+
+/** The provider alias the innermost block naming one is created with (`provider = alicloud.hz` → "hz"), if it names one of the cloud's providers. */
+function aliasOf(levels: readonly Pairs[], providers: readonly string[]): string {
+  for (const pairs of levels) {
+    const ref = pairs.get(PROVIDER_KEY);
+    const dot = ref?.indexOf('.') ?? -1;
+    if (ref !== undefined && dot > 0 && providers.includes(ref.slice(0, dot))) {
+      return ref.slice(dot + 1);
+    }
+  }
+  return DEFAULT_PROVIDER;
 }
 
 function first(pairs: Pairs, keys: readonly string[]): string | undefined {
@@ -244,7 +264,7 @@ function first(pairs: Pairs, keys: readonly string[]): string | undefined {
 
 /** Reads one text: what it says about launching the image whose ID starts at an offset (the file's provider blocks read once per cloud). */
 export class LaunchContextReader {
-  private readonly fileRegions = new Map<CloudKind, string | undefined>();
+  private readonly fileRegions = new Map<CloudKind, Map<string, string>>();
 
   constructor(private readonly text: string) {}
 
@@ -260,10 +280,13 @@ export class LaunchContextReader {
       region ??= first(pairs, keys.region);
     }
     if (region === undefined) {
-      if (!this.fileRegions.has(cloud)) {
-        this.fileRegions.set(cloud, providerRegion(text, cloud, keys.region));
+      let regions = this.fileRegions.get(cloud);
+      if (!regions) {
+        regions = providerRegions(text, cloud, keys.region);
+        this.fileRegions.set(cloud, regions);
       }
-      region = this.fileRegions.get(cloud);
+      // A resource created with an aliased provider block launches in that block's region, else in the default block's.
+      region = regions.get(aliasOf(levels, keys.providers));
     }
     return { ...(region ? { region } : {}), ...(instanceType ? { instanceType } : {}) };
   }

@@ -11,12 +11,10 @@ import type { ImageChange, ImageTreeProvider } from '../tree/treeProvider';
 import { isCancellation, logLine } from '../util/errors';
 import type { Log } from '../util/log';
 import { Flights } from './flights';
+import type { IdRef } from './refs';
 import { sweepRegions } from './sweep';
 
-export interface IdRef {
-  readonly id: string;
-  readonly cloud: CloudKind;
-}
+export type { IdRef } from './refs';
 
 export interface ImageHit {
   readonly account: AccountConfig;
@@ -75,7 +73,12 @@ export class ImageLookup implements vscode.Disposable {
   async resolve(refs: readonly IdRef[], signal?: AbortSignal, refresh = false): Promise<Map<string, Lookup>> {
     const byCloud = new Map<CloudKind, string[]>();
     for (const ref of refs) {
-      byCloud.set(ref.cloud, [...(byCloud.get(ref.cloud) ?? []), ref.id]);
+      const ids = byCloud.get(ref.cloud);
+      if (ids) {
+        ids.push(ref.id);
+      } else {
+        byCloud.set(ref.cloud, [ref.id]);
+      }
     }
     const parts = await Promise.all(
       [...byCloud].map(([cloud, ids]) =>

@@ -37,7 +37,7 @@ async function only(part: string): Promise<unknown> {
     case 'hygiene':
       return hygieneRows();
     case 'scanner':
-      return scannerResult();
+      return (await import('./scannerReport')).scannerOnly();
     case 'search': {
       const emulator = await EmulatorProcess.start({ imageCounts: BIG_COUNTS, latencyMs: LATENCY_MS });
       try {
@@ -93,6 +93,7 @@ async function main(): Promise<void> {
     first,
     search: { rows: search, storm },
     hygiene,
+    scanner,
     polling,
     memory,
     host,

@@ -8,6 +8,8 @@ import { hygieneSection, type HygieneResult } from './hygieneReport';
 import type { PollingRow } from './jobs';
 import type { FirstPageRow, LoadAllRow } from './loading';
 import { FILTER_QUERIES, type MemoryResult } from './memory';
+import type { ScannerResult } from './scanner';
+import { scannerSection } from './scannerReport';
 import { searchSection, type SearchResult } from './searchReport';
 
 export interface Measurements {
@@ -15,6 +17,7 @@ export interface Measurements {
   readonly first: readonly FirstPageRow[];
   readonly search?: SearchResult;
   readonly hygiene?: HygieneResult;
+  readonly scanner?: ScannerResult;
   readonly polling: readonly PollingRow[];
   readonly memory: MemoryResult;
   readonly host: HostResult | undefined;
@@ -271,7 +274,7 @@ function notMeasured(goals: Goal[]): void {
 
 export function report(m: Measurements): string {
   const goals: Goal[] = [];
-  const body = [...loadingSection(m, goals), ...firstPageSection(m, goals), ...searchSection(m.search, goals), ...hygieneSection(m.hygiene, goals), ...pollingSection(m, goals), ...hostSection(m, goals), ...memorySection(m, goals)];
+  const body = [...loadingSection(m, goals), ...firstPageSection(m, goals), ...searchSection(m.search, goals), ...hygieneSection(m.hygiene, goals), ...scannerSection(m.scanner, goals), ...pollingSection(m, goals), ...hostSection(m, goals), ...memorySection(m, goals)];
   notMeasured(goals);
   return [
     '# Benchmarks',

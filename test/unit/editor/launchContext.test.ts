@@ -34,6 +34,55 @@ describe('Launch context around an image ID', () => {
     assert.deepEqual(contextOf(text, ALI), { region: 'cn-shanghai', instanceType: 'ecs.g8y.large' });
   });
 
+  it('takes the region of the aliased provider block a resource names with `provider = alicloud.hz`', () => {
+    const resource = (name: string, provider?: string): string[] => [
+      `resource "alicloud_instance" "${name}" {`,
+      ...(provider ? [`  provider      = ${provider}`] : []),
+      `  image_id      = "${ALI}" # ${name}`,
+      '  instance_type = "ecs.g7.large"',
+      '}',
+    ];
+    const text = [
+      'provider "alicloud" {',
+      '  region = "cn-shanghai"',
+      '}',
+      'provider "alicloud" {',
+      '  alias  = "hz"',
+      '  region = "cn-hangzhou"',
+      '}',
+      ...resource('aliased', 'alicloud.hz'),
+      ...resource('legacy', '"alicloud.hz"'), // Terraform 0.11 quoted it
+      ...resource('plain'),
+      ...resource('unknownAlias', 'alicloud.nowhere'),
+      ...resource('otherCloud', 'huaweicloud.hz'),
+    ].join('\n');
+    const regionOf = (name: string): string | undefined => new LaunchContextReader(text).at(text.indexOf(`${ALI}" # ${name}`), 'alibaba').region;
+    assert.equal(regionOf('aliased'), 'cn-hangzhou');
+    assert.equal(regionOf('legacy'), 'cn-hangzhou');
+    assert.equal(regionOf('plain'), 'cn-shanghai', 'no provider named: the block without an alias');
+    assert.equal(regionOf('unknownAlias'), undefined, 'an alias no block defines: no region is guessed');
+    assert.equal(regionOf('otherCloud'), 'cn-shanghai', "another cloud's provider says nothing about this one");
+    // The alias block may come after the resource, and the region of the resource's own block still wins.
+    const huawei = [
+      'resource "huaweicloud_compute_instance" "a" {',
+      '  provider  = huaweicloud.gz',
+      `  image_id  = "${HW}"`,
+      '}',
+      'resource "huaweicloud_compute_instance" "b" {',
+      '  provider  = huaweicloud.gz',
+      '  region    = "cn-north-4"',
+      `  image_id  = "${HW}"`,
+      '}',
+      'provider "huaweicloud" {',
+      '  alias  = "gz"',
+      '  region = "cn-south-1"',
+      '}',
+    ].join('\n');
+    const reader = new LaunchContextReader(huawei);
+    assert.equal(reader.at(huawei.indexOf(HW), 'huawei').region, 'cn-south-1');
+    assert.equal(reader.at(huawei.lastIndexOf(HW), 'huawei').region, 'cn-north-4');
+  });
+
   it('takes the region of the block itself over the provider\'s, and leaves expressions out', () => {
     const text = `provider "alicloud" {\n  region = "cn-shanghai"\n}\nsource "alicloud-ecs" "x" {\n  region = "cn-hangzhou"\n  source_image = "${ALI}"\n  instance_type = var.type\n}\n`;
     assert.deepEqual(contextOf(text, ALI), { region: 'cn-hangzhou' });

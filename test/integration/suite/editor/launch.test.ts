@@ -5,68 +5,25 @@
 // by its setting says nothing; a file skipped on purpose is said in the status bar; a deprecated or older
 // image offers Replace with newest, which writes the newest image of its name in the region in place.
 import { strict as assert } from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
-import type { AccountConfig, CloudKind, Image } from '../../../../src/providers/core/model';
+import type { Image } from '../../../../src/providers/core/model';
 import { namePrefix } from '../../../../src/providers/rules/newest';
 import { api, until } from '../helpers';
-
-const SECTION = 'cloudImageExplorer.imageIds';
-
-/** The document's diagnostics once `ok` holds, waiting for the host's change events. */
-function diagnosticsUntil(uri: vscode.Uri, ok: (d: readonly vscode.Diagnostic[]) => boolean): Promise<readonly vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = (): void => {
-      const now = vscode.languages.getDiagnostics(uri);
-      if (ok(now)) {
-        sub.dispose();
-        clearTimeout(timer);
-        resolve(now);
-      }
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => e.uris.some((u) => u.toString() === uri.toString()) && check());
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`diagnostics of ${uri.fsPath}: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [d.code, d.message]))}`));
-    }, 30_000);
-    check();
-  });
-}
-
-const withCode = (code: string) => (ds: readonly vscode.Diagnostic[]): boolean => ds.some((d) => d.code === code);
+import { LaunchFixture, SECTION, diagnosticsUntil, findings, withCode } from './launchFixture';
 
 describe('Launch-ready checks of image IDs (real extension host)', () => {
   let a: ExtensionApi;
-  let dir: string;
   let x86: Image[];
-
-  function sandboxAccount(cloud: CloudKind): AccountConfig {
-    const account = a.accounts.list().find((x) => x.sandbox && x.cloud === cloud);
-    assert.ok(account, `the ${cloud} sandbox account`);
-    return account;
-  }
-
-  async function open(name: string, text: string): Promise<vscode.TextDocument> {
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, text);
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-    await vscode.window.showTextDocument(doc);
-    await a.imageIds.settled(doc);
-    return doc;
-  }
-
-  async function actionsAt(doc: vscode.TextDocument, id: string): Promise<vscode.CodeAction[]> {
-    const at = doc.positionAt(doc.getText().indexOf(id) + 3);
-    return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at))) ?? [];
-  }
+  const fx = new LaunchFixture(() => a);
+  const sandboxAccount = fx.sandboxAccount.bind(fx);
+  const open = (name: string, text: string): Promise<vscode.TextDocument> => fx.open(name, [text]);
+  const actionsAt = fx.actionsAt.bind(fx);
 
   before(async () => {
     a = await api();
     await a.sandbox();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-launch-'));
+    fx.setUp();
     const provider = await a.provider(sandboxAccount('alibaba'));
     const page = await provider.listImages({ regionId: 'cn-hangzhou', pageSize: 100, filter: { owner: 'self', status: 'Available' } });
     x86 = page.items.filter((i) => i.id.startsWith('m-') && i.architecture === 'x86_64');
@@ -75,8 +32,7 @@ describe('Launch-ready checks of image IDs (real extension host)', () => {
 
   after(async () => {
     await vscode.workspace.getConfiguration(SECTION).update('checks.instanceType', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    fs.rmSync(dir, { recursive: true, force: true });
+    await fx.tearDown();
   });
 
   it('flags an Alibaba image whose instance type beside it cannot launch it, and stays quiet when the check is off', async () => {
@@ -99,14 +55,9 @@ describe('Launch-ready checks of image IDs (real extension host)', () => {
       ].join('\n'),
     );
     const flagged = await diagnosticsUntil(doc.uri, withCode('image-instance-type'));
-    assert.deepEqual(
-      flagged.map((d) => [d.code, d.severity, doc.getText(d.range)]),
-      [['image-instance-type', vscode.DiagnosticSeverity.Warning, image!.id]],
-      'only the image the type cannot launch',
-    );
+    assert.deepEqual(findings(doc, flagged, ['image-instance-type']), [['image-instance-type', vscode.DiagnosticSeverity.Warning, image!.id, 4]], 'only the image the type cannot launch');
     assert.match(flagged[0]!.message, new RegExp(`cannot be launched on the instance type "ecs\\.g8y\\.large"`));
-    const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf(image!.id) + 3));
-    assert.match(hover.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'), /ecs\\?\.g8y\\?\.large/);
+    assert.match(await fx.hoverAt(doc, image!.id), /ecs\\?\.g8y\\?\.large/);
 
     await vscode.workspace.getConfiguration(SECTION).update('checks.instanceType', false, vscode.ConfigurationTarget.Global);
     await diagnosticsUntil(doc.uri, (ds) => !ds.length);
