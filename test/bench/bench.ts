@@ -49,7 +49,7 @@ async function only(part: string): Promise<unknown> {
     case 'loading': {
       const emulator = await EmulatorProcess.start({ imageCounts: BIG_COUNTS, latencyMs: LATENCY_MS });
       try {
-        return { loading: await loadAllRows(emulator, RUNS, LOOP_RUNS), first: await firstPageRows(emulator, RUNS) };
+        return { loading: await loadAllRows(emulator, RUNS, LOOP_RUNS), first: await firstPageRows(emulator, RUNS), receive: await (await import('./loadingReceive')).receiveRows(emulator) };
       } finally {
         await emulator.stop();
       }

@@ -1,7 +1,8 @@
 // Alibaba ECS wire shapes -> the common model, and its words -> the common vocabulary.
 import { num, str, timestamp, wrappedList, type Json } from '../shared/common';
 import type { Image, ImageOwner, Region, Tag } from '../core/model';
-import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState } from '../core/vocabulary';
+import { errorRules, type CloudVocabulary, type ImageState } from '../core/vocabulary';
+import { fieldCatalogue, stateOfStatus, yesNo } from '../shared/fields';
 import { reasonTable } from '../core/reasons';
 
 export function mapRegion(r: Json): Region {
@@ -55,8 +56,11 @@ export function mapImage(regionId: string, i: Json, language = 'en-US', keepRaw 
 /** DescribeImages `Progress` ("45%") while the image is being created or copied (Creating, Waiting). */
 function progressOf(i: Json): { progress?: number } {
   const status = str(i['Status']);
+  if (status !== 'Creating' && status !== 'Waiting') {
+    return {};
+  }
   const match = /^(\d{1,3})%?$/.exec(str(i['Progress'])?.trim() ?? '');
-  return (status === 'Creating' || status === 'Waiting') && match ? { progress: Math.min(100, Number(match[1])) } : {};
+  return match ? { progress: Math.min(100, Number(match[1])) } : {};
 }
 
 /** DescribeImages `Status`: Creating, Waiting, Available, UnAvailable, CreateFailed, Deprecated. */
@@ -101,47 +105,54 @@ export const alibabaErrorReason = reasonTable({
   ImageCreatedNotFromCopy: 'notACopy',
 });
 
-export const ALIBABA_FIELDS: FieldCatalogue = {
-  ImageId: { id: 'id', group: 'general' },
-  ImageName: { id: 'name', group: 'general' },
-  Description: { id: 'description', group: 'general' },
-  Status: { id: 'status', group: 'general', format: 'state' },
-  Progress: { id: 'progress', group: 'general' },
-  ImageOwnerAlias: { id: 'owner', group: 'general', format: 'owner' },
-  ImageOwnerId: { id: 'ownerId', group: 'general' },
-  CreationTime: { id: 'createdAt', group: 'general', format: 'date' },
-  ImageFamily: { id: 'family', group: 'general' },
-  ImageVersion: { id: 'version', group: 'general' },
-  Usage: { id: 'usage', group: 'general', values: { instance: 'yes', none: 'no' } },
-  OSName: { id: 'osName', group: 'system', language: { is: 'zh', twin: 'OSNameEn' } },
-  OSNameEn: { id: 'osNameEn', group: 'system', language: { is: 'en', twin: 'OSName' } },
-  OSType: { id: 'osType', group: 'system' },
-  Platform: { id: 'platform', group: 'system' },
-  Architecture: { id: 'architecture', group: 'system' },
-  BootMode: { id: 'bootMode', group: 'system' },
-  'Features.NvmeSupport': { id: 'nvme', group: 'system', values: { supported: 'yes', unsupported: 'no' } },
-  'Features.ImdsSupport': { id: 'imds', group: 'system' },
-  Size: { id: 'size', group: 'storage', format: 'gib' },
-  'DiskDeviceMappings.DiskDeviceMapping[].Device': { id: 'diskDevice', group: 'storage' },
-  'DiskDeviceMappings.DiskDeviceMapping[].Size': { id: 'diskSize', group: 'storage', format: 'gib' },
-  'DiskDeviceMappings.DiskDeviceMapping[].SnapshotId': { id: 'diskSnapshot', group: 'storage' },
-  'DiskDeviceMappings.DiskDeviceMapping[].Type': { id: 'diskType', group: 'storage', values: { system: 'systemDisk', data: 'dataDisk' } },
-  'DiskDeviceMappings.DiskDeviceMapping[].Format': { id: 'diskFormat', group: 'storage' },
-  'DiskDeviceMappings.DiskDeviceMapping[].Progress': { id: 'diskProgress', group: 'storage' },
-  'DiskDeviceMappings.DiskDeviceMapping[].Encrypted': { id: 'diskEncrypted', group: 'storage', format: 'bool' },
-  IsPublic: { id: 'public', group: 'access', format: 'bool' },
-  IsSelfShared: { id: 'selfShared', group: 'access', format: 'bool' },
-  IsCopied: { id: 'copied', group: 'access', format: 'bool' },
-  IsSubscribed: { id: 'subscribed', group: 'access', format: 'bool' },
-  ProductCode: { id: 'productCode', group: 'access' },
-  ResourceGroupId: { id: 'resourceGroup', group: 'access' },
-  LicenseType: { id: 'license', group: 'access' },
-  'Tags.Tag[].TagKey': { id: 'tags', group: 'other' },
-  'Tags.Tag[].TagValue': { id: 'tags', group: 'other' },
-};
+export const ALIBABA_FIELDS = fieldCatalogue({
+  general: {
+    ImageId: 'id',
+    ImageName: 'name',
+    Description: 'description',
+    Status: 'status:state',
+    Progress: 'progress',
+    ImageOwnerAlias: 'owner:owner',
+    ImageOwnerId: 'ownerId',
+    CreationTime: 'createdAt:date',
+    ImageFamily: 'family',
+    ImageVersion: 'version',
+    Usage: { id: 'usage', values: yesNo('instance', 'none') },
+  },
+  system: {
+    OSName: { id: 'osName', language: { is: 'zh', twin: 'OSNameEn' } },
+    OSNameEn: { id: 'osNameEn', language: { is: 'en', twin: 'OSName' } },
+    OSType: 'osType',
+    Platform: 'platform',
+    Architecture: 'architecture',
+    BootMode: 'bootMode',
+    'Features.NvmeSupport': { id: 'nvme', values: yesNo('supported', 'unsupported') },
+    'Features.ImdsSupport': 'imds',
+  },
+  storage: {
+    Size: 'size:gib',
+    'DiskDeviceMappings.DiskDeviceMapping[].Device': 'diskDevice',
+    'DiskDeviceMappings.DiskDeviceMapping[].Size': 'diskSize:gib',
+    'DiskDeviceMappings.DiskDeviceMapping[].SnapshotId': 'diskSnapshot',
+    'DiskDeviceMappings.DiskDeviceMapping[].Type': { id: 'diskType', values: { system: 'systemDisk', data: 'dataDisk' } },
+    'DiskDeviceMappings.DiskDeviceMapping[].Format': 'diskFormat',
+    'DiskDeviceMappings.DiskDeviceMapping[].Progress': 'diskProgress',
+    'DiskDeviceMappings.DiskDeviceMapping[].Encrypted': 'diskEncrypted:bool',
+  },
+  access: {
+    IsPublic: 'public:bool',
+    IsSelfShared: 'selfShared:bool',
+    IsCopied: 'copied:bool',
+    IsSubscribed: 'subscribed:bool',
+    ProductCode: 'productCode',
+    ResourceGroupId: 'resourceGroup',
+    LicenseType: 'license',
+  },
+  other: { 'Tags.Tag[].TagKey': 'tags', 'Tags.Tag[].TagValue': 'tags' },
+});
 
 export const ALIBABA_VOCABULARY: CloudVocabulary = {
-  imageState: (image) => IMAGE_STATES[image.status] ?? 'unknown',
+  imageState: stateOfStatus(IMAGE_STATES),
   errorKind: alibabaErrorKind,
   errorReason: alibabaErrorReason,
   fields: ALIBABA_FIELDS,

@@ -1,7 +1,8 @@
 // Alibaba BatchCompute (retired) wire shapes -> the common model, and its static region table.
 import { str, timestamp, type Json } from '../shared/common';
 import type { Image, Region } from '../core/model';
-import type { CloudVocabulary, FieldCatalogue } from '../core/vocabulary';
+import type { CloudVocabulary } from '../core/vocabulary';
+import { fieldCatalogue } from '../shared/fields';
 import { alibabaErrorKind } from '../alibaba/mapping';
 
 export type BatchComputeLanguage = 'zh-CN' | 'en-US';
@@ -65,16 +66,20 @@ export function mapImage(regionId: string, i: Json, keepRaw = true): Image {
   };
 }
 
-export const BATCHCOMPUTE_FIELDS: FieldCatalogue = {
-  Id: { id: 'id', group: 'general' },
-  Name: { id: 'name', group: 'general' },
-  Description: { id: 'description', group: 'general' },
-  Type: { id: 'owner', group: 'general', format: 'owner' },
-  OwnerId: { id: 'ownerId', group: 'general' },
-  CreationTime: { id: 'createdAt', group: 'general', format: 'date' },
-  EcsImageId: { id: 'ecsImage', group: 'general' },
-  Platform: { id: 'osType', group: 'system' },
-};
+export const BATCHCOMPUTE_FIELDS = fieldCatalogue({
+  general: {
+    Id: 'id',
+    Name: 'name',
+    Description: 'description',
+    Type: 'owner:owner',
+    OwnerId: 'ownerId',
+    CreationTime: 'createdAt:date',
+    EcsImageId: 'ecsImage',
+  },
+  system: {
+    Platform: 'osType',
+  },
+});
 
 export const BATCHCOMPUTE_VOCABULARY: CloudVocabulary = {
   // No status field: every image the API lists is usable.

@@ -4,7 +4,8 @@ import type { Image, ImageOwner, Tag } from '../core/model';
 import type { JobState, JobStatus, Member } from '../core/operations';
 import { redact } from '../transport/redact';
 import { reasonTable } from '../core/reasons';
-import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState, type MemberState } from '../core/vocabulary';
+import { errorRules, type CloudVocabulary, type ImageState, type MemberState } from '../core/vocabulary';
+import { VISIBILITY_WORDS, fieldCatalogue, stateOfStatus, yesNo } from '../shared/fields';
 
 /** `__imagetype`: gold (public), private, shared, market (KooGallery). */
 export function mapOwner(imageType: unknown): ImageOwner {
@@ -209,47 +210,57 @@ export const huaweiErrorReason = reasonTable({
   'IMG.0196': 'notAccepted',
 });
 
-export const HUAWEI_FIELDS: FieldCatalogue = {
-  id: { id: 'id', group: 'general' },
-  name: { id: 'name', group: 'general' },
-  __description: { id: 'description', group: 'general' },
-  status: { id: 'status', group: 'general', format: 'state' },
-  __imagetype: { id: 'owner', group: 'general', format: 'owner' },
-  // A whole-machine image says where it can be used (no field reports its one-zone state while the backup is made).
-  __whole_image: { id: 'wholeImage', group: 'general', format: 'bool', values: { true: 'wholeMachine' } },
-  __backup_id: { id: 'backupId', group: 'general' },
-  owner: { id: 'ownerId', group: 'general' },
-  created_at: { id: 'createdAt', group: 'general', format: 'date' },
-  updated_at: { id: 'updatedAt', group: 'general', format: 'date' },
-  active_at: { id: 'activeAt', group: 'general', format: 'date' },
-  __data_origin: { id: 'origin', group: 'general' },
-  __originalimagename: { id: 'baseImage', group: 'general' },
-  __os_version: { id: 'osName', group: 'system' },
-  __os_type: { id: 'osType', group: 'system' },
-  __os_bit: { id: 'osBits', group: 'system' },
-  __platform: { id: 'platform', group: 'system' },
-  architecture: { id: 'architecture', group: 'system' },
-  hw_firmware_type: { id: 'bootMode', group: 'system' },
-  virtual_env_type: { id: 'hypervisor', group: 'system' },
-  min_ram: { id: 'minRam', group: 'system', format: 'mib' },
-  min_disk: { id: 'minDisk', group: 'storage', format: 'gib' },
-  __image_size: { id: 'imageSize', group: 'storage', format: 'bytes' },
-  disk_format: { id: 'diskFormat', group: 'storage' },
-  container_format: { id: 'containerFormat', group: 'storage' },
-  checksum: { id: 'checksum', group: 'storage' },
-  // Encryption: "1" encrypted with the KMS key __system__cmkid. Both spellings of the flag are published.
-  __system__encrypted: { id: 'encrypted', group: 'storage', values: { '1': 'yes', '0': 'no' } },
-  __system_encrypted: { id: 'encrypted', group: 'storage', values: { '1': 'yes', '0': 'no' } },
-  __system__cmkid: { id: 'kmsKey', group: 'storage' },
-  visibility: { id: 'visibility', group: 'access', values: { public: 'public', private: 'private', shared: 'shared' } },
-  protected: { id: 'protected', group: 'access', format: 'bool' },
-  __productcode: { id: 'productCode', group: 'access' },
-  enterprise_project_id: { id: 'enterpriseProject', group: 'access' },
-  'tags[]': { id: 'tags', group: 'other' },
-};
+export const HUAWEI_FIELDS = fieldCatalogue({
+  general: {
+    id: 'id',
+    name: 'name',
+    __description: 'description',
+    status: 'status:state',
+    __imagetype: 'owner:owner',
+    // A whole-machine image says where it can be used (no field reports its one-zone state while the backup is made).
+    __whole_image: { id: 'wholeImage', format: 'bool', values: { true: 'wholeMachine' } },
+    __backup_id: 'backupId',
+    owner: 'ownerId',
+    created_at: 'createdAt:date',
+    updated_at: 'updatedAt:date',
+    active_at: 'activeAt:date',
+    __data_origin: 'origin',
+    __originalimagename: 'baseImage',
+  },
+  system: {
+    __os_version: 'osName',
+    __os_type: 'osType',
+    __os_bit: 'osBits',
+    __platform: 'platform',
+    architecture: 'architecture',
+    hw_firmware_type: 'bootMode',
+    virtual_env_type: 'hypervisor',
+    min_ram: 'minRam:mib',
+  },
+  storage: {
+    min_disk: 'minDisk:gib',
+    __image_size: 'imageSize:bytes',
+    disk_format: 'diskFormat',
+    container_format: 'containerFormat',
+    checksum: 'checksum',
+    // Encryption: "1" encrypted with the KMS key __system__cmkid. Both spellings of the flag are published.
+    __system__encrypted: { id: 'encrypted', values: yesNo('1', '0') },
+    __system_encrypted: { id: 'encrypted', values: yesNo('1', '0') },
+    __system__cmkid: 'kmsKey',
+  },
+  access: {
+    visibility: { id: 'visibility', values: VISIBILITY_WORDS },
+    protected: 'protected:bool',
+    __productcode: 'productCode',
+    enterprise_project_id: 'enterpriseProject',
+  },
+  other: {
+    'tags[]': 'tags',
+  },
+});
 
 export const HUAWEI_VOCABULARY: CloudVocabulary = {
-  imageState: (image) => IMAGE_STATES[image.status] ?? 'unknown',
+  imageState: stateOfStatus(IMAGE_STATES),
   errorKind: huaweiErrorKind,
   errorReason: huaweiErrorReason,
   memberState: (status) => MEMBER_STATES[status] ?? 'unknown',

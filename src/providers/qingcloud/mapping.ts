@@ -4,7 +4,8 @@ import type { Image, ImageOwner, Region, Tag } from '../core/model';
 import type { JobState, JobStatus, Member } from '../core/operations';
 import { redact } from '../transport/redact';
 import { reasonTable } from '../core/reasons';
-import { errorRules, type CloudVocabulary, type FieldCatalogue, type ImageState } from '../core/vocabulary';
+import { errorRules, type CloudVocabulary, type ImageState } from '../core/vocabulary';
+import { VISIBILITY_WORDS, fieldCatalogue } from '../shared/fields';
 
 export type ZoneLanguage = 'zh-CN' | 'en-US';
 
@@ -218,30 +219,40 @@ export const qingcloudErrorReason = reasonTable({
   '5300': 'serviceUpdating',
 });
 
-export const QINGCLOUD_FIELDS: FieldCatalogue = {
-  image_id: { id: 'id', group: 'general' },
-  image_name: { id: 'name', group: 'general' },
-  description: { id: 'description', group: 'general' },
-  status: { id: 'status', group: 'general', format: 'state' },
-  transition_status: { id: 'transition', group: 'general' },
-  provider: { id: 'owner', group: 'general', format: 'owner' },
-  owner: { id: 'ownerId', group: 'general' },
-  create_time: { id: 'createdAt', group: 'general', format: 'date' },
-  status_time: { id: 'statusTime', group: 'general', format: 'date' },
-  root_id: { id: 'baseImage', group: 'general' },
-  os_family: { id: 'osName', group: 'system' },
-  platform: { id: 'osType', group: 'system' },
-  processor_type: { id: 'osBits', group: 'system' },
-  architecture: { id: 'architecture', group: 'system' },
-  hypervisor: { id: 'hypervisor', group: 'system' },
-  recommended_type: { id: 'recommendedType', group: 'system' },
-  default_user: { id: 'defaultUser', group: 'system' },
-  size: { id: 'size', group: 'storage', format: 'gib' },
-  visibility: { id: 'visibility', group: 'access', values: { public: 'public', private: 'private', shared: 'shared' } },
-  'tags[].tag_id': { id: 'tags', group: 'other' },
-  'tags[].tag_name': { id: 'tags', group: 'other' },
-  'tags[].color': { id: 'tags', group: 'other' },
-};
+export const QINGCLOUD_FIELDS = fieldCatalogue({
+  general: {
+    image_id: 'id',
+    image_name: 'name',
+    description: 'description',
+    status: 'status:state',
+    transition_status: 'transition',
+    provider: 'owner:owner',
+    owner: 'ownerId',
+    create_time: 'createdAt:date',
+    status_time: 'statusTime:date',
+    root_id: 'baseImage',
+  },
+  system: {
+    os_family: 'osName',
+    platform: 'osType',
+    processor_type: 'osBits',
+    architecture: 'architecture',
+    hypervisor: 'hypervisor',
+    recommended_type: 'recommendedType',
+    default_user: 'defaultUser',
+  },
+  storage: {
+    size: 'size:gib',
+  },
+  access: {
+    visibility: { id: 'visibility', values: VISIBILITY_WORDS },
+  },
+  other: {
+    'tags[].tag_id': 'tags',
+    'tags[].tag_name': 'tags',
+    'tags[].color': 'tags',
+  },
+});
 
 export const QINGCLOUD_VOCABULARY: CloudVocabulary = {
   imageState: qingcloudImageState,

@@ -62,29 +62,30 @@ export function isStall(err: ProviderError): boolean {
   return err.cause instanceof BodyStalled;
 }
 
+export interface BodyLimits {
+  readonly idleTimeoutMs: number;
+  readonly maxBodyBytes: number;
+}
+
+/** The body as text (see readBodyBytes). */
+export async function readBodyText(cloud: CloudKind, req: RequestPlace, status: number, body: Dispatcher.ResponseData['body'], limits: BodyLimits): Promise<string> {
+  return (await readBodyBytes(cloud, req, status, body, limits)).toString('utf8');
+}
+
 /**
- * The body as text, read no further than maxBodyBytes: a page of images is a few hundred KB, so anything
+ * The body's bytes, read no further than maxBodyBytes: a page of images is a few hundred KB, so anything
  * past the cap is not the cloud's answer (a proxy's download, a loop) and is not kept in memory. A body that
  * stays silent for idleTimeoutMs is given up (a Timeout that names the cloud and the region).
  */
-export async function readBodyText(
-  cloud: CloudKind,
-  req: RequestPlace,
-  status: number,
-  body: Dispatcher.ResponseData['body'],
-  limits: { readonly idleTimeoutMs: number; readonly maxBodyBytes: number },
-): Promise<string> {
+export async function readBodyBytes(cloud: CloudKind, req: RequestPlace, status: number, body: Dispatcher.ResponseData['body'], limits: BodyLimits): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   let stalled = false;
-  let idle: NodeJS.Timeout | undefined;
-  const arm = (): void => {
-    clearTimeout(idle);
-    idle = setTimeout(() => {
-      stalled = true;
-      body.destroy();
-    }, limits.idleTimeoutMs);
-  };
+  // One timer for the whole read, pushed back (refresh) at each chunk.
+  const idle = setTimeout(() => {
+    stalled = true;
+    body.destroy();
+  }, limits.idleTimeoutMs);
   const stall = (cause?: unknown): ProviderError => {
     const region = regionOf(req);
     const where = region ? `${CLOUD_NAMES[cloud]} (region ${region})` : `${CLOUD_NAMES[cloud]} (${redactUrl(req.url)})`;
@@ -98,10 +99,9 @@ export async function readBodyText(
       cause: new BodyStalled(String(cause ?? 'stalled')),
     });
   };
-  arm();
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
-      arm();
+      idle.refresh();
       size += chunk.length;
       if (size > limits.maxBodyBytes) {
         body.destroy();
@@ -123,5 +123,5 @@ export async function readBodyText(
   if (stalled) {
     throw stall();
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks, size);
 }

@@ -41,7 +41,24 @@ export interface HttpRequest {
 export interface HttpResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
+  /** The body as text (an answer from the wire decodes its bytes when this is first read). */
   readonly body: string;
+  /** The body's bytes as received: parseJson reads them without making the whole text (httpJson.ts). */
+  readonly bytes?: Buffer;
+}
+
+/** An answer from the wire: its text made only if something asks for it (a JSON one is parsed from the bytes). */
+function received(status: number, headers: Readonly<Record<string, string>>, bytes: Buffer): HttpResponse {
+  let text: string | undefined;
+  return {
+    status,
+    headers,
+    bytes,
+    get body(): string {
+      text ??= bytes.toString('utf8');
+      return text;
+    },
+  };
 }
 
 /** A request whose body is a stream, made afresh for each attempt (see HttpClient.exchange). */
@@ -122,7 +139,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-import { isStall, readBodyText, redactUrl } from './body';
+import { isStall, readBodyBytes, readBodyText, redactUrl, type BodyLimits } from './body';
+import { parseJsonBytes } from './httpJson';
 
 export { redactUrl, regionOf } from './body';
 
@@ -199,7 +217,7 @@ export class HttpClient {
           status: res.statusCode,
           headers: flatHeaders(res.headers),
           body: res.body as AsyncIterable<Buffer> & NodeJS.ReadableStream,
-          text: () => this.readBody(cloud, { method: req.method, url: req.url, headers: req.headers }, res.statusCode, res.body),
+          text: () => readBodyText(cloud, { method: req.method, url: req.url, headers: req.headers }, res.statusCode, res.body, this.bodyLimits()),
         };
         try {
           return await interpret(answer);
@@ -270,14 +288,14 @@ export class HttpClient {
       dispatcher: this.dispatcher,
       signal: combined,
     });
-    const body = await this.readBody(cloud, req, res.statusCode, res.body);
+    const bytes = await readBodyBytes(cloud, req, res.statusCode, res.body, this.bodyLimits());
     const headers = flatHeaders(res.headers);
     this.logger.debug(`${cloud}: ${req.method} ${redactUrl(req.url)} -> ${res.statusCode} in ${Date.now() - started} ms`);
-    return { status: res.statusCode, headers, body };
+    return received(res.statusCode, headers, bytes);
   }
 
-  private readBody(cloud: CloudKind, req: HttpRequest, status: number, body: Dispatcher.ResponseData['body']): Promise<string> {
-    return readBodyText(cloud, req, status, body, { idleTimeoutMs: this.idleTimeoutMs, maxBodyBytes: this.maxBodyBytes });
+  private bodyLimits(): BodyLimits {
+    return { idleTimeoutMs: this.idleTimeoutMs, maxBodyBytes: this.maxBodyBytes };
   }
 
   private normalise(cloud: CloudKind, err: unknown, signal?: AbortSignal): ProviderError {
@@ -314,6 +332,9 @@ export class HttpClient {
 /** Parses a JSON body or throws a ProviderError that says the body was not what the cloud sends. */
 export function parseJson(cloud: CloudKind, res: HttpResponse): unknown {
   try {
+    if (res.bytes) {
+      return res.bytes.length ? parseJsonBytes(res.bytes) : {};
+    }
     return res.body.length ? JSON.parse(res.body) : {};
   } catch (cause) {
     return badResponse(cloud, res, cause);
