@@ -3,6 +3,7 @@ import type { JobKind } from '../providers/core/operations';
 import { formatDuration, type DurationWords } from './duration';
 import { isActive, type TrackedJob } from './model';
 import { LISTS_JOBS } from '../providers/rules/jobListing';
+import { regionName } from './regionNames';
 
 export function kindLabel(kind: JobKind): string {
   switch (kind) {
@@ -27,7 +28,7 @@ export function kindLabel(kind: JobKind): string {
 
 export function jobTitle(job: TrackedJob): string {
   if (job.kind === 'copy' && job.target && job.target.regionId !== job.regionId) {
-    return vscode.l10n.t('Copy of image {0} to {1}', job.imageName, job.target.regionId);
+    return vscode.l10n.t('Copy of image {0} to {1}', job.imageName, regionName(job.accountId, job.target.regionId));
   }
   return vscode.l10n.t('{0} of image {1}', kindLabel(job.kind), job.imageName);
 }
@@ -38,12 +39,12 @@ export function groupTitle(jobs: readonly TrackedJob[]): string {
   return first ? vscode.l10n.t('Copy of image {0} to {1} regions', first.imageName, jobs.length) : '';
 }
 
-/** Where a job of a group went: its destination region. */
+/** Where a job of a group went: its destination region, named as the tree names it. */
 export function groupMember(job: TrackedJob): string {
-  return job.target?.regionId ?? job.regionId;
+  return regionName(job.accountId, job.target?.regionId ?? job.regionId);
 }
 
-/** Each region's outcome: "cn-shanghai: done; cn-beijing: failed (The job failed…); ap-southeast-1: cancelled". */
+/** Each region's outcome: "China (Shanghai) done; China (Beijing) failed (The job failed…); Singapore cancelled". */
 export function groupOutcome(jobs: readonly TrackedJob[]): string {
   return jobs
     .map((j) =>
@@ -112,7 +113,7 @@ export function cancelledImportCheck(job: TrackedJob): string {
   return vscode.l10n.t(
     'The import stops. The cloud does not document whether it removes the image it was making: check that "{0}" is no longer listed in {1}, and delete it if it is.',
     job.imageName,
-    job.regionId,
+    regionName(job.accountId, job.regionId),
   );
 }
 

@@ -55,7 +55,7 @@ export class JobTracker implements vscode.Disposable {
   ) {
     this.jobs = state.get<TrackedJob[]>(STATE_KEY, []).map((j) => ({ ...restored(j), nextPollAt: undefined }));
     if (this.jobs.some(isActive)) {
-      this.log.info(`Resuming ${this.jobs.filter(isActive).length} job(s) after a reload.`);
+      this.log.info(`Resuming ${jobsText(this.jobs.filter(isActive).length)} after a reload.`);
       this.schedule();
     }
     // Jobs that finished while nobody watched (e.g. during a reload) are still announced once.
@@ -243,7 +243,7 @@ export class JobTracker implements vscode.Disposable {
         markPolled(job, now, this.intervalMs(), this.cost(job, perJob));
       }
     } catch (err) {
-      this.log.warn(`Polling ${group.jobs.length} job(s) in ${group.regionId} failed: ${logLine(err)}`);
+      this.log.warn(`Polling ${jobsText(group.jobs.length)} in ${group.regionId} failed: ${logLine(err)}`);
       group.jobs.filter((j) => (j.nextPollAt ?? 0) <= now).forEach((j) => markPolled(j, now, this.intervalMs()));
     }
   }
@@ -297,7 +297,7 @@ export class JobTracker implements vscode.Disposable {
       await this.persist();
     } catch (err) {
       // Still shown (the user must learn the outcome); only a crash before the next write could repeat it.
-      this.log.warn(`Could not record the announcement of ${shows.length} job(s): ${logLine(err)}`);
+      this.log.warn(`Could not record the announcement of ${jobsText(shows.length)}: ${logLine(err)}`);
     }
     shows.forEach((show) => show());
   }
@@ -330,4 +330,9 @@ export class JobTracker implements vscode.Disposable {
   private persist(): Thenable<void> {
     return this.state.update(STATE_KEY, this.jobs);
   }
+}
+
+/** "1 job", "3 jobs" (log lines, English only). */
+function jobsText(n: number): string {
+  return `${n} ${n === 1 ? 'job' : 'jobs'}`;
 }

@@ -17,6 +17,7 @@ import type { UserInput } from '../util/userInput';
 import type { JobTracker } from './tracker';
 import { downloadName, transferActive, transferCancellable, type DownloadObject, type TransferJob } from './transferModel';
 import { transferTitle } from './transferLabels';
+import { regionName } from './regionNames';
 
 const STATE_KEY = 'cloudImageExplorer.transfers';
 /** How many times a transfer continues on its own after a dropped connection before it waits for Resume. */
@@ -239,7 +240,7 @@ export class TransferManager implements vscode.Disposable {
     }
     if (job.importSent) {
       // Sent before a reload, its answer never recorded: not sent again.
-      throw new ProviderError({ cloud: 'local', code: 'ImportUnknown', message: vscode.l10n.t('The import of "{0}" was sent but its answer was lost; look for the image in {1} before importing again.', job.importAfter.name, job.regionId) });
+      throw new ProviderError({ cloud: 'local', code: 'ImportUnknown', message: vscode.l10n.t('The import of "{0}" was sent but its answer was lost; look for the image in {1} before importing again.', job.importAfter.name, regionName(job.accountId, job.regionId)) });
     }
     job.importSent = true;
     await this.persist();

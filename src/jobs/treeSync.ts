@@ -6,11 +6,15 @@ import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
 import type { ImageTreeProvider } from '../tree/treeProvider';
 import type { JobTracker } from './tracker';
+import { nameRegionsAsTree } from './regionNames';
 
 export function syncTreeWithJobs(jobs: JobTracker, tree: ImageTreeProvider, accounts: AccountStore, sessions: Sessions): vscode.Disposable {
   // A failure here (the account's provider cannot be built, the read-back fails) leaves the node as it
   // was: the job's own end was already announced, and the next refresh shows the truth.
-  return jobs.onDidFinish((job) => void apply(job).catch(() => undefined));
+  const finished = jobs.onDidFinish((job) => void apply(job).catch(() => undefined));
+  // Sentences about jobs (the Jobs view, notifications, the panel) name regions as the tree does.
+  const names = nameRegionsAsTree(tree);
+  return { dispose: () => { finished.dispose(); names.dispose(); } };
 
   async function apply(job: Parameters<Parameters<JobTracker['onDidFinish']>[0]>[0]): Promise<void> {
     if (job.kind === 'copy') {

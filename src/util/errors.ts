@@ -223,7 +223,7 @@ export function userMessage(err: unknown): string {
 export function logLine(err: unknown): string {
   if (err instanceof ProviderError) {
     const status = err.httpStatus ? ` HTTP ${err.httpStatus}` : '';
-    return `[${err.cloud}] ${err.describe()}${status}, ${err.attempts} attempt(s)`;
+    return `[${err.cloud}] ${err.describe()}${status}, ${err.attempts} ${err.attempts === 1 ? 'attempt' : 'attempts'}`;
   }
   return redact(err instanceof Error ? (err.stack ?? err.message) : String(err));
 }

@@ -8,6 +8,7 @@ import { SharedWithMeNode, type SharedImageNode } from '../../tree/sharedWithMe'
 import { EDITOR_COMMANDS, type ImageTarget } from '../../editor/describe';
 import type { CommandContext } from '../shared/context';
 import type { CommandHandler } from '../shared/register';
+import { regionName } from '../shared/regionName';
 import { copyImage } from '../images/copy';
 import { openDetails } from '../images/openDetails';
 import { acceptShared } from '../images/sharedWithMe';
@@ -24,7 +25,7 @@ function targetArg(v: unknown): ImageTarget | undefined {
 async function nodeOf(tree: ImageTreeProvider, target: ImageTarget): Promise<ImageNode> {
   const node = await tree.resolveImage(target);
   if (!node) {
-    throw new Error(vscode.l10n.t('The image {0} is no longer in {1}.', target.imageId, target.regionId));
+    throw new Error(vscode.l10n.t('The image {0} is no longer in {1}.', target.imageId, regionName({ tree }, target.accountId, target.regionId)));
   }
   return node;
 }
@@ -39,7 +40,7 @@ async function pendingNodeOf(ctx: CommandContext, target: ImageTarget): Promise<
   await group?.children();
   const node = group?.withMembership('pending').find((n) => n.received.image.id === target.imageId);
   if (!node) {
-    throw new Error(vscode.l10n.t('The image {0} is no longer waiting for an answer in {1}.', target.imageId, target.regionId));
+    throw new Error(vscode.l10n.t('The image {0} is no longer waiting for an answer in {1}.', target.imageId, regionName(ctx, target.accountId, target.regionId)));
   }
   return node;
 }

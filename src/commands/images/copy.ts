@@ -18,6 +18,8 @@ import { copySteps, type CopyPlan } from './copySteps';
 import { oneAtATime } from '../shared/inFlight';
 import { sayIfReadBack } from '../shared/outcome';
 import { imageTargets, provider } from '../shared/targets';
+import { regionName } from '../shared/regionName';
+import { formatList } from '../../util/format';
 
 export async function copyImage(ctx: CommandContext, node?: unknown): Promise<void> {
   const [target] = await imageTargets(ctx, 'copy', vscode.l10n.t('Copy Image'), node, undefined, false);
@@ -84,11 +86,12 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode): Promise<void>
     throw new Error(vscode.l10n.t('Choose at least one destination region.'));
   }
   const regions = requests.map((r) => r.region);
+  const named = (region: string): string => listed.find((r) => r.id === region)?.name || regionName(ctx, target.account.id, region);
   const notes = await runCopyPreflights({ ctx, target, provider: p, regions });
   const copyButton = vscode.l10n.t('Copy');
   // Escape or Cancel ends the command here (UserCancelledError).
   await ctx.ui.confirm(
-    vscode.l10n.t('Copy the image "{0}" ({1}) to {2}?', target.image.name, target.image.id, regions.join(', ')),
+    vscode.l10n.t('Copy the image "{0}" ({1}) to {2}?', target.image.name, target.image.id, formatList(regions.map(named))),
     [vscode.l10n.t('Each copy is a new image named "{0}" that the cloud stores and charges for.', plan.name), ...encryptionNote(plan), ...notes].join('\n\n'),
     copyButton,
   );
@@ -103,7 +106,7 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode): Promise<void>
     } catch (err) {
       // The other regions are still asked for: each copy stands on its own.
       ctx.log.warn(`Copy of ${target.image.id} to ${region} failed: ${userMessage(err)}`);
-      failures.push(vscode.l10n.t('{0}: {1}', region, userMessage(err)));
+      failures.push(vscode.l10n.t('{0}: {1}', named(region), userMessage(err)));
     }
   }
   if (plan.agencyName) {
@@ -119,7 +122,7 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode): Promise<void>
     void ctx.ui.notify('error', message);
     return;
   }
-  void ctx.ui.notify('info', vscode.l10n.t('Started: copy of "{0}" to {1}.', target.image.name, regions.join(', ')));
+  void ctx.ui.notify('info', vscode.l10n.t('Started: copy of "{0}" to {1}.', target.image.name, formatList(regions.map(named))));
 }
 
 /** Tracks a started copy (also a retried one): followed where its provider says, grouped with the other regions of its action. */
@@ -133,7 +136,7 @@ export async function trackCopy(ctx: CommandContext, target: ImageNode, region: 
     kind: 'copy',
     imageId: target.image.id,
     imageName: target.image.name,
-    detail: vscode.l10n.t('To {0} as "{1}"', region, rerun.kind === 'copy' ? rerun.request.name : ''),
+    detail: vscode.l10n.t('To {0} as "{1}"', regionName(ctx, target.account.id, region), rerun.kind === 'copy' ? rerun.request.name : ''),
     ...(result.follow === 'image' ? { follow: 'image' as const } : {}),
     ...(result.followRegionId !== source ? { pollRegionId: result.followRegionId } : {}),
     ...(group ? { group } : {}),

@@ -7,6 +7,7 @@ import type { ImageProvider } from '../../providers/core/provider';
 import type { ImageNode } from '../../tree/nodes';
 import type { CommandContext } from '../shared/context';
 import { assertQuotaRoom } from './quota';
+import { regionName } from '../shared/regionName';
 
 export interface CopyPreflightInput {
   readonly ctx: CommandContext;
@@ -23,7 +24,7 @@ export type CopyPreflight = (input: CopyPreflightInput) => Promise<string | unde
  * Where the cloud runs only so many copies at once in a region (Alibaba: 5, the rest wait in its
  * queue), says so for each region where this copy would be one too many.
  */
-export const concurrentCopies: CopyPreflight = async ({ provider, regions }) => {
+export const concurrentCopies: CopyPreflight = async ({ ctx, target, provider, regions }) => {
   const copying = provider.copying;
   const max = copying?.maxConcurrentPerRegion;
   if (!copying?.activeCopies || max === undefined) {
@@ -33,7 +34,7 @@ export const concurrentCopies: CopyPreflight = async ({ provider, regions }) => 
   for (const region of regions) {
     const running = await copying.activeCopies(region);
     if (running >= max) {
-      full.push(vscode.l10n.t('{0} already has {1} copies running or waiting', region, running));
+      full.push(vscode.l10n.t('{0} already has {1} copies running or waiting', regionName(ctx, target.account.id, region), running));
     }
   }
   return full.length
@@ -42,9 +43,9 @@ export const concurrentCopies: CopyPreflight = async ({ provider, regions }) => 
 };
 
 /** Where the cloud keeps an image quota per region (Huawei IMS), refuses a copy into a region that is full. */
-export const imageQuota: CopyPreflight = async ({ target, provider, regions }) => {
+export const imageQuota: CopyPreflight = async ({ ctx, target, provider, regions }) => {
   for (const region of regions) {
-    const name = region === target.parent.region.id ? target.parent.region.name : region;
+    const name = regionName(ctx, target.account.id, region);
     await assertQuotaRoom(provider, region, name, 'image');
   }
   return undefined;

@@ -108,7 +108,9 @@ export function copySteps(w: CopyWizardContext): WizardStep<CopyPlan>[] {
       applies: (plan) => encryptable(w, plan) && plan.encryption === 'kms',
       async run(plan, input, info) {
         const check = (v: string): InputProblem | undefined => w.rules.checkKmsKeyId?.(v);
-        plan.kmsKeyId = await askKmsKey({ cloud: w.cloud, regionId: plan.regions[0] ?? w.sourceRegionId, keys: w.keys, check, current: plan.kmsKeyId || undefined }, input, info);
+        const regionId = plan.regions[0] ?? w.sourceRegionId;
+        const regionName = w.regions.find((r) => r.id === regionId)?.name;
+        plan.kmsKeyId = await askKmsKey({ cloud: w.cloud, regionId, ...(regionName ? { regionName } : {}), keys: w.keys, check, current: plan.kmsKeyId || undefined }, input, info);
       },
     },
     textStep('agencyName', () => vscode.l10n.t('IAM agency that lets IMS copy across regions'), (v) => w.rules.checkAgencyName?.(v), w, {

@@ -57,7 +57,7 @@ interface ExportDraft {
 }
 
 function ask(ctx: CommandContext, target: ImageNode, choice: ExportChoice, rules: ExportRules, cloud: CloudKind, lastBucket: string | undefined): Promise<ExportDraft> {
-  const region = target.parent.region.id;
+  const region = target.parent.region.name;
   return runWizard<ExportDraft>(
     vscode.l10n.t('Export "{0}"', target.image.name),
     [

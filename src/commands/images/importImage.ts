@@ -164,7 +164,7 @@ function encryptionSteps(): WizardStep<ImportDraft>[] {
       applies: (s) => encryptable(s) && s.encrypt,
       run: async (s, input, info) => {
         const check = (v: string): InputProblem | undefined => rulesOf(s).checkKmsKeyId?.(v);
-        s.kmsKeyId = await askKmsKey({ cloud: s.cloud ?? regionOf(s).account.cloud, regionId: regionOf(s).region.id, keys: s.keys, check, current: s.kmsKeyId || undefined }, input, info);
+        s.kmsKeyId = await askKmsKey({ cloud: s.cloud ?? regionOf(s).account.cloud, regionId: regionOf(s).region.id, regionName: regionOf(s).region.name, keys: s.keys, check, current: s.kmsKeyId || undefined }, input, info);
       },
     },
   ];
@@ -205,7 +205,7 @@ export async function importImage(ctx: CommandContext, node?: unknown): Promise<
       },
     },
     KIND_STEP,
-    text('bucket', (s) => (rulesOf(s).storage === 'oss' ? vscode.l10n.t('OSS bucket in {0} that holds the image file', regionOf(s).region.id) : vscode.l10n.t('OBS bucket in {0} that holds the image file', regionOf(s).region.id)), (s, v) => messageOf(rulesOf(s).checkBucket(v), s.cloud)),
+    text('bucket', (s) => (rulesOf(s).storage === 'oss' ? vscode.l10n.t('OSS bucket in {0} that holds the image file', regionOf(s).region.name) : vscode.l10n.t('OBS bucket in {0} that holds the image file', regionOf(s).region.name)), (s, v) => messageOf(rulesOf(s).checkBucket(v), s.cloud)),
     text('object', () => vscode.l10n.t('Image file (object name in the bucket)'), (s, v) => messageOf(rulesOf(s).checkObject(v), s.cloud)),
     text('name', () => vscode.l10n.t('Name of the new image'), (s, v) => messageOf(rulesOf(s).checkName(v), s.cloud), (s) => s.name || nameFromObject(s.object)),
     text('description', () => vscode.l10n.t('Description (optional)'), (s, v) => messageOf(rulesOf(s).checkDescription(v), s.cloud)),

@@ -8,6 +8,7 @@ import { ImageNode } from '../../tree/nodes';
 import { userMessage } from '../../util/errors';
 import { parseIdentity } from '../../webviews/protocol';
 import type { CommandContext } from '../shared/context';
+import { regionName } from '../shared/regionName';
 
 /** Types named in the notification; the rest are counted (the hover and the panel list them all). */
 const NAMED = 12;
@@ -19,7 +20,7 @@ export async function showInstanceTypes(ctx: CommandContext, target?: unknown): 
   }
   const node = target instanceof ImageNode ? target : await ctx.tree.resolveImage(place);
   if (!node) {
-    throw new Error(vscode.l10n.t('The image {0} is not in {1} of this account.', place.imageId, place.regionId));
+    throw new Error(vscode.l10n.t('The image {0} is not in {1} of this account.', place.imageId, regionName(ctx, place.accountId, place.regionId)));
   }
   const ask = (await ctx.sessions.provider(node.account)).details?.instanceTypes;
   if (!ask) {

@@ -14,6 +14,8 @@ export interface KeyAsk {
   readonly cloud: CloudKind;
   /** The region whose keys can encrypt the new image. */
   readonly regionId: string;
+  /** Its name as the tree shows it, for the prompts (else the ID is shown). */
+  readonly regionName?: string;
   readonly keys?: KeyOperations;
   readonly check: (keyId: string) => InputProblem | undefined;
   /** What was chosen before (Back), offered first. */
@@ -28,7 +30,7 @@ function keyItem(key: KmsKey, current: string | undefined): PickItem<string | un
 async function typed(ask: KeyAsk, input: UserInput, info: StepInfo): Promise<string> {
   const value = await input.input({
     ...info,
-    prompt: vscode.l10n.t('KMS key ID (a key of {0})', ask.regionId),
+    prompt: vscode.l10n.t('KMS key ID (a key of {0})', ask.regionName ?? ask.regionId),
     value: ask.current ?? '',
     validateInput: (v) => messageOf(ask.check(v.trim()), ask.cloud),
   });
@@ -43,12 +45,12 @@ export async function askKmsKey(ask: KeyAsk, input: UserInput, info: StepInfo): 
   }
   let picked: PickItem<string | undefined>;
   try {
-    picked = await input.pickLoaded({ ...info, placeHolder: vscode.l10n.t('KMS key of {0} to encrypt the new image with', ask.regionId) }, async () => {
+    picked = await input.pickLoaded({ ...info, placeHolder: vscode.l10n.t('KMS key of {0} to encrypt the new image with', ask.regionName ?? ask.regionId) }, async () => {
       const listed = await keys.listKeys(ask.regionId);
       const typeItem: PickItem<string | undefined> = { label: vscode.l10n.t('Type a key ID…'), data: undefined };
       return {
         items: [...listed.map((k) => keyItem(k, ask.current)), typeItem],
-        ...(listed.length ? {} : { notes: [vscode.l10n.t('{0} has no key that can encrypt images.', ask.regionId)] }),
+        ...(listed.length ? {} : { notes: [vscode.l10n.t('{0} has no key that can encrypt images.', ask.regionName ?? ask.regionId)] }),
       };
     });
   } catch (err) {
@@ -56,7 +58,7 @@ export async function askKmsKey(ask: KeyAsk, input: UserInput, info: StepInfo): 
     if (isUserCancelled(err) || isGoBack(err) || isUnscriptedPrompt(err)) {
       throw err;
     }
-    void input.notify('warning', vscode.l10n.t('The KMS keys of {0} could not be listed: {1} Type the key ID instead.', ask.regionId, userMessage(err)));
+    void input.notify('warning', vscode.l10n.t('The KMS keys of {0} could not be listed: {1} Type the key ID instead.', ask.regionName ?? ask.regionId, userMessage(err)));
     return typed(ask, input, info);
   }
   if (picked.data === undefined) {

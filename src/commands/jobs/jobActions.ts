@@ -9,6 +9,7 @@ import { trackCopy } from '../images/copy';
 import { oneAtATime, oneChangeAtATime } from '../shared/inFlight';
 import { startedJob } from '../shared/jobs';
 import { provider } from '../shared/targets';
+import { regionName } from '../shared/regionName';
 
 /** The tracked job a view item stands for (the element itself, checked against what the tracker has). */
 function jobOf(ctx: CommandContext, element: unknown): TrackedJob | undefined {
@@ -57,7 +58,7 @@ export async function retryJob(ctx: CommandContext, element?: unknown): Promise<
   await ctx.ui.confirm(vscode.l10n.t('Run "{0}" again?', jobTitle(job)), vscode.l10n.t('The same request is sent once more.'), again);
   const node = await ctx.tree.resolveImage({ accountId: job.accountId, regionId: job.regionId, imageId: job.imageId });
   if (!node) {
-    throw new Error(vscode.l10n.t('The image {0} is no longer in {1}.', job.imageId, job.regionId));
+    throw new Error(vscode.l10n.t('The image {0} is no longer in {1}.', job.imageId, regionName(ctx, job.accountId, job.regionId)));
   }
   if (rerun.kind === 'copy') {
     await oneAtATime(ctx, [node], 'copy', async () => {

@@ -90,7 +90,7 @@ describe('简体中文 (zh-cn) in the real extension host', () => {
       await vscode.commands.executeCommand('cloudImageExplorer.refresh', region);
       const [error] = await children(a, region);
       assert.equal(error?.kind, 'error');
-      assert.equal(label(error!), '云端拒绝了访问密钥：请检查此账号的 AccessKey ID 和 AccessKey Secret。');
+      assert.equal(label(error!), '云端拒绝了 AccessKey：请检查此账号的 AccessKey ID 和 AccessKey Secret。');
       assert.equal(description(error!), '点击重试');
       assert.match(tooltip(a, error!), /云端返回：SignatureDoesNotMatch: /);
     } finally {

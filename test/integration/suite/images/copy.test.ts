@@ -46,7 +46,7 @@ describe('Copy Image over the sandbox (real extension host)', () => {
     assert.equal(names.length, 2, 'Back returned to the name');
     assert.match(names[0]!.refused[0] ?? '', /starts with a letter/, 'a name the cloud refuses is refused as typed');
     const asked = testInput.asked[testInput.asked.length - 1]!;
-    assert.ok(asked.message.includes(node.image.name) && asked.message.includes('cn-shenzhen'), asked.message);
+    assert.ok(asked.message.includes(node.image.name) && asked.message.includes('China (Shenzhen)'), asked.message);
     assert.match(asked.detail ?? '', /charges/);
     const [job] = copiesOf(a, node);
     assert.ok(job?.target, 'the copy is tracked');
@@ -59,7 +59,7 @@ describe('Copy Image over the sandbox (real extension host)', () => {
       (await children(a, destination)).find((n: Node): n is ImageNode => n.kind === 'image' && (n as ImageNode).image.id === job.target!.imageId),
     );
     assert.equal(copy.image.name, 'ci-cross-region');
-    await until('the end of the copy to be announced', () => testInput.notifications.some((n) => n.message === `Copy of image ${node.image.name} to cn-shenzhen: done.`) || undefined);
+    await until('the end of the copy to be announced', () => testInput.notifications.some((n) => n.message === `Copy of image ${node.image.name} to China (Shenzhen): done.`) || undefined);
   });
 
   it('copies to two regions as one grouped job, announced once when both are done, with each region\'s outcome', async () => {
@@ -75,7 +75,7 @@ describe('Copy Image over the sandbox (real extension host)', () => {
     const announced = (): string[] => testInput.notifications.map((n) => n.message).filter((m) => m.startsWith(title));
     await until('both copies to finish', () => a.jobs.grouped(group).every((j) => j.state === 'succeeded') || undefined, 60_000);
     await until('the group to be announced', () => announced().length > 0 || undefined);
-    assert.deepEqual(announced(), [`${title}: cn-beijing done; ap-southeast-1 done`]);
+    assert.deepEqual(announced(), [`${title}: China (Beijing) done; Singapore done`]);
   });
 
   it('cancels a running copy (its unfinished image is deleted), retries it, and clears the finished jobs', async () => {
@@ -86,7 +86,7 @@ describe('Copy Image over the sandbox (real extension host)', () => {
     assert.ok(job && (job.state === 'queued' || job.state === 'running'), 'running');
     testInput.script('Stop the Copy');
     await vscode.commands.executeCommand('cloudImageExplorer.jobs.cancel', job);
-    assert.match(testInput.asked[testInput.asked.length - 1]!.message, /Stop "Copy of image .* to cn-shenzhen"\?/);
+    assert.match(testInput.asked[testInput.asked.length - 1]!.message, /Stop "Copy of image .* to China \(Shenzhen\)"\?/);
     assert.equal(job.state, 'cancelled');
     assert.equal(job.reason, 'cancelled');
     const provider = await a.provider(node.account);

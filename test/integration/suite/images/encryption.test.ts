@@ -34,7 +34,7 @@ describe('Encrypted copies (real extension host)', () => {
 
     const encryption = testInput.shown.slice(shown).find((s) => s.text === 'Encryption of the new image');
     assert.deepEqual(encryption?.items, ['Not encrypted', 'Encrypted with a KMS key…'], 'no default key on IMS');
-    const picker = testInput.shown.slice(shown).find((s) => s.text === `KMS key of ${REGION} to encrypt the new image with`);
+    const picker = testInput.shown.slice(shown).find((s) => s.text === `KMS key of ${region.region.name} to encrypt the new image with`);
     assert.deepEqual(picker?.items, [...keys.map((k) => k.alias), 'Type a key ID…'], 'the enabled keys, then typing');
     const asked = testInput.asked[testInput.asked.length - 1]!;
     assert.ok((asked.detail ?? '').includes(`encrypted with the KMS key ${key.id}`), asked.detail);

@@ -113,7 +113,7 @@ describe('Cancelling jobs (real extension host)', () => {
     const asked = testInput.asked[testInput.asked.length - 1]!;
     assert.deepEqual([asked.buttons, asked.keep], [['Stop the Import'], 'Keep Running']);
     assert.equal(job.state, 'cancelled');
-    assert.match(shown(a, job).hover, new RegExp(`check that "ci-import-to-stop" is no longer listed in cn-shenzhen`));
+    assert.match(shown(a, job).hover, new RegExp(`check that "ci-import-to-stop" is no longer listed in ${escape(region.region.name)}`));
     await until('the image to leave the tree', async () => ((await named()) ? undefined : true));
     const provider = await a.provider(region.account);
     assert.equal(await provider.getImage!('cn-shenzhen', job.imageId), undefined, 'no new image in the cloud');
@@ -122,6 +122,8 @@ describe('Cancelling jobs (real extension host)', () => {
 
   it('a copy to two regions counts once in the status bar; one cancelled, the group ends at no percentage below 100 and is announced with each outcome', async () => {
     const [node] = await ownImages(a, await sandboxRegion(a, 'alibaba', 'cn-shanghai'), 1, 'Available');
+    // The group's rows, hover and announcement name the regions as the tree does, not by ID.
+    const nameOf = (j: TrackedJob): string => a.tree.findRegion(j.accountId, j.target!.regionId)!.region.name;
     testInput.script(['cn-beijing', 'ap-southeast-1'], 'ci-group-cancel', '', 'Not encrypted', 'Copy');
     await vscode.commands.executeCommand('cloudImageExplorer.copy', node);
     const jobs = a.jobs.forImage(node!.account.id, 'cn-shanghai', node!.image.id).filter((j) => j.kind === 'copy');
@@ -144,11 +146,12 @@ describe('Cancelling jobs (real extension host)', () => {
     assert.ok(percents.every((p) => p >= 100), item.description);
     assert.equal(item.description, '1 done · 1 cancelled');
     assert.equal(item.icon, 'circle-slash');
-    assert.equal(item.hover, `${first!.target!.regionId}: Cancelled\n${second!.target!.regionId}: Succeeded`);
+    assert.equal(item.hover, `${nameOf(first!)}: Cancelled\n${nameOf(second!)}: Succeeded`);
+    assert.deepEqual([nameOf(first!), nameOf(second!)].sort(), ['China (Beijing)', 'Singapore']);
     await until('the finished group to no longer count', () => (counts(a, group).shown === counts(a, group).others ? true : undefined));
     const title = `Copy of image ${node!.image.name} to 2 regions`;
     const notice = await until('the group to be announced', () => testInput.notifications.find((n) => n.message.startsWith(title)));
     assert.equal(notice.severity, 'warning');
-    assert.match(notice.message, new RegExp(`^${escape(title)}: ${first!.target!.regionId} cancelled; ${second!.target!.regionId} done$`));
+    assert.match(notice.message, new RegExp(`^${escape(title)}: ${escape(nameOf(first!))} cancelled; ${escape(nameOf(second!))} done$`));
   });
 });
