@@ -232,18 +232,20 @@ function hostSection(m: Measurements, goals: Goal[]): string[] {
   ];
   const wall = median(total);
   const { ours, empty } = h.hostActivation;
-  const emptyOwn = mean(empty.map(ownPart));
-  const added = ownPart(ours) - emptyOwn;
-  const context = mean([ours, ...empty].map((e) => e.contextMs ?? NaN));
+  // What the user waits for beyond what any extension waits: ours from loading to activated, against the empty ones.
+  const added = (ours.spanMs ?? NaN) - mean(empty.map((e) => e.spanMs ?? NaN));
+  const context = mean(empty.map((e) => e.contextMs ?? NaN));
   goals.push({
     goal: 'Activation < 30 ms wall in the host',
-    measured: `${fmt(wall)} ms wall, module load + activate() (median; CPU ${fmt(median(cpu))} ms); in the host's own activation ours adds ${fmt(added)} ms to an empty extension's (its code ${fmt(ours.loadMs ?? NaN)} ms, activate() ${fmt(ours.activateMs ?? NaN)} ms), beside the host's context set-up, ${fmt(context)} ms for any extension`,
+    measured:
+      `${fmt(wall)} ms wall, module load + activate() (median; CPU ${fmt(median(cpu))} ms); the host's own activation: ours ${fmt(ours.spanMs ?? NaN)} ms, ` +
+      `an empty extension ${empty.map((e) => `${fmt(e.spanMs ?? NaN)} ms`).join(' / ')}: ours adds ${fmt(added)} ms (its code ${fmt(ours.loadMs ?? NaN)} ms and activate() ${fmt(ours.activateMs ?? NaN)} ms, beside the host's context set-up)`,
     met: wall < 30 && added < 30,
     why:
       'Command handlers are a bundle of their own loaded on the first command (dist/commands.js), and the first listing of jobs started elsewhere and the walkthrough start just after activation. ' +
-      `The host's own set-up is the same for an extension that does nothing, activated the same way in the same host (${empty.map((e) => `${fmt(e.spanMs ?? NaN)} ms`).join(', ')} from loading to activated, against ${fmt(ours.spanMs ?? NaN)} ms for ours): ` +
-      'the context, global and workspace state read from the workbench (a round trip each through the server to the browser), which no extension can avoid. ' +
-      'What the earlier figure (`ext.activate()` after the runs) timed was that wait: the host had started the activation at onStartupFinished.',
+      `Most of the host's own activation is its context set-up, global and workspace state read from the workbench (a round trip each through the server to the browser): ${fmt(context)} ms for an extension that does nothing, ` +
+      'activated by the same event in the same host, which no extension can avoid; our code loads while the host waits for it. ' +
+      'The earlier figure (`ext.activate()` after the runs) timed that wait: the host had started the activation at onStartupFinished.',
   });
   goals.push({ goal: 'Activation loads < 250 KB', measured: kb(bytes), met: bytes < 250_000 });
   goals.push({ goal: 'No state write at activation', measured: `${h.stateWrites} writes in ${h.runs} activations`, met: h.stateWrites === 0 });
