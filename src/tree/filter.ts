@@ -3,9 +3,13 @@
 // whose key and value contain those parts ("env=" is any value of a key with "env").
 //
 // Matching is linear and builds no regular expression from what the user typed: the words go into one
-// Aho–Corasick automaton, built once per query, and each of an image's texts is read once, whatever the
-// number of words. The query itself is bounded (QUERY_LIMITS) before it gets here: see queryProblem.
+// Aho–Corasick automaton (automaton.ts), built once per query, and each of an image's texts is read once,
+// whatever the number of words, one table read per character; nothing is allocated per image. The query itself is
+// bounded (QUERY_LIMITS) before it gets here: see queryProblem.
 import type { Image } from '../providers/core/model';
+import { Automaton, type MatchMeter } from './automaton';
+
+export type { MatchMeter } from './automaton';
 
 export type ImagePredicate = (image: Image) => boolean;
 
@@ -41,115 +45,9 @@ export function restoredQuery(saved: unknown): { query?: string; dropped?: Query
   return problem ? { dropped: problem } : { query: saved };
 }
 
-/** Counts the steps of matching (tests assert on work done, not on time). */
-export interface MatchMeter {
-  steps: number;
-}
-
-const folded = new Map<number, number>();
-
-/** A UTF-16 code unit in lower case (simple case folding of one unit; ASCII without a lookup). */
-function fold(c: number): number {
-  if (c < 128) {
-    return c >= 65 && c <= 90 ? c + 32 : c;
-  }
-  let f = folded.get(c);
-  if (f === undefined) {
-    const lower = String.fromCharCode(c).toLowerCase();
-    f = lower.length === 1 ? lower.charCodeAt(0) : c;
-    folded.set(c, f);
-  }
-  return f;
-}
-
-/**
- * Every pattern found in a text, each text read once: node 0 is the root; `out[n]` is the pattern that
- * ends at node n (or -1) and `dict[n]` the next node down the failure chain that ends a pattern (or -1).
- */
-class Automaton {
-  private readonly next: Map<number, number>[] = [new Map()];
-  private readonly out: number[] = [-1];
-  private fail: Int32Array = new Int32Array(1);
-  private dict: Int32Array = new Int32Array(1);
-  readonly patterns: string[] = [];
-
-  /** The pattern's index (one per distinct text, folded). */
-  add(text: string): number {
-    let node = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = fold(text.charCodeAt(i));
-      let child = this.next[node].get(c);
-      if (child === undefined) {
-        child = this.next.length;
-        this.next.push(new Map());
-        this.out.push(-1);
-        this.next[node].set(c, child);
-      }
-      node = child;
-    }
-    if (this.out[node] < 0) {
-      this.out[node] = this.patterns.length;
-      this.patterns.push(text);
-    }
-    return this.out[node];
-  }
-
-  /** Failure and output links, breadth first. */
-  seal(): void {
-    const n = this.next.length;
-    this.fail = new Int32Array(n);
-    this.dict = new Int32Array(n).fill(-1);
-    const queue: number[] = [];
-    for (const child of this.next[0].values()) {
-      queue.push(child);
-    }
-    for (let head = 0; head < queue.length; head++) {
-      const node = queue[head];
-      for (const [c, child] of this.next[node]) {
-        let f = this.fail[node];
-        while (f !== 0 && !this.next[f].has(c)) {
-          f = this.fail[f];
-        }
-        const target = this.next[f].get(c);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        const via = this.fail[child];
-        this.dict[child] = this.out[via] >= 0 ? via : this.dict[via];
-        queue.push(child);
-      }
-    }
-  }
-
-  /**
-   * Reads a text once and stamps, in `seen`, each pattern it contains. Down a node's output chain it stops
-   * at the first pattern already stamped (its own chain was stamped with it), so the work is linear in the
-   * text plus the patterns found. `onFirst` hears each pattern stamped for the first time with `stamp`.
-   */
-  scan(text: string, seen: Int32Array, stamp: number, meter: MatchMeter, onFirst?: (pattern: number) => void): void {
-    let node = 0;
-    let steps = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = fold(text.charCodeAt(i));
-      let child = this.next[node].get(c);
-      while (child === undefined && node !== 0) {
-        node = this.fail[node];
-        child = this.next[node].get(c);
-        steps++;
-      }
-      node = child ?? 0;
-      steps++;
-      for (let t = this.out[node] >= 0 ? node : this.dict[node]; t >= 0; t = this.dict[t]) {
-        const p = this.out[t];
-        if (seen[p] === stamp) {
-          break;
-        }
-        seen[p] = stamp;
-        steps++;
-        onFirst?.(p);
-      }
-    }
-    meter.steps += steps;
-  }
-}
+const NONE: readonly number[] = Object.freeze([]);
+/** How many shared words one query remembers the patterns of (a bound: past it they are read each time). */
+const MEMO_LIMIT = 4096;
 
 interface TagWord {
   readonly key: number;
@@ -194,7 +92,6 @@ export function imageFilter(query: string, meter: MatchMeter = { steps: 0 }): Im
   // Stamps instead of clearing arrays per image: an entry counts only when it holds the current stamp.
   const inImage = new Int32Array(count);
   const inValue = new Int32Array(count);
-  const inKey = new Int32Array(count);
   const tagWordDone = new Map<TagWord, number>();
   let stamp = 0;
   let plainFound = 0;
@@ -214,9 +111,38 @@ export function imageFilter(query: string, meter: MatchMeter = { steps: 0 }): Im
       }
     }
   };
-  const scan = (text: string | undefined): void => {
-    if (text !== undefined && plainFound < plain.size) {
+  const scan = (text: string): void => {
+    if (plainFound < plain.size) {
       automaton.scan(text, inImage, imageStamp, meter, onPlain);
+    }
+  };
+  // The words thousands of images share (status, OS, tag keys and values: one string each, compact.ts)
+  // are read once per query: the patterns each contains are kept, and an image reads the list.
+  const memo = new Map<string, readonly number[]>();
+  const collected: number[] = [];
+  const collect = (p: number): void => void collected.push(p);
+  const inWord = new Int32Array(count);
+  let wordStamp = 0;
+  const patternsIn = (text: string): readonly number[] => {
+    let known = memo.get(text);
+    if (known === undefined) {
+      collected.length = 0;
+      automaton.scan(text, inWord, ++wordStamp, meter, collect);
+      known = collected.length ? collected.slice() : NONE;
+      if (memo.size < MEMO_LIMIT) {
+        memo.set(text, known);
+      }
+    }
+    return known;
+  };
+  const shared = (text: string | undefined): void => {
+    if (text !== undefined && plainFound < plain.size) {
+      for (const p of patternsIn(text)) {
+        if (inImage[p] !== imageStamp) {
+          inImage[p] = imageStamp;
+          onPlain(p);
+        }
+      }
     }
   };
 
@@ -225,18 +151,24 @@ export function imageFilter(query: string, meter: MatchMeter = { steps: 0 }): Im
     plainFound = 0;
     tagWordsFound = 0;
     scan(image.name);
-    scan(image.id);
-    scan(image.status);
-    scan(image.osName);
-    scan(image.osType);
+    if (image.id !== image.name) {
+      scan(image.id);
+    }
+    shared(image.status);
+    shared(image.osName);
+    shared(image.osType);
     for (const tag of image.tags) {
-      scan(tag.key);
-      scan(tag.value);
+      shared(tag.key);
+      shared(tag.value);
       if (tagWordsFound < tagWordCount) {
         // This tag's value, then its key: a tag word holds when both parts are in the same tag.
-        const tagStamp = ++stamp;
-        automaton.scan(tag.value, inValue, tagStamp, meter);
-        automaton.scan(tag.key, inKey, tagStamp, meter, onKey);
+        stamp++;
+        for (const p of patternsIn(tag.value)) {
+          inValue[p] = stamp;
+        }
+        for (const p of patternsIn(tag.key)) {
+          onKey(p);
+        }
       }
       if (plainFound === plain.size && tagWordsFound === tagWordCount) {
         return true;

@@ -48,19 +48,28 @@ export function sortImages(images: readonly Image[], order: SortOrder): Image[] 
     .map((k) => k.image);
 }
 
-/** A sorted list as the cache keeps it: the images and their keys side by side (no object per image). */
+/**
+ * A sorted list as the cache keeps it: the images, their keys and their places in the loaded list side
+ * by side (no object per image).
+ */
 interface Run {
   readonly images: Image[];
   readonly keys: Float64Array;
+  readonly places: Int32Array;
 }
 
-function run(sorted: readonly Keyed[]): Run {
-  const keys = new Float64Array(sorted.length);
-  const images = sorted.map((k, i) => {
+/** `first`: the place in the loaded list of the first keyed image (they come in the loaded order). */
+function run(images: readonly Image[], order: SortOrder, first: number, compare: (x: Keyed, y: Keyed) => number): Run {
+  const key = KEY[order];
+  const list = images.map((image, i) => ({ image, key: key(image), place: first + i })).sort(compare);
+  const keys = new Float64Array(list.length);
+  const places = new Int32Array(list.length);
+  const sorted = list.map((k, i) => {
     keys[i] = k.key;
+    places[i] = k.place;
     return k.image;
   });
-  return { images, keys };
+  return { images: sorted, keys, places };
 }
 
 /** Two sorted runs merged into one (stable: `a` first on equal keys). */
@@ -68,19 +77,22 @@ function merge(a: Run, b: Run, compare: (x: Keyed, y: Keyed) => number): Run {
   const n = a.images.length + b.images.length;
   const images = new Array<Image>(n);
   const keys = new Float64Array(n);
+  const places = new Int32Array(n);
   let i = 0;
   let j = 0;
   for (let k = 0; k < n; k++) {
     const takeB = i >= a.images.length || (j < b.images.length && compare({ image: b.images[j]!, key: b.keys[j]! }, { image: a.images[i]!, key: a.keys[i]! }) < 0);
     if (takeB) {
       images[k] = b.images[j]!;
+      places[k] = b.places[j]!;
       keys[k] = b.keys[j++]!;
     } else {
       images[k] = a.images[i]!;
+      places[k] = a.places[i]!;
       keys[k] = a.keys[i++]!;
     }
   }
-  return { images, keys };
+  return { images, keys, places };
 }
 
 interface Sorted extends Run {
@@ -92,11 +104,13 @@ interface Matched {
   readonly predicate: ImagePredicate;
   /** How many of the list's images were asked (an appended tail is asked on its own). */
   length: number;
-  readonly matched: Set<Image>;
+  /** 1 at the place of each image the filter keeps (grown as the list grows). */
+  kept: Uint8Array;
+  count: number;
 }
 
 interface Filtered {
-  readonly sorted: Image[];
+  readonly sorted: Sorted;
   readonly predicate: ImagePredicate;
   readonly images: Image[];
 }
@@ -113,60 +127,79 @@ const filteredOf = new WeakMap<readonly Image[], Filtered>();
 
 /** The loaded images in the view's order (shared: do not modify). */
 export function sortedView(items: readonly Image[], order: SortOrder): Image[] {
+  return sortedRun(items, order).images;
+}
+
+function sortedRun(items: readonly Image[], order: SortOrder): Sorted {
   const known = sortedOf.get(items);
   if (known?.order === order && known.length === items.length) {
-    return known.images;
+    return known;
   }
   const compare = comparator(order);
   let next: Run;
   if (known?.order === order && known.length < items.length) {
-    next = merge(known, run(keyed(items.slice(known.length), order).sort(compare)), compare);
+    next = merge(known, run(items.slice(known.length), order, known.length, compare), compare);
   } else {
-    next = run(keyed(items, order).sort(compare));
+    next = run(items, order, 0, compare);
   }
-  sortedOf.set(items, { order, length: items.length, ...next });
-  return next.images;
+  const sorted = { order, length: items.length, ...next };
+  sortedOf.set(items, sorted);
+  return sorted;
 }
 
 /** The images a region shows: loaded, in the view's order, kept by the instant filter (shared: do not modify). */
 export function shownImages(items: readonly Image[], order: SortOrder, predicate: ImagePredicate | undefined): Image[] {
-  const sorted = sortedView(items, order);
+  const sorted = sortedRun(items, order);
   if (!predicate) {
-    return sorted;
+    return sorted.images;
   }
   const known = filteredOf.get(items);
   if (known?.sorted === sorted && known.predicate === predicate) {
     return known.images;
   }
-  const matched = matchedImages(items, predicate);
-  const images = sorted.filter((image) => matched.has(image));
+  // The sorted run knows each image's place in the loaded list: the kept ones are read off the flags.
+  const { kept, count } = matchedImages(items, predicate);
+  const images = new Array<Image>(count);
+  for (let i = 0, k = 0; k < count; i++) {
+    if (kept[sorted.places[i]!]) {
+      images[k++] = sorted.images[i]!;
+    }
+  }
   filteredOf.set(items, { sorted, predicate, images });
   return images;
 }
 
 /** How many loaded images the instant filter keeps (an appended tail counted on its own). */
 export function countMatching(items: readonly Image[], predicate: ImagePredicate): number {
-  return matchedImages(items, predicate).size;
+  return matchedImages(items, predicate).count;
 }
 
 /**
  * The loaded images the filter keeps, each image asked once per query: the region's count (its
- * description, the view's message) and its shown list (in the view's order) both read this set.
+ * description, the view's message) and its shown list (in the view's order) both read these flags.
  */
-function matchedImages(items: readonly Image[], predicate: ImagePredicate): ReadonlySet<Image> {
+function matchedImages(items: readonly Image[], predicate: ImagePredicate): Matched {
   let known = matchedOf.get(items);
   if (known?.predicate !== predicate || known.length > items.length) {
-    known = { predicate, length: 0, matched: new Set() };
+    known = { predicate, length: 0, kept: new Uint8Array(items.length), count: 0 };
     matchedOf.set(items, known);
   }
+  if (known.kept.length < items.length) {
+    const grown = new Uint8Array(Math.max(items.length, 2 * known.kept.length));
+    grown.set(known.kept);
+    known.kept = grown;
+  }
+  const { kept } = known;
+  let count = 0;
   for (let i = known.length; i < items.length; i++) {
-    const image = items[i]!;
-    if (predicate(image)) {
-      known.matched.add(image);
+    if (predicate(items[i]!)) {
+      kept[i] = 1;
+      count++;
     }
   }
+  known.count += count;
   known.length = items.length;
-  return known.matched;
+  return known;
 }
 
 /** The group an image falls in, or undefined when the cloud does not say (shown as "Other"). */

@@ -1,7 +1,7 @@
 // `npm run bench`: the performance goals of the explorer, measured side by side in one run on the
 // sandbox (real HTTP on 127.0.0.1, 50 ms injected latency) and in the real extension host, written to
 // docs/benchmarks.md. A benchmark, never a test: nothing here passes or fails on time.
-//   node --expose-gc out/test/bench/bench.js [--skip-host] [--only=memory|loading|polling|host|transfer|hygiene|scanner|search] (--only: printed, not written)
+//   node --expose-gc out/test/bench/bench.js [--skip-host] [--only=memory|loading|polling|host|transfer|hygiene|scanner|search|bulkDelete] (--only: printed, not written)
 import * as fs from 'fs';
 import * as path from 'path';
 import { installVscodeShim } from '../unit/helpers/vscodeShim';
@@ -36,6 +36,8 @@ async function only(part: string): Promise<unknown> {
       return (await import('./transfer')).transferResult();
     case 'hygiene':
       return hygieneRows();
+    case 'bulkDelete':
+      return (await import('./bulkDelete')).bulkDeleteResult();
     case 'scanner':
       return (await import('./scannerReport')).scannerOnly();
     case 'search': {
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
   const memory = await memoryResult();
   const scanner = await scannerResult();
   const hygiene = await hygieneRows();
+  const bulkDelete = await (await import('./bulkDelete')).bulkDeleteResult();
   let host: HostResult | undefined;
   if (!process.argv.includes('--skip-host')) {
     console.log('[bench] activation in the real extension host…');
@@ -97,6 +100,7 @@ async function main(): Promise<void> {
     polling,
     memory,
     host,
+    bulkDelete,
     machine: machine(),
     load: `${loadBefore} at the start, ${load()} at the end`,
     date: new Date().toISOString().slice(0, 10),

@@ -4,6 +4,7 @@ import { LOAD_ALL_REDRAW_MS } from '../../src/tree/treeProvider';
 import { SLOW_PROGRESS_MS } from '../../src/jobs/schedule';
 import { CLOUD_NAME, LATENCY_MS, fmt, median, ratio } from './common';
 import type { HostResult } from './host';
+import type { HostActivation } from './host/shared';
 import { hygieneSection, type HygieneResult } from './hygieneReport';
 import type { PollingRow } from './jobs';
 import type { FirstPageRow, LoadAllRow } from './loading';
@@ -11,6 +12,8 @@ import { FILTER_QUERIES, type MemoryResult } from './memory';
 import type { ScannerResult } from './scanner';
 import { scannerSection } from './scannerReport';
 import { searchSection, type SearchResult } from './searchReport';
+import type { BulkDeleteResult } from './bulkDelete';
+import { bulkDeleteSection } from './bulkDeleteReport';
 
 export interface Measurements {
   readonly loading: readonly LoadAllRow[];
@@ -21,6 +24,7 @@ export interface Measurements {
   readonly polling: readonly PollingRow[];
   readonly memory: MemoryResult;
   readonly host: HostResult | undefined;
+  readonly bulkDelete?: BulkDeleteResult;
   readonly machine: string;
   readonly load: string;
   readonly date: string;
@@ -178,6 +182,31 @@ function pollingSection(m: Measurements, goals: Goal[]): string[] {
   return lines;
 }
 
+const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** What an extension's own part of the host's activation is: its code and its activate(). */
+const ownPart = (a: HostActivation): number => (a.loadMs ?? NaN) + (a.activateMs ?? NaN);
+
+/** The host's own activation, ours beside the empty extensions, step by step (the host's performance marks). */
+function hostActivationLines(h: HostResult): string[] {
+  const ms = (x: number | undefined): string => (x === undefined ? '?' : `${fmt(x)} ms`);
+  const row = (label: string, a: HostActivation): string => `| ${label} | ${ms(a.loadMs)} | ${ms(a.contextMs)} | ${ms(a.activateMs)} | ${ms(a.spanMs)} | ${ms(ownPart(a))} |`;
+  const [before, after] = h.hostActivation.empty;
+  return [
+    "The host's own activation as a user gets it (the activation event, onStartupFinished, with the context set-up), ours beside two empty",
+    'extensions with the same activation events (an activate() that does nothing) in the same host. Steps from the host\'s own performance',
+    'marks (whole ms): loading the code and getting the context ready (global and workspace state read from the workbench, a round trip',
+    'each) run side by side; then activate(). What an extension itself costs is its code and its activate(); the context is the host\'s.',
+    '',
+    '| activation by the host | the code | then the context | activate() | in all | the extension\'s own part |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...(before ? [row('an empty extension', before)] : []),
+    row('Cloud Image Explorer', h.hostActivation.ours),
+    ...(after ? [row('another empty extension', after)] : []),
+    '',
+  ];
+}
+
 function hostSection(m: Measurements, goals: Goal[]): string[] {
   const h = m.host;
   if (!h) {
@@ -201,15 +230,25 @@ function hostSection(m: Measurements, goals: Goal[]): string[] {
     `Loaded at activation: ${h.atActivation.map((f) => `\`${f.file}\` ${kb(f.bytes)}`).join(', ')} (nothing else of the extension). State writes during activation: ${h.stateWrites}.`,
     `First use (the first account's ${h.regions} regions): ${fmt(h.firstUseMs)} ms, loading ${h.atFirstUse.map((f) => `\`${f.file}\` ${kb(f.bytes)}`).join(', ')}` +
       ' (the provider stack, and the in-process emulator behind the Sandbox account).',
-    `The host's own \`ext.activate()\` afterwards, which adds its context set-up (state and secret storage, round trips to the workbench): ${fmt(h.hostActivateMs)} ms.`,
     '',
+    ...hostActivationLines(h),
   ];
   const wall = median(total);
+  const { ours, empty } = h.hostActivation;
+  // What the user waits for beyond what any extension waits: ours from loading to activated, against the empty ones.
+  const added = (ours.spanMs ?? NaN) - mean(empty.map((e) => e.spanMs ?? NaN));
+  const context = mean(empty.map((e) => e.contextMs ?? NaN));
   goals.push({
     goal: 'Activation < 30 ms wall in the host',
-    measured: `${fmt(wall)} ms wall, module load + activate() (median; CPU ${fmt(median(cpu))} ms); the host's own ext.activate() with its set-up ${fmt(h.hostActivateMs)} ms`,
-    met: wall < 30 && h.hostActivateMs < 30,
-    why: `Command handlers are a bundle of their own loaded on the first command (dist/commands.js), and the first listing of jobs started elsewhere and the walkthrough start just after activation; module load + activate() is ${wall < 30 ? 'under' : 'over'} 30 ms, and the host's own set-up (${fmt(h.hostActivateMs)} ms here) is the rest.`,
+    measured:
+      `${fmt(wall)} ms wall, module load + activate() (median; CPU ${fmt(median(cpu))} ms); the host's own activation: ours ${fmt(ours.spanMs ?? NaN)} ms, ` +
+      `an empty extension ${empty.map((e) => `${fmt(e.spanMs ?? NaN)} ms`).join(' / ')}: ours adds ${fmt(added)} ms (its code ${fmt(ours.loadMs ?? NaN)} ms and activate() ${fmt(ours.activateMs ?? NaN)} ms, beside the host's context set-up)`,
+    met: wall < 30 && added < 30,
+    why:
+      'Command handlers are a bundle of their own loaded on the first command (dist/commands.js), and the first listing of jobs started elsewhere and the walkthrough start just after activation. ' +
+      `Most of the host's own activation is its context set-up, global and workspace state read from the workbench (a round trip each through the server to the browser): ${fmt(context)} ms for an extension that does nothing, ` +
+      'activated by the same event in the same host, which no extension can avoid; our code loads while the host waits for it. ' +
+      'The earlier figure (`ext.activate()` after the runs) timed that wait: the host had started the activation at onStartupFinished.',
   });
   goals.push({ goal: 'Activation loads < 250 KB', measured: kb(bytes), met: bytes < 250_000 });
   goals.push({ goal: 'No state write at activation', measured: `${h.stateWrites} writes in ${h.runs} activations`, met: h.stateWrites === 0 });
@@ -262,20 +301,9 @@ function memorySection(m: Measurements, goals: Goal[]): string[] {
   ];
 }
 
-/** Goals of issue 23 this benchmark does not measure yet: said, not left out. */
-function notMeasured(goals: Goal[]): void {
-  goals.push({
-    goal: 'Bulk delete of 500 images within 1.5× its bound, ≥ 5 in flight per region, QingCloud batches of 100',
-    measured: 'not measured here',
-    met: false,
-    why: 'The bench does not time it yet. Built: up to 8 deletes in flight per region, halved while throttled, QingCloud in calls of 100; the host test images/bulkDelete.test.ts deletes 500 Alibaba images with 5 to 8 in flight (the emulator\'s log), unit tests split 250 QingCloud images into 100/100/50.',
-  });
-}
-
 export function report(m: Measurements): string {
   const goals: Goal[] = [];
-  const body = [...loadingSection(m, goals), ...firstPageSection(m, goals), ...searchSection(m.search, goals), ...hygieneSection(m.hygiene, goals), ...scannerSection(m.scanner, goals), ...pollingSection(m, goals), ...hostSection(m, goals), ...memorySection(m, goals)];
-  notMeasured(goals);
+  const body = [...loadingSection(m, goals), ...firstPageSection(m, goals), ...searchSection(m.search, goals), ...hygieneSection(m.hygiene, goals), ...scannerSection(m.scanner, goals), ...pollingSection(m, goals), ...hostSection(m, goals), ...memorySection(m, goals), ...bulkDeleteSection(m.bulkDelete, goals)];
   return [
     '# Benchmarks',
     '',

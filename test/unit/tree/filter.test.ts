@@ -94,6 +94,30 @@ describe('imageFilter at any size', () => {
     assert.ok(all.steps <= 101 * (2 * textLength(target) + 10), 'the same work for each image, none carried over');
   });
 
+  it('finds the same with a query too large for its table of transitions (failure links instead), in linear work', () => {
+    // 1,100 one-character words of distinct characters: 1,101 states × 1,101 characters is past the table's limit.
+    const chars = Array.from({ length: 1100 }, (_, i) => String.fromCharCode(0x4e00 + i));
+    const meter: MatchMeter = { steps: 0 };
+    const test = imageFilter(chars.join(' '), meter)!;
+    const all = image(chars.slice().reverse().join(''));
+    const short = image(chars.slice(1).join(''));
+    assert.equal(test(all), true);
+    assert.equal(test(short), false, 'one character missing');
+    assert.ok(meter.steps <= 2 * (textLength(all) + textLength(short)) + 2 * chars.length, `${meter.steps} steps`);
+    assert.equal(imageFilter('WEB 订单')!(image('my-web-订单')), true, 'a small query, through the table');
+  });
+
+  it('reads a word many images share once per query, and still tells images apart by it', () => {
+    const meter: MatchMeter = { steps: 0 };
+    const test = imageFilter('ubuntu prod', meter)!;
+    const os = 'Ubuntu 22.04 64 bit';
+    const many = Array.from({ length: 1000 }, (_, i) => ({ ...image(`n${i}`, i % 2 ? [{ key: 'env', value: 'prod' }] : []), osName: os }));
+    assert.equal(many.filter(test).length, 500);
+    // Each image's own name and ID are read; the OS name and the tag's words once for the query.
+    const own = many.reduce((n, i) => n + i.name.length + i.id.length, 0);
+    assert.ok(meter.steps <= own + 4 * os.length, `${meter.steps} steps for ${own} characters of names and IDs`);
+  });
+
   it('finds the same images as a plain search (words, tags, key=value in one tag, Chinese, case)', () => {
     const rnd = ((seed) => () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)(7);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
