@@ -5,7 +5,7 @@ import type { JobState } from '../providers/core/operations';
 import { cancelText, elapsed, failureText, originText, unlistedText, groupMember, groupProgress, groupTitle, jobTitle, stateLabel } from './labels';
 import type { JobTracker } from './tracker';
 import { formatTime } from '../util/format';
-import { isTransfer, type TransferJob } from './transferModel';
+import { downloadableExport, isTransfer, type TransferJob } from './transferModel';
 import { transferItem } from './transferLabels';
 import type { TransferManager } from './transfers';
 
@@ -92,7 +92,7 @@ export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, v
       }
     }
     item.tooltip = md;
-    item.contextValue = ['job', job.state, cancellable(job) ? 'can-cancel' : '', retryable(job) ? 'can-retry' : '', job.kind === 'export' && job.state === 'succeeded' && job.rerun ? 'can-download' : ''].filter(Boolean).join(' ');
+    item.contextValue = ['job', job.state, cancellable(job) ? 'can-cancel' : '', retryable(job) ? 'can-retry' : '', downloadableExport(job) ? 'can-download' : ''].filter(Boolean).join(' ');
     item.command = {
       command: 'cloudImageExplorer.openDetails',
       title: vscode.l10n.t('Open Details'),
