@@ -102,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     syncTreeWithJobs(jobs, tree, accounts, sessions),
     syncTreeWithLifecycleJobs(jobs, tree),
     transfers,
-    syncTreeWithTransfers(transfers, tree),
+    syncTreeWithTransfers(transfers, tree, jobs),
     ...registerCommands(ctx),
     search,
     ...searchView.disposables,

@@ -78,6 +78,12 @@ function jobRow(job: JobView, strings: DetailsState['strings']): HTMLElement {
   if (job.note) {
     row.append(el('div', job.note, 'job-note muted'));
   }
+  if (job.canDownload) {
+    const jobId = job.jobId;
+    const download = button(strings['download'] ?? 'Download…', () => vscode.postMessage({ type: 'download', jobId }));
+    download.classList.add('job-download');
+    row.append(download);
+  }
   return row;
 }
 
@@ -247,6 +253,7 @@ function reportRendered(): void {
     elapsed: text(j.querySelector('.elapsed')),
     error: text(j.querySelector('.error-text')),
     note: text(j.querySelector('.job-note')),
+    download: text(j.querySelector('.job-download')),
   }));
   const sections = [...document.querySelectorAll('h2, h3')].map(text);
   const fields = [...document.querySelectorAll<HTMLElement>('#fields tr[data-key]')].map((tr) => ({

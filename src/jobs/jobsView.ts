@@ -5,7 +5,7 @@ import type { JobState } from '../providers/core/operations';
 import { cancelText, elapsed, failureText, originText, unlistedText, groupMember, groupProgress, groupTitle, jobTitle, stateLabel } from './labels';
 import type { JobTracker } from './tracker';
 import { formatTime } from '../util/format';
-import { isTransfer, type TransferJob } from './transferModel';
+import { downloadableExport, isTransfer, transferActive, type TransferJob } from './transferModel';
 import { transferItem } from './transferLabels';
 import type { TransferManager } from './transfers';
 
@@ -92,7 +92,7 @@ export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, v
       }
     }
     item.tooltip = md;
-    item.contextValue = ['job', job.state, cancellable(job) ? 'can-cancel' : '', retryable(job) ? 'can-retry' : '', job.kind === 'export' && job.state === 'succeeded' && job.rerun ? 'can-download' : ''].filter(Boolean).join(' ');
+    item.contextValue = ['job', job.state, cancellable(job) ? 'can-cancel' : '', retryable(job) ? 'can-retry' : '', downloadableExport(job) ? 'can-download' : ''].filter(Boolean).join(' ');
     item.command = {
       command: 'cloudImageExplorer.openDetails',
       title: vscode.l10n.t('Open Details'),
@@ -153,8 +153,8 @@ export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, v
   }
 
   private update(): void {
-    // A group (a copy to several regions) is one user action: it counts once.
-    const running = runningCount(this.tracker.list());
+    // A group (a copy to several regions) is one user action: it counts once; so does a transfer (its import, once started, is a job of its own).
+    const running = runningCount(this.tracker.list()) + (this.transfers?.list().filter(transferActive).length ?? 0);
     this.statusBarShown = running > 0;
     if (running > 0) {
       this.statusBar.text = `$(sync~spin) ${vscode.l10n.t('Image jobs: {0}', running)}`;

@@ -6,6 +6,7 @@ import type { ImportRequest } from '../providers/core/operations';
 import type { TransferProgress } from '../providers/storage/transfer/common';
 import type { DownloadState } from '../providers/storage/transfer/download';
 import type { UploadState } from '../providers/storage/transfer/upload';
+import type { Rerun, TrackedJob } from './model';
 
 /** running: moving bytes (or starting the import); interrupted: stopped by a fault, Resume continues it. */
 export type TransferStatus = 'running' | 'interrupted' | 'succeeded' | 'failed' | 'cancelled';
@@ -70,4 +71,9 @@ export function downloadName(prefix: string, key: string): string {
   const rest = key.startsWith(prefix) ? key.slice(prefix.length) : key;
   const parts = rest.split('/').filter((p) => p && p !== '.' && p !== '..');
   return parts.join('_') || key.split('/').filter(Boolean).pop() || 'object';
+}
+
+/** An export whose objects can be downloaded: it succeeded and its request (bucket and object) is kept. */
+export function downloadableExport(j: TrackedJob): j is TrackedJob & { rerun: Extract<Rerun, { kind: 'export' }> } {
+  return j.kind === 'export' && j.state === 'succeeded' && j.rerun?.kind === 'export';
 }

@@ -9,6 +9,7 @@ import type { ImageState } from '../providers/core/vocabulary';
 import { formatDuration, formatGiB, formatNumber, formatTime } from '../util/format';
 import { imageState, imageStateLabel, ownerLabel, wholeMachineZones } from '../util/vocabulary';
 import { describeImage, type FactWords } from './imageFacts';
+import { imageMarks } from './imageMarks';
 import type { Node, RegionNode } from './nodes';
 
 const OWNER_ICON: Readonly<Record<ImageOwner, string>> = {
@@ -188,6 +189,11 @@ export class ImageNode implements Node {
     return this.account.sandbox ? undefined : consoleUrl(this.account.cloud, this.current);
   }
 
+  /** Builds the item again when next shown: what it reads besides the image changed (its marks, imageMarks.ts). */
+  invalidate(): void {
+    this.item = undefined;
+  }
+
   /** Built once per change; the tooltip is left to `tooltip()`, which the view asks for on hover. */
   treeItem(): vscode.TreeItem {
     this.item ??= this.buildItem();
@@ -206,7 +212,7 @@ export class ImageNode implements Node {
     // While busy, no command applies; otherwise what this cloud allows on this image (providers/rules/capabilities.ts).
     const console = this.consoleUrl ? ' can-console' : '';
     item.contextValue = sharedText(
-      this.busy ? `image busy cloud-${cloud}${console}` : `image cloud-${cloud} owner-${image.owner} state-${state}${console} ${capabilityFlags(cloud, image)}`.trimEnd(),
+      this.busy ? `image busy cloud-${cloud}${console}` : `image cloud-${cloud} owner-${image.owner} state-${state}${console} ${capabilityFlags(cloud, image)}`.trimEnd() + imageMarks(this.account.id, this.parent.region.id, image.id),
     );
     item.command = new OpenDetailsCommand(this);
     return item;

@@ -147,6 +147,14 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     entry.post({ type: 'state', state: entry.state });
   }
 
+  /** Tests: a message as the image's panel sends it (a button's click), handled the same way. */
+  async deliver(id: PanelIdentity, raw: unknown): Promise<void> {
+    const entry = this.panels.get(keyOf(id));
+    if (entry) {
+      await this.receive(entry, raw);
+    }
+  }
+
   isOpen(id: PanelIdentity): boolean {
     return this.panels.has(keyOf(id));
   }

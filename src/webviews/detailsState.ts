@@ -8,6 +8,7 @@ import { type Capability } from '../providers/core/rules';
 import type { Image } from '../providers/core/model';
 import type { ImageProvider } from '../providers/core/provider';
 import type { JobTracker } from '../jobs/tracker';
+import { downloadableExport } from '../jobs/transferModel';
 import { cancelText, durationWords, originText, failureText, jobTitle, stateLabel } from '../jobs/labels';
 import { cloudLabel } from '../util/clouds';
 import { userMessage } from '../util/errors';
@@ -44,6 +45,7 @@ export function panelStrings(): Record<string, string> {
     elapsed: vscode.l10n.t('{0} elapsed'),
     rawField: vscode.l10n.t('Field name at the cloud: {0}'),
     rawValue: vscode.l10n.t('As the cloud gave it: {0}'),
+    download: vscode.l10n.t('Download…'),
     ...durationWords(),
   };
 }
@@ -63,6 +65,7 @@ export function jobViews(jobs: JobTracker, id: PanelIdentity): JobView[] {
     error: failureText(j),
     note: [cancelText(j), originText(j)].filter((t): t is string => t !== undefined).join(' ') || undefined,
     detail: j.detail,
+    canDownload: downloadableExport(j) || undefined,
   }));
 }
 

@@ -9,6 +9,11 @@ export function panelActions(tree: ImageTreeProvider): PanelAction {
       await vscode.env.clipboard.writeText(message.text);
       return;
     }
+    if (message.type === 'download') {
+      // The export job of the panel's image (the command finds it among the finished exports).
+      await vscode.commands.executeCommand('cloudImageExplorer.downloadExport', { ...id, jobId: message.jobId });
+      return;
+    }
     const node = await tree.resolveImage(id);
     if (!node) {
       return;

@@ -25,7 +25,7 @@ export interface RenderedView {
   readonly tags: readonly string[];
   /** The labels of the header's action buttons, in order. */
   readonly actions: readonly string[];
-  readonly jobs: readonly { jobId: string; percent: string; state: string; title: string; elapsed: string; error: string; note: string }[];
+  readonly jobs: readonly { jobId: string; percent: string; state: string; title: string; elapsed: string; error: string; note: string; download: string }[];
   /** Section and group headings, in order. */
   readonly sections: readonly string[];
   readonly fields: readonly { key: string; label: string; value: string }[];
@@ -47,6 +47,8 @@ export interface JobView {
   /** A cancelled job: who cancelled it, and what the user should check. */
   readonly note?: string;
   readonly detail?: string;
+  /** A finished export whose objects can be downloaded: the row offers Download…. */
+  readonly canDownload?: boolean;
 }
 
 export interface PanelStrings {
@@ -95,6 +97,8 @@ export type FromWebview =
   | { readonly type: 'undeprecate' }
   /** The supported-instance-types section's Retry: asks for that part only. */
   | { readonly type: 'retryInstanceTypes' }
+  /** A finished export's Download… in the panel's jobs. */
+  | { readonly type: 'download'; readonly jobId: string }
   /** What the webview drew, read back from its DOM (tests and diagnostics). */
   | ({ readonly type: 'rendered' } & RenderedView);
 
@@ -137,6 +141,8 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
       return isString(m['key'], 256) ? { type: 'removeTag', key: m['key'] } : undefined;
     case 'copy':
       return isString(m['text'], 1024) ? { type: 'copy', text: m['text'] } : undefined;
+    case 'download':
+      return isString(m['jobId'], 256) ? { type: 'download', jobId: m['jobId'] } : undefined;
     case 'rendered': {
       const { name, description, tags, actions, jobs, sections, fields, instanceTypes, instanceTypesError } = m;
       const ok =
@@ -147,9 +153,9 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
         isStringArray(tags) &&
         isStringArray(actions) &&
         isStringArray(sections) &&
-        isRecords(jobs, ['jobId', 'percent', 'state', 'title', 'elapsed', 'error', 'note'], 500) &&
+        isRecords(jobs, ['jobId', 'percent', 'state', 'title', 'elapsed', 'error', 'note', 'download'], 500) &&
         isRecords(fields, ['key', 'label', 'value'], 5000);
-      return ok ? { type: 'rendered', name, description, tags, actions, sections, jobs: pick(jobs, ['jobId', 'percent', 'state', 'title', 'elapsed', 'error', 'note']), fields: pick(fields, ['key', 'label', 'value']), instanceTypes, instanceTypesError } : undefined;
+      return ok ? { type: 'rendered', name, description, tags, actions, sections, jobs: pick(jobs, ['jobId', 'percent', 'state', 'title', 'elapsed', 'error', 'note', 'download']), fields: pick(fields, ['key', 'label', 'value']), instanceTypes, instanceTypesError } : undefined;
     }
     default:
       return undefined;

@@ -6,14 +6,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TrackedJob } from '../../jobs/model';
-import { downloadName } from '../../jobs/transferModel';
+import { downloadableExport, downloadName } from '../../jobs/transferModel';
 import { ImageNode } from '../../tree/nodes';
 import { formatBytes } from '../../util/format';
 import type { CommandContext } from '../shared/context';
 
 /** A finished export of the job element, or of the image node (its latest succeeded export). */
 function exportOf(ctx: CommandContext, arg: unknown): TrackedJob | undefined {
-  const exports = ctx.jobs.list().filter((j) => j.kind === 'export' && j.state === 'succeeded' && j.rerun?.kind === 'export');
+  const exports = ctx.jobs.list().filter(downloadableExport);
   if (arg instanceof ImageNode) {
     return exports.find((j) => j.accountId === arg.account.id && j.regionId === arg.parent.region.id && j.imageId === arg.image.id);
   }

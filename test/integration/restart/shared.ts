@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { testInput } from '../userInput/testUserInput';
 
 export interface Recorded {
@@ -35,3 +36,32 @@ export function completions(r: Pick<Recorded, 'imageName'>): string[] {
 
 /** The Huawei sandbox regions phase 1 chooses to show (Show/Hide Regions…) and phase 2 finds again. */
 export const CHOSEN_REGIONS = ['CN North-Beijing4', 'CN East-Shanghai1'];
+
+/** The upload phase 1 leaves running across the reload (kept beside the export's record). */
+export interface RecordedUpload {
+  readonly transferId: string;
+  readonly file: string;
+  /** The object's path in the emulator's request log: /bucket/key. */
+  readonly objectPath: string;
+  readonly imageName: string;
+  readonly partsTotal: number;
+  /** Parts the bucket held (and the saved state named) when the window reloaded. */
+  readonly partsBefore: number;
+}
+
+function uploadFile(): string {
+  return path.join(path.dirname(file()), 'upload.json');
+}
+
+export function saveUpload(r: RecordedUpload): void {
+  fs.writeFileSync(uploadFile(), JSON.stringify(r));
+}
+
+export function loadUpload(): RecordedUpload {
+  return JSON.parse(fs.readFileSync(uploadFile(), 'utf8')) as RecordedUpload;
+}
+
+/** A folder for phase 1's files that phase 2 still finds (the launcher removes it at the end). */
+export function recordFolder(): string {
+  return path.dirname(file());
+}

@@ -41,7 +41,9 @@ describe('Details panel protocol', () => {
     assert.deepEqual(parseFromWebview({ type: 'retryInstanceTypes', imageId: 'm-1' }), { type: 'retryInstanceTypes' });
     assert.deepEqual(parseFromWebview({ type: 'addTag', key: 'env', value: 'prod', extra: 1 }), { type: 'addTag', key: 'env', value: 'prod' });
     assert.deepEqual(parseFromWebview({ type: 'removeTag', key: '项目' }), { type: 'removeTag', key: '项目' });
-    const job = { jobId: 't-1', percent: '40', state: '运行中', title: '导出镜像 web', elapsed: '已用时 3 秒', error: '', note: '' };
+    assert.deepEqual(parseFromWebview({ type: 'download', jobId: 't-9', bucket: 'b' }), { type: 'download', jobId: 't-9' });
+    assert.equal(parseFromWebview({ type: 'download' }), undefined);
+    const job = { jobId: 't-1', percent: '40', state: '运行中', title: '导出镜像 web', elapsed: '已用时 3 秒', error: '', note: '', download: '下载…' };
     const field = { key: 'CreationTime', label: '创建时间', value: '2024年3月5日 14:03（1 年前）' };
     const header = { name: 'web-01', description: 'Built by CI', actions: ['重命名…', '复制 ID'], instanceTypes: '', instanceTypesError: '请求超时。' };
     assert.deepEqual(parseFromWebview({ type: 'rendered', ...header, tags: ['a=b'], jobs: [{ ...job, extra: 1 }], sections: ['任务', '概览'], fields: [{ ...field, html: '<b>' }] }), {

@@ -6,6 +6,7 @@ import { Transform } from 'stream';
 import { pipeline } from 'stream/promises';
 import { ProviderError, abortError } from '../../core/errors';
 import { Crc64 } from '../crc64';
+import type { ObjectStorageClient } from '../objects';
 import type { StorageDialect } from '../types';
 
 const MiB = 1024 * 1024;
@@ -53,6 +54,32 @@ export interface TransferProgress {
   readonly secondsLeft?: number;
   readonly partsDone: number;
   readonly partsTotal: number;
+}
+
+/** What an upload and a download are both given; `S` is the state each hands out to be persisted. */
+export interface TransferOptions<S> {
+  readonly client: ObjectStorageClient;
+  /** Parts (or chunks) in flight at once. Default 4. */
+  readonly concurrency?: number;
+  /** A state from an earlier run of the same transfer: continue it. */
+  readonly resume?: S;
+  readonly onProgress?: (p: TransferProgress) => void;
+  /** Called (and awaited, one at a time, in order) with the state after the transfer starts and after each part. */
+  readonly onState?: (state: S) => void | Promise<void>;
+  /** Stops the transfer; what is done stays (resume with the last state). */
+  readonly signal?: AbortSignal;
+}
+
+/** Hands states to `onState` one at a time, in the order saved; `flushed` resolves once the last is handed. */
+export function stateSaver<S>(onState: TransferOptions<S>['onState']): { save(state: S): Promise<void>; flushed(): Promise<void> } {
+  let saving = Promise.resolve();
+  return {
+    save(state) {
+      saving = saving.then(() => onState?.(state));
+      return saving;
+    },
+    flushed: () => saving,
+  };
 }
 
 /** Counts bytes as they move and tells progress (on each part, and in between at most every `everyMs`). */

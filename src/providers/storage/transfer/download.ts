@@ -8,9 +8,8 @@ import * as fs from 'fs';
 import { Writable } from 'stream';
 import { pipeline } from 'stream/promises';
 import { combineParts, Crc64 } from '../crc64';
-import type { ObjectStorageClient } from '../objects';
 import type { StorageCloud } from '../types';
-import { ProgressMeter, rangesOf, runPool, transferError, type TransferProgress } from './common';
+import { ProgressMeter, rangesOf, runPool, stateSaver, transferError, type TransferOptions } from './common';
 
 const MiB = 1024 * 1024;
 
@@ -28,19 +27,13 @@ export interface DownloadState {
   readonly chunks: Readonly<Record<number, string>>;
 }
 
-export interface DownloadOptions {
-  readonly client: ObjectStorageClient;
+export interface DownloadOptions extends TransferOptions<DownloadState> {
   readonly bucket: string;
   readonly key: string;
   /** The file to create (its folder must exist). */
   readonly target: string;
-  readonly concurrency?: number;
   /** Bytes per ranged GET. Default 8 MiB. */
   readonly chunkSize?: number;
-  readonly resume?: DownloadState;
-  readonly onProgress?: (p: TransferProgress) => void;
-  readonly onState?: (state: DownloadState) => void | Promise<void>;
-  readonly signal?: AbortSignal;
 }
 
 export interface DownloadResult {
@@ -83,12 +76,8 @@ export async function downloadObject(o: DownloadOptions): Promise<DownloadResult
   }
   const ranges = rangesOf(head.size, chunkSize);
   let state: DownloadState = { version: 1, cloud: o.client.dialect.cloud, region: o.client.region, bucket: o.bucket, key: o.key, target: o.target, size: head.size, etag: head.etag, chunkSize, chunks };
-  let saving = Promise.resolve();
-  const save = (): Promise<void> => {
-    const snapshot = state;
-    saving = saving.then(() => o.onState?.(snapshot));
-    return saving;
-  };
+  const saver = stateSaver(o.onState);
+  const save = (): Promise<void> => saver.save(state);
   await save();
   const missing = ranges.filter((x) => chunks[x.index] === undefined);
   const reused = ranges.length - missing.length;
@@ -140,7 +129,7 @@ export async function downloadObject(o: DownloadOptions): Promise<DownloadResult
     },
     o.signal,
   );
-  await saving;
+  await saver.flushed();
   let verified: DownloadResult['verified'];
   try {
     verified = await verify(o, head, ranges.map((x) => ({ crc: chunks[x.index] ?? '0', size: x.end - x.start })), partial);

@@ -1,13 +1,14 @@
 // How an upload gets its parts off the disk: each part read once, in one positional read into a buffer
 // kept from a small pool (one per part being read, hashed or sent: memory stays flat whatever the file's
-// size), hashed (MD5, and CRC-64 where the store checks one) from that buffer, and sent from it (a retry
+// size), hashed from that buffer (its MD5 in a worker thread, off the extension host's thread; the CRC-64
+// where the store checks one), and sent from it (a retry
 // sends the same bytes again). Parts larger than BUFFERED_PART_LIMIT are not held: they are hashed as a
 // stream and streamed again when sent. The next parts are read and hashed while others are on the wire;
 // the ordered gate lets them onto the wire in order, at most `slots` at once.
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { Readable } from 'stream';
 import { setImmediate } from 'timers/promises';
+import { Worker } from 'worker_threads';
 import { abortError } from '../../core/errors';
 import { Crc64 } from '../crc64';
 import { counting, hashRange, type Range } from './common';
@@ -17,6 +18,56 @@ const MiB = 1024 * 1024;
 export const BUFFERED_PART_LIMIT = 32 * MiB;
 /** The slices a held part is sent in (progress moves at this step). */
 const SLICE = MiB;
+
+/** The worker's whole program: the MD5 of the first `size` bytes of a lent buffer, which goes back with it (moved, not copied). */
+const MD5_PROGRAM = `const { parentPort } = require('worker_threads');
+const { createHash } = require('crypto');
+parentPort.on('message', ({ id, buffer, size }) => {
+  const digest = createHash('md5').update(new Uint8Array(buffer, 0, size)).digest();
+  parentPort.postMessage({ id, buffer, digest }, [buffer]);
+});`;
+
+/**
+ * MD5 off the host's thread: an 8 MiB digest is ~15-40 ms of CPU, which on the host's thread holds up the
+ * parts on the wire (and everything else the extension host does). The part's buffer is lent to one worker
+ * and handed back with the digest; started with the first part, ended with the reader.
+ */
+class Md5Worker {
+  private readonly worker = new Worker(MD5_PROGRAM, { eval: true });
+  private next = 0;
+  private readonly waiting = new Map<number, { done: (r: { buffer: ArrayBuffer; digest: Uint8Array }) => void; fail: (err: unknown) => void }>();
+
+  constructor() {
+    this.worker.unref();
+    this.worker.on('message', (m: { id: number; buffer: ArrayBuffer; digest: Uint8Array }) => {
+      this.waiting.get(m.id)?.done(m);
+      this.waiting.delete(m.id);
+    });
+    this.worker.on('error', (err) => this.failAll(err));
+    this.worker.on('exit', () => this.failAll(new Error('the MD5 worker stopped')));
+  }
+
+  /** The buffer (lent, then given back as a new Buffer over the same memory) and the MD5 of its first `size` bytes. */
+  digest(buffer: Buffer, size: number): Promise<{ buffer: Buffer; digest: Buffer }> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { done: (m) => resolve({ buffer: Buffer.from(m.buffer), digest: Buffer.from(m.digest) }), fail: reject });
+      const memory = buffer.buffer as ArrayBuffer;
+      this.worker.postMessage({ id, buffer: memory, size }, [memory]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private failAll(err: unknown): void {
+    for (const w of this.waiting.values()) {
+      w.fail(err);
+    }
+    this.waiting.clear();
+  }
+}
 
 export interface PreparedPart {
   readonly md5: string;
@@ -38,6 +89,7 @@ function* slices(bytes: Buffer, onBytes: (n: number) => void): Generator<Buffer>
 
 export class PartReader {
   private readonly pool: Buffer[] = [];
+  private md5Worker: Md5Worker | undefined;
   /** Parts are read and hashed one at a time, in the order asked: the first is ready soonest. */
   private lane: Promise<unknown> = Promise.resolve();
 
@@ -64,7 +116,8 @@ export class PartReader {
       return this.streamed(range, signal);
     }
     const size = range.end - range.start;
-    const buffer = this.pool.pop() ?? Buffer.allocUnsafeSlow(this.partSize);
+    // Its own memory (not a slice of Node's shared pool): it can be lent to the MD5 worker whole.
+    let buffer = this.pool.pop() ?? Buffer.allocUnsafeSlow(this.partSize);
     const release = (): void => void this.pool.push(buffer);
     try {
       for (let got = 0; got < size; ) {
@@ -81,19 +134,19 @@ export class PartReader {
       release();
       throw err;
     }
-    const bytes = buffer.subarray(0, size);
-    // Hashed a slice at a time, letting the parts on the wire move in between (one 8 MiB digest would hold the event loop for tens of ms).
-    const md5 = createHash('md5');
+    // The CRC-64 (OSS) here, a slice at a time, letting the parts on the wire move in between; the MD5 in the worker.
     const crc = this.withCrc ? new Crc64() : undefined;
-    for (let at = 0; at < size; at += SLICE) {
+    for (let at = 0; crc && at < size; at += SLICE) {
       if (at > 0) {
         await setImmediate();
       }
-      const slice = bytes.subarray(at, Math.min(size, at + SLICE));
-      md5.update(slice);
-      crc?.update(slice);
+      crc.update(buffer.subarray(at, Math.min(size, at + SLICE)));
     }
-    const digest = md5.digest();
+    // Should the worker fail, the lent memory does not come back and is not pooled again.
+    const hashed = await (this.md5Worker ??= new Md5Worker()).digest(buffer, size);
+    buffer = hashed.buffer;
+    const digest = hashed.digest;
+    const bytes = buffer.subarray(0, size);
     const crc64 = crc?.value;
     return {
       md5: digest.toString('base64'),
@@ -106,6 +159,8 @@ export class PartReader {
 
   async close(): Promise<void> {
     this.pool.length = 0;
+    await this.md5Worker?.close();
+    this.md5Worker = undefined;
     await this.handle?.close();
   }
 

@@ -9,7 +9,7 @@ import { combineParts } from '../crc64';
 import type { ObjectStorageClient } from '../objects';
 import type { StorageCloud } from '../types';
 import { OrderedGate, PartReader, type PreparedPart } from './parts';
-import { checkPartSize, choosePartSize, hashRange, ProgressMeter, rangesOf, runPool, transferError, type Range, type TransferProgress } from './common';
+import { checkPartSize, choosePartSize, hashRange, ProgressMeter, rangesOf, runPool, stateSaver, transferError, type Range, type TransferOptions } from './common';
 
 export interface DonePart {
   readonly partNumber: number;
@@ -34,22 +34,12 @@ export interface UploadState {
   readonly parts: readonly DonePart[];
 }
 
-export interface UploadOptions {
-  readonly client: ObjectStorageClient;
+export interface UploadOptions extends TransferOptions<UploadState> {
   readonly file: string;
   readonly bucket: string;
   readonly key: string;
-  /** Parts in flight at once. Default 4. */
-  readonly concurrency?: number;
   /** Default: choosePartSize for the file and the cloud. */
   readonly partSize?: number;
-  /** A state from an earlier run of the same upload: continue it. */
-  readonly resume?: UploadState;
-  readonly onProgress?: (p: TransferProgress) => void;
-  /** Called (and awaited, one at a time) with the state after the upload starts and after each part. */
-  readonly onState?: (state: UploadState) => void | Promise<void>;
-  /** Stops the upload; what is done stays (resume with the last state). */
-  readonly signal?: AbortSignal;
 }
 
 export interface UploadResult {
@@ -152,12 +142,8 @@ export async function uploadFile(o: UploadOptions): Promise<UploadResult> {
     partSize,
     parts: [...done.values()].sort((a, b) => a.partNumber - b.partNumber),
   };
-  let saving = Promise.resolve();
-  const save = (): Promise<void> => {
-    const snapshot = state;
-    saving = saving.then(() => o.onState?.(snapshot));
-    return saving;
-  };
+  const saver = stateSaver(o.onState);
+  const save = (): Promise<void> => saver.save(state);
   await save();
   const keptBytes = kept.reduce((s, p) => s + p.size, 0);
   const meter = new ProgressMeter(st.size, ranges.length, keptBytes, kept.length, o.onProgress);
@@ -196,7 +182,7 @@ export async function uploadFile(o: UploadOptions): Promise<UploadResult> {
   } finally {
     await reader.close();
   }
-  await saving;
+  await saver.flushed();
   const parts = [...done.values()].sort((a, b) => a.partNumber - b.partNumber);
   const crc64 = withCrc(o) ? combineParts(parts.map((p) => ({ crc: p.crc64 ?? '0', size: p.size }))) : undefined;
   const etag = await complete(o, uploadId, parts, st.size);

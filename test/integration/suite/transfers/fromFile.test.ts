@@ -9,55 +9,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
-import type { TransferJob } from '../../../../src/jobs/transferModel';
-import type { ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
-import { api, children, ownImages, sandboxRegion, until } from '../helpers';
+import { runningCount } from '../../../../src/jobs/model';
+import { api, ownImages, sandboxRegion, until } from '../helpers';
+import { importedImage, MiB, qcow2, transferEnded, transferOf } from './files';
 import { testInput } from '../../userInput/testUserInput';
 
-const MiB = 1024 * 1024;
 const STORAGE_OPS = /^(ListBuckets|InitiateMultipartUpload|UploadPart|CompleteMultipartUpload|HeadObject)$/;
-
-/** A sparse qcow2 file of `size` bytes declaring a 20 GiB disk. */
-function qcow2(dir: string, name: string, size: number): string {
-  const file = path.join(dir, name);
-  const head = Buffer.alloc(512);
-  head.writeUInt32BE(0x514649fb, 0);
-  head.writeUInt32BE(3, 4);
-  head.writeBigUInt64BE(BigInt(20 * 1024 ** 3), 24);
-  fs.writeFileSync(file, head);
-  fs.truncateSync(file, size);
-  return file;
-}
-
-async function imageNamed(a: ExtensionApi, region: RegionNode, name: string): Promise<ImageNode | undefined> {
-  let nodes: Node[] = await children(a, region);
-  for (;;) {
-    const found = nodes.find((n): n is ImageNode => n.kind === 'image' && (n as ImageNode).image.name === name);
-    if (found || nodes[nodes.length - 1]?.kind !== 'loadMore') {
-      return found;
-    }
-    await vscode.commands.executeCommand('cloudImageExplorer.loadMore', nodes[nodes.length - 1]);
-    nodes = await children(a, region);
-  }
-}
-
-function transferOf(a: ExtensionApi, local: string): TransferJob | undefined {
-  return a.transfers.list().find((j) => j.local === local);
-}
-
-async function transferEnded(a: ExtensionApi, local: string): Promise<TransferJob> {
-  const job = await until(`the transfer of ${local}`, () => transferOf(a, local));
-  return (await a.transfers.settled(job.id))!;
-}
-
-async function importedImage(a: ExtensionApi, region: RegionNode, name: string, ready: string): Promise<ImageNode> {
-  const job = await until(`the import job of ${name}`, () => a.jobs.list().find((j) => j.kind === 'import' && j.imageName === name));
-  await until(`the import of ${name} to succeed`, () => a.jobs.list().find((j) => j.jobId === job.jobId && j.state === 'succeeded'), 60_000);
-  return until(`${name} ready in the tree`, async () => {
-    const n = await imageNamed(a, region, name);
-    return n?.image.status === ready ? n : undefined;
-  });
-}
 
 describe('Image files: import from file, transfers, download (real extension host)', () => {
   let a: ExtensionApi;
@@ -124,12 +81,15 @@ describe('Image files: import from file, transfers, download (real extension hos
       const j = transferOf(a, file);
       return j && (j.upload?.parts.length ?? 0) > 0 ? j : undefined;
     });
+    const jobsRunning = runningCount(a.jobs.list());
+    assert.equal(a.jobsView.statusBarText, `$(sync~spin) Image jobs: ${jobsRunning + 1}`, 'the status bar counts the transfer once');
     testInput.script('Stop the Upload');
     await vscode.commands.executeCommand('cloudImageExplorer.jobs.cancelTransfer', running);
     assert.match(testInput.asked[testInput.asked.length - 1]?.message ?? '', /Stop "Upload of gone\.qcow2/);
     const note = testInput.notifications[testInput.notifications.length - 1]?.message ?? '';
     assert.match(note, /cancelled\. The multipart upload was aborted: (its one part|\d+ parts) \(\d+ MiB\) in bucket "cie-images-cn-hangzhou" (was|were) removed; nothing was imported\./);
     assert.equal(a.transfers.get(running.id)?.status, 'cancelled');
+    assert.equal(a.jobsView.statusBarText, jobsRunning ? `$(sync~spin) Image jobs: ${jobsRunning}` : undefined, 'and no more once it stopped');
     const log = emulator.requestsSince(mark);
     assert.equal(log.filter((r) => r.operation === 'AbortMultipartUpload' && r.status < 300).length, 1);
     assert.equal(log.filter((r) => r.operation === 'ImportImage').length, 0);
