@@ -30,9 +30,12 @@ function vsce(args) {
 function main() {
   fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   fs.rmSync(out, { force: true });
-  // The README's images are relative paths to files in the package: the Extensions view shows them from
-  // the installed extension, so vsce must not point them at a repository instead.
-  const log = vsce(['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out]);
+  // The installed extension's page (the Extensions view, as the Marketplace) shows a README's images only
+  // from http(s) URLs: its sanitizer drops data: and relative sources, its content policy allows https: and
+  // data: only. So vsce rewrites the README's relative links to the repository (package.json's repository:
+  // images from .../raw/HEAD/, links to .../blob/HEAD/), as it does for the Marketplace; README.md itself
+  // keeps relative paths, which GitHub renders.
+  const log = vsce(['package', '--no-dependencies', '--out', out]);
   // vsce's own output, minus npm's chatter about this machine's npmrc.
   const lines = log.split('\n').filter((l) => l.trim() && !/^npm warn Unknown user config/.test(l));
   const warnings = lines.filter((l) => /\bWARNING\b|\bwarn(ing)?:/i.test(l));

@@ -1,5 +1,6 @@
-// The installed extension's page is the user README: it and the images it shows must be in the package
-// (.vscodeignore's allow-list) as the relative paths it names; the developer guide is CONTRIBUTING.md.
+// The installed extension's page is the user README. It names its pictures by relative path (GitHub renders
+// them); the page shows images only from http(s) URLs, so vsce points them at the repository when it
+// packages (scripts/package.js). The developer guide is CONTRIBUTING.md.
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -25,17 +26,25 @@ describe('The Marketplace page (README in the package)', () => {
   const inPackage = (file: string): boolean => allowed.some((re) => re.test(file));
 
   for (const readme of ['README.md', 'README.zh-cn.md']) {
-    it(`${readme} is packaged, and every image it shows is a packaged file at a relative path`, () => {
-      assert.ok(inPackage(readme));
+    it(`${readme}: every image it shows is a file of the repository at a relative path (as GitHub renders it)`, () => {
       const shown = images(read(readme));
       assert.ok(shown.length >= 3, `${readme} shows screenshots`);
       for (const src of shown) {
-        assert.ok(!/^[a-z]+:/i.test(src) && !src.startsWith('/'), `${src}: relative, so it renders from the installed package`);
+        assert.ok(!/^[a-z]+:/i.test(src) && !src.startsWith('/'), `${src}: relative`);
         assert.ok(fs.existsSync(path.join(root, src)), `${src} exists`);
-        assert.ok(inPackage(src), `${src} is in the package (.vscodeignore)`);
       }
     });
   }
+
+  it('is packaged with its relative links pointed at the repository by vsce: the installed page shows images only from http(s) URLs', () => {
+    assert.ok(inPackage('README.md'));
+    const script = read('scripts/package.js');
+    assert.ok(!script.includes('--no-rewrite-relative-links') && !script.includes('--baseImagesUrl'), 'vsce rewrites the links to the repository');
+    const repository = (JSON.parse(read('package.json')) as { repository?: { url?: string } }).repository?.url ?? '';
+    assert.match(repository, /^https:\/\/github\.com\/[^/]+\/[^/]+\.git$/, 'a repository vsce can point the links at');
+    assert.ok(!inPackage('README.zh-cn.md') && !inPackage('media/readme/export.jpg'), 'what only the repository shows is not packaged');
+    assert.ok(inPackage('media/walkthrough/sandbox.jpg') && inPackage('media/walkthrough/sandbox.zh-cn.jpg'), 'the walkthrough\'s pictures are');
+  });
 
   it('is written for users: install, accounts, settings, privacy, the Chinese link; the developer guide is CONTRIBUTING.md', () => {
     const en = read('README.md');
@@ -49,9 +58,5 @@ describe('The Marketplace page (README in the package)', () => {
       assert.ok(contributing.includes(fact), fact);
     }
     assert.ok(!inPackage('CONTRIBUTING.md'), 'the developer guide stays out of the package');
-  });
-
-  it('packages with relative links kept (vsce would point them at the repository)', () => {
-    assert.ok(read('scripts/package.js').includes("'--no-rewrite-relative-links'"));
   });
 });
