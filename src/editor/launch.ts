@@ -346,13 +346,13 @@ function shareFinding(account: AccountConfig, region: Region, name: string, id: 
   return membership === 'pending'
     ? {
         code: LAUNCH_CODES.notAccepted,
-        message: vscode.l10n.t('The image "{0}" ({1}) was shared with {2} in {3} but is not accepted yet: accept it to launch it.', name, id, account.name, region.id),
+        message: vscode.l10n.t('The image "{0}" ({1}) was shared with {2} in {3} but is not accepted yet: accept it to launch it.', name, id, account.name, region.name || region.id),
         warning: true,
         pending: { accountId: account.id, regionId: region.id, imageId: id },
       }
     : {
         code: LAUNCH_CODES.rejected,
-        message: vscode.l10n.t('The image "{0}" ({1}) was shared with {2} in {3}, and the share was rejected.', name, id, account.name, region.id),
+        message: vscode.l10n.t('The image "{0}" ({1}) was shared with {2} in {3}, and the share was rejected.', name, id, account.name, region.name || region.id),
         warning: true,
       };
 }

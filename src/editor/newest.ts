@@ -43,5 +43,5 @@ export class NewestImages {
 
 /** The finding's message: what the quick fix would write instead. */
 export function newestMessage(hit: ImageHit, newest: Image): string {
-  return vscode.l10n.t('A newer image of the same family or name is available in {0}: "{1}" ({2}).', hit.regionId, newest.name, newest.id);
+  return vscode.l10n.t('A newer image of the same family or name is available in {0}: "{1}" ({2}).', hit.regionName || hit.regionId, newest.name, newest.id);
 }

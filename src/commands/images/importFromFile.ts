@@ -74,6 +74,7 @@ export async function importFromFile(ctx: CommandContext, arg?: unknown): Promis
         }
         s.cloud = region.account.cloud;
         s.regionId = region.region.id;
+        s.regionName = region.region.name || region.region.id;
         s.transfers = provider.transfers;
         s.importing = provider.importing;
         s.rules = provider.importing.rules;

@@ -48,6 +48,8 @@ export function bucketProblemText(p: BucketProblem, cloud: CloudKind): string {
 export interface BucketDraft {
   cloud?: CloudKind;
   regionId?: string;
+  /** The region as the tree names it, for sentences (its ID where the tree has no name). */
+  regionName?: string;
   transfers?: TransferOperations;
   rules?: ImportRules;
   bucket: string;
@@ -60,8 +62,9 @@ export async function askBucket(s: BucketDraft, input: UserInput, info: StepInfo
   const transfers = s.transfers!;
   const fileRules: FileImportRules = transfers.fileRules;
   const regionId = s.regionId!;
+  const where = s.regionName ?? regionId;
   const typed = '\u0000typed';
-  const picked = await input.pickLoaded<string>({ ...info, placeHolder: vscode.l10n.t('Bucket to upload the image file to (in {0})', regionId) }, async () => {
+  const picked = await input.pickLoaded<string>({ ...info, placeHolder: vscode.l10n.t('Bucket to upload the image file to (in {0})', where) }, async () => {
     s.buckets = await transfers.listBuckets(regionId);
     const fit = s.buckets.filter((b) => !checkImportBucket(fileRules, b, regionId));
     const left = s.buckets.length - fit.length;
@@ -70,7 +73,7 @@ export async function askBucket(s: BucketDraft, input: UserInput, info: StepInfo
       { label: vscode.l10n.t('Enter a bucket name…'), data: typed },
     ];
     const notes = [
-      ...(fit.length ? [] : [fileRules.bucketStandardOnly ? vscode.l10n.t('None of your Standard buckets is in {0}.', regionId) : vscode.l10n.t('None of your buckets is in {0}.', regionId)]),
+      ...(fit.length ? [] : [fileRules.bucketStandardOnly ? vscode.l10n.t('None of your Standard buckets is in {0}.', where) : vscode.l10n.t('None of your buckets is in {0}.', where)]),
       ...(left === 1 ? [vscode.l10n.t('1 bucket in another region or of another storage class is not shown: the cloud would refuse it.')] : []),
       ...(left > 1 ? [vscode.l10n.t('{0} buckets in other regions or of another storage class are not shown: the cloud would refuse them.', left)] : []),
     ];
@@ -82,7 +85,7 @@ export async function askBucket(s: BucketDraft, input: UserInput, info: StepInfo
   }
   const value = await input.input({
     ...info,
-    prompt: vscode.l10n.t('Name of a bucket in {0}', regionId),
+    prompt: vscode.l10n.t('Name of a bucket in {0}', where),
     value: s.bucket,
     validateInput: (v) => typedBucketProblem(s, fileRules, v.trim()),
   });
