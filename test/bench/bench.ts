@@ -86,6 +86,9 @@ async function main(): Promise<void> {
   const scanner = await scannerResult();
   const hygiene = await hygieneRows();
   const bulkDelete = await (await import('./bulkDelete')).bulkDeleteResult();
+  // The issue's size: a 2 GiB sparse file (--transfer-size=MiB for another).
+  const transferMiB = Number(process.argv.find((a) => a.startsWith('--transfer-size='))?.slice('--transfer-size='.length) ?? 2048);
+  const transfer = await (await import('./transfer')).transferResult(transferMiB);
   let host: HostResult | undefined;
   if (!process.argv.includes('--skip-host')) {
     console.log('[bench] activation in the real extension host…');
@@ -101,6 +104,7 @@ async function main(): Promise<void> {
     memory,
     host,
     bulkDelete,
+    transfer,
     machine: machine(),
     load: `${loadBefore} at the start, ${load()} at the end`,
     date: new Date().toISOString().slice(0, 10),

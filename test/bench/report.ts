@@ -1,4 +1,6 @@
 // docs/benchmarks.md from one run's measurements: the tables, then each goal, met or not, by how much and why.
+import type { TransferResult } from './transfer';
+import { transferSection } from './transferReport';
 import { PAGE_CONCURRENCY } from '../../src/providers/shared/paging';
 import { LOAD_ALL_REDRAW_MS } from '../../src/tree/treeProvider';
 import { SLOW_PROGRESS_MS } from '../../src/jobs/schedule';
@@ -25,6 +27,7 @@ export interface Measurements {
   readonly memory: MemoryResult;
   readonly host: HostResult | undefined;
   readonly bulkDelete?: BulkDeleteResult;
+  readonly transfer?: TransferResult;
   readonly machine: string;
   readonly load: string;
   readonly date: string;
@@ -303,7 +306,7 @@ function memorySection(m: Measurements, goals: Goal[]): string[] {
 
 export function report(m: Measurements): string {
   const goals: Goal[] = [];
-  const body = [...loadingSection(m, goals), ...firstPageSection(m, goals), ...searchSection(m.search, goals), ...hygieneSection(m.hygiene, goals), ...scannerSection(m.scanner, goals), ...pollingSection(m, goals), ...hostSection(m, goals), ...memorySection(m, goals), ...bulkDeleteSection(m.bulkDelete, goals)];
+  const body = [...loadingSection(m, goals), ...firstPageSection(m, goals), ...searchSection(m.search, goals), ...hygieneSection(m.hygiene, goals), ...scannerSection(m.scanner, goals), ...pollingSection(m, goals), ...hostSection(m, goals), ...memorySection(m, goals), ...bulkDeleteSection(m.bulkDelete, goals), ...transferSection(m.transfer, goals)];
   return [
     '# Benchmarks',
     '',
