@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { imageRefusal } from '../providers/rules/capabilities';
 import { accountLabel, cloudLabel } from '../util/clouds';
 import { userMessage } from '../util/errors';
-import { formatGiB } from '../util/format';
+import { formatGiB, formatList } from '../util/format';
 import { imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
 import type { LaunchFinding } from './launch';
 import type { IdRef, ImageHit, Lookup } from './lookup';
@@ -97,7 +97,7 @@ export function hoverText(ref: IdRef, lookup: Lookup): vscode.MarkdownString {
     [vscode.l10n.t('OS'), image.osName ?? image.osType],
     [vscode.l10n.t('Size'), image.sizeGiB === undefined ? undefined : formatGiB(image.sizeGiB)],
   ]);
-  row(md, [[vscode.l10n.t('Tags'), image.tags.map((t) => (t.value ? `${t.key}=${t.value}` : t.key)).join(', ') || vscode.l10n.t('none')]]);
+  row(md, [[vscode.l10n.t('Tags'), formatList(image.tags.map((t) => (t.value ? `${t.key}=${t.value}` : t.key))) || vscode.l10n.t('none')]]);
   row(md, place(first!));
   for (const other of others) {
     md.appendText(vscode.l10n.t('Also in {0}, {1}', accountLabel(other.account), other.regionName)).appendMarkdown('  \n');
@@ -113,7 +113,7 @@ function absentText(ref: IdRef, lookup: Exclude<Lookup, { kind: 'found' }>): str
   const cloud = cloudLabel(ref.cloud);
   switch (lookup.kind) {
     case 'missing':
-      return vscode.l10n.t('Not found in any region of {0}.', lookup.searched.map(accountLabel).join(', '));
+      return vscode.l10n.t('Not found in any region of {0}.', formatList(lookup.searched.map(accountLabel)));
     case 'failed':
       return vscode.l10n.t('Could not look up this {0} image: {1}', cloud, userMessage(lookup.error));
     case 'noAccount':

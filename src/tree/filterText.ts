@@ -7,6 +7,7 @@ import { statusesOf } from '../providers/core/filters';
 import type { CloudKind, FilterAttribute, ImageFilter, TagCondition } from '../providers/core/model';
 import { filterAttributeLabel, filterValueLabel } from '../util/filterWords';
 import { imageState, imageStateLabel, ownerLabel } from '../util/vocabulary';
+import { formatList } from '../util/format';
 
 /** Tag conditions from text; words split on white space, values on commas (empty ones dropped). */
 export function parseTagConditions(text: string): TagCondition[] {
@@ -56,7 +57,7 @@ function parts(cloud: CloudKind, filter: ImageFilter): string[] {
   }
   const statuses = statusesOf(filter);
   if (statuses.length) {
-    out.push(statuses.map((s) => statusLabel(cloud, s)).join(', '));
+    out.push(formatList(statuses.map((s) => statusLabel(cloud, s))));
   }
   if (filter.name) {
     out.push(vocabularyName(filter.name));
@@ -90,7 +91,7 @@ function vocabularyName(name: string): string {
 
 /** A few words for a region's description (cut at 40 characters). */
 export function shortFilterText(cloud: CloudKind, filter: ImageFilter): string {
-  const text = parts(cloud, filter).join(', ');
+  const text = formatList(parts(cloud, filter));
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 

@@ -6,7 +6,7 @@ import { capabilityFlags } from '../providers/rules/capabilities';
 import { consoleUrl } from '../providers/rules/console';
 import type { AccountConfig, Image, ImageOwner } from '../providers/core/model';
 import type { ImageState } from '../providers/core/vocabulary';
-import { formatDuration, formatGiB, formatNumber, formatTime } from '../util/format';
+import { formatDuration, formatGiB, formatList, formatNumber, formatTime } from '../util/format';
 import { imageState, imageStateLabel, ownerLabel, wholeMachineZones } from '../util/vocabulary';
 import { describeImage, type FactWords } from './imageFacts';
 import { imageMarks } from './imageMarks';
@@ -244,7 +244,7 @@ export class ImageNode implements Node {
       [vscode.l10n.t('Architecture'), image.architecture],
       [vscode.l10n.t('Size'), image.sizeGiB === undefined ? undefined : formatGiB(image.sizeGiB)],
       [vscode.l10n.t('Created'), formatTime(image.createdAt) ?? image.createdAt],
-      [vscode.l10n.t('Tags'), image.tags.map((t) => (t.value ? `${t.key}=${t.value}` : t.key)).join(', ') || undefined],
+      [vscode.l10n.t('Tags'), formatList(image.tags.map((t) => (t.value ? `${t.key}=${t.value}` : t.key))) || undefined],
     ];
     for (const [k, v] of rows) {
       if (v) {

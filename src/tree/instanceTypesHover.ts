@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { CAPABILITIES } from '../providers/rules/capabilities';
 import type { CloudKind } from '../providers/core/model';
+import { formatList } from '../util/format';
 
 export const SHOW_INSTANCE_TYPES = 'cloudImageExplorer.showInstanceTypes';
 
@@ -48,7 +49,7 @@ export function appendInstanceTypes(md: vscode.MarkdownString, cloud: CloudKind,
   if (result && 'types' in result) {
     md.appendText(
       result.types.length
-        ? vscode.l10n.t('Supported instance types: {0}', result.types.join(', '))
+        ? vscode.l10n.t('Supported instance types: {0}', formatList(result.types))
         : vscode.l10n.t('The cloud lists no instance type for this image.'),
     );
     return;

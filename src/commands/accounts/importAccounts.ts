@@ -12,6 +12,7 @@ import { userMessage } from '../../util/errors';
 import { inputMessage } from '../../util/inputMessages';
 import { checkCredentials, credentialProblem, refusal } from './accountSteps';
 import type { CommandContext } from '../shared/context';
+import { formatList } from '../../util/format';
 
 const CLI_CLOUDS: readonly CliCloud[] = ['alibaba', 'huawei', 'qingcloud'];
 
@@ -147,7 +148,7 @@ export async function importAccounts(ctx: CommandContext, arg?: unknown): Promis
     void ctx.ui.notify('error', vscode.l10n.t('{0} imported; not imported: {1}', added.length, refused.join(' ')));
   } else if (added.length) {
     const more = notes.length ? ` ${vscode.l10n.t('Not importable: {0}', notes.join('; '))}` : '';
-    const imported = added.length === 1 ? vscode.l10n.t('Imported 1 account: {0}.', added[0]!) : vscode.l10n.t('Imported {0} accounts: {1}.', added.length, added.join(', '));
+    const imported = added.length === 1 ? vscode.l10n.t('Imported 1 account: {0}.', added[0]!) : vscode.l10n.t('Imported {0} accounts: {1}.', added.length, formatList(added));
     void ctx.ui.notify('info', `${imported}${more}`);
   }
 }

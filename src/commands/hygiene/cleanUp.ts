@@ -7,7 +7,7 @@ import type { HygienePlan, PlanEntry } from '../../hygiene/plan';
 import type { ImageProvider } from '../../providers/core/provider';
 import type { ImageNode } from '../../tree/nodes';
 import { accountLabel } from '../../util/clouds';
-import { formatGiB, formatNumber } from '../../util/format';
+import { formatGiB, formatList, formatNumber } from '../../util/format';
 import { imagesText, totalText } from '../../webviews/hygienePlan';
 import { reportOutcome } from '../shared/bulk';
 import type { CommandContext } from '../shared/context';
@@ -64,7 +64,7 @@ async function confirmPlan(ctx: CommandContext, plan: HygienePlan, all: readonly
       force.size ? vscode.l10n.t('Force delete: {0}.', imagesText(force.size)) : '',
       vscode.l10n.t('Each image is checked again just before it is deleted: one that something uses by then is skipped.'),
     ].filter((p) => p).join('\n\n');
-    const message = vscode.l10n.t('Delete {0}, {1}, from {2}?', imagesText(plan.remove.length), formatGiB(plan.sizeGiB), accounts.join(', '));
+    const message = vscode.l10n.t('Delete {0}, {1}, from {2}?', imagesText(plan.remove.length), formatGiB(plan.sizeGiB), formatList(accounts));
     const buttons = forceable.length && !force.size ? [del, chooseButton] : [del];
     const answer = await ctx.ui.confirm(message, detail, ...buttons);
     if (answer === del) {

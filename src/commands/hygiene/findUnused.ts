@@ -5,7 +5,7 @@ import type { HygienePlan } from '../../hygiene/plan';
 import { DEFAULT_RULES, guardsNothing, parseAgeDays, MAX_AGE_DAYS, type HygieneRules } from '../../hygiene/rules';
 import { scanImages, type HygieneTarget } from '../../hygiene/scan';
 import { AccountNode, RegionNode } from '../../tree/nodes';
-import { formatNumber } from '../../util/format';
+import { formatList, formatNumber } from '../../util/format';
 import type { PickItem } from '../../util/userInput';
 import type { CommandContext } from '../shared/context';
 import { workspaceReferences } from './references';
@@ -117,6 +117,6 @@ export async function findUnusedImages(ctx: CommandContext, node?: unknown): Pro
   }
   showPlan(ctx, plan);
   const said = planSummary(plan);
-  void ctx.ui.notify('info', skipped.length ? `${said} ${vscode.l10n.t('Not looked at (the cloud does not list what uses its images): {0}', skipped.join(', '))}` : said);
+  void ctx.ui.notify('info', skipped.length ? `${said} ${vscode.l10n.t('Not looked at (the cloud does not list what uses its images): {0}', formatList(skipped))}` : said);
   return plan;
 }

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { TrackedJob } from '../../jobs/model';
 import { downloadableExport, downloadName } from '../../jobs/transferModel';
 import { ImageNode } from '../../tree/nodes';
-import { formatBytes } from '../../util/format';
+import { formatBytes, formatList } from '../../util/format';
 import type { CommandContext } from '../shared/context';
 
 /** A finished export of the job element, or of the image node (its latest succeeded export). */
@@ -45,7 +45,7 @@ export async function downloadExport(ctx: CommandContext, arg?: unknown): Promis
   const clashes = objects.map((o) => downloadName(object, o.key)).filter((name) => fs.existsSync(path.join(folder, name)));
   if (clashes.length) {
     const replace = vscode.l10n.t('Replace');
-    await ctx.ui.confirm(vscode.l10n.t('Replace {0} in {1}?', clashes.join(', '), folder), vscode.l10n.t('A file of that name is already in the folder; the download replaces it.'), replace);
+    await ctx.ui.confirm(vscode.l10n.t('Replace {0} in {1}?', formatList(clashes), folder), vscode.l10n.t('A file of that name is already in the folder; the download replaces it.'), replace);
   }
   const total = objects.reduce((s, o) => s + o.size, 0);
   await ctx.transfers.startDownload({

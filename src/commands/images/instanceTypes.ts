@@ -9,6 +9,7 @@ import { userMessage } from '../../util/errors';
 import { parseIdentity } from '../../webviews/protocol';
 import type { CommandContext } from '../shared/context';
 import { regionName } from '../shared/regionName';
+import { formatList } from '../../util/format';
 
 /** Types named in the notification; the rest are counted (the hover and the panel list them all). */
 const NAMED = 12;
@@ -30,7 +31,7 @@ export async function showInstanceTypes(ctx: CommandContext, target?: unknown): 
     const types = await ask(place.regionId, place.imageId);
     rememberInstanceTypes(place, { types });
     ctx.tree.redraw(node);
-    const named = types.slice(0, NAMED).join(', ');
+    const named = formatList(types.slice(0, NAMED));
     void ctx.ui.notify(
       'info',
       types.length === 0

@@ -10,6 +10,7 @@ import { startedJob } from '../shared/jobs';
 import { sayIfReadBack } from '../shared/outcome';
 import { assertQuotaRoom } from './quota';
 import { imageTargets, provider, shareTarget } from '../shared/targets';
+import { formatList } from '../../util/format';
 
 /** The IDs typed into the box: separated by commas, semicolons (also full-width) or white space; each once. */
 export function splitIds(text: string): string[] {
@@ -35,7 +36,7 @@ async function askAndShare(ctx: CommandContext, image: ImageNode): Promise<void>
   const text = await ctx.ui.input({
     title: vscode.l10n.t('Share "{0}"', target.image.name),
     prompt: current.length
-      ? vscode.l10n.t('Shared with: {0}. Add {1}, separated by commas or spaces:', current.join(', '), noun)
+      ? vscode.l10n.t('Shared with: {0}. Add {1}, separated by commas or spaces:', formatList(current), noun)
       : vscode.l10n.t('Not shared yet. Add {0}, separated by commas or spaces:', noun),
     validateInput: (v) => messageOf(checkNewMembers(sharing.rules, splitIds(v), current), cloud),
   });
@@ -48,10 +49,10 @@ async function askAndShare(ctx: CommandContext, image: ImageNode): Promise<void>
   const result = await sharing.addMembers(regionId, target.image.id, ids);
   ctx.log.info(`Shared ${target.image.id} with ${ids.join(', ')}${result.job ? ` (job ${result.job.jobId})` : ''}.`);
   if (result.job) {
-    await startedJob(ctx, target, 'share', { ...result, job: result.job }, ids.join(', '));
+    await startedJob(ctx, target, 'share', { ...result, job: result.job }, formatList(ids));
   } else {
     ctx.tree.updateImage(target.account.id, regionId, target.image);
     sayIfReadBack(ctx, result, `"${target.image.name}"`);
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Shared "{0}" with {1}', target.image.name, ids.join(', ')), 4000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Shared "{0}" with {1}', target.image.name, formatList(ids)), 4000);
   }
 }

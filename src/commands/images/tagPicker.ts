@@ -14,6 +14,7 @@ import type { PickItem } from '../../util/userInput';
 import { runWizard } from '../../util/wizard';
 import type { CommandContext } from '../shared/context';
 import { byRegion } from '../shared/targets';
+import { formatList } from '../../util/format';
 
 export function formatTag(tag: Tag): string {
   return tag.value ? `${tag.key}=${tag.value}` : tag.key;
@@ -117,7 +118,7 @@ export async function askTag(ctx: CommandContext, q: TagQuestion): Promise<Tag> 
             ...q.used.map((u) => ({
               label: u.key,
               description: onImages(u.key) ?? vscode.l10n.t('used in this account'),
-              detail: u.values.filter(Boolean).join(', ') || undefined,
+              detail: formatList(u.values.filter(Boolean)) || undefined,
               data: { kind: 'key', key: u.key } as Choice,
             })),
             ...[...new Set(q.onImages.flat().map((t) => t.key))]

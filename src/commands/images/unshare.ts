@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { checkRemovedMembers } from '../../providers/rules/members';
 import type { ImageNode } from '../../tree/nodes';
-import { formatTime } from '../../util/format';
+import { formatList, formatTime } from '../../util/format';
 import { inputMessage } from '../../util/inputMessages';
 import { memberStatus } from '../../util/vocabulary';
 import type { CommandContext } from '../shared/context';
@@ -44,17 +44,17 @@ async function askAndUnshare(ctx: CommandContext, image: ImageNode): Promise<voi
   const stop = vscode.l10n.t('Stop Sharing');
   // Escape or Cancel ends the command here (UserCancelledError).
   await ctx.ui.confirm(
-    vscode.l10n.t('Stop sharing "{0}" with {1}?', target.image.name, ids.join(', ')),
+    vscode.l10n.t('Stop sharing "{0}" with {1}?', target.image.name, formatList(ids)),
     vscode.l10n.t('They can no longer create instances from this image.'),
     stop,
   );
   const result = await sharing.removeMembers(regionId, target.image.id, ids);
   ctx.log.info(`Unshared ${target.image.id} from ${ids.join(', ')}${result.job ? ` (job ${result.job.jobId})` : ''}.`);
   if (result.job) {
-    await startedJob(ctx, target, 'unshare', { ...result, job: result.job }, ids.join(', '));
+    await startedJob(ctx, target, 'unshare', { ...result, job: result.job }, formatList(ids));
   } else {
     ctx.tree.updateImage(target.account.id, regionId, target.image);
     sayIfReadBack(ctx, result, `"${target.image.name}"`);
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Stopped sharing "{0}" with {1}', target.image.name, ids.join(', ')), 4000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Stopped sharing "{0}" with {1}', target.image.name, formatList(ids)), 4000);
   }
 }

@@ -10,6 +10,7 @@ import { sayIfReadBack } from '../shared/outcome';
 import { applyToImages, imageLabel, imageTargets, provider } from '../shared/targets';
 import { stringsArg } from '../shared/args';
 import { eachRegion, reportOutcome } from '../shared/bulk';
+import { formatList } from '../../util/format';
 
 /** `given`: the keys clicked in the details panel, checked like the picker's answer; otherwise the picker asks. */
 export async function untag(ctx: CommandContext, node?: unknown, selection?: unknown, given?: unknown): Promise<void> {
@@ -51,7 +52,7 @@ async function pickKeys(ctx: CommandContext, nodes: ImageNode[], keys: readonly 
   const picked = await ctx.ui.pickMany(
     keys.map((k) => {
       const values = [...new Set(nodes.flatMap((n) => n.image.tags.filter((t) => t.key === k).map((t) => t.value)))];
-      return { label: k, description: values.filter(Boolean).join(', '), data: k };
+      return { label: k, description: formatList(values.filter(Boolean)), data: k };
     }),
     { title: vscode.l10n.t('Remove Tags from {0}', imageLabel(nodes)), placeHolder: vscode.l10n.t('Tags to remove') },
   );

@@ -13,6 +13,7 @@ import { logLine } from '../../util/errors';
 import type { CommandContext } from './context';
 import { failureText } from './outcome';
 import { imageLabel } from './targets';
+import { formatList } from '../../util/format';
 
 type Family = 'delete' | 'export' | 'members' | 'tags' | 'copy' | 'attributes' | 'import' | 'cancel';
 
@@ -132,7 +133,7 @@ export async function oneChangeAtATime(
     }
     ctx.log.warn(logLine(err));
     const unsure = nodes.filter((n) => err.outcome?.imageIds.includes(n.image.id));
-    const named = nodes.length ? imageLabel(unsure.length ? unsure : nodes) : places.map((p) => `"${p.name}"`).join(', ');
+    const named = nodes.length ? imageLabel(unsure.length ? unsure : nodes) : formatList(places.map((p) => `"${p.name}"`));
     throw new Error(failureText(err, named), { cause: err });
   } finally {
     release();

@@ -5,6 +5,7 @@ import { ProviderError, type ChangeKind, type UnknownOutcome } from '../../provi
 import type { ChangeResult } from '../../providers/core/operations';
 import { userMessage } from '../../util/errors';
 import type { CommandContext } from './context';
+import { formatList } from '../../util/format';
 
 function unknownLead(kind: ChangeKind, images: string): string {
   switch (kind) {
@@ -84,7 +85,7 @@ export function unknownOutcomeText(err: ProviderError, images: string): string {
 export function failureText(err: unknown, images?: string): string {
   if (ProviderError.isOutcomeUnknown(err)) {
     const ids = err.outcome?.imageIds ?? [];
-    return unknownOutcomeText(err, images ?? ids.join(', '));
+    return unknownOutcomeText(err, images ?? formatList(ids));
   }
   return userMessage(err);
 }

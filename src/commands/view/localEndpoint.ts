@@ -7,6 +7,7 @@ import type { CloudKind } from '../../providers/core/model';
 import type { Emulator, EmulatorOptions } from '../../sandbox/emulator';
 import type { CommandContext } from '../shared/context';
 import { environmentText, EXAMPLE_REGIONS, type LocalEndpointInfo } from './endpointEnvironment';
+import { formatList } from '../../util/format';
 
 const SETTING = 'cloudImageExplorer.localEndpoint.ports';
 const RUNNING_CONTEXT = 'cloudImageExplorer.localEndpointRunning';
@@ -90,14 +91,14 @@ export async function startLocalEndpoint(ctx: CommandContext): Promise<LocalEndp
   const status = vscode.window.createStatusBarItem('cloudImageExplorer.localEndpoint', vscode.StatusBarAlignment.Left, 0);
   status.name = vscode.l10n.t('Local Cloud Endpoint');
   status.text = `$(radio-tower) ${vscode.l10n.t('Local Cloud Endpoint')}`;
-  status.tooltip = vscode.l10n.t('Local Cloud Endpoint running on {0}. Click to copy its environment or stop it.', clouds.map((c) => `${c} ${info.endpoints[c] ?? ''}`).join(', '));
+  status.tooltip = vscode.l10n.t('Local Cloud Endpoint running on {0}. Click to copy its environment or stop it.', formatList(clouds.map((c) => `${c} ${info.endpoints[c] ?? ''}`)));
   status.command = LOCAL_ENDPOINT_COMMANDS.menu;
   status.show();
   running = { emulator, status, info };
   await vscode.commands.executeCommand('setContext', RUNNING_CONTEXT, true);
   ctx.log.info(`Local Cloud Endpoint started: ${clouds.map((c) => `${c} ${info.endpoints[c] ?? ''}`).join(', ')}.`);
   const copy = vscode.l10n.t('Copy Environment');
-  void ctx.ui.notify('info', vscode.l10n.t('The Local Cloud Endpoint is running on 127.0.0.1 (ports {0}).', Object.values(configured.ports).join(', ')), copy).then((choice) => {
+  void ctx.ui.notify('info', vscode.l10n.t('The Local Cloud Endpoint is running on 127.0.0.1 (ports {0}).', formatList(Object.values(configured.ports).map(String))), copy).then((choice) => {
     if (choice === copy) {
       void copyLocalEndpointEnvironment(ctx);
     }
