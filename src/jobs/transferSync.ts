@@ -15,7 +15,10 @@ export function syncTreeWithTransfers(transfers: TransferManager, tree: ImageTre
   let exported = new Set<string>();
   const remark = (): void => {
     const now = new Set(jobs.list().filter(downloadableExport).map((j) => key(j.accountId, j.regionId, j.imageId)));
-    for (const k of [...now].filter((x) => !exported.has(x)).concat([...exported].filter((x) => !now.has(x)))) {
+    const changed = [...now].filter((x) => !exported.has(x)).concat([...exported].filter((x) => !now.has(x)));
+    // The marker reads the new set: a node redrawn below (or built meanwhile) gets its mark right.
+    exported = now;
+    for (const k of changed) {
       const [accountId, regionId, imageId] = k.split('\n') as [string, string, string];
       const node = tree.findRegion(accountId, regionId)?.findImage(imageId);
       if (node) {
@@ -23,7 +26,6 @@ export function syncTreeWithTransfers(transfers: TransferManager, tree: ImageTre
         tree.redraw(node);
       }
     }
-    exported = now;
   };
   remark();
   return vscode.Disposable.from(

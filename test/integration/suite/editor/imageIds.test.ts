@@ -183,8 +183,10 @@ describe('Image IDs in open editors (real extension host)', () => {
     assertHover(await hover(yaml, yh!.id), hw, yh!, 'Huawei Cloud IMS');
     assert.equal(await hover(tf, PLAIN_UUID), '', 'a UUID under another key is not an image ID');
     assert.equal(await hover(yaml, PLAIN_UUID), '');
-    assert.deepEqual(vscode.languages.getDiagnostics(tf.uri), []);
-    assert.deepEqual(vscode.languages.getDiagnostics(yaml.uri), []);
+    // (A newer image of the same name line, where the tree has loaded the region, is said apart: launch.test.)
+    const found = (doc: vscode.TextDocument): vscode.Diagnostic[] => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.code !== 'image-newer-available');
+    assert.deepEqual(found(tf), []);
+    assert.deepEqual(found(yaml), []);
   });
 
   it('tags the image from the code action "Tag…", and the tree and the hover show the tag', async () => {
@@ -209,7 +211,8 @@ describe('Image IDs in open editors (real extension host)', () => {
     assert.ok(copy, 'a Copy to Region… action');
     testInput.script(['cn-beijing'], 'from-editor-copy', '', 'Not encrypted', 'Copy');
     await vscode.commands.executeCommand(copy.command, ...(copy.arguments ?? []));
-    assert.match(testInput.asked[testInput.asked.length - 1]!.message, new RegExp(`${image.id}.*cn-beijing`));
+    // The confirmation names the destination as the tree does.
+    assert.match(testInput.asked[testInput.asked.length - 1]!.message, new RegExp(`${image.id}.*China \\(Beijing\\)`));
     const job = a.jobs.forImage(ali.account.id, ali.regionId, image.id).find((j) => j.kind === 'copy');
     assert.equal(job?.target?.regionId, 'cn-beijing');
   });

@@ -32,7 +32,8 @@ describe('Download of an export from the image: its menu and its details panel (
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-exdl-'));
     const region = await sandboxRegion(a, 'alibaba', 'cn-hangzhou');
     const never = (n: ImageNode): boolean => !windows(n) && !a.jobs.forImage(n.account.id, n.parent.region.id, n.image.id).some((j) => j.kind === 'export');
-    const candidates = (await ownImages(a, region, 4, 'Available')).filter(never);
+    // Other suites export some of the region's images first: enough candidates that two were never exported.
+    const candidates = (await ownImages(a, region, 16, 'Available')).filter(never);
     assert.ok(candidates.length >= 2, 'two own Linux images never exported');
     [image, other] = candidates.slice(-2) as [ImageNode, ImageNode];
     assert.doesNotMatch(contextValue(image), /\bhas-export\b/, 'no Download before an export');
