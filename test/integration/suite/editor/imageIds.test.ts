@@ -12,6 +12,7 @@ import type { AccountConfig, CloudKind, Image } from '../../../../src/providers/
 import { vocabularyOf } from '../../../../src/providers';
 import type { Emulator } from '../../../../src/sandbox/emulator';
 import { api, until } from '../helpers';
+import { diagnosticsUntil } from './launchFixture';
 import { testInput } from '../../userInput/testUserInput';
 
 const PLAIN_UUID = '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
@@ -36,29 +37,6 @@ function plain(contents: readonly (vscode.MarkdownString | vscode.MarkedString)[
     .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1');
 }
 
-/** The diagnostics of a document once they satisfy `ok`, waiting for the host's change events. */
-function diagnosticsUntil(uri: vscode.Uri, ok: (d: readonly vscode.Diagnostic[]) => boolean): Promise<readonly vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = (): void => {
-      const now = vscode.languages.getDiagnostics(uri);
-      if (ok(now)) {
-        sub.dispose();
-        clearTimeout(timer);
-        resolve(now);
-      }
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) {
-        check();
-      }
-    });
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`diagnostics of ${uri.fsPath}: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`));
-    }, 30_000);
-    check();
-  });
-}
 
 describe('Image IDs in open editors (real extension host)', () => {
   let a: ExtensionApi;

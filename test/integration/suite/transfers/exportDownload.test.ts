@@ -58,8 +58,11 @@ describe('Download of an export from the image: its menu and its details panel (
   }
 
   it('offers Download Exported Image… on the exported image’s menu only, and downloads from there', async () => {
-    const node = (await a.tree.resolveImage(identity(image)))!;
-    assert.match(contextValue(node), /\bhas-export\b/);
+    // The mark comes with the Jobs' change event, which may follow the job's state by a moment.
+    const node = await until('the exported image marked has-export', async () => {
+      const n = (await a.tree.resolveImage(identity(image)))!;
+      return /\bhas-export\b/.test(contextValue(n)) ? n : undefined;
+    });
     assert.doesNotMatch(contextValue((await a.tree.resolveImage(identity(other)))!), /\bhas-export\b/, 'not on an image never exported');
     const items = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus['view/item/context']!;
     const entry = items.find((e) => e.command === 'cloudImageExplorer.downloadExport');

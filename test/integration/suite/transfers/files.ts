@@ -2,11 +2,10 @@
 // transfer found by its local path, an image found by name across a region's pages.
 import * as fs from 'fs';
 import * as path from 'path';
-import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { TransferJob } from '../../../../src/jobs/transferModel';
-import type { ImageNode, Node, RegionNode } from '../../../../src/tree/nodes';
-import { children, until } from '../helpers';
+import type { ImageNode, RegionNode } from '../../../../src/tree/nodes';
+import { imageNamed, until } from '../helpers';
 
 export const MiB = 1024 * 1024;
 
@@ -26,18 +25,6 @@ export function transferOf(a: ExtensionApi, local: string): TransferJob | undefi
   return a.transfers.list().find((j) => j.local === local);
 }
 
-/** The image of this name in the region, loading more pages until it is found or there are none. */
-export async function imageNamed(a: ExtensionApi, region: RegionNode, name: string): Promise<ImageNode | undefined> {
-  let nodes: Node[] = await children(a, region);
-  for (;;) {
-    const found = nodes.find((n): n is ImageNode => n.kind === 'image' && (n as ImageNode).image.name === name);
-    if (found || nodes[nodes.length - 1]?.kind !== 'loadMore') {
-      return found;
-    }
-    await vscode.commands.executeCommand('cloudImageExplorer.loadMore', nodes[nodes.length - 1]);
-    nodes = await children(a, region);
-  }
-}
 
 /** The transfer of this local path, once its run has ended. */
 export async function transferEnded(a: ExtensionApi, local: string): Promise<TransferJob> {
