@@ -85,6 +85,14 @@ export function stateLabel(job: TrackedJob): string {
       return vscode.l10n.t('Queued');
     case 'running':
       return job.percent === undefined ? vscode.l10n.t('Running') : `${Math.round(job.percent)}%`;
+    default:
+      return endedLabel(job.state);
+  }
+}
+
+/** How a job or a transfer ended, in the Jobs view, its hover and the panel. */
+export function endedLabel(state: 'succeeded' | 'failed' | 'cancelled'): string {
+  switch (state) {
     case 'succeeded':
       return vscode.l10n.t('Succeeded');
     case 'failed':

@@ -3,7 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { formatBytes } from '../util/format';
-import { elapsed } from './labels';
+import { elapsed, endedLabel } from './labels';
 import { transferActive, transferCancellable, type TransferJob } from './transferModel';
 
 export function transferTitle(job: TransferJob): string {
@@ -18,12 +18,8 @@ export function transferStateLabel(job: TransferJob): string {
       return job.importSent && !job.importJobId ? vscode.l10n.t('Starting the import') : vscode.l10n.t('Running');
     case 'interrupted':
       return vscode.l10n.t('Interrupted');
-    case 'succeeded':
-      return vscode.l10n.t('Succeeded');
-    case 'failed':
-      return vscode.l10n.t('Failed');
-    case 'cancelled':
-      return vscode.l10n.t('Cancelled');
+    default:
+      return endedLabel(job.status);
   }
 }
 

@@ -4,7 +4,7 @@
 // ScalingConfigurationName.N. ESS is its own product and version: the handler routes by x-acs-version.
 import type { EmulatorResponse } from '../types';
 import type { SandboxScalingConfig } from '../usage';
-import { isResponse, isoSecond, ok, pageOf, paging, repeatValues, type Params } from './params';
+import { isResponse, isoSecond, ok, pageOf, repeatValues, type Params } from './params';
 import type { EcsWorld } from './world';
 
 export const ESS_VERSION = '2014-08-28';
@@ -24,14 +24,11 @@ function configOf(c: SandboxScalingConfig): Record<string, unknown> {
 }
 
 export function describeScalingConfigurations(world: EcsWorld, params: Params): EmulatorResponse {
-  const region = world.region(params);
-  if (isResponse(region)) {
-    return region;
+  const listing = world.regionPage(params, 10, SCALING_PAGE_MAX);
+  if (isResponse(listing)) {
+    return listing;
   }
-  const page = paging(params, 10, SCALING_PAGE_MAX);
-  if (isResponse(page)) {
-    return page;
-  }
+  const { region, page } = listing;
   const group = params['ScalingGroupId'];
   const ids = repeatValues(params, 'ScalingConfigurationId');
   const names = repeatValues(params, 'ScalingConfigurationName');

@@ -1,7 +1,7 @@
 // DescribeRegions, DescribeImages, DeleteImage and DescribeImageSupportInstanceTypes in the sandbox.
 import type { EmulatorResponse } from '../types';
 import { ECS_REGIONS, type EcsImage } from './data';
-import { alibabaError, dryRun, flag, invalid, isResponse, ok, paging, tagList, type Params, pageOf } from './params';
+import { alibabaError, dryRun, flag, invalid, isResponse, ok, tagList, type Params, pageOf } from './params';
 import { imageInUse, type EcsWorld } from './world';
 
 const OWNER_ALIASES = ['system', 'self', 'others', 'marketplace'];
@@ -62,14 +62,11 @@ function hasTags(image: EcsImage, wanted: ReadonlyArray<{ key: string; value: st
 }
 
 export function describeImages(world: EcsWorld, params: Params): EmulatorResponse {
-  const region = world.region(params);
-  if (isResponse(region)) {
-    return region;
+  const listing = world.regionPage(params, 10);
+  if (isResponse(listing)) {
+    return listing;
   }
-  const page = paging(params, 10);
-  if (isResponse(page)) {
-    return page;
-  }
+  const { region, page } = listing;
   const statuses = (params['Status'] ?? 'Available').split(',').map((s) => s.trim());
   const owner = params['ImageOwnerAlias'];
   if (owner && !OWNER_ALIASES.includes(owner)) {

@@ -87,14 +87,11 @@ function templates(world: EcsWorld, regionId: string): SandboxTemplate[] {
 }
 
 export function describeLaunchTemplates(world: EcsWorld, params: Params): EmulatorResponse {
-  const region = world.region(params);
-  if (isResponse(region)) {
-    return region;
+  const listing = world.regionPage(params, 10, TEMPLATE_PAGE_MAX);
+  if (isResponse(listing)) {
+    return listing;
   }
-  const page = paging(params, 10, TEMPLATE_PAGE_MAX);
-  if (isResponse(page)) {
-    return page;
-  }
+  const { region, page } = listing;
   const ids = repeatValues(params, 'LaunchTemplateId');
   const names = repeatValues(params, 'LaunchTemplateName');
   const matched = templates(world, region.RegionId)
@@ -112,14 +109,11 @@ export function describeLaunchTemplates(world: EcsWorld, params: Params): Emulat
 
 /** One template's versions, by LaunchTemplateId or LaunchTemplateName (one of the two is required). */
 export function describeLaunchTemplateVersions(world: EcsWorld, params: Params): EmulatorResponse {
-  const region = world.region(params);
-  if (isResponse(region)) {
-    return region;
+  const listing = world.regionPage(params, 10, TEMPLATE_PAGE_MAX);
+  if (isResponse(listing)) {
+    return listing;
   }
-  const page = paging(params, 10, TEMPLATE_PAGE_MAX);
-  if (isResponse(page)) {
-    return page;
-  }
+  const { region, page } = listing;
   const id = params['LaunchTemplateId'];
   const name = params['LaunchTemplateName'];
   if (!id && !name) {

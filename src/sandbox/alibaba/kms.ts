@@ -5,7 +5,7 @@
 // KMSKeyId must be one of the destination region's.
 import { Random } from '../random';
 import type { EmulatorResponse } from '../types';
-import { isResponse, ok, pageOf, paging, type Params } from './params';
+import { isResponse, ok, pageOf, type Params } from './params';
 import type { EcsWorld } from './world';
 
 export const KMS_VERSION = '2016-01-20';
@@ -37,13 +37,10 @@ export function regionKeys(world: EcsWorld, regionId: string): readonly SandboxA
 }
 
 export function listKeys(world: EcsWorld, params: Params): EmulatorResponse {
-  const region = world.region(params);
-  if (isResponse(region)) {
-    return region;
+  const listing = world.regionPage(params, 10);
+  if (isResponse(listing)) {
+    return listing;
   }
-  const page = paging(params, 10);
-  if (isResponse(page)) {
-    return page;
-  }
+  const { region, page } = listing;
   return ok(pageOf(page, regionKeys(world, region.RegionId), 'Keys', 'Key'));
 }

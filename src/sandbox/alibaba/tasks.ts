@@ -4,7 +4,7 @@ import { ALIBABA_EXPORT_RULES } from '../../providers/alibaba/rules';
 import type { SandboxJob, SandboxJobPhase } from '../jobs';
 import { writeExport } from '../storage/imageFiles';
 import type { EmulatorResponse } from '../types';
-import { alibabaError, dryRun, invalid, isResponse, isoSecond, missing, ok, paging, type Params, pageOf, repeatList } from './params';
+import { alibabaError, dryRun, invalid, isResponse, isoSecond, missing, ok, type Params, pageOf, repeatList } from './params';
 import type { EcsRegion } from './data';
 import type { EcsWorld, ExportTask } from './world';
 
@@ -77,14 +77,11 @@ function summary(world: EcsWorld, job: SandboxJob, data: ExportTask): Record<str
 }
 
 export function describeTasks(world: EcsWorld, params: Params): EmulatorResponse {
-  const region = world.region(params);
-  if (isResponse(region)) {
-    return region;
+  const listing = world.regionPage(params, 10);
+  if (isResponse(listing)) {
+    return listing;
   }
-  const page = paging(params, 10);
-  if (isResponse(page)) {
-    return page;
-  }
+  const { region, page } = listing;
   const ids = (params['TaskIds'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (ids.length > MAX_TASK_IDS) {
     return invalid('TaskIds', `At most ${MAX_TASK_IDS} task IDs are allowed in TaskIds.`);

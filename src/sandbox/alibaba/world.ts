@@ -9,7 +9,7 @@ import { SandboxUsage, usedByInstances } from '../usage';
 import type { EmulatorResponse, KeyStore } from '../types';
 import { seededImages } from '../seeding';
 import { ECS_REGIONS, generateEcsImages, type EcsImage, type EcsRegion } from './data';
-import { alibabaError, isResponse, isoSecond, missing, type Params } from './params';
+import { alibabaError, isResponse, isoSecond, missing, paging, type Params } from './params';
 
 export const SANDBOX_ALIBABA_ACCOUNT_ID = '1234567890123456';
 
@@ -96,6 +96,16 @@ export class EcsWorld {
       return missing('RegionId');
     }
     return ECS_REGIONS.find((r) => r.RegionId === regionId) ?? alibabaError(400, 'InvalidRegionId.NotFound', 'The specified RegionId does not exist.');
+  }
+
+  /** The region and the page asked for (PageNumber, PageSize up to `maxSize`) of a paged listing, or the cloud's error. */
+  regionPage(params: Params, defaultSize: number, maxSize?: number): { region: EcsRegion; page: { pageNumber: number; pageSize: number } } | EmulatorResponse {
+    const region = this.region(params);
+    if (isResponse(region)) {
+      return region;
+    }
+    const page = paging(params, defaultSize, maxSize);
+    return isResponse(page) ? page : { region, page };
   }
 
   /** The region and a required parameter, or the cloud's error for whichever is missing. */
