@@ -5,7 +5,9 @@
 // on a context expression only when the expression turns true after the walkthrough is registered: one
 // already true then (the view open before the walkthrough) is never counted. So the step's expression also
 // waits for WALKTHROUGH_OPENED, set once the walkthrough is open: with the view already shown, it turns
-// true at that moment.
+// true at that moment. In a later session the walkthrough is registered at start-up, before the extension
+// activates and sets the view's key: then the key alone turning true completes the step, so it is also an
+// event of its own.
 import * as vscode from 'vscode';
 import { openOnce } from '../../util/once';
 import type { CommandContext } from '../shared/context';
