@@ -5,7 +5,7 @@ import type { Capability } from '../../providers/core/rules';
 import type { Image } from '../../providers/core/model';
 import type { Member, ShareOperations } from '../../providers/core/operations';
 import type { ImageProvider } from '../../providers/core/provider';
-import { ImageNode } from '../../tree/nodes';
+import { ImageNode, type Node } from '../../tree/nodes';
 import { fromViewArg } from './args';
 import type { CommandContext } from './context';
 import { pickImage } from './pickers';
@@ -62,6 +62,40 @@ export function keyTargets(ctx: CommandContext, title: string, many: boolean): I
     throw new Error(vscode.l10n.t('{0} acts on one image at a time: select only one.', title));
   }
   return chosen;
+}
+
+/**
+ * Selects a node in the Images view (showing and focusing it) and resolves once this extension host has
+ * been told the view shows and the selection (the workbench tells both after `reveal` resolves): a
+ * keybinding or command that follows acts on this node, not on the selection before.
+ */
+export async function revealSelected(ctx: CommandContext, node: Node): Promise<void> {
+  const view = ctx.treeView;
+  const only = (): boolean => view.selection.length === 1 && (view.selection[0] as Node | undefined)?.id === node.id;
+  let selected = only();
+  let done = (): void => undefined;
+  const told = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  const check = (): void => {
+    if (selected && view.visible) {
+      done();
+    }
+  };
+  const subscriptions = vscode.Disposable.from(
+    view.onDidChangeSelection(() => {
+      selected = only();
+      check();
+    }),
+    view.onDidChangeVisibility(check),
+  );
+  try {
+    await view.reveal(node, { select: true, focus: true, expand: true });
+    check();
+    await told;
+  } finally {
+    subscriptions.dispose();
+  }
 }
 
 /** Images grouped by region: one batch of requests per region. */
