@@ -9,6 +9,7 @@ import { EDITOR_COMMANDS, type ImageTarget } from '../../editor/describe';
 import type { CommandContext } from '../shared/context';
 import type { CommandHandler } from '../shared/register';
 import { regionName } from '../shared/regionName';
+import { revealSelected } from '../shared/targets';
 import { copyImage } from '../images/copy';
 import { openDetails } from '../images/openDetails';
 import { acceptShared } from '../images/sharedWithMe';
@@ -63,7 +64,7 @@ export async function revealImage(ctx: CommandContext, target: ImageTarget): Pro
       },
     );
   }
-  await ctx.treeView.reveal(listed() ? node : region, { select: true, focus: true, expand: true });
+  await revealSelected(ctx, listed() ? node : region);
 }
 
 /** The handler behind one editor command: its one argument is the image's place, else nothing happens. */

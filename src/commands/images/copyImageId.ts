@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import { ImageNode } from '../../tree/nodes';
+import { fromViewArg } from '../shared/args';
 import type { CommandContext } from '../shared/context';
 import { pickImage } from '../shared/pickers';
-import { selectedImages } from '../shared/targets';
+import { keyTargets } from '../shared/targets';
 
-/** The clicked image's ID; without an argument (Ctrl/Cmd+C in the view) the selected images' IDs, one a line; else a palette pick. */
+/** The clicked image's ID; from the view's Ctrl/Cmd+C (`{ fromView: true }`) the selected images' IDs, one a line; else (the palette) a pick. */
 export async function copyImageId(ctx: CommandContext, node?: unknown): Promise<void> {
-  const selected = node === undefined ? selectedImages(ctx) : [];
-  const picked = node instanceof ImageNode ? node : selected.length ? undefined : await pickImage(ctx, vscode.l10n.t('Copy Image ID'));
+  const title = vscode.l10n.t('Copy Image ID');
+  const selected = fromViewArg(node) ? keyTargets(ctx, title, true) : [];
+  const picked = node instanceof ImageNode ? node : selected.length ? undefined : await pickImage(ctx, title);
   const targets = picked ? [picked] : selected;
   if (!targets.length) {
     return;

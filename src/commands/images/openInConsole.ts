@@ -3,10 +3,14 @@ import * as vscode from 'vscode';
 import { ImageNode } from '../../tree/nodes';
 import { cloudLabel } from '../../util/clouds';
 import type { CommandContext } from '../shared/context';
+import { fromViewArg } from '../shared/args';
 import { pickImage } from '../shared/pickers';
+import { keyTargets } from '../shared/targets';
 
+/** The clicked image; from a keybinding of the view (`{ fromView: true }`) the one selected in it; else (the palette) a pick. */
 export async function openInConsole(ctx: CommandContext, node?: unknown): Promise<void> {
-  const target = node instanceof ImageNode ? node : await pickImage(ctx, vscode.l10n.t('Open in Console'));
+  const title = vscode.l10n.t('Open in Console');
+  const target = node instanceof ImageNode ? node : ((fromViewArg(node) ? keyTargets(ctx, title, false)[0] : undefined) ?? (await pickImage(ctx, title)));
   if (!target) {
     return;
   }

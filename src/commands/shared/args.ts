@@ -1,5 +1,6 @@
-// The details panel's arguments to Tag and Untag (the tag typed in the panel, the key clicked) arrive
-// untyped: their shape is checked here, their values by the commands exactly as the prompts check them.
+// Arguments that arrive untyped, from the details panel (the tag typed in the panel, the key clicked) and
+// from the Images view's keybindings (the mark that they come from the view): their shape is checked
+// here, their values by the commands exactly as the prompts check them.
 import type { Tag } from '../../providers/core/model';
 
 function rec(v: unknown): Record<string, unknown> | undefined {
@@ -13,4 +14,12 @@ export function tagArg(v: unknown): Tag | undefined {
 
 export function stringsArg(v: unknown): string[] | undefined {
   return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+}
+
+/**
+ * The argument the Images view's keybindings pass (package.json `keybindings[].args`): `{ "fromView": true }`,
+ * act on the view's selection. The palette passes nothing and anything else is not this mark: both ask.
+ */
+export function fromViewArg(v: unknown): boolean {
+  return rec(v)?.['fromView'] === true;
 }

@@ -1,17 +1,21 @@
-// Which images a command acts on: the clicked node, the tree's multi-selection, or a palette pick.
+// Which images a command acts on: the clicked node, the tree's multi-selection, the view's selection (its
+// keybindings), or a palette pick.
 import * as vscode from 'vscode';
 import type { Capability } from '../../providers/core/rules';
 import type { Image } from '../../providers/core/model';
 import type { Member, ShareOperations } from '../../providers/core/operations';
 import type { ImageProvider } from '../../providers/core/provider';
-import { ImageNode } from '../../tree/nodes';
+import { ImageNode, type Node } from '../../tree/nodes';
+import { fromViewArg } from './args';
 import type { CommandContext } from './context';
 import { pickImage } from './pickers';
 import { assertApplies } from './refusals';
 
 /**
- * The clicked node (with the rest of the multi-selection when the command takes several), else the view's
- * selection (a keybinding passes nothing), else one image picked in the palette.
+ * The clicked node (with the rest of the multi-selection when the command takes several); from one of the
+ * view's keybindings (`{ fromView: true }`), the images selected in the view; else (the palette passes no
+ * argument, a script may pass anything) one image picked: a command run from the palette never acts on a
+ * selection in a view the user may not be looking at.
  */
 export async function imageTargets(
   ctx: CommandContext,
@@ -21,12 +25,8 @@ export async function imageTargets(
   selection: unknown,
   many: boolean,
 ): Promise<ImageNode[]> {
-  if (node === undefined && selection === undefined) {
-    // A keybinding passes no argument: the images selected in the view (the palette's picker when there are none).
-    const chosen = selectedImages(ctx);
-    if (!many && chosen.length > 1) {
-      throw new Error(vscode.l10n.t('{0} acts on one image at a time: select only one.', title));
-    }
+  if (fromViewArg(node)) {
+    const chosen = keyTargets(ctx, title, many);
     [node, selection] = [chosen[0], chosen];
   }
   const selected = Array.isArray(selection) ? selection.filter((n): n is ImageNode => n instanceof ImageNode) : [];
@@ -47,9 +47,55 @@ export async function imageTargets(
   return targets;
 }
 
-/** The images selected in the Images view while it shows: what a command invoked without an argument (a keybinding) acts on. */
+/** The images selected in the Images view while it shows (none while it is hidden). */
 export function selectedImages(ctx: CommandContext): ImageNode[] {
   return ctx.treeView.visible ? ctx.treeView.selection.filter((n): n is ImageNode => n instanceof ImageNode) : [];
+}
+
+/**
+ * What one of the view's keybindings acts on: the images selected in the view; a command of one image
+ * refuses several in words. None (the view hidden or nothing selected): the caller asks with the picker.
+ */
+export function keyTargets(ctx: CommandContext, title: string, many: boolean): ImageNode[] {
+  const chosen = selectedImages(ctx);
+  if (!many && chosen.length > 1) {
+    throw new Error(vscode.l10n.t('{0} acts on one image at a time: select only one.', title));
+  }
+  return chosen;
+}
+
+/**
+ * Selects a node in the Images view (showing and focusing it) and resolves once this extension host has
+ * been told the view shows and the selection (the workbench tells both after `reveal` resolves): a
+ * keybinding or command that follows acts on this node, not on the selection before.
+ */
+export async function revealSelected(ctx: CommandContext, node: Node): Promise<void> {
+  const view = ctx.treeView;
+  const only = (): boolean => view.selection.length === 1 && (view.selection[0] as Node | undefined)?.id === node.id;
+  let selected = only();
+  let done = (): void => undefined;
+  const told = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  const check = (): void => {
+    if (selected && view.visible) {
+      done();
+    }
+  };
+  const subscriptions = vscode.Disposable.from(
+    view.onDidChangeSelection(() => {
+      selected = only();
+      check();
+    }),
+    view.onDidChangeVisibility(check),
+  );
+  try {
+    await view.reveal(node, { select: true, focus: true, expand: true });
+    check();
+    await told;
+  } finally {
+    subscriptions.dispose();
+  }
 }
 
 /** Images grouped by region: one batch of requests per region. */

@@ -11,10 +11,6 @@ import { BACK, CANCEL, testInput, typed } from '../../userInput/testUserInput';
 const ALIBABA = /^Sandbox .*Alibaba Cloud ECS/;
 
 describe('The palette’s image picker', () => {
-  // From the palette with the Images view hidden: a visible view's selection is what a command without an
-  // argument acts on (keybindings), and earlier suites leave rows selected.
-  beforeEach(() => vscode.commands.executeCommand('workbench.view.explorer'));
-
   it('lists the images the command applies to and says below them how many it left out', async () => {
     const a = await api();
     await sandboxRegion(a, 'alibaba', 'cn-hangzhou');
