@@ -1,6 +1,7 @@
 // Context keys that keep menus, the palette and keybindings to what applies: Try the Sandbox only while a
 // sandbox account is hidden, Clear Cloud Filter only while a cloud filter may narrow some region, the image
-// keys (Delete, F2, Ctrl/Cmd+C, Enter) only while the view's selection is images (an account's Enter expands it).
+// keys (Delete, F2, Ctrl/Cmd+C) only while the view's selection is images. Enter is no key of ours: the tree runs
+// the focused row's own command (an image's Open Details, an account's expand).
 import * as vscode from 'vscode';
 import { CLOUD_KINDS } from '../../providers/core/model';
 import type { CommandContext } from '../shared/context';
