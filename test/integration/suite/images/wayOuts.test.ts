@@ -1,13 +1,14 @@
 // The ways out a cloud's refusal names, as buttons on the outcome, in the real extension host against the
 // sandbox: a delete of a shared image offers Stop Sharing…, which unshares it (and the delete then goes
 // through); a delete of an image being exported offers Retry When Ready (and Show Job), which follows the
-// export's job and sends the same delete once when it has ended, only on that click.
+// export's job and sends the same delete once when it has ended, only on that click; a Huawei image still
+// being made is followed by its status; a deprecation of a shared image offers Stop Sharing… too.
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import { imageInUse } from '../../../../src/sandbox/alibaba/world';
 import type { ImageNode, RegionNode } from '../../../../src/tree/nodes';
-import { allImageNodes, api, children, cleanAfterEach, sandboxRegion, until } from '../helpers';
+import { allImageNodes, api, children, cleanAfterEach, imageNamed, sandboxRegion, until } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
 
 describe('Ways out of a refused change (real extension host)', () => {
@@ -97,5 +98,54 @@ describe('Ways out of a refused change (real extension host)', () => {
     assert.equal(a.jobs.list().find((j) => j.jobId === job.jobId)?.state, 'succeeded', 'deleted only after the export ended');
     assert.equal((await (await a.provider(region.account)).getImage!(REGION, id)), undefined, 'gone from the cloud');
     assert.deepEqual(deletes(mark, emulator).sort(), ['200', '200', '403 ImageIsExporting'], 'refused once, then sent once more: never twice');
+  });
+
+  it('Huawei: an image still being made (IMG.0090) is deleted by Retry When Ready once its status is active, never before', async () => {
+    const emulator = await a.sandbox();
+    const region = await sandboxRegion(a, 'huawei', 'cn-south-1');
+    const provider = await a.provider(region.account);
+    const name = `ci way-out import ${Date.now()}`;
+    const started = await provider.importing!.importImage('cn-south-1', { bucket: 'ci-obs-wayout', object: 'wait/disk.qcow2', name, platform: 'CentOS 7.9 64bit', architecture: 'x86', diskSizeGiB: 40 });
+    const id = started.imageId!;
+    await vscode.commands.executeCommand('cloudImageExplorer.refresh', region);
+    const node = await until('the image being made in the tree', () => imageNamed(a, region, name));
+    assert.equal(node.image.status, 'saving', 'still being made');
+    const mark = emulator.requestLog.length;
+    const notes = testInput.notifications.length;
+    testInput.script('Delete');
+    testInput.clickNext('Retry When Ready');
+    await vscode.commands.executeCommand('cloudImageExplorer.delete', node, [node]);
+    const refusal = testInput.notifications.slice(notes).find((n) => n.severity === 'error');
+    assert.match(refusal?.message ?? '', /^Could not delete ".*": The image is still being created: wait until it is available\..*IMG\.0090/s);
+    assert.deepEqual(refusal?.buttons, ['Retry When Ready']);
+    await until('the image deleted once it was made', async () => ((await gone(region, id)) ? true : undefined), 60_000);
+    const calls = emulator.requestsSince(mark).filter((r) => r.method === 'DELETE' && r.path.includes(id));
+    // Sent again before the image was made, it would have been refused a second time.
+    assert.deepEqual(calls.map((r) => `${r.status}${r.errorCode ? ` ${r.errorCode}` : ''}`), ['400 IMG.0090', '204'], 'refused once, then sent once when active');
+  });
+
+  it('Alibaba: deprecating a shared image is refused with Stop Sharing…, which unshares it; deprecating then goes through', async () => {
+    const emulator = await a.sandbox();
+    const region = await sandboxRegion(a, 'alibaba', REGION);
+    const [id] = await seeded(1);
+    const provider = await a.provider(region.account);
+    const member = '5555666677778888';
+    await provider.sharing!.addMembers(REGION, id!, [member]);
+    const [node] = await nodesOf(region, [id!]);
+    const notes = testInput.notifications.length;
+    const mark = emulator.requestLog.length;
+    testInput.script('Deprecate', [member], 'Stop Sharing');
+    testInput.clickNext('Stop Sharing…');
+    await vscode.commands.executeCommand('cloudImageExplorer.deprecate', node);
+    await until('sharing stopped', async () => ((await provider.sharing!.listMembers(REGION, id!)).length === 0 ? true : undefined));
+    const refusal = testInput.notifications.slice(notes).find((n) => n.severity === 'error');
+    assert.match(refusal?.message ?? '', /^The image is shared with other accounts: stop sharing it first\..*ImageUseShared/s);
+    assert.deepEqual(refusal?.buttons, ['Stop Sharing…']);
+    assert.equal(node!.image.status, 'Available', 'not deprecated by the refusal');
+    testInput.script('Deprecate');
+    await vscode.commands.executeCommand('cloudImageExplorer.deprecate', node);
+    assert.equal((await provider.getImage!(REGION, id!))?.status, 'Deprecated');
+    const modifies = emulator.requestsSince(mark).filter((r) => r.operation === 'ModifyImageAttribute').map((r) => `${r.status}${r.errorCode ? ` ${r.errorCode}` : ''}`);
+    assert.deepEqual(modifies, ['403 ImageUseShared', '200']);
   });
 });
