@@ -132,10 +132,10 @@ function oneFailed(kind: BulkKind, f: Failure): string {
 
 /**
  * Says how the change ended. One image that failed: its error, as the command's failure (thrown), or, when
- * a way out applies to it, as an error notification offering it. Several images with failures: "N
- * deleted, 1 failed." with Show Failures (each image and its error, Retry Failed among them), the way out
- * where it applies, and Retry Failed (the images refused for sure: one whose outcome is unknown is not
- * sent again).
+ * ways out apply to it, as an error notification offering them. Several images with failures: "N
+ * deleted, 1 failed." with Show Failures (each image and its error, Retry Failed and the ways out among
+ * them), each way out for the failures it applies to, and Retry Failed (the images refused for sure: one
+ * whose outcome is unknown is not sent again).
  */
 export function reportOutcome(
   ctx: CommandContext,
