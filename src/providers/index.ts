@@ -13,8 +13,8 @@ import type { ErrorReason } from './core/reasons';
 export * from './core/model';
 export * from './core/errors';
 export type * from './core/vocabulary';
-export type { ErrorReason, WayOut } from './core/reasons';
-export { wayOutOf } from './core/reasons';
+export type { ErrorReason, WaitFor, WayOut } from './core/reasons';
+export { waitOf, wayOutOf } from './core/reasons';
 export type { ImageProvider, ProviderContext } from './core/provider';
 export type { HttpClient, HttpOptions, Logger } from './transport/http';
 

@@ -7,12 +7,20 @@
 import * as vscode from 'vscode';
 import type { ImageNode } from '../../tree/nodes';
 import { wayOutOf } from '../../providers';
+import type { DeleteOperations } from '../../providers/core/operations';
 import { eachRegion, reportOutcome, type WayOutButton } from '../shared/bulk';
 import type { CommandContext } from '../shared/context';
 import { oneAtATime } from '../shared/inFlight';
 import { startedJob } from '../shared/jobs';
 import { sayIfReadBack } from '../shared/outcome';
 import { imageLabel, imageTargets, provider } from '../shared/targets';
+import { showJobButton, stopSharingButton, waitButton } from '../shared/wayOuts';
+
+/** What the confirmation chose: Force, and the whole-machine images whose backups go too. */
+interface DeleteChoice {
+  readonly force: boolean;
+  readonly deleteBackupOf: readonly string[];
+}
 
 export async function deleteImages(ctx: CommandContext, node?: unknown, selection?: unknown): Promise<void> {
   const nodes = await imageTargets(ctx, 'delete', vscode.l10n.t('Delete Image'), node, selection, true);
@@ -79,13 +87,23 @@ async function confirmAndDelete(ctx: CommandContext, nodes: readonly ImageNode[]
   const choice = await ctx.ui.confirm(message, lines.join('\n\n'), ...buttons);
   const force = forced || choice === forceDel;
   const deleteBackupOf = choice === withBackup ? whole.map((n) => n.image.id) : [];
+  return sendDelete(ctx, deleting, nodes, { force, deleteBackupOf });
+}
+
+/**
+ * Sends the delete the user confirmed (also again, unchanged, when "Retry When Ready" finds the images
+ * ready) and returns how to say the outcome: Force Delete, Stop Sharing…, Retry When Ready and Show Job
+ * where the cloud's refusal names them.
+ */
+async function sendDelete(ctx: CommandContext, deleting: DeleteOperations, nodes: readonly ImageNode[], choice: DeleteChoice): Promise<() => void> {
+  const { force, deleteBackupOf } = choice;
   nodes.forEach((n) => ctx.tree.setBusy(n, vscode.l10n.t('Deleting…')));
   // Deleted as the cloud's reply said (not through a job, not settled by reading back): confirmed below.
   const deleted: ImageNode[] = [];
   const outcome = await eachRegion(
     ctx,
     nodes,
-    (regionId, group) => deleting.deleteImages(regionId, group.map((n) => n.image.id), { force, ...(deleteBackupOf.length ? { deleteBackupOf } : {}) }),
+    (regionId, group) => deleting.deleteImages(regionId, group.map((n) => n.image.id), { force, ...(deleteBackupOf.length ? { deleteBackupOf: [...deleteBackupOf] } : {}) }),
     async (regionId, done, result) => {
       const own = new Map((result.jobs ?? []).map((j) => [j.imageId, j.job]));
       // The cloud deletes asynchronously: the nodes stay busy until the job ends (see extension wiring).
@@ -118,13 +136,15 @@ async function confirmAndDelete(ctx: CommandContext, nodes: readonly ImageNode[]
   );
   // Images instances use: where the cloud can delete them all the same (Force), the outcome offers it.
   const wayOut: WayOutButton | undefined =
-    deleting.supportsForce && !force ? { label: forceDel, applies: (f) => wayOutOf(f.reason) === 'force', run: (failed) => forceDelete(ctx, failed) } : undefined;
+    deleting.supportsForce && !force ? { label: vscode.l10n.t('Force Delete'), applies: (f) => wayOutOf(f.reason) === 'force', run: (failed) => forceDelete(ctx, failed) } : undefined;
+  // An image shared with others (stop sharing it first), or busy being made or exported (wait, then the same delete once).
+  const wayOuts = [stopSharingButton(), waitButton(ctx, 'delete', (ready) => sendDelete(ctx, deleting, ready, choice)), showJobButton(ctx)];
   return () => {
     if (!outcome.failed.length && deleted.length) {
       // As a change over several images reports its count, a delete says it was done (one or many).
       void ctx.ui.notify('info', deleted.length === 1 ? vscode.l10n.t('Deleted "{0}".', deleted[0]!.image.name) : vscode.l10n.t('{0} images deleted.', deleted.length));
     }
-    reportOutcome(ctx, 'delete', outcome, (failed) => vscode.commands.executeCommand('cloudImageExplorer.delete', failed[0], failed), { ...(wayOut ? { wayOut } : {}) });
+    reportOutcome(ctx, 'delete', outcome, (failed) => vscode.commands.executeCommand('cloudImageExplorer.delete', failed[0], failed), { ...(wayOut ? { wayOut } : {}), wayOuts });
   };
 }
 

@@ -1,10 +1,11 @@
 // Rename… and Edit Description…: one input box each, filled with the current text and checked as you
 // type by the cloud's rules (the provider refuses the same before any request). Deprecate… and Make
-// Available (Alibaba): the image's status. Each is one change of the image at a time (inFlight.ts); the
+// Available (Alibaba): the image's status; a deprecation the cloud refuses because the image is shared offers
+// Stop Sharing…. Each is one change of the image at a time (inFlight.ts); the
 // node and an open panel show the result at once, without reloading the region.
 import * as vscode from 'vscode';
 import type { Capability } from '../../providers/core/rules';
-import type { EditOperations, ImageEdit } from '../../providers/core/operations';
+import type { ChangeResult, EditOperations, ImageEdit } from '../../providers/core/operations';
 import type { ImageNode } from '../../tree/nodes';
 import { messageOf } from '../../util/inputMessages';
 import { imageState, imageStateLabel } from '../../util/vocabulary';
@@ -12,6 +13,7 @@ import type { CommandContext } from '../shared/context';
 import { oneAtATime } from '../shared/inFlight';
 import { sayIfReadBack } from '../shared/outcome';
 import { applyToImages, imageTargets, provider } from '../shared/targets';
+import { refusalReport, stopSharingButton } from '../shared/wayOuts';
 
 type Field = 'name' | 'description';
 
@@ -90,6 +92,8 @@ async function setDeprecated(ctx: CommandContext, nodeArg: unknown, deprecated: 
   if (!node) {
     return;
   }
+  // A refusal whose way out the cloud names (shared with others: Stop Sharing…) is said once the guard is released.
+  let report: (() => void) | undefined;
   await oneAtATime(ctx, [node], 'edit', async () => {
     const editing = await editingOf(ctx, node);
     if (!editing?.setDeprecated) {
@@ -115,10 +119,20 @@ async function setDeprecated(ctx: CommandContext, nodeArg: unknown, deprecated: 
       );
     }
     const regionId = node.parent.region.id;
-    const result = await vscode.window.withProgress({ location: { viewId: 'cloudImageExplorer.images' } }, () => editing.setDeprecated!(regionId, id, deprecated));
+    let result: ChangeResult;
+    try {
+      result = await vscode.window.withProgress({ location: { viewId: 'cloudImageExplorer.images' } }, () => editing.setDeprecated!(regionId, id, deprecated));
+    } catch (err) {
+      report = refusalReport(ctx, node, err, [stopSharingButton()]);
+      if (!report) {
+        throw err;
+      }
+      return;
+    }
     ctx.log.info(`${deprecated ? 'Deprecated' : 'Made available'} ${id}.`);
     applyToImages(ctx, [node], (i) => ({ ...i, status: deprecated ? DEPRECATED : AVAILABLE }));
     sayIfReadBack(ctx, result, `"${name}"`);
     vscode.window.setStatusBarMessage(deprecated ? vscode.l10n.t('Deprecated "{0}"', name) : vscode.l10n.t('"{0}" is available again', name), 4000);
   });
+  report?.();
 }

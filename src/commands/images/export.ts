@@ -1,11 +1,13 @@
 // Export: refused up front, in words, for an image the cloud does not export (exportChoice); otherwise
 // bucket, object name or prefix, then (where the cloud has it) fast or standard export, and for a standard
 // one a format the cloud supports; starts the async job. One export per image at a time (inFlight.ts).
+// A refusal whose way out the cloud names offers it: Use Fast Export (Huawei IMG.0160), Retry When Ready.
 import * as vscode from 'vscode';
 import { checkExport } from '../../providers/rules/cloud';
 import { type ExportRules } from '../../providers/core/rules';
 import type { CloudKind } from '../../providers/core/model';
-import type { ExportBlock, ExportChoice, ExportRequest } from '../../providers/core/operations';
+import type { ExportBlock, ExportChoice, ExportOperations, ExportRequest, StartedJob } from '../../providers/core/operations';
+import { wayOutOf } from '../../providers';
 import type { ImageNode } from '../../tree/nodes';
 import { formatGiB } from '../../util/format';
 import { inputMessage, messageOf } from '../../util/inputMessages';
@@ -17,13 +19,25 @@ import type { CommandContext } from '../shared/context';
 import { oneAtATime } from '../shared/inFlight';
 import { startedJob } from '../shared/jobs';
 import { imageTargets, provider } from '../shared/targets';
+import type { WayOutButton } from '../shared/bulk';
+import { refusalReport, showJobButton, waitButton } from '../shared/wayOuts';
 
 export async function exportImage(ctx: CommandContext, node?: unknown): Promise<void> {
   const [target] = await imageTargets(ctx, 'export', vscode.l10n.t('Export Image'), node, undefined, false);
   if (!target) {
     return;
   }
-  await oneAtATime(ctx, [target], 'export', () => askAndExport(ctx, target));
+  await exportOnce(ctx, target, (exporting) => askAndExport(ctx, target, exporting));
+}
+
+/** One export of the image at a time (inFlight.ts); a refusal's ways out are said once the guard is released. */
+async function exportOnce(ctx: CommandContext, target: ImageNode, work: (exporting: ExportOperations) => Promise<(() => void) | undefined>): Promise<void> {
+  let report: (() => void) | undefined;
+  await oneAtATime(ctx, [target], 'export', async () => {
+    const exporting = (await provider(ctx, target)).exporting;
+    report = exporting ? await work(exporting) : undefined;
+  });
+  report?.();
 }
 
 /** Why the cloud will not export the image, in plain words. */
@@ -98,13 +112,9 @@ function ask(ctx: CommandContext, target: ImageNode, choice: ExportChoice, rules
   );
 }
 
-async function askAndExport(ctx: CommandContext, target: ImageNode): Promise<void> {
+async function askAndExport(ctx: CommandContext, target: ImageNode, exporting: ExportOperations): Promise<(() => void) | undefined> {
   const cloud = target.account.cloud;
   const p = await provider(ctx, target);
-  const exporting = p.exporting;
-  if (!exporting) {
-    return;
-  }
   // Whether and how, from the image's own fields (the tree's copy leaves the cloud's raw fields out).
   const image = (await p.getImage?.(target.parent.region.id, target.image.id)) ?? target.image;
   const choice = exporting.exportChoice(image);
@@ -124,9 +134,37 @@ async function askAndExport(ctx: CommandContext, target: ImageNode): Promise<voi
   if (problem) {
     throw new Error(inputMessage(problem, cloud));
   }
-  const started = await exporting.exportImage(target.parent.region.id, target.image.id, request);
   await buckets.add(request.bucket);
+  return sendExport(ctx, target, exporting, request, choice);
+}
+
+/**
+ * Starts the export (also again on the user's click: unchanged once the image is ready, or as a fast export
+ * where the cloud says only that works), or returns how to say a refusal whose way out the cloud names.
+ */
+async function sendExport(ctx: CommandContext, target: ImageNode, exporting: ExportOperations, request: ExportRequest, choice: ExportChoice): Promise<(() => void) | undefined> {
+  let started: StartedJob;
+  try {
+    started = await exporting.exportImage(target.parent.region.id, target.image.id, request);
+  } catch (err) {
+    const fast = { ...request, quick: true, format: '' };
+    const ways: WayOutButton[] = [
+      {
+        label: vscode.l10n.t('Use Fast Export'),
+        applies: (f) => wayOutOf(f.reason) === 'fastExport' && choice.quickAvailable && !request.quick,
+        run: () => exportOnce(ctx, target, (again) => sendExport(ctx, target, again, fast, choice)),
+      },
+      waitButton(ctx, 'export', () => sendExport(ctx, target, exporting, request, choice)),
+      showJobButton(ctx),
+    ];
+    const report = refusalReport(ctx, target, err, ways);
+    if (!report) {
+      throw err;
+    }
+    return report;
+  }
   const how = request.quick ? vscode.l10n.t('fast') : request.format;
   ctx.log.info(`Export of ${target.image.id} to ${request.bucket}/${request.object} (${request.quick ? 'fast' : request.format}) started: job ${started.job.jobId}.`);
   await startedJob(ctx, target, 'export', started, `${request.bucket}/${request.object} (${how})`, { kind: 'export', request });
+  return undefined;
 }

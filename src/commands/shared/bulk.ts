@@ -33,13 +33,15 @@ export interface WayOutButton {
   /** The button's words, e.g. "Force Delete". */
   readonly label: string;
   readonly applies: (failure: Failure) => boolean;
-  /** Takes the way out for those failures' images (its own confirmation included). */
-  readonly run: (nodes: ImageNode[]) => Thenable<unknown>;
+  /** Takes the way out for those failures' images (its own confirmation included); their failures beside them. */
+  readonly run: (nodes: ImageNode[], failures: readonly Failure[]) => Thenable<unknown>;
 }
 
 /** Optional parts of reportOutcome (every caller without them behaves as before). */
 export interface ReportOptions {
   readonly wayOut?: WayOutButton;
+  /** More ways out (shared/wayOuts.ts), each offered for the failures it applies to. */
+  readonly wayOuts?: readonly WayOutButton[];
 }
 
 export interface Outcome {
@@ -47,7 +49,8 @@ export interface Outcome {
   readonly failed: Failure[];
 }
 
-function failure(node: ImageNode, err: unknown): Failure {
+/** A failure of one image: its words, whether its outcome is unknown, and the cloud's reason. */
+export function failureOf(node: ImageNode, err: unknown): Failure {
   const reason = err instanceof ProviderError ? errorReasonOf(err) : undefined;
   return { node, text: failureText(err, imageLabel([node])), unknown: ProviderError.isOutcomeUnknown(err), ...(reason ? { reason } : {}) };
 }
@@ -88,7 +91,7 @@ export async function eachRegion(
         }
       }
       const ok = group.filter((n) => !errors.has(n.image.id));
-      failed.push(...group.filter((n) => errors.has(n.image.id)).map((n) => failure(n, errors.get(n.image.id))));
+      failed.push(...group.filter((n) => errors.has(n.image.id)).map((n) => failureOf(n, errors.get(n.image.id))));
       done.push(...ok);
       if (ok.length) {
         await onDone(regionId, ok, result);
@@ -129,10 +132,10 @@ function oneFailed(kind: BulkKind, f: Failure): string {
 
 /**
  * Says how the change ended. One image that failed: its error, as the command's failure (thrown), or, when
- * a way out applies to it, as an error notification offering it. Several images with failures: "N
- * deleted, 1 failed." with Show Failures (each image and its error, Retry Failed among them), the way out
- * where it applies, and Retry Failed (the images refused for sure: one whose outcome is unknown is not
- * sent again).
+ * ways out apply to it, as an error notification offering them. Several images with failures: "N
+ * deleted, 1 failed." with Show Failures (each image and its error, Retry Failed and the ways out among
+ * them), each way out for the failures it applies to, and Retry Failed (the images refused for sure: one
+ * whose outcome is unknown is not sent again).
  */
 export function reportOutcome(
   ctx: CommandContext,
@@ -145,9 +148,12 @@ export function reportOutcome(
   if (!failed.length) {
     return;
   }
-  const way = options.wayOut;
-  const wayNodes = way ? failed.filter((f) => !f.unknown && way.applies(f)).map((f) => f.node) : [];
-  if (failed.length === 1 && !done.length && !wayNodes.length) {
+  // Each way out with the images it applies to (one whose outcome is unknown is not sent again).
+  const ways = [...(options.wayOut ? [options.wayOut] : []), ...(options.wayOuts ?? [])]
+    .map((way) => ({ label: way.label, failures: failed.filter((f) => !f.unknown && way.applies(f)), run: way.run }))
+    .filter((w) => w.failures.length > 0)
+    .map((w): WayOutAction => ({ label: w.label, run: () => w.run(w.failures.map((f) => f.node), w.failures) }));
+  if (failed.length === 1 && !done.length && !ways.length) {
     throw new Error(oneFailed(kind, failed[0]!));
   }
   const show = vscode.l10n.t('Show Failures');
@@ -156,26 +162,32 @@ export function reportOutcome(
   const single = failed.length === 1 && !done.length;
   const message = single ? oneFailed(kind, failed[0]!) : summary(kind, done.length, failed.length);
   ctx.log.warn(`${message} ${failed.map((f) => `${f.node.image.id}: ${f.text}`).join(' | ')}`);
-  const wayLabel = way && wayNodes.length ? [way.label] : [];
-  const buttons = single ? wayLabel : [show, ...wayLabel, ...(retriable.length ? [again] : [])];
+  const wayLabels = ways.map((w) => w.label);
+  const buttons = single ? wayLabels : [show, ...wayLabels, ...(retriable.length ? [again] : [])];
   const actions: FailureActions = {
     retry: retriable.length ? () => retry(retriable) : undefined,
-    wayOut: way && wayNodes.length ? { label: way.label, run: () => way.run(wayNodes) } : undefined,
+    wayOuts: ways,
   };
   void ctx.ui.notify('error', message, ...buttons).then(async (choice) => {
+    const way = ways.find((w) => w.label === choice);
     if (choice === again) {
       await actions.retry?.();
-    } else if (choice !== undefined && choice === actions.wayOut?.label) {
-      await actions.wayOut?.run();
+    } else if (way) {
+      await way.run();
     } else if (choice === show) {
       await showFailures(ctx, failed, actions);
     }
   });
 }
 
+interface WayOutAction {
+  readonly label: string;
+  readonly run: () => Thenable<unknown>;
+}
+
 interface FailureActions {
   readonly retry?: () => Thenable<unknown>;
-  readonly wayOut?: { readonly label: string; readonly run: () => Thenable<unknown> };
+  readonly wayOuts: readonly WayOutAction[];
 }
 
 /**
@@ -185,8 +197,8 @@ interface FailureActions {
 async function showFailures(ctx: CommandContext, failed: readonly Failure[], actions: FailureActions): Promise<void> {
   type Data = { readonly node: ImageNode } | { readonly action: () => Thenable<unknown> };
   const items: Array<{ label: string; description?: string; detail?: string; data: Data }> = [];
-  if (actions.wayOut) {
-    items.push({ label: `$(warning) ${actions.wayOut.label}`, data: { action: actions.wayOut.run } });
+  for (const way of actions.wayOuts) {
+    items.push({ label: `$(warning) ${way.label}`, data: { action: way.run } });
   }
   if (actions.retry) {
     items.push({ label: `$(refresh) ${vscode.l10n.t('Retry Failed')}`, data: { action: actions.retry } });

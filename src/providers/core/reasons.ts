@@ -92,12 +92,55 @@ export type ErrorReason =
    */
   | 'wholeImageOneZone';
 
-/** A way out the cloud names for a refusal: offered as a button where the product can take it. */
-export type WayOut = 'force';
+/**
+ * A way out the cloud's words name for a refusal, offered as a button where the product can take it:
+ * 'force' does it all the same (Alibaba DeleteImage Force=true); 'stopSharing' stops sharing the image
+ * (the product's Unshare), after which the change can be tried again; 'accept' accepts the shared image
+ * (the product's Accept); 'wait' follows what the image is busy with and, on the user's click, sends
+ * the same change once when it has ended; 'fastExport' sends the same export as a fast one.
+ */
+export type WayOut = 'force' | 'stopSharing' | 'accept' | 'wait' | 'fastExport';
+
+/**
+ * What a 'wait' waits for: the image's own state to leave creating/queued ('image': a copy, an import, an
+ * image being made), the image's running job to end ('imageJob': an export, which the image's state does
+ * not show), or one of the region's running jobs to end ('regionJobs': too many at once).
+ */
+export type WaitFor = 'image' | 'imageJob' | 'regionJobs';
+
+interface WayOutRow {
+  readonly way: WayOut;
+  readonly waitFor?: WaitFor;
+}
+
+/** The way out of each reason whose cloud words name one the product can take (the others have none). */
+const WAY_OUTS: Readonly<Partial<Record<ErrorReason, WayOutRow>>> = {
+  // "…or you can use the force parameter to proceed." (Alibaba ImageUsingByInstance)
+  imageInUse: { way: 'force' },
+  // "…has been shared to others. Cancel the sharing…" (Alibaba ImageUseShared)
+  imageShared: { way: 'stopSharing' },
+  // "The image is shared and must be accepted before it is copied." (Huawei IMG.0196)
+  notAccepted: { way: 'accept' },
+  // "…is being created / importing / copying": the image's status says when it is over.
+  imageCreating: { way: 'wait', waitFor: 'image' },
+  imageImporting: { way: 'wait', waitFor: 'image' },
+  imageCopying: { way: 'wait', waitFor: 'image' },
+  // "…is exporting. Please cancel task first.": the image stays Available while it exports; its job says.
+  imageExporting: { way: 'wait', waitFor: 'imageJob' },
+  // "Too many tasks…" (Huawei IMG.0060, IMG.0149, IMG.0194): one of them ending makes room.
+  tooManyTasks: { way: 'wait', waitFor: 'regionJobs' },
+  // "Only images smaller than 128 GB can be exported; use fast export." (Huawei IMG.0160)
+  exportTooLarge: { way: 'fastExport' },
+};
 
 /** The way out of a reason, if the cloud names one. */
 export function wayOutOf(reason: ErrorReason | undefined): WayOut | undefined {
-  return reason === 'imageInUse' ? 'force' : undefined;
+  return reason ? WAY_OUTS[reason]?.way : undefined;
+}
+
+/** For a reason whose way out is 'wait': what is waited for. */
+export function waitOf(reason: ErrorReason | undefined): WaitFor | undefined {
+  return reason ? WAY_OUTS[reason]?.waitFor : undefined;
 }
 
 /** A code-to-reason reader from a table of exact codes. */

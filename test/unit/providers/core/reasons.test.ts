@@ -1,8 +1,8 @@
 // Why the cloud refused: each cloud's documented codes read from its provider's table; the way out the
-// cloud names (Force for an image instances use, Alibaba only); nothing for local or unknown codes.
+// cloud's words name (Force, Stop Sharing, Accept, wait, Fast Export: per reason, as data); nothing for local or unknown codes.
 // Each table's codes are those the clouds document for the operations the product performs.
 import { strict as assert } from 'assert';
-import { ProviderError, errorReasonOf, wayOutOf } from '../../../../src/providers';
+import { ProviderError, errorReasonOf, waitOf, wayOutOf } from '../../../../src/providers';
 
 const err = (cloud: ProviderError['cloud'], code: string): ProviderError => new ProviderError({ cloud, code, message: 'm' });
 
@@ -50,9 +50,37 @@ describe('errorReasonOf', () => {
     }
   });
 
-  it('offers Force only for an image instances use', () => {
-    assert.equal(wayOutOf(errorReasonOf(err('alibaba', 'ImageUsingByInstance'))), 'force');
-    assert.equal(wayOutOf(errorReasonOf(err('alibaba', 'ImageUseShared'))), undefined);
+  it("offers the way out the cloud's words name, per reason, for every cloud that has the code", () => {
+    const way = (cloud: ProviderError['cloud'], code: string): string | undefined => wayOutOf(errorReasonOf(err(cloud, code)));
+    assert.equal(way('alibaba', 'ImageUsingByInstance'), 'force');
+    assert.equal(way('alibaba', 'ImageUseShared'), 'stopSharing');
+    assert.equal(way('huawei', 'IMG.0196'), 'accept');
+    assert.equal(way('huawei', 'IMG.0160'), 'fastExport');
+    for (const [cloud, code] of [['alibaba', 'ImageIsCreating'], ['alibaba', 'ImageIsImporting'], ['alibaba', 'ImageIsExporting'], ['alibaba', 'OperationDenied.ImageCopying'], ['huawei', 'IMG.0090'], ['huawei', 'IMG.0148'], ['huawei', 'IMG.0060'], ['huawei', 'IMG.0149'], ['huawei', 'IMG.0194']] as const) {
+      assert.equal(way(cloud, code), 'wait', code);
+    }
+  });
+
+  it('says what a wait waits for: the image, its job, or a job of the region', () => {
+    const wait = (cloud: ProviderError['cloud'], code: string): string | undefined => waitOf(errorReasonOf(err(cloud, code)));
+    assert.deepEqual(
+      ['ImageIsCreating', 'ImageIsImporting', 'OperationDenied.ImageCopying', 'ImageIsExporting'].map((c) => wait('alibaba', c)),
+      ['image', 'image', 'image', 'imageJob'],
+    );
+    assert.deepEqual(['IMG.0090', 'IMG.0148', 'IMG.0060'].map((c) => wait('huawei', c)), ['image', 'imageJob', 'regionJobs']);
+    assert.equal(wait('alibaba', 'ImageUsingByInstance'), undefined, 'only a wait has something to wait for');
+  });
+
+  it('offers nothing where the cloud names no way out the product can take', () => {
+    // A protected image, someone else's image, a quota, a bad name: what to do is not a button.
+    for (const code of ['IMG.0028', 'IMG.0106', 'IMG.0015', 'IMG.0003', 'IMG.0128', 'IMG.0046']) {
+      assert.equal(wayOutOf(errorReasonOf(err('huawei', code))), undefined, code);
+    }
+    for (const code of ['IncorrectImageStatus', 'QuotaExceed.ShareImageUser', 'InvalidOSSBucket.NotFound', 'SomethingElse']) {
+      assert.equal(wayOutOf(errorReasonOf(err('alibaba', code))), undefined, code);
+    }
+    assert.equal(wayOutOf(undefined), undefined);
+    assert.equal(waitOf(undefined), undefined);
   });
 
   it('leaves unknown codes, other clouds without the code, and local errors to their kind', () => {
