@@ -57,7 +57,11 @@ function huawei(origin: string, keys: EndpointKeys, projectId: string | undefine
     ...(projectId ? [`export HUAWEICLOUD_SDK_PROJECT_ID=${projectId}  # the sandbox's project of ${region}`] : []),
     '# KooCLI:',
     `#   hcloud IMS ListImages --cli-region=${region} --cli-endpoint="$HUAWEICLOUD_IMS_ENDPOINT" --cli-access-key="$HUAWEICLOUD_SDK_AK" --cli-secret-key="$HUAWEICLOUD_SDK_SK"${projectId ? ' --cli-project-id="$HUAWEICLOUD_SDK_PROJECT_ID"' : ''}`,
-    '# SDKs (huaweicloudsdkims): ImsClient.new_builder().with_credentials(BasicCredentials(ak, sk, project_id)).with_endpoints([HUAWEICLOUD_IMS_ENDPOINT])',
+    '# Node.js SDK (@huaweicloud/huaweicloud-sdk-core and its service clients, e.g. EcsClient; ImsClient alike): with no credential given,',
+    '# the builder reads HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID and HUAWEICLOUD_SDK_IAM_ENDPOINT:',
+    '#   EcsClient.newBuilder().withEndpoint(process.env.HUAWEICLOUD_IMS_ENDPOINT).build()',
+    `#   without a project ID: .withRegion(new Region('${region}', process.env.HUAWEICLOUD_IMS_ENDPOINT)) finds it through IAM (KeystoneListProjects)`,
+    '# Python SDK (huaweicloudsdkims): ImsClient.new_builder().with_credentials(BasicCredentials(ak, sk, project_id)).with_endpoints([HUAWEICLOUD_IMS_ENDPOINT])',
   ];
 }
 
@@ -73,6 +77,9 @@ function qingcloud(origin: string, keys: EndpointKeys): string[] {
     'export QINGCLOUD_PROTOCOL=http',
     `# qingcloud-cli config (~/.qingcloud/config.yaml): qy_access_key_id, qy_secret_access_key, zone: ${zone}, host: ${url.hostname}, port: ${url.port}, protocol: http`,
     `# Python SDK (qingcloud-sdk): qingcloud.iaas.connect_to_zone("${zone}", ak, sk, host="${url.hostname}", port=${url.port}, protocol="http")`,
+    '# Node.js: QingCloud publishes no IaaS SDK for Node.js on npm; sign as its API docs say (signature_version 1): every parameter but signature,',
+    '# sorted by name and percent-encoded, in "GET\\n/iaas/\\n<query>"; signature = Base64(HmacSHA256(QY_SECRET_ACCESS_KEY, that)), URL-encoded.',
+    `#   GET http://${url.host}/iaas/?action=DescribeImages&zone=${zone}&access_key_id=…&signature_method=HmacSHA256&signature_version=1&time_stamp=…&version=1&signature=…`,
   ];
 }
 

@@ -2,13 +2,13 @@
 // one is taken), and the environment text: valid shell whose variables the official Alibaba SDK uses
 // as they are to list the sandbox's images.
 import { strict as assert } from 'assert';
-import { execFileSync } from 'child_process';
 import * as net from 'net';
 import EcsClient, * as $Ecs from '@alicloud/ecs20140526';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import { environmentText, type LocalEndpointInfo } from '../../../../src/commands/view/endpointEnvironment';
 import type { CloudKind } from '../../../../src/providers/core/model';
 import { Emulator, PortInUseError } from '../../../../src/sandbox/emulator';
+import { exported } from './endpointShell';
 
 const CLOUDS: CloudKind[] = ['alibaba', 'huawei', 'qingcloud', 'batchcompute'];
 
@@ -31,13 +31,6 @@ function canListen(port: number): Promise<boolean> {
     s.once('error', () => resolve(false));
     s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
   });
-}
-
-/** The variables a POSIX shell has after running the text. */
-function exported(text: string, names: readonly string[]): Record<string, string> {
-  const out = execFileSync('sh', ['-c', `${text}\n${names.map((n) => `printf '%s\\n' "$${n}"`).join('\n')}`], { encoding: 'utf8' });
-  const values = out.split('\n');
-  return Object.fromEntries(names.map((n, i) => [n, values[i] ?? '']));
 }
 
 describe('Local Cloud Endpoint: fixed ports and the environment text', () => {
