@@ -147,6 +147,10 @@ export async function importAccounts(ctx: CommandContext, arg?: unknown): Promis
     void ctx.ui.notify('info', vscode.l10n.t('No CLI configuration was found (~/.aliyun/config.json, ~/.hcloud/config.json, ~/.qingcloud/config.yaml).'));
     return;
   }
+  if (!candidates.length && !skipped.length && !unread.length) {
+    void ctx.ui.notify('info', vscode.l10n.t('The CLI configuration files hold no profile.'));
+    return;
+  }
   // A profile whose key is already an account's (same cloud and endpoint) is shown as added, not offered again.
   const existing = candidates.length ? await accountsByKey(ctx, new Set(candidates.map((c) => c.cloud))) : new Map<string, string>();
   const added: NamedReason[] = [];
@@ -179,10 +183,6 @@ export async function importAccounts(ctx: CommandContext, arg?: unknown): Promis
     tried = await importChosen(ctx, picked.flatMap((p) => (p.data && 'candidate' in p.data ? [p.data] : [])));
   }
   const outcome = { ...tried, skipped: [...added, ...skipped], unread };
-  if (!candidates.length && !skipped.length && !unread.length) {
-    void ctx.ui.notify('info', vscode.l10n.t('The CLI configuration files hold no profile.'));
-    return;
-  }
   ctx.log.info(`Import: added ${outcome.imported.length}, refused ${outcome.refused.length}, not tried ${outcome.untried.length}, skipped ${outcome.skipped.length}.`);
   outcome.refused.forEach((r) => ctx.log.warn(`Import: refused ${r.label}: ${r.reason}`));
   const { severity, message } = closingMessage(outcome);
