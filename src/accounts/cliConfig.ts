@@ -11,7 +11,7 @@ import { CliConfigError } from './cliConfigText';
 import { parseAliyunConfig, parseKooCliConfig, parseQingcloudConfig } from './cliProfiles';
 
 export { CliConfigError, type CliConfigErrorCode } from './cliConfigText';
-export { parseAliyunConfig, parseKooCliConfig, parseQingcloudConfig, QINGCLOUD_PROFILE } from './cliProfiles';
+export { cliModeKind, parseAliyunConfig, parseKooCliConfig, parseQingcloudConfig, QINGCLOUD_PROFILE, type CliModeKind } from './cliProfiles';
 
 /** The clouds whose CLI configuration can be imported (BatchCompute had no CLI of its own). */
 export type CliCloud = Exclude<CloudKind, 'batchcompute'>;

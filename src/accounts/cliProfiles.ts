@@ -115,6 +115,21 @@ const ALIYUN_MODES = [
   'External', 'CredentialsURI', 'OIDC', 'CloudSSO', 'OAuth', 'BearerToken', 'Anonymous',
 ];
 
+/** How a credential mode the import does not support gets its keys: a role session, a sign-in, or otherwise through the CLI. */
+export type CliModeKind = 'role' | 'sign-in' | 'other';
+
+/**
+ * The modes of both CLIs that assume a role (Alibaba RAM roles, also through OIDC; Huawei agencies) and those
+ * that sign in (SSO, OAuth), lower-cased; every other unsupported mode has the CLI make its keys at run time.
+ */
+const ROLE_MODES = new Set(['ramrolearn', 'ecsramrole', 'ramrolearnwithrolename', 'chainableramrolearn', 'oidc', 'ecsagency', 'assumerole']);
+const SIGN_IN_MODES = new Set(['cloudsso', 'oauth', 'sso']);
+
+export function cliModeKind(mode: string): CliModeKind {
+  const m = mode.toLowerCase();
+  return ROLE_MODES.has(m) ? 'role' : SIGN_IN_MODES.has(m) ? 'sign-in' : 'other';
+}
+
 /** An Alibaba endpoint (a host, as the CLI takes it, or a URL) as an https origin; undefined if unusable. */
 function aliyunOrigin(value: string): string | undefined {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;

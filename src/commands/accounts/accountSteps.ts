@@ -171,7 +171,7 @@ export function checkStep<D extends CredentialDraft>(ctx: CommandContext): Wizar
 }
 
 /** Not an answer of the cloud: the network, a timeout, or the proxy on the way. */
-function unreachable(failure: unknown): boolean {
+export function unreachable(failure: unknown): boolean {
   return failure instanceof ProxyError || (failure instanceof ProviderError && (failure.code === 'NetworkError' || failure.code === 'Timeout'));
 }
 

@@ -1,18 +1,19 @@
 // "Import Accounts from CLI Configuration…": reads the Alibaba Cloud CLI's, Huawei KooCLI's and the
-// QingCloud CLI's configuration files, offers their profiles, checks each chosen one with the cloud,
-// and saves those that work (secrets and tokens only into SecretStorage); a profile that breaks the
-// input rules is refused first, without a request. What cannot be imported is
-// said, with the reason, never with a key.
+// QingCloud CLI's configuration files and shows every profile found in one picker: those that can be
+// imported (none checked until the user checks it), then below a line those already added and those that
+// cannot be imported, each with why (role-based, encrypted, ...); checking one of those imports nothing.
+// Each chosen profile is tried with one signed read, as Add Account does, and saved only if the cloud
+// accepts it (secrets and tokens only into SecretStorage); a profile that breaks the input rules is refused
+// first, without a request. The closing message names each imported, refused and skipped profile with its
+// reason, never with a key.
 import * as vscode from 'vscode';
-import {
-  CLI_CONFIG_TIMEOUT_MS, cliConfigLocations, loadCliConfig, MAX_CLI_CONFIG_BYTES, type CliCandidate, type CliCloud, type CliConfigError, type CliConfigLocation, type CliSkipped,
-} from '../../accounts/cliConfig';
+import { cliConfigLocations, loadCliConfig, type CliCandidate, type CliCloud, type CliConfigLocation, type CliSkipped } from '../../accounts/cliConfig';
 import { accountLabel, cloudLabel } from '../../util/clouds';
 import { userMessage } from '../../util/errors';
-import { inputMessage } from '../../util/inputMessages';
-import { checkCredentials, credentialProblem, refusal } from './accountSteps';
+import { isUserCancelled, type PickItem } from '../../util/userInput';
+import { checkCredentials, credentialProblem, refusal, unreachable } from './accountSteps';
 import type { CommandContext } from '../shared/context';
-import { formatList } from '../../util/format';
+import { closingMessage, skipReason, unreadText, type NamedReason } from './importAccountsText';
 
 const CLI_CLOUDS: readonly CliCloud[] = ['alibaba', 'huawei', 'qingcloud'];
 
@@ -30,49 +31,6 @@ function locationsOf(arg: unknown): CliConfigLocation[] {
   });
 }
 
-function skipText(s: CliSkipped): string {
-  const p = s.profile || vscode.l10n.t('(no name)');
-  switch (s.reason) {
-    case 'unsupported-mode':
-      return vscode.l10n.t('{0}: mode {1} needs the CLI to get its keys', p, s.detail ?? '?');
-    case 'not-configured':
-      return vscode.l10n.t('{0}: not configured yet', p);
-    case 'missing-access-key-id':
-      return vscode.l10n.t('{0}: no AccessKey ID', p);
-    case 'missing-secret':
-      return vscode.l10n.t('{0}: no AccessKey secret', p);
-    case 'missing-security-token':
-      return vscode.l10n.t('{0}: temporary credentials without their security token', p);
-    case 'encrypted':
-      return vscode.l10n.t('{0}: KooCLI keeps these keys encrypted with a key only it has; add the account with its AccessKey instead', p);
-    case 'missing-name':
-      return vscode.l10n.t('a profile without a name');
-    case 'invalid-name':
-      return vscode.l10n.t('profile "{0}": not usable as an account name. {1}', p, s.problem ? inputMessage(s.problem) : '');
-    case 'duplicate-profile':
-      return vscode.l10n.t('{0}: a second profile of that name (the CLI uses the first)', p);
-    case 'invalid-endpoint':
-      return vscode.l10n.t('{0}: its endpoint is not usable', p);
-    case 'unsupported-uri':
-      return vscode.l10n.t('{0}: API path {1} is not supported', p, s.detail ?? '?');
-  }
-}
-
-function errorText(path: string, e: CliConfigError): string {
-  switch (e.code) {
-    case 'not-a-file':
-      return vscode.l10n.t('{0} is not a regular file (a FIFO, a device or a folder, once links are followed): it was not read.', path);
-    case 'too-large':
-      return vscode.l10n.t('{0} is larger than {1} MiB, far more than a CLI configuration: it was not read.', path, MAX_CLI_CONFIG_BYTES / 1048576);
-    case 'timeout':
-      return vscode.l10n.t('{0} could not be read within {1} s.', path, CLI_CONFIG_TIMEOUT_MS / 1000);
-    default:
-      break;
-  }
-  const where = e.line !== undefined ? vscode.l10n.t('line {0}, column {1}', e.line, e.column ?? 1) : (e.field ?? '');
-  return vscode.l10n.t('{0} could not be read ({1}{2})', path, e.code, where ? `, ${where}` : '');
-}
-
 /** A name not taken yet: the profile's, else "profile (cloud)", else numbered. */
 function freeName(ctx: CommandContext, c: CliCandidate, taken: Set<string>): string {
   for (let n = 1; ; n++) {
@@ -84,43 +42,56 @@ function freeName(ctx: CommandContext, c: CliCandidate, taken: Set<string>): str
   }
 }
 
-export async function importAccounts(ctx: CommandContext, arg?: unknown): Promise<void> {
-  const candidates: CliCandidate[] = [];
-  const notes: string[] = [];
-  for (const location of locationsOf(arg)) {
-    const load = await loadCliConfig(location);
-    if (load.status === 'failed') {
-      notes.push(`${cloudLabel(location.cloud)}: ${errorText(location.path, load.error)}`);
-    } else if (load.status === 'loaded') {
-      candidates.push(...load.result.candidates);
-      notes.push(...load.result.skipped.map((s) => `${cloudLabel(s.cloud)}: ${skipText(s)}`));
+/** The same key on the same cloud and endpoint: what makes a profile one the user already added. */
+function keyOf(cloud: string, accessKeyId: string, endpoint: string | undefined): string {
+  return `${cloud}\n${accessKeyId.trim()}\n${(endpoint ?? '').trim().replace(/\/+$/, '').toLowerCase()}`;
+}
+
+/** The user's accounts by their key (read from SecretStorage, compared here only), for the clouds in question. */
+async function accountsByKey(ctx: CommandContext, clouds: ReadonlySet<string>): Promise<Map<string, string>> {
+  const byKey = new Map<string, string>();
+  for (const account of ctx.accounts.list().filter((a) => !a.sandbox && clouds.has(a.cloud))) {
+    const key = await ctx.accounts.credentialsOf(account.id);
+    if (key) {
+      byKey.set(keyOf(account.cloud, key.accessKeyId, account.endpoint), account.name);
     }
   }
-  notes.forEach((n) => ctx.log.info(`Import: ${n}`));
-  if (!candidates.length) {
-    void ctx.ui.notify('info', 
-      notes.length ? vscode.l10n.t('No profile can be imported: {0}', notes.join('; '))
-        : vscode.l10n.t('No CLI configuration was found (~/.aliyun/config.json, ~/.hcloud/config.json, ~/.qingcloud/config.yaml).'),
-    );
-    return;
-  }
-  const taken = new Set<string>();
-  const picked = await ctx.ui.pickMany(
-    candidates.map((c) => {
-      const name = freeName(ctx, c, taken);
-      return {
-        label: accountLabel({ name, cloud: c.cloud }),
-        description: [c.current ? vscode.l10n.t('current profile') : undefined, c.securityToken ? vscode.l10n.t('temporary credentials') : undefined,
-          c.endpoint].filter(Boolean).join(' · '),
-        picked: true,
-        data: { name, candidate: c },
-      };
-    }),
-    { title: vscode.l10n.t('Import Accounts from CLI Configuration'), placeHolder: vscode.l10n.t('The profiles to add as accounts (each is checked with its cloud first)') },
-  );
-  const added: string[] = [];
-  const refused: string[] = [];
-  for (const { data: { name, candidate: c } } of picked) {
+  return byKey;
+}
+
+function skippedLabel(s: CliSkipped): string {
+  return accountLabel({ name: s.profile || vscode.l10n.t('(no name)'), cloud: s.cloud });
+}
+
+/** A row of the picker: a profile to import, or one listed with why it is not offered (checking it does nothing). */
+type Row = { readonly name: string; readonly candidate: CliCandidate } | NamedReason;
+
+/**
+ * The rows below the importable ones, after a separator without text (a separator's text would sit over the
+ * row after it): those already added (the account's name as description), then those that cannot be imported
+ * (the reason as detail, on a line of its own).
+ */
+function infoRows(added: readonly NamedReason[], skipped: readonly NamedReason[]): PickItem<Row | undefined>[] {
+  return added.length || skipped.length
+    ? [
+      { label: '', kind: vscode.QuickPickItemKind.Separator, data: undefined },
+      ...added.map((r) => ({ label: r.label, description: r.reason, data: r })),
+      ...skipped.map((r) => ({ label: r.label, description: vscode.l10n.t('cannot be imported'), detail: r.reason, data: r })),
+    ]
+    : [];
+}
+
+/** Tries each chosen profile (input rules, then one signed read) and adds those the cloud accepts. */
+async function importChosen(ctx: CommandContext, chosen: readonly { name: string; candidate: CliCandidate }[]): Promise<{ imported: string[]; refused: NamedReason[]; untried: string[] }> {
+  const imported: string[] = [];
+  const refused: NamedReason[] = [];
+  const untried: string[] = [];
+  for (const { name, candidate: c } of chosen) {
+    const label = accountLabel({ name, cloud: c.cloud });
+    if (untried.length) {
+      untried.push(label);
+      continue;
+    }
     const draft = {
       cloud: c.cloud, temporary: Boolean(c.securityToken), accessKeyId: c.accessKeyId, secret: c.secret,
       securityToken: c.securityToken ?? '', expiresAt: c.expiresAt ?? '', endpoint: c.endpoint ?? '',
@@ -128,27 +99,92 @@ export async function importAccounts(ctx: CommandContext, arg?: unknown): Promis
     // The same rules as typed input, before any request (e.g. an http:// endpoint of another machine).
     const problem = credentialProblem(draft);
     if (problem) {
-      refused.push(`${accountLabel({ name, cloud: c.cloud })}: ${problem}`);
+      refused.push({ label, reason: problem });
       continue;
     }
-    const failure = await checkCredentials(ctx, draft);
+    let failure: unknown;
+    try {
+      failure = await checkCredentials(ctx, draft);
+    } catch (err) {
+      if (!isUserCancelled(err)) {
+        throw err;
+      }
+      // Cancelled on the progress notification: this and the remaining profiles stay untried, nothing of them saved.
+      untried.push(label);
+      continue;
+    }
     if (failure !== undefined) {
-      refused.push(`${accountLabel({ name, cloud: c.cloud })}: ${refusal(c.cloud, failure)} ${userMessage(failure)}`);
+      // The cloud's own reason; when it could not be reached, that first.
+      refused.push({ label, reason: unreachable(failure) ? `${refusal(c.cloud, failure)} ${userMessage(failure)}` : userMessage(failure) });
       continue;
     }
     await ctx.accounts.add({
       name, cloud: c.cloud, accessKeyId: c.accessKeyId, accessKeySecret: c.secret, endpoint: c.endpoint,
       ...(c.securityToken ? { securityToken: c.securityToken, expiresAt: c.expiresAt } : {}),
     });
-    added.push(name);
+    imported.push(label);
   }
-  ctx.log.info(`Import: added ${added.length}, refused ${refused.length}.`);
-  refused.forEach((r) => ctx.log.warn(`Import: ${r}`));
-  if (refused.length) {
-    void ctx.ui.notify('error', vscode.l10n.t('{0} imported; not imported: {1}', added.length, refused.join(' ')));
-  } else if (added.length) {
-    const more = notes.length ? ` ${vscode.l10n.t('Not importable: {0}', notes.join('; '))}` : '';
-    const imported = added.length === 1 ? vscode.l10n.t('Imported 1 account: {0}.', added[0]!) : vscode.l10n.t('Imported {0} accounts: {1}.', added.length, formatList(added));
-    void ctx.ui.notify('info', `${imported}${more}`);
+  return { imported, refused, untried };
+}
+
+export async function importAccounts(ctx: CommandContext, arg?: unknown): Promise<void> {
+  const candidates: CliCandidate[] = [];
+  const skipped: NamedReason[] = [];
+  const unread: string[] = [];
+  let found = false;
+  for (const location of locationsOf(arg)) {
+    const load = await loadCliConfig(location);
+    found ||= load.status !== 'missing';
+    if (load.status === 'failed') {
+      unread.push(`${cloudLabel(location.cloud)}: ${unreadText(location.path, load.error)}`);
+    } else if (load.status === 'loaded') {
+      candidates.push(...load.result.candidates);
+      skipped.push(...load.result.skipped.map((s) => ({ label: skippedLabel(s), reason: skipReason(s) })));
+    }
   }
+  [...unread, ...skipped.map((s) => `${s.label}: ${s.reason}`)].forEach((n) => ctx.log.info(`Import: not importable: ${n}`));
+  if (!found) {
+    void ctx.ui.notify('info', vscode.l10n.t('No CLI configuration was found (~/.aliyun/config.json, ~/.hcloud/config.json, ~/.qingcloud/config.yaml).'));
+    return;
+  }
+  if (!candidates.length && !skipped.length && !unread.length) {
+    void ctx.ui.notify('info', vscode.l10n.t('The CLI configuration files hold no profile.'));
+    return;
+  }
+  // A profile whose key is already an account's (same cloud and endpoint) is shown as added, not offered again.
+  const existing = candidates.length ? await accountsByKey(ctx, new Set(candidates.map((c) => c.cloud))) : new Map<string, string>();
+  const added: NamedReason[] = [];
+  const offered: { name: string; candidate: CliCandidate }[] = [];
+  const taken = new Set<string>();
+  for (const c of candidates) {
+    const account = existing.get(keyOf(c.cloud, c.accessKeyId, c.endpoint));
+    if (account !== undefined) {
+      added.push({ label: accountLabel({ name: c.profile, cloud: c.cloud }), reason: vscode.l10n.t('already added as account "{0}"', account) });
+    } else {
+      offered.push({ name: freeName(ctx, c, taken), candidate: c });
+    }
+  }
+  let tried: Awaited<ReturnType<typeof importChosen>> = { imported: [], refused: [], untried: [] };
+  if (offered.length) {
+    const picked = await ctx.ui.pickMany<Row | undefined>(
+      [
+        ...offered.map(({ name, candidate: c }) => ({
+          label: accountLabel({ name, cloud: c.cloud }),
+          description: [c.current ? vscode.l10n.t('current profile') : undefined, c.securityToken ? vscode.l10n.t('temporary credentials') : undefined,
+            c.endpoint].filter(Boolean).join(' · '),
+          picked: false,
+          data: { name, candidate: c },
+        })),
+        ...infoRows(added, skipped),
+      ],
+      { title: vscode.l10n.t('Import Accounts from CLI Configuration'), placeHolder: vscode.l10n.t('Check the profiles to add as accounts (each is tried with its cloud first); those below the line cannot be added') },
+    );
+    // Checking a row below the line imports nothing: those profiles are named as skipped below.
+    tried = await importChosen(ctx, picked.flatMap((p) => (p.data && 'candidate' in p.data ? [p.data] : [])));
+  }
+  const outcome = { ...tried, skipped: [...added, ...skipped], unread };
+  ctx.log.info(`Import: added ${outcome.imported.length}, refused ${outcome.refused.length}, not tried ${outcome.untried.length}, skipped ${outcome.skipped.length}.`);
+  outcome.refused.forEach((r) => ctx.log.warn(`Import: refused ${r.label}: ${r.reason}`));
+  const { severity, message } = closingMessage(outcome);
+  void ctx.ui.notify(severity, message);
 }

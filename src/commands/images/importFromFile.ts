@@ -2,7 +2,8 @@
 // header gives its format and disk size, and everything the cloud would refuse of it is said before any
 // upload; then account and region (from the palette or the Explorer), a bucket that fits, the image's
 // name and the cloud's choices. The upload runs as a transfer job (Jobs view: progress, Cancel, resume),
-// and the import starts by itself once the file is whole in the bucket, followed to the new image.
+// and the import starts by itself once the file is whole in the bucket, followed to the new image. One
+// import of a file into a region at a time: a second while the first is asked, uploads or imports is refused.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ImportRequest, ImportOperations } from '../../providers/core/operations';
@@ -13,7 +14,9 @@ import { checkImageFile, diskGiB } from '../../providers/storage/fileImport';
 import { RegionNode } from '../../tree/nodes';
 import { inputMessage, messageOf } from '../../util/inputMessages';
 import { runWizard, type WizardStep } from '../../util/wizard';
+import { transferCancellable } from '../../jobs/transferModel';
 import type { CommandContext } from '../shared/context';
+import { oneChangeAtATime } from '../shared/inFlight';
 import { regionOf, regionSteps, type RegionDraft } from '../shared/regionSteps';
 import { nameFromObject } from './importImage';
 import { askBucket, askChoice, CHOICES, fileProblemText, formatName, type BucketDraft, type ChoiceDraft } from './importFromFileSteps';
@@ -139,22 +142,35 @@ export async function importFromFile(ctx: CommandContext, arg?: unknown): Promis
   if (problem) {
     throw new Error(inputMessage(problem, s.cloud));
   }
-  // An object of that name is replaced only when the user says so.
-  const existing = await transfers.headObject(region.region.id, s.bucket, key);
-  if (existing) {
-    const replace = vscode.l10n.t('Replace');
-    await ctx.ui.confirm(vscode.l10n.t('Replace "{0}" in bucket "{1}"?', key, s.bucket), vscode.l10n.t('An object of that name ({0} bytes) is already there; the upload replaces it.', existing.size), replace);
-  }
-  const { bucket, object, ...importAfter } = request;
-  const job = await ctx.transfers.startUpload({
-    accountId: region.account.id,
-    cloud: region.account.cloud,
-    regionId: region.region.id,
-    local: file,
-    bucket,
-    key: object,
-    importAfter,
+  // One import of a file into a region at a time (inFlight.ts): a second while the first is asked, uploads
+  // or imports sends nothing.
+  const place = { accountId: region.account.id, regionId: region.region.id, id: `${s.bucket}/${key}`, name: s.name };
+  await oneChangeAtATime(ctx, [place], 'import', async () => {
+    // The upload before the import is a transfer, not a cloud job: the guard's jobs do not see it.
+    const uploading = ctx.transfers.list().find((j) => j.transfer === 'upload' && transferCancellable(j) && j.accountId === place.accountId && j.regionId === place.regionId && j.bucket === s.bucket && j.key === key);
+    if (uploading) {
+      void ctx.ui.notify('info', uploading.status === 'running'
+        ? vscode.l10n.t('"{0}" is still being uploaded to bucket "{1}" for an import: wait until it has been imported, or stop it in the Jobs view.', key, s.bucket)
+        : vscode.l10n.t('The upload of "{0}" to bucket "{1}" was interrupted: resume or stop it in the Jobs view before importing the file again.', key, s.bucket));
+      return;
+    }
+    // An object of that name is replaced only when the user says so.
+    const existing = await transfers.headObject(region.region.id, s.bucket, key);
+    if (existing) {
+      const replace = vscode.l10n.t('Replace');
+      await ctx.ui.confirm(vscode.l10n.t('Replace "{0}" in bucket "{1}"?', key, s.bucket), vscode.l10n.t('An object of that name ({0} bytes) is already there; the upload replaces it.', existing.size), replace);
+    }
+    const { bucket, object, ...importAfter } = request;
+    const job = await ctx.transfers.startUpload({
+      accountId: region.account.id,
+      cloud: region.account.cloud,
+      regionId: region.region.id,
+      local: file,
+      bucket,
+      key: object,
+      importAfter,
+    });
+    ctx.log.info(`Upload ${job.id} of ${file} (${formatName(info.format)}, ${info.fileSize} bytes) to ${bucket}/${object} in ${region.region.id} started; import of "${request.name}" follows.`);
+    void ctx.ui.notify('info', vscode.l10n.t('Uploading {0} to bucket "{1}": the import of "{2}" starts when the upload completes. Progress is in the Jobs view.', path.basename(file), bucket, request.name));
   });
-  ctx.log.info(`Upload ${job.id} of ${file} (${formatName(info.format)}, ${info.fileSize} bytes) to ${bucket}/${object} in ${region.region.id} started; import of "${request.name}" follows.`);
-  void ctx.ui.notify('info', vscode.l10n.t('Uploading {0} to bucket "{1}": the import of "{2}" starts when the upload completes. Progress is in the Jobs view.', path.basename(file), bucket, request.name));
 }

@@ -1,7 +1,7 @@
 // Profile names from the CLIs' files become account names: the rule Add Account applies (checkAccountName),
 // and a refused name reported with why, shown escaped and cut.
 import { strict as assert } from 'assert';
-import { parseAliyunConfig, parseKooCliConfig } from '../../../src/accounts/cliConfig';
+import { cliModeKind, parseAliyunConfig, parseKooCliConfig } from '../../../src/accounts/cliConfig';
 
 const aliyunJson = (profiles: object[]): string => JSON.stringify({ current: 'p', profiles });
 const kooJson = (profiles: object[]): string => JSON.stringify({ authEncrypt: 'false', profiles });
@@ -28,6 +28,13 @@ describe('CLI profiles', () => {
       const result = parseKooCliConfig(kooJson([{ name: 'a\rb', mode: 'AKSK', accessKeyId: 'FAKEKOOAK0000000001', secretAccessKey: 'FAKEkooSecret0000000000000001' }]));
       assert.deepEqual(result.candidates, []);
       assert.equal(result.skipped[0]?.reason, 'invalid-name');
+    });
+  });
+  describe('modes that cannot be imported, told apart for the message', () => {
+    it('calls the role-assuming modes of both CLIs role-based, SSO and OAuth sign-ins, the rest other', () => {
+      const modes = ['RamRoleArn', 'EcsRamRole', 'RamRoleArnWithRoleName', 'ChainableRamRoleArn', 'OIDC', 'ecsAgency', 'AssumeRole', 'CloudSSO', 'OAuth', 'SSO', 'External', 'CredentialsURI', 'RsaKeyPair'];
+      assert.deepEqual(modes.map(cliModeKind), ['role', 'role', 'role', 'role', 'role', 'role', 'role', 'sign-in', 'sign-in', 'sign-in', 'other', 'other', 'other']);
+      assert.equal(cliModeKind('ramrolearn'), 'role', 'spelt in any case, as the CLIs accept it');
     });
   });
 });

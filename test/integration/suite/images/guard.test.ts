@@ -1,11 +1,15 @@
-// One change at a time also for Import, Accept/Reject of shared images and the Jobs view's Cancel: a
-// second one while the first is in flight is refused in words and sends nothing.
+// One change at a time also for Import, Import from File, Accept/Reject of shared images and the Jobs view's
+// Cancel: a second one while the first is in flight is refused in words and sends nothing.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { SharedImageNode, SharedWithMeNode } from '../../../../src/tree/sharedWithMe';
 import { api, children, ownImages, sandboxRegion, until } from '../helpers';
 import { testInput } from '../../userInput/testUserInput';
+import { MiB, qcow2, transferOf } from '../transfers/files';
 
 function said(pattern: RegExp): boolean {
   return testInput.notifications.some((n) => pattern.test(n.message));
@@ -65,5 +69,31 @@ describe('One change at a time: import, accept/reject, cancel (real extension ho
     assert.ok(said(/is already being cancelled/), testInput.notifications.map((n) => n.message).join(' | '));
     await until('the copy to be cancelled', () => job.state === 'cancelled' || undefined);
     assert.equal(job.reason, 'cancelled');
+  });
+  it('a second Import from File of the same file into a region while its upload runs is refused, one upload', async () => {
+    const region = await sandboxRegion(a, 'alibaba', 'cn-hangzhou');
+    const emulator = await a.sandbox();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cie-guard-'));
+    // The first part is held (until the emulator's hang time): the first upload stays running while the second is tried.
+    emulator.faults.add({ kind: 'timeout', cloud: 'alibaba', operation: 'UploadPart', times: 1 });
+    try {
+      const file = qcow2(dir, 'guard-file.qcow2', 3 * MiB);
+      const mark = emulator.requestLog.length;
+      const answers = [vscode.Uri.file(file), 'cie-images-cn-hangzhou', 'ci-guard-file', 'linux', 'Ubuntu', 'x86_64'];
+      testInput.script(...answers);
+      await vscode.commands.executeCommand('cloudImageExplorer.importFromFile', region);
+      const first = transferOf(a, file);
+      assert.equal(first?.status, 'running', 'the first upload runs');
+      testInput.script(...answers);
+      await vscode.commands.executeCommand('cloudImageExplorer.importFromFile', region);
+      assert.ok(said(/"imports\/guard-file\.qcow2" is still being uploaded to bucket "cie-images-cn-hangzhou" for an import/), testInput.notifications.map((n) => n.message).join(' | '));
+      const sent = emulator.requestsSince(mark).filter((r) => r.cloud === 'alibaba' && /^(HeadObject|InitiateMultipartUpload)$/.test(r.operation));
+      assert.deepEqual(sent.map((r) => r.operation), ['HeadObject', 'InitiateMultipartUpload'], 'the second asked and sent nothing to the bucket');
+      assert.equal(a.transfers.list().filter((j) => j.local === file).length, 1, 'one upload');
+      await a.transfers.cancel(first!.id);
+    } finally {
+      emulator.faults.clear();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
