@@ -284,30 +284,27 @@ export class RegionNode implements Node {
     // end. The spoken label says the same in words ("50 of 420 images loaded", not "50/420").
     const parts: string[] = [];
     let spoken = this.region.name;
-    const say = (words: string): void => {
-      spoken = spokenPair(spoken, words);
+    const show = (shown: string, said = shown): void => {
+      parts.push(shown);
+      spoken = spokenPair(spoken, said);
     };
     if (loader.total !== undefined) {
       const [loaded, total] = [formatNumber(loader.items.length), formatNumber(loader.total)];
-      parts.push(`${loaded}/${total}`);
-      say(vscode.l10n.t('{0} of {1} images loaded', loaded, total));
+      show(`${loaded}/${total}`, vscode.l10n.t('{0} of {1} images loaded', loaded, total));
     } else if (view.serverCount !== undefined) {
-      parts.push(vscode.l10n.t('{0} match', formatNumber(view.serverCount)));
-      say(parts[0]!);
+      show(vscode.l10n.t('{0} match', formatNumber(view.serverCount)));
     }
     const matching = loader.items.length ? this.matching() : undefined;
     if (matching !== undefined) {
-      parts.push(matching ? vscode.l10n.t('{0} shown by the filter', formatNumber(matching)) : vscode.l10n.t('no loaded image matches'));
-      say(parts[parts.length - 1]!);
+      show(matching ? vscode.l10n.t('{0} shown by the filter', formatNumber(matching)) : vscode.l10n.t('no loaded image matches'));
     }
     if (view.cloudFilter) {
-      parts.push(view.cloudFilter.short);
       item.tooltip = vscode.l10n.t('Cloud filter: {0}', view.cloudFilter.full);
-      say(item.tooltip);
+      show(view.cloudFilter.short, item.tooltip);
     }
-    parts.push(this.region.id);
+    show(this.region.id);
     item.description = parts.join(' · ');
-    item.accessibilityInformation = { label: spokenPair(spoken, this.region.id) };
+    item.accessibilityInformation = { label: spoken };
     item.iconPath = new vscode.ThemeIcon(view.cloudFilter ? 'filter' : 'globe');
     item.contextValue = `region cloud-${this.account.cloud}${view.cloudFilter ? ' cloudFiltered' : ''}${FILE_TRANSFERS[this.account.cloud] ? ' can-importFile' : ''}`;
     return item;
