@@ -53,6 +53,13 @@ export class ErrorNode implements Node {
   }
 }
 
+/** How an empty-state row looks besides its label, where it differs from the plain "info" row. */
+export interface EmptyLook {
+  readonly description?: string;
+  readonly tooltip?: string;
+  readonly icon?: string;
+}
+
 export class EmptyNode implements Node {
   readonly kind = 'empty' as const;
   readonly id: string;
@@ -62,6 +69,7 @@ export class EmptyNode implements Node {
     readonly label: string,
     /** What a click does, if anything. */
     readonly command?: vscode.Command,
+    readonly look: EmptyLook = {},
   ) {
     this.id = `${parent.id}/empty`;
   }
@@ -69,18 +77,29 @@ export class EmptyNode implements Node {
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('info');
+    item.iconPath = new vscode.ThemeIcon(this.look.icon ?? 'info');
+    item.description = this.look.description;
+    item.tooltip = this.look.tooltip;
     item.contextValue = 'empty';
     item.command = this.command;
     return item;
   }
 }
 
-/** What an account whose regions are all hidden shows: a click chooses again. */
-export function hiddenRegionsNode(account: Node): EmptyNode {
-  return new EmptyNode(account, vscode.l10n.t('All regions are hidden. Click to choose which to show.'), {
-    command: 'cloudImageExplorer.showHideRegions',
-    title: vscode.l10n.t('Show/Hide Regions…'),
-    arguments: [account],
+/**
+ * What an account shows while some of its regions are hidden: after the regions it shows, a row that counts
+ * the hidden ones ("12 regions hidden", in the label, which the sidebar cuts last); when all are hidden, that
+ * row alone. A click chooses again (Show/Hide Regions…).
+ */
+export function hiddenRegionsNode(account: Node, hidden: number, total: number): EmptyNode {
+  const command = { command: 'cloudImageExplorer.showHideRegions', title: vscode.l10n.t('Show/Hide Regions…'), arguments: [account] };
+  if (hidden >= total) {
+    return new EmptyNode(account, vscode.l10n.t('All regions are hidden. Click to choose which to show.'), command);
+  }
+  const label = hidden === 1 ? vscode.l10n.t('1 region hidden') : vscode.l10n.t('{0} regions hidden', formatNumber(hidden));
+  return new EmptyNode(account, label, command, {
+    description: vscode.l10n.t('Show/Hide Regions…'),
+    tooltip: vscode.l10n.t('{0} of {1} regions are shown. Click to choose which this account shows.', formatNumber(total - hidden), formatNumber(total)),
+    icon: 'eye-closed',
   });
 }

@@ -1,13 +1,14 @@
 // The tree's nodes: Accounts -> Regions -> Images, each loading its own children (lazily, errors and empty
 // states as nodes, "Load more…" while pages remain); the leaves are in leafNodes.ts and imageNode.ts.
 import * as vscode from 'vscode';
-import type { FilterSupport } from '../providers/core/filters';
+import { isEmptyFilter, type FilterSupport } from '../providers/core/filters';
 import type { AccountConfig, Image, Region } from '../providers/core/model';
 import { FILE_TRANSFERS } from '../providers/rules/capabilities';
-import { accountLabel, cloudLabel } from '../util/clouds';
+import { accountLabel, accountSpoken, cloudLabel, spokenPair } from '../util/clouds';
 import { explain, logLine, userMessage } from '../util/errors';
 import { formatNumber } from '../util/format';
 import type { ImagePredicate } from './filter';
+import { fullFilterText, shortFilterText } from './filterText';
 import { GroupNode } from './groupNode';
 import { ImageLoader, providerSource } from './imageLoader';
 import { ImageNode } from './imageNode';
@@ -91,7 +92,11 @@ export class AccountNode implements Node {
     // here: a redraw of the account as its regions are listed races their own expansion (one restored
     // after a reload stays empty).
     this.countShown();
-    return shown.size ? this.regionNodes.filter((r) => shown.has(r.region.id)) : [hiddenRegionsNode(this)];
+    // While some regions are hidden, a last row says how many and chooses again: the choice shows at any
+    // width, where the account's description may be cut.
+    const hidden = this.regions.length - shown.size;
+    const regionNodes = this.regionNodes.filter((r) => shown.has(r.region.id));
+    return hidden ? [...regionNodes, hiddenRegionsNode(this, hidden, this.regions.length)] : regionNodes;
   }
 
   private imageLoader(regionId: string): ImageLoader {
@@ -104,25 +109,35 @@ export class AccountNode implements Node {
   }
 
   treeItem(): vscode.TreeItem {
-    // The cloud is in the label (as in every picker), so that the four sandbox accounts, or two accounts of
-    // one name, are told apart at any sidebar width and by a screen reader; the description is what varies.
-    const label = accountLabel(this.account);
+    // The label is the account's identity with its cloud (as in every picker), so that the four sandbox
+    // accounts, or two accounts of one name, read apart at any sidebar width and to a screen reader. The
+    // description is only its state, most telling first: how many regions it shows, then its own cloud
+    // filter. "Sandbox" and the beaker say it is the emulator; the tooltip and the spoken label say it in words.
+    const { account } = this;
+    const label = accountLabel(account);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const hint = this.hint();
-    const parts = [hint, this.account.sandbox ? vscode.l10n.t('emulator') : undefined].filter((p): p is string => p !== undefined);
-    item.description = parts.join(' · ');
-    item.accessibilityInformation = { label: [label, ...parts].join(', ') };
-    item.iconPath = new vscode.ThemeIcon(this.account.sandbox ? 'beaker' : 'account');
-    // "cloudFiltered" while a cloud filter may narrow one of its regions: only then is Clear Cloud Filter offered.
-    const filtered = this.ctx.state.cloudFiltered(this.account.id, this.support) ? ' cloudFiltered' : '';
-    item.contextValue = `account cloud-${this.account.cloud}${this.account.sandbox ? ' sandbox' : ''}${filtered}`;
-    item.tooltip = this.account.sandbox
-      ? vscode.l10n.t('The built-in sandbox: a local emulator of the cloud API, no keys needed.')
-      : `${this.account.name} (${cloudLabel(this.account.cloud)})`;
+    const own = this.ctx.state.cloudFilter({ accountId: account.id });
+    const filter = own && !isEmptyFilter(own) ? own : undefined;
+    item.description = [hint, filter && shortFilterText(account.cloud, filter)].filter((p) => p !== undefined).join(' · ') || undefined;
+    let spoken = accountSpoken(account);
+    const tooltip = [account.sandbox ? `${label}\n\n${vscode.l10n.t('The built-in sandbox: a local emulator of the cloud API, no keys needed.')}` : `${account.name} (${cloudLabel(account.cloud)})`];
     if (hint) {
-      item.tooltip += `\n\n${vscode.l10n.t('Some regions are hidden: "Show/Hide Regions…" chooses which this account shows.')}`;
+      spoken = spokenPair(spoken, hint);
+      tooltip.push(vscode.l10n.t('Some regions are hidden: "Show/Hide Regions…" chooses which this account shows.'));
     }
+    if (filter) {
+      const words = vscode.l10n.t('Cloud filter: {0}', fullFilterText(account.cloud, filter, 'region'));
+      spoken = spokenPair(spoken, words);
+      tooltip.push(words);
+    }
+    item.accessibilityInformation = { label: spoken };
+    item.tooltip = tooltip.join('\n\n');
+    item.iconPath = new vscode.ThemeIcon(account.sandbox ? 'beaker' : 'account');
+    // "cloudFiltered" while a cloud filter may narrow one of its regions: only then is Clear Cloud Filter offered.
+    const filtered = this.ctx.state.cloudFiltered(account.id, this.support) ? ' cloudFiltered' : '';
+    item.contextValue = `account cloud-${account.cloud}${account.sandbox ? ' sandbox' : ''}${filtered}`;
     return item;
   }
 
@@ -265,23 +280,31 @@ export class RegionNode implements Node {
     const item = new vscode.TreeItem(this.region.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const { loader, view } = this;
-    // What varies first (counts, the filters), the region's ID last: the sidebar cuts the description's end.
+    // What varies first (counts, the cloud filter), the region's ID last: the sidebar cuts the description's
+    // end. The spoken label says the same in words ("50 of 420 images loaded", not "50/420").
     const parts: string[] = [];
+    let spoken = this.region.name;
+    const show = (shown: string, said = shown): void => {
+      parts.push(shown);
+      spoken = spokenPair(spoken, said);
+    };
     if (loader.total !== undefined) {
-      parts.push(`${formatNumber(loader.items.length)}/${formatNumber(loader.total)}`);
+      const [loaded, total] = [formatNumber(loader.items.length), formatNumber(loader.total)];
+      show(`${loaded}/${total}`, vscode.l10n.t('{0} of {1} images loaded', loaded, total));
     } else if (view.serverCount !== undefined) {
-      parts.push(vscode.l10n.t('{0} match', formatNumber(view.serverCount)));
+      show(vscode.l10n.t('{0} match', formatNumber(view.serverCount)));
     }
     const matching = loader.items.length ? this.matching() : undefined;
     if (matching !== undefined) {
-      parts.push(matching ? vscode.l10n.t('{0} shown by the filter', formatNumber(matching)) : vscode.l10n.t('no loaded image matches'));
+      show(matching ? vscode.l10n.t('{0} shown by the filter', formatNumber(matching)) : vscode.l10n.t('no loaded image matches'));
     }
     if (view.cloudFilter) {
-      parts.push(view.cloudFilter.short);
       item.tooltip = vscode.l10n.t('Cloud filter: {0}', view.cloudFilter.full);
+      show(view.cloudFilter.short, item.tooltip);
     }
-    parts.push(this.region.id);
+    show(this.region.id);
     item.description = parts.join(' · ');
+    item.accessibilityInformation = { label: spoken };
     item.iconPath = new vscode.ThemeIcon(view.cloudFilter ? 'filter' : 'globe');
     item.contextValue = `region cloud-${this.account.cloud}${view.cloudFilter ? ' cloudFiltered' : ''}${FILE_TRANSFERS[this.account.cloud] ? ' can-importFile' : ''}`;
     return item;

@@ -18,3 +18,17 @@ export function cloudLabel(cloud: CloudKind): string {
 export function accountLabel(account: { readonly name: string; readonly cloud: CloudKind }): string {
   return `${account.name} · ${cloudLabel(account.cloud)}`;
 }
+
+/**
+ * An account as a screen reader says it: its name and cloud as words (not "·"), and for a sandbox that it
+ * talks to a local emulator (which sighted users read from the beaker icon and the tooltip).
+ */
+export function accountSpoken(account: { readonly name: string; readonly cloud: CloudKind; readonly sandbox?: boolean }): string {
+  const cloud = cloudLabel(account.cloud);
+  return account.sandbox ? vscode.l10n.t('{0}, {1}, local emulator', account.name, cloud) : spokenPair(account.name, cloud);
+}
+
+/** Two phrases a screen reader says in a row, with the display language's comma. */
+export function spokenPair(first: string, second: string): string {
+  return vscode.l10n.t('{0}, {1}', first, second);
+}

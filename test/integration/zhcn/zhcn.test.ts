@@ -49,8 +49,10 @@ describe('简体中文 (zh-cn) in the real extension host', () => {
   it('shows the tree in Chinese down to the images: accounts, regions, states, types, dates and sizes', async () => {
     const account = (await children(a)).find((n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.cloud === 'alibaba')!;
     assert.equal(label(account), '沙箱 · 阿里云 ECS');
-    assert.equal(description(account), '模拟器');
-    assert.equal(tooltip(a, account), '内置沙箱：云 API 的本地模拟器，无需密钥。');
+    // "Sandbox" and the beaker say it is the emulator; the tooltip and the spoken label say it in words.
+    assert.equal(description(account), '');
+    assert.equal(account.treeItem().accessibilityInformation?.label, '沙箱，阿里云 ECS，本地模拟器');
+    assert.equal(tooltip(a, account), '沙箱 · 阿里云 ECS\n\n内置沙箱：云 API 的本地模拟器，无需密钥。');
     const regions = (await children(a, account)).filter((n): n is RegionNode => n.kind === 'region');
     assert.ok(regions.map(label).includes('华东1（杭州）'), regions.map(label).join(', '));
 

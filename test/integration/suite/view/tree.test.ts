@@ -45,7 +45,7 @@ describe('Images tree over the sandbox (real extension host)', () => {
     const account = await sandboxAccount(a);
     // The cloud is in the label: the four sandbox accounts read apart at any width.
     assert.equal(label(account), 'Sandbox · Alibaba Cloud ECS');
-    assert.equal(account.treeItem().accessibilityInformation?.label, 'Sandbox · Alibaba Cloud ECS, emulator');
+    assert.equal(account.treeItem().accessibilityInformation?.label, 'Sandbox, Alibaba Cloud ECS, local emulator');
     const regions = (await children(a, account)).filter((n) => n.kind === 'region');
     assert.ok(regions.length >= 3, `${regions.length} regions`);
     assert.ok(regions.map(label).includes('China (Hangzhou)'));
