@@ -251,11 +251,11 @@ async function targetOf(ctx: CommandContext, node: unknown): Promise<{ account: 
     return { account: node.account, scope: { accountId: node.account.id, regionId: node.region.id }, where: node.region.name };
   }
   if (node instanceof AccountNode) {
-    return { account: node.account, scope: { accountId: node.account.id }, where: node.account.name };
+    return { account: node.account, scope: { accountId: node.account.id }, where: accountLabel(node.account) };
   }
   const items = ctx.accounts.list().map((account) => ({ label: accountLabel(account), data: account }));
   const account = (await ctx.ui.pick(items, { title: vscode.l10n.t('Filter in Cloud'), placeHolder: vscode.l10n.t('The account whose regions to filter') })).data;
-  return { account, scope: { accountId: account.id }, where: account.name };
+  return { account, scope: { accountId: account.id }, where: accountLabel(account) };
 }
 
 /** Filter in Cloud…: asks step by step, then filters the region (or every region of the account) on the server. */

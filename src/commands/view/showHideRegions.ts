@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AccountNode } from '../../tree/nodes';
 import type { CommandContext } from '../shared/context';
 import { pickAccount } from '../shared/pickers';
+import { accountLabel } from '../../util/clouds';
 
 export async function showHideRegions(ctx: CommandContext, node?: unknown): Promise<void> {
   const title = vscode.l10n.t('Show/Hide Regions');
@@ -19,7 +20,7 @@ export async function showHideRegions(ctx: CommandContext, node?: unknown): Prom
   const shown = new Set(ctx.regions.visible(account.account.id, regions).map((r) => r.id));
   const chosen = await ctx.ui.pickMany(
     regions.map((r) => ({ label: r.name, description: r.id, picked: shown.has(r.id), data: r.id })),
-    { title: vscode.l10n.t('{0}: Show/Hide Regions', account.account.name), placeHolder: vscode.l10n.t('Select the regions to show') },
+    { title: vscode.l10n.t('{0}: Show/Hide Regions', accountLabel(account.account)), placeHolder: vscode.l10n.t('Select the regions to show') },
   );
   await ctx.regions.choose(account.account.id, chosen.map((c) => c.data), regions.length);
 }
