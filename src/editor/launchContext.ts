@@ -1,18 +1,20 @@
-// What a file says around an image ID about where and on what it is launched: the region and the
-// instance type written beside it. The reader finds the nearest enclosing block ({…} in Terraform,
+// What a file says around an image ID about where and on what it is launched: the region, the
+// instance type and the system disk size written beside it. The reader finds the nearest enclosing block ({…} in Terraform,
 // Packer, JSON templates; an indentation level in YAML) and reads its `key = "value"` / `key: value`
 // pairs; the region may also come from an outer block or from the file's `provider "…"` block (the one
 // the resource names with `provider = alicloud.hz`, else the one without an alias). A plain
 // character walk over a bounded window around the ID (no regular expression runs on the text), so the
 // cost is linear and bounded whatever the text holds. Plain Node, unit-tested.
 import type { CloudKind } from '../providers/core/model';
-import { LAUNCH_KEYS, launchKey, plainValue } from '../providers/rules/launchKeys';
+import { LAUNCH_KEYS, diskSizeValue, launchKey, plainValue } from '../providers/rules/launchKeys';
 
 export interface LaunchContext {
   /** The region the file launches the image in, where it says so with a literal value. */
   readonly region?: string;
   /** The instance type (flavor) written beside the image ID. */
   readonly instanceType?: string;
+  /** The size of the system disk written beside the image ID, in GiB. */
+  readonly systemDiskGiB?: number;
 }
 
 /** How far from the ID the reader looks, each way. */
@@ -33,6 +35,8 @@ type Pairs = Map<string, string>;
 const isKeyChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+/** A bare number in HCL (`system_disk_size = 40`) is a literal, not an expression. */
+const isWholeNumber = (v: string): boolean => /^\d{1,9}$/.test(v);
 
 /** The offsets of the `{` enclosing `at`, outermost first, from a walk over [from, at) that skips strings and comments. */
 function openBraces(text: string, from: number, at: number): number[] {
@@ -83,7 +87,7 @@ function token(text: string, i: number, limit: number): { value: string; end: nu
   return j > i ? { value: text.slice(i, j), end: j, quoted: false } : undefined;
 }
 
-/** `key = "v"`, `"key": "v"` or `key: v` at `i`: the pair and where it ends. A `=` value counts only quoted (else it is an expression). */
+/** `key = "v"`, `"key": "v"` or `key: v` at `i`: the pair and where it ends. A `=` value counts only quoted or a whole number (else it is an expression). */
 function pairAt(text: string, i: number, limit: number): { key: string; value?: string; end: number } | undefined {
   const key = token(text, i, limit);
   if (!key) {
@@ -103,7 +107,8 @@ function pairAt(text: string, i: number, limit: number): { key: string; value?: 
   }
   const value = token(text, j, limit);
   // A Terraform `provider = alicloud.hz` is a reference, not an expression: read bare.
-  const literal = value && (value.quoted || sep === ':' || launchKey(key.value) === PROVIDER_KEY) && plainValue(value.value) ? value.value : undefined;
+  const bare = value && (sep === ':' || launchKey(key.value) === PROVIDER_KEY || isWholeNumber(value.value));
+  const literal = value && (value.quoted || bare) && plainValue(value.value) ? value.value : undefined;
   return { key: key.value, value: literal, end: value ? value.end : j };
 }
 
@@ -274,7 +279,10 @@ export class LaunchContextReader {
     const braces = openBraces(text, Math.max(0, at - WINDOW), at);
     const limit = Math.min(text.length, at + WINDOW);
     const levels = braces.length ? braces.slice(-MAX_LEVELS).reverse().map((open) => blockPairs(text, open, limit)) : indentPairs(text, at);
-    const instanceType = first(levels[0] ?? new Map(), keys.instanceType);
+    const own = levels[0] ?? new Map<string, string>();
+    const instanceType = first(own, keys.instanceType);
+    const disk = first(own, keys.systemDisk);
+    const systemDiskGiB = disk === undefined ? undefined : diskSizeValue(disk);
     let region: string | undefined;
     for (const pairs of levels) {
       region ??= first(pairs, keys.region);
@@ -288,6 +296,6 @@ export class LaunchContextReader {
       // A resource created with an aliased provider block launches in that block's region, else in the default block's.
       region = regions.get(aliasOf(levels, keys.providers));
     }
-    return { ...(region ? { region } : {}), ...(instanceType ? { instanceType } : {}) };
+    return { ...(region ? { region } : {}), ...(instanceType ? { instanceType } : {}), ...(systemDiskGiB === undefined ? {} : { systemDiskGiB }) };
   }
 }

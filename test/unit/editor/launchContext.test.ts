@@ -8,7 +8,7 @@ import type { CloudKind } from '../../../src/providers/core/model';
 const ALI = 'm-bp1g7004ksh0oeuco9v0';
 const HW = '8f2c1d3e-4b5a-4c6d-9e7f-0a1b2c3d4e5f';
 
-function contextOf(text: string, id: string, cloud: CloudKind = 'alibaba'): { region?: string; instanceType?: string } {
+function contextOf(text: string, id: string, cloud: CloudKind = 'alibaba'): { region?: string; instanceType?: string; systemDiskGiB?: number } {
   const at = text.indexOf(id);
   assert.ok(at >= 0);
   return new LaunchContextReader(text).at(at, cloud);
@@ -116,6 +116,32 @@ describe('Launch context around an image ID', () => {
     assert.deepEqual(contextOf(ros, ALI), { region: 'cn-hangzhou', instanceType: 'ecs.g7.large' });
     const list = ['servers:', '  - name: a', '    zone: pek3', `    image_id: img-4x9kq2m7`, '    instance_type: c1m1', ''].join('\n');
     assert.deepEqual(contextOf(list, 'img-4x9kq2m7', 'qingcloud'), { region: 'pek3', instanceType: 'c1m1' });
+  });
+
+  it('reads the system disk size written beside the ID: Terraform (a bare number), ROS JSON and YAML, RFS', () => {
+    const tf = `resource "alicloud_instance" "w" {\n  image_id         = "${ALI}"\n  instance_type    = "ecs.g7.large"\n  system_disk_size = 20\n}\n`;
+    assert.deepEqual(contextOf(tf, ALI), { instanceType: 'ecs.g7.large', systemDiskGiB: 20 });
+    const quoted = `resource "huaweicloud_compute_instance" "a" {\n  image_id = "${HW}"\n  system_disk_size = "40"\n}\n`;
+    assert.deepEqual(contextOf(quoted, HW, 'huawei'), { systemDiskGiB: 40 });
+    const ros = JSON.stringify({ Resources: { Web: { Type: 'ALIYUN::ECS::Instance', Properties: { ImageId: ALI, SystemDiskSize: 60, InstanceType: 'ecs.g7.large' } } } }, undefined, 2);
+    assert.deepEqual(contextOf(ros, ALI), { instanceType: 'ecs.g7.large', systemDiskGiB: 60 });
+    const api = JSON.stringify({ RegionId: 'cn-beijing', ImageId: ALI, 'SystemDisk.Size': '80' });
+    assert.deepEqual(contextOf(api, ALI), { region: 'cn-beijing', systemDiskGiB: 80 });
+    const yaml = ['instances:', '  - name: web', `    imageId: ${ALI}`, '    systemDiskSize: 100', '    dataDisk:', '      size: 500', ''].join('\n');
+    assert.deepEqual(contextOf(yaml, ALI), { systemDiskGiB: 100 });
+  });
+
+  it('reads no system disk size from an expression, a fraction, a nested block or a cloud without one', () => {
+    const expr = `resource "alicloud_instance" "w" {\n  image_id = "${ALI}"\n  system_disk_size = var.disk\n}\n`;
+    assert.deepEqual(contextOf(expr, ALI), {});
+    const odd = `resource "alicloud_instance" "w" {\n  image_id = "${ALI}"\n  system_disk_size = "40.5"\n}\n`;
+    assert.deepEqual(contextOf(odd, ALI), {});
+    const zero = `resource "alicloud_instance" "w" {\n  image_id = "${ALI}"\n  system_disk_size = 0\n}\n`;
+    assert.deepEqual(contextOf(zero, ALI), {});
+    const nested = `resource "alicloud_instance" "w" {\n  image_id = "${ALI}"\n  data_disks {\n    system_disk_size = 20\n  }\n}\n`;
+    assert.deepEqual(contextOf(nested, ALI), {}, "a nested block's keys are not the resource's");
+    const qc = `resource "qingcloud_instance" "q" {\n  image_id = "img-4x9kq2m7"\n  system_disk_size = 20\n}\n`;
+    assert.deepEqual(contextOf(qc, 'img-4x9kq2m7', 'qingcloud'), {}, 'QingCloud names no smallest system disk');
   });
 
   it('says nothing where the file says nothing, and reads hostile text in a bounded walk', () => {
