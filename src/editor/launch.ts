@@ -96,6 +96,7 @@ export class LaunchChecks {
   reset(): void {
     this.kept.clear();
     this.byDoc.clear();
+    this.newest.reset();
   }
 
   /** Checks a document version's IDs (looked up already: `peek`), with the checks turned on. */
