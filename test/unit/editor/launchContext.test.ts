@@ -144,6 +144,27 @@ describe('Launch context around an image ID', () => {
     assert.deepEqual(contextOf(qc, 'img-4x9kq2m7', 'qingcloud'), {}, 'QingCloud names no smallest system disk');
   });
 
+  it('reads every ID of a minified one-line template of many, asked in file order, and the same asked in any order', () => {
+    const ids = Array.from({ length: 600 }, (_, i) => `m-bp${String(i).padStart(18, '0')}`);
+    // A window's start falls inside a string here (a walk from it would take strings for code): the walk goes on from the last ID.
+    const text = JSON.stringify(ids.map((id) => ({ RegionId: 'cn-hangzhou', ImageId: id, InstanceType: 'ecs.g7.large', 'SystemDisk.Size': 40 })));
+    assert.ok(text.length > 4 * 16 * 1024 && !text.includes('\n'), 'several windows long, one line');
+    const braced = JSON.stringify(ids.map((id, i) => ({ Name: `web {${i}} "x" }`, ImageId: id, InstanceType: 'ecs.g7.large' })));
+    const bracedReader = new LaunchContextReader(braced);
+    ids.forEach((id) => assert.deepEqual(bracedReader.at(braced.indexOf(id), 'alibaba'), { instanceType: 'ecs.g7.large' }, `braces and quotes in strings: ${id}`));
+    const want = { region: 'cn-hangzhou', instanceType: 'ecs.g7.large', systemDiskGiB: 40 };
+    const reader = new LaunchContextReader(text);
+    ids.forEach((id) => assert.deepEqual(reader.at(text.indexOf(id), 'alibaba'), want, id));
+    // A Terraform file read backwards, then the visible middle first and the rest after (the launch checks' order).
+    const tf = ids.map((id, i) => `resource "alicloud_instance" "r${i}" {\n  image_id = "${id}"\n  instance_type = "ecs.g${i % 9}.large"\n}\n`).join('');
+    const forward = new LaunchContextReader(tf);
+    const inOrder = ids.map((id) => forward.at(tf.indexOf(id), 'alibaba'));
+    const mixed = new LaunchContextReader(tf);
+    const order = [...ids.keys()].slice(300, 320).concat([...ids.keys()].reverse());
+    order.forEach((n) => assert.deepEqual(mixed.at(tf.indexOf(ids[n]!), 'alibaba'), inOrder[n], ids[n]));
+    assert.deepEqual(inOrder[599], { instanceType: 'ecs.g5.large' });
+  });
+
   it('says nothing where the file says nothing, and reads hostile text in a bounded walk', () => {
     assert.deepEqual(contextOf(`image: ${ALI}\n`, ALI), {});
     const hostile = `${'{"a":"\\"'.repeat(50_000)}${'{'.repeat(200_000)} image_id = "${ALI}" ${'}'.repeat(200_000)}region = "x y"`;
