@@ -2,6 +2,7 @@
 // (the tree's own commands, reached through small editor commands that find the image's node first).
 import * as vscode from 'vscode';
 import { imageRefusal } from '../providers/rules/capabilities';
+import { LAUNCH_KEYS } from '../providers/rules/launchKeys';
 import { accountLabel, cloudLabel } from '../util/clouds';
 import { userMessage } from '../util/errors';
 import { formatGiB, formatList } from '../util/format';
@@ -112,8 +113,17 @@ export function hoverText(ref: IdRef, lookup: Lookup): vscode.MarkdownString {
 function absentText(ref: IdRef, lookup: Exclude<Lookup, { kind: 'found' }>): string {
   const cloud = cloudLabel(ref.cloud);
   switch (lookup.kind) {
-    case 'missing':
-      return vscode.l10n.t('Not found in any region of {0}.', formatList(lookup.searched.map(accountLabel)));
+    case 'missing': {
+      const searched = formatList(lookup.searched.map(accountLabel));
+      const shareCall = LAUNCH_KEYS[ref.cloud].shareCall;
+      return shareCall === undefined
+        ? vscode.l10n.t('Not found in any region of {0}.', searched)
+        : vscode.l10n.t(
+            'Not found in any region of {0}. It may be an image of another account that is not shared with {0}: ask its owner to share it with the account ID of {0} ({1}).',
+            searched,
+            shareCall,
+          );
+    }
     case 'failed':
       return vscode.l10n.t('Could not look up this {0} image: {1}', cloud, userMessage(lookup.error));
     case 'noAccount':
@@ -121,7 +131,18 @@ function absentText(ref: IdRef, lookup: Exclude<Lookup, { kind: 'found' }>): str
   }
 }
 
-function notFoundText(ref: IdRef): string {
+/** Why no account finds an ID; where another account's image is unseen until shared, that it may be one, and what to do. */
+function notFoundText(ref: IdRef, lookup: Extract<Lookup, { kind: 'missing' }>): string {
+  const shareCall = LAUNCH_KEYS[ref.cloud].shareCall;
+  if (shareCall !== undefined) {
+    return vscode.l10n.t(
+      "No configured {0} account can find the image {1}: it was deleted, or it is an image of another account that is not shared with {2}. Another account's custom image is seen only once its owner shares it: ask the owner to share it with the account ID of {2} ({3}), or add the owner's account.",
+      cloudLabel(ref.cloud),
+      ref.id,
+      formatList(lookup.searched.map(accountLabel)),
+      shareCall,
+    );
+  }
   return vscode.l10n.t(
     'No configured {0} account can find the image {1}: it was deleted, or it lives in an account that is not configured.',
     cloudLabel(ref.cloud),
@@ -140,7 +161,7 @@ export function diagnosticNeeded(lookup: Extract<Lookup, { kind: 'found' }>): bo
 export function diagnosticFor(ref: IdRef, lookup: Lookup | undefined, range: vscode.Range): vscode.Diagnostic | undefined {
   let diagnostic: vscode.Diagnostic | undefined;
   if (lookup?.kind === 'missing') {
-    diagnostic = new vscode.Diagnostic(range, notFoundText(ref), vscode.DiagnosticSeverity.Warning);
+    diagnostic = new vscode.Diagnostic(range, notFoundText(ref, lookup), vscode.DiagnosticSeverity.Warning);
     diagnostic.code = DIAGNOSTIC_CODES.notFound;
   } else if (lookup?.kind === 'found' && diagnosticNeeded(lookup)) {
     const [{ account, image }] = lookup.hits as [ImageHit];

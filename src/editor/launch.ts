@@ -1,63 +1,71 @@
 // Launch-ready checks of the image IDs in a file, against what the file says around each one (see
 // launchContext.ts): the image is in the region the file launches in (else Copy to Region…, with the
-// destination's quota where the cloud has one), the instance type written beside it can launch it, and
-// an image shared with this project was accepted (Huawei). Requests are batched and kept: one per
-// account, region and 100 IDs (per instance type for the type check), one shared-images listing and
-// one quota read per account and region, all kept for a while and asked again on save.
+// destination's quota where the cloud has one), the instance type written beside it can launch it, the
+// system disk written beside it is at least the image's smallest one, and an image shared with this
+// project was accepted (Huawei). Every ID of the file is checked: those on screen first, then the rest,
+// in slices, stopped when the document changes. Requests are batched and kept: one per account, region
+// and 100 IDs (per instance type for the type check), one shared-images listing and one quota read per
+// account and region, all kept for a while and asked again on save.
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
 import type { AccountConfig, CloudKind, Image, Region } from '../providers/core/model';
 import type { ImageProvider } from '../providers/core/provider';
-import type { Membership } from '../providers/core/operations';
-import { cloudLabel } from '../util/clouds';
+import type { ReceivedImage } from '../providers/core/operations';
 import { isCancellation, logLine } from '../util/errors';
 import type { Log } from '../util/log';
-import type { ImageTarget } from './describe';
 import { LaunchContextReader, type LaunchContext } from './launchContext';
+import { LAUNCH_CODES, diskFinding, quotaFinding, shareFinding, typeFinding, unknownRegionFinding, unknownTypeFinding, wrongRegionFinding, type LaunchFinding } from './launchFindings';
+import { visibleFirst } from './launchOrder';
 import type { IdRef, ImageHit, Lookup } from './lookup';
 import { NewestImages, newestMessage, type LoadedImages } from './newest';
 import type { IdMatch } from './scan';
 import { Slicer } from './slices';
 
 /** The checks a setting each turns off (`cloudImageExplorer.imageIds.checks.<name>`). */
-export type LaunchCheck = 'availability' | 'region' | 'instanceType' | 'sharing' | 'quota';
-export const LAUNCH_CHECKS: readonly LaunchCheck[] = ['availability', 'region', 'instanceType', 'sharing', 'quota'];
+export type LaunchCheck = 'availability' | 'region' | 'instanceType' | 'systemDisk' | 'sharing' | 'quota';
+export const LAUNCH_CHECKS: readonly LaunchCheck[] = ['availability', 'region', 'instanceType', 'systemDisk', 'sharing', 'quota'];
 
-export const LAUNCH_CODES = {
-  wrongRegion: 'image-wrong-region',
-  unknownRegion: 'unknown-region',
-  instanceType: 'image-instance-type',
-  unknownInstanceType: 'unknown-instance-type',
-  notAccepted: 'image-not-accepted',
-  rejected: 'image-share-rejected',
-  quota: 'region-image-quota',
-  newer: 'image-newer-available',
-} as const;
+export { LAUNCH_CODES, type LaunchFinding } from './launchFindings';
 
-export interface LaunchFinding {
-  readonly code: (typeof LAUNCH_CODES)[keyof typeof LAUNCH_CODES];
-  readonly message: string;
-  readonly warning: boolean;
-  /** Where the image is (Copy to Region…, Open Details). */
-  readonly hit?: ImageHit;
-  /** A share waiting for this project's answer (Accept). */
-  readonly pending?: ImageTarget;
-  /** The newest image of the same family or name prefix, to write in place of the ID (Replace with newest). */
-  readonly replacement?: Image;
-}
-
-/** At most this many IDs of a document are read for their context and checked (those first in the file). */
-const MAX_CHECKED = 500;
 /** How long an answer is kept before the clouds are asked again (a save asks at once). */
 const KEEP_MS = 5 * 60 * 1000;
 
 type Peek = (ref: IdRef) => Lookup | undefined;
 
-interface Item {
-  readonly match: IdMatch;
-  readonly context: LaunchContext;
-  readonly answer: Lookup;
+/** An ID with something to check: its answer, and what the file says around it (read when first asked, so those on screen are read first). */
+class Item {
+  private read?: LaunchContext;
+
+  constructor(
+    readonly match: IdMatch,
+    readonly answer: Lookup,
+    private readonly reader: LaunchContextReader,
+  ) {}
+
+  get context(): LaunchContext {
+    return (this.read ??= this.reader.at(this.match.start, this.match.cloud));
+  }
+}
+
+type Add = (item: Item, finding: LaunchFinding) => void;
+
+/** IDs found in one account and region, asked about with one instance type (and the system disk written beside them). */
+interface TypeGroup {
+  readonly account: AccountConfig;
+  readonly region: string;
+  readonly type: string;
+  readonly systemDiskGiB?: number;
+  readonly ids: Set<string>;
+  readonly items: Array<{ readonly item: Item; readonly hit: ImageHit }>;
+}
+
+/** The document's ranges on screen, as [from, to) offsets. */
+function shownOffsets(doc: vscode.TextDocument): Array<[number, number]> {
+  return vscode.window.visibleTextEditors
+    .filter((e) => e.document === doc)
+    .flatMap((e) => e.visibleRanges)
+    .map((r) => [doc.offsetAt(r.start), doc.offsetAt(r.end)]);
 }
 
 export class LaunchChecks {
@@ -88,48 +96,62 @@ export class LaunchChecks {
   reset(): void {
     this.kept.clear();
     this.byDoc.clear();
+    this.newest.reset();
   }
 
   /** Checks a document version's IDs (looked up already: `peek`), with the checks turned on. */
   async run(doc: vscode.TextDocument, matches: readonly IdMatch[], peek: Peek, on: ReadonlySet<LaunchCheck>, signal: AbortSignal, refresh: boolean): Promise<void> {
     const version = doc.version;
     const findings = new Map<number, LaunchFinding[]>();
-    if (on.has('region') || on.has('instanceType') || on.has('sharing') || on.has('availability')) {
+    if (LAUNCH_CHECKS.some((check) => check !== 'quota' && on.has(check))) {
       const items = await this.itemsOf(doc.getText(), matches, peek, signal);
       const add = (item: Item, finding: LaunchFinding): void => {
         findings.set(item.match.start, [...(findings.get(item.match.start) ?? []), finding]);
       };
-      if (on.has('availability')) {
-        await this.checkNewest(items, add, signal);
+      // The IDs on screen first, then all the others; the findings of each part kept once it is checked.
+      for (const part of await visibleFirst(items, shownOffsets(doc), new Slicer({ signal }))) {
+        if (!part.length) {
+          continue;
+        }
+        if (on.has('availability')) {
+          await this.checkNewest(part, add, signal);
+        }
+        if (on.has('sharing')) {
+          await this.checkSharing(part, add, signal, refresh);
+        }
+        await this.checkPlaces(part, on, add, signal, refresh);
+        this.keepFindings(doc, version, findings);
       }
-      if (on.has('sharing')) {
-        await this.checkSharing(items, add, signal, refresh);
-      }
-      await this.checkPlaces(items, on, add, signal, refresh);
     }
+    this.keepFindings(doc, version, findings);
+  }
+
+  private keepFindings(doc: vscode.TextDocument, version: number, findings: ReadonlyMap<number, readonly LaunchFinding[]>): void {
     if (!doc.isClosed && doc.version === version) {
       this.byDoc.set(doc.uri.toString(), { version, findings });
     }
   }
 
-  /** The IDs with something to check, each with what the file says around it, read in slices. */
+  /** Every ID of the document with something to check (found or missing), in slices; what the file says around each is read when a check asks. */
   private async itemsOf(text: string, matches: readonly IdMatch[], peek: Peek, signal: AbortSignal): Promise<Item[]> {
     const reader = new LaunchContextReader(text);
     const slicer = new Slicer({ signal });
     const items: Item[] = [];
-    for (const match of matches.slice(0, MAX_CHECKED)) {
+    for (const match of matches) {
       await slicer.tick();
       const answer = peek(match);
       if (answer?.kind === 'found' || answer?.kind === 'missing') {
-        items.push({ match, context: reader.at(match.start, match.cloud), answer });
+        items.push(new Item(match, answer, reader));
       }
     }
     return items;
   }
 
   /** Found IDs whose image is deprecated, unusable or older than the newest of its family or name (in its account and region). */
-  private async checkNewest(items: readonly Item[], add: (item: Item, f: LaunchFinding) => void, signal: AbortSignal): Promise<void> {
+  private async checkNewest(items: readonly Item[], add: Add, signal: AbortSignal): Promise<void> {
     const slicer = new Slicer({ signal });
+    // One answer per image and place: an ID written a thousand times is weighed once.
+    const asked = new Map<string, Image | undefined>();
     for (const item of items) {
       await slicer.tick();
       if (item.answer.kind !== 'found') {
@@ -137,8 +159,12 @@ export class LaunchChecks {
       }
       const { region } = item.context;
       const hit = item.answer.hits.find((h) => h.regionId === region) ?? item.answer.hits[0]!;
+      const key = `${hit.account.id}|${hit.regionId}|${hit.image.id}`;
       try {
-        const newest = await this.newest.newest(hit, signal);
+        if (!asked.has(key)) {
+          asked.set(key, await this.newest.newest(hit, signal));
+        }
+        const newest = asked.get(key);
         if (newest) {
           add(item, { code: LAUNCH_CODES.newer, message: newestMessage(hit, newest), warning: false, hit, replacement: newest });
         }
@@ -146,14 +172,22 @@ export class LaunchChecks {
         if (isCancellation(err)) {
           throw err;
         }
+        asked.set(key, undefined);
         this.log.warn(`Newest image like ${hit.image.id} in ${hit.regionId}: ${logLine(err)}`);
       }
     }
   }
 
   /** An ID no account finds: shared with a project of the cloud's accounts but not accepted (or rejected) there. */
-  private async checkSharing(items: readonly Item[], add: (item: Item, f: LaunchFinding) => void, signal: AbortSignal, refresh: boolean): Promise<void> {
-    for (const item of items.filter((i) => i.answer.kind === 'missing')) {
+  private async checkSharing(items: readonly Item[], add: Add, signal: AbortSignal, refresh: boolean): Promise<void> {
+    const slicer = new Slicer({ signal });
+    // Each account and region's received images by ID, listed once (and kept).
+    const byPlace = new Map<string, Map<string, ReceivedImage>>();
+    for (const item of items) {
+      await slicer.tick();
+      if (item.answer.kind !== 'missing') {
+        continue;
+      }
       for (const account of this.accountsOf(item.match.cloud)) {
         const provider = await this.sessions.provider(account);
         if (!provider.received) {
@@ -161,8 +195,14 @@ export class LaunchChecks {
         }
         const regions = (await this.regionsOf(account, provider)).filter((r) => item.context.region === undefined || r.id === item.context.region);
         for (const region of regions) {
-          const received = await this.keep(`received|${account.id}|${region.id}`, refresh, () => provider.received!.listReceived(region.id, signal));
-          const mine = received.find((r) => r.image.id === item.match.id);
+          const place = `${account.id}|${region.id}`;
+          let received = byPlace.get(place);
+          if (!received) {
+            const listed = await this.keep(`received|${place}`, refresh, () => provider.received!.listReceived(region.id, signal));
+            received = new Map(listed.map((r) => [r.image.id, r]));
+            byPlace.set(place, received);
+          }
+          const mine = received.get(item.match.id);
           if (mine && mine.membership !== 'accepted') {
             add(item, shareFinding(account, region, mine.image.name, item.match.id, mine.membership));
           }
@@ -171,27 +211,35 @@ export class LaunchChecks {
     }
   }
 
-  /** Found IDs: in the file's region (else where, and the room for a copy there), and launchable by the file's instance type. */
-  private async checkPlaces(items: readonly Item[], on: ReadonlySet<LaunchCheck>, add: (item: Item, f: LaunchFinding) => void, signal: AbortSignal, refresh: boolean): Promise<void> {
+  /**
+   * Found IDs: in the file's region (else where, and the room for a copy there), on a system disk as large
+   * as the image needs, and launchable by the file's instance type.
+   */
+  private async checkPlaces(items: readonly Item[], on: ReadonlySet<LaunchCheck>, add: Add, signal: AbortSignal, refresh: boolean): Promise<void> {
+    const slicer = new Slicer({ signal });
     // What has to be asked, grouped so that each request covers many IDs.
     const confirm = new Map<string, { account: AccountConfig; region: string; ids: Set<string> }>();
-    const typed = new Map<string, { account: AccountConfig; region: string; type: string; ids: Set<string> }>();
-    const placed: Array<{ item: Item; hit: ImageHit; target?: string }> = [];
+    const typed = new Map<string, TypeGroup>();
+    const placed: Array<{ item: Item; hit: ImageHit; target: string }> = [];
     for (const item of items) {
+      await slicer.tick();
       if (item.answer.kind !== 'found') {
         continue;
       }
-      const { region, instanceType } = item.context;
+      const { region, instanceType, systemDiskGiB } = item.context;
       const hits = item.answer.hits;
       let hit = hits.find((h) => region === undefined || h.regionId === region);
+      if (systemDiskGiB !== undefined && on.has('systemDisk')) {
+        // The image's smallest system disk is the same wherever it is (a copy keeps its size).
+        const finding = diskFinding(item.match.cloud, hit ?? hits[0]!, systemDiskGiB);
+        if (finding) {
+          add(item, finding);
+        }
+      }
       if (region !== undefined && on.has('region') && !hit) {
         const known = await this.knownRegion(item.match.cloud, region);
         if (!known) {
-          add(item, {
-            code: LAUNCH_CODES.unknownRegion,
-            message: vscode.l10n.t('This file launches the image in "{0}", which is not a region of {1}.', region, cloudLabel(item.match.cloud)),
-            warning: false,
-          });
+          add(item, unknownRegionFinding(region, item.match.cloud));
           continue;
         }
         const first = hits[0]!;
@@ -204,9 +252,10 @@ export class LaunchChecks {
       }
       hit ??= hits[0]!;
       if (instanceType !== undefined && on.has('instanceType')) {
-        const key = `${hit.account.id}|${hit.regionId}|${instanceType}`;
-        const group = typed.get(key) ?? { account: hit.account, region: hit.regionId, type: instanceType, ids: new Set<string>() };
+        const key = `${hit.account.id}|${hit.regionId}|${instanceType}|${systemDiskGiB ?? ''}`;
+        const group = typed.get(key) ?? { account: hit.account, region: hit.regionId, type: instanceType, ...(systemDiskGiB === undefined ? {} : { systemDiskGiB }), ids: new Set<string>(), items: [] };
         group.ids.add(item.match.id);
+        group.items.push({ item, hit });
         typed.set(key, group);
       }
     }
@@ -218,73 +267,37 @@ export class LaunchChecks {
       found.forEach((i) => there.add(`${region}|${i.id}`));
     }
     for (const { item, hit, target } of placed) {
-      if (target === undefined || there.has(`${target}|${item.match.id}`)) {
+      await slicer.tick();
+      if (there.has(`${target}|${item.match.id}`)) {
         continue;
       }
-      add(item, {
-        code: LAUNCH_CODES.wrongRegion,
-        message: vscode.l10n.t(
-          'The image "{0}" ({1}) is in {2}, but this file launches it in {3}: copy it there, or use an image of {3}.',
-          hit.image.name,
-          hit.image.id,
-          hit.regionId,
-          target,
-        ),
-        warning: true,
-        hit,
-      });
+      add(item, wrongRegionFinding(hit, target));
       if (on.has('quota')) {
         const room = await this.quotaRoom(hit.account, target, signal, refresh);
         if (room) {
-          add(item, {
-            code: LAUNCH_CODES.quota,
-            message: vscode.l10n.t('{0} has no room for a copy: {1} of {2} private images are used there.', target, room.used, room.quota),
-            warning: true,
-            hit,
-          });
+          add(item, quotaFinding(hit, target, room));
         }
       }
     }
-    await this.checkTypes(items, typed, add, signal, refresh);
+    await this.checkTypes(typed, add, signal, refresh);
   }
 
-  private async checkTypes(
-    items: readonly Item[],
-    typed: ReadonlyMap<string, { account: AccountConfig; region: string; type: string; ids: Set<string> }>,
-    add: (item: Item, f: LaunchFinding) => void,
-    signal: AbortSignal,
-    refresh: boolean,
-  ): Promise<void> {
-    for (const { account, region, type, ids } of typed.values()) {
+  private async checkTypes(typed: ReadonlyMap<string, TypeGroup>, add: Add, signal: AbortSignal, refresh: boolean): Promise<void> {
+    const slicer = new Slicer({ signal });
+    for (const { account, region, type, systemDiskGiB, ids, items } of typed.values()) {
       const provider = await this.sessions.provider(account);
       if (!provider.launch) {
         continue;
       }
-      const unsupported = await this.keep(`type|${account.id}|${region}|${type}|${[...ids].sort().join(',')}`, refresh, () =>
-        provider.launch!.unsupported(region, type, [...ids], signal),
+      const unsupported = await this.keep(`type|${account.id}|${region}|${type}|${systemDiskGiB ?? ''}|${[...ids].sort().join(',')}`, refresh, () =>
+        provider.launch!.unsupported(region, type, [...ids], signal, systemDiskGiB),
       );
-      for (const item of items) {
-        if (!ids.has(item.match.id) || item.context.instanceType !== type || item.answer.kind !== 'found') {
-          continue;
-        }
-        const hit = item.answer.hits.find((h) => h.account.id === account.id && h.regionId === region);
-        if (!hit) {
-          continue;
-        }
+      for (const { item, hit } of items) {
+        await slicer.tick();
         if (unsupported === undefined) {
-          add(item, {
-            code: LAUNCH_CODES.unknownInstanceType,
-            message: vscode.l10n.t('The instance type "{0}" is not offered in {1}.', type, region),
-            warning: false,
-            hit,
-          });
+          add(item, unknownTypeFinding(hit, type, region));
         } else if (unsupported.has(item.match.id)) {
-          add(item, {
-            code: LAUNCH_CODES.instanceType,
-            message: vscode.l10n.t('The image "{0}" ({1}) cannot be launched on the instance type "{2}" written beside it.', hit.image.name, hit.image.id, type),
-            warning: true,
-            hit,
-          });
+          add(item, typeFinding(hit, type));
         }
       }
     }
@@ -340,19 +353,4 @@ export class LaunchChecks {
     value.catch(() => this.kept.get(key)?.value === value && this.kept.delete(key));
     return value;
   }
-}
-
-function shareFinding(account: AccountConfig, region: Region, name: string, id: string, membership: Exclude<Membership, 'accepted'>): LaunchFinding {
-  return membership === 'pending'
-    ? {
-        code: LAUNCH_CODES.notAccepted,
-        message: vscode.l10n.t('The image "{0}" ({1}) was shared with {2} in {3} but is not accepted yet: accept it to launch it.', name, id, account.name, region.name || region.id),
-        warning: true,
-        pending: { accountId: account.id, regionId: region.id, imageId: id },
-      }
-    : {
-        code: LAUNCH_CODES.rejected,
-        message: vscode.l10n.t('The image "{0}" ({1}) was shared with {2} in {3}, and the share was rejected.', name, id, account.name, region.name || region.id),
-        warning: true,
-      };
 }

@@ -1,18 +1,21 @@
-// What a file says around an image ID about where and on what it is launched: the region and the
-// instance type written beside it. The reader finds the nearest enclosing block ({…} in Terraform,
+// What a file says around an image ID about where and on what it is launched: the region, the
+// instance type and the system disk size written beside it. The reader finds the nearest enclosing block ({…} in Terraform,
 // Packer, JSON templates; an indentation level in YAML) and reads its `key = "value"` / `key: value`
 // pairs; the region may also come from an outer block or from the file's `provider "…"` block (the one
 // the resource names with `provider = alicloud.hz`, else the one without an alias). A plain
-// character walk over a bounded window around the ID (no regular expression runs on the text), so the
-// cost is linear and bounded whatever the text holds. Plain Node, unit-tested.
+// character walk over a bounded window around the ID (no regular expression runs on the text; every
+// scan stops at the window's edge), so the cost is linear and bounded whatever the text holds; IDs read
+// in file order share one walk (BraceWalk). Plain Node, unit-tested.
 import type { CloudKind } from '../providers/core/model';
-import { LAUNCH_KEYS, launchKey, plainValue } from '../providers/rules/launchKeys';
+import { LAUNCH_KEYS, diskSizeValue, launchKey, plainValue } from '../providers/rules/launchKeys';
 
 export interface LaunchContext {
   /** The region the file launches the image in, where it says so with a literal value. */
   readonly region?: string;
   /** The instance type (flavor) written beside the image ID. */
   readonly instanceType?: string;
+  /** The size of the system disk written beside the image ID, in GiB. */
+  readonly systemDiskGiB?: number;
 }
 
 /** How far from the ID the reader looks, each way. */
@@ -33,24 +36,85 @@ type Pairs = Map<string, string>;
 const isKeyChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+/** A bare number in HCL (`system_disk_size = 40`) is a literal, not an expression. */
+const isWholeNumber = (v: string): boolean => /^\d{1,9}$/.test(v);
 
-/** The offsets of the `{` enclosing `at`, outermost first, from a walk over [from, at) that skips strings and comments. */
-function openBraces(text: string, from: number, at: number): number[] {
-  const stack: number[] = [];
-  for (let i = from; i < at; i++) {
-    const c = text[i];
-    if (c === '"') {
-      i = stringEnd(text, i, at);
-    } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
-      const nl = text.indexOf('\n', i);
-      i = nl < 0 || nl >= at ? at : nl;
-    } else if (c === '{') {
+/** The offset of the next "\n" at or after `i`, or `limit` when none comes before it: a scan that stops at `limit`. */
+function lineEnd(text: string, i: number, limit: number): number {
+  for (let j = i; j < limit; j++) {
+    if (text.charCodeAt(j) === 10) {
+      return j;
+    }
+  }
+  return limit;
+}
+
+/** Where the line holding offset `i - 1` starts, looking back no further than `floor`: -1 when it starts before `floor` (0 when `floor` is the text's start). */
+function lineStart(text: string, i: number, floor: number): number {
+  for (let j = i - 1; j >= floor; j--) {
+    if (text.charCodeAt(j) === 10) {
+      return j + 1;
+    }
+  }
+  return floor === 0 ? 0 : -1;
+}
+
+/**
+ * The walk over [from, to) that skips strings and comments, pushing each `{` onto `stack` and popping it
+ * at its `}` (the stack it was given, changed in place); and where a walk may go on from with that stack:
+ * `to`, or the start of a string or comment still open there (an ID is mostly inside a string).
+ */
+function walkBraces(text: string, from: number, to: number, stack: number[]): { stack: number[]; resume: number } {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */ || c === 35 /* # */ || (c === 47 /* / */ && text.charCodeAt(i + 1) === 47)) {
+      const end = c === 34 ? stringEnd(text, i, to) : lineEnd(text, i, to);
+      if (end >= to) {
+        return { stack, resume: i };
+      }
+      i = end;
+    } else if (c === 123 /* { */) {
       stack.push(i);
-    } else if (c === '}') {
+    } else if (c === 125 /* } */) {
       stack.pop();
     }
   }
-  return stack;
+  return { stack, resume: to };
+}
+
+/**
+ * The `{` enclosing an offset, opened within WINDOW before it, outermost first. IDs are mostly asked in
+ * file order, so the walk goes on from where the last one stopped (outside any string or comment) when
+ * that is in the window, instead of walking the whole window again: a file of many IDs costs about one
+ * walk over it, each ask at most one window, and the walk knows which quotes open strings even in a
+ * minified text of one line. Afresh, it starts at the window's first line start (strings and comments
+ * end at a line's end), or at the window's start in a text of long lines.
+ */
+class BraceWalk {
+  private offset = -1;
+  private stack: readonly number[] = [];
+
+  constructor(private readonly text: string) {}
+
+  at(at: number): number[] {
+    const { text } = this;
+    const from = Math.max(0, at - WINDOW);
+    let start = from;
+    let stack: number[] = [];
+    if (this.offset >= from && this.offset <= at) {
+      start = this.offset;
+      stack = [...this.stack];
+    } else if (from > 0) {
+      const nl = lineEnd(text, from, at);
+      start = nl < at ? nl + 1 : from;
+    }
+    const walked = walkBraces(text, start, at, stack);
+    // Braces opened before the window are never asked again (the next ask is further on), nor kept.
+    const open = walked.stack.filter((brace) => brace >= from);
+    this.offset = walked.resume;
+    this.stack = open;
+    return [...open];
+  }
 }
 
 /** The offset of the quote closing the string opened at `open` (or of the line's end, or `limit`). */
@@ -83,7 +147,7 @@ function token(text: string, i: number, limit: number): { value: string; end: nu
   return j > i ? { value: text.slice(i, j), end: j, quoted: false } : undefined;
 }
 
-/** `key = "v"`, `"key": "v"` or `key: v` at `i`: the pair and where it ends. A `=` value counts only quoted (else it is an expression). */
+/** `key = "v"`, `"key": "v"` or `key: v` at `i`: the pair and where it ends. A `=` value counts only quoted or a whole number (else it is an expression). */
 function pairAt(text: string, i: number, limit: number): { key: string; value?: string; end: number } | undefined {
   const key = token(text, i, limit);
   if (!key) {
@@ -103,7 +167,8 @@ function pairAt(text: string, i: number, limit: number): { key: string; value?: 
   }
   const value = token(text, j, limit);
   // A Terraform `provider = alicloud.hz` is a reference, not an expression: read bare.
-  const literal = value && (value.quoted || sep === ':' || launchKey(key.value) === PROVIDER_KEY) && plainValue(value.value) ? value.value : undefined;
+  const bare = value && (sep === ':' || launchKey(key.value) === PROVIDER_KEY || isWholeNumber(value.value));
+  const literal = value && (value.quoted || bare) && plainValue(value.value) ? value.value : undefined;
   return { key: key.value, value: literal, end: value ? value.end : j };
 }
 
@@ -121,8 +186,7 @@ function blockPairs(text: string, open: number, limit: number): Pairs {
     } else if (c === '{') {
       depth++;
     } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
-      const nl = text.indexOf('\n', i);
-      i = nl < 0 || nl >= limit ? limit : nl;
+      i = lineEnd(text, i, limit);
     } else if (depth === 0 && (c === '"' || isKeyChar(c.charCodeAt(0)))) {
       const pair = pairAt(text, i, limit);
       if (pair?.value !== undefined && !pairs.has(launchKey(pair.key))) {
@@ -148,8 +212,7 @@ interface Line {
 }
 
 function lineAt(text: string, start: number, limit: number): Line {
-  let end = text.indexOf('\n', start);
-  end = end < 0 || end > limit ? limit : end;
+  const end = lineEnd(text, start, limit);
   let i = start;
   while (i < end && (isBlank(text[i]) || (text[i] === '-' && isBlank(text[i + 1])))) {
     i++;
@@ -164,7 +227,11 @@ function lineAt(text: string, start: number, limit: number): Line {
 function indentPairs(text: string, at: number): Pairs[] {
   const from = Math.max(0, at - WINDOW);
   const to = Math.min(text.length, at + WINDOW);
-  const ownStart = text.lastIndexOf('\n', at - 1) + 1;
+  const ownStart = lineStart(text, at, from);
+  if (ownStart < 0) {
+    // A line longer than the window (minified text): not laid out by indentation.
+    return [new Map()];
+  }
   const own = lineAt(text, ownStart, to);
   const levels: Pairs[] = [new Map()];
   const add = (pairs: Pairs, line: Line): void => {
@@ -190,8 +257,9 @@ function indentPairs(text: string, at: number): Pairs[] {
   // Above: the same level, then each parent's level.
   let level = own.indent;
   for (let end = ownStart - 1; end > from; ) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = lineAt(text, Math.max(start, from), end);
+    const found = lineStart(text, end, from);
+    const start = found < 0 ? from : found;
+    const line = lineAt(text, start, end);
     if (!line.blank) {
       if (line.indent < level) {
         level = line.indent;
@@ -213,9 +281,13 @@ function indentPairs(text: string, at: number): Pairs[] {
 function providerRegions(text: string, cloud: CloudKind, regionKeys: readonly string[]): Map<string, string> {
   const regions = new Map<string, string>();
   const limit = Math.min(text.length, PROVIDER_SCAN);
-  for (let at = text.indexOf('provider', 0); at >= 0 && at < limit; at = text.indexOf('provider', at + 8)) {
-    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    if (text.slice(lineStart, at).trim() !== '') {
+  const head = text.slice(0, limit);
+  for (let at = head.indexOf('provider', 0); at >= 0; at = head.indexOf('provider', at + 8)) {
+    let before = at - 1;
+    while (before >= 0 && isBlank(text[before])) {
+      before--;
+    }
+    if (before >= 0 && text[before] !== '\n') {
       continue;
     }
     let i = at + 8;
@@ -226,8 +298,8 @@ function providerRegions(text: string, cloud: CloudKind, regionKeys: readonly st
     if (!name || !LAUNCH_KEYS[cloud].providers.includes(name.value)) {
       continue;
     }
-    const open = text.indexOf('{', name.end);
-    if (open < 0 || open - name.end > 8) {
+    const open = text.slice(name.end, name.end + 9).indexOf('{') + name.end;
+    if (open < name.end) {
       continue;
     }
     const pairs = blockPairs(text, open, Math.min(text.length, open + WINDOW));
@@ -265,16 +337,22 @@ function first(pairs: Pairs, keys: readonly string[]): string | undefined {
 /** Reads one text: what it says about launching the image whose ID starts at an offset (the file's provider blocks read once per cloud). */
 export class LaunchContextReader {
   private readonly fileRegions = new Map<CloudKind, Map<string, string>>();
+  private readonly braces: BraceWalk;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.braces = new BraceWalk(text);
+  }
 
   at(at: number, cloud: CloudKind): LaunchContext {
     const { text } = this;
     const keys = LAUNCH_KEYS[cloud];
-    const braces = openBraces(text, Math.max(0, at - WINDOW), at);
+    const braces = this.braces.at(at);
     const limit = Math.min(text.length, at + WINDOW);
     const levels = braces.length ? braces.slice(-MAX_LEVELS).reverse().map((open) => blockPairs(text, open, limit)) : indentPairs(text, at);
-    const instanceType = first(levels[0] ?? new Map(), keys.instanceType);
+    const own = levels[0] ?? new Map<string, string>();
+    const instanceType = first(own, keys.instanceType);
+    const disk = first(own, keys.systemDisk);
+    const systemDiskGiB = disk === undefined ? undefined : diskSizeValue(disk);
     let region: string | undefined;
     for (const pairs of levels) {
       region ??= first(pairs, keys.region);
@@ -288,6 +366,6 @@ export class LaunchContextReader {
       // A resource created with an aliased provider block launches in that block's region, else in the default block's.
       region = regions.get(aliasOf(levels, keys.providers));
     }
-    return { ...(region ? { region } : {}), ...(instanceType ? { instanceType } : {}) };
+    return { ...(region ? { region } : {}), ...(instanceType ? { instanceType } : {}), ...(systemDiskGiB === undefined ? {} : { systemDiskGiB }) };
   }
 }

@@ -388,9 +388,10 @@ export interface UsageOperations {
 export interface LaunchOperations {
   /**
    * Of `imageIds` (images of the region), those the instance type cannot launch, in as few requests as
-   * the cloud allows; undefined when the region does not know the instance type.
+   * the cloud allows; undefined when the region does not know the instance type. `systemDiskGiB`: the
+   * system disk size the file gives beside the images, where it gives one.
    */
-  unsupported(regionId: string, instanceType: string, imageIds: readonly string[], signal?: AbortSignal): Promise<ReadonlySet<string> | undefined>;
+  unsupported(regionId: string, instanceType: string, imageIds: readonly string[], signal?: AbortSignal, systemDiskGiB?: number): Promise<ReadonlySet<string> | undefined>;
 }
 
 /** A key of the account's key service in a region (Alibaba KMS, Huawei DEW/KMS) that can encrypt images. */

@@ -21,9 +21,14 @@ export function namePrefix(name: string): string {
   return prefix || bare;
 }
 
+/** The line an image is of: its family where it has one, else its name prefix (two images are of one line when these are equal). */
+export function lineOf(image: Image): string {
+  return image.family ? `family|${image.family}` : `name|${namePrefix(image.name)}`;
+}
+
 /** Whether two images are of one line: the same family when the first has one, else the same name prefix. */
 export function sameLine(image: Image, other: Image): boolean {
-  return image.family ? other.family === image.family : other.family === image.family && namePrefix(other.name) === namePrefix(image.name);
+  return lineOf(image) === lineOf(other);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { CloudKind } from '../../../src/providers/core/model';
 const ALI = 'm-bp1g7004ksh0oeuco9v0';
 const HW = '8f2c1d3e-4b5a-4c6d-9e7f-0a1b2c3d4e5f';
 
-function contextOf(text: string, id: string, cloud: CloudKind = 'alibaba'): { region?: string; instanceType?: string } {
+function contextOf(text: string, id: string, cloud: CloudKind = 'alibaba'): { region?: string; instanceType?: string; systemDiskGiB?: number } {
   const at = text.indexOf(id);
   assert.ok(at >= 0);
   return new LaunchContextReader(text).at(at, cloud);
@@ -116,6 +116,53 @@ describe('Launch context around an image ID', () => {
     assert.deepEqual(contextOf(ros, ALI), { region: 'cn-hangzhou', instanceType: 'ecs.g7.large' });
     const list = ['servers:', '  - name: a', '    zone: pek3', `    image_id: img-4x9kq2m7`, '    instance_type: c1m1', ''].join('\n');
     assert.deepEqual(contextOf(list, 'img-4x9kq2m7', 'qingcloud'), { region: 'pek3', instanceType: 'c1m1' });
+  });
+
+  it('reads the system disk size written beside the ID: Terraform (a bare number), ROS JSON and YAML, RFS', () => {
+    const tf = `resource "alicloud_instance" "w" {\n  image_id         = "${ALI}"\n  instance_type    = "ecs.g7.large"\n  system_disk_size = 20\n}\n`;
+    assert.deepEqual(contextOf(tf, ALI), { instanceType: 'ecs.g7.large', systemDiskGiB: 20 });
+    const quoted = `resource "huaweicloud_compute_instance" "a" {\n  image_id = "${HW}"\n  system_disk_size = "40"\n}\n`;
+    assert.deepEqual(contextOf(quoted, HW, 'huawei'), { systemDiskGiB: 40 });
+    const ros = JSON.stringify({ Resources: { Web: { Type: 'ALIYUN::ECS::Instance', Properties: { ImageId: ALI, SystemDiskSize: 60, InstanceType: 'ecs.g7.large' } } } }, undefined, 2);
+    assert.deepEqual(contextOf(ros, ALI), { instanceType: 'ecs.g7.large', systemDiskGiB: 60 });
+    const api = JSON.stringify({ RegionId: 'cn-beijing', ImageId: ALI, 'SystemDisk.Size': '80' });
+    assert.deepEqual(contextOf(api, ALI), { region: 'cn-beijing', systemDiskGiB: 80 });
+    const yaml = ['instances:', '  - name: web', `    imageId: ${ALI}`, '    systemDiskSize: 100', '    dataDisk:', '      size: 500', ''].join('\n');
+    assert.deepEqual(contextOf(yaml, ALI), { systemDiskGiB: 100 });
+  });
+
+  it('reads no system disk size from an expression, a fraction, a nested block or a cloud without one', () => {
+    const expr = `resource "alicloud_instance" "w" {\n  image_id = "${ALI}"\n  system_disk_size = var.disk\n}\n`;
+    assert.deepEqual(contextOf(expr, ALI), {});
+    const odd = `resource "alicloud_instance" "w" {\n  image_id = "${ALI}"\n  system_disk_size = "40.5"\n}\n`;
+    assert.deepEqual(contextOf(odd, ALI), {});
+    const zero = `resource "alicloud_instance" "w" {\n  image_id = "${ALI}"\n  system_disk_size = 0\n}\n`;
+    assert.deepEqual(contextOf(zero, ALI), {});
+    const nested = `resource "alicloud_instance" "w" {\n  image_id = "${ALI}"\n  data_disks {\n    system_disk_size = 20\n  }\n}\n`;
+    assert.deepEqual(contextOf(nested, ALI), {}, "a nested block's keys are not the resource's");
+    const qc = `resource "qingcloud_instance" "q" {\n  image_id = "img-4x9kq2m7"\n  system_disk_size = 20\n}\n`;
+    assert.deepEqual(contextOf(qc, 'img-4x9kq2m7', 'qingcloud'), {}, 'QingCloud names no smallest system disk');
+  });
+
+  it('reads every ID of a minified one-line template of many, asked in file order, and the same asked in any order', () => {
+    const ids = Array.from({ length: 600 }, (_, i) => `m-bp${String(i).padStart(18, '0')}`);
+    // A window's start falls inside a string here (a walk from it would take strings for code): the walk goes on from the last ID.
+    const text = JSON.stringify(ids.map((id) => ({ RegionId: 'cn-hangzhou', ImageId: id, InstanceType: 'ecs.g7.large', 'SystemDisk.Size': 40 })));
+    assert.ok(text.length > 4 * 16 * 1024 && !text.includes('\n'), 'several windows long, one line');
+    const braced = JSON.stringify(ids.map((id, i) => ({ Name: `web {${i}} "x" }`, ImageId: id, InstanceType: 'ecs.g7.large' })));
+    const bracedReader = new LaunchContextReader(braced);
+    ids.forEach((id) => assert.deepEqual(bracedReader.at(braced.indexOf(id), 'alibaba'), { instanceType: 'ecs.g7.large' }, `braces and quotes in strings: ${id}`));
+    const want = { region: 'cn-hangzhou', instanceType: 'ecs.g7.large', systemDiskGiB: 40 };
+    const reader = new LaunchContextReader(text);
+    ids.forEach((id) => assert.deepEqual(reader.at(text.indexOf(id), 'alibaba'), want, id));
+    // A Terraform file read backwards, then the visible middle first and the rest after (the launch checks' order).
+    const tf = ids.map((id, i) => `resource "alicloud_instance" "r${i}" {\n  image_id = "${id}"\n  instance_type = "ecs.g${i % 9}.large"\n}\n`).join('');
+    const forward = new LaunchContextReader(tf);
+    const inOrder = ids.map((id) => forward.at(tf.indexOf(id), 'alibaba'));
+    const mixed = new LaunchContextReader(tf);
+    const order = [...ids.keys()].slice(300, 320).concat([...ids.keys()].reverse());
+    order.forEach((n) => assert.deepEqual(mixed.at(tf.indexOf(ids[n]!), 'alibaba'), inOrder[n], ids[n]));
+    assert.deepEqual(inOrder[599], { instanceType: 'ecs.g5.large' });
   });
 
   it('says nothing where the file says nothing, and reads hostile text in a bounded walk', () => {

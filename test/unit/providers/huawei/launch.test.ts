@@ -43,4 +43,14 @@ describe('Huawei flavors against images (against the emulator)', () => {
     assert.equal(flavorFits(disk, image({ architecture: 'x86', min_ram: 0 })), false);
     assert.equal(flavorFits(disk, image({ architecture: 'x86', __support_diskintensive: 'true' })), true);
   });
+
+  it("weighs the image's minimum disk against a flavor that names a system disk size, unless the file gives its own", () => {
+    const sized = { ramMb: 4096, arm: false, performanceType: 'normal', diskGiB: 40 };
+    const unlimited = { ...sized, diskGiB: 0 };
+    const big = image({ architecture: 'x86', min_disk: 100 });
+    assert.equal(flavorFits(sized, big), false, 'a 100 GB image on a 40 GB flavor');
+    assert.equal(flavorFits(sized, image({ architecture: 'x86', min_disk: 40 })), true);
+    assert.equal(flavorFits(unlimited, big), true, 'disk 0: no limit');
+    assert.equal(flavorFits(sized, big, 200), true, "the file's own system disk is judged by the editor, not here");
+  });
 });

@@ -1,7 +1,7 @@
 // The newest image of an image's line: same family where there is one, else the same name prefix.
 import { strict as assert } from 'assert';
 import type { Image } from '../../../../src/providers/core/model';
-import { namePrefix, newestOf } from '../../../../src/providers/rules/newest';
+import { lineOf, namePrefix, newestOf } from '../../../../src/providers/rules/newest';
 
 function image(id: string, name: string, createdAt: string, status = 'Available', family?: string): Image {
   return { id, name, regionId: 'cn-hangzhou', status, owner: 'self', tags: [], createdAt, ...(family ? { family } : {}) };
@@ -34,5 +34,10 @@ describe('newest image of a line', () => {
     const b = image('m-b', 'second', '2024-05-01T00:00:00Z', 'Available', 'fam');
     const c = image('m-c', 'first-20250101', '2025-01-01T00:00:00Z');
     assert.equal(newestOf('alibaba', a, [a, b, c])?.id, 'm-b');
+    // The line each is of (what a file of many IDs sorts a region's images by): the family, else the name prefix.
+    assert.equal(lineOf(a), lineOf(b));
+    assert.notEqual(lineOf(a), lineOf(c));
+    assert.equal(lineOf(c), lineOf(image('m-d', 'first-v2-20250301', '2025-03-01T00:00:00Z')));
+    assert.notEqual(lineOf(image('m-e', 'fam', '2025-03-01T00:00:00Z')), lineOf(a), 'a name like a family is not that family');
   });
 });
