@@ -9,11 +9,16 @@
 // list): an image reads what its set gives, and its own name and ID only when that is not already all. The
 // query itself is bounded (QUERY_LIMITS) before it gets here: see queryProblem.
 import type { Image, Tag } from '../providers/core/model';
-import { Automaton, type MatchMeter } from './automaton';
+import { Automaton, foldText, type MatchMeter } from './automaton';
+import { foldOwnText } from './compact';
 
 export type { MatchMeter } from './automaton';
 
-export type ImagePredicate = (image: Image) => boolean;
+export interface ImagePredicate {
+  (image: Image): boolean;
+  /** The same, given the image's folded name and ID as its loader keeps them (compact.ts ownTextsOf). */
+  readonly given?: (image: Image, own: string | true) => boolean;
+}
 
 /** The longest query (in characters) and the most words the filter takes. */
 export const QUERY_LIMITS = { length: 256, words: 16 } as const;
@@ -48,6 +53,27 @@ export function restoredQuery(saved: unknown): { query?: string; dropped?: Query
 }
 
 const NONE: readonly number[] = Object.freeze([]);
+/** The most plain words a query may have for its words to be looked for one by one (see `direct`). */
+const DIRECT_WORDS = 4;
+
+/** Whether an image's name or ID holds each of the folded words (one search of its text per word). */
+function ownHolds(image: Image, own: string | true, words: readonly string[], meter: MatchMeter): boolean {
+  const { name, id } = image;
+  for (const word of words) {
+    if (own === true) {
+      meter.steps += name.length + (id === name ? 0 : id.length);
+      if (!name.includes(word) && (id === name || !id.includes(word))) {
+        return false;
+      }
+    } else {
+      meter.steps += own.length;
+      if (!own.includes(word)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
 /** How many shared words one query remembers the patterns of (a bound: past it they are read each time). */
 const MEMO_LIMIT = 4096;
 
@@ -134,15 +160,22 @@ export function imageFilter(query: string, meter: MatchMeter = { steps: 0 }): Im
     readonly osName: string | undefined;
     readonly osType: string | undefined;
     readonly plain: readonly number[];
+    /** The plain words they do not hold, folded: what the image's name and ID must hold. */
+    readonly missing: readonly string[];
     readonly tagsHold: boolean;
   }
+  const plainList = [...plain];
+  const foldedWord = plainList.map((p) => foldText(automaton.patterns[p]!));
+  const inShared = new Int32Array(count);
   const readShared = (image: Image): SharedFound => {
-    const found = new Set<number>();
+    reading++;
+    const found: number[] = [];
     const add = (text: string | undefined): void => {
       if (text !== undefined) {
         for (const p of patternsIn(text)) {
-          if (isPlain[p]) {
-            found.add(p);
+          if (isPlain[p] && inShared[p] !== reading) {
+            inShared[p] = reading;
+            found.push(p);
           }
         }
       }
@@ -150,7 +183,6 @@ export function imageFilter(query: string, meter: MatchMeter = { steps: 0 }): Im
     add(image.status);
     add(image.osName);
     add(image.osType);
-    reading++;
     tagWordsFound = 0;
     for (const tag of image.tags) {
       add(tag.key);
@@ -166,7 +198,13 @@ export function imageFilter(query: string, meter: MatchMeter = { steps: 0 }): Im
         }
       }
     }
-    return { status: image.status, osName: image.osName, osType: image.osType, plain: [...found], tagsHold: tagWordsFound === tagWordCount };
+    const missing: string[] = [];
+    plainList.forEach((p, i) => {
+      if (inShared[p] !== reading) {
+        missing.push(foldedWord[i]!);
+      }
+    });
+    return { status: image.status, osName: image.osName, osType: image.osType, plain: found, missing, tagsHold: tagWordsFound === tagWordCount };
   };
   // Images with the same shared words share one frozen tag list (compact.ts): what the words give is
   // kept by that list, and checked against the image's other shared words (any image is still read right).
@@ -184,11 +222,18 @@ export function imageFilter(query: string, meter: MatchMeter = { steps: 0 }): Im
     return found;
   };
   const wanted = plain.size;
+  // A query within the limits, of a few words: each word missing from the shared words is looked for in
+  // the name and ID folded once as the image arrived (compact.ts), by the engine's own search (linear in
+  // the text for each word; the words are few). Any other query reads them through the automaton.
+  const direct = queryProblem(query) === undefined && plain.size <= DIRECT_WORDS;
 
-  return (image) => {
+  const test = (image: Image, own: string | true | undefined): boolean => {
     const shared = sharedOf(image);
     if (!shared.tagsHold) {
       return false;
+    }
+    if (direct) {
+      return !shared.missing.length || ownHolds(image, own ?? foldOwnText(image), shared.missing, meter);
     }
     const imageStamp = ++stamp;
     let found = 0;
@@ -204,4 +249,5 @@ export function imageFilter(query: string, meter: MatchMeter = { steps: 0 }): Im
     }
     return found === wanted;
   };
+  return Object.assign((image: Image) => test(image, undefined), { given: test });
 }

@@ -5,7 +5,7 @@ import { ProviderError } from '../providers/core/errors';
 import type { Cursor, Image, ImageFilter, Page } from '../providers/core/model';
 import { loadAllPages, type PageStash } from '../providers/shared/paging';
 import type { ImageProvider } from '../providers/core/provider';
-import { Compactor } from './compact';
+import { Compactor, foldOwnText, keepOwnTexts } from './compact';
 
 export interface LoadAllRequest {
   readonly from: Cursor | undefined;
@@ -57,6 +57,8 @@ export class ImageLoader {
   private readonly seen = new Set<string>();
   /** The words the loaded images repeat, kept once (50,000 images in a region: see compact.ts). */
   private compactor = new Compactor();
+  /** The instant filter's folded name and ID of each image, side by side with `items` (compact.ts ownTextsOf). */
+  private ownTexts: (string | true)[] = [];
   /** Pages Load All read past a failed one: the next load takes them from here instead of asking again. */
   private stash: PageStash<Image> = new Map();
   /** Bumped by reset(); work of an older generation changes nothing when it completes. */
@@ -64,7 +66,9 @@ export class ImageLoader {
   /** Aborted by reset(), so that the old generation's requests stop. */
   private controller = new AbortController();
 
-  constructor(private readonly source: ImageSource) {}
+  constructor(private readonly source: ImageSource) {
+    keepOwnTexts(this.items, this.ownTexts);
+  }
 
   /** The first page was asked for and nothing is on its way (what is loaded is all there will be until "Load more"). */
   get loaded(): boolean {
@@ -135,14 +139,18 @@ export class ImageLoader {
     if (i >= 0) {
       const items = this.items.slice();
       items[i] = image;
-      this.items = items;
+      this.ownTexts = this.ownTexts.slice();
+      this.ownTexts[i] = foldOwnText(image);
+      this.keep(items);
     }
   }
 
   /** Forgets a deleted image. */
   remove(imageId: string): void {
     const before = this.items.length;
-    this.items = this.items.filter((x) => x.id !== imageId);
+    const kept = this.items.map((x) => x.id !== imageId);
+    this.ownTexts = this.ownTexts.filter((_, i) => kept[i]);
+    this.keep(this.items.filter((_, i) => kept[i]));
     if (this.items.length < before && this.total !== undefined) {
       this.total--;
     }
@@ -154,7 +162,8 @@ export class ImageLoader {
     this.controller.abort();
     this.controller = new AbortController();
     this.inflight = undefined;
-    this.items = [];
+    this.ownTexts = [];
+    this.keep([]);
     this.total = undefined;
     this.error = undefined;
     this.next = undefined;
@@ -162,6 +171,12 @@ export class ImageLoader {
     this.seen.clear();
     this.stash = new Map();
     this.compactor = new Compactor();
+  }
+
+  /** A new list of images, and the filter's folded texts beside it. */
+  private keep(items: Image[]): void {
+    this.items = items;
+    keepOwnTexts(items, this.ownTexts);
   }
 
   /** The page Load All already read from where the list continues, if any. */
@@ -215,7 +230,9 @@ export class ImageLoader {
       // Offset paging can repeat an item when the list shifts between pages.
       if (!this.seen.has(image.id)) {
         this.seen.add(image.id);
-        this.items.push(this.compactor.image(image));
+        const compacted = this.compactor.image(image);
+        this.items.push(compacted);
+        this.ownTexts.push(foldOwnText(compacted));
       }
     }
     this.next = page.next;
