@@ -4,10 +4,10 @@
 //
 // The tag list is shared too, one frozen list per distinct set of the words the instant filter reads
 // besides an image's name and ID (status, OS name, OS type, tags): 50,000 images have a few thousand
-// such sets, and the filter reads each set once per query, found by its tag list (filter.ts).
+// such sets (SharedWords), and the filter reads each set once per query (filter.ts).
 //
-// What the filter reads of the image's own words, its name and ID folded (foldOwnText), is folded once as
-// the image arrives and kept beside the loader's list (ownTextsOf), not in the image.
+// Beside the loader's list, not in the images, the loader keeps each image's set and its own words, its
+// name and ID folded once as it arrives (foldOwnText): searchRecordsOf.
 import type { Image, Tag } from '../providers/core/model';
 import { foldText } from './automaton';
 
@@ -17,20 +17,36 @@ const NO_TAGS: readonly Tag[] = Object.freeze([]);
 const MAX_WORDS = 20_000;
 
 /**
- * What the instant filter reads of each loaded image's own words, side by side with a loader's list (one
- * entry per image, foldOwnText), by the list it belongs to: kept by the loader as pages arrive.
+ * One set of the words the filter reads besides an image's name and ID (status, OS name, OS type, tags),
+ * shared by every image of the loader that has them; a query keeps what it found in them here (`found`,
+ * for the query `foundBy`: one query at a time, any other reads them again).
  */
-const ownTexts = new WeakMap<readonly Image[], (string | true)[]>();
+export class SharedWords {
+  foundBy: object | undefined;
+  found: unknown;
 
-/** The folded own texts of a loader's list, when the loader keeps them in step with it (as many as the images). */
-export function ownTextsOf(items: readonly Image[]): readonly (string | true)[] | undefined {
-  const texts = ownTexts.get(items);
-  return texts?.length === items.length ? texts : undefined;
+  constructor(readonly tags: readonly Tag[]) {}
 }
 
-/** Keeps `texts` as the folded own texts of `items` (the loader appends to both as pages arrive). */
-export function keepOwnTexts(items: readonly Image[], texts: (string | true)[]): void {
-  ownTexts.set(items, texts);
+/** What the instant filter reads of a loader's images, side by side with its list (one entry per image). */
+export interface SearchRecords {
+  /** Each image's folded name and ID (foldOwnText). */
+  readonly own: readonly (string | true)[];
+  /** Each image's set of shared words, where the compactor keeps one. */
+  readonly shared: readonly (SharedWords | undefined)[];
+}
+
+const recordsOf = new WeakMap<readonly Image[], SearchRecords>();
+
+/** The search records of a loader's list, when the loader keeps them in step with it (as many as the images). */
+export function searchRecordsOf(items: readonly Image[]): SearchRecords | undefined {
+  const records = recordsOf.get(items);
+  return records?.own.length === items.length && records.shared.length === items.length ? records : undefined;
+}
+
+/** Keeps `records` as those of `items` (the loader appends to all of them as pages arrive). */
+export function keepSearchRecords(items: readonly Image[], records: SearchRecords): void {
+  recordsOf.set(items, records);
 }
 
 /**
@@ -51,21 +67,28 @@ function part(text: string | undefined): string {
 
 export class Compactor {
   private readonly words = new Map<string, string>();
-  /** The shared tag list of each set of the filter's words (see above); bounded like the words. */
-  private readonly tagLists = new Map<string, readonly Tag[]>();
+  /** Each set of the filter's words, with its shared tag list (see above); bounded like the words. */
+  private readonly sets = new Map<string, SharedWords>();
 
   /** The image with its repeated words shared. */
   image(image: Image): Image {
+    return this.compact(image).image;
+  }
+
+  /** The image with its repeated words shared, and its set of the filter's words (undefined past the bound). */
+  compact(image: Image): { readonly image: Image; readonly shared: SharedWords | undefined } {
     const status = this.word(image.status);
     const optional = this.optional(image);
-    return {
+    const shared = this.shared(status, optional.osName, optional.osType, image.tags);
+    const compacted: Image = {
       ...image,
       regionId: this.word(image.regionId),
       status,
       owner: image.owner,
       ...optional,
-      tags: this.tags(status, optional.osName, optional.osType, image.tags),
+      tags: shared instanceof SharedWords ? shared.tags : shared,
     };
+    return { image: compacted, shared: shared instanceof SharedWords ? shared : undefined };
   }
 
   private optional(image: Image): Partial<Image> {
@@ -79,21 +102,23 @@ export class Compactor {
     return out;
   }
 
-  private tags(status: string, osName: string | undefined, osType: string | undefined, tags: readonly Tag[]): readonly Tag[] {
+  /** The set of these words (with its shared tag list), or past the bound a tag list of the image's own. */
+  private shared(status: string, osName: string | undefined, osType: string | undefined, tags: readonly Tag[]): SharedWords | readonly Tag[] {
     let key = part(status) + part(osName) + part(osType);
     for (const t of tags) {
       key += part(t.key) + part(t.value);
     }
-    const known = this.tagLists.get(key);
+    const known = this.sets.get(key);
     if (known !== undefined) {
       return known;
     }
-    const list = tags.length ? Object.freeze(tags.map((t) => Object.freeze({ key: this.word(t.key), value: this.word(t.value) }))) : Object.freeze<Tag[]>([]);
-    if (this.tagLists.size < MAX_WORDS) {
-      this.tagLists.set(key, list);
-      return list;
+    const list = tags.length ? Object.freeze(tags.map((t) => Object.freeze({ key: this.word(t.key), value: this.word(t.value) }))) : NO_TAGS;
+    if (this.sets.size < MAX_WORDS) {
+      const set = new SharedWords(list.length ? list : Object.freeze<Tag[]>([]));
+      this.sets.set(key, set);
+      return set;
     }
-    return tags.length ? list : NO_TAGS;
+    return list;
   }
 
   private word<T extends string>(text: T): T {

@@ -10,14 +10,14 @@
 // query itself is bounded (QUERY_LIMITS) before it gets here: see queryProblem.
 import type { Image, Tag } from '../providers/core/model';
 import { Automaton, foldText, type MatchMeter } from './automaton';
-import { foldOwnText } from './compact';
+import { foldOwnText, type SharedWords } from './compact';
 
 export type { MatchMeter } from './automaton';
 
 export interface ImagePredicate {
   (image: Image): boolean;
-  /** The same, given the image's folded name and ID as its loader keeps them (compact.ts ownTextsOf). */
-  readonly given?: (image: Image, own: string | true) => boolean;
+  /** The same, given what the image's loader keeps for the filter (compact.ts searchRecordsOf). */
+  readonly given?: (image: Image, own: string | true, shared: SharedWords | undefined) => boolean;
 }
 
 /** The longest query (in characters) and the most words the filter takes. */
@@ -227,8 +227,18 @@ export function imageFilter(query: string, meter: MatchMeter = { steps: 0 }): Im
   // the text for each word; the words are few). Any other query reads them through the automaton.
   const direct = queryProblem(query) === undefined && plain.size <= DIRECT_WORDS;
 
-  const test = (image: Image, own: string | true | undefined): boolean => {
-    const shared = sharedOf(image);
+  const token = {};
+  const test = (image: Image, own: string | true | undefined, words?: SharedWords): boolean => {
+    let shared: SharedFound;
+    if (words === undefined) {
+      shared = sharedOf(image);
+    } else if (words.foundBy === token) {
+      shared = words.found as SharedFound;
+    } else {
+      shared = readShared(image);
+      words.foundBy = token;
+      words.found = shared;
+    }
     if (!shared.tagsHold) {
       return false;
     }

@@ -5,7 +5,7 @@ import { ProviderError } from '../providers/core/errors';
 import type { Cursor, Image, ImageFilter, Page } from '../providers/core/model';
 import { loadAllPages, type PageStash } from '../providers/shared/paging';
 import type { ImageProvider } from '../providers/core/provider';
-import { Compactor, foldOwnText, keepOwnTexts } from './compact';
+import { Compactor, foldOwnText, keepSearchRecords, type SharedWords } from './compact';
 
 export interface LoadAllRequest {
   readonly from: Cursor | undefined;
@@ -57,8 +57,9 @@ export class ImageLoader {
   private readonly seen = new Set<string>();
   /** The words the loaded images repeat, kept once (50,000 images in a region: see compact.ts). */
   private compactor = new Compactor();
-  /** The instant filter's folded name and ID of each image, side by side with `items` (compact.ts ownTextsOf). */
-  private ownTexts: (string | true)[] = [];
+  /** What the instant filter reads of each image, side by side with `items` (compact.ts searchRecordsOf). */
+  private own: (string | true)[] = [];
+  private shared: (SharedWords | undefined)[] = [];
   /** Pages Load All read past a failed one: the next load takes them from here instead of asking again. */
   private stash: PageStash<Image> = new Map();
   /** Bumped by reset(); work of an older generation changes nothing when it completes. */
@@ -67,7 +68,7 @@ export class ImageLoader {
   private controller = new AbortController();
 
   constructor(private readonly source: ImageSource) {
-    keepOwnTexts(this.items, this.ownTexts);
+    this.keep(this.items);
   }
 
   /** The first page was asked for and nothing is on its way (what is loaded is all there will be until "Load more"). */
@@ -139,8 +140,10 @@ export class ImageLoader {
     if (i >= 0) {
       const items = this.items.slice();
       items[i] = image;
-      this.ownTexts = this.ownTexts.slice();
-      this.ownTexts[i] = foldOwnText(image);
+      this.own = this.own.slice();
+      this.own[i] = foldOwnText(image);
+      this.shared = this.shared.slice();
+      this.shared[i] = undefined;
       this.keep(items);
     }
   }
@@ -149,7 +152,8 @@ export class ImageLoader {
   remove(imageId: string): void {
     const before = this.items.length;
     const kept = this.items.map((x) => x.id !== imageId);
-    this.ownTexts = this.ownTexts.filter((_, i) => kept[i]);
+    this.own = this.own.filter((_, i) => kept[i]);
+    this.shared = this.shared.filter((_, i) => kept[i]);
     this.keep(this.items.filter((_, i) => kept[i]));
     if (this.items.length < before && this.total !== undefined) {
       this.total--;
@@ -162,7 +166,8 @@ export class ImageLoader {
     this.controller.abort();
     this.controller = new AbortController();
     this.inflight = undefined;
-    this.ownTexts = [];
+    this.own = [];
+    this.shared = [];
     this.keep([]);
     this.total = undefined;
     this.error = undefined;
@@ -176,7 +181,7 @@ export class ImageLoader {
   /** A new list of images, and the filter's folded texts beside it. */
   private keep(items: Image[]): void {
     this.items = items;
-    keepOwnTexts(items, this.ownTexts);
+    keepSearchRecords(items, { own: this.own, shared: this.shared });
   }
 
   /** The page Load All already read from where the list continues, if any. */
@@ -230,9 +235,10 @@ export class ImageLoader {
       // Offset paging can repeat an item when the list shifts between pages.
       if (!this.seen.has(image.id)) {
         this.seen.add(image.id);
-        const compacted = this.compactor.image(image);
+        const { image: compacted, shared } = this.compactor.compact(image);
         this.items.push(compacted);
-        this.ownTexts.push(foldOwnText(compacted));
+        this.own.push(foldOwnText(compacted));
+        this.shared.push(shared);
       }
     }
     this.next = page.next;
