@@ -60,6 +60,12 @@ export function foldOwnText(image: Pick<Image, 'name' | 'id'>): string | true {
   return folded === text ? true : folded;
 }
 
+/** Puts `value` in `map` under `key`, and gives it back. */
+function setIn<K, V>(map: Map<K, V>, key: K, value: V): V {
+  map.set(key, value);
+  return value;
+}
+
 /** A word in a key that no other word can be confused with (its length first). */
 function part(text: string | undefined): string {
   return text === undefined ? '-' : `${text.length}:${text}`;
@@ -67,8 +73,9 @@ function part(text: string | undefined): string {
 
 export class Compactor {
   private readonly words = new Map<string, string>();
-  /** Each set of the filter's words, with its shared tag list (see above); bounded like the words. */
-  private readonly sets = new Map<string, SharedWords>();
+  /** Each set of the filter's words, with its shared tag list (see above), by status, OS name, OS type and tags; bounded like the words. */
+  private readonly sets = new Map<string, Map<string | undefined, Map<string | undefined, Map<string, SharedWords>>>>();
+  private setCount = 0;
 
   /** The image with its repeated words shared. */
   image(image: Image): Image {
@@ -104,18 +111,25 @@ export class Compactor {
 
   /** The set of these words (with its shared tag list), or past the bound a tag list of the image's own. */
   private shared(status: string, osName: string | undefined, osType: string | undefined, tags: readonly Tag[]): SharedWords | readonly Tag[] {
-    let key = part(status) + part(osName) + part(osType);
+    // The words are the table's own strings (word()): maps by them, one level per word, build no key.
+    // Past the bound, no new map either: an image of a set not kept has a tag list of its own.
+    const room = this.setCount < MAX_WORDS;
+    const byOsName = this.sets.get(status) ?? (room ? setIn(this.sets, status, new Map()) : undefined);
+    const byOsType = byOsName && (byOsName.get(osName) ?? (room ? setIn(byOsName, osName, new Map()) : undefined));
+    const byTags = byOsType && (byOsType.get(osType) ?? (room ? setIn(byOsType, osType, new Map()) : undefined));
+    let key = '';
     for (const t of tags) {
       key += part(t.key) + part(t.value);
     }
-    const known = this.sets.get(key);
+    const known = byTags?.get(key);
     if (known !== undefined) {
       return known;
     }
     const list = tags.length ? Object.freeze(tags.map((t) => Object.freeze({ key: this.word(t.key), value: this.word(t.value) }))) : NO_TAGS;
-    if (this.sets.size < MAX_WORDS) {
+    if (byTags && room) {
       const set = new SharedWords(list.length ? list : Object.freeze<Tag[]>([]));
-      this.sets.set(key, set);
+      byTags.set(key, set);
+      this.setCount++;
       return set;
     }
     return list;
