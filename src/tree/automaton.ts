@@ -29,6 +29,34 @@ function fold(c: number): number {
   return f;
 }
 
+/** A unit other than printable ASCII, tab or line break (the rest take the unit-by-unit way: the same result). */
+const NOT_ASCII = /[^ -~\t\n\r]/u;
+
+/**
+ * A text with every UTF-16 unit folded as the automaton folds it (same length, unit for unit), so that a
+ * folded word is in a folded text exactly where the automaton finds it. The text itself when nothing
+ * changes (no new string), else a new flat one.
+ */
+export function foldText(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower === text) {
+    // (A unit whose lower case depends on its neighbours, Σ, always changes: unchanged here is unchanged unit by unit.)
+    return text;
+  }
+  if (!NOT_ASCII.test(text)) {
+    return lower;
+  }
+  const units = new Array<number>(text.length);
+  for (let i = 0; i < text.length; i++) {
+    units[i] = fold(text.charCodeAt(i));
+  }
+  let out = '';
+  for (let i = 0; i < units.length; i += 4096) {
+    out += String.fromCharCode(...units.slice(i, i + 4096));
+  }
+  return out;
+}
+
 /**
  * Node 0 is the root; `out[n]` is the pattern that ends at node n (or -1) and `dict[n]` the next node down
  * the failure chain that ends a pattern (or -1); `first[n]` is n when it ends a pattern, else `dict[n]`.
@@ -153,6 +181,37 @@ export class Automaton {
       }
     }
     meter.steps += steps;
+  }
+
+  /**
+   * `scan` for the instant filter's own texts (an image's name and ID): returns how many patterns it
+   * stamped for the first time among those `counted` marks, with no call per pattern.
+   */
+  scanCounting(text: string, seen: Int32Array, stamp: number, meter: MatchMeter, counted: Uint8Array): number {
+    const { table, ascii, first, out, dict, columns } = this;
+    if (!table) {
+      let found = 0;
+      this.scanByLinks(text, seen, stamp, meter, (p) => (found += counted[p]!));
+      return found;
+    }
+    let node = 0;
+    let steps = text.length;
+    let found = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      node = table[node * columns + (c < 128 ? ascii[c]! : this.column(c))]!;
+      for (let t = first[node]!; t >= 0; t = dict[t]!) {
+        const p = out[t]!;
+        if (seen[p] === stamp) {
+          break;
+        }
+        seen[p] = stamp;
+        steps++;
+        found += counted[p]!;
+      }
+    }
+    meter.steps += steps;
+    return found;
   }
 
   /** The same without the table: the trie's edges and the failure links. */

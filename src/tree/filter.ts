@@ -4,14 +4,21 @@
 //
 // Matching is linear and builds no regular expression from what the user typed: the words go into one
 // Aho–Corasick automaton (automaton.ts), built once per query, and each of an image's texts is read once,
-// whatever the number of words, one table read per character; nothing is allocated per image. The query itself is
-// bounded (QUERY_LIMITS) before it gets here: see queryProblem.
-import type { Image } from '../providers/core/model';
-import { Automaton, type MatchMeter } from './automaton';
+// whatever the number of words, one table read per character. The words images share (status, OS, tags)
+// are read once per query for each set of them the loader's images have (compact.ts gives each set one tag
+// list): an image reads what its set gives, and its own name and ID only when that is not already all. The
+// query itself is bounded (QUERY_LIMITS) before it gets here: see queryProblem.
+import type { Image, Tag } from '../providers/core/model';
+import { Automaton, foldText, type MatchMeter } from './automaton';
+import { foldOwnText, type SharedWords } from './compact';
 
 export type { MatchMeter } from './automaton';
 
-export type ImagePredicate = (image: Image) => boolean;
+export interface ImagePredicate {
+  (image: Image): boolean;
+  /** The same, given what the image's loader keeps for the filter (compact.ts searchRecordsOf). */
+  readonly given?: (image: Image, own: string | true, shared: SharedWords | undefined) => boolean;
+}
 
 /** The longest query (in characters) and the most words the filter takes. */
 export const QUERY_LIMITS = { length: 256, words: 16 } as const;
@@ -46,6 +53,27 @@ export function restoredQuery(saved: unknown): { query?: string; dropped?: Query
 }
 
 const NONE: readonly number[] = Object.freeze([]);
+/** The most plain words a query may have for its words to be looked for one by one (see `direct`). */
+const DIRECT_WORDS = 4;
+
+/** Whether an image's name or ID holds each of the folded words (one search of its text per word). */
+function ownHolds(image: Image, own: string | true, words: readonly string[], meter: MatchMeter): boolean {
+  const { name, id } = image;
+  for (const word of words) {
+    if (own === true) {
+      meter.steps += name.length + (id === name ? 0 : id.length);
+      if (!name.includes(word) && (id === name || !id.includes(word))) {
+        return false;
+      }
+    } else {
+      meter.steps += own.length;
+      if (!own.includes(word)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
 /** How many shared words one query remembers the patterns of (a bound: past it they are read each time). */
 const MEMO_LIMIT = 4096;
 
@@ -94,26 +122,16 @@ export function imageFilter(query: string, meter: MatchMeter = { steps: 0 }): Im
   const inValue = new Int32Array(count);
   const tagWordDone = new Map<TagWord, number>();
   let stamp = 0;
-  let plainFound = 0;
+  /** Counts the images whose shared words were read: a tag word counts once per image, whichever tags hold it. */
+  let reading = 0;
   let tagWordsFound = 0;
-  let imageStamp = 0;
 
-  const onPlain = (p: number): void => {
-    if (isPlain[p]) {
-      plainFound++;
-    }
-  };
   const onKey = (p: number): void => {
     for (const w of byKey.get(p) ?? []) {
-      if ((w.value < 0 || inValue[w.value] === stamp) && tagWordDone.get(w) !== imageStamp) {
-        tagWordDone.set(w, imageStamp);
+      if ((w.value < 0 || inValue[w.value] === stamp) && tagWordDone.get(w) !== reading) {
+        tagWordDone.set(w, reading);
         tagWordsFound++;
       }
-    }
-  };
-  const scan = (text: string): void => {
-    if (plainFound < plain.size) {
-      automaton.scan(text, inImage, imageStamp, meter, onPlain);
     }
   };
   // The words thousands of images share (status, OS, tag keys and values: one string each, compact.ts)
@@ -135,31 +153,40 @@ export function imageFilter(query: string, meter: MatchMeter = { steps: 0 }): Im
     }
     return known;
   };
-  const shared = (text: string | undefined): void => {
-    if (text !== undefined && plainFound < plain.size) {
-      for (const p of patternsIn(text)) {
-        if (inImage[p] !== imageStamp) {
-          inImage[p] = imageStamp;
-          onPlain(p);
+
+  /** What an image's shared words give: the plain words they hold, and whether its tags hold every tag word. */
+  interface SharedFound {
+    readonly status: string;
+    readonly osName: string | undefined;
+    readonly osType: string | undefined;
+    readonly plain: readonly number[];
+    /** The plain words they do not hold, folded: what the image's name and ID must hold. */
+    readonly missing: readonly string[];
+    readonly tagsHold: boolean;
+  }
+  const plainList = [...plain];
+  const foldedWord = plainList.map((p) => foldText(automaton.patterns[p]!));
+  const inShared = new Int32Array(count);
+  const readShared = (image: Image): SharedFound => {
+    reading++;
+    const found: number[] = [];
+    const add = (text: string | undefined): void => {
+      if (text !== undefined) {
+        for (const p of patternsIn(text)) {
+          if (isPlain[p] && inShared[p] !== reading) {
+            inShared[p] = reading;
+            found.push(p);
+          }
         }
       }
-    }
-  };
-
-  return (image) => {
-    imageStamp = ++stamp;
-    plainFound = 0;
+    };
+    add(image.status);
+    add(image.osName);
+    add(image.osType);
     tagWordsFound = 0;
-    scan(image.name);
-    if (image.id !== image.name) {
-      scan(image.id);
-    }
-    shared(image.status);
-    shared(image.osName);
-    shared(image.osType);
     for (const tag of image.tags) {
-      shared(tag.key);
-      shared(tag.value);
+      add(tag.key);
+      add(tag.value);
       if (tagWordsFound < tagWordCount) {
         // This tag's value, then its key: a tag word holds when both parts are in the same tag.
         stamp++;
@@ -170,10 +197,67 @@ export function imageFilter(query: string, meter: MatchMeter = { steps: 0 }): Im
           onKey(p);
         }
       }
-      if (plainFound === plain.size && tagWordsFound === tagWordCount) {
-        return true;
+    }
+    const missing: string[] = [];
+    plainList.forEach((p, i) => {
+      if (inShared[p] !== reading) {
+        missing.push(foldedWord[i]!);
+      }
+    });
+    return { status: image.status, osName: image.osName, osType: image.osType, plain: found, missing, tagsHold: tagWordsFound === tagWordCount };
+  };
+  // Images with the same shared words share one frozen tag list (compact.ts): what the words give is
+  // kept by that list, and checked against the image's other shared words (any image is still read right).
+  const byTags = new Map<readonly Tag[], SharedFound>();
+  const sharedOf = (image: Image): SharedFound => {
+    const { tags } = image;
+    const known = byTags.get(tags);
+    if (known !== undefined && known.status === image.status && known.osName === image.osName && known.osType === image.osType) {
+      return known;
+    }
+    const found = readShared(image);
+    if (byTags.size < MEMO_LIMIT && Object.isFrozen(tags)) {
+      byTags.set(tags, found);
+    }
+    return found;
+  };
+  const wanted = plain.size;
+  // A query within the limits, of a few words: each word missing from the shared words is looked for in
+  // the name and ID folded once as the image arrived (compact.ts), by the engine's own search (linear in
+  // the text for each word; the words are few). Any other query reads them through the automaton.
+  const direct = queryProblem(query) === undefined && plain.size <= DIRECT_WORDS;
+
+  const token = {};
+  const test = (image: Image, own: string | true | undefined, words?: SharedWords): boolean => {
+    let shared: SharedFound;
+    if (words === undefined) {
+      shared = sharedOf(image);
+    } else if (words.foundBy === token) {
+      shared = words.found as SharedFound;
+    } else {
+      shared = readShared(image);
+      words.foundBy = token;
+      words.found = shared;
+    }
+    if (!shared.tagsHold) {
+      return false;
+    }
+    if (direct) {
+      return !shared.missing.length || ownHolds(image, own ?? foldOwnText(image), shared.missing, meter);
+    }
+    const imageStamp = ++stamp;
+    let found = 0;
+    for (const p of shared.plain) {
+      inImage[p] = imageStamp;
+      found++;
+    }
+    if (found < wanted) {
+      found += automaton.scanCounting(image.name, inImage, imageStamp, meter, isPlain);
+      if (found < wanted && image.id !== image.name) {
+        found += automaton.scanCounting(image.id, inImage, imageStamp, meter, isPlain);
       }
     }
-    return plainFound === plain.size && tagWordsFound === tagWordCount;
+    return found === wanted;
   };
+  return Object.assign((image: Image) => test(image, undefined), { given: test });
 }

@@ -5,7 +5,7 @@ import { ProviderError } from '../providers/core/errors';
 import type { Cursor, Image, ImageFilter, Page } from '../providers/core/model';
 import { loadAllPages, type PageStash } from '../providers/shared/paging';
 import type { ImageProvider } from '../providers/core/provider';
-import { Compactor } from './compact';
+import { Compactor, foldOwnText, keepSearchRecords, type SharedWords } from './compact';
 
 export interface LoadAllRequest {
   readonly from: Cursor | undefined;
@@ -57,6 +57,9 @@ export class ImageLoader {
   private readonly seen = new Set<string>();
   /** The words the loaded images repeat, kept once (50,000 images in a region: see compact.ts). */
   private compactor = new Compactor();
+  /** What the instant filter reads of each image, side by side with `items` (compact.ts searchRecordsOf). */
+  private own: (string | true)[] = [];
+  private shared: (SharedWords | undefined)[] = [];
   /** Pages Load All read past a failed one: the next load takes them from here instead of asking again. */
   private stash: PageStash<Image> = new Map();
   /** Bumped by reset(); work of an older generation changes nothing when it completes. */
@@ -64,7 +67,9 @@ export class ImageLoader {
   /** Aborted by reset(), so that the old generation's requests stop. */
   private controller = new AbortController();
 
-  constructor(private readonly source: ImageSource) {}
+  constructor(private readonly source: ImageSource) {
+    this.keep(this.items);
+  }
 
   /** The first page was asked for and nothing is on its way (what is loaded is all there will be until "Load more"). */
   get loaded(): boolean {
@@ -135,14 +140,21 @@ export class ImageLoader {
     if (i >= 0) {
       const items = this.items.slice();
       items[i] = image;
-      this.items = items;
+      this.own = this.own.slice();
+      this.own[i] = foldOwnText(image);
+      this.shared = this.shared.slice();
+      this.shared[i] = undefined;
+      this.keep(items);
     }
   }
 
   /** Forgets a deleted image. */
   remove(imageId: string): void {
     const before = this.items.length;
-    this.items = this.items.filter((x) => x.id !== imageId);
+    const kept = this.items.map((x) => x.id !== imageId);
+    this.own = this.own.filter((_, i) => kept[i]);
+    this.shared = this.shared.filter((_, i) => kept[i]);
+    this.keep(this.items.filter((_, i) => kept[i]));
     if (this.items.length < before && this.total !== undefined) {
       this.total--;
     }
@@ -154,7 +166,9 @@ export class ImageLoader {
     this.controller.abort();
     this.controller = new AbortController();
     this.inflight = undefined;
-    this.items = [];
+    this.own = [];
+    this.shared = [];
+    this.keep([]);
     this.total = undefined;
     this.error = undefined;
     this.next = undefined;
@@ -162,6 +176,12 @@ export class ImageLoader {
     this.seen.clear();
     this.stash = new Map();
     this.compactor = new Compactor();
+  }
+
+  /** A new list of images, and the filter's folded texts beside it. */
+  private keep(items: Image[]): void {
+    this.items = items;
+    keepSearchRecords(items, { own: this.own, shared: this.shared });
   }
 
   /** The page Load All already read from where the list continues, if any. */
@@ -215,7 +235,10 @@ export class ImageLoader {
       // Offset paging can repeat an item when the list shifts between pages.
       if (!this.seen.has(image.id)) {
         this.seen.add(image.id);
-        this.items.push(this.compactor.image(image));
+        const { image: compacted, shared } = this.compactor.compact(image);
+        this.items.push(compacted);
+        this.own.push(foldOwnText(compacted));
+        this.shared.push(shared);
       }
     }
     this.next = page.next;

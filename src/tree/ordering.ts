@@ -1,6 +1,7 @@
 // The order and grouping of a region's loaded images (plain data, no request): newest first, by name or by
 // size, and groups by OS or by image family. Images the cloud says nothing about sort last.
 import type { Image } from '../providers/core/model';
+import { searchRecordsOf } from './compact';
 import type { ImagePredicate } from './filter';
 import type { Grouping, SortOrder } from './viewState';
 
@@ -191,8 +192,11 @@ function matchedImages(items: readonly Image[], predicate: ImagePredicate): Matc
   }
   const { kept } = known;
   let count = 0;
+  // What the loader keeps beside its list for the filter, where it does (looked up once, not per image).
+  const records = predicate.given && searchRecordsOf(items);
+  const given = records && predicate.given;
   for (let i = known.length; i < items.length; i++) {
-    if (predicate(items[i]!)) {
+    if (given ? given(items[i]!, records.own[i]!, records.shared[i]) : predicate(items[i]!)) {
       kept[i] = 1;
       count++;
     }

@@ -41,4 +41,16 @@ describe('Compacted images', () => {
     assert.notEqual(a.tags, b.tags);
     assert.deepEqual(a.tags, [{ key: 'env', value: 'prod' }]);
   });
+
+  it('gives images with the same status, OS and tags one frozen tag list, and its set of words', () => {
+    const c = new Compactor();
+    const tagged = (id: string, status = 'Available'): Image => ({ ...image(id), status: copy(status), tags: [{ key: copy('env'), value: copy('prod') }] });
+    const [a, b, creating] = [c.compact(tagged('a')), c.compact(tagged('b')), c.compact(tagged('c', 'Creating'))];
+    assert.equal(a.image.tags, b.image.tags, 'one list for the same words');
+    assert.equal(a.shared, b.shared);
+    assert.equal(a.shared?.tags, a.image.tags);
+    assert.ok(Object.isFrozen(a.image.tags) && Object.isFrozen(a.image.tags[0]));
+    assert.notEqual(creating.image.tags, a.image.tags, 'another status: another set');
+    assert.deepEqual(creating.image.tags, a.image.tags, 'with the same tags');
+  });
 });
