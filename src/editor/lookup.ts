@@ -106,7 +106,7 @@ export class ImageLookup implements vscode.Disposable {
   private async lookUp(cloud: CloudKind, ids: readonly string[], signal: AbortSignal): Promise<Map<string, Lookup>> {
     const accounts = this.accountsOf(cloud);
     const sweeps = await Promise.all(accounts.map((account) => this.sweep(account, ids, signal)));
-    return answersOf(ids, sweeps, accounts, signal);
+    return answersOf(ids, sweeps, accounts, { signal });
   }
 
   /** One account: its regions one after another, each asked only for the ids not found yet. */
@@ -124,7 +124,7 @@ export class ImageLookup implements vscode.Disposable {
         throw err;
       }
       this.log.warn(`Image ID lookup in account ${account.name}: ${logLine(err)}`);
-      return { hits, unsettled: await unsettledOf(ids, hits, signal), error: err };
+      return { hits, unsettled: await unsettledOf(ids, hits, { signal }), error: err };
     }
   }
 

@@ -11,12 +11,10 @@ import type { Log } from '../util/log';
 import { LAUNCH_CHECKS, type LaunchCheck } from './launch';
 import { scanImageIds, type IdMatch } from './scan';
 import { Slicer } from './slices';
-import { PieceText, readPieces, type TextReader } from './text';
+import { MAX_DOCUMENT_CHARS, PieceText, readPieces, type TextReader } from './text';
 
 const SECTION = 'cloudImageExplorer.imageIds';
 
-/** Larger documents are not scanned (the host does not hand extensions files over 50 MB either). */
-export const MAX_DOCUMENT_CHARS = 50 * 1024 * 1024;
 /** A NUL among a document's first characters marks it binary. */
 const BINARY_PROBE_CHARS = 8192;
 /** How long the status bar says a document was skipped. */

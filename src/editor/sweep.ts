@@ -5,7 +5,7 @@
 // in slices that give the thread back.
 import type { AccountConfig, Image, Region } from '../providers/core/model';
 import type { ImageProvider } from '../providers/core/provider';
-import { Slicer } from './slices';
+import { Slicer, type SliceOptions } from './slices';
 
 export interface ImageHit {
   readonly account: AccountConfig;
@@ -33,9 +33,6 @@ export interface Sweep {
 /** Items handled between two check-ins. */
 const STEP = 256;
 
-function slicerOf(signal: AbortSignal | undefined): Slicer {
-  return new Slicer(signal ? { signal } : {});
-}
 
 /** Asks region after region until every ID was found; `found` hears each hit. Returns the IDs left. */
 export async function sweepRegions(
@@ -45,7 +42,7 @@ export async function sweepRegions(
   signal: AbortSignal | undefined,
   found: (region: Region, image: Image) => void,
 ): Promise<Set<string>> {
-  const slicer = slicerOf(signal);
+  const slicer = new Slicer(signal ? { signal } : {});
   const left = new Set<string>();
   for (let i = 0; i < ids.length; i++) {
     left.add(ids[i]!);
@@ -72,8 +69,8 @@ export async function sweepRegions(
 }
 
 /** The IDs of `ids` not among the hits (an account that failed part-way could not settle them). */
-export async function unsettledOf(ids: readonly string[], hits: readonly ImageHit[], signal?: AbortSignal): Promise<Set<string>> {
-  const slicer = slicerOf(signal);
+export async function unsettledOf(ids: readonly string[], hits: readonly ImageHit[], slicing: SliceOptions = {}): Promise<Set<string>> {
+  const slicer = new Slicer(slicing);
   const settled = new Set<string>();
   for (let i = 0; i < hits.length; i++) {
     settled.add(hits[i]!.image.id);
@@ -97,8 +94,13 @@ export async function unsettledOf(ids: readonly string[], hits: readonly ImageHi
  * Each ID's answer from the sweeps of every account of its cloud (`searched`): found, with every hit;
  * else failed where an account could not settle it; else missing.
  */
-export async function answersOf(ids: readonly string[], sweeps: readonly Sweep[], searched: readonly AccountConfig[], signal?: AbortSignal): Promise<Map<string, Lookup>> {
-  const slicer = slicerOf(signal);
+export async function answersOf(
+  ids: readonly string[],
+  sweeps: readonly Sweep[],
+  searched: readonly AccountConfig[],
+  slicing: SliceOptions = {},
+): Promise<Map<string, Lookup>> {
+  const slicer = new Slicer(slicing);
   const hitsOf = new Map<string, ImageHit[]>();
   let n = 0;
   for (const sweep of sweeps) {

@@ -25,8 +25,11 @@ export interface TextReader {
   read(from: number, to: number): string;
 }
 
+/** Larger documents are not scanned (the host does not hand extensions files over 50 MB either). */
+export const MAX_DOCUMENT_CHARS = 50 * 1024 * 1024;
+
 /** The most characters read at once: the host joins at most this much per read. */
-export const PIECE_CHARS = 256 * 1024;
+export const PIECE_CHARS = 128 * 1024;
 
 /** A text held as its pieces, read by offsets; a read across pieces copies only what it returns. */
 export class PieceText implements TextSource {
