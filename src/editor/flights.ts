@@ -4,7 +4,7 @@
 // A file may ask for a hundred thousand keys at once: every loop over them (sorting them into kept,
 // joined and new, keeping the answers, handing them out) runs in slices that give the thread back.
 import { abortError } from '../providers/core/errors';
-import { Slicer } from './slices';
+import { Slicer, type SliceOptions } from './slices';
 
 /** Keys handled between two check-ins. */
 const STEP = 256;
@@ -19,6 +19,8 @@ export interface FlightOptions<V> {
   readonly keep?: (value: V) => boolean;
   /** Injected in tests. */
   readonly now?: () => number;
+  /** How the loops over the keys give the thread back (the host's turn by default); injected in tests. */
+  readonly slicing?: Omit<SliceOptions, 'signal'>;
 }
 
 interface Flight<V> {
@@ -56,7 +58,7 @@ export class Flights<V> {
    * aborts; the lookup itself is aborted only when no other caller still waits for it.
    */
   async get(keys: readonly string[], signal?: AbortSignal, refresh = false): Promise<Map<string, V>> {
-    const slicer = new Slicer(signal ? { signal } : {});
+    const slicer = new Slicer({ ...this.options.slicing, ...(signal ? { signal } : {}) });
     slicer.check();
     const out = new Map<string, V>();
     // The keys are sorted in slices: each key without a kept answer or a lookup under way is claimed at
@@ -170,7 +172,7 @@ export class Flights<V> {
 
   /** Keeps a lookup's answers (those `keep` wants), in slices. */
   private async keepAll(answers: ReadonlyMap<string, V>): Promise<void> {
-    const slicer = new Slicer();
+    const slicer = new Slicer(this.options.slicing);
     const at = this.now();
     let n = 0;
     for (const [key, value] of answers) {
