@@ -50,7 +50,7 @@ export function scannerSection(r: ScannerResult | undefined, goals: Goal[]): str
     '## Image IDs in files: the scanner and its lookup',
     '',
     `A file of 1,000 / 10,000 / 100,000 image IDs of each cloud, one per line (the IDs of 2,000 images of the cloud's large region cycled, 1 % IDs that exist nowhere),`,
-    `checked as the editor checks it: scanned in slices, its distinct IDs found (the first screen's first), each batch swept across the regions (the likeliest first),`,
+    `checked as the editor checks it: scanned in slices, its distinct IDs found (the first screen's first), each batch asked through the editor's shared lookups (Flights), swept across the regions (the likeliest first) and answered, every loop over the IDs in slices,`,
     `${LATENCY_MS} ms injected per request, the emulator in its own process, the four clouds side by side (a row's longest block may hold another cloud's work).`,
     'Bound: one batched lookup per 100 IDs per region asked (Alibaba); for Huawei, BatchCompute and QingCloud (batches the zone refuses), one listing of',
     'each region asked, read page by page at the largest page: the requests column counts those pages. The longest block is the longest gap between',
