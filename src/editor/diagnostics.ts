@@ -112,7 +112,8 @@ export class ImageDiagnostics implements vscode.Disposable {
     }
     const version = doc.version;
     try {
-      const matches = await this.scope.ids(doc, signal);
+      // The version's text, read once (with its scan), is handed on to the launch checks below.
+      const { text, matches } = await this.scope.scanned(doc, signal);
       const [visible, rest] = await batchesOf(doc, matches, new Slicer({ signal }));
       if (!visible.length && !rest.length) {
         this.collection.delete(doc.uri);
@@ -132,7 +133,7 @@ export class ImageDiagnostics implements vscode.Disposable {
       }
       // Then what the file says around each ID: region, instance type, shares to accept.
       try {
-        await this.launch.run(doc, matches, (ref) => this.lookup.peek(ref), this.scope.checks, signal, refresh);
+        await this.launch.run(doc, text.toString(), matches, (ref) => this.lookup.peek(ref), this.scope.checks, signal, refresh);
       } catch (err) {
         if (isCancellation(err)) {
           return;

@@ -1,7 +1,13 @@
 // Lookups that several callers may want at once (a file's diagnostics, a hover, a CodeLens): a key is
 // asked for by at most one lookup at a time, answers are kept for a while, and a lookup that nobody
 // waits for any more is aborted. Plain Node (no vscode), so it is unit-tested against the emulator.
+// A file may ask for a hundred thousand keys at once: every loop over them (sorting them into kept,
+// joined and new, keeping the answers, handing them out) runs in slices that give the thread back.
 import { abortError } from '../providers/core/errors';
+import { Slicer, type SliceOptions } from './slices';
+
+/** Keys handled between two check-ins. */
+const STEP = 256;
 
 /** Looks the keys up; answers only for the keys it could settle. */
 export type LookupRun<V> = (keys: readonly string[], signal: AbortSignal) => Promise<ReadonlyMap<string, V>>;
@@ -13,10 +19,13 @@ export interface FlightOptions<V> {
   readonly keep?: (value: V) => boolean;
   /** Injected in tests. */
   readonly now?: () => number;
+  /** How the loops over the keys give the thread back (the host's turn by default); injected in tests. */
+  readonly slicing?: Omit<SliceOptions, 'signal'>;
 }
 
 interface Flight<V> {
-  readonly keys: readonly string[];
+  /** Claimed one by one by the caller that opened the lookup; it runs once they are all claimed. */
+  readonly keys: string[];
   readonly controller: AbortController;
   done: Promise<ReadonlyMap<string, V>>;
   waiters: number;
@@ -49,30 +58,62 @@ export class Flights<V> {
    * aborts; the lookup itself is aborted only when no other caller still waits for it.
    */
   async get(keys: readonly string[], signal?: AbortSignal, refresh = false): Promise<Map<string, V>> {
+    const slicer = new Slicer({ ...this.options.slicing, ...(signal ? { signal } : {}) });
+    slicer.check();
     const out = new Map<string, V>();
-    const joined = new Set<Flight<V>>();
-    const fresh: string[] = [];
-    for (const key of new Set(keys)) {
-      const kept = refresh ? undefined : this.peek(key);
-      const flying = this.inflight.get(key);
-      if (kept !== undefined) {
-        out.set(key, kept);
-      } else if (flying) {
-        joined.add(flying);
-      } else {
-        fresh.push(key);
+    // The keys are sorted in slices: each key without a kept answer or a lookup under way is claimed at
+    // once by this caller's new lookup (so no other caller asks for it meanwhile), which runs once all are.
+    const { flight: mine, launch } = this.open();
+    const waits = new Map<Flight<V>, Promise<ReadonlyMap<string, V>>>();
+    const join = (flight: Flight<V>): void => {
+      if (!waits.has(flight)) {
+        const wait = this.wait(flight, signal);
+        wait.catch(() => undefined); // observed below; a wait left by an abort is not an unhandled rejection
+        waits.set(flight, wait);
       }
-    }
-    if (fresh.length) {
-      joined.add(this.start(fresh));
-    }
-    const answers = await Promise.all([...joined].map((flight) => this.wait(flight, signal)));
-    for (const answer of answers) {
-      for (const key of keys) {
-        const value = answer.get(key);
-        if (value !== undefined && !out.has(key)) {
-          out.set(key, value);
+    };
+    join(mine);
+    const asked: string[] = [];
+    try {
+      const seen = new Set<string>();
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        if (!seen.has(key)) {
+          seen.add(key);
+          const kept = refresh ? undefined : this.peek(key);
+          const flying = this.inflight.get(key);
+          if (kept !== undefined) {
+            out.set(key, kept);
+          } else {
+            asked.push(key);
+            if (flying) {
+              join(flying);
+            } else {
+              mine.keys.push(key);
+              this.inflight.set(key, mine);
+            }
+          }
         }
+        if (i % STEP === STEP - 1) {
+          await slicer.tick();
+        }
+      }
+    } finally {
+      // The lookup runs with what was claimed, for whoever waits for it (none left: it is aborted).
+      launch();
+    }
+    const answers = await Promise.all(waits.values());
+    for (let i = 0; i < asked.length; i++) {
+      const key = asked[i]!;
+      for (const answer of answers) {
+        const value = answer.get(key);
+        if (value !== undefined) {
+          out.set(key, value);
+          break;
+        }
+      }
+      if (i % STEP === STEP - 1) {
+        await slicer.tick();
       }
     }
     return out;
@@ -96,30 +137,52 @@ export class Flights<V> {
     return this.options.now ? this.options.now() : Date.now();
   }
 
-  private start(keys: readonly string[]): Flight<V> {
-    const controller = new AbortController();
-    const flight: Flight<V> = { keys, controller, done: Promise.resolve(new Map()), waiters: 0, settled: false };
-    flight.done = this.run(keys, controller.signal)
-      .then((answers) => {
-        if (!controller.signal.aborted) {
-          for (const [key, value] of answers) {
-            if (!this.options.keep || this.options.keep(value)) {
-              this.set(key, value);
-            }
-          }
-        }
-        return answers;
-      })
-      .finally(() => {
-        flight.settled = true;
-        this.release(flight);
-      });
+  /** A lookup whose keys are claimed one by one, run by `launch` (no request when none were claimed). */
+  private open(): { flight: Flight<V>; launch: () => void } {
+    let settle!: (answers: Promise<ReadonlyMap<string, V>>) => void;
+    const flight: Flight<V> = {
+      keys: [],
+      controller: new AbortController(),
+      done: new Promise((resolve) => (settle = resolve)),
+      waiters: 0,
+      settled: false,
+    };
     // Waiters observe the outcome; a lookup aborted after its last waiter left is nobody's error.
     flight.done.catch(() => undefined);
-    for (const key of keys) {
-      this.inflight.set(key, flight);
+    return { flight, launch: () => settle(this.launched(flight)) };
+  }
+
+  /** Runs a lookup (the request starts at once), keeps its answers, and lets go of its keys. */
+  private async launched(flight: Flight<V>): Promise<ReadonlyMap<string, V>> {
+    const { signal } = flight.controller;
+    try {
+      if (signal.aborted) {
+        throw abortError('local');
+      }
+      const answers = flight.keys.length ? await this.run(flight.keys, signal) : new Map<string, V>();
+      if (!signal.aborted) {
+        await this.keepAll(answers);
+      }
+      return answers;
+    } finally {
+      flight.settled = true;
+      this.release(flight);
     }
-    return flight;
+  }
+
+  /** Keeps a lookup's answers (those `keep` wants), in slices. */
+  private async keepAll(answers: ReadonlyMap<string, V>): Promise<void> {
+    const slicer = new Slicer(this.options.slicing);
+    const at = this.now();
+    let n = 0;
+    for (const [key, value] of answers) {
+      if (!this.options.keep || this.options.keep(value)) {
+        this.kept.set(key, { value, at });
+      }
+      if (++n % STEP === 0) {
+        await slicer.tick();
+      }
+    }
   }
 
   /** New callers start a new lookup for these keys from now on. */

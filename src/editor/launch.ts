@@ -100,11 +100,11 @@ export class LaunchChecks {
   }
 
   /** Checks a document version's IDs (looked up already: `peek`), with the checks turned on. */
-  async run(doc: vscode.TextDocument, matches: readonly IdMatch[], peek: Peek, on: ReadonlySet<LaunchCheck>, signal: AbortSignal, refresh: boolean): Promise<void> {
+  async run(doc: vscode.TextDocument, text: string, matches: readonly IdMatch[], peek: Peek, on: ReadonlySet<LaunchCheck>, signal: AbortSignal, refresh: boolean): Promise<void> {
     const version = doc.version;
     const findings = new Map<number, LaunchFinding[]>();
     if (LAUNCH_CHECKS.some((check) => check !== 'quota' && on.has(check))) {
-      const items = await this.itemsOf(doc.getText(), matches, peek, signal);
+      const items = await this.itemsOf(text, matches, peek, signal);
       const add = (item: Item, finding: LaunchFinding): void => {
         findings.set(item.match.start, [...(findings.get(item.match.start) ?? []), finding]);
       };

@@ -1,46 +1,28 @@
 // Where an image ID lives: looked up across every configured account of its cloud (the sandbox
 // included), region by region with the provider's batched findImages, each account's likeliest
 // regions first. Answers are kept for a while, shared between callers (see flights.ts) and kept
-// current by what the tree sees change.
+// current by what the tree sees change. A file may ask for a hundred thousand IDs at once: sorting them
+// by cloud, sweeping and answering run in slices that give the thread back.
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
-import type { AccountConfig, CloudKind, Image, Region } from '../providers/core/model';
+import type { AccountConfig, CloudKind, Region } from '../providers/core/model';
 import type { ImageProvider } from '../providers/core/provider';
 import type { ImageChange, ImageTreeProvider } from '../tree/treeProvider';
 import { isCancellation, logLine } from '../util/errors';
 import type { Log } from '../util/log';
 import { Flights } from './flights';
 import type { IdRef } from './refs';
-import { sweepRegions } from './sweep';
+import { Slicer } from './slices';
+import { answersOf, sweepRegions, unsettledOf, type ImageHit, type Lookup, type Sweep } from './sweep';
 
 export type { IdRef } from './refs';
-
-export interface ImageHit {
-  readonly account: AccountConfig;
-  readonly regionId: string;
-  readonly regionName: string;
-  readonly image: Image;
-}
-
-export type Lookup =
-  | { readonly kind: 'found'; readonly hits: readonly ImageHit[] }
-  /** No configured account of the cloud has it in any region; `searched` are the accounts asked. */
-  | { readonly kind: 'missing'; readonly searched: readonly AccountConfig[] }
-  /** Some account could not be asked, and no other has it. */
-  | { readonly kind: 'failed'; readonly error: unknown }
-  /** No account of the cloud is configured: nothing was asked. */
-  | { readonly kind: 'noAccount' };
+export type { ImageHit, Lookup } from './sweep';
 
 /** How long an answer is used before the clouds are asked again (a save or a tree change refreshes sooner). */
 const KEEP_MS = 5 * 60 * 1000;
-
-interface Sweep {
-  readonly hits: ImageHit[];
-  /** Ids this account could not settle, and why. */
-  readonly unsettled: ReadonlySet<string>;
-  readonly error?: unknown;
-}
+/** IDs handled between two check-ins. */
+const STEP = 256;
 
 export class ImageLookup implements vscode.Disposable {
   private readonly flights = new Map<CloudKind, Flights<Lookup>>();
@@ -71,23 +53,37 @@ export class ImageLookup implements vscode.Disposable {
    * one lookup per id at a time. Rejects with an abort error when the signal aborts.
    */
   async resolve(refs: readonly IdRef[], signal?: AbortSignal, refresh = false): Promise<Map<string, Lookup>> {
+    const slicer = new Slicer(signal ? { signal } : {});
     const byCloud = new Map<CloudKind, string[]>();
-    for (const ref of refs) {
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[i]!;
       const ids = byCloud.get(ref.cloud);
       if (ids) {
         ids.push(ref.id);
       } else {
         byCloud.set(ref.cloud, [ref.id]);
       }
+      if (i % STEP === STEP - 1) {
+        await slicer.tick();
+      }
     }
+    const noAccount: Lookup = { kind: 'noAccount' };
     const parts = await Promise.all(
-      [...byCloud].map(([cloud, ids]) =>
-        this.accountsOf(cloud).length
-          ? this.flightsOf(cloud).get(ids, signal, refresh)
-          : Promise.resolve(new Map<string, Lookup>(ids.map((id) => [id, { kind: 'noAccount' }]))),
+      [...byCloud].map(([cloud, ids]): Promise<Iterable<readonly [string, Lookup]>> =>
+        this.accountsOf(cloud).length ? this.flightsOf(cloud).get(ids, signal, refresh) : Promise.resolve(ids.map((id) => [id, noAccount] as const)),
       ),
     );
-    return new Map(parts.flatMap((p) => [...p]));
+    const out = new Map<string, Lookup>();
+    let n = 0;
+    for (const part of parts) {
+      for (const [id, answer] of part) {
+        out.set(id, answer);
+        if (++n % STEP === 0) {
+          await slicer.tick();
+        }
+      }
+    }
+    return out;
   }
 
   dispose(): void {
@@ -110,17 +106,7 @@ export class ImageLookup implements vscode.Disposable {
   private async lookUp(cloud: CloudKind, ids: readonly string[], signal: AbortSignal): Promise<Map<string, Lookup>> {
     const accounts = this.accountsOf(cloud);
     const sweeps = await Promise.all(accounts.map((account) => this.sweep(account, ids, signal)));
-    const hitsOf = new Map<string, ImageHit[]>();
-    for (const hit of sweeps.flatMap((s) => s.hits)) {
-      hitsOf.set(hit.image.id, [...(hitsOf.get(hit.image.id) ?? []), hit]);
-    }
-    const out = new Map<string, Lookup>();
-    for (const id of ids) {
-      const hits = hitsOf.get(id) ?? [];
-      const failed = sweeps.find((s) => s.unsettled.has(id));
-      out.set(id, hits.length ? { kind: 'found', hits } : failed ? { kind: 'failed', error: failed.error } : { kind: 'missing', searched: accounts });
-    }
-    return out;
+    return answersOf(ids, sweeps, accounts, { signal });
   }
 
   /** One account: its regions one after another, each asked only for the ids not found yet. */
@@ -138,8 +124,7 @@ export class ImageLookup implements vscode.Disposable {
         throw err;
       }
       this.log.warn(`Image ID lookup in account ${account.name}: ${logLine(err)}`);
-      const settled = new Set(hits.map((h) => h.image.id));
-      return { hits, unsettled: new Set(ids.filter((id) => !settled.has(id))), error: err };
+      return { hits, unsettled: await unsettledOf(ids, hits, { signal }), error: err };
     }
   }
 
@@ -162,7 +147,10 @@ export class ImageLookup implements vscode.Disposable {
   }
 
   private markHot(accountId: string, regionId: string): void {
-    this.hot.set(accountId, [regionId, ...(this.hot.get(accountId) ?? []).filter((r) => r !== regionId)]);
+    const hot = this.hot.get(accountId);
+    if (hot?.[0] !== regionId) {
+      this.hot.set(accountId, [regionId, ...(hot ?? []).filter((r) => r !== regionId)]);
+    }
   }
 
   /** The tree saw an image change or go: the kept answer follows, with no request. */

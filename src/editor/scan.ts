@@ -3,10 +3,12 @@
 // Plain text in, offsets out: no vscode here, so the rules are unit-tested on their own.
 // The text is read in windows, and every regular expression runs on a bounded piece of it, so the cost
 // is linear in the text's size whatever it holds (one 2 MB line, a 50 MB log); `scanImageIds` does the
-// same work in slices that give the thread back, and stops when its signal aborts.
+// same work in slices that give the thread back, and stops when its signal aborts. The text is read
+// only by offsets (a TextSource): a document held in pieces (text.ts) is scanned without being joined.
 import { IMAGE_ID_RULES, isImageKey } from '../providers/rules/imageIds';
 import type { CloudKind } from '../providers/core/model';
 import { runSliced, Slicer, type SliceOptions } from './slices';
+import type { TextSource } from './text';
 
 export interface IdMatch {
   readonly id: string;
@@ -44,7 +46,7 @@ const LIST_LINE = /^\s*(?:-\s*)?(?:["']?[^\s"',[\]{}]*["']?,?)?\s*(?:#.*)?$/;
 const MAX_LINES_UP = 200;
 
 /** The start of the line holding `end - 1`, looking back at most `limit` characters; -1 past the limit. */
-function lineStartWithin(text: string, end: number, limit: number): number {
+function lineStartWithin(text: TextSource, end: number, limit: number): number {
   const from = Math.max(0, end - limit);
   const nl = text.slice(from, end).lastIndexOf('\n');
   if (nl >= 0) {
@@ -54,7 +56,7 @@ function lineStartWithin(text: string, end: number, limit: number): number {
 }
 
 /** The key an ID at `start` is the value of, where the text shows one. */
-export function keyBefore(text: string, start: number): string | undefined {
+export function keyBefore(text: TextSource, start: number): string | undefined {
   const lineStart = lineStartWithin(text, start, PREFIX_CHARS);
   const prefix = text.slice(lineStart < 0 ? start - PREFIX_CHARS : lineStart, start);
   const onLine = KEY_ON_LINE.exec(prefix)?.[2] ?? FLAG_ON_LINE.exec(prefix)?.[1];
@@ -86,7 +88,7 @@ export function keyBefore(text: string, start: number): string | undefined {
 }
 
 /** The IDs that start in [from, to), in order. */
-function matchWindow(text: string, from: number, to: number, out: IdMatch[]): void {
+function matchWindow(text: TextSource, from: number, to: number, out: IdMatch[]): void {
   // One character before (for the edge check) and an ID's length after (an ID across `to` is whole).
   const base = Math.max(0, from - 1);
   const piece = text.slice(base, Math.min(text.length, to + MAX_ID_CHARS));
@@ -105,7 +107,7 @@ function matchWindow(text: string, from: number, to: number, out: IdMatch[]): vo
 }
 
 /** Steps through the text a window at a time; each call does one window and says whether it was the last. */
-function windows(text: string, out: IdMatch[]): () => boolean {
+function windows(text: TextSource, out: IdMatch[]): () => boolean {
   let at = 0;
   return () => {
     const to = Math.min(text.length, at + WINDOW_CHARS);
@@ -126,7 +128,7 @@ export function findImageIds(text: string): IdMatch[] {
 }
 
 /** The same as findImageIds, in slices that give the thread back; rejects with an abort error when the signal aborts. */
-export async function scanImageIds(text: string, options: SliceOptions = {}): Promise<IdMatch[]> {
+export async function scanImageIds(text: TextSource, options: SliceOptions = {}): Promise<IdMatch[]> {
   const out: IdMatch[] = [];
   await runSliced(windows(text, out), new Slicer(options));
   return out;

@@ -1,5 +1,7 @@
 // Which documents the image-ID features look at (the languages and file patterns of the settings, not
-// too large, not binary) and their IDs, scanned in slices once per version. A document left out on
+// too large, not binary) and their IDs, scanned in slices once per version. The text is read once per
+// version, in bounded pieces (text.ts: never the host's getText() of the whole document, which joins all
+// its lines in one block), and handed on with the IDs to whoever reads it next. A document left out on
 // purpose (its size, its content, its language) is said once, in the status bar for a few seconds and in
 // the output channel, never silently; a scan under way stops when the document changes.
 import * as vscode from 'vscode';
@@ -8,11 +10,11 @@ import { isCancellation } from '../util/errors';
 import type { Log } from '../util/log';
 import { LAUNCH_CHECKS, type LaunchCheck } from './launch';
 import { scanImageIds, type IdMatch } from './scan';
+import { Slicer } from './slices';
+import { MAX_DOCUMENT_CHARS, PieceText, readPieces, type TextReader } from './text';
 
 const SECTION = 'cloudImageExplorer.imageIds';
 
-/** Larger documents are not scanned (the host does not hand extensions files over 50 MB either). */
-export const MAX_DOCUMENT_CHARS = 50 * 1024 * 1024;
 /** A NUL among a document's first characters marks it binary. */
 const BINARY_PROBE_CHARS = 8192;
 /** How long the status bar says a document was skipped. */
@@ -20,11 +22,20 @@ const SKIP_NOTICE_MS = 8000;
 
 export type SkipReason = 'size' | 'binary' | 'language';
 
+/** A document version's text and the image IDs in it. */
+export interface Scanned {
+  readonly text: PieceText;
+  readonly matches: readonly IdMatch[];
+}
+
+/** What an out-of-scope document holds for the features. */
+const NOTHING: Scanned = { text: new PieceText([]), matches: [] };
+
 interface Scan {
   readonly version: number;
   readonly controller: AbortController;
-  readonly done: Promise<readonly IdMatch[]>;
-  matches?: readonly IdMatch[];
+  readonly done: Promise<Scanned>;
+  scanned?: Scanned;
 }
 
 export class ImageIdScope implements vscode.Disposable {
@@ -91,17 +102,25 @@ export class ImageIdScope implements vscode.Disposable {
    * the thread back. Rejects with an abort error when `signal` aborts or the document changes first.
    */
   async ids(doc: vscode.TextDocument, signal?: AbortSignal): Promise<readonly IdMatch[]> {
+    return (await this.scanned(doc, signal)).matches;
+  }
+
+  /**
+   * The text of an in-scope document's current version (read once per version, in pieces) and its image
+   * IDs; nothing for a document out of scope. Rejects with an abort error as `ids` does.
+   */
+  async scanned(doc: vscode.TextDocument, signal?: AbortSignal): Promise<Scanned> {
     if (!this.includes(doc)) {
-      return [];
+      return NOTHING;
     }
     const key = doc.uri.toString();
     let scan = this.scans.get(key);
     if (scan?.version !== doc.version) {
       scan?.controller.abort();
       const controller = new AbortController();
-      const started: Scan = { version: doc.version, controller, done: scanImageIds(doc.getText(), { signal: controller.signal }) };
+      const started: Scan = { version: doc.version, controller, done: scanDocument(doc, controller.signal) };
       started.done.then(
-        (matches) => (started.matches = matches),
+        (scanned) => (started.scanned = scanned),
         () => this.scans.get(key) === started && this.scans.delete(key),
       );
       this.scans.set(key, started);
@@ -113,7 +132,7 @@ export class ImageIdScope implements vscode.Disposable {
   /** The IDs of the document's current version if its scan has finished; never scans. */
   known(doc: vscode.TextDocument): readonly IdMatch[] | undefined {
     const scan = this.scans.get(doc.uri.toString());
-    return scan?.version === doc.version ? scan.matches : undefined;
+    return scan?.version === doc.version ? scan.scanned?.matches : undefined;
   }
 
   /** The ID under a position, if any (scanning the document if needed); undefined once cancelled. */
@@ -211,6 +230,26 @@ export class ImageIdScope implements vscode.Disposable {
     this.scans.clear();
     this.said.clear();
   }
+}
+
+/** Reads a document version in pieces, then scans it, in slices; rejects with an abort error once the signal aborts. */
+async function scanDocument(doc: vscode.TextDocument, signal: AbortSignal): Promise<Scanned> {
+  const text = await readPieces(readerOf(doc), new Slicer({ signal }));
+  return { text, matches: await scanImageIds(text, { signal }) };
+}
+
+/** A document version read by offsets; a read after the document changed is an abort (its scan is stale). */
+function readerOf(doc: vscode.TextDocument): TextReader {
+  const version = doc.version;
+  return {
+    length: doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end),
+    read: (from, to) => {
+      if (doc.version !== version || doc.isClosed) {
+        throw abortError('local');
+      }
+      return doc.getText(new vscode.Range(doc.positionAt(from), doc.positionAt(to)));
+    },
+  };
 }
 
 /** Why a document in the settings' scope is still left out: too large, or binary. */

@@ -5,20 +5,25 @@
 // first, then the rest with the found region first) against the bound (one batched lookup per 100 IDs
 // per region asked; one listing per region for the clouds without a batch form), the wall time with 50
 // ms latency per request (the emulator in its own process), and the longest single block of this
-// thread while the file is scanned (in slices) and looked up. And the same block for a 2 MB one-line
-// file. The emulator runs in another process, so the block is the client's own. Each block is given with
+// thread while the file is scanned (in slices) and looked up through the editor's Flights and answers.
+// And the same block for a 2 MB one-line file and for a 50 MB log read from the host's document
+// (scannerLog.ts). The emulator runs in another process, so the block is the client's own. Each block is given with
 // the CPU time the thread used in it (its own, from Linux's schedstat; else the process's), and the most
 // CPU the thread used in any one gap: on a loaded machine a long gap with little CPU in it is the
 // scheduler's, not the scanner's.
-import * as fs from 'fs';
 import { distinctRefs } from '../../src/editor/refs';
 import { scanImageIds } from '../../src/editor/scan';
 import { Slicer } from '../../src/editor/slices';
-import { sweepRegions } from '../../src/editor/sweep';
-import type { CloudKind, Image, Region } from '../../src/providers/core/model';
+import { Flights } from '../../src/editor/flights';
+import { answersOf, sweepRegions, type ImageHit, type Lookup } from '../../src/editor/sweep';
+import type { AccountConfig, CloudKind, Image, Region } from '../../src/providers/core/model';
 import type { ImageProvider } from '../../src/providers/core/provider';
 import { BIG_COUNTS, BIG_REGION, CLOUD_NAME, CLOUDS, HttpClient, LATENCY_MS, load, machine, providerOn } from './common';
 import { EmulatorProcess } from './emulatorProcess';
+import { longestBlock, type Block } from './scannerBlock';
+import { logRow, type LogRow } from './scannerLog';
+
+export { THREAD_CPU, type Block } from './scannerBlock';
 
 const SIZES = process.argv.includes('--quick') ? [1_000] : [1_000, 10_000, 100_000];
 /** Lines on the first screen: their IDs are looked up first. */
@@ -28,64 +33,6 @@ const VISIBLE = 40;
  * when a batch names an ID the zone does not know, which fails the whole batch).
  */
 export const LISTING: ReadonlySet<CloudKind> = new Set(['huawei', 'batchcompute', 'qingcloud']);
-
-export interface Block {
-  /** The longest gap between two ticks of a 1 ms timer: how long the thread was held at once, as a user feels it. */
-  readonly blockMs: number;
-  /** The CPU time this thread used during that gap (the process's, all threads, where the thread's own cannot be read). */
-  readonly cpuMs: number;
-  /** The most CPU time this thread used in any one gap: its longest work at once, whatever the machine's scheduler did. */
-  readonly busiestMs: number;
-  readonly wallMs: number;
-}
-
-/** The main thread's own CPU time (Linux schedstat, ns), read where the system offers it. */
-const SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
-const threadCpu = ((): (() => number) | undefined => {
-  try {
-    fs.readFileSync(SCHEDSTAT, 'utf8');
-    return () => Number(fs.readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6;
-  } catch {
-    return undefined;
-  }
-})();
-
-/** Whether the CPU figures are the main thread's own (else the process's, all threads). */
-export const THREAD_CPU = threadCpu !== undefined;
-
-const cpuNow =
-  threadCpu ??
-  ((): number => {
-    const c = process.cpuUsage();
-    return (c.user + c.system) / 1000;
-  });
-
-/** The longest gap between the ticks of a 1 ms timer while `work` runs, the CPU used in it, and the most CPU in any gap. */
-async function longestBlock<T>(work: () => Promise<T>): Promise<Block & { value: T }> {
-  let worst = 0;
-  let worstCpu = 0;
-  let busiest = 0;
-  let last = performance.now();
-  let lastCpu = cpuNow();
-  const timer = setInterval(() => {
-    const now = performance.now();
-    const cpu = cpuNow();
-    if (now - last > worst) {
-      worst = now - last;
-      worstCpu = cpu - lastCpu;
-    }
-    busiest = Math.max(busiest, cpu - lastCpu);
-    last = now;
-    lastCpu = cpu;
-  }, 1);
-  const started = performance.now();
-  try {
-    const value = await work();
-    return { value, blockMs: worst, cpuMs: worstCpu, busiestMs: busiest, wallMs: performance.now() - started };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 /** An ID of the cloud's shape that no region has. */
 function unknownId(cloud: CloudKind, n: number): string {
@@ -159,7 +106,11 @@ function prepared(cloud: CloudKind, known: readonly Image[], n: number): File {
   return { text, shown: [[0, end < 0 ? text.length : end]] };
 }
 
-/** The editor's path for one file: scanned in slices, its distinct IDs (visible first, in slices), each batch swept across the regions. */
+/**
+ * The editor's path for one file: scanned in slices, its distinct IDs (visible first, in slices), each
+ * batch asked through the editor's Flights (kept answers, lookups shared), swept across the regions and
+ * answered (answersOf), as lookup.ts does for one account.
+ */
 async function measure(emulator: EmulatorProcess, { provider, regions }: CloudData, cloud: CloudKind, n: number, file: File): Promise<ScannerRow> {
   let bound = 0;
   const counting: ImageProvider = Object.create(provider) as ImageProvider;
@@ -173,17 +124,24 @@ async function measure(emulator: EmulatorProcess, { provider, regions }: CloudDa
     const batches = await distinctRefs(matches, file.shown, new Slicer());
     let order: readonly Region[] = regions;
     const hot = new Set<string>();
+    const account: AccountConfig = { id: `bench-${cloud}`, name: 'bench', cloud };
+    const flights = new Flights<Lookup>(
+      async (ids, signal) => {
+        const hits: ImageHit[] = [];
+        await sweepRegions(counting, order, ids, signal, (region, image) => {
+          hits.push({ account, regionId: region.id, regionName: region.name, image });
+          hot.add(region.id);
+        });
+        order = [...regions.filter((r) => hot.has(r.id)), ...regions.filter((r) => !hot.has(r.id))];
+        return answersOf(ids, [{ hits, unsettled: new Set() }], [account], { signal });
+      },
+      { ttlMs: 5 * 60 * 1000, keep: (l) => l.kind !== 'failed' },
+    );
+    let answered = 0;
     for (const batch of batches) {
-      await sweepRegions(
-        counting,
-        order,
-        batch.map((r) => r.id),
-        undefined,
-        (region) => hot.add(region.id),
-      );
-      order = [...regions.filter((r) => hot.has(r.id)), ...regions.filter((r) => !hot.has(r.id))];
+      answered += (await flights.get(batch.map((r) => r.id))).size;
     }
-    return batches[0].length + batches[1].length;
+    return answered;
   });
   const requests = (await emulator.log(mark)).since.filter((r) => r.cloud === cloud && r.operation !== 'DescribeRegions' && r.operation !== 'DescribeZones').length;
   return { cloud, ids: n, distinct, requests, bound, ...block };
@@ -210,6 +168,7 @@ async function oneLine(): Promise<OneLine> {
 
 export interface ScannerResult {
   readonly oneLine: OneLine;
+  readonly log: LogRow;
   readonly rows: readonly ScannerRow[];
 }
 
@@ -219,6 +178,8 @@ export interface ScannerResult {
  */
 export async function scannerResult(sizes: readonly number[] = SIZES): Promise<ScannerResult> {
   const line = await oneLine();
+  const log = await logRow();
+  (globalThis as { gc?: () => void }).gc?.();
   const emulator = await EmulatorProcess.start({ imageCounts: BIG_COUNTS, latencyMs: LATENCY_MS });
   const http = new HttpClient();
   try {
@@ -238,7 +199,7 @@ export async function scannerResult(sizes: readonly number[] = SIZES): Promise<S
         return rows;
       }),
     );
-    return { oneLine: line, rows: perCloud.flat() };
+    return { oneLine: line, log, rows: perCloud.flat() };
   } finally {
     await http.close();
     await emulator.stop();
@@ -246,9 +207,13 @@ export async function scannerResult(sizes: readonly number[] = SIZES): Promise<S
 }
 
 /** The result as the console shows it. */
-export function scannerText({ oneLine: line, rows }: ScannerResult): string {
+export function scannerText({ oneLine: line, log, rows }: ScannerResult): string {
+  const b = (x: Block): string => `longest block ${x.blockMs.toFixed(1)} ms (CPU in it ${x.cpuMs.toFixed(1)} ms; most CPU in one block ${x.busiestMs.toFixed(1)} ms)`;
   const out = [
     `2 MB one-line file: ${line.chars} chars, ${line.ids} IDs, scan ${Math.round(line.wallMs)} ms, longest block ${line.blockMs.toFixed(1)} ms (CPU in it ${line.cpuMs.toFixed(1)} ms; most CPU in one block ${line.busiestMs.toFixed(1)} ms; goal < 50 ms)`,
+    `${(log.chars / 1024 / 1024).toFixed(1)} MB log (${log.lines} lines, ${log.ids} IDs, ${log.distinct} distinct), read in pieces, scanned, distinct IDs: ${Math.round(log.pieces.wallMs)} ms, ${b(log.pieces)}`,
+    `  the launch checks' first read of the handed-on text (one string): ${b(log.handOn)}`,
+    `  today's way: the host's getText() alone ${b(log.join)}; getText() and the scan ${Math.round(log.whole.wallMs)} ms, ${b(log.whole)}`,
     '(bound: batched lookups of 100 IDs per region asked; for Huawei, BatchCompute and QingCloud batches the zone refuses, listings of a region, each read page by page)',
     'cloud         IDs      distinct  requests  bound   wall (s)  longest block (ms)  CPU in it (ms)  most CPU in one block (ms)',
   ];
