@@ -23,6 +23,8 @@ export interface ImageTarget {
   readonly accountId: string;
   readonly regionId: string;
   readonly imageId: string;
+  /** Copy to Region… from a file: the region the file launches the image in, chosen in advance. */
+  readonly destinationRegionId?: string;
 }
 
 export function targetOf(hit: ImageHit): ImageTarget {
@@ -196,7 +198,8 @@ export function launchFixes(finding: LaunchFinding): vscode.Command[] {
     fixes.push({ title: vscode.l10n.t('Accept'), command: EDITOR_COMMANDS.accept, arguments: [finding.pending] });
   }
   if (finding.hit && finding.code === 'image-wrong-region' && imageRefusal(finding.hit.account.cloud, finding.hit.image, 'copy') === undefined) {
-    fixes.push({ title: vscode.l10n.t('Copy to Region…'), command: EDITOR_COMMANDS.copy, arguments: [targetOf(finding.hit)] });
+    const destination = finding.target === undefined ? {} : { destinationRegionId: finding.target };
+    fixes.push({ title: vscode.l10n.t('Copy to Region…'), command: EDITOR_COMMANDS.copy, arguments: [{ ...targetOf(finding.hit), ...destination }] });
   }
   if (finding.hit) {
     fixes.push({ title: vscode.l10n.t('Open Details'), command: EDITOR_COMMANDS.openDetails, arguments: [targetOf(finding.hit)] });

@@ -271,11 +271,12 @@ export class LaunchChecks {
       if (there.has(`${target}|${item.match.id}`)) {
         continue;
       }
-      add(item, wrongRegionFinding(hit, target));
+      const named = { id: target, name: await this.regionNameOf(hit.account, target) };
+      add(item, wrongRegionFinding(hit, named));
       if (on.has('quota')) {
         const room = await this.quotaRoom(hit.account, target, signal, refresh);
         if (room) {
-          add(item, quotaFinding(hit, target, room));
+          add(item, quotaFinding(hit, named, room));
         }
       }
     }
@@ -295,7 +296,7 @@ export class LaunchChecks {
       for (const { item, hit } of items) {
         await slicer.tick();
         if (unsupported === undefined) {
-          add(item, unknownTypeFinding(hit, type, region));
+          add(item, unknownTypeFinding(hit, type));
         } else if (unsupported.has(item.match.id)) {
           add(item, typeFinding(hit, type));
         }
@@ -331,6 +332,12 @@ export class LaunchChecks {
       }
     }
     return false;
+  }
+
+  /** A region's name as the account's region listing gives it (the tree's name), else its ID. */
+  private async regionNameOf(account: AccountConfig, regionId: string): Promise<string> {
+    const provider = await this.sessions.provider(account);
+    return (await this.regionsOf(account, provider)).find((r) => r.id === regionId)?.name || regionId;
   }
 
   /** The account's regions, read once (they do not change with a save). */

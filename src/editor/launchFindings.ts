@@ -29,6 +29,8 @@ export interface LaunchFinding {
   readonly warning: boolean;
   /** Where the image is (Copy to Region…, Open Details). */
   readonly hit?: ImageHit;
+  /** The region the file launches the image in, where that is not where it is (Copy to Region… starts with it chosen). */
+  readonly target?: string;
   /** A share waiting for this project's answer (Accept). */
   readonly pending?: ImageTarget;
   /** The newest image of the same family or name prefix, to write in place of the ID (Replace with newest). */
@@ -43,25 +45,32 @@ export function unknownRegionFinding(region: string, cloud: CloudKind): LaunchFi
   };
 }
 
-export function wrongRegionFinding(hit: ImageHit, target: string): LaunchFinding {
+/** A region where a file launches an image: its ID, and its name as the tree shows it (the ID where the name is unknown). */
+export interface TargetRegion {
+  readonly id: string;
+  readonly name: string;
+}
+
+export function wrongRegionFinding(hit: ImageHit, target: TargetRegion): LaunchFinding {
   return {
     code: LAUNCH_CODES.wrongRegion,
     message: vscode.l10n.t(
       'The image "{0}" ({1}) is in {2}, but this file launches it in {3}: copy it there, or use an image of {3}.',
       hit.image.name,
       hit.image.id,
-      hit.regionId,
-      target,
+      hit.regionName || hit.regionId,
+      target.name || target.id,
     ),
     warning: true,
     hit,
+    target: target.id,
   };
 }
 
-export function quotaFinding(hit: ImageHit, target: string, room: { readonly used: number; readonly quota: number }): LaunchFinding {
+export function quotaFinding(hit: ImageHit, target: TargetRegion, room: { readonly used: number; readonly quota: number }): LaunchFinding {
   return {
     code: LAUNCH_CODES.quota,
-    message: vscode.l10n.t('{0} has no room for a copy: {1} of {2} private images are used there.', target, room.used, room.quota),
+    message: vscode.l10n.t('{0} has no room for a copy: {1} of {2} private images are used there.', target.name || target.id, room.used, room.quota),
     warning: true,
     hit,
   };
@@ -81,8 +90,9 @@ export function diskFinding(cloud: CloudKind, hit: ImageHit, givenGiB: number): 
   };
 }
 
-export function unknownTypeFinding(hit: ImageHit, type: string, region: string): LaunchFinding {
-  return { code: LAUNCH_CODES.unknownInstanceType, message: vscode.l10n.t('The instance type "{0}" is not offered in {1}.', type, region), warning: false, hit };
+/** An instance type the image's region (where the file launches it) does not offer. */
+export function unknownTypeFinding(hit: ImageHit, type: string): LaunchFinding {
+  return { code: LAUNCH_CODES.unknownInstanceType, message: vscode.l10n.t('The instance type "{0}" is not offered in {1}.', type, hit.regionName || hit.regionId), warning: false, hit };
 }
 
 export function typeFinding(hit: ImageHit, type: string): LaunchFinding {

@@ -10,17 +10,19 @@ import type { CommandContext } from '../shared/context';
 import type { CommandHandler } from '../shared/register';
 import { regionName } from '../shared/regionName';
 import { revealSelected } from '../shared/targets';
-import { copyImage } from '../images/copy';
+import { copyImage, copyImageTo } from '../images/copy';
 import { openDetails } from '../images/openDetails';
 import { acceptShared } from '../images/sharedWithMe';
 import { tag } from '../images/tag';
 
-/** A target as code actions, lenses and hover links pass it (checked: hover links come back as JSON). */
+/** A target as code actions, lenses and hover links pass it (checked: hover links come back as JSON), with the region a copy goes to where the file says it. */
 function targetArg(v: unknown): ImageTarget | undefined {
   const r = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
-  return r && typeof r['accountId'] === 'string' && typeof r['regionId'] === 'string' && typeof r['imageId'] === 'string'
-    ? { accountId: r['accountId'], regionId: r['regionId'], imageId: r['imageId'] }
-    : undefined;
+  if (!r || typeof r['accountId'] !== 'string' || typeof r['regionId'] !== 'string' || typeof r['imageId'] !== 'string') {
+    return undefined;
+  }
+  const destination = r['destinationRegionId'];
+  return { accountId: r['accountId'], regionId: r['regionId'], imageId: r['imageId'], ...(typeof destination === 'string' && destination ? { destinationRegionId: destination } : {}) };
 }
 
 async function nodeOf(tree: ImageTreeProvider, target: ImageTarget): Promise<ImageNode> {
@@ -80,7 +82,10 @@ export const IMAGE_ID_COMMANDS = {
     const node = await nodeOf(ctx.tree, target);
     return tag(ctx, node, [node]);
   }),
-  [EDITOR_COMMANDS.copy]: onTarget(async (ctx, target) => copyImage(ctx, await nodeOf(ctx.tree, target))),
+  [EDITOR_COMMANDS.copy]: onTarget(async (ctx, target) => {
+    const node = await nodeOf(ctx.tree, target);
+    return target.destinationRegionId ? copyImageTo(ctx, node, target.destinationRegionId) : copyImage(ctx, node);
+  }),
   [EDITOR_COMMANDS.openDetails]: onTarget((ctx, target) => openDetails(ctx, target)),
   [EDITOR_COMMANDS.reveal]: onTarget((ctx, target) => revealImage(ctx, target)),
   [EDITOR_COMMANDS.accept]: onTarget(async (ctx, target) => acceptShared(ctx, await pendingNodeOf(ctx, target))),

@@ -22,11 +22,23 @@ import { regionName } from '../shared/regionName';
 import { formatList } from '../../util/format';
 
 export async function copyImage(ctx: CommandContext, node?: unknown): Promise<void> {
+  await startCopy(ctx, node);
+}
+
+/**
+ * Copy Image… with a destination chosen in advance (the region a file launches the image in): the wizard
+ * offers it checked, to confirm or change, where its region step would offer it; else it is not chosen.
+ */
+export async function copyImageTo(ctx: CommandContext, node: ImageNode, destinationRegionId: string): Promise<void> {
+  await startCopy(ctx, node, destinationRegionId);
+}
+
+async function startCopy(ctx: CommandContext, node: unknown, preset?: string): Promise<void> {
   const [target] = await imageTargets(ctx, 'copy', vscode.l10n.t('Copy Image'), node, undefined, false);
   if (!target) {
     return;
   }
-  await oneAtATime(ctx, [target], 'copy', () => askAndCopy(ctx, target));
+  await oneAtATime(ctx, [target], 'copy', () => askAndCopy(ctx, target, preset));
 }
 
 /** The request for one destination region. */
@@ -53,7 +65,7 @@ function encryptionNote(plan: CopyPlan): string[] {
   }
 }
 
-async function askAndCopy(ctx: CommandContext, target: ImageNode): Promise<void> {
+async function askAndCopy(ctx: CommandContext, target: ImageNode, preset?: string): Promise<void> {
   const cloud = target.account.cloud;
   const p = await provider(ctx, target);
   const copying = p.copying;
@@ -64,7 +76,9 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode): Promise<void>
   const agencies = new Recents(ctx.extension.globalState, `cloudImageExplorer.recentAgencies.${cloud}`, 5);
   const listed = copying.rules.crossRegion ? await p.listRegions() : [];
   const withinRegion = copiesWithinRegion(copying.rules, target.image);
-  const initial: CopyPlan = { regions: withinRegion ? [source] : [], name: `${target.image.name}-copy`, description: '', encryption: 'none', kmsKeyId: '', agencyName: '' };
+  // A preset destination counts only where the region step offers it (a region of the account, the source only when the image copies within it).
+  const presetOffered = preset !== undefined && listed.some((r) => r.id === preset) && (withinRegion || preset !== source);
+  const initial: CopyPlan = { regions: presetOffered ? [preset] : withinRegion ? [source] : [], name: `${target.image.name}-copy`, description: '', encryption: 'none', kmsKeyId: '', agencyName: '' };
   const title = vscode.l10n.t('Copy "{0}"', target.image.name);
   const plan = await runWizard(
     title,

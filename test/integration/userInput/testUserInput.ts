@@ -51,6 +51,8 @@ export interface Shown {
   readonly items?: readonly string[];
   /** A pick's descriptions, in the order of its items ('' for none). */
   readonly descriptions?: readonly string[];
+  /** A pick-many's rows checked when it opened (chosen in advance). */
+  readonly picked?: readonly string[];
   /** A pick's notes (shown below the items, never chosen). */
   readonly notes?: readonly string[];
   /** Input boxes: the validation messages the scripted values got, in order. */
@@ -226,7 +228,15 @@ export class TestUserInput implements UserInput {
 
   private choose<T>(items: readonly PickItem<T>[], options: PickOptions, many: boolean): Promise<Picked<T>[]> {
     const title = titleOf(options);
-    this.shown.push({ kind: 'pick', title, text: options.placeHolder ?? '', items: items.map((i) => i.label), descriptions: items.map((i) => i.description ?? ''), refused: [] });
+    this.shown.push({
+      kind: 'pick',
+      title,
+      text: options.placeHolder ?? '',
+      items: items.map((i) => i.label),
+      descriptions: items.map((i) => i.description ?? ''),
+      picked: items.filter((i) => i.picked).map((i) => i.label),
+      refused: [],
+    });
     const answer = this.next('quick pick', title);
     if (isTyped(answer) && !many) {
       return Promise.resolve([this.enterOnTyped(items, answer.typed, title)]);

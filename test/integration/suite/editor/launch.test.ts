@@ -85,13 +85,14 @@ describe('Launch-ready checks of image IDs (real extension host)', () => {
     );
     const ds = await diagnosticsUntil(doc.uri, (d) => withCode('image-wrong-region')(d) && withCode('unknown-region')(d));
     const wrong = ds.find((d) => d.code === 'image-wrong-region')!;
-    assert.match(wrong.message, new RegExp(`is in cn-hangzhou, but this file launches it in cn-beijing`));
+    // Regions named as the tree names them, not by their IDs.
+    assert.match(wrong.message, /is in China \(Hangzhou\), but this file launches it in China \(Beijing\): copy it there, or use an image of China \(Beijing\)\./);
     assert.equal(wrong.range.start.line, 2);
     assert.match(ds.find((d) => d.code === 'unknown-region')!.message, /"cn-atlantis-9", which is not a region of Alibaba Cloud ECS/);
     const fixes = (await actionsAt(doc, image.id)).filter((x) => x.kind?.value === vscode.CodeActionKind.QuickFix.value);
     const copy = fixes.find((x) => x.title === 'Copy to Region…');
     assert.ok(copy, `Copy to Region… among ${JSON.stringify(fixes.map((x) => x.title))}`);
-    assert.deepEqual(copy.command?.arguments, [{ accountId: sandboxAccount('alibaba').id, regionId: 'cn-hangzhou', imageId: image.id }]);
+    assert.deepEqual(copy.command?.arguments, [{ accountId: sandboxAccount('alibaba').id, regionId: 'cn-hangzhou', imageId: image.id, destinationRegionId: 'cn-beijing' }], 'the copy goes to the region the file launches in');
   });
 
   it('says a Huawei image shared but pending is not accepted, and its quick fix Accept accepts it', async () => {
