@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { waitOf, wayOutOf, type ChangeKind, type WaitFor } from '../../providers';
 import type { ImageNode } from '../../tree/nodes';
-import type { SharedImageNode } from '../../tree/sharedWithMe';
+import { SharedImageNode } from '../../tree/sharedWithMe';
 import { isActive } from '../../jobs/model';
 import { failureOf, type Failure, type WayOutButton } from './bulk';
 import type { CommandContext } from './context';
@@ -92,7 +92,9 @@ export function acceptButton(ctx: CommandContext, shared: SharedImageNode, then:
     label: vscode.l10n.t('Accept and Copy'),
     applies: (f) => wayOutOf(f.reason) === 'accept',
     run: async () => {
-      await vscode.commands.executeCommand('cloudImageExplorer.acceptShared', shared);
+      // The cloud just said it is not accepted, whatever the tree read before (so Accept sends the answer).
+      const unanswered = new SharedImageNode(shared.parent, { ...shared.received, membership: 'pending' });
+      await vscode.commands.executeCommand('cloudImageExplorer.acceptShared', unanswered);
       if (await acceptEnded(ctx, shared)) {
         await then();
       }
