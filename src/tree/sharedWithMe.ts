@@ -3,6 +3,8 @@
 // (pending, accepted, rejected), and the pending count on the group. Accept and Reject act on its images.
 import * as vscode from 'vscode';
 import type { Membership, ReceivedImage } from '../providers/core/operations';
+import { CLOUD_RULES } from '../providers/rules';
+import { receivedCopy } from '../providers/rules/copy';
 import { explain, logLine, userMessage } from '../util/errors';
 import { formatNumber } from '../util/format';
 import { memberStateLabel } from '../util/vocabulary';
@@ -32,7 +34,9 @@ export class SharedImageNode implements Node {
     item.id = this.id;
     item.description = `${memberStateLabel(membership)} · ${image.id}`;
     item.iconPath = new vscode.ThemeIcon(ICONS[membership]);
-    item.contextValue = `sharedImage membership-${membership}`;
+    // can-copy: the cloud copies this shared image (accepted; a pending one is offered and asks to accept first).
+    const copy = receivedCopy(CLOUD_RULES[this.region.account.cloud].copying, membership) ? ' can-copy' : '';
+    item.contextValue = `sharedImage membership-${membership}${copy}`;
     item.tooltip = vscode.l10n.t('Shared with this project by {0}. Your answer: {1}.', String(image.raw?.['owner'] ?? vscode.l10n.t('another project')), memberStateLabel(membership));
     return item;
   }

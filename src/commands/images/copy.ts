@@ -20,6 +20,8 @@ import { sayIfReadBack } from '../shared/outcome';
 import { imageTargets, provider } from '../shared/targets';
 import { regionName } from '../shared/regionName';
 import { formatList } from '../../util/format';
+import { SharedImageNode } from '../../tree/sharedWithMe';
+import { copyReceived } from './copyShared';
 
 export async function copyImage(ctx: CommandContext, node?: unknown): Promise<void> {
   await startCopy(ctx, node);
@@ -34,11 +36,32 @@ export async function copyImageTo(ctx: CommandContext, node: ImageNode, destinat
 }
 
 async function startCopy(ctx: CommandContext, node: unknown, preset?: string): Promise<void> {
+  if (node instanceof SharedImageNode) {
+    await copyReceived(ctx, node, async (target, refused) => {
+      const said: { report?: () => void } = {};
+      await oneAtATime(ctx, [target], 'copy', async () => {
+        said.report = await askAndCopy(ctx, target, { received: true, refused });
+      });
+      said.report?.();
+    });
+    return;
+  }
   const [target] = await imageTargets(ctx, 'copy', vscode.l10n.t('Copy Image'), node, undefined, false);
   if (!target) {
     return;
   }
-  await oneAtATime(ctx, [target], 'copy', () => askAndCopy(ctx, target, preset));
+  await oneAtATime(ctx, [target], 'copy', async () => {
+    await askAndCopy(ctx, target, { preset });
+  });
+}
+
+interface CopyOptions {
+  /** An image shared with the project (Huawei "Shared with Me"): copied within its region only. */
+  readonly received?: boolean;
+  /** How to say a refusal of a one-region copy with its way out (wayOuts.ts), said once the guard is released. */
+  readonly refused?: (err: unknown) => (() => void) | undefined;
+  /** A destination chosen in advance (copyImageTo). */
+  readonly preset?: string;
 }
 
 /** The request for one destination region. */
@@ -65,24 +88,27 @@ function encryptionNote(plan: CopyPlan): string[] {
   }
 }
 
-async function askAndCopy(ctx: CommandContext, target: ImageNode, preset?: string): Promise<void> {
+async function askAndCopy(ctx: CommandContext, target: ImageNode, options: CopyOptions = {}): Promise<(() => void) | undefined> {
   const cloud = target.account.cloud;
   const p = await provider(ctx, target);
   const copying = p.copying;
   if (!copying) {
-    return;
+    return undefined;
   }
+  // A received image is copied within its region: the wizard offers no other region, and checkCopy refuses one.
+  const rules = options.received ? { ...copying.rules, crossRegion: false } : copying.rules;
   const source = target.parent.region.id;
   const agencies = new Recents(ctx.extension.globalState, `cloudImageExplorer.recentAgencies.${cloud}`, 5);
-  const listed = copying.rules.crossRegion ? await p.listRegions() : [];
+  const listed = rules.crossRegion ? await p.listRegions() : [];
   const withinRegion = copiesWithinRegion(copying.rules, target.image);
   // A preset destination counts only where the region step offers it (a region of the account, the source only when the image copies within it).
+  const { preset } = options;
   const presetOffered = preset !== undefined && listed.some((r) => r.id === preset) && (withinRegion || preset !== source);
   const initial: CopyPlan = { regions: presetOffered ? [preset] : withinRegion ? [source] : [], name: `${target.image.name}-copy`, description: '', encryption: 'none', kmsKeyId: '', agencyName: '' };
   const title = vscode.l10n.t('Copy "{0}"', target.image.name);
   const plan = await runWizard(
     title,
-    copySteps({ cloud, rules: copying.rules, sourceRegionId: source, withinRegion, regions: listed, lastAgency: agencies.list()[0], keys: p.keys }),
+    copySteps({ cloud, rules, sourceRegionId: source, withinRegion, regions: listed, lastAgency: agencies.list()[0], keys: p.keys }),
     initial,
     ctx.ui,
   );
@@ -91,7 +117,7 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode, preset?: strin
   }
   const requests = [...new Set(plan.regions)].map((region) => ({ region, request: requestFor(plan, source, region) }));
   for (const { request } of requests) {
-    const problem = checkCopy(copying.rules, source, request, target.image);
+    const problem = checkCopy(rules, source, request, target.image);
     if (problem) {
       throw new Error(inputMessage(problem, cloud));
     }
@@ -118,6 +144,10 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode, preset?: strin
       await trackCopy(ctx, target, region, result, { kind: 'copy', request }, group);
       started++;
     } catch (err) {
+      const report = requests.length === 1 ? options.refused?.(err) : undefined;
+      if (report) {
+        return report;
+      }
       // The other regions are still asked for: each copy stands on its own.
       ctx.log.warn(`Copy of ${target.image.id} to ${region} failed: ${userMessage(err)}`);
       failures.push(vscode.l10n.t('{0}: {1}', named(region), userMessage(err)));
@@ -134,9 +164,10 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode, preset?: strin
       ? vscode.l10n.t('The copy of "{0}" started in 1 region, not in: {1}', target.image.name, failures.join(' '))
       : vscode.l10n.t('The copy of "{0}" started in {1} regions, not in: {2}', target.image.name, started, failures.join(' '));
     void ctx.ui.notify('error', message);
-    return;
+    return undefined;
   }
   void ctx.ui.notify('info', vscode.l10n.t('Started: copy of "{0}" to {1}.', target.image.name, formatList(regions.map(named))));
+  return undefined;
 }
 
 /** Tracks a started copy (also a retried one): followed where its provider says, grouped with the other regions of its action. */

@@ -1,12 +1,15 @@
 // The ways out a cloud's words name for a refused change (providers/core/reasons.ts: per reason, as data),
 // as buttons on the change's outcome, named by what they do: Stop Sharing… (the product's Unshare of that
 // image), Retry When Ready (follows what the image is busy with, then sends the same change once, on
-// this one click), Show Job (the Jobs view, where a job the view follows is the cause). Force Delete and
+// this one click), Show Job (the Jobs view, where a job the view follows is the cause), Accept and Copy
+// (the product's Accept of a shared image, then the copy asked again: acceptButton). Force Delete and
 // Use Fast Export belong to their commands (images/delete.ts, images/export.ts). A single change's refusal
 // says them through `refusalReport`; a change over several images through reportOutcome (bulk.ts).
 import * as vscode from 'vscode';
 import { waitOf, wayOutOf, type ChangeKind, type WaitFor } from '../../providers';
 import type { ImageNode } from '../../tree/nodes';
+import { SharedImageNode } from '../../tree/sharedWithMe';
+import { isActive } from '../../jobs/model';
 import { failureOf, type Failure, type WayOutButton } from './bulk';
 import type { CommandContext } from './context';
 import { oneAtATime } from './inFlight';
@@ -56,6 +59,46 @@ export function showJobButton(ctx: CommandContext): WayOutButton {
     label: vscode.l10n.t('Show Job'),
     applies: (f) => wayOutOf(f.reason) === 'wait' && hasRunningJob(ctx, f.node),
     run: () => vscode.commands.executeCommand('cloudImageExplorer.jobs.focus'),
+  };
+}
+
+/** Whether the accept the Jobs view follows for this shared image ended well: true at once when none runs (nothing to wait for). */
+function acceptEnded(ctx: CommandContext, shared: SharedImageNode): Promise<boolean> {
+  const { account } = shared.region;
+  const region = shared.region.region.id;
+  const jobs = (): ReturnType<CommandContext['jobs']['forImage']> => ctx.jobs.forImage(account.id, region, shared.received.image.id).filter((j) => j.kind === 'accept');
+  return new Promise((resolve) => {
+    const check = (): boolean => {
+      const all = jobs();
+      if (all.some(isActive)) {
+        return false;
+      }
+      resolve(all.at(-1)?.state !== 'failed');
+      return true;
+    };
+    if (!check()) {
+      const sub = ctx.jobs.onDidChange(() => check() && sub.dispose());
+    }
+  });
+}
+
+/**
+ * Accept and Copy: the product's Accept of that shared image (`cloudImageExplorer.acceptShared`), followed
+ * until its job has ended; then `then` (the Copy wizard again, so the copy is sent once, on the user's
+ * answers). An accept that failed is said by the Jobs view and nothing is copied.
+ */
+export function acceptButton(ctx: CommandContext, shared: SharedImageNode, then: () => Promise<void>): WayOutButton {
+  return {
+    label: vscode.l10n.t('Accept and Copy'),
+    applies: (f) => wayOutOf(f.reason) === 'accept',
+    run: async () => {
+      // The cloud just said it is not accepted, whatever the tree read before (so Accept sends the answer).
+      const unanswered = new SharedImageNode(shared.parent, { ...shared.received, membership: 'pending' });
+      await vscode.commands.executeCommand('cloudImageExplorer.acceptShared', unanswered);
+      if (await acceptEnded(ctx, shared)) {
+        await then();
+      }
+    },
   };
 }
 

@@ -173,6 +173,8 @@ export interface CopyRules {
   readonly crossRegion: boolean;
   /** True where a whole-machine image is copied only to another region (Huawei IMG.0130: no copy within its region). */
   readonly wholeMachineElsewhereOnly?: boolean;
+  /** True where an image shared with the project is copied within its region once accepted (Huawei `/copy`; its cross_region_copy takes private images only). */
+  readonly receivedInRegion?: boolean;
 }
 
 export interface EditRules {

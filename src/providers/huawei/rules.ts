@@ -114,6 +114,10 @@ export const HUAWEI_COPY_RULES: CopyRules = {
   checkAgencyName: (agency) => checkText(agency, AGENCY),
   checkKmsKeyId: checkHuaweiKeyId,
   keyInRegionOnly: true,
+  // An image shared with the project is copied within its region once accepted (IMS permissions, Image
+  // Replication: "Shared image replication is only supported in IAM projects"); a pending one is refused
+  // (IMG.0196). cross_region_copy replicates the project's private images only.
+  receivedInRegion: true,
 };
 
 export const HUAWEI_EDIT_RULES: EditRules = {

@@ -5,6 +5,7 @@ import type { InputProblem } from '../core/rules';
 import type { CopyRequest } from '../core/operations';
 import type { CopyRules } from '../core/rules';
 import type { Image } from '../core/model';
+import type { Membership } from '../core/operations';
 
 /** Whether the image may be copied within its own region (not a whole-machine image on Huawei). */
 export function copiesWithinRegion(rules: CopyRules, image: Pick<Image, 'wholeMachine'>): boolean {
@@ -46,4 +47,16 @@ function checkCopyKey(rules: CopyRules, request: CopyRequest, elsewhere: boolean
     return { code: 'kmsKeyInRegionOnly' };
   }
   return rules.checkKmsKeyId(request.kmsKeyId);
+}
+
+/**
+ * Whether an image shared with the project (the "Shared with Me" group) may be copied: 'copy' once accepted,
+ * 'acceptFirst' while it waits for this project's answer (the cloud refuses it: Huawei IMG.0196), undefined
+ * where the cloud does not copy received images or the project rejected it. Within its region only.
+ */
+export function receivedCopy(rules: CopyRules | undefined, membership: Membership): 'copy' | 'acceptFirst' | undefined {
+  if (!rules?.receivedInRegion) {
+    return undefined;
+  }
+  return membership === 'accepted' ? 'copy' : membership === 'pending' ? 'acceptFirst' : undefined;
 }

@@ -3,7 +3,9 @@
 // agency_name} to another, both jobs on the shared clock (job types imsCopyImageInRegionJob and
 // imsCrossRegionCopyImageJob) whose entities.image_id is the new image; the copy appears, active, in
 // its region's project when the job succeeds. The same name and description rules as the provider's. A
-// whole-machine image is not copied within its region (IMG.0130).
+// whole-machine image is not copied within its region (IMG.0130). An image another project shared with
+// this one is copied within its region once this project accepted it; a pending or rejected one is
+// IMG.0196; across regions only the project's own private images are copied (IMG.0106 otherwise).
 import { randomUUID } from 'crypto';
 import { HUAWEI_COPY_RULES, checkHuaweiKeyId } from '../../providers/huawei/rules';
 import type { EmulatorResponse } from '../types';
@@ -11,8 +13,9 @@ import type { ImsImage } from './data';
 import type { HuaweiImsJobs } from './jobs';
 import type { KmsKeyState } from './kms';
 import { IMS_CODES, imsError, invalid, isResponse, isoSecond, jsonBody } from './replies';
+import type { MemberStatus } from './incoming';
 import { isWholeImage } from './wholeImages';
-import { ownImage, type HuaweiWorld, type Scope } from './world';
+import { findImage, ownImage, type HuaweiWorld, type Scope } from './world';
 
 /** The fields both copies take; the 400 IMS answers for a bad one. */
 function nameAndDescription(request: Record<string, unknown>): { name: string; description: string } | EmulatorResponse {
@@ -62,7 +65,22 @@ export class HuaweiImageCopies {
     private readonly room: (scope: Scope) => number,
     /** Whether cmk_id names an enabled KMS key of the project (kms.ts). */
     private readonly keyUsable: (scope: Scope, keyId: string) => KmsKeyState,
+    /** This project's answer to an image shared with it (incoming.ts); undefined for any other image. */
+    private readonly memberStatus: (image: ImsImage) => MemberStatus | undefined,
   ) {}
+
+  /** The image a copy reads: the project's own active private image, or (within the region) an accepted shared one. */
+  private source(scope: Scope, imageId: string, across: boolean): ImsImage | EmulatorResponse {
+    const found = findImage(scope, imageId);
+    const status = isResponse(found) ? undefined : this.memberStatus(found);
+    if (across || isResponse(found) || status === undefined) {
+      return ownImage(scope, imageId, { active: true });
+    }
+    if (status !== 'accepted') {
+      return imsError(400, IMS_CODES.notAccepted, 'The image is shared and must be accepted before it is copied.');
+    }
+    return found.status === 'active' ? found : imsError(400, IMS_CODES.notActive, `The image ${imageId} is ${found.status}; the operation needs an active image.`);
+  }
 
   copyInRegion(scope: Scope, imageId: string, body: string): EmulatorResponse {
     return this.copy(scope, imageId, body, false);
@@ -103,7 +121,7 @@ export class HuaweiImageCopies {
     if (isResponse(key)) {
       return key;
     }
-    const image = ownImage(scope, imageId, { active: true });
+    const image = this.source(scope, imageId, across);
     if (isResponse(image)) {
       return image;
     }
@@ -129,6 +147,9 @@ export class HuaweiImageCopies {
           name: fields.name,
           __description: fields.description,
           owner: into.project.id,
+          // A copy is always the project's own private image (also of a shared one).
+          __imagetype: 'private',
+          visibility: 'private',
           status: 'active',
           tags: [],
           created_at: at,

@@ -134,7 +134,7 @@ export class HuaweiImsHandler implements CloudHandler, HuaweiWorld {
     this.jobClock = keys.jobClock ?? new JobClock(() => keys.now());
     this.jobs = new HuaweiImsJobs(this);
     this.members = new HuaweiImageMembers(this.jobs);
-    this.copies = new HuaweiImageCopies(this, this.jobs, () => this.orders.changed(), (scope) => this.quotas.room('image', scope), keyUsable);
+    this.copies = new HuaweiImageCopies(this, this.jobs, () => this.orders.changed(), (scope) => this.quotas.room('image', scope), keyUsable, (image) => this.incoming.statusOf(image));
     this.incoming = new HuaweiIncoming(this.jobs);
     this.quotas = new HuaweiQuotas(keys.quotas, { used: (type, scope) => this.used(type, scope) });
     this.usage = new SandboxUsage(seed, 'huawei', { instance: uuidFrom, template: uuidFrom });

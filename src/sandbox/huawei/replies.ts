@@ -47,6 +47,8 @@ export const IMS_CODES = {
   exportTooLarge: 'IMG.0160',
   /** 400: you cannot share an image with yourself (documented). */
   shareSelf: 'IMG.0076',
+  /** 400: a shared image this project has not accepted cannot be replicated (the error table's IMG.0196, as providers/core/reasons.ts records it). */
+  notAccepted: 'IMG.0196',
   /** 400: the body of the delete request is wrong ("删除请求体错误", documented; e.g. delete_backup not a Boolean). */
   deleteBody: 'IMG.0016',
   /** 400: the image being created cannot be deleted (documented). */
