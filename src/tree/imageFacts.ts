@@ -1,5 +1,6 @@
-// The key facts of an image for its one-line description: OS · size · age, and its state when it is not
-// the usual one (with its progress while it is being made). Plain: the words come from the caller.
+// The key facts of an image for its one-line description, what tells images apart first (the sidebar cuts
+// the end): its state when it is not the usual one (with its progress while it is being made), then age ·
+// size · OS, which most images of a region share. Plain: the words come from the caller.
 import type { Image } from '../providers/core/model';
 import { TRANSIENT_STATES, type ImageState } from '../providers/core/vocabulary';
 
@@ -38,14 +39,14 @@ export interface FactWords {
 
 export type DescribedImage = Pick<Image, 'osName' | 'osType' | 'sizeGiB' | 'createdAt' | 'progress'>;
 
-/** "Ubuntu 22.04 · 40 GiB · 3 days", then the state when it is not Available ("… · Creating 45 %"). */
+/** "3 days · 40 GiB · Ubuntu 22.04", after the state when it is not Available ("Creating 45 % · …"). */
 export function describeImage(image: DescribedImage, state: ImageState, words: FactWords, now: number): string {
   const age = ageOf(image.createdAt, now);
   const parts = [
-    image.osName ?? image.osType,
-    image.sizeGiB === undefined ? undefined : words.size(image.sizeGiB),
-    age && words.age(age.value, age.unit),
     stateText(image, state, words),
+    age && words.age(age.value, age.unit),
+    image.sizeGiB === undefined ? undefined : words.size(image.sizeGiB),
+    image.osName ?? image.osType,
   ];
   return words.join(parts.filter((p): p is string => !!p));
 }

@@ -15,14 +15,14 @@ const NOW = Date.parse('2026-03-10T12:00:00Z');
 describe('Image description', () => {
   it('gives OS · size · age of an available image, with no state', () => {
     const image = { osName: 'Ubuntu 22.04', sizeGiB: 40, createdAt: '2026-03-07T09:00:00Z' };
-    assert.equal(describeImage(image, 'available', WORDS, NOW), 'Ubuntu 22.04 · 40 GiB · 3 days');
+    assert.equal(describeImage(image, 'available', WORDS, NOW), '3 days · 40 GiB · Ubuntu 22.04');
   });
 
   it('adds the state when it is not the usual one, with the progress while the image is being made', () => {
     const image = { osName: 'CentOS 7.9', sizeGiB: 20, createdAt: '2026-03-10T11:15:00Z', progress: 45 };
-    assert.equal(describeImage(image, 'creating', WORDS, NOW), 'CentOS 7.9 · 20 GiB · 45 minutes · <creating 45%>');
-    assert.equal(describeImage({ ...image, progress: undefined }, 'failed', WORDS, NOW), 'CentOS 7.9 · 20 GiB · 45 minutes · <failed>');
-    assert.equal(describeImage(image, 'deprecated', WORDS, NOW), 'CentOS 7.9 · 20 GiB · 45 minutes · <deprecated>', 'no progress outside a transient state');
+    assert.equal(describeImage(image, 'creating', WORDS, NOW), '<creating 45%> · 45 minutes · 20 GiB · CentOS 7.9');
+    assert.equal(describeImage({ ...image, progress: undefined }, 'failed', WORDS, NOW), '<failed> · 45 minutes · 20 GiB · CentOS 7.9');
+    assert.equal(describeImage(image, 'deprecated', WORDS, NOW), '<deprecated> · 45 minutes · 20 GiB · CentOS 7.9', 'no progress outside a transient state');
   });
 
   it('leaves out what the cloud did not say, and falls back to the OS type', () => {
