@@ -361,7 +361,7 @@ function errorCodeOf(res: EmulatorResponse): string | undefined {
     return res.errorCode;
   }
   try {
-    const b = JSON.parse(res.body) as Record<string, unknown>;
+    const b = JSON.parse(res.body.toString()) as Record<string, unknown>;
     const nested = b['error'] as Record<string, unknown> | undefined;
     const code = b['Code'] ?? b['code'] ?? nested?.['code'] ?? b['error_code'] ?? (b['ret_code'] === 0 ? undefined : b['ret_code']);
     return code === undefined ? undefined : String(code);
