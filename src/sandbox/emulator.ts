@@ -9,7 +9,7 @@ import { huaweiAccount } from './huawei/data';
 import { DEFAULT_JOB_DURATION_MS, JobClock } from './jobs';
 import { QuotaPlan } from './quotas';
 import { SandboxStorage } from './storage/server';
-import { echoOf, type CloudHandler, type EmulatorRequest, type EmulatorResponse, type KeyStore } from './types';
+import { bodyLength, bodyText, echoOf, type CloudHandler, type EmulatorRequest, type EmulatorResponse, type KeyStore } from './types';
 
 export interface SandboxCredentials {
   readonly accessKeyId: string;
@@ -343,15 +343,25 @@ export class Emulator implements KeyStore {
     }
     if (fault === 'stall') {
       // Headers (with the length of a body that never comes), then nothing until hangMs drops the connection.
-      res.writeHead(answer.status, { date: new Date(this.now()).toUTCString(), ...(answer.headers ?? {}), 'content-length': String(Buffer.byteLength(answer.body)) });
+      res.writeHead(answer.status, { date: new Date(this.now()).toUTCString(), ...(answer.headers ?? {}), 'content-length': String(bodyLength(answer)) });
       res.flushHeaders();
       const timer = setTimeout(() => req.socket.destroy(), this.options.hangMs ?? 60_000);
       req.socket.once('close', () => clearTimeout(timer));
       return;
     }
     // The Date header tells the time of the emulator's clock (injected in tests), as a cloud's tells its own.
-    res.writeHead(answer.status, { date: new Date(this.now()).toUTCString(), ...(answer.headers ?? {}) });
-    res.end(answer.body);
+    if (typeof answer.body === 'string') {
+      res.writeHead(answer.status, { date: new Date(this.now()).toUTCString(), ...(answer.headers ?? {}) });
+      res.end(answer.body);
+      return;
+    }
+    // A JSON answer's pieces, written as they are (one writev; end() uncorks), with the length header end(body) would add.
+    res.writeHead(answer.status, { date: new Date(this.now()).toUTCString(), ...(answer.headers ?? {}), 'Content-Length': String(bodyLength(answer)) });
+    res.cork();
+    for (const piece of answer.body) {
+      res.write(piece);
+    }
+    res.end();
   }
 }
 
@@ -361,7 +371,7 @@ function errorCodeOf(res: EmulatorResponse): string | undefined {
     return res.errorCode;
   }
   try {
-    const b = JSON.parse(res.body) as Record<string, unknown>;
+    const b = JSON.parse(bodyText(res)) as Record<string, unknown>;
     const nested = b['error'] as Record<string, unknown> | undefined;
     const code = b['Code'] ?? b['code'] ?? nested?.['code'] ?? b['error_code'] ?? (b['ret_code'] === 0 ? undefined : b['ret_code']);
     return code === undefined ? undefined : String(code);

@@ -3,6 +3,7 @@ import type { CloudKind } from '../providers/core/model';
 import type { JobClock } from './jobs';
 import type { QuotaPlan } from './quotas';
 import type { SandboxObjectStores } from './storage/imageFiles';
+import { jsonPieces } from './jsonBytes';
 
 export interface EmulatorRequest {
   readonly method: string;
@@ -15,7 +16,8 @@ export interface EmulatorRequest {
 export interface EmulatorResponse {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
-  readonly body: string;
+  /** Text, or the UTF-8 bytes of a JSON answer in pieces (json(): the server writes them one after another). */
+  readonly body: string | readonly Buffer[];
   /** For the request log, where an error is not told by the status (QingCloud answers errors with 200). */
   readonly errorCode?: string;
 }
@@ -66,8 +68,28 @@ export function echoOf(req: EmulatorRequest): string {
   return [`${req.method} ${req.url.pathname}${req.url.search} HTTP/1.1`, ...headers, '', req.body].join('\n');
 }
 
+/** A JSON answer: the bytes of JSON.stringify(body), its lists' items written once while they stay unchanged (jsonBytes.ts). */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): EmulatorResponse {
-  return { status, headers: { 'content-type': 'application/json;charset=utf-8', ...headers }, body: JSON.stringify(body) };
+  return { status, headers: { 'content-type': 'application/json;charset=utf-8', ...headers }, body: jsonPieces(body) };
+}
+
+/** An answer's body as text (to read an error code). */
+export function bodyText(res: EmulatorResponse): string {
+  return typeof res.body === 'string' ? res.body : Buffer.concat(res.body).toString('utf8');
+}
+
+/** An answer's body's length in bytes. */
+export function bodyLength(res: EmulatorResponse): number {
+  return typeof res.body === 'string' ? Buffer.byteLength(res.body) : res.body.reduce((n, piece) => n + piece.length, 0);
+}
+
+/** Whether a handler's result is an answer (rather than what a check passes on). */
+export function isEmulatorResponse(v: unknown): v is EmulatorResponse {
+  if (typeof v !== 'object' || v === null || typeof (v as EmulatorResponse).status !== 'number') {
+    return false;
+  }
+  const body = (v as EmulatorResponse).body;
+  return typeof body === 'string' || (Array.isArray(body) && body.every((piece) => Buffer.isBuffer(piece)));
 }
 
 /** Query params, then form-body params (POST), decoded as a web form is (`+` is a space). */

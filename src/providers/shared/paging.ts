@@ -208,6 +208,9 @@ class OffsetRun<T> {
   private deliverAt: number;
   private readonly retries: Range[] = [];
   private readonly arrived = new Map<number, { range: Range; page: Page<T> }>();
+  /** Requests launched and not yet answered, and the tasks that fetch and deliver their pages. */
+  private inFlight = 0;
+  private readonly running = new Set<Promise<void>>();
   private ended = false;
   private failure: unknown;
 
@@ -229,26 +232,10 @@ class OffsetRun<T> {
   }
 
   async run(): Promise<void> {
-    const running = new Set<Promise<void>>();
-    for (;;) {
-      while (!this.stopped() && running.size < this.limit) {
-        const range = this.nextRange();
-        if (!range) {
-          break;
-        }
-        const stashed = this.options.stash?.get(range.start);
-        if (stashed) {
-          this.options.stash?.delete(range.start);
-          this.arrive(range, stashed);
-          continue;
-        }
-        const task: Promise<void> = this.fetchRange(range).finally(() => running.delete(task));
-        running.add(task);
-      }
-      if (!running.size) {
-        break;
-      }
-      await Promise.race(running);
+    this.fill();
+    while (this.running.size) {
+      await Promise.race(this.running);
+      this.fill();
     }
     if (this.options.signal?.aborted) {
       this.keepArrived();
@@ -257,6 +244,25 @@ class OffsetRun<T> {
     if (this.failure !== undefined) {
       this.keepArrived();
       throw this.failure;
+    }
+  }
+
+  /** Launches requests while a slot is free (stashed pages are delivered without one). */
+  private fill(): void {
+    while (!this.stopped() && this.inFlight < this.limit) {
+      const range = this.nextRange();
+      if (!range) {
+        break;
+      }
+      const stashed = this.options.stash?.get(range.start);
+      if (stashed) {
+        this.options.stash?.delete(range.start);
+        this.arrive(range, stashed);
+        continue;
+      }
+      this.inFlight++;
+      const task: Promise<void> = this.fetchRange(range).finally(() => this.running.delete(task));
+      this.running.add(task);
     }
   }
 
@@ -290,17 +296,23 @@ class OffsetRun<T> {
         this.throttled(seq);
       },
     };
+    let page: Page<T>;
     try {
-      const page = await fetchWithRetries(this.fetch, request, this.options.triesPerPage);
-      if (!throttled) {
-        this.grow();
-      }
-      this.arrive(range, page);
+      page = await fetchWithRetries(this.fetch, request, this.options.triesPerPage);
     } catch (err) {
+      this.inFlight--;
       if (!this.stopped()) {
         this.failure = err;
       }
+      return;
     }
+    // The slot is free once the page is here: the next request leaves before this page is delivered (the tree's work).
+    this.inFlight--;
+    if (!throttled) {
+      this.grow();
+    }
+    this.fill();
+    this.arrive(range, page);
   }
 
   private throttled(seq: number): void {

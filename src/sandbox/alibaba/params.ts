@@ -1,7 +1,7 @@
 // Reading Alibaba RPC parameters and writing its answers in the sandbox: repeat lists (Key.N,
 // Key.N.Sub), booleans, page numbers, and the error bodies with the cloud's codes.
 import { randomUUID } from 'crypto';
-import { json, type EmulatorResponse } from '../types';
+import { isEmulatorResponse, json, type EmulatorResponse } from '../types';
 
 export type Params = Readonly<Record<string, string>>;
 
@@ -29,7 +29,7 @@ export function missing(name: string): EmulatorResponse {
 }
 
 export function isResponse(v: unknown): v is EmulatorResponse {
-  return typeof v === 'object' && v !== null && typeof (v as EmulatorResponse).status === 'number' && typeof (v as EmulatorResponse).body === 'string';
+  return isEmulatorResponse(v);
 }
 
 /** Alibaba booleans on the wire: "true"/"false" (any case). */

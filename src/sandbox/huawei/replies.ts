@@ -4,7 +4,7 @@
 // error) the code is the sandbox's pick, numbered outside that table's range. The HTTP statuses stay those
 // the sandbox has always answered (404 for an unknown image, 403 for another's image).
 import { randomUUID } from 'crypto';
-import { json, type EmulatorResponse } from '../types';
+import { isEmulatorResponse, json, type EmulatorResponse } from '../types';
 
 export const IMS_CODES = {
   /** 400: the request message format is invalid (documented). */
@@ -96,7 +96,7 @@ export function noContent(): EmulatorResponse {
 }
 
 export function isResponse(v: unknown): v is EmulatorResponse {
-  return typeof v === 'object' && v !== null && typeof (v as EmulatorResponse).body === 'string' && typeof (v as EmulatorResponse).status === 'number';
+  return isEmulatorResponse(v);
 }
 
 /** A JSON object body, or IMS's 400. */

@@ -1,6 +1,6 @@
 // What the QingCloud action modules share: the zones' images, the clocks and id minting.
 import type { JobClock } from '../jobs';
-import type { EmulatorResponse } from '../types';
+import { isEmulatorResponse, type EmulatorResponse } from '../types';
 import { QINGCLOUD_ZONES, type QingcloudImage } from './data';
 import { notFound, parameterError, permissionDenied, type Params } from './params';
 
@@ -23,7 +23,7 @@ export interface ZoneScope {
 }
 
 export function isResponse(v: unknown): v is EmulatorResponse {
-  return typeof v === 'object' && v !== null && typeof (v as EmulatorResponse).body === 'string' && typeof (v as EmulatorResponse).status === 'number';
+  return isEmulatorResponse(v);
 }
 
 /** The `zone` param: required (1100) and known (2100). */

@@ -94,6 +94,20 @@ describe('loadAllPages', () => {
     assert.ok(list.requests.every((r) => r.inFlight <= max));
   });
 
+  it('frees the slot of a page once the page is here: the next request has left before the page is delivered', async () => {
+    const list = offsetList(2000);
+    const requestsAtDelivery: number[] = [];
+    await loadAllPages(list.fetch, {
+      pageSize: 100,
+      concurrency: { initial: 1, max: 1 },
+      onPage: () => requestsAtDelivery.push(list.requests.length),
+    });
+    assert.equal(list.requests.length, 20);
+    // The first page (alone: it tells the total), then each page of the run with the next one already asked for.
+    assert.deepEqual(requestsAtDelivery, [1, ...range(3, 21), 20]);
+    assert.ok(list.requests.every((r) => r.inFlight === 1), 'never more than the one slot');
+  });
+
   it('halves the concurrency when the cloud throttles, and still delivers everything in order', async () => {
     const list = offsetList(5000, { throttleFrom: 10 });
     const { items, error } = await loadAll(list.fetch);
