@@ -133,7 +133,7 @@ export class ImageDiagnostics implements vscode.Disposable {
       }
       // Then what the file says around each ID: region, instance type, shares to accept.
       try {
-        await this.launch.run(doc, text.toString(), matches, (ref) => this.lookup.peek(ref), this.scope.checks, signal, refresh);
+        await this.launch.run(doc, text, matches, (ref) => this.lookup.peek(ref), this.scope.checks, signal, refresh);
       } catch (err) {
         if (isCancellation(err)) {
           return;

@@ -21,6 +21,7 @@ import type { IdRef, ImageHit, Lookup } from './lookup';
 import { NewestImages, newestMessage, type LoadedImages } from './newest';
 import type { IdMatch } from './scan';
 import { Slicer } from './slices';
+import type { TextSource } from './text';
 
 /** The checks a setting each turns off (`cloudImageExplorer.imageIds.checks.<name>`). */
 export type LaunchCheck = 'availability' | 'region' | 'instanceType' | 'systemDisk' | 'sharing' | 'quota';
@@ -100,7 +101,7 @@ export class LaunchChecks {
   }
 
   /** Checks a document version's IDs (looked up already: `peek`), with the checks turned on. */
-  async run(doc: vscode.TextDocument, text: string, matches: readonly IdMatch[], peek: Peek, on: ReadonlySet<LaunchCheck>, signal: AbortSignal, refresh: boolean): Promise<void> {
+  async run(doc: vscode.TextDocument, text: TextSource, matches: readonly IdMatch[], peek: Peek, on: ReadonlySet<LaunchCheck>, signal: AbortSignal, refresh: boolean): Promise<void> {
     const version = doc.version;
     const findings = new Map<number, LaunchFinding[]>();
     if (LAUNCH_CHECKS.some((check) => check !== 'quota' && on.has(check))) {
@@ -133,7 +134,7 @@ export class LaunchChecks {
   }
 
   /** Every ID of the document with something to check (found or missing), in slices; what the file says around each is read when a check asks. */
-  private async itemsOf(text: string, matches: readonly IdMatch[], peek: Peek, signal: AbortSignal): Promise<Item[]> {
+  private async itemsOf(text: TextSource, matches: readonly IdMatch[], peek: Peek, signal: AbortSignal): Promise<Item[]> {
     const reader = new LaunchContextReader(text);
     const slicer = new Slicer({ signal });
     const items: Item[] = [];
