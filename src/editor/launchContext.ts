@@ -1,14 +1,13 @@
-// What a file says around an image ID about where and on what it is launched: the region, the
-// instance type and the system disk size written beside it. The reader finds the nearest enclosing block ({…} in Terraform,
-// Packer, JSON templates; an indentation level in YAML) and reads its `key = "value"` / `key: value`
-// pairs; the region may also come from an outer block or from the file's `provider "…"` block (the one
-// the resource names with `provider = alicloud.hz`, else the one without an alias). A plain
-// character walk over a bounded window around the ID (no regular expression runs on the text; every
-// scan stops at the window's edge), so the cost is linear and bounded whatever the text holds; IDs read
-// in file order share one walk (BraceWalk). The text is read by offsets (a TextSource) in windows of
-// about CHUNK characters, IDs in file order sharing one: a document held in pieces is never joined into
-// one string (each window is a substring of a piece, or a copy of at most CHUNK characters across two).
-// The walks below run on a window's string with offsets into it. Plain Node, unit-tested.
+// What a file says around an image ID about where and on what it is launched: the region, the instance
+// type and the system disk size written beside it. The reader finds the nearest enclosing block ({…} in
+// Terraform, Packer, JSON templates; an indentation level in YAML) and reads its `key = "value"` /
+// `key: value` pairs; the region may also come from an outer block or from the file's `provider "…"`
+// block (the one the resource names with `provider = alicloud.hz`, else the one without an alias). A
+// plain character walk over a bounded window around the ID (no regular expression runs on the text;
+// every scan stops at the window's edge), so the cost is linear and bounded whatever the text holds; IDs
+// read in file order share one walk (BraceWalk). The text is read by offsets (a TextSource) in windows
+// of CHUNK characters or so that IDs in file order share: a document held in pieces is never joined
+// (the walks run on a window's string, with offsets into it). Plain Node, unit-tested.
 import type { CloudKind } from '../providers/core/model';
 import { LAUNCH_KEYS, diskSizeValue, launchKey, plainValue } from '../providers/rules/launchKeys';
 import type { TextSource } from './text';
@@ -30,10 +29,7 @@ const MAX_TOKEN = 128;
 const MAX_LEVELS = 4;
 /** How far into the file the reader looks for a provider block. */
 const PROVIDER_SCAN = 256 * 1024;
-/**
- * What a window holds past the last offset a walk is bounded by: a walk peeks a character or two past
- * its limit (`//`, a closing quote), and blanks after a key at the limit; nothing read past it gives a value.
- */
+/** What a window holds past a walk's limit: a walk peeks a little past it (`//`, a quote, blanks), but reads no value there. */
 const PAD = 2 * MAX_TOKEN;
 /** How much text a window read from the source holds at least: IDs in file order share one. */
 const CHUNK = 8 * WINDOW;
