@@ -8,10 +8,11 @@ import { isCancellation, logLine } from '../util/errors';
 import type { Log } from '../util/log';
 import { diagnosticFor, diagnosticNeeded, launchDiagnostic } from './describe';
 import { LAUNCH_CODES, type LaunchChecks } from './launch';
-import type { IdRef, ImageLookup, Lookup } from './lookup';
+import type { ImageLookup, Lookup } from './lookup';
 import { distinctRefs } from './refs';
 import type { IdMatch } from './scan';
 import { rangeOf, type ImageIdScope } from './scope';
+import { shownOffsets } from './shown';
 import { Slicer } from './slices';
 
 /** Typing settles this long before the document is checked again. */
@@ -22,15 +23,6 @@ const MAX_DIAGNOSTICS = 1000;
 /** Whether an answer gets a diagnostic (see diagnosticFor): missing, or found but none of its hits usable. */
 function flagged(answer: Lookup | undefined): boolean {
   return answer?.kind === 'missing' || (answer?.kind === 'found' && diagnosticNeeded(answer));
-}
-
-/** A document's distinct IDs: those in its visible ranges first, then all the others (in slices). */
-export function batchesOf(doc: vscode.TextDocument, matches: readonly IdMatch[], slicer: Slicer): Promise<[IdRef[], IdRef[]]> {
-  const shown = vscode.window.visibleTextEditors
-    .filter((e) => e.document === doc)
-    .flatMap((e) => e.visibleRanges)
-    .map((r) => [doc.offsetAt(r.start), doc.offsetAt(r.end)] as const);
-  return distinctRefs(matches, shown, slicer);
 }
 
 interface Check {
@@ -114,7 +106,8 @@ export class ImageDiagnostics implements vscode.Disposable {
     try {
       // The version's text, read once (with its scan), is handed on to the launch checks below.
       const { text, matches } = await this.scope.scanned(doc, signal);
-      const [visible, rest] = await batchesOf(doc, matches, new Slicer({ signal }));
+      // The distinct IDs: those in the visible ranges first, then all the others.
+      const [visible, rest] = await distinctRefs(matches, shownOffsets(doc), new Slicer({ signal }));
       if (!visible.length && !rest.length) {
         this.collection.delete(doc.uri);
         return;
@@ -131,9 +124,10 @@ export class ImageDiagnostics implements vscode.Disposable {
         }
         await this.draw(doc, version, matches, signal);
       }
-      // Then what the file says around each ID: region, instance type, shares to accept.
+      // Then what the file says around each ID: region, instance type, shares to accept; those on screen drawn as soon as they are checked.
       try {
-        await this.launch.run(doc, text.toString(), matches, (ref) => this.lookup.peek(ref), this.scope.checks, signal, refresh);
+        const drawn = (): Promise<void> => this.draw(doc, version, matches, signal);
+        await this.launch.run(doc, text, matches, (ref) => this.lookup.peek(ref), this.scope.checks, signal, refresh, drawn);
       } catch (err) {
         if (isCancellation(err)) {
           return;

@@ -20,7 +20,9 @@ import { visibleFirst } from './launchOrder';
 import type { IdRef, ImageHit, Lookup } from './lookup';
 import { NewestImages, newestMessage, type LoadedImages } from './newest';
 import type { IdMatch } from './scan';
+import { shownOffsets } from './shown';
 import { Slicer } from './slices';
+import type { TextSource } from './text';
 
 /** The checks a setting each turns off (`cloudImageExplorer.imageIds.checks.<name>`). */
 export type LaunchCheck = 'availability' | 'region' | 'instanceType' | 'systemDisk' | 'sharing' | 'quota';
@@ -60,14 +62,6 @@ interface TypeGroup {
   readonly items: Array<{ readonly item: Item; readonly hit: ImageHit }>;
 }
 
-/** The document's ranges on screen, as [from, to) offsets. */
-function shownOffsets(doc: vscode.TextDocument): Array<[number, number]> {
-  return vscode.window.visibleTextEditors
-    .filter((e) => e.document === doc)
-    .flatMap((e) => e.visibleRanges)
-    .map((r) => [doc.offsetAt(r.start), doc.offsetAt(r.end)]);
-}
-
 export class LaunchChecks {
   private readonly byDoc = new Map<string, { readonly version: number; readonly findings: ReadonlyMap<number, readonly LaunchFinding[]> }>();
   private readonly kept = new Map<string, { readonly at: number; readonly value: Promise<unknown> }>();
@@ -99,8 +93,22 @@ export class LaunchChecks {
     this.newest.reset();
   }
 
-  /** Checks a document version's IDs (looked up already: `peek`), with the checks turned on. */
-  async run(doc: vscode.TextDocument, text: string, matches: readonly IdMatch[], peek: Peek, on: ReadonlySet<LaunchCheck>, signal: AbortSignal, refresh: boolean): Promise<void> {
+  /**
+   * Checks a document version's IDs (looked up already: `peek`), with the checks turned on; `text` is the
+   * version's text (read by offsets, never joined). The IDs on screen are checked first: once their
+   * findings are kept, if they found anything and other IDs remain to be checked, `onPart` is called
+   * (to draw them before the rest is checked).
+   */
+  async run(
+    doc: vscode.TextDocument,
+    text: TextSource,
+    matches: readonly IdMatch[],
+    peek: Peek,
+    on: ReadonlySet<LaunchCheck>,
+    signal: AbortSignal,
+    refresh: boolean,
+    onPart?: () => Promise<void>,
+  ): Promise<void> {
     const version = doc.version;
     const findings = new Map<number, LaunchFinding[]>();
     if (LAUNCH_CHECKS.some((check) => check !== 'quota' && on.has(check))) {
@@ -109,10 +117,8 @@ export class LaunchChecks {
         findings.set(item.match.start, [...(findings.get(item.match.start) ?? []), finding]);
       };
       // The IDs on screen first, then all the others; the findings of each part kept once it is checked.
-      for (const part of await visibleFirst(items, shownOffsets(doc), new Slicer({ signal }))) {
-        if (!part.length) {
-          continue;
-        }
+      const parts = (await visibleFirst(items, shownOffsets(doc), new Slicer({ signal }))).filter((part) => part.length);
+      for (const [n, part] of parts.entries()) {
         if (on.has('availability')) {
           await this.checkNewest(part, add, signal);
         }
@@ -121,6 +127,10 @@ export class LaunchChecks {
         }
         await this.checkPlaces(part, on, add, signal, refresh);
         this.keepFindings(doc, version, findings);
+        // Drawn now only if there is something new to draw and a part still to come (else the caller draws once, at the end).
+        if (n < parts.length - 1 && findings.size && onPart) {
+          await onPart();
+        }
       }
     }
     this.keepFindings(doc, version, findings);
@@ -133,7 +143,7 @@ export class LaunchChecks {
   }
 
   /** Every ID of the document with something to check (found or missing), in slices; what the file says around each is read when a check asks. */
-  private async itemsOf(text: string, matches: readonly IdMatch[], peek: Peek, signal: AbortSignal): Promise<Item[]> {
+  private async itemsOf(text: TextSource, matches: readonly IdMatch[], peek: Peek, signal: AbortSignal): Promise<Item[]> {
     const reader = new LaunchContextReader(text);
     const slicer = new Slicer({ signal });
     const items: Item[] = [];

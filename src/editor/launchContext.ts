@@ -1,13 +1,16 @@
-// What a file says around an image ID about where and on what it is launched: the region, the
-// instance type and the system disk size written beside it. The reader finds the nearest enclosing block ({…} in Terraform,
-// Packer, JSON templates; an indentation level in YAML) and reads its `key = "value"` / `key: value`
-// pairs; the region may also come from an outer block or from the file's `provider "…"` block (the one
-// the resource names with `provider = alicloud.hz`, else the one without an alias). A plain
-// character walk over a bounded window around the ID (no regular expression runs on the text; every
-// scan stops at the window's edge), so the cost is linear and bounded whatever the text holds; IDs read
-// in file order share one walk (BraceWalk). Plain Node, unit-tested.
+// What a file says around an image ID about where and on what it is launched: the region, the instance
+// type and the system disk size written beside it. The reader finds the nearest enclosing block ({…} in
+// Terraform, Packer, JSON templates; an indentation level in YAML) and reads its `key = "value"` /
+// `key: value` pairs; the region may also come from an outer block or from the file's `provider "…"`
+// block (the one the resource names with `provider = alicloud.hz`, else the one without an alias). A
+// plain character walk over a bounded window around the ID (no regular expression runs on the text;
+// every scan stops at the window's edge), so the cost is linear and bounded whatever the text holds; IDs
+// read in file order share one walk (BraceWalk). The text is read by offsets (a TextSource) in windows
+// of CHUNK characters or so that IDs in file order share: a document held in pieces is never joined
+// (the walks run on a window's string, with offsets into it). Plain Node, unit-tested.
 import type { CloudKind } from '../providers/core/model';
 import { LAUNCH_KEYS, diskSizeValue, launchKey, plainValue } from '../providers/rules/launchKeys';
+import type { TextSource } from './text';
 
 export interface LaunchContext {
   /** The region the file launches the image in, where it says so with a literal value. */
@@ -26,6 +29,10 @@ const MAX_TOKEN = 128;
 const MAX_LEVELS = 4;
 /** How far into the file the reader looks for a provider block. */
 const PROVIDER_SCAN = 256 * 1024;
+/** What a window holds past a walk's limit: a walk peeks a little past it (`//`, a quote, blanks), but reads no value there. */
+const PAD = 2 * MAX_TOKEN;
+/** How much text a window read from the source holds at least: IDs in file order share one. */
+const CHUNK = 8 * WINDOW;
 /** A resource's `provider = <name>.<alias>` (Terraform), naming the provider block it is created with. */
 const PROVIDER_KEY = 'provider';
 /** The provider block without an alias: the one a resource without `provider =` is created with. */
@@ -49,14 +56,14 @@ function lineEnd(text: string, i: number, limit: number): number {
   return limit;
 }
 
-/** Where the line holding offset `i - 1` starts, looking back no further than `floor`: -1 when it starts before `floor` (0 when `floor` is the text's start). */
+/** Where the line holding offset `i - 1` starts, looking back no further than `floor`: -1 when no line break is found from `floor` on. */
 function lineStart(text: string, i: number, floor: number): number {
   for (let j = i - 1; j >= floor; j--) {
     if (text.charCodeAt(j) === 10) {
       return j + 1;
     }
   }
-  return floor === 0 ? 0 : -1;
+  return -1;
 }
 
 /**
@@ -91,27 +98,27 @@ function walkBraces(text: string, from: number, to: number, stack: number[]): { 
  * end at a line's end), or at the window's start in a text of long lines.
  */
 class BraceWalk {
+  /** Where the last walk stopped, and the braces open there (offsets in the text). */
   private offset = -1;
   private stack: readonly number[] = [];
 
-  constructor(private readonly text: string) {}
-
-  at(at: number): number[] {
-    const { text } = this;
+  /** The braces open at `at`, as offsets in the text; `window` holds the text from WINDOW before `at` up to it. */
+  at(window: Window, at: number): number[] {
+    const { chars, base } = window;
     const from = Math.max(0, at - WINDOW);
     let start = from;
     let stack: number[] = [];
     if (this.offset >= from && this.offset <= at) {
       start = this.offset;
-      stack = [...this.stack];
+      stack = this.stack.map((brace) => brace - base);
     } else if (from > 0) {
-      const nl = lineEnd(text, from, at);
+      const nl = lineEnd(chars, from - base, at - base) + base;
       start = nl < at ? nl + 1 : from;
     }
-    const walked = walkBraces(text, start, at, stack);
+    const walked = walkBraces(chars, start - base, at - base, stack);
     // Braces opened before the window are never asked again (the next ask is further on), nor kept.
-    const open = walked.stack.filter((brace) => brace >= from);
-    this.offset = walked.resume;
+    const open = walked.stack.map((brace) => brace + base).filter((brace) => brace >= from);
+    this.offset = walked.resume + base;
     this.stack = open;
     return [...open];
   }
@@ -222,12 +229,12 @@ function lineAt(text: string, start: number, limit: number): Line {
 
 /**
  * YAML: the pairs of the ID's own level (its siblings above and below, up to a line indented less) and,
- * outward, of each parent level above it: one map per level, innermost first.
+ * outward, of each parent level above it: one map per level, innermost first. Read within [from, to),
+ * `from` being the text's start when `fromTextStart`.
  */
-function indentPairs(text: string, at: number): Pairs[] {
-  const from = Math.max(0, at - WINDOW);
-  const to = Math.min(text.length, at + WINDOW);
-  const ownStart = lineStart(text, at, from);
+function indentPairs(text: string, at: number, from: number, to: number, fromTextStart: boolean): Pairs[] {
+  const found = lineStart(text, at, from);
+  const ownStart = found < 0 && fromTextStart ? from : found;
   if (ownStart < 0) {
     // A line longer than the window (minified text): not laid out by indentation.
     return [new Map()];
@@ -274,13 +281,17 @@ function indentPairs(text: string, at: number): Pairs[] {
   return levels;
 }
 
+/** How much of the file's start providerRegions reads: PROVIDER_SCAN, and a provider block starting there. */
+const HEAD = PROVIDER_SCAN + WINDOW + PAD;
+
 /**
  * The regions of the file's `provider "<cloud's provider>" { region = "…" }` blocks, by alias: the first
- * block without an alias under DEFAULT_PROVIDER, each `alias = "hz"` block under its alias.
+ * block without an alias under DEFAULT_PROVIDER, each `alias = "hz"` block under its alias. `text` is the
+ * file's first HEAD characters (or all of it), `length` the whole file's.
  */
-function providerRegions(text: string, cloud: CloudKind, regionKeys: readonly string[]): Map<string, string> {
+function providerRegions(text: string, length: number, cloud: CloudKind, regionKeys: readonly string[]): Map<string, string> {
   const regions = new Map<string, string>();
-  const limit = Math.min(text.length, PROVIDER_SCAN);
+  const limit = Math.min(length, PROVIDER_SCAN);
   const head = text.slice(0, limit);
   for (let at = head.indexOf('provider', 0); at >= 0; at = head.indexOf('provider', at + 8)) {
     let before = at - 1;
@@ -302,7 +313,7 @@ function providerRegions(text: string, cloud: CloudKind, regionKeys: readonly st
     if (open < name.end) {
       continue;
     }
-    const pairs = blockPairs(text, open, Math.min(text.length, open + WINDOW));
+    const pairs = blockPairs(text, open, Math.min(length, open + WINDOW));
     const alias = pairs.get('alias') ?? DEFAULT_PROVIDER;
     const region = first(pairs, regionKeys);
     if (region && !regions.has(alias)) {
@@ -334,21 +345,31 @@ function first(pairs: Pairs, keys: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Some characters of the text: those from `base` on. */
+interface Window {
+  readonly base: number;
+  readonly chars: string;
+}
+
 /** Reads one text: what it says about launching the image whose ID starts at an offset (the file's provider blocks read once per cloud). */
 export class LaunchContextReader {
   private readonly fileRegions = new Map<CloudKind, Map<string, string>>();
-  private readonly braces: BraceWalk;
+  private readonly braces = new BraceWalk();
+  private window: Window = { base: 0, chars: '' };
 
-  constructor(private readonly text: string) {
-    this.braces = new BraceWalk(text);
-  }
+  constructor(private readonly text: TextSource) {}
 
   at(at: number, cloud: CloudKind): LaunchContext {
-    const { text } = this;
+    const { length } = this.text;
     const keys = LAUNCH_KEYS[cloud];
-    const braces = this.braces.at(at);
-    const limit = Math.min(text.length, at + WINDOW);
-    const levels = braces.length ? braces.slice(-MAX_LEVELS).reverse().map((open) => blockPairs(text, open, limit)) : indentPairs(text, at);
+    const from = Math.max(0, at - WINDOW);
+    const limit = Math.min(length, at + WINDOW);
+    const window = this.cover(from, limit + PAD);
+    const { base, chars } = window;
+    const braces = this.braces.at(window, at);
+    const levels = braces.length
+      ? braces.slice(-MAX_LEVELS).reverse().map((open) => blockPairs(chars, open - base, limit - base))
+      : indentPairs(chars, at - base, from - base, limit - base, from === 0);
     const own = levels[0] ?? new Map<string, string>();
     const instanceType = first(own, keys.instanceType);
     const disk = first(own, keys.systemDisk);
@@ -360,12 +381,23 @@ export class LaunchContextReader {
     if (region === undefined) {
       let regions = this.fileRegions.get(cloud);
       if (!regions) {
-        regions = providerRegions(text, cloud, keys.region);
+        regions = providerRegions(this.text.slice(0, Math.min(length, HEAD)), length, cloud, keys.region);
         this.fileRegions.set(cloud, regions);
       }
       // A resource created with an aliased provider block launches in that block's region, else in the default block's.
       region = regions.get(aliasOf(levels, keys.providers));
     }
     return { ...(region ? { region } : {}), ...(instanceType ? { instanceType } : {}), ...(systemDiskGiB === undefined ? {} : { systemDiskGiB }) };
+  }
+
+  /** A window holding [from, to) of the text (as much of it as there is): the last one if it does, else one read from `from` on, CHUNK long at least. */
+  private cover(from: number, to: number): Window {
+    const { length } = this.text;
+    const end = Math.min(length, to);
+    const { base, chars } = this.window;
+    if (from < base || end > base + chars.length) {
+      this.window = { base: from, chars: this.text.slice(from, Math.min(length, Math.max(end, from + CHUNK))) };
+    }
+    return this.window;
   }
 }

@@ -66,24 +66,6 @@ export class PieceText implements TextSource {
     return out;
   }
 
-  /**
-   * The whole text as one string, for code that needs a string: the pieces joined lazily (no copy now);
-   * the engine copies them into one string the first time a character of it is read. The same string
-   * every time, and from then on the text is that string: once copied, the pieces are not kept beside it.
-   */
-  toString(): string {
-    if (this.pieces.length > 1) {
-      let whole = '';
-      for (const piece of this.pieces) {
-        whole += piece;
-      }
-      this.pieces.splice(0, this.pieces.length, whole);
-      this.starts.splice(0, this.starts.length, 0);
-      this.last = 0;
-    }
-    return this.pieces[0] ?? '';
-  }
-
   /** The index of the piece holding `offset` (0 <= offset < length). */
   private pieceAt(offset: number): number {
     const near = this.last;

@@ -212,7 +212,7 @@ export function scannerText({ oneLine: line, log, rows }: ScannerResult): string
   const out = [
     `2 MB one-line file: ${line.chars} chars, ${line.ids} IDs, scan ${Math.round(line.wallMs)} ms, longest block ${line.blockMs.toFixed(1)} ms (CPU in it ${line.cpuMs.toFixed(1)} ms; most CPU in one block ${line.busiestMs.toFixed(1)} ms; goal < 50 ms)`,
     `${(log.chars / 1024 / 1024).toFixed(1)} MB log (${log.lines} lines, ${log.ids} IDs, ${log.distinct} distinct), read in pieces, scanned, distinct IDs: ${Math.round(log.pieces.wallMs)} ms, ${b(log.pieces)}`,
-    `  the launch checks' first read of the handed-on text (one string): ${b(log.handOn)}`,
+    `  then the launch checks' read around every ID (windows of the pieces): ${Math.round(log.launch.wallMs)} ms, ${b(log.launch)}`,
     `  today's way: the host's getText() alone ${b(log.join)}; getText() and the scan ${Math.round(log.whole.wallMs)} ms, ${b(log.whole)}`,
     '(bound: batched lookups of 100 IDs per region asked; for Huawei, BatchCompute and QingCloud batches the zone refuses, listings of a region, each read page by page)',
     'cloud         IDs      distinct  requests  bound   wall (s)  longest block (ms)  CPU in it (ms)  most CPU in one block (ms)',

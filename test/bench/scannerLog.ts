@@ -4,8 +4,9 @@
 // them, getText() joining them all, getText(range) joining those of the range, offsetAt/positionAt over
 // its prefix sums, the same code as the host's), read as the extension reads it: today's way (one
 // getText() of the whole, then the scan) and in pieces (text.ts). For each, the longest block of this
-// thread and the CPU in it; and the launch checks' first read of the handed-on text (one string: the
-// engine copies the pieces into it at once).
+// thread and the CPU in it; and the launch checks' read of what the file says around every ID, in
+// windows of the handed-on pieces (launchContext.ts), one ID per check-in as launch.ts reads them.
+import { LaunchContextReader } from '../../src/editor/launchContext';
 import { distinctRefs } from '../../src/editor/refs';
 import { scanImageIds } from '../../src/editor/scan';
 import { Slicer } from '../../src/editor/slices';
@@ -180,8 +181,8 @@ export interface LogRow {
   readonly join: Block;
   /** In pieces: the reads and the scan in slices, then the distinct IDs. */
   readonly pieces: Block;
-  /** The launch checks' first read of the handed-on text (the engine copying the pieces into one string). */
-  readonly handOn: Block;
+  /** The launch checks' read around every ID of the handed-on pieces (windows of them, never the whole text joined). */
+  readonly launch: Block;
 }
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
@@ -198,7 +199,16 @@ export async function logRow(chars = MAX_DOCUMENT_CHARS - 256 * 1024): Promise<L
     const [visible, rest] = await distinctRefs(matches, [[0, 4000]], new Slicer());
     return { text, matches, distinct: visible.length + rest.length };
   });
-  const handOn = await longestBlock(() => Promise.resolve(scanned.text.toString().charCodeAt(0)));
+  const launch = await longestBlock(async () => {
+    const reader = new LaunchContextReader(scanned.text);
+    const slicer = new Slicer();
+    let typed = 0;
+    for (const match of scanned.matches) {
+      await slicer.tick();
+      typed += reader.at(match.start, match.cloud).instanceType === undefined ? 0 : 1;
+    }
+    return typed;
+  });
   gc();
   // Today's way: one getText() (the host joins every line), then the scan of that string.
   doc = new HostDocument(lines);
@@ -206,5 +216,5 @@ export async function logRow(chars = MAX_DOCUMENT_CHARS - 256 * 1024): Promise<L
   doc = new HostDocument(lines);
   gc();
   const whole = await longestBlock(async () => (await scanImageIds(doc.getText())).length);
-  return { chars: readerOf(doc).length, lines: lines.length, ids: scanned.matches.length, distinct: scanned.distinct, whole, join, pieces, handOn };
+  return { chars: readerOf(doc).length, lines: lines.length, ids: scanned.matches.length, distinct: scanned.distinct, whole, join, pieces, launch };
 }

