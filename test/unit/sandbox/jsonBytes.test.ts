@@ -191,7 +191,8 @@ describe('The emulator answers the bytes JSON.stringify writes (jsonBytes)', () 
           await list();
           sb.advance(60_000);
           const copied = (await list()).find((i) => i.name === 'json-bytes-copy');
-          assert.ok(copied && own(cloud, copied), `the copy is ready: ${copied?.status}`);
+          // Ready and its own (not `own`: whether instances use the copy depends on its random ID).
+          assert.ok(copied?.owner === 'self' && /^(available|active)$/i.test(copied.status), `the copy is ready: ${copied?.status}`);
         }
         if (provider.deleting) {
           await provider.deleting.deleteImages(region, [c.id], {});
