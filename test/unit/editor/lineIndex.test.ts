@@ -61,7 +61,7 @@ describe('Our index of line starts', () => {
   for (const eol of ['\n', '\r\n'] as const) {
     for (const base of TEXTS) {
       const text = base.replace(/\n/g, eol);
-      it(`gives every offset's position and every position's offset as the whole text does (${eol === "\n" ? "LF" : "CRLF"}: ${JSON.stringify(text)})`, async () => {
+      it(`gives every offset's position and every position's offset as the whole text does (${eol === '\n' ? 'LF' : 'CRLF'}: ${JSON.stringify(text)})`, async () => {
         const doc = new Doc(text, eol);
         const index = (await LineIndex.build(doc, counting().slicer))!;
         assert.equal(index.length, text.length);
