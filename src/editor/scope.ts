@@ -1,14 +1,17 @@
 // Which documents the image-ID features look at (the languages and file patterns of the settings, not
 // too large, not binary) and their IDs, scanned in slices once per version. The text is read once per
 // version, in bounded pieces (text.ts: never the host's getText() of the whole document, which joins all
-// its lines in one block), and handed on with the IDs to whoever reads it next. A document left out on
+// its lines in one block) at positions of our own index of line starts (lineIndex.ts: never the host's
+// offsetAt/positionAt, which build its index over every line in one block), and handed on with the IDs to whoever reads it next. A document left out on
 // purpose (its size, its content, its language) is said once, in the status bar for a few seconds and in
 // the output channel, never silently; a scan under way stops when the document changes.
 import * as vscode from 'vscode';
 import { abortError } from '../providers/core/errors';
 import { isCancellation } from '../util/errors';
 import type { Log } from '../util/log';
+import { indexDocument, offsetOf, positionOf } from './docLines';
 import { LAUNCH_CHECKS, type LaunchCheck } from './launch';
+import { indexedReader, type LineIndex } from './lineIndex';
 import { scanImageIds, type IdMatch } from './scan';
 import { Slicer } from './slices';
 import { MAX_DOCUMENT_CHARS, PieceText, readPieces, type TextReader } from './text';
@@ -85,12 +88,15 @@ export class ImageIdScope implements vscode.Disposable {
     return this.settings.enabled && this.settings.codeLens;
   }
 
-  /** Whether the features apply to the document: on, its language or path in the settings, not too large, not binary. */
+  /**
+   * Whether the features may apply to the document: on, its language or path in the settings, not binary.
+   * Its size is measured by its scan (in slices), which leaves out a document too large.
+   */
   includes(doc: vscode.TextDocument): boolean {
     if (!this.settings.enabled) {
       return false;
     }
-    const reason = vscode.languages.match(this.selector, doc) === 0 ? 'language' : skipReason(doc);
+    const reason = vscode.languages.match(this.selector, doc) === 0 ? 'language' : looksBinary(doc) ? 'binary' : undefined;
     if (reason) {
       this.sayOnce(doc, reason);
     }
@@ -118,7 +124,14 @@ export class ImageIdScope implements vscode.Disposable {
     if (scan?.version !== doc.version) {
       scan?.controller.abort();
       const controller = new AbortController();
-      const started: Scan = { version: doc.version, controller, done: scanDocument(doc, controller.signal) };
+      const done = scanDocument(doc, controller.signal).then((scanned) => {
+        if (scanned) {
+          return scanned;
+        }
+        this.sayOnce(doc, 'size');
+        return NOTHING;
+      });
+      const started: Scan = { version: doc.version, controller, done };
       started.done.then(
         (scanned) => (started.scanned = scanned),
         () => this.scans.get(key) === started && this.scans.delete(key),
@@ -137,9 +150,10 @@ export class ImageIdScope implements vscode.Disposable {
 
   /** The ID under a position, if any (scanning the document if needed); undefined once cancelled. */
   async idAt(doc: vscode.TextDocument, position: vscode.Position, signal?: AbortSignal): Promise<IdMatch | undefined> {
-    const offset = doc.offsetAt(position);
     try {
-      return (await this.ids(doc, signal)).find((m) => m.start <= offset && offset <= m.end);
+      const ids = await this.ids(doc, signal);
+      const offset = offsetOf(doc, position);
+      return ids.find((m) => m.start <= offset && offset <= m.end);
     } catch (err) {
       if (isCancellation(err)) {
         return undefined;
@@ -232,33 +246,41 @@ export class ImageIdScope implements vscode.Disposable {
   }
 }
 
-/** Reads a document version in pieces, then scans it, in slices; rejects with an abort error once the signal aborts. */
-async function scanDocument(doc: vscode.TextDocument, signal: AbortSignal): Promise<Scanned> {
-  const text = await readPieces(readerOf(doc), new Slicer({ signal }));
+/**
+ * Measures a document version's lines (our index of line starts), reads it in pieces, then scans it, in
+ * slices; undefined once it is found larger than MAX_DOCUMENT_CHARS. Rejects with an abort error once the signal aborts.
+ */
+async function scanDocument(doc: vscode.TextDocument, signal: AbortSignal): Promise<Scanned | undefined> {
+  const slicer = new Slicer({ signal });
+  const lines = await indexDocument(doc, slicer, MAX_DOCUMENT_CHARS);
+  if (!lines) {
+    return undefined;
+  }
+  const text = await readPieces(readerOf(doc, lines), slicer);
   return { text, matches: await scanImageIds(text, { signal }) };
 }
 
-/** A document version read by offsets; a read after the document changed is an abort (its scan is stale). */
-function readerOf(doc: vscode.TextDocument): TextReader {
+/** A document version read at our index's positions; a read after the document changed is an abort (its scan is stale). */
+function readerOf(doc: vscode.TextDocument, lines: LineIndex): TextReader {
   const version = doc.version;
-  return {
-    length: doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end),
-    read: (from, to) => {
-      if (doc.version !== version || doc.isClosed) {
-        throw abortError('local');
-      }
-      return doc.getText(new vscode.Range(doc.positionAt(from), doc.positionAt(to)));
-    },
-  };
+  return indexedReader(lines, (start, end) => {
+    if (doc.version !== version || doc.isClosed) {
+      throw abortError('local');
+    }
+    return doc.getText(new vscode.Range(start.line, start.character, end.line, end.character));
+  });
 }
 
-/** Why a document in the settings' scope is still left out: too large, or binary. */
-function skipReason(doc: vscode.TextDocument): SkipReason | undefined {
-  const last = doc.lineAt(doc.lineCount - 1).range.end;
-  if (doc.offsetAt(last) > MAX_DOCUMENT_CHARS) {
-    return 'size';
+/** Whether a NUL is among the document's first characters (read line by line: no offsets asked of the host). */
+function looksBinary(doc: vscode.TextDocument): boolean {
+  for (let line = 0, seen = 0; line < doc.lineCount && seen < BINARY_PROBE_CHARS; line++) {
+    const text = doc.lineAt(line).text;
+    if (text.slice(0, BINARY_PROBE_CHARS - seen).includes('\u0000')) {
+      return true;
+    }
+    seen += text.length + 1;
   }
-  return doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(BINARY_PROBE_CHARS))).includes('\u0000') ? 'binary' : undefined;
+  return false;
 }
 
 /** A shared promise, left early (with an abort error) by one waiter whose signal aborts. */
@@ -279,5 +301,5 @@ function waitFor<T>(done: Promise<T>, signal: AbortSignal | undefined): Promise<
 
 /** A match's range in its document. */
 export function rangeOf(doc: vscode.TextDocument, match: IdMatch): vscode.Range {
-  return new vscode.Range(doc.positionAt(match.start), doc.positionAt(match.end));
+  return new vscode.Range(positionOf(doc, match.start), positionOf(doc, match.end));
 }
