@@ -2,9 +2,10 @@
 // too large, not binary) and their IDs, scanned in slices once per version. The text is read once per
 // version, in bounded pieces (text.ts: never the host's getText() of the whole document, which joins all
 // its lines in one block) at positions of our own index of line starts (lineIndex.ts: never the host's
-// offsetAt/positionAt, which build its index over every line in one block), and handed on with the IDs to whoever reads it next. A document left out on
-// purpose (its size, its content, its language) is said once, in the status bar for a few seconds and in
-// the output channel, never silently; a scan under way stops when the document changes.
+// offsetAt/positionAt, which build its index over every line in one block), and handed on with the IDs
+// to whoever reads it next. A document left out on purpose (its size, its content, its language) is said
+// once, in the status bar for a few seconds and in the output channel, never silently; a scan under way
+// stops when the document changes.
 import * as vscode from 'vscode';
 import { abortError } from '../providers/core/errors';
 import { isCancellation } from '../util/errors';
