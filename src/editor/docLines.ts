@@ -8,9 +8,18 @@ import type { Slicer } from './slices';
 
 const kept = new WeakMap<vscode.TextDocument, { readonly version: number; readonly index: LineIndex }>();
 
-/** The document as its lines, for our index. */
+/**
+ * The document as its lines, for our index. A line's length is that of its text to its end (the host hands
+ * its own line string back, no copy): lineAt would do, but the host makes each line a frozen text line with
+ * its ranges and keeps it until the line changes, 344,463 of them for a 50 MB log, whose allocation and
+ * garbage collection held the thread up to ~30 ms at once in the bench (test/bench/scannerLog.ts).
+ */
 function linesOf(doc: vscode.TextDocument): LineSource {
-  return { lineCount: doc.lineCount, lineLength: (line) => doc.lineAt(line).text.length, eolLength: doc.eol === vscode.EndOfLine.CRLF ? 2 : 1 };
+  return {
+    lineCount: doc.lineCount,
+    lineLength: (line) => doc.getText(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER)).length,
+    eolLength: doc.eol === vscode.EndOfLine.CRLF ? 2 : 1,
+  };
 }
 
 /** Builds the index of the document's current version in slices, and keeps it; undefined once longer than `limit`. */

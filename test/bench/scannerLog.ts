@@ -3,14 +3,17 @@
 // the extension host's own (HostDocument models its ExtHostDocumentData: the lines as the host holds
 // them, getText() joining them all, getText(range) joining those of the range, offsetAt/positionAt over
 // its prefix sums, the same code as the host's), read as the extension reads it: today's way (one
-// getText() of the whole, then the scan) and in pieces (text.ts). For each, the longest block of this
-// thread and the CPU in it; and the launch checks' read of what the file says around every ID, in
-// windows of the handed-on pieces (launchContext.ts), one ID per check-in as launch.ts reads them.
+// getText() of the whole, then the scan) and in pieces (text.ts) at positions of our own index of line
+// starts (lineIndex.ts, measured as docLines.ts measures it; the host's offsetAt/positionAt never asked).
+// For each, the longest block of this thread and the CPU in it; and the launch checks' read of what the
+// file says around every ID, in windows of the handed-on pieces (launchContext.ts), one ID per check-in
+// as launch.ts reads them.
 import { LaunchContextReader } from '../../src/editor/launchContext';
+import { indexedReader, LineIndex, type LineSource } from '../../src/editor/lineIndex';
 import { distinctRefs } from '../../src/editor/refs';
 import { scanImageIds } from '../../src/editor/scan';
 import { Slicer } from '../../src/editor/slices';
-import { MAX_DOCUMENT_CHARS, readPieces, type TextReader } from '../../src/editor/text';
+import { MAX_DOCUMENT_CHARS, readPieces } from '../../src/editor/text';
 import { longestBlock, type Block } from './scannerBlock';
 
 interface Position {
@@ -25,7 +28,7 @@ export class HostDocument {
 
   constructor(
     private readonly lines: readonly string[],
-    private readonly eol = '\n',
+    readonly eol = '\n',
   ) {}
 
   get lineCount(): number {
@@ -131,11 +134,12 @@ export class HostDocument {
   }
 }
 
-/** The document read as scope.ts reads it: its length from the end's offset, pieces by offsets. */
-function readerOf(doc: HostDocument): TextReader {
+/** The document's lines as docLines.ts measures them: each line's text to its end (no text line kept by the host), the line break's length. */
+function linesOf(doc: HostDocument): LineSource {
   return {
-    length: doc.offsetAt(doc.lineEnd(doc.lineCount - 1)),
-    read: (from, to) => doc.getText({ start: doc.positionAt(from), end: doc.positionAt(to) }),
+    lineCount: doc.lineCount,
+    lineLength: (line) => doc.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).length,
+    eolLength: doc.eol.length,
   };
 }
 
@@ -191,10 +195,12 @@ const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 export async function logRow(chars = MAX_DOCUMENT_CHARS - 256 * 1024): Promise<LogRow> {
   const lines = logLines(chars);
   gc();
-  // In pieces: length (the host's line starts), pieces, the scan, the distinct IDs; as scope.ts and diagnostics.ts do.
+  // In pieces: our index of line starts (the size check), pieces at its positions, the scan, the distinct IDs; as scope.ts and diagnostics.ts do.
   let doc = new HostDocument(lines);
   const { value: scanned, ...pieces } = await longestBlock(async () => {
-    const text = await readPieces(readerOf(doc), new Slicer());
+    const slicer = new Slicer();
+    const index = (await LineIndex.build(linesOf(doc), slicer, MAX_DOCUMENT_CHARS))!;
+    const text = await readPieces(indexedReader(index, (start, end) => doc.getText({ start, end })), slicer);
     const matches = await scanImageIds(text);
     const [visible, rest] = await distinctRefs(matches, [[0, 4000]], new Slicer());
     return { text, matches, distinct: visible.length + rest.length };
@@ -216,5 +222,5 @@ export async function logRow(chars = MAX_DOCUMENT_CHARS - 256 * 1024): Promise<L
   doc = new HostDocument(lines);
   gc();
   const whole = await longestBlock(async () => (await scanImageIds(doc.getText())).length);
-  return { chars: readerOf(doc).length, lines: lines.length, ids: scanned.matches.length, distinct: scanned.distinct, whole, join, pieces, launch };
+  return { chars: doc.offsetAt(doc.lineEnd(doc.lineCount - 1)), lines: lines.length, ids: scanned.matches.length, distinct: scanned.distinct, whole, join, pieces, launch };
 }
