@@ -153,6 +153,10 @@ export class ImageIdScope implements vscode.Disposable {
   async idAt(doc: vscode.TextDocument, position: vscode.Position, signal?: AbortSignal): Promise<IdMatch | undefined> {
     try {
       const ids = await this.ids(doc, signal);
+      if (!ids.length) {
+        // Nothing to find (or a document left out, which has no index of ours): the host is not asked for an offset.
+        return undefined;
+      }
       const offset = offsetOf(doc, position);
       return ids.find((m) => m.start <= offset && offset <= m.end);
     } catch (err) {
