@@ -20,16 +20,32 @@ describe('Ways out of a refused change (real extension host)', () => {
   cleanAfterEach(() => a, { faults: true, scriptUsed: true });
 
   const REGION = 'eu-central-1';
+  /** Every image seeded here: the region is otherwise empty, as other suites expect it (view/tree, pickers). */
+  const planted: string[] = [];
 
   /** New own Available images, none that instances use (so only the tested reason stops a delete). */
   async function seeded(count: number): Promise<string[]> {
     const emulator = await a.sandbox();
     const ids: string[] = [];
     while (ids.length < count) {
-      ids.push(...emulator.seedImages('alibaba', REGION, 1).filter((id) => !imageInUse(id)));
+      const made = emulator.seedImages('alibaba', REGION, 1);
+      planted.push(...made);
+      ids.push(...made.filter((id) => !imageInUse(id)));
     }
     return ids;
   }
+
+  after(async () => {
+    // What the tests left (a deprecated image, the seeds instances use), removed so that the region is empty again.
+    const region = await sandboxRegion(a, 'alibaba', REGION);
+    const provider = await a.provider(region.account);
+    const left = (await provider.findImages(REGION, planted)).map((i) => i.id);
+    if (left.length) {
+      await provider.deleting!.deleteImages(REGION, left, { force: true });
+      await until('the seeded images gone', async () => ((await provider.findImages(REGION, left)).length === 0 ? true : undefined), 60_000);
+    }
+    await vscode.commands.executeCommand('cloudImageExplorer.refresh', region);
+  });
 
   async function nodesOf(region: RegionNode, ids: readonly string[]): Promise<ImageNode[]> {
     await vscode.commands.executeCommand('cloudImageExplorer.refresh', region);
