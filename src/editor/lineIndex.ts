@@ -4,7 +4,7 @@
 // from the line count, each line's length and the line break's length; read by binary search. Plain Node
 // (the document is reached through a LineSource), so it is unit-tested and benched on its own.
 import type { Slicer } from './slices';
-import type { TextReader } from './text';
+import { lastAtOrBefore, type TextReader } from './text';
 
 /** A document as its lines: how many, how long each is (without its line break), how long a line break is. */
 export interface LineSource {
@@ -65,16 +65,7 @@ export class LineIndex {
   /** The position of an offset (clamped to the document; an offset inside a CRLF is its line's end), as the host's positionAt gives it. */
   positionAt(offset: number): LinePosition {
     const at = Math.max(0, Math.min(Math.floor(offset), this.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= at) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
+    const lo = lastAtOrBefore(this.starts, at);
     return { line: lo, character: Math.min(at - this.starts[lo]!, this.lineLength(lo)) };
   }
 

@@ -72,16 +72,7 @@ export class PieceText implements TextSource {
     if (this.starts[near]! <= offset && (near + 1 >= this.starts.length || offset < this.starts[near + 1]!)) {
       return near;
     }
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
+    const lo = lastAtOrBefore(this.starts, offset);
     this.last = lo;
     return lo;
   }
@@ -102,4 +93,19 @@ export async function readPieces(reader: TextReader, slicer: Slicer, pieceChars 
     await slicer.tick();
   }
   return new PieceText(pieces);
+}
+
+/** The index of the last of `starts` (ascending, the first 0) at or before `offset`: a binary search. */
+export function lastAtOrBefore(starts: ArrayLike<number>, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) {
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return lo;
 }
