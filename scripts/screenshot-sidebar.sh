@@ -13,7 +13,7 @@ if [ "$1" = zh ]; then
   DE="德国（法兰克福）"; SG="新加坡"; UL="乌兰察布"; HZ="华东1（杭州）"; HZS="杭州"; GD="广东2区"; AP="亚太2区-A"; OWN="自定义"
 else
   L=(); HEAD="Cloud Images"; SH="Show/Hide Regions"; LA="Load All Images"; FC="Filter in Cloud…"; ALI="Alibaba Cloud ECS"; QC="QingCloud"
-  ALIROW="Sandbox · Alibaba Cloud ECS"; HW="Sandbox · Huawei"
+  ALIROW="Sandbox · Alibaba ECS"; HW="Sandbox · Huawei"
   DE="Germany (Frankfurt)"; SG="Singapore"; UL="Ulanqab"; HZ="China (Hangzhou)"; HZS="Hangzhou"; GD="Guangdong 2"; AP="Asia Pacific 2-A"; OWN="Custom"
 fi
 # Huawei is expanded and collapsed again so that no region row of the others matches a region name the

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { ImageNode } from '../tree/nodes';
 import type { ImageTreeProvider } from '../tree/treeProvider';
-import { accountLabel } from '../util/clouds';
+import { accountLabel, accountRowLabel, accountSpoken, spokenPair } from '../util/clouds';
 import { formatNumber } from '../util/format';
 import { explain, logLine, userMessage } from '../util/errors';
 import { queryText } from './query';
@@ -93,9 +93,12 @@ export class SearchResultsView implements vscode.TreeDataProvider<SearchNode>, v
       return node.treeItem();
     }
     if (node instanceof AccountGroup) {
-      const item = new vscode.TreeItem(accountLabel(node.account), vscode.TreeItemCollapsibleState.Expanded);
+      // As in the Images view: the cloud's short name in the row, its full name in the tooltip and when spoken.
+      const item = new vscode.TreeItem(accountRowLabel(node.account), vscode.TreeItemCollapsibleState.Expanded);
       item.id = `search/${node.account.id}`;
       item.description = countText(node.count);
+      item.tooltip = accountLabel(node.account);
+      item.accessibilityInformation = { label: spokenPair(accountSpoken(node.account), item.description) };
       item.iconPath = new vscode.ThemeIcon(node.account.sandbox ? 'beaker' : 'account');
       item.contextValue = 'searchAccount';
       return item;

@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { isEmptyFilter, type FilterSupport } from '../providers/core/filters';
 import type { AccountConfig, Image, Region } from '../providers/core/model';
-import { FILE_TRANSFERS } from '../providers/rules/capabilities';
-import { accountLabel, accountSpoken, cloudLabel, spokenPair } from '../util/clouds';
+import { CAPABILITIES, FILE_TRANSFERS } from '../providers/rules/capabilities';
+import { accountLabel, accountRowLabel, accountSpoken, cloudLabel, spokenPair } from '../util/clouds';
 import { explain, logLine, userMessage } from '../util/errors';
 import { formatNumber } from '../util/format';
 import type { ImagePredicate } from './filter';
@@ -109,23 +109,26 @@ export class AccountNode implements Node {
   }
 
   treeItem(): vscode.TreeItem {
-    // The label is the account's identity with its cloud (as in every picker), so that the four sandbox
-    // accounts, or two accounts of one name, read apart at any sidebar width and to a screen reader. The
-    // description is only its state, most telling first: how many regions it shows, then its own cloud
-    // filter. "Sandbox" and the beaker say it is the emulator; the tooltip and the spoken label say it in words.
+    // The label is the account's identity with its cloud, short (the full name in the tooltip and the spoken
+    // label), so that the four sandbox accounts, or two accounts of one name, read apart at any sidebar width
+    // and to a screen reader, and the state after it stays visible at the default width. The description is
+    // only that state, most telling first: a retired cloud, how many regions it shows, its own cloud filter.
+    // "Sandbox" and the beaker say it is the emulator; the tooltip and the spoken label say it in words.
     const { account } = this;
-    const label = accountLabel(account);
-    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(accountRowLabel(account), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
+    const retired = CAPABILITIES[account.cloud].retired ? vscode.l10n.t('retired') : undefined;
     const hint = this.hint();
     const own = this.ctx.state.cloudFilter({ accountId: account.id });
     const filter = own && !isEmptyFilter(own) ? own : undefined;
-    item.description = [hint, filter && shortFilterText(account.cloud, filter)].filter((p) => p !== undefined).join(' · ') || undefined;
+    item.description = [retired, hint, filter && shortFilterText(account.cloud, filter)].filter((p) => p !== undefined).join(' · ') || undefined;
     let spoken = accountSpoken(account);
+    const label = accountLabel(account);
     const tooltip = [account.sandbox ? `${label}\n\n${vscode.l10n.t('The built-in sandbox: a local emulator of the cloud API, no keys needed.')}` : `${account.name} (${cloudLabel(account.cloud)})`];
     if (hint) {
-      spoken = spokenPair(spoken, hint);
-      tooltip.push(vscode.l10n.t('Some regions are hidden: "Show/Hide Regions…" chooses which this account shows.'));
+      const words = this.hint('words') ?? hint;
+      spoken = spokenPair(spoken, words);
+      tooltip.push(vscode.l10n.t('{0} — "Show/Hide Regions…" chooses which this account shows.', words));
     }
     if (filter) {
       const words = vscode.l10n.t('Cloud filter: {0}', fullFilterText(account.cloud, filter, 'region'));
@@ -141,19 +144,30 @@ export class AccountNode implements Node {
     return item;
   }
 
-  /** "3 of 19 regions" while some regions are hidden; "3 regions shown" for a choice made before the regions are listed. */
-  private hint(): string | undefined {
+  /**
+   * While some regions are hidden, how many are shown: "3/19 regions" in the row (it fits at the default
+   * width after the label), "3 of 19 regions" in words for the tooltip and a screen reader; "3 regions shown"
+   * for a choice made before the regions are listed.
+   */
+  private hint(form: 'row' | 'words' = 'row'): string | undefined {
+    const ofTotal = (shown: number, total: number): string | undefined => {
+      if (shown >= total) {
+        return undefined;
+      }
+      return form === 'row'
+        ? vscode.l10n.t('{0}/{1} regions', formatNumber(shown), formatNumber(total))
+        : vscode.l10n.t('{0} of {1} regions', formatNumber(shown), formatNumber(total));
+    };
     if (!this.regions) {
       // Before the regions are listed (after a reload): out of the count the account had when the user chose.
       const total = this.chosenRegions === undefined ? undefined : this.ctx.regionChoice.total(this.account.id);
       if (this.chosenRegions !== undefined && total !== undefined) {
-        return this.chosenRegions < total ? vscode.l10n.t('{0} of {1} regions', formatNumber(this.chosenRegions), formatNumber(total)) : undefined;
+        return ofTotal(this.chosenRegions, total);
       }
       return this.chosenRegions === undefined ? undefined : vscode.l10n.t('{0} regions shown', formatNumber(this.chosenRegions));
     }
     const total = this.regions.length;
-    const shown = this.shownRegions ?? total;
-    return shown < total ? vscode.l10n.t('{0} of {1} regions', formatNumber(shown), formatNumber(total)) : undefined;
+    return ofTotal(this.shownRegions ?? total, total);
   }
 }
 

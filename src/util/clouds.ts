@@ -10,6 +10,15 @@ const CLOUD_NAMES: Readonly<Record<CloudKind, () => string>> = {
   batchcompute: () => vscode.l10n.t('Alibaba BatchCompute (retired)'),
 };
 
+// Shorter, for the sidebar's account rows: at its default width (about 300 px) the row keeps room for the
+// account's state after its name. Whether the cloud is retired is said by the row's description instead.
+const CLOUD_SHORT_NAMES: Readonly<Record<CloudKind, () => string>> = {
+  alibaba: () => vscode.l10n.t('Alibaba ECS'),
+  huawei: () => vscode.l10n.t('Huawei IMS'),
+  qingcloud: () => vscode.l10n.t('QingCloud'),
+  batchcompute: () => vscode.l10n.t('BatchCompute'),
+};
+
 export function cloudLabel(cloud: CloudKind): string {
   return CLOUD_NAMES[cloud]();
 }
@@ -17,6 +26,11 @@ export function cloudLabel(cloud: CloudKind): string {
 /** An account as it is named in pickers and messages: "name · cloud", so that same-named accounts differ. */
 export function accountLabel(account: { readonly name: string; readonly cloud: CloudKind }): string {
   return `${account.name} · ${cloudLabel(account.cloud)}`;
+}
+
+/** An account as its sidebar row names it: "name · cloud" with the cloud's short name (the tooltip and the spoken label give its full name). */
+export function accountRowLabel(account: { readonly name: string; readonly cloud: CloudKind }): string {
+  return `${account.name} · ${CLOUD_SHORT_NAMES[account.cloud]()}`;
 }
 
 /**

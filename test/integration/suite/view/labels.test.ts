@@ -17,6 +17,14 @@ const CLOUD_NAMES: Readonly<Record<CloudKind, string>> = {
   batchcompute: 'Alibaba BatchCompute (retired)',
 };
 
+// In the row itself, short, so that the state after the label still shows at the default sidebar width.
+const ROW_NAMES: Readonly<Record<CloudKind, string>> = {
+  alibaba: 'Alibaba ECS',
+  huawei: 'Huawei IMS',
+  qingcloud: 'QingCloud',
+  batchcompute: 'BatchCompute',
+};
+
 async function sandboxAccounts(a: ExtensionApi): Promise<AccountNode[]> {
   return (await children(a)).filter((n): n is AccountNode => n.kind === 'account' && (n as AccountNode).account.sandbox === true);
 }
@@ -57,15 +65,16 @@ describe('Account and region rows: what the sidebar shows at any width (real ext
     await a.tree.state.setCloudFilter({ accountId: alibaba.account.id, regionId: 'cn-shenzhen' }, undefined);
   });
 
-  it('names each sandbox account by its cloud in the label and to a screen reader; the description holds only state', async () => {
+  it('names each sandbox account by its cloud in the label (short) and to a screen reader (in full); the description holds only state', async () => {
     const accounts = await sandboxAccounts(a);
     assert.deepEqual(accounts.map((n) => n.account.cloud).sort(), ['alibaba', 'batchcompute', 'huawei', 'qingcloud']);
     for (const account of accounts) {
       const name = CLOUD_NAMES[account.account.cloud];
       const item = account.treeItem();
-      assert.equal(label(account), `Sandbox · ${name}`);
-      // "emulator" is said by the beaker, the tooltip and the spoken label, not by the description.
-      assert.equal(description(account), undefined, name);
+      assert.equal(label(account), `Sandbox · ${ROW_NAMES[account.account.cloud]}`);
+      // "emulator" is said by the beaker, the tooltip and the spoken label, not by the description; a retired
+      // cloud is (its short name no longer says it).
+      assert.equal(description(account), account.account.cloud === 'batchcompute' ? 'retired' : undefined, name);
       assert.equal(spoken(account), `Sandbox, ${name}, local emulator`);
       assert.equal((item.iconPath as vscode.ThemeIcon).id, 'beaker');
       assert.equal(String(item.tooltip), `Sandbox · ${name}\n\nThe built-in sandbox: a local emulator of the cloud API, no keys needed.`);
@@ -95,10 +104,12 @@ describe('Account and region rows: what the sidebar shows at any width (real ext
     assert.equal((rowItem.iconPath as vscode.ThemeIcon).id, 'eye-closed');
     assert.equal(rowItem.command?.command, 'cloudImageExplorer.showHideRegions');
     assert.equal(rowItem.command?.arguments?.[0], account);
-    const state = `2 of ${all.length} regions`;
+    // Few characters in the row (it fits after the label at 300 px); in words for the tooltip and a screen reader.
+    const state = `2/${all.length} regions`;
+    const words = `2 of ${all.length} regions`;
     assert.equal(description(account), state);
-    assert.equal(spoken(account), `Sandbox, QingCloud, local emulator, ${state}`);
-    assert.match(String(account.treeItem().tooltip), /Some regions are hidden: "Show\/Hide Regions…" chooses which this account shows\./);
+    assert.equal(spoken(account), `Sandbox, QingCloud, local emulator, ${words}`);
+    assert.match(String(account.treeItem().tooltip), new RegExp(`\n\n${words} — "Show/Hide Regions…" chooses which this account shows\\.$`));
 
     // Rebuilt as after a reload: a new node, whose regions are not listed yet, reads the same before and after.
     a.tree.refresh();
@@ -106,7 +117,7 @@ describe('Account and region rows: what the sidebar shows at any width (real ext
     assert.notEqual(again, account, 'a new node');
     assert.equal(again.regions, undefined);
     assert.equal(description(again), state);
-    assert.equal(spoken(again), `Sandbox, QingCloud, local emulator, ${state}`);
+    assert.equal(spoken(again), `Sandbox, QingCloud, local emulator, ${words}`);
     assert.equal(label(await hiddenRow(again)), `${all.length - 2} regions hidden`);
     assert.equal(description(again), state);
 
@@ -115,7 +126,7 @@ describe('Account and region rows: what the sidebar shows at any width (real ext
     await vscode.commands.executeCommand('cloudImageExplorer.showHideRegions', again);
     const one = (await children(a, again)).at(-1)!;
     assert.equal(label(one), '1 region hidden');
-    assert.equal(description(again), `${all.length - 1} of ${all.length} regions`);
+    assert.equal(description(again), `${all.length - 1}/${all.length} regions`);
     const click = one.treeItem().command!;
     testInput.script(/./);
     await vscode.commands.executeCommand(click.command, ...(click.arguments ?? []));

@@ -30,7 +30,7 @@ function itemOf(a: ExtensionApi, node: unknown): vscode.TreeItem {
 }
 
 function accountLabelOf(node: ImageNode): string {
-  return `${node.account.name} · Huawei Cloud IMS`;
+  return `${node.account.name} · Huawei IMS`;
 }
 
 /** Resolves at the search's first region outcome. */
@@ -88,6 +88,10 @@ describe('Search All Accounts (real extension host)', function () {
     // As the view shows it: the account, its region with the count, the image.
     const accountNode = a.searchView.getChildren().find((n) => itemOf(a, n).label === accountLabelOf(tagged));
     assert.ok(accountNode, 'the account is a group of the view');
+    const accountItem = itemOf(a, accountNode);
+    // The cloud's short name in the row (as in the Images view), its full name in the tooltip and when spoken.
+    assert.equal(accountItem.tooltip, `${tagged.account.name} · Huawei Cloud IMS`);
+    assert.match(String(accountItem.accessibilityInformation?.label), new RegExp(`^${tagged.account.name}, Huawei Cloud IMS, local emulator, \\d+ images?$`));
     const regionNode = a.searchView.getChildren(accountNode).find((n) => itemOf(a, n).label === tagged.parent.region.name);
     assert.ok(regionNode, 'its region is a group under it');
     assert.match(String(itemOf(a, regionNode).description), /cn-east-3 · 1 image/);

@@ -43,8 +43,8 @@ describe('Images tree over the sandbox (real extension host)', () => {
 
   it('lists the Sandbox account and its regions', async () => {
     const account = await sandboxAccount(a);
-    // The cloud is in the label: the four sandbox accounts read apart at any width.
-    assert.equal(label(account), 'Sandbox · Alibaba Cloud ECS');
+    // The cloud is in the label (short; in full when spoken): the four sandbox accounts read apart at any width.
+    assert.equal(label(account), 'Sandbox · Alibaba ECS');
     assert.equal(account.treeItem().accessibilityInformation?.label, 'Sandbox, Alibaba Cloud ECS, local emulator');
     const regions = (await children(a, account)).filter((n) => n.kind === 'region');
     assert.ok(regions.length >= 3, `${regions.length} regions`);
