@@ -164,7 +164,10 @@ export class AccountNode implements Node {
       if (this.chosenRegions !== undefined && total !== undefined) {
         return ofTotal(this.chosenRegions, total);
       }
-      return this.chosenRegions === undefined ? undefined : vscode.l10n.t('{0} regions shown', formatNumber(this.chosenRegions));
+      if (this.chosenRegions === undefined) {
+        return undefined;
+      }
+      return this.chosenRegions === 1 ? vscode.l10n.t('1 region shown') : vscode.l10n.t('{0} regions shown', formatNumber(this.chosenRegions));
     }
     const total = this.regions.length;
     return ofTotal(this.shownRegions ?? total, total);
@@ -304,7 +307,7 @@ export class RegionNode implements Node {
     };
     if (loader.total !== undefined) {
       const [loaded, total] = [formatNumber(loader.items.length), formatNumber(loader.total)];
-      show(`${loaded}/${total}`, vscode.l10n.t('{0} of {1} images loaded', loaded, total));
+      show(`${loaded}/${total}`, loader.total === 1 ? vscode.l10n.t('{0} of 1 image loaded', loaded) : vscode.l10n.t('{0} of {1} images loaded', loaded, total));
     } else if (view.serverCount !== undefined) {
       show(vscode.l10n.t('{0} match', formatNumber(view.serverCount)));
     }

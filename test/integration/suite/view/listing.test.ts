@@ -105,7 +105,7 @@ describe('Own images in every status, and commands only where they apply (real e
     await vscode.commands.executeCommand('cloudImageExplorer.showHideRegions', account);
     // The regions shown, then a row that counts the hidden ones (labels.test.ts reads it).
     assert.deepEqual((await children(a, account)).map(label), [...all.slice(0, 2), `${all.length - 2} regions hidden`]);
-    assert.equal(String(account.treeItem().description), `2 of ${all.length} regions`);
+    assert.equal(String(account.treeItem().description), `2/${all.length} regions`);
     const shown = testInput.shown[testInput.shown.length - 1]!;
     assert.deepEqual(shown.items, all, 'the picker offers every region');
     testInput.script(/./);
