@@ -59,4 +59,25 @@ describe('The Marketplace page (README in the package)', () => {
     }
     assert.ok(!inPackage('CONTRIBUTING.md'), 'the developer guide stays out of the package');
   });
+
+  for (const [readme, heading] of [['README.md', '## Settings'], ['README.zh-cn.md', '## 设置']] as const) {
+    it(`${readme}: its settings table names every setting the extension contributes, and the section Settings shows them in`, () => {
+      const text = read(readme);
+      const start = text.indexOf(heading);
+      assert.ok(start >= 0, heading);
+      const end = text.indexOf('\n## ', start + heading.length);
+      const table = text.slice(start, end < 0 ? undefined : end);
+      // A row names a setting in full, or by its last part after the same row's first setting ("`.codeLens`").
+      const rows = table.split('\n').filter((l) => l.startsWith('| `cloudImageExplorer.'));
+      const manifest = JSON.parse(read('package.json')) as { contributes: { configuration: { title: string; properties: Record<string, unknown> } } };
+      const missing = Object.keys(manifest.contributes.configuration.properties).filter((key) => {
+        const last = key.slice(key.lastIndexOf('.'));
+        return !rows.some((row) => row.includes(`\`${key}\``) || (row.includes(`\`${key.slice(0, key.lastIndexOf('.'))}.`) && row.includes(`\`${last}\``)));
+      });
+      assert.deepEqual(missing, []);
+      const nls = JSON.parse(read(readme === 'README.md' ? 'package.nls.json' : 'package.nls.zh-cn.json')) as Record<string, string>;
+      const title = nls[manifest.contributes.configuration.title.replace(/%/g, '')];
+      assert.ok(title && table.includes(`→ ${title}**`), `the Settings section is "${title}"`);
+    });
+  }
 });
