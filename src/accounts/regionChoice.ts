@@ -9,6 +9,8 @@ import type { Region } from '../providers/core/model';
 const CHOICE_KEY = 'cloudImageExplorer.visibleRegions';
 /** How many regions each account had when the user chose, so that "2 of 19 regions" reads the same after a reload. */
 const TOTAL_KEY = 'cloudImageExplorer.regionTotals';
+/** For an account shown by the default (no choice of its own), how many of its regions showed when last listed. */
+const SEEN_KEY = 'cloudImageExplorer.regionCountsSeen';
 const SETTING = 'regions.defaultVisible';
 
 type Choices = Readonly<Record<string, readonly string[]>>;
@@ -35,6 +37,23 @@ export class RegionChoice implements vscode.Disposable {
   /** How many regions the account had when the user chose (undefined when never chosen). */
   total(accountId: string): number | undefined {
     return this.state.get<Readonly<Record<string, number>>>(TOTAL_KEY, {})[accountId];
+  }
+
+  /**
+   * For an account without a choice of its own: how many of its regions the default showed out of how many,
+   * when they were last listed, so that its row reads the same after a reload, before they are listed again.
+   */
+  seen(accountId: string): readonly [shown: number, total: number] | undefined {
+    return this.chosen(accountId) ? undefined : this.state.get<Readonly<Record<string, readonly [number, number]>>>(SEEN_KEY, {})[accountId];
+  }
+
+  /** Keeps what `seen` returns, once the account's regions are listed (written only when it changed). */
+  async noteSeen(accountId: string, shown: number, total: number): Promise<void> {
+    const seen = this.state.get<Readonly<Record<string, readonly [number, number]>>>(SEEN_KEY, {});
+    const before = seen[accountId];
+    if (before?.[0] !== shown || before[1] !== total) {
+      await this.state.update(SEEN_KEY, { ...seen, [accountId]: [shown, total] });
+    }
   }
 
   /** Remembers the account's regions out of its `total`; undefined forgets the choice (back to the default). */

@@ -62,8 +62,13 @@ export class AccountNode implements Node {
 
   /** The account's shown-region counts for its description, from the user's choice (no request). */
   countShown(): void {
-    this.chosenRegions = this.ctx.regionChoice.chosen(this.account.id)?.length;
-    this.shownRegions = this.regions ? this.ctx.regionChoice.visible(this.account.id, this.regions).length : undefined;
+    const { regionChoice } = this.ctx;
+    this.chosenRegions = regionChoice.chosen(this.account.id)?.length;
+    this.shownRegions = this.regions ? regionChoice.visible(this.account.id, this.regions).length : undefined;
+    if (this.regions && this.chosenRegions === undefined) {
+      // Shown by the default: kept, so that the row reads the same after a reload, before the regions are listed.
+      void regionChoice.noteSeen(this.account.id, this.shownRegions!, this.regions.length);
+    }
   }
 
   /** The regions the user shows (Show/Hide Regions…); the hidden ones keep what they loaded. */
@@ -159,7 +164,12 @@ export class AccountNode implements Node {
         : vscode.l10n.t('{0} of {1} regions', formatNumber(shown), formatNumber(total));
     };
     if (!this.regions) {
-      // Before the regions are listed (after a reload): out of the count the account had when the user chose.
+      // Before the regions are listed (after a reload): out of the count the account had when the user chose,
+      // or, shown by the default, the counts when its regions were last listed.
+      const seen = this.ctx.regionChoice.seen(this.account.id);
+      if (seen) {
+        return ofTotal(seen[0], seen[1]);
+      }
       const total = this.chosenRegions === undefined ? undefined : this.ctx.regionChoice.total(this.account.id);
       if (this.chosenRegions !== undefined && total !== undefined) {
         return ofTotal(this.chosenRegions, total);

@@ -6,7 +6,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../../src/extension';
 import type { CloudKind } from '../../../../src/providers/core/model';
-import type { AccountNode, EmptyNode, Node } from '../../../../src/tree/nodes';
+import type { AccountNode, EmptyNode, Node, RegionNode } from '../../../../src/tree/nodes';
 import { testInput } from '../../userInput/testUserInput';
 import { allImageNodes, api, children, label, sandboxRegion } from '../helpers';
 
@@ -134,6 +134,28 @@ describe('Account and region rows: what the sidebar shows at any width (real ext
     assert.equal(description(again), undefined);
     assert.equal(spoken(again), 'Sandbox, QingCloud, local emulator');
     assert.equal(testInput.pending.length, 0);
+  });
+
+  it('counts the regions the default setting shows the same way, and the same once the tree is rebuilt (as after a reload)', async () => {
+    const config = vscode.workspace.getConfiguration('cloudImageExplorer');
+    // Huawei's sandbox: no test chooses its regions (a choice of its own, even of all regions, overrides the setting).
+    const account = await sandboxAccount(a, 'huawei');
+    const ids = (await children(a, account)).filter((n) => n.kind === 'region').map((n) => (n as RegionNode).region.id);
+    assert.ok(ids.length > 2, ids.join());
+    await config.update('regions.defaultVisible', [ids[0]], vscode.ConfigurationTarget.Global);
+    try {
+      const state = `1/${ids.length} regions`;
+      const listed = await sandboxAccount(a, 'huawei');
+      await children(a, listed);
+      assert.equal(description(listed), state);
+      a.tree.refresh();
+      const again = await sandboxAccount(a, 'huawei');
+      assert.equal(again.regions, undefined, 'not listed yet');
+      assert.equal(description(again), state, 'the same before its regions are listed again');
+      assert.equal(spoken(again), `Sandbox, Huawei Cloud IMS, local emulator, 1 of ${ids.length} regions`);
+    } finally {
+      await config.update('regions.defaultVisible', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('puts a region\u2019s counts, then its cloud filter, before its ID, and says them in words', async () => {
