@@ -5,17 +5,20 @@ import type { LoadedPicks, PickItem, StepInfo } from '../../util/userInput';
 import { runWizard, type WizardStep } from '../../util/wizard';
 import { CAPABILITIES, imageRefusal } from '../../providers/rules/capabilities';
 import { type Capability } from '../../providers/core/rules';
-import { AccountNode, type ImageNode, RegionNode } from '../../tree/nodes';
+import { AccountNode, ImageNode, RegionNode } from '../../tree/nodes';
+import type { SharedImageNode } from '../../tree/sharedWithMe';
 import { formatNumber } from '../../util/format';
 import { imageState, imageStateLabel } from '../../util/vocabulary';
 import type { CommandContext } from './context';
 import { accountLabel } from '../../util/clouds';
+import { offersReceived, receivedPicks } from './receivedPicks';
 
 interface Drill {
   readonly accounts: readonly AccountNode[];
   account?: AccountNode;
   region?: RegionNode;
-  image?: ImageNode;
+  /** A shared image only where the command acts on them (pickImageOrShared). */
+  image?: ImageNode | SharedImageNode;
 }
 
 /** One step of the drill-down: a failure to load reaches the command's error wrapper. */
@@ -51,11 +54,11 @@ function regionStep(ctx: CommandContext): WizardStep<Drill> {
   };
 }
 
-function imageStep(ctx: CommandContext, capability: Capability | undefined): WizardStep<Drill> {
+function imageStep(ctx: CommandContext, capability: Capability | undefined, shared = false): WizardStep<Drill> {
   return {
     async run(s, _input, info) {
       const region = s.region!;
-      s.image = await pick(ctx, info, vscode.l10n.t('Select an image (type to filter)'), async (more) => {
+      s.image = await pick<ImageNode | SharedImageNode>(ctx, info, vscode.l10n.t('Select an image (type to filter)'), async (more) => {
         if (more) {
           await ctx.tree.loadMore(region);
         } else {
@@ -64,7 +67,15 @@ function imageStep(ctx: CommandContext, capability: Capability | undefined): Wiz
         if (region.loader.error !== undefined) {
           throw region.loader.error;
         }
-        return imagePicks(region, capability);
+        const own = imagePicks(region, capability);
+        // After the account's own images: the shared ones the command acts on, each marked so.
+        const received = shared ? await receivedPicks(ctx, region, capability) : undefined;
+        if (!received?.items.length && !received?.notes.length) {
+          return own;
+        }
+        // "There are no images in …" is not said above shared images.
+        const notes = [...(!region.loader.items.length && received.items.length ? [] : (own.notes ?? [])), ...received.notes];
+        return { ...own, items: [...own.items, ...received.items], notes };
       });
     },
   };
@@ -128,5 +139,11 @@ export async function pickRegion(ctx: CommandContext, title: string, capability?
 }
 
 export async function pickImage(ctx: CommandContext, title: string, capability?: Capability): Promise<ImageNode | undefined> {
-  return (await drill(ctx, title, capability, [accountStep(ctx), regionStep(ctx), imageStep(ctx, capability)]))?.image;
+  const image = (await drill(ctx, title, capability, [accountStep(ctx), regionStep(ctx), imageStep(ctx, capability)]))?.image;
+  return image instanceof ImageNode ? image : undefined;
+}
+
+/** `pickImage` that also offers the images shared with the account that the command acts on (receivedPicks.ts). */
+export async function pickImageOrShared(ctx: CommandContext, title: string, capability: Capability): Promise<ImageNode | SharedImageNode | undefined> {
+  return (await drill(ctx, title, capability, [accountStep(ctx), regionStep(ctx), imageStep(ctx, capability, offersReceived(capability))]))?.image;
 }
