@@ -67,9 +67,9 @@ function imageStep(ctx: CommandContext, capability: Capability | undefined, shar
         if (region.loader.error !== undefined) {
           throw region.loader.error;
         }
-        const own = imagePicks(region, capability);
-        // After the account's own images: the shared ones the command acts on, each marked so.
+        // After the account's own images: the shared ones the command acts on, each marked so (and not counted as left out).
         const received = shared ? await receivedPicks(ctx, region, capability) : undefined;
+        const own = imagePicks(region, capability, new Set(received?.items.map((i) => i.data.received.image.id)));
         if (!received?.items.length && !received?.notes.length) {
           return own;
         }
@@ -82,7 +82,7 @@ function imageStep(ctx: CommandContext, capability: Capability | undefined, shar
 }
 
 /** Only the images the command applies to (their cloud's rules for owner and state); the others are counted in a note. */
-function imagePicks(region: RegionNode, capability: Capability | undefined): LoadedPicks<ImageNode> {
+function imagePicks(region: RegionNode, capability: Capability | undefined, listedElsewhere: ReadonlySet<string> = new Set()): LoadedPicks<ImageNode> {
   const cloud = region.account.cloud;
   const all = region.loader.items;
   const applies = all.filter((image) => !capability || !imageRefusal(cloud, image, capability));
@@ -92,7 +92,7 @@ function imagePicks(region: RegionNode, capability: Capability | undefined): Loa
     detail: [imageStateLabel(imageState(cloud, image)), image.osName].filter(Boolean).join(' · '),
     data: region.imageNode(image),
   }));
-  const hidden = all.length - applies.length;
+  const hidden = all.length - applies.length - all.filter((image) => listedElsewhere.has(image.id) && !applies.includes(image)).length;
   const notes: string[] = [];
   if (!all.length && !region.loader.hasMore) {
     notes.push(vscode.l10n.t('There are no images in {0}.', region.region.name));

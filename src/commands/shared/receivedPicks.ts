@@ -65,7 +65,7 @@ export async function receivedPicks(ctx: CommandContext, region: RegionNode, cap
           description: vscode.l10n.t('Shared with you · {0}', image.id),
           detail:
             how === 'acceptFirst'
-              ? vscode.l10n.t('Not accepted yet: you are asked to accept it first')
+              ? vscode.l10n.t('Not accepted yet: it must be accepted first')
               : [vscode.l10n.t('Accepted'), imageStateLabel(imageState(cloud, image)), image.osName].filter(Boolean).join(' · '),
           data: node,
         },
