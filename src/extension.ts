@@ -92,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const search = new SearchResults(tree, sessions);
   const searchView = createSearchView(search, tree);
   const ctx: CommandContext = {
-    extension: context, accounts, sessions, tree, treeView, log, ui, jobs, panels, changes: new ChangesInFlight(jobs), search, regions, transfers,
+    extension: context, accounts, sessions, tree, treeView, log, ui, jobs, panels, changes: new ChangesInFlight(jobs, transfers), search, regions, transfers,
   };
   context.subscriptions.push(
     log, accounts, sessions, viewState, regions, tree, treeView, jobs, elsewhere, jobsView, panels,

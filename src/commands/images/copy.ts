@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Rerun } from '../../jobs/model';
 import { checkCopy, copiesWithinRegion } from '../../providers/rules/copy';
 import type { CopyRequest, StartedCopy } from '../../providers/core/operations';
-import type { ImageNode } from '../../tree/nodes';
+import { ImageNode } from '../../tree/nodes';
 import { userMessage } from '../../util/errors';
 import { inputMessage } from '../../util/inputMessages';
 import { Recents } from '../../util/recents';
@@ -18,6 +18,8 @@ import { copySteps, type CopyPlan } from './copySteps';
 import { oneAtATime } from '../shared/inFlight';
 import { sayIfReadBack } from '../shared/outcome';
 import { imageTargets, provider } from '../shared/targets';
+import { fromViewArg } from '../shared/args';
+import { pickImageOrShared } from '../shared/pickers';
 import { regionName } from '../shared/regionName';
 import { formatList } from '../../util/format';
 import { SharedImageNode } from '../../tree/sharedWithMe';
@@ -36,6 +38,14 @@ export async function copyImageTo(ctx: CommandContext, node: ImageNode, destinat
 }
 
 async function startCopy(ctx: CommandContext, node: unknown, preset?: string): Promise<void> {
+  const title = vscode.l10n.t('Copy Image');
+  if (!(node instanceof ImageNode) && !(node instanceof SharedImageNode) && !fromViewArg(node)) {
+    // From the palette: the account's own images and those shared with it that the cloud copies (pickers.ts).
+    node = await pickImageOrShared(ctx, title, 'copy');
+    if (!node) {
+      return;
+    }
+  }
   if (node instanceof SharedImageNode) {
     await copyReceived(ctx, node, async (target, refused) => {
       const said: { report?: () => void } = {};
@@ -46,7 +56,7 @@ async function startCopy(ctx: CommandContext, node: unknown, preset?: string): P
     });
     return;
   }
-  const [target] = await imageTargets(ctx, 'copy', vscode.l10n.t('Copy Image'), node, undefined, false);
+  const [target] = await imageTargets(ctx, 'copy', title, node, undefined, false);
   if (!target) {
     return;
   }

@@ -14,9 +14,8 @@ import { checkImageFile, diskGiB } from '../../providers/storage/fileImport';
 import { RegionNode } from '../../tree/nodes';
 import { inputMessage, messageOf } from '../../util/inputMessages';
 import { runWizard, type WizardStep } from '../../util/wizard';
-import { transferCancellable } from '../../jobs/transferModel';
 import type { CommandContext } from '../shared/context';
-import { oneChangeAtATime } from '../shared/inFlight';
+import { oneChangeAtATime, refuseWhileBusyStep, type ChangePlace } from '../shared/inFlight';
 import { regionOf, regionSteps, type RegionDraft } from '../shared/regionSteps';
 import { nameFromObject } from './importImage';
 import { askBucket, askChoice, CHOICES, fileProblemText, formatName, type BucketDraft, type ChoiceDraft } from './importFromFileSteps';
@@ -65,6 +64,12 @@ export async function importFromFile(ctx: CommandContext, arg?: unknown): Promis
   }
   const fromTree = arg instanceof RegionNode ? arg : undefined;
   const draft: FileDraft = { fromTree, bucket: '', name: '', size: '' };
+  const key = `imports/${path.basename(file)}`;
+  // The object the file becomes, as the one-change guard's place (inFlight.ts).
+  const placeOf = (s: FileDraft): ChangePlace => {
+    const { account, region } = regionOf(s);
+    return { accountId: account.id, regionId: region.id, id: `${s.bucket}/${key}`, name: s.name };
+  };
   const steps: WizardStep<FileDraft>[] = [
     ...regionSteps<FileDraft>(ctx, (p) => p.transfers !== undefined && p.importing !== undefined),
     {
@@ -90,6 +95,8 @@ export async function importFromFile(ctx: CommandContext, arg?: unknown): Promis
       },
     },
     { run: (s, input, stepInfo) => askBucket(s, input, stepInfo) },
+    // An object being uploaded or imported is refused now, before anything more is asked.
+    refuseWhileBusyStep(ctx, (s) => [placeOf(s)], 'import'),
     {
       run: async (s, input, stepInfo) => {
         const value = await input.input({
@@ -126,7 +133,6 @@ export async function importFromFile(ctx: CommandContext, arg?: unknown): Promis
   const region = regionOf(s);
   const rules = s.rules!;
   const transfers = s.transfers!;
-  const key = `imports/${path.basename(file)}`;
   const request: ImportRequest = {
     bucket: s.bucket,
     object: key,
@@ -142,18 +148,9 @@ export async function importFromFile(ctx: CommandContext, arg?: unknown): Promis
   if (problem) {
     throw new Error(inputMessage(problem, s.cloud));
   }
-  // One import of a file into a region at a time (inFlight.ts): a second while the first is asked, uploads
-  // or imports sends nothing.
-  const place = { accountId: region.account.id, regionId: region.region.id, id: `${s.bucket}/${key}`, name: s.name };
-  await oneChangeAtATime(ctx, [place], 'import', async () => {
-    // The upload before the import is a transfer, not a cloud job: the guard's jobs do not see it.
-    const uploading = ctx.transfers.list().find((j) => j.transfer === 'upload' && transferCancellable(j) && j.accountId === place.accountId && j.regionId === place.regionId && j.bucket === s.bucket && j.key === key);
-    if (uploading) {
-      void ctx.ui.notify('info', uploading.status === 'running'
-        ? vscode.l10n.t('"{0}" is still being uploaded to bucket "{1}" for an import: wait until it has been imported, or stop it in the Jobs view.', key, s.bucket)
-        : vscode.l10n.t('The upload of "{0}" to bucket "{1}" was interrupted: resume or stop it in the Jobs view before importing the file again.', key, s.bucket));
-      return;
-    }
+  // One import of a file into a region at a time (inFlight.ts): while an import of that object is asked or
+  // runs, or an upload to it runs or waits for Resume, nothing is sent.
+  await oneChangeAtATime(ctx, [placeOf(s)], 'import', async () => {
     // An object of that name is replaced only when the user says so.
     const existing = await transfers.headObject(region.region.id, s.bucket, key);
     if (existing) {

@@ -15,7 +15,7 @@ import type { PickItem, StepInfo, UserInput } from '../../util/userInput';
 import { runWizard, type WizardStep } from '../../util/wizard';
 import { RegionNode } from '../../tree/nodes';
 import type { CommandContext } from '../shared/context';
-import { oneChangeAtATime } from '../shared/inFlight';
+import { oneChangeAtATime, refuseWhileBusyStep, type ChangePlace } from '../shared/inFlight';
 import { assertQuotaRoom } from './quota';
 import { regionOf, regionSteps, type RegionDraft } from '../shared/regionSteps';
 
@@ -170,6 +170,16 @@ function encryptionSteps(): WizardStep<ImportDraft>[] {
   ];
 }
 
+/**
+ * The objects the import reads (the system disk's file, and the data disks' files where asked), as the
+ * one-change guard's places: an object being uploaded or imported is refused (inFlight.ts).
+ */
+function placesOf(s: ImportDraft): ChangePlace[] {
+  const { account, region } = regionOf(s);
+  const objects = [s.object, ...(s.kind === 'systemWithData' ? s.dataDisks.map((d) => d.object) : [])];
+  return objects.map((object) => ({ accountId: account.id, regionId: region.id, id: `${s.bucket}/${object}`, name: s.name }));
+}
+
 export async function importImage(ctx: CommandContext, node?: unknown): Promise<void> {
   const title = vscode.l10n.t('Import Image');
   const fromTree = node instanceof RegionNode ? node : undefined;
@@ -207,6 +217,8 @@ export async function importImage(ctx: CommandContext, node?: unknown): Promise<
     KIND_STEP,
     text('bucket', (s) => (rulesOf(s).storage === 'oss' ? vscode.l10n.t('OSS bucket in {0} that holds the image file', regionOf(s).region.name) : vscode.l10n.t('OBS bucket in {0} that holds the image file', regionOf(s).region.name)), (s, v) => messageOf(rulesOf(s).checkBucket(v), s.cloud)),
     text('object', () => vscode.l10n.t('Image file (object name in the bucket)'), (s, v) => messageOf(rulesOf(s).checkObject(v), s.cloud)),
+    // An object still being uploaded (or imported) is refused now, before anything more is asked.
+    refuseWhileBusyStep(ctx, placesOf, 'import'),
     text('name', () => vscode.l10n.t('Name of the new image'), (s, v) => messageOf(rulesOf(s).checkName(v), s.cloud), (s) => s.name || nameFromObject(s.object)),
     text('description', () => vscode.l10n.t('Description (optional)'), (s, v) => messageOf(rulesOf(s).checkDescription(v), s.cloud)),
     choice('format', (r) => r.formats, () => vscode.l10n.t('Format of the image file')),
@@ -223,6 +235,7 @@ export async function importImage(ctx: CommandContext, node?: unknown): Promise<
       (s) => s.size || String(Math.max(rangeOf(s).minGiB, 40)),
     ),
     DATA_DISKS_STEP,
+    refuseWhileBusyStep(ctx, placesOf, 'import', (s) => s.kind === 'systemWithData'),
     ...encryptionSteps(),
   ];
   const s = await runWizard(title, steps, draft, ctx.ui);
@@ -230,9 +243,9 @@ export async function importImage(ctx: CommandContext, node?: unknown): Promise<
   const importing = s.importing!;
   // Every field checked again (typed values included) before the one request.
   const start = s.kind === 'data' ? dataImageStart(s, importing) : systemImageStart(s, importing);
-  // One import of a file into a region at a time: a second while the first's request or job runs sends nothing.
-  const place = { accountId: region.account.id, regionId: region.region.id, id: `${s.bucket}/${s.object}`, name: s.name };
-  await oneChangeAtATime(ctx, [place], 'import', async () => {
+  // One import of a file into a region at a time: while another import's request or job, or an upload to
+  // one of its files, runs, nothing is sent.
+  await oneChangeAtATime(ctx, placesOf(s), 'import', async () => {
     const started = await start(region.region.id);
     await new Recents(ctx.extension.globalState, `cloudImageExplorer.recentBuckets.${region.account.cloud}`, 5).add(s.bucket);
     ctx.log.info(`Import of ${s.bucket}/${s.object} into ${region.region.id} started: job ${started.job.jobId}${started.imageId ? `, image ${started.imageId}` : ''}.`);

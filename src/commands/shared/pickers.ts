@@ -5,17 +5,20 @@ import type { LoadedPicks, PickItem, StepInfo } from '../../util/userInput';
 import { runWizard, type WizardStep } from '../../util/wizard';
 import { CAPABILITIES, imageRefusal } from '../../providers/rules/capabilities';
 import { type Capability } from '../../providers/core/rules';
-import { AccountNode, type ImageNode, RegionNode } from '../../tree/nodes';
+import { AccountNode, ImageNode, RegionNode } from '../../tree/nodes';
+import type { SharedImageNode } from '../../tree/sharedWithMe';
 import { formatNumber } from '../../util/format';
 import { imageState, imageStateLabel } from '../../util/vocabulary';
 import type { CommandContext } from './context';
 import { accountLabel } from '../../util/clouds';
+import { offersReceived, receivedPicks } from './receivedPicks';
 
 interface Drill {
   readonly accounts: readonly AccountNode[];
   account?: AccountNode;
   region?: RegionNode;
-  image?: ImageNode;
+  /** A shared image only where the command acts on them (pickImageOrShared). */
+  image?: ImageNode | SharedImageNode;
 }
 
 /** One step of the drill-down: a failure to load reaches the command's error wrapper. */
@@ -51,11 +54,11 @@ function regionStep(ctx: CommandContext): WizardStep<Drill> {
   };
 }
 
-function imageStep(ctx: CommandContext, capability: Capability | undefined): WizardStep<Drill> {
+function imageStep(ctx: CommandContext, capability: Capability | undefined, shared = false): WizardStep<Drill> {
   return {
     async run(s, _input, info) {
       const region = s.region!;
-      s.image = await pick(ctx, info, vscode.l10n.t('Select an image (type to filter)'), async (more) => {
+      s.image = await pick<ImageNode | SharedImageNode>(ctx, info, vscode.l10n.t('Select an image (type to filter)'), async (more) => {
         if (more) {
           await ctx.tree.loadMore(region);
         } else {
@@ -64,14 +67,22 @@ function imageStep(ctx: CommandContext, capability: Capability | undefined): Wiz
         if (region.loader.error !== undefined) {
           throw region.loader.error;
         }
-        return imagePicks(region, capability);
+        // After the account's own images: the shared ones the command acts on, each marked so (and not counted as left out).
+        const received = shared ? await receivedPicks(ctx, region, capability) : undefined;
+        const own = imagePicks(region, capability, new Set(received?.items.map((i) => i.data.received.image.id)));
+        if (!received?.items.length && !received?.notes.length) {
+          return own;
+        }
+        // "There are no images in …" is not said above shared images.
+        const notes = [...(!region.loader.items.length && received.items.length ? [] : (own.notes ?? [])), ...received.notes];
+        return { ...own, items: [...own.items, ...received.items], notes };
       });
     },
   };
 }
 
 /** Only the images the command applies to (their cloud's rules for owner and state); the others are counted in a note. */
-function imagePicks(region: RegionNode, capability: Capability | undefined): LoadedPicks<ImageNode> {
+function imagePicks(region: RegionNode, capability: Capability | undefined, listedElsewhere: ReadonlySet<string> = new Set()): LoadedPicks<ImageNode> {
   const cloud = region.account.cloud;
   const all = region.loader.items;
   const applies = all.filter((image) => !capability || !imageRefusal(cloud, image, capability));
@@ -81,7 +92,7 @@ function imagePicks(region: RegionNode, capability: Capability | undefined): Loa
     detail: [imageStateLabel(imageState(cloud, image)), image.osName].filter(Boolean).join(' · '),
     data: region.imageNode(image),
   }));
-  const hidden = all.length - applies.length;
+  const hidden = all.length - applies.length - all.filter((image) => listedElsewhere.has(image.id) && !applies.includes(image)).length;
   const notes: string[] = [];
   if (!all.length && !region.loader.hasMore) {
     notes.push(vscode.l10n.t('There are no images in {0}.', region.region.name));
@@ -128,5 +139,11 @@ export async function pickRegion(ctx: CommandContext, title: string, capability?
 }
 
 export async function pickImage(ctx: CommandContext, title: string, capability?: Capability): Promise<ImageNode | undefined> {
-  return (await drill(ctx, title, capability, [accountStep(ctx), regionStep(ctx), imageStep(ctx, capability)]))?.image;
+  const image = (await drill(ctx, title, capability, [accountStep(ctx), regionStep(ctx), imageStep(ctx, capability)]))?.image;
+  return image instanceof ImageNode ? image : undefined;
+}
+
+/** `pickImage` that also offers the images shared with the account that the command acts on (receivedPicks.ts). */
+export async function pickImageOrShared(ctx: CommandContext, title: string, capability: Capability): Promise<ImageNode | SharedImageNode | undefined> {
+  return (await drill(ctx, title, capability, [accountStep(ctx), regionStep(ctx), imageStep(ctx, capability, offersReceived(capability))]))?.image;
 }

@@ -140,7 +140,7 @@ export class TestUserInput implements UserInput {
       const title = titleOf(options);
       const more = loaded.more?.label;
       const labels = [...loaded.items.map((i) => i.label), ...(more ? [more] : [])];
-      this.shown.push({ kind: 'pick', title, text: options.placeHolder ?? '', items: labels, notes: loaded.notes ?? [], refused: [] });
+      this.shown.push({ kind: 'pick', title, text: options.placeHolder ?? '', items: labels, descriptions: loaded.items.map((i) => i.description ?? ''), notes: loaded.notes ?? [], refused: [] });
       const want = this.wanted(this.next('quick pick', title), title);
       if (more && want.length === 1 && matches(more, want[0]!)) {
         loaded = await load(true);

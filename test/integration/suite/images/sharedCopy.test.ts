@@ -9,7 +9,7 @@ import type { ExtensionApi } from '../../../../src/extension';
 import type { RegionNode } from '../../../../src/tree/nodes';
 import type { SharedImageNode, SharedWithMeNode } from '../../../../src/tree/sharedWithMe';
 import { api, children, cleanAfterEach, sandboxRegion, until } from '../helpers';
-import { testInput } from '../../userInput/testUserInput';
+import { CANCEL, testInput } from '../../userInput/testUserInput';
 
 describe('Copying a shared image (real extension host)', () => {
   let a: ExtensionApi;
@@ -87,5 +87,64 @@ describe('Copying a shared image (real extension host)', () => {
     assert.deepEqual(refusal.buttons, ['Accept and Copy']);
     await copied(name);
     assert.deepEqual(calls(emulator, mark), ['CopyImageInRegion 400 IMG.0196', 'BatchUpdateMembers 200', 'CopyImageInRegion 200'], 'refused once, accepted, then sent once');
+  });
+
+  /** The palette's image step (after the account and the region): its items, their descriptions, and the region's shared images. */
+  async function paletteImageStep(command: string, region: RegionNode, answer: string | typeof CANCEL, ...then: string[]): Promise<{ items: readonly string[]; descriptions: readonly string[]; notes: readonly string[] }> {
+    const shown = testInput.shown.length;
+    testInput.script(/Huawei/, region.region.name, answer, ...then);
+    await vscode.commands.executeCommand(command);
+    const step = testInput.shown.slice(shown).find((p) => p.text === 'Select an image (type to filter)');
+    assert.ok(step?.items && step.descriptions, 'the image step was shown');
+    return { items: step.items, descriptions: step.descriptions, notes: step.notes ?? [] };
+  }
+
+  it('Huawei: Copy Image from the palette lists the shared images the cloud copies, marked as shared with you, and copies an accepted one once', async () => {
+    const emulator = await a.sandbox();
+    const region = await sandboxRegion(a, 'huawei', REGION);
+    const all = await shared(region);
+    const accepted = all.find((n) => n.received.membership === 'accepted');
+    const pending = all.find((n) => n.received.membership === 'pending');
+    const rejected = all.find((n) => n.received.membership === 'rejected');
+    assert.ok(accepted && pending && rejected, 'an accepted, a pending and a rejected shared image');
+    const name = `ci-shared-palette-${Date.now()}`;
+    const mark = emulator.requestLog.length;
+    const { items, descriptions } = await paletteImageStep('cloudImageExplorer.copy', region, accepted.received.image.name, name, '', 'Not encrypted', 'Copy');
+    const row = (n: SharedImageNode): number => items.indexOf(n.received.image.name);
+    assert.ok(row(accepted) >= 0 && row(pending) >= 0, `both offered: ${items.join(', ')}`);
+    assert.equal(row(rejected), -1, 'a rejected one is not offered');
+    assert.equal(descriptions[row(accepted)], `Shared with you · ${accepted.received.image.id}`);
+    assert.equal(descriptions[row(pending)], `Shared with you · ${pending.received.image.id}`);
+    const own = descriptions.findIndex((d) => !d.startsWith('Shared with you'));
+    assert.ok(own < 0 || own < row(accepted), "the account's own images first, then the shared ones");
+    await copied(name);
+    assert.deepEqual(calls(emulator, mark), ['CopyImageInRegion 200'], 'copied once, within its region');
+  });
+
+  it('Huawei: a pending shared image picked in the palette says to accept it first, with Accept and Copy; nothing sent', async () => {
+    const emulator = await a.sandbox();
+    const region = await sandboxRegion(a, 'huawei', REGION);
+    const pending = (await shared(region)).find((n) => n.received.membership === 'pending');
+    assert.ok(pending, 'a pending shared image');
+    const mark = emulator.requestLog.length;
+    const notes = testInput.notifications.length;
+    const { descriptions, notes: left } = await paletteImageStep('cloudImageExplorer.copy', region, pending.received.image.name);
+    // The region's images that are neither offered as its own nor as shared with you are the ones the note counts.
+    const offered = new Set(descriptions.map((d) => d.replace(/^Shared with you · /, '')));
+    const out = region.loader.items.filter((i) => !offered.has(i.id)).length;
+    assert.deepEqual(left.filter((n) => /not listed/.test(n)), out === 0 ? [] : [out === 1 ? '1 image not listed: this command does not apply to it (not your own, or in a status that does not allow it)' : `${out} images not listed: this command does not apply to them (not your own, or in a status that does not allow it)`]);
+    const said = testInput.notifications.slice(notes);
+    assert.equal(said.length, 1, said.map((n) => n.message).join(' | '));
+    assert.match(said[0]!.message, /^".*" is shared with this project but not accepted yet: the cloud copies a shared image only after it is accepted\. Accept it first\.$/);
+    assert.deepEqual(said[0]!.buttons, ['Accept and Copy']);
+    assert.deepEqual(calls(emulator, mark), [], 'nothing sent');
+  });
+
+  it("Huawei: a command that does not act on shared images (Delete) does not offer them in the palette", async () => {
+    const region = await sandboxRegion(a, 'huawei', REGION);
+    const names = (await shared(region)).map((n) => n.received.image.name);
+    const { items, descriptions } = await paletteImageStep('cloudImageExplorer.delete', region, CANCEL);
+    assert.deepEqual(items.filter((i) => names.includes(i)), []);
+    assert.ok(!descriptions.some((d) => d.startsWith('Shared with you')));
   });
 });
