@@ -5,7 +5,8 @@
 import { strict as assert } from 'assert';
 import { ProviderError } from '../../../../src/providers/core/errors';
 import type { Image } from '../../../../src/providers/core/model';
-import type { CopyOperations, ExportOperations, ImageOperations, ImportOperations, JobOperations } from '../../../../src/providers/core/operations';
+import type { CopyOperations, ExportOperations, ImageOperations, ImportOperations } from '../../../../src/providers/core/operations';
+import type { JobOperations } from '../../../../src/providers/core/jobs';
 import type { ImageProvider } from '../../../../src/providers/core/provider';
 import { CloudSandbox } from '../../helpers/cloudSandbox';
 import { allImages } from '../../helpers/providerHarness';
