@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { checkExport } from '../../providers/rules/cloud';
 import { type ExportRules } from '../../providers/core/rules';
 import type { CloudKind } from '../../providers/core/model';
-import type { ExportBlock, ExportChoice, ExportOperations, ExportRequest } from '../../providers/core/operations';
+import type { ExportBlock, ExportChoice, ExportOperations, ExportRequest } from '../../providers/core/exporting';
 import type { StartedJob } from '../../providers/core/changes';
 import { wayOutOf } from '../../providers';
 import type { ImageNode } from '../../tree/nodes';

@@ -8,7 +8,7 @@ import { num, str, timestamp, wrappedList, type Json } from '../shared/common';
 import { checkCopy } from '../rules/copy';
 import { ProviderError, outcomeUnknown } from '../core/errors';
 import { assertValid } from '../rules/problems';
-import type { CopyOperations, CopyRequest, StartedCopy } from '../core/operations';
+import type { CopyOperations, CopyRequest, StartedCopy } from '../core/copying';
 import type { JobStart, JobState, JobStatus } from '../core/jobs';
 import { Changes, type Found } from '../shared/reconcile';
 import type { AlibabaRpcClient } from './client';

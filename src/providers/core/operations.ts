@@ -1,10 +1,13 @@
 // What a cloud can do to an image beyond listing it. A provider exposes an operation group only if
 // its cloud has it: the presence of a group is the capability (what a cloud lacks is absent, never a stub).
-import type { CopyRules, EditRules, ImportRules, ExportRules, TagRules, MemberRules } from './rules';
+import type { EditRules, TagRules, MemberRules } from './rules';
 import type { Image, Tag } from './model';
 import type { TransferOperations } from '../storage/transfers';
-import type { ChangeResult, StartedJob } from './changes';
-import type { JobStatus, JobOperations } from './jobs';
+import type { ChangeResult } from './changes';
+import type { CopyOperations } from './copying';
+import type { ExportOperations } from './exporting';
+import type { ImportOperations } from './importing';
+import type { JobOperations } from './jobs';
 
 export interface TagOperations {
   /** The add, remove and filter calls' rules; a call that breaks them is refused (InvalidInputError) before any request. */
@@ -40,100 +43,6 @@ export interface ShareOperations {
   /** Sync clouds answer without a job; async clouds (Huawei) with the job. Batches are split by the provider. */
   addMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult>;
   removeMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult>;
-}
-
-export interface ExportRequest {
-  readonly bucket: string;
-  /** Alibaba: OSSPrefix; Huawei: the object name (bucket_url = bucket:object). */
-  readonly object: string;
-  readonly format: string;
-  /** Huawei fast export (`is_quick_export`): the image as it is stored, no format (`format` is then ''). */
-  readonly quick?: boolean;
-}
-
-/** Why an image cannot be exported, told before any request (see each cloud's `exportBlocker`). */
-export type ExportBlock =
-  | { readonly code: 'notOwn' }
-  | { readonly code: 'notReady'; readonly status: string }
-  | { readonly code: 'marketplace' }
-  | { readonly code: 'windows' }
-  | { readonly code: 'wholeImage' }
-  | { readonly code: 'tooLarge'; readonly sizeGiB: number; readonly maxGiB: number }
-  | { readonly code: 'dataDisks'; readonly count: number; readonly max: number }
-  | { readonly code: 'dataDiskSize'; readonly sizeGiB: number; readonly maxGiB: number };
-
-/** How an export may be made: refused (`block`), or with or without the fast (quick) form. */
-export interface ExportChoice {
-  readonly block?: ExportBlock;
-  /** The cloud has a fast export for this image (Huawei `is_quick_export`). */
-  readonly quickAvailable: boolean;
-  /** Only the fast export will do (Huawei: images over 128 GB). */
-  readonly quickRequired: boolean;
-}
-
-export interface ExportOperations {
-  /** Bucket, object and format rules (with the formats the cloud exports), checked before any request. */
-  readonly rules: ExportRules;
-  /** Whether and how the image can be exported, from what its listing says (raw fields where needed): no request. */
-  exportChoice(image: Image): ExportChoice;
-  exportImage(regionId: string, imageId: string, request: ExportRequest, signal?: AbortSignal): Promise<StartedJob>;
-}
-
-/** An image file in the region's object storage to make an image of (Alibaba OSS, Huawei OBS). */
-export interface ImportRequest {
-  readonly bucket: string;
-  readonly object: string;
-  readonly name: string;
-  readonly description?: string;
-  /** Alibaba: Format (RAW, VHD, QCOW2, VMDK); Huawei takes the format from the file itself. */
-  readonly format?: string;
-  /** Alibaba OSType (linux / windows). */
-  readonly osType?: string;
-  /** Alibaba Platform (e.g. "CentOS"); Huawei os_version (e.g. "CentOS 7.9 64bit"). */
-  readonly platform: string;
-  /** Alibaba Architecture (x86_64 / arm64 / i386); Huawei architecture (x86 / arm). */
-  readonly architecture: string;
-  /** Alibaba DiskImageSize; Huawei min_disk (GiB). */
-  readonly diskSizeGiB: number;
-  /** Encrypts the new image with this key of the region's key service, where the import takes one (Huawei cmk_id). */
-  readonly kmsKeyId?: string;
-  /** Data disks' image files beside the system disk's, where the cloud imports them in one image (Alibaba DiskDeviceMapping.2..N). */
-  readonly dataDisks?: readonly DataDiskFile[];
-}
-
-/** One data disk's image file in the region's object storage. */
-export interface DataDiskFile {
-  readonly bucket: string;
-  readonly object: string;
-  /** Alibaba Format (RAW, VHD, QCOW2, VMDK). */
-  readonly format?: string;
-  readonly sizeGiB: number;
-}
-
-/** A data disk image from one file (Huawei `POST /v1/cloudimages/dataimages/action`). */
-export interface DataImageRequest {
-  readonly bucket: string;
-  readonly object: string;
-  readonly name: string;
-  readonly description?: string;
-  /** min_disk (GiB). */
-  readonly diskSizeGiB: number;
-  /** Huawei os_type (Linux). */
-  readonly osType?: string;
-  readonly kmsKeyId?: string;
-}
-
-export interface ImportStarted extends StartedJob {
-  /** The new image, where the cloud names it at once (Alibaba ImageId, Huawei's job once it made the record). */
-  readonly imageId?: string;
-}
-
-export interface ImportOperations {
-  /** What the request may hold (names, formats, platforms, sizes), checked before any request. */
-  readonly rules: ImportRules;
-  importImage(regionId: string, request: ImportRequest, signal?: AbortSignal): Promise<ImportStarted>;
-  /** Makes a data disk image of one file, where the cloud has that kind (Huawei); an async job followed to the new image. */
-  importDataImage?(regionId: string, request: DataImageRequest, signal?: AbortSignal): Promise<ImportStarted>;
 }
 
 export type Membership = 'pending' | 'accepted' | 'rejected';
@@ -201,46 +110,6 @@ export interface EditOperations {
 export interface DetailOperations {
   /** Extra facts for the details panel, e.g. Alibaba's supported instance types. */
   instanceTypes?(regionId: string, imageId: string, signal?: AbortSignal): Promise<string[]>;
-}
-
-export interface CopyRequest {
-  /** Where the copy goes: the image's own region, or another where the cloud copies across regions. */
-  readonly destinationRegionId: string;
-  readonly name: string;
-  readonly description?: string;
-  /** Encrypt the copy: with `kmsKeyId`, or else the cloud's default key where it has one (Alibaba; `rules.defaultKey`). */
-  readonly encrypted?: boolean;
-  /** Alibaba KMSKeyId (a key of the destination region); Huawei cmk_id (in-region copies only: `rules.keyInRegionOnly`). */
-  readonly kmsKeyId?: string;
-  /** Huawei cross-region copy: the IAM agency IMS acts through (agency_name). */
-  readonly agencyName?: string;
-}
-
-export interface StartedCopy extends StartedJob {
-  /**
-   * How the copy is followed: 'image' where the cloud starts no job and the new image's own status
-   * tells (Alibaba: DescribeImages Progress, `job.jobId` is the new image's id), else 'job'.
-   */
-  readonly follow: 'image' | 'job';
-  /** Where to follow it: the destination region (Alibaba) or the region that runs the job (Huawei, QingCloud: the source's). */
-  readonly followRegionId: string;
-  /** The new image, where the cloud names it at once (Alibaba ImageId, QingCloud images[]). */
-  readonly newImageId?: string;
-}
-
-export interface CopyOperations {
-  /** Name, description and key rules, and which regions a copy may go to; checked before any request. */
-  readonly rules: CopyRules;
-  /** Copies that run at once in one region, where the cloud says (Alibaba: 5; the rest wait in its queue). */
-  readonly maxConcurrentPerRegion?: number;
-  /** Starts one copy (sent once). */
-  copyImage(regionId: string, imageId: string, request: CopyRequest, signal?: AbortSignal): Promise<StartedCopy>;
-  /** Where `follow` is 'image': the copies' progress by new image id, in their region; unknown ids are left out. */
-  describeCopies?(regionId: string, imageIds: readonly string[], signal?: AbortSignal): Promise<JobStatus[]>;
-  /** How many copies run or wait in a region now (for the warning before one more would have to wait). */
-  activeCopies?(regionId: string, signal?: AbortSignal): Promise<number>;
-  /** Cancels a running copy by its new image (Alibaba CancelCopyImage, which deletes the unfinished copy). Sent once. */
-  cancelCopy?(regionId: string, imageId: string, signal?: AbortSignal): Promise<void>;
 }
 
 /** What can use an image: instances, launch templates and auto-scaling configurations that name it. */

@@ -6,7 +6,7 @@ import { HUAWEI_IMAGE_RULES } from '../huawei/rules';
 import type { ImageRefusal, ImageRules } from '../core/rules';
 import { vocabularyOf } from '../index';
 import type { CloudKind, Image } from '../core/model';
-import type { ExportChoice } from '../core/operations';
+import type { ExportChoice } from '../core/exporting';
 import type { JobKind } from '../core/jobs';
 import { alibabaExportChoice } from '../alibaba/exportChoice';
 import { huaweiExportChoice } from '../huawei/exportChoice';
