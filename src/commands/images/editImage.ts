@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Capability } from '../../providers/core/rules';
 import type { ChangeResult } from '../../providers/core/changes';
-import type { EditOperations, ImageEdit } from '../../providers/core/operations';
+import type { EditOperations, ImageEdit } from '../../providers/core/editing';
 import type { ImageNode } from '../../tree/nodes';
 import { messageOf } from '../../util/inputMessages';
 import { imageState, imageStateLabel } from '../../util/vocabulary';

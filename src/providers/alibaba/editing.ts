@@ -2,7 +2,7 @@
 // Available (deprecate / make available again; own custom images only, unshared first). Synchronous.
 import { ImageEditing, type GetImage } from '../shared/editing';
 import type { ChangeResult } from '../core/changes';
-import type { ImageEdit } from '../core/operations';
+import type { ImageEdit } from '../core/editing';
 import { Changes, imageShows } from '../shared/reconcile';
 import type { AlibabaRpcClient } from './client';
 import { ALIBABA_EDIT_RULES } from './rules';

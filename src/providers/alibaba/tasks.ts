@@ -5,7 +5,7 @@
 // unknown outcome is read back: the image's running export task, or the image gone.
 import { batches, distinct, num, str, timestamp, wrappedList, type Json } from '../shared/common';
 import type { ChangeResult, StartedJob } from '../core/changes';
-import type { DeleteOperations, DeleteOptions } from '../core/operations';
+import type { DeleteOperations, DeleteOptions } from '../core/deleting';
 import type { ExportOperations, ExportRequest } from '../core/exporting';
 import type { DescribeJobsOptions, JobKind, JobOperations, JobStart, JobState, JobStatus, ListedJob } from '../core/jobs';
 import { ProviderError, outcomeUnknown } from '../core/errors';

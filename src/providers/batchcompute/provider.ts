@@ -6,7 +6,7 @@ import { ProviderError } from '../core/errors';
 import type { FilterSupport } from '../core/filters';
 import type { Image, ImageFilter, ListImagesRequest, Page, Region } from '../core/model';
 import type { ChangeResult } from '../core/changes';
-import type { DeleteOperations } from '../core/operations';
+import type { DeleteOperations } from '../core/deleting';
 import { findByIdOrListing, markerOf, nextMarker } from '../shared/paging';
 import type { ImageProvider, ProviderContext } from '../core/provider';
 import { Changes, imagesGone } from '../shared/reconcile';

@@ -1,65 +1,14 @@
 // What a cloud can do to an image beyond listing it. A provider exposes an operation group only if
 // its cloud has it: the presence of a group is the capability (what a cloud lacks is absent, never a stub).
-import type { EditRules, TagRules, MemberRules } from './rules';
-import type { Image, Tag } from './model';
 import type { TransferOperations } from '../storage/transfers';
-import type { ChangeResult } from './changes';
 import type { CopyOperations } from './copying';
+import type { DeleteOperations } from './deleting';
+import type { EditOperations } from './editing';
 import type { ExportOperations } from './exporting';
 import type { ImportOperations } from './importing';
 import type { JobOperations } from './jobs';
-
-export interface TagOperations {
-  /** The add, remove and filter calls' rules; a call that breaks them is refused (InvalidInputError) before any request. */
-  readonly rules: TagRules;
-  /** Adds or overwrites tags on every image given (split into batches by the provider). */
-  addTags(regionId: string, imageIds: readonly string[], tags: readonly Tag[], signal?: AbortSignal): Promise<ChangeResult>;
-  removeTags(regionId: string, imageIds: readonly string[], keys: readonly string[], signal?: AbortSignal): Promise<ChangeResult>;
-  /** The image's current tags. */
-  listTags(regionId: string, imageId: string, signal?: AbortSignal): Promise<Tag[]>;
-  /**
-   * The tag keys the account (Huawei: the project) already uses on images in the region, each with the
-   * values used with it (none where a tag is a name only), sorted by key.
-   */
-  usedTags(regionId: string, signal?: AbortSignal): Promise<UsedTag[]>;
-}
-
-export interface UsedTag {
-  readonly key: string;
-  readonly values: readonly string[];
-}
-
-export interface Member {
-  /** Account ID (Alibaba), project ID (Huawei) or user ID (QingCloud). */
-  readonly id: string;
-  readonly status?: string;
-  readonly sharedAt?: string;
-}
-
-export interface ShareOperations {
-  /** Member ID format and counts, checked before any request. */
-  readonly rules: MemberRules;
-  listMembers(regionId: string, imageId: string, signal?: AbortSignal): Promise<Member[]>;
-  /** Sync clouds answer without a job; async clouds (Huawei) with the job. Batches are split by the provider. */
-  addMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult>;
-  removeMembers(regionId: string, imageId: string, memberIds: readonly string[], signal?: AbortSignal): Promise<ChangeResult>;
-}
-
-export type Membership = 'pending' | 'accepted' | 'rejected';
-
-/** An image another project shared with this one, and what this project answered. */
-export interface ReceivedImage {
-  readonly image: Image;
-  readonly membership: Membership;
-}
-
-export interface ReceivedOperations {
-  /** Every image shared with this project, pending, accepted or rejected. */
-  listReceived(regionId: string, signal?: AbortSignal): Promise<ReceivedImage[]>;
-  /** Accepts or rejects shared images: one async job for all of them. */
-  /** The job to follow, unless reading back after a lost reply found the answer already given. */
-  answer(regionId: string, imageIds: readonly string[], membership: Exclude<Membership, 'pending'>, signal?: AbortSignal): Promise<ChangeResult>;
-}
+import type { ShareOperations, ReceivedOperations } from './sharing';
+import type { TagOperations } from './tags';
 
 /** One of the cloud's quotas in a region: how much of it is used. */
 export interface QuotaUse {
@@ -71,40 +20,6 @@ export interface QuotaUse {
 
 export interface QuotaOperations {
   quotas(regionId: string, signal?: AbortSignal): Promise<QuotaUse[]>;
-}
-
-export interface DeleteOptions {
-  /** Alibaba: also delete when instances still use the image. */
-  readonly force?: boolean;
-  /** Huawei: the whole-machine images whose CSBS/CBR backup is deleted too (`delete_backup`); the others keep theirs. */
-  readonly deleteBackupOf?: readonly string[];
-}
-
-export interface DeleteOperations {
-  /** Whether the cloud has a "force" flag (Alibaba). */
-  readonly supportsForce: boolean;
-  /** Whether deleting a whole-machine image can delete its backup too (Huawei `delete_backup`). */
-  readonly deletesBackups?: boolean;
-  /** Sync clouds answer without a job; QingCloud with its job. */
-  deleteImages(regionId: string, imageIds: readonly string[], options: DeleteOptions, signal?: AbortSignal): Promise<ChangeResult>;
-}
-
-/** A new name and/or description; a field left out keeps its value. */
-export interface ImageEdit {
-  readonly name?: string;
-  readonly description?: string;
-}
-
-export interface EditOperations {
-  /** Name and description rules, checked before any request. */
-  readonly rules: EditRules;
-  /** Changes the name and/or description in one call (Alibaba ModifyImageAttribute, Huawei PATCH, QingCloud ModifyImageAttributes). */
-  editImage(regionId: string, imageId: string, edit: ImageEdit, signal?: AbortSignal): Promise<ChangeResult>;
-  /**
-   * Deprecates an own image, or makes a deprecated one available again, where the cloud has the state
-   * (Alibaba ModifyImageAttribute Status=Deprecated / Available).
-   */
-  setDeprecated?(regionId: string, imageId: string, deprecated: boolean, signal?: AbortSignal): Promise<ChangeResult>;
 }
 
 export interface DetailOperations {

@@ -8,7 +8,7 @@ import { assertValid } from '../rules/problems';
 import { checkExport } from '../rules/cloud';
 import type { Image } from '../core/model';
 import type { ChangeResult, StartedJob } from '../core/changes';
-import type { DeleteOperations, DeleteOptions } from '../core/operations';
+import type { DeleteOperations, DeleteOptions } from '../core/deleting';
 import type { ExportOperations, ExportRequest } from '../core/exporting';
 import type { JobOperations, JobStart, JobStatus } from '../core/jobs';
 import { Changes, imagesGone } from '../shared/reconcile';

@@ -2,7 +2,7 @@
 import { isTrue, num, objectsOf, str, timestamp, type Json } from '../shared/common';
 import type { Image, ImageOwner, Tag } from '../core/model';
 import type { JobState, JobStatus } from '../core/jobs';
-import type { Member } from '../core/operations';
+import type { Member } from '../core/sharing';
 import { redact } from '../transport/redact';
 import { reasonTable } from '../core/reasons';
 import { errorRules, type CloudVocabulary, type ImageState, type MemberState } from '../core/vocabulary';

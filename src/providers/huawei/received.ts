@@ -6,7 +6,8 @@
 import type { Image } from '../core/model';
 import type { ChangeResult } from '../core/changes';
 import type { JobStart } from '../core/jobs';
-import type { Membership, QuotaOperations, QuotaUse, ReceivedImage, ReceivedOperations } from '../core/operations';
+import type { Membership, ReceivedImage, ReceivedOperations } from '../core/sharing';
+import type { QuotaOperations, QuotaUse } from '../core/operations';
 import { Changes, type Found } from '../shared/reconcile';
 import { sleep } from '../transport/http';
 import { num, objectsOf, str } from '../shared/common';

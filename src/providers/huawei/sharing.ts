@@ -5,7 +5,7 @@ import { objectsOf } from '../shared/common';
 import { assertMembers } from '../rules/members';
 import type { ChangeResult } from '../core/changes';
 import type { JobStart } from '../core/jobs';
-import type { Member, ShareOperations } from '../core/operations';
+import type { Member, ShareOperations } from '../core/sharing';
 import { Changes, membersShow } from '../shared/reconcile';
 import { segment, type HuaweiClient } from './client';
 import { jobStartOf } from './jobs';

@@ -3,7 +3,7 @@
 import { batches } from '../shared/common';
 import { assertMembers } from '../rules/members';
 import type { ChangeResult } from '../core/changes';
-import type { Member, ShareOperations } from '../core/operations';
+import type { Member, ShareOperations } from '../core/sharing';
 import { Changes, membersShow } from '../shared/reconcile';
 import { describeAll, indexed, type QingcloudClient } from './client';
 import { mapMember } from './mapping';

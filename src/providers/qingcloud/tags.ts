@@ -5,7 +5,7 @@ import { ProviderError } from '../core/errors';
 import { assertTags, assertUntagKeys } from '../rules/cloud';
 import type { Tag } from '../core/model';
 import type { ChangeResult } from '../core/changes';
-import type { TagOperations, UsedTag } from '../core/operations';
+import type { TagOperations, UsedTag } from '../core/tags';
 import { Changes, tagsShow, type Change } from '../shared/reconcile';
 import { describeAll, type QingcloudClient } from './client';
 import { mapTags } from './mapping';

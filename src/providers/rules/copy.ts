@@ -5,7 +5,7 @@ import type { InputProblem } from '../core/rules';
 import type { CopyRequest } from '../core/copying';
 import type { CopyRules } from '../core/rules';
 import type { Image } from '../core/model';
-import type { Membership } from '../core/operations';
+import type { Membership } from '../core/sharing';
 
 /** Whether the image may be copied within its own region (not a whole-machine image on Huawei). */
 export function copiesWithinRegion(rules: CopyRules, image: Pick<Image, 'wholeMachine'>): boolean {

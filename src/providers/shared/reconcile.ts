@@ -8,7 +8,7 @@ import { OUTCOME_UNKNOWN, ProviderError, outcomeUnknown, type ChangeKind } from 
 import type { Image, Tag } from '../core/model';
 import type { ChangeResult, ImageFailure, ImageJob } from '../core/changes';
 import type { JobStart } from '../core/jobs';
-import type { Member } from '../core/operations';
+import type { Member } from '../core/sharing';
 
 /** What reading back found: the change was made, and what its reply would have said. */
 export interface Found<T> {

@@ -3,7 +3,9 @@
 import { strict as assert } from 'assert';
 import { ProviderError, errorReasonOf } from '../../../../src/providers';
 import type { CopyOperations } from '../../../../src/providers/core/copying';
-import type { DeleteOperations, ImageOperations, ShareOperations } from '../../../../src/providers/core/operations';
+import type { DeleteOperations } from '../../../../src/providers/core/deleting';
+import type { ImageOperations } from '../../../../src/providers/core/operations';
+import type { ShareOperations } from '../../../../src/providers/core/sharing';
 import type { ImageProvider } from '../../../../src/providers/core/provider';
 import { HuaweiClient } from '../../../../src/providers/huawei/client';
 import { QingcloudClient } from '../../../../src/providers/qingcloud/client';
