@@ -3,7 +3,7 @@
 // template's versions with DescribeLaunchTemplateVersions: every version may name an image), and Auto
 // Scaling's configurations (ESS DescribeScalingConfigurations, 50 a page, each naming its ImageId).
 import { mapLimited, num, str, wrappedList } from '../shared/common';
-import type { UsageOperations } from '../core/operations';
+import type { UsageOperations } from '../core/usage';
 import { everyPage, usageOperations, type UsageListing } from '../shared/usage';
 import type { AlibabaRpcClient } from './client';
 

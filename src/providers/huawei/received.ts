@@ -7,7 +7,7 @@ import type { Image } from '../core/model';
 import type { ChangeResult } from '../core/changes';
 import type { JobStart } from '../core/jobs';
 import type { Membership, ReceivedImage, ReceivedOperations } from '../core/sharing';
-import type { QuotaOperations, QuotaUse } from '../core/operations';
+import type { QuotaOperations, QuotaUse } from '../core/quota';
 import { Changes, type Found } from '../shared/reconcile';
 import { sleep } from '../transport/http';
 import { num, objectsOf, str } from '../shared/common';

@@ -4,7 +4,7 @@
 // configurations (ListScalingConfigs, `GET /autoscaling-api/v1/{project_id}/scaling_configuration`, 100 a
 // page by start row), joined on `instance_config.imageRef` (or narrowed by `image_id` for one image).
 import { num, objectsOf, str } from '../shared/common';
-import type { UsageOperations } from '../core/operations';
+import type { UsageOperations } from '../core/usage';
 import { everyPage, usageOperations, type UsageListing } from '../shared/usage';
 import type { HuaweiClient } from './client';
 

@@ -2,7 +2,7 @@
 // templates), join what they report on the image id, keep a few names per image, and keep a listing's
 // failure apart (with its API) so that no caller takes an image as unused because a listing failed.
 import { ProviderError } from '../core/errors';
-import type { ImageUsage, ImageUser, RegionUsage, UsageFailure, UsageKind, UsageOperations } from '../core/operations';
+import type { ImageUsage, ImageUser, RegionUsage, UsageFailure, UsageKind, UsageOperations } from '../core/usage';
 
 /** Users named per image; the counts are whole. */
 export const USAGE_SAMPLE_SIZE = 3;
