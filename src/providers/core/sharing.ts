@@ -31,7 +31,9 @@ export interface ReceivedImage {
 export interface ReceivedOperations {
   /** Every image shared with this project, pending, accepted or rejected. */
   listReceived(regionId: string, signal?: AbortSignal): Promise<ReceivedImage[]>;
-  /** Accepts or rejects shared images: one async job for all of them. */
-  /** The job to follow, unless reading back after a lost reply found the answer already given. */
+  /**
+   * Accepts or rejects shared images: one async job for all of them. The job to follow, unless reading back
+   * after a lost reply found the answer already given.
+   */
   answer(regionId: string, imageIds: readonly string[], membership: Exclude<Membership, 'pending'>, signal?: AbortSignal): Promise<ChangeResult>;
 }
