@@ -30,7 +30,6 @@ export interface UsageFailure {
 
 /** What uses the images of one region, from one listing per resource kind (paged at the largest page). */
 export interface RegionUsage {
-  readonly regionId: string;
   /** By image id; an image absent here is used by nothing the listings that succeeded saw. */
   readonly byImage: ReadonlyMap<string, ImageUsage>;
   /** The APIs listed, each with its kind, in the order they were listed. */

@@ -48,7 +48,7 @@ class Usage implements ImageUsage {
  * Runs a region's listings one after the other (each pages on its own) and joins them. A listing that
  * fails is recorded with its API and error and the others still run; a cancellation ends it all.
  */
-export async function regionUsage(regionId: string, listings: readonly UsageListing[], signal?: AbortSignal, onlyImageId?: string): Promise<RegionUsage> {
+export async function regionUsage(listings: readonly UsageListing[], signal?: AbortSignal, onlyImageId?: string): Promise<RegionUsage> {
   const byImage = new Map<string, Usage>();
   const failed: UsageFailure[] = [];
   let requests = 0;
@@ -73,15 +73,15 @@ export async function regionUsage(regionId: string, listings: readonly UsageList
       failed.push({ kind: listing.kind, api: listing.api, error });
     }
   }
-  return { regionId, byImage, listed: listings.map(({ kind, api }) => ({ kind, api })), failed, requests };
+  return { byImage, listed: listings.map(({ kind, api }) => ({ kind, api })), failed, requests };
 }
 
 /** The UsageOperations of a cloud, from its listings of a region. */
 export function usageOperations(kinds: readonly UsageKind[], listingsOf: (regionId: string) => readonly UsageListing[]): UsageOperations {
   return {
     kinds,
-    regionUsage: (regionId, signal) => regionUsage(regionId, listingsOf(regionId), signal),
-    imageUsage: (regionId, imageId, signal) => regionUsage(regionId, listingsOf(regionId), signal, imageId),
+    regionUsage: (regionId, signal) => regionUsage(listingsOf(regionId), signal),
+    imageUsage: (regionId, imageId, signal) => regionUsage(listingsOf(regionId), signal, imageId),
   };
 }
 
