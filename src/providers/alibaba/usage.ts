@@ -19,7 +19,7 @@ const TEMPLATE_CONCURRENCY = 4;
 /** `ess` is the Auto Scaling client (ESS_API); ECS calls go through `rpc`. */
 export function alibabaUsage(rpc: AlibabaRpcClient, ess: AlibabaRpcClient): UsageOperations {
   const listings = new AlibabaUsageListings(rpc, ess);
-  return usageOperations(['instance', 'template', 'scalingConfig'], (regionId) => [listings.instances(regionId), listings.templates(regionId), listings.scalingConfigs(regionId)]);
+  return usageOperations((regionId) => [listings.instances(regionId), listings.templates(regionId), listings.scalingConfigs(regionId)]);
 }
 
 class AlibabaUsageListings {

@@ -41,8 +41,6 @@ export interface RegionUsage {
 }
 
 export interface UsageOperations {
-  /** What the cloud's listings tell (e.g. instances and launch templates). */
-  readonly kinds: readonly UsageKind[];
   /** Lists what uses images in a region. A failed listing is in `failed`, never taken as "unused"; an abort throws. */
   regionUsage(regionId: string, signal?: AbortSignal): Promise<RegionUsage>;
   /**

@@ -14,7 +14,7 @@ const SERVER_PAGE = 1000;
 const SCALING_PAGE = 100;
 
 export function huaweiUsage(client: HuaweiClient): UsageOperations {
-  return usageOperations(['instance', 'scalingConfig'], (regionId) => [servers(client, regionId), scalingConfigs(client, regionId)]);
+  return usageOperations((regionId) => [servers(client, regionId), scalingConfigs(client, regionId)]);
 }
 
 function scalingConfigs(client: HuaweiClient, regionId: string): UsageListing {

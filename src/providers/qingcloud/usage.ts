@@ -10,7 +10,7 @@ const INSTANCE_PAGE = 100;
 const LIVE_STATUSES = ['pending', 'running', 'stopped', 'suspended'];
 
 export function qingcloudUsage(client: QingcloudClient): UsageOperations {
-  return usageOperations(['instance'], (zone) => [instances(client, zone)]);
+  return usageOperations((zone) => [instances(client, zone)]);
 }
 
 /** DescribeInstances of the zone's live instances, narrowed by `image_id.1` when one image is asked about. */

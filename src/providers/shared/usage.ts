@@ -77,9 +77,8 @@ export async function regionUsage(listings: readonly UsageListing[], signal?: Ab
 }
 
 /** The UsageOperations of a cloud, from its listings of a region. */
-export function usageOperations(kinds: readonly UsageKind[], listingsOf: (regionId: string) => readonly UsageListing[]): UsageOperations {
+export function usageOperations(listingsOf: (regionId: string) => readonly UsageListing[]): UsageOperations {
   return {
-    kinds,
     regionUsage: (regionId, signal) => regionUsage(listingsOf(regionId), signal),
     imageUsage: (regionId, imageId, signal) => regionUsage(listingsOf(regionId), signal, imageId),
   };
