@@ -15,7 +15,7 @@ export function alibabaExportChoice(image: Image): ExportChoice {
     return { ...none, block: { code: 'notOwn' } };
   }
   if (image.status !== 'Available') {
-    return { ...none, block: { code: 'notReady', status: image.status } };
+    return { ...none, block: { code: 'notReady' } };
   }
   if (str(raw['ProductCode']) || isTrue(raw['IsSubscribed'])) {
     return { ...none, block: { code: 'marketplace' } };

@@ -16,7 +16,7 @@ export interface ExportRequest {
 /** Why an image cannot be exported, told before any request (see each cloud's `exportBlocker`). */
 export type ExportBlock =
   | { readonly code: 'notOwn' }
-  | { readonly code: 'notReady'; readonly status: string }
+  | { readonly code: 'notReady' }
   | { readonly code: 'marketplace' }
   | { readonly code: 'windows' }
   | { readonly code: 'wholeImage' }

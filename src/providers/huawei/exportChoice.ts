@@ -15,7 +15,7 @@ export function huaweiExportChoice(image: Image): ExportChoice {
     return refused({ code: 'notOwn' });
   }
   if (image.status !== 'active') {
-    return refused({ code: 'notReady', status: image.status });
+    return refused({ code: 'notReady' });
   }
   if (image.wholeMachine || isWholeImage(raw)) {
     return refused({ code: 'wholeImage' });
