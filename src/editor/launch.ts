@@ -11,7 +11,7 @@ import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
 import type { AccountConfig, CloudKind, Image, Region } from '../providers/core/model';
 import type { ImageProvider } from '../providers/core/provider';
-import type { ReceivedImage } from '../providers/core/operations';
+import type { ReceivedImage } from '../providers/core/sharing';
 import { isCancellation, logLine } from '../util/errors';
 import type { Log } from '../util/log';
 import { LaunchContextReader, type LaunchContext } from './launchContext';

@@ -4,7 +4,7 @@
 // share not accepted or rejected, a newer image of the same line.
 import * as vscode from 'vscode';
 import type { AccountConfig, CloudKind, Image, Region } from '../providers/core/model';
-import type { Membership } from '../providers/core/operations';
+import type { Membership } from '../providers/core/sharing';
 import { minSystemDiskGiB } from '../providers/rules/launchKeys';
 import { cloudLabel } from '../util/clouds';
 import { formatGiB } from '../util/format';

@@ -3,7 +3,7 @@
 // for people are the commands' (reasons are codes with their values), so a plan of 20,000 images holds
 // only the images (already loaded) and a few small objects each.
 import type { CloudKind, Image } from '../providers/core/model';
-import type { ImageUsage } from '../providers/core/operations';
+import type { ImageUsage } from '../providers/core/usage';
 import type { HygieneRules } from './rules';
 
 export interface HygieneAccount {

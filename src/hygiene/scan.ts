@@ -5,7 +5,7 @@
 // images unknown (never unused), with the API named.
 import { ProviderError } from '../providers/core/errors';
 import type { Image } from '../providers/core/model';
-import type { RegionUsage } from '../providers/core/operations';
+import type { RegionUsage } from '../providers/core/usage';
 import type { ImageProvider } from '../providers/core/provider';
 import { imageRefusal } from '../providers/rules/capabilities';
 import { mapLimited } from '../providers/shared/common';

@@ -5,7 +5,7 @@
 import type * as vscode from 'vscode';
 import type { Sessions } from '../accounts/session';
 import type { AccountConfig } from '../providers/core/model';
-import type { ListedJob } from '../providers/core/operations';
+import type { ListedJob } from '../providers/core/jobs';
 import { LISTS_JOBS } from '../providers/rules/jobListing';
 import { logLine } from '../util/errors';
 import type { Log } from '../util/log';

@@ -1,7 +1,7 @@
 // The "Jobs" view (like Azure's Activity Log) and the status-bar count while jobs run.
 import * as vscode from 'vscode';
 import { cancellable, isActive, jobKey, retryable, runningCount, type TrackedJob } from './model';
-import type { JobState } from '../providers/core/operations';
+import type { JobState } from '../providers/core/jobs';
 import { cancelText, elapsed, failureText, originText, unlistedText, groupMember, groupProgress, groupTitle, jobTitle, stateLabel } from './labels';
 import type { JobTracker } from './tracker';
 import { formatTime } from '../util/format';

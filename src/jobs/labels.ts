@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { JobKind } from '../providers/core/operations';
+import type { JobKind } from '../providers/core/jobs';
 import { formatDuration, type DurationWords } from './duration';
 import { isActive, type TrackedJob } from './model';
 import { LISTS_JOBS } from '../providers/rules/jobListing';

@@ -1,6 +1,8 @@
 // A job the extension follows: serialisable, kept in global state so tracking survives a reload.
 import type { CloudKind } from '../providers/core/model';
-import type { CopyRequest, ExportRequest, JobKind, JobState, JobStatus } from '../providers/core/operations';
+import type { CopyRequest } from '../providers/core/copying';
+import type { ExportRequest } from '../providers/core/exporting';
+import type { JobKind, JobState, JobStatus } from '../providers/core/jobs';
 import { CAPABILITIES } from '../providers/rules/capabilities';
 
 /** What a failed job's Retry sends again: the same operation with the same input. */

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
-import type { JobStatus } from '../providers/core/operations';
+import type { JobStatus } from '../providers/core/jobs';
 import { logLine } from '../util/errors';
 import type { Log } from '../util/log';
 import type { UserInput } from '../util/userInput';

@@ -2,7 +2,7 @@
 // export's objects downloaded to a folder): plain JSON, kept in global state with what it needs to
 // continue after a window reload (the upload's id and parts, the download's chunks), never a credential.
 import type { CloudKind } from '../providers/core/model';
-import type { ImportRequest } from '../providers/core/operations';
+import type { ImportRequest } from '../providers/core/importing';
 import type { TransferProgress } from '../providers/storage/transfer/common';
 import type { DownloadState } from '../providers/storage/transfer/download';
 import type { UploadState } from '../providers/storage/transfer/upload';

@@ -1,7 +1,7 @@
 // A region's hover, where its cloud reports quotas (Huawei IMS): used / total of each. Read on the
 // first hover (the region is redrawn when they arrive) and kept; Show Quota reads them afresh.
 import * as vscode from 'vscode';
-import type { QuotaUse } from '../providers/core/operations';
+import type { QuotaUse } from '../providers/core/quota';
 import type { ImageProvider } from '../providers/core/provider';
 import { formatNumber } from '../util/format';
 import type { RegionNode } from './nodes';

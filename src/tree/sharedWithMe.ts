@@ -2,7 +2,7 @@
 // "Shared with Me" group, read when first expanded, with each shared image and this project's answer
 // (pending, accepted, rejected), and the pending count on the group. Accept and Reject act on its images.
 import * as vscode from 'vscode';
-import type { Membership, ReceivedImage } from '../providers/core/operations';
+import type { Membership, ReceivedImage } from '../providers/core/sharing';
 import { CLOUD_RULES } from '../providers/rules';
 import { receivedCopy } from '../providers/rules/copy';
 import { explain, logLine, userMessage } from '../util/errors';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { vocabularyOf } from '../providers';
 import type { CloudKind, Image, ImageOwner } from '../providers/core/model';
-import type { Member } from '../providers/core/operations';
+import type { Member } from '../providers/core/sharing';
 import type { FieldGroup, FieldId, FieldWord, ImageState, MemberState } from '../providers/core/vocabulary';
 
 /** The common state of a cloud's image (each cloud's own words mapped by its provider). */

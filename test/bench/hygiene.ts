@@ -3,7 +3,7 @@
 // the largest page, regions in parallel); and the plan of 20,000 own images, with its page, in the heap.
 //   node --expose-gc out/test/bench/bench.js --only=hygiene
 import type { CloudKind, Image } from '../../src/providers/core/model';
-import type { RegionUsage } from '../../src/providers/core/operations';
+import type { RegionUsage } from '../../src/providers/core/usage';
 import type { ImageProvider } from '../../src/providers/core/provider';
 import { mapLimited } from '../../src/providers/shared/common';
 import { ageInDays, decide, makePlan, type HygieneAccount, type ImageFacts } from '../../src/hygiene/plan';

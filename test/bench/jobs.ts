@@ -5,7 +5,7 @@ import type { AccountStore } from '../../src/accounts/store';
 import type { Sessions } from '../../src/accounts/session';
 import type { TrackedJob } from '../../src/jobs/model';
 import type { CloudKind, Image } from '../../src/providers/core/model';
-import type { ChangeResult } from '../../src/providers/core/operations';
+import type { ChangeResult } from '../../src/providers/core/changes';
 import type { ImageProvider } from '../../src/providers/core/provider';
 import { Emulator } from '../../src/sandbox/emulator';
 import type { Log } from '../../src/util/log';

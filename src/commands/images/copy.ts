@@ -6,7 +6,7 @@ import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import type { Rerun } from '../../jobs/model';
 import { checkCopy, copiesWithinRegion } from '../../providers/rules/copy';
-import type { CopyRequest, StartedCopy } from '../../providers/core/operations';
+import type { CopyRequest, StartedCopy } from '../../providers/core/copying';
 import { ImageNode } from '../../tree/nodes';
 import { userMessage } from '../../util/errors';
 import { inputMessage } from '../../util/inputMessages';

@@ -4,7 +4,7 @@
 // rules are the provider's, checked as the user types.
 import * as vscode from 'vscode';
 import type { CopyRules } from '../../providers/core/rules';
-import type { KeyOperations } from '../../providers/core/operations';
+import type { KeyOperations } from '../../providers/core/keys';
 import { askKmsKey } from './keyPicker';
 import type { InputProblem } from '../../providers/core/rules';
 import type { CloudKind, Region } from '../../providers/core/model';

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { ImageNode } from '../../tree/nodes';
 import { wayOutOf } from '../../providers';
-import type { DeleteOperations } from '../../providers/core/operations';
+import type { DeleteOperations } from '../../providers/core/deleting';
 import { eachRegion, reportOutcome, type WayOutButton } from '../shared/bulk';
 import type { CommandContext } from '../shared/context';
 import { oneAtATime } from '../shared/inFlight';

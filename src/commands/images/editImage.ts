@@ -5,7 +5,8 @@
 // node and an open panel show the result at once, without reloading the region.
 import * as vscode from 'vscode';
 import type { Capability } from '../../providers/core/rules';
-import type { ChangeResult, EditOperations, ImageEdit } from '../../providers/core/operations';
+import type { ChangeResult } from '../../providers/core/changes';
+import type { EditOperations, ImageEdit } from '../../providers/core/editing';
 import type { ImageNode } from '../../tree/nodes';
 import { messageOf } from '../../util/inputMessages';
 import { imageState, imageStateLabel } from '../../util/vocabulary';

@@ -6,7 +6,7 @@
 // import of a file into a region at a time: a second while the first is asked, uploads or imports is refused.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ImportRequest, ImportOperations } from '../../providers/core/operations';
+import type { ImportRequest, ImportOperations } from '../../providers/core/importing';
 import type { ImportRules } from '../../providers/core/rules';
 import { checkDiskSize, checkImport } from '../../providers/rules/import';
 import { readDiskImage, DISK_IMAGE_EXTENSIONS, type DiskImageInfo } from '../../providers/storage/diskImage';

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import { checkDataImage, checkImport, checkRange } from '../../providers/rules/import';
 import { type DiskRange, type ImportRules, type InputProblem } from '../../providers/core/rules';
-import type { DataDiskFile, DataImageRequest, ImportOperations, ImportRequest, ImportStarted, KeyOperations } from '../../providers/core/operations';
+import type { DataDiskFile, DataImageRequest, ImportOperations, ImportRequest, ImportStarted } from '../../providers/core/importing';
+import type { KeyOperations } from '../../providers/core/keys';
 import { askKmsKey } from './keyPicker';
 import type { CloudKind } from '../../providers/core/model';
 import { inputMessage, messageOf } from '../../util/inputMessages';

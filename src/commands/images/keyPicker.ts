@@ -3,7 +3,7 @@
 // not, or when the listing fails (said in a warning, with the cloud's words). A typed ID is checked by
 // the cloud's rule as it is typed; a picked one by the same rule before it is used.
 import * as vscode from 'vscode';
-import type { KeyOperations, KmsKey } from '../../providers/core/operations';
+import type { KeyOperations, KmsKey } from '../../providers/core/keys';
 import type { CloudKind } from '../../providers/core/model';
 import type { InputProblem } from '../../providers/core/rules';
 import { userMessage } from '../../util/errors';

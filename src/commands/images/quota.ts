@@ -1,7 +1,7 @@
 // Quotas where the cloud has them (Huawei IMS): Show Quota on a region, and the check that an import,
 // a share, an accept (or the lead's copy) makes before any change is sent: a full quota is said in words.
 import * as vscode from 'vscode';
-import type { QuotaUse } from '../../providers/core/operations';
+import type { QuotaUse } from '../../providers/core/quota';
 import type { ImageProvider } from '../../providers/core/provider';
 import { quotaLabel, quotaLines, rememberQuota } from '../../tree/quotaTooltip';
 import { RegionNode } from '../../tree/nodes';

@@ -3,7 +3,7 @@
 // images. Each image is answered by its own request and followed as its own job, so that one refusal
 // leaves the others answered and says which image it was and why.
 import * as vscode from 'vscode';
-import type { Membership, ReceivedOperations } from '../../providers/core/operations';
+import type { Membership, ReceivedOperations } from '../../providers/core/sharing';
 import { SharedImageNode, SharedWithMeNode } from '../../tree/sharedWithMe';
 import type { RegionNode } from '../../tree/nodes';
 import { userMessage } from '../../util/errors';

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { InputProblem } from '../../providers/core/rules';
 import type { CloudKind, Tag } from '../../providers/core/model';
 import { usedTags } from '../../providers/shared/common';
-import type { TagOperations, UsedTag } from '../../providers/core/operations';
+import type { TagOperations, UsedTag } from '../../providers/core/tags';
 import type { ImageNode } from '../../tree/nodes';
 import { logLine } from '../../util/errors';
 import { inputMessage } from '../../util/inputMessages';

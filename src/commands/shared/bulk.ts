@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { errorReasonOf, type ErrorReason } from '../../providers';
 import { ProviderError } from '../../providers/core/errors';
-import type { ChangeResult } from '../../providers/core/operations';
+import type { ChangeResult } from '../../providers/core/changes';
 import { imageFailures } from '../../providers/shared/reconcile';
 import type { ImageNode } from '../../tree/nodes';
 import { isCancellation, logLine } from '../../util/errors';

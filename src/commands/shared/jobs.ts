@@ -1,7 +1,8 @@
 // What every command that starts an async job does next: track it, say so, offer the details.
 import * as vscode from 'vscode';
 import type { Rerun } from '../../jobs/model';
-import type { StartedJob, JobKind } from '../../providers/core/operations';
+import type { StartedJob } from '../../providers/core/changes';
+import type { JobKind } from '../../providers/core/jobs';
 import type { ImageNode } from '../../tree/nodes';
 import type { CommandContext } from './context';
 import { sayIfReadBack } from './outcome';

@@ -2,7 +2,7 @@
 // information), or still unknown (said as such, with what to check; never as a failure that may be false).
 import * as vscode from 'vscode';
 import { ProviderError, type ChangeKind, type UnknownOutcome } from '../../providers/core/errors';
-import type { ChangeResult } from '../../providers/core/operations';
+import type { ChangeResult } from '../../providers/core/changes';
 import { userMessage } from '../../util/errors';
 import type { CommandContext } from './context';
 import { formatList } from '../../util/format';

@@ -5,7 +5,7 @@
 // provider's rule tables (CLOUD_RULES), never from the cloud's name.
 import * as vscode from 'vscode';
 import type { Capability, CloudRules } from '../../providers/core/rules';
-import type { Membership } from '../../providers/core/operations';
+import type { Membership } from '../../providers/core/sharing';
 import { CLOUD_RULES } from '../../providers/rules';
 import { receivedCopy } from '../../providers/rules/copy';
 import type { RegionNode } from '../../tree/nodes';

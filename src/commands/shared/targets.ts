@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Capability } from '../../providers/core/rules';
 import type { Image } from '../../providers/core/model';
-import type { Member, ShareOperations } from '../../providers/core/operations';
+import type { Member, ShareOperations } from '../../providers/core/sharing';
 import type { ImageProvider } from '../../providers/core/provider';
 import { ImageNode, type Node } from '../../tree/nodes';
 import { fromViewArg } from './args';

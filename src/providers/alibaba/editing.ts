@@ -1,7 +1,8 @@
 // Alibaba image edits: ModifyImageAttribute with ImageName / Description, and with Status=Deprecated or
 // Available (deprecate / make available again; own custom images only, unshared first). Synchronous.
 import { ImageEditing, type GetImage } from '../shared/editing';
-import type { ChangeResult, ImageEdit } from '../core/operations';
+import type { ChangeResult } from '../core/changes';
+import type { ImageEdit } from '../core/editing';
 import { Changes, imageShows } from '../shared/reconcile';
 import type { AlibabaRpcClient } from './client';
 import { ALIBABA_EDIT_RULES } from './rules';

@@ -3,7 +3,7 @@
 // OS, with at most 4 data disks of at most 500 GiB each. Read from the listing; no request.
 import { isTrue, num, str, wrappedList } from '../shared/common';
 import type { Image } from '../core/model';
-import type { ExportChoice } from '../core/operations';
+import type { ExportChoice } from '../core/exporting';
 
 const MAX_DATA_DISKS = 4;
 const MAX_DATA_DISK_GIB = 500;
@@ -15,7 +15,7 @@ export function alibabaExportChoice(image: Image): ExportChoice {
     return { ...none, block: { code: 'notOwn' } };
   }
   if (image.status !== 'Available') {
-    return { ...none, block: { code: 'notReady', status: image.status } };
+    return { ...none, block: { code: 'notReady' } };
   }
   if (str(raw['ProductCode']) || isTrue(raw['IsSubscribed'])) {
     return { ...none, block: { code: 'marketplace' } };

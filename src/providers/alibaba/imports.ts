@@ -6,7 +6,7 @@ import { str, wrappedList } from '../shared/common';
 import { ProviderError, outcomeUnknown } from '../core/errors';
 import { checkImport } from '../rules/import';
 import { assertValid } from '../rules/problems';
-import type { ImportOperations, ImportRequest, ImportStarted } from '../core/operations';
+import type { ImportOperations, ImportRequest, ImportStarted } from '../core/importing';
 import { Changes, type Found } from '../shared/reconcile';
 import type { AlibabaRpcClient } from './client';
 import { allPages } from './params';

@@ -3,7 +3,7 @@
 // PageSize}. The listing names keys only (no alias or state); CopyImage's KMSKeyId is a key of the
 // destination region.
 import { num, str, wrappedList, type Json } from '../shared/common';
-import type { KeyOperations, KmsKey } from '../core/operations';
+import type { KeyOperations, KmsKey } from '../core/keys';
 import type { ProviderContext } from '../core/provider';
 import { AlibabaRpcClient, type RpcApi } from './client';
 

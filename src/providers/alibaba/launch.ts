@@ -3,7 +3,7 @@
 // asked 100 at a time with the type and the ones left out are the unsupported ones. An instance type
 // the region does not know is InvalidInstanceType.ValueNotSupported.
 import { ProviderError } from '../core/errors';
-import type { LaunchOperations } from '../core/operations';
+import type { LaunchOperations } from '../core/instanceTypes';
 import { batches, distinct, wrappedList } from '../shared/common';
 import type { AlibabaRpcClient } from './client';
 import { ALIBABA_IMAGE_STATUSES, ALIBABA_MAX_PAGE_SIZE } from './params';

@@ -2,7 +2,8 @@
 // DescribeImageSharePermission.
 import { batches, distinct, str, timestamp, wrappedList, type Json } from '../shared/common';
 import { assertMembers } from '../rules/members';
-import type { ChangeResult, Member, ShareOperations } from '../core/operations';
+import type { ChangeResult } from '../core/changes';
+import type { Member, ShareOperations } from '../core/sharing';
 import { Changes, membersShow } from '../shared/reconcile';
 import type { AlibabaRpcClient } from './client';
 import { allPages, repeatParams } from './params';

@@ -2,7 +2,8 @@
 import { batches, distinct, str, usedTags, wrappedList } from '../shared/common';
 import { assertTags, assertUntagKeys } from '../rules/cloud';
 import type { Tag } from '../core/model';
-import type { ChangeResult, TagOperations, UsedTag } from '../core/operations';
+import type { ChangeResult } from '../core/changes';
+import type { TagOperations, UsedTag } from '../core/tags';
 import { Changes, tagsShow, type Change } from '../shared/reconcile';
 import type { AlibabaRpcClient } from './client';
 import { allPages, repeatParams, tagParams } from './params';

@@ -4,21 +4,10 @@
 // DeleteImage is synchronous, one image a call. Neither has a ClientToken, so each is sent once and an
 // unknown outcome is read back: the image's running export task, or the image gone.
 import { batches, distinct, num, str, timestamp, wrappedList, type Json } from '../shared/common';
-import type {
-  ChangeResult,
-  DeleteOperations,
-  DeleteOptions,
-  DescribeJobsOptions,
-  ExportOperations,
-  ExportRequest,
-  StartedJob,
-  JobKind,
-  JobOperations,
-  JobStart,
-  JobState,
-  JobStatus,
-  ListedJob,
-} from '../core/operations';
+import type { ChangeResult, StartedJob } from '../core/changes';
+import type { DeleteOperations, DeleteOptions } from '../core/deleting';
+import type { ExportOperations, ExportRequest } from '../core/exporting';
+import type { DescribeJobsOptions, JobKind, JobOperations, JobStart, JobState, JobStatus, ListedJob } from '../core/jobs';
 import { ProviderError, outcomeUnknown } from '../core/errors';
 import type { Image } from '../core/model';
 import { Changes, imagesGone, type Found } from '../shared/reconcile';

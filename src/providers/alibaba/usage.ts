@@ -3,7 +3,7 @@
 // template's versions with DescribeLaunchTemplateVersions: every version may name an image), and Auto
 // Scaling's configurations (ESS DescribeScalingConfigurations, 50 a page, each naming its ImageId).
 import { mapLimited, num, str, wrappedList } from '../shared/common';
-import type { UsageOperations } from '../core/operations';
+import type { UsageOperations } from '../core/usage';
 import { everyPage, usageOperations, type UsageListing } from '../shared/usage';
 import type { AlibabaRpcClient } from './client';
 
@@ -19,7 +19,7 @@ const TEMPLATE_CONCURRENCY = 4;
 /** `ess` is the Auto Scaling client (ESS_API); ECS calls go through `rpc`. */
 export function alibabaUsage(rpc: AlibabaRpcClient, ess: AlibabaRpcClient): UsageOperations {
   const listings = new AlibabaUsageListings(rpc, ess);
-  return usageOperations(['instance', 'template', 'scalingConfig'], (regionId) => [listings.instances(regionId), listings.templates(regionId), listings.scalingConfigs(regionId)]);
+  return usageOperations((regionId) => [listings.instances(regionId), listings.templates(regionId), listings.scalingConfigs(regionId)]);
 }
 
 class AlibabaUsageListings {

@@ -6,7 +6,7 @@
 // read back (IMS lists no jobs, and the copy appears only when it is done), so it stays unknown.
 import { checkCopy } from '../rules/copy';
 import { assertValid } from '../rules/problems';
-import type { CopyOperations, CopyRequest, StartedCopy } from '../core/operations';
+import type { CopyOperations, CopyRequest, StartedCopy } from '../core/copying';
 import { Changes } from '../shared/reconcile';
 import { segment, type HuaweiClient } from './client';
 import { jobStartOf } from './jobs';

@@ -3,7 +3,7 @@
 // under 1 TB; over 128 GB only the fast export (is_quick_export, no file format) works. No request.
 import { num, str } from '../shared/common';
 import type { Image } from '../core/model';
-import type { ExportChoice } from '../core/operations';
+import type { ExportChoice } from '../core/exporting';
 import { isWholeImage } from './mapping';
 import { HUAWEI_EXPORT_MAX_GIB, HUAWEI_QUICK_EXPORT_OVER_GIB } from './rules';
 
@@ -15,7 +15,7 @@ export function huaweiExportChoice(image: Image): ExportChoice {
     return refused({ code: 'notOwn' });
   }
   if (image.status !== 'active') {
-    return refused({ code: 'notReady', status: image.status });
+    return refused({ code: 'notReady' });
   }
   if (image.wholeMachine || isWholeImage(raw)) {
     return refused({ code: 'wholeImage' });

@@ -7,7 +7,7 @@ import { str } from '../shared/common';
 import { ProviderError } from '../core/errors';
 import { checkDataImage, checkImport } from '../rules/import';
 import { assertValid } from '../rules/problems';
-import type { DataImageRequest, ImportOperations, ImportRequest, ImportStarted } from '../core/operations';
+import type { DataImageRequest, ImportOperations, ImportRequest, ImportStarted } from '../core/importing';
 import { Changes } from '../shared/reconcile';
 import { segment, type HuaweiClient } from './client';
 import { jobStartOf } from './jobs';

@@ -4,7 +4,7 @@
 // (key_state "2") can encrypt an image; the default key_spec (AES_256) is the symmetric kind IMS uses.
 // Where an answer carries only `keys` (ids, no details), the ids are the keys.
 import { objectsOf, str, type Json } from '../shared/common';
-import type { KeyOperations, KmsKey } from '../core/operations';
+import type { KeyOperations, KmsKey } from '../core/keys';
 import type { HuaweiClient } from './client';
 
 /** Keys a page asks for; the documented limit is "within the number of keys" (the console pages 10 to 100). */

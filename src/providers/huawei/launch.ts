@@ -7,7 +7,7 @@
 // image's minimum disk (`min_disk`) against it when the file gives no system disk size of its own (the
 // editor sets that one against `min_disk` itself). A flavor the region does not list is unknown there.
 import type { Image } from '../core/model';
-import type { LaunchOperations } from '../core/operations';
+import type { LaunchOperations } from '../core/instanceTypes';
 import { num, objectsOf, str, type Json } from '../shared/common';
 import type { HuaweiClient } from './client';
 

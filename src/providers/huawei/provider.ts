@@ -20,7 +20,7 @@ import { HUAWEI_TAG_RULES } from './rules';
 import { HuaweiTags } from './tags';
 import { huaweiUsage } from './usage';
 import { HuaweiLaunch } from './launch';
-import type { UsageOperations } from '../core/operations';
+import type { UsageOperations } from '../core/usage';
 import { huaweiEditing } from './editing';
 import type { ImageEditing } from '../shared/editing';
 import { StorageTransfers } from '../storage/transfers';

@@ -4,7 +4,10 @@
 // reply (no job ID to follow: IMS lists no jobs), the job is followed through the images' status until
 // they are listed with the new one or FOLLOW_MS has passed, and only then is the outcome settled.
 import type { Image } from '../core/model';
-import type { ChangeResult, JobStart, Membership, QuotaOperations, QuotaUse, ReceivedImage, ReceivedOperations } from '../core/operations';
+import type { ChangeResult } from '../core/changes';
+import type { JobStart } from '../core/jobs';
+import type { Membership, ReceivedImage, ReceivedOperations } from '../core/sharing';
+import type { QuotaOperations, QuotaUse } from '../core/quota';
 import { Changes, type Found } from '../shared/reconcile';
 import { sleep } from '../transport/http';
 import { num, objectsOf, str } from '../shared/common';

@@ -3,7 +3,9 @@
 // Each is sent once; after a lost reply the members list settles it once the job has got there.
 import { objectsOf } from '../shared/common';
 import { assertMembers } from '../rules/members';
-import type { ChangeResult, JobStart, Member, ShareOperations } from '../core/operations';
+import type { ChangeResult } from '../core/changes';
+import type { JobStart } from '../core/jobs';
+import type { Member, ShareOperations } from '../core/sharing';
 import { Changes, membersShow } from '../shared/reconcile';
 import { segment, type HuaweiClient } from './client';
 import { jobStartOf } from './jobs';

@@ -3,7 +3,8 @@
 import { batches, usedTags } from '../shared/common';
 import { assertTags, assertUntagKeys } from '../rules/cloud';
 import type { Tag } from '../core/model';
-import type { ChangeResult, TagOperations, UsedTag } from '../core/operations';
+import type { ChangeResult } from '../core/changes';
+import type { TagOperations, UsedTag } from '../core/tags';
 import { Changes } from '../shared/reconcile';
 import { HUAWEI_CONCURRENCY, mapLimited, segment, type HuaweiClient } from './client';
 import { mapTagPairs } from './mapping';

@@ -4,7 +4,7 @@
 // configurations (ListScalingConfigs, `GET /autoscaling-api/v1/{project_id}/scaling_configuration`, 100 a
 // page by start row), joined on `instance_config.imageRef` (or narrowed by `image_id` for one image).
 import { num, objectsOf, str } from '../shared/common';
-import type { UsageOperations } from '../core/operations';
+import type { UsageOperations } from '../core/usage';
 import { everyPage, usageOperations, type UsageListing } from '../shared/usage';
 import type { HuaweiClient } from './client';
 
@@ -14,7 +14,7 @@ const SERVER_PAGE = 1000;
 const SCALING_PAGE = 100;
 
 export function huaweiUsage(client: HuaweiClient): UsageOperations {
-  return usageOperations(['instance', 'scalingConfig'], (regionId) => [servers(client, regionId), scalingConfigs(client, regionId)]);
+  return usageOperations((regionId) => [servers(client, regionId), scalingConfigs(client, regionId)]);
 }
 
 function scalingConfigs(client: HuaweiClient, regionId: string): UsageListing {

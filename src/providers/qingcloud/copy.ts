@@ -5,7 +5,7 @@ import { str } from '../shared/common';
 import { checkCopy } from '../rules/copy';
 import { ProviderError, outcomeUnknown } from '../core/errors';
 import { assertValid } from '../rules/problems';
-import type { CopyOperations, CopyRequest, StartedCopy } from '../core/operations';
+import type { CopyOperations, CopyRequest, StartedCopy } from '../core/copying';
 import { Changes, type Found } from '../shared/reconcile';
 import { describeAll, indexed, type QingcloudClient } from './client';
 import { QINGCLOUD_COPY_RULES } from './rules';

@@ -4,7 +4,9 @@
 import { batches, str } from '../shared/common';
 import { ProviderError, outcomeUnknown } from '../core/errors';
 import type { Image } from '../core/model';
-import type { ChangeResult, DeleteOperations, DeleteOptions, JobOperations, JobStart, JobStatus, ListedJob } from '../core/operations';
+import type { ChangeResult } from '../core/changes';
+import type { DeleteOperations, DeleteOptions } from '../core/deleting';
+import type { JobOperations, JobStart, JobStatus, ListedJob } from '../core/jobs';
 import { Changes, imagesGone, type Change, type Found } from '../shared/reconcile';
 import { CHANGES_IN_FLIGHT, eachBounded } from '../shared/bounded';
 import { QINGCLOUD_MAX_LIMIT, describeAll, indexed, type QingcloudClient } from './client';

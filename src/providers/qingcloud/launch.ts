@@ -6,7 +6,7 @@
 // `recommended_type` is the smallest type it is meant for: a type with more memory than a 32-bit image
 // can use, or fewer cores or less memory than the recommended type, contradicts the image. A type of another form is not judged (nothing is said about it).
 import type { Image } from '../core/model';
-import type { LaunchOperations } from '../core/operations';
+import type { LaunchOperations } from '../core/instanceTypes';
 import { str } from '../shared/common';
 
 export interface QingcloudShape {

@@ -1,7 +1,8 @@
 // QingCloud IaaS wire shapes -> the common model, and its words -> the common vocabulary.
 import { num, objectsOf, str, timestamp, type Json } from '../shared/common';
 import type { Image, ImageOwner, Region, Tag } from '../core/model';
-import type { JobState, JobStatus, Member } from '../core/operations';
+import type { JobState, JobStatus } from '../core/jobs';
+import type { Member } from '../core/sharing';
 import { redact } from '../transport/redact';
 import { reasonTable } from '../core/reasons';
 import { errorRules, type CloudVocabulary, type ImageState } from '../core/vocabulary';

@@ -17,7 +17,7 @@ import { QINGCLOUD_TAG_RULES, checkOsFamily } from './rules';
 import { QingcloudTags } from './tags';
 import { qingcloudEditing } from './editing';
 import { qingcloudUsage } from './usage';
-import type { UsageOperations } from '../core/operations';
+import type { UsageOperations } from '../core/usage';
 import type { ImageEditing } from '../shared/editing';
 
 export const QINGCLOUD_MAX_PAGE_SIZE = 100;

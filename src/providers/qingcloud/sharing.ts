@@ -2,7 +2,8 @@
 // Each call is sent once; after a lost reply the users list settles it.
 import { batches } from '../shared/common';
 import { assertMembers } from '../rules/members';
-import type { ChangeResult, Member, ShareOperations } from '../core/operations';
+import type { ChangeResult } from '../core/changes';
+import type { Member, ShareOperations } from '../core/sharing';
 import { Changes, membersShow } from '../shared/reconcile';
 import { describeAll, indexed, type QingcloudClient } from './client';
 import { mapMember } from './mapping';

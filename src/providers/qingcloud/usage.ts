@@ -1,7 +1,7 @@
 // What uses QingCloud images in a zone: DescribeInstances (one listing of the zone, 100 a page by
 // offset), joined on `image.image_id`. Terminated instances (kept for 2 h) are left out: they use nothing.
 import { num, objectsOf, str } from '../shared/common';
-import type { UsageOperations } from '../core/operations';
+import type { UsageOperations } from '../core/usage';
 import { everyPage, usageOperations, type UsageListing } from '../shared/usage';
 import type { QingcloudClient } from './client';
 
@@ -10,7 +10,7 @@ const INSTANCE_PAGE = 100;
 const LIVE_STATUSES = ['pending', 'running', 'stopped', 'suspended'];
 
 export function qingcloudUsage(client: QingcloudClient): UsageOperations {
-  return usageOperations(['instance'], (zone) => [instances(client, zone)]);
+  return usageOperations((zone) => [instances(client, zone)]);
 }
 
 /** DescribeInstances of the zone's live instances, narrowed by `image_id.1` when one image is asked about. */

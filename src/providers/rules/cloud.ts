@@ -1,7 +1,7 @@
 // What each cloud exposes (src/providers/*/rules.ts build these; the registry is src/providers/rules/index.ts):
 // its tag, member, export, copy and edit rules, and the checks the providers make with them before a request.
 import type { Tag } from '../core/model';
-import type { ExportRequest } from '../core/operations';
+import type { ExportRequest } from '../core/exporting';
 import type { ExportRules, InputProblem, TagRules } from '../core/rules';
 import { assertValid, InvalidInputError } from './problems';
 

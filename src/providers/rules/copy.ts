@@ -2,10 +2,10 @@
 // and description by the rules of the copy call, the key and agency where the cloud takes them, and the
 // regions a copy may go to. Checked by the UI as the user types and by the providers before any request.
 import type { InputProblem } from '../core/rules';
-import type { CopyRequest } from '../core/operations';
+import type { CopyRequest } from '../core/copying';
 import type { CopyRules } from '../core/rules';
 import type { Image } from '../core/model';
-import type { Membership } from '../core/operations';
+import type { Membership } from '../core/sharing';
 
 /** Whether the image may be copied within its own region (not a whole-machine image on Huawei). */
 export function copiesWithinRegion(rules: CopyRules, image: Pick<Image, 'wholeMachine'>): boolean {

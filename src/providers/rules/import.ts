@@ -4,7 +4,7 @@
 import { firstProblem } from './problems';
 import { type InputProblem } from '../core/rules';
 import { type TextRule } from '../core/rules';
-import type { DataDiskFile, DataImageRequest, ImportRequest } from '../core/operations';
+import type { DataDiskFile, DataImageRequest, ImportRequest } from '../core/importing';
 import type { DiskRange, ImportRules } from '../core/rules';
 
 /**

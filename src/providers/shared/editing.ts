@@ -4,7 +4,8 @@
 import { assertValid, firstProblem } from '../rules/problems';
 import { type InputProblem } from '../core/rules';
 import type { Image } from '../core/model';
-import type { ChangeResult, EditOperations, ImageEdit } from '../core/operations';
+import type { ChangeResult } from '../core/changes';
+import type { EditOperations, ImageEdit } from '../core/editing';
 import { Changes, imageShows } from './reconcile';
 import type { EditRules } from '../core/rules';
 

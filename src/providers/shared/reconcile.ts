@@ -6,7 +6,9 @@
 // seen, never a failure that may be false. How to read the state back is each cloud's (its provider's).
 import { OUTCOME_UNKNOWN, ProviderError, outcomeUnknown, type ChangeKind } from '../core/errors';
 import type { Image, Tag } from '../core/model';
-import type { ChangeResult, ImageFailure, ImageJob, JobStart, Member } from '../core/operations';
+import type { ChangeResult, ImageFailure, ImageJob } from '../core/changes';
+import type { JobStart } from '../core/jobs';
+import type { Member } from '../core/sharing';
 
 /** What reading back found: the change was made, and what its reply would have said. */
 export interface Found<T> {

@@ -2,7 +2,7 @@
 // templates), join what they report on the image id, keep a few names per image, and keep a listing's
 // failure apart (with its API) so that no caller takes an image as unused because a listing failed.
 import { ProviderError } from '../core/errors';
-import type { ImageUsage, ImageUser, RegionUsage, UsageFailure, UsageKind, UsageOperations } from '../core/operations';
+import type { ImageUsage, ImageUser, RegionUsage, UsageFailure, UsageKind, UsageOperations } from '../core/usage';
 
 /** Users named per image; the counts are whole. */
 export const USAGE_SAMPLE_SIZE = 3;
@@ -48,7 +48,7 @@ class Usage implements ImageUsage {
  * Runs a region's listings one after the other (each pages on its own) and joins them. A listing that
  * fails is recorded with its API and error and the others still run; a cancellation ends it all.
  */
-export async function regionUsage(regionId: string, listings: readonly UsageListing[], signal?: AbortSignal, onlyImageId?: string): Promise<RegionUsage> {
+export async function regionUsage(listings: readonly UsageListing[], signal?: AbortSignal, onlyImageId?: string): Promise<RegionUsage> {
   const byImage = new Map<string, Usage>();
   const failed: UsageFailure[] = [];
   let requests = 0;
@@ -73,15 +73,14 @@ export async function regionUsage(regionId: string, listings: readonly UsageList
       failed.push({ kind: listing.kind, api: listing.api, error });
     }
   }
-  return { regionId, byImage, listed: listings.map(({ kind, api }) => ({ kind, api })), failed, requests };
+  return { byImage, listed: listings.map(({ kind, api }) => ({ kind, api })), failed, requests };
 }
 
 /** The UsageOperations of a cloud, from its listings of a region. */
-export function usageOperations(kinds: readonly UsageKind[], listingsOf: (regionId: string) => readonly UsageListing[]): UsageOperations {
+export function usageOperations(listingsOf: (regionId: string) => readonly UsageListing[]): UsageOperations {
   return {
-    kinds,
-    regionUsage: (regionId, signal) => regionUsage(regionId, listingsOf(regionId), signal),
-    imageUsage: (regionId, imageId, signal) => regionUsage(regionId, listingsOf(regionId), signal, imageId),
+    regionUsage: (regionId, signal) => regionUsage(listingsOf(regionId), signal),
+    imageUsage: (regionId, imageId, signal) => regionUsage(listingsOf(regionId), signal, imageId),
   };
 }
 

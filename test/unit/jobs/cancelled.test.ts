@@ -7,7 +7,7 @@ installVscodeShim(); // before the labels and the tracker (they import `vscode`)
 import type { AccountStore } from '../../../src/accounts/store';
 import type { Sessions } from '../../../src/accounts/session';
 import { restored, retryable, runningCount, type TrackedJob } from '../../../src/jobs/model';
-import type { JobStatus } from '../../../src/providers/core/operations';
+import type { JobStatus } from '../../../src/providers/core/jobs';
 import type { Log } from '../../../src/util/log';
 import type { UserInput } from '../../../src/util/userInput';
 import { SimulatedClock } from '../helpers/simulatedClock';

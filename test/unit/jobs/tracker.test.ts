@@ -9,7 +9,7 @@ import type { AccountStore } from '../../../src/accounts/store';
 import type { Sessions } from '../../../src/accounts/session';
 import type { TrackedJob } from '../../../src/jobs/model';
 import type { JobTracker as Tracker } from '../../../src/jobs/tracker';
-import type { JobStatus } from '../../../src/providers/core/operations';
+import type { JobStatus } from '../../../src/providers/core/jobs';
 import type { Log } from '../../../src/util/log';
 import type { UserInput } from '../../../src/util/userInput';
 import { SimulatedClock } from '../helpers/simulatedClock';

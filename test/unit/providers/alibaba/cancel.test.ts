@@ -5,7 +5,11 @@
 import { strict as assert } from 'assert';
 import { ProviderError } from '../../../../src/providers/core/errors';
 import type { Image } from '../../../../src/providers/core/model';
-import type { CopyOperations, ExportOperations, ImageOperations, ImportOperations, JobOperations } from '../../../../src/providers/core/operations';
+import type { CopyOperations } from '../../../../src/providers/core/copying';
+import type { ExportOperations } from '../../../../src/providers/core/exporting';
+import type { ImageOperations } from '../../../../src/providers/core/operations';
+import type { ImportOperations } from '../../../../src/providers/core/importing';
+import type { JobOperations } from '../../../../src/providers/core/jobs';
 import type { ImageProvider } from '../../../../src/providers/core/provider';
 import { CloudSandbox } from '../../helpers/cloudSandbox';
 import { allImages } from '../../helpers/providerHarness';

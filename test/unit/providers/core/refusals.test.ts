@@ -2,7 +2,10 @@
 // reason and the cloud's own code and words: Huawei IMS's documented IMG codes, QingCloud's ret_codes.
 import { strict as assert } from 'assert';
 import { ProviderError, errorReasonOf } from '../../../../src/providers';
-import type { CopyOperations, DeleteOperations, ImageOperations, ShareOperations } from '../../../../src/providers/core/operations';
+import type { CopyOperations } from '../../../../src/providers/core/copying';
+import type { DeleteOperations } from '../../../../src/providers/core/deleting';
+import type { ImageOperations } from '../../../../src/providers/core/operations';
+import type { ShareOperations } from '../../../../src/providers/core/sharing';
 import type { ImageProvider } from '../../../../src/providers/core/provider';
 import { HuaweiClient } from '../../../../src/providers/huawei/client';
 import { QingcloudClient } from '../../../../src/providers/qingcloud/client';

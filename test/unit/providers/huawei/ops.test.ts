@@ -8,7 +8,7 @@ import { HUAWEI_CONCURRENCY, HuaweiClient, interpretHuawei, mapLimited } from '.
 import { jobPercent, mapJob } from '../../../../src/providers/huawei/mapping';
 import { ProviderError } from '../../../../src/providers/core/errors';
 import type { Image } from '../../../../src/providers/core/model';
-import type { JobStatus } from '../../../../src/providers/core/operations';
+import type { JobStatus } from '../../../../src/providers/core/jobs';
 import type { ProviderContext } from '../../../../src/providers/core/provider';
 import { allImages, codeOf, recordingHttp } from '../../helpers/providerHarness';
 

@@ -5,7 +5,10 @@
 import { strict as assert } from 'assert';
 import { ProviderError } from '../../../../src/providers/core/errors';
 import { InvalidInputError } from '../../../../src/providers/rules/problems';
-import type { ImageOperations, ImportOperations, JobOperations, KeyOperations } from '../../../../src/providers/core/operations';
+import type { ImageOperations } from '../../../../src/providers/core/operations';
+import type { KeyOperations } from '../../../../src/providers/core/keys';
+import type { ImportOperations } from '../../../../src/providers/core/importing';
+import type { JobOperations } from '../../../../src/providers/core/jobs';
 import type { ImageProvider } from '../../../../src/providers/core/provider';
 import { CloudSandbox } from '../../helpers/cloudSandbox';
 import { rejection } from '../../helpers/alibabaSandbox';

@@ -4,7 +4,7 @@
 // any request, and (Alibaba) a lost reply settled by reading the import back.
 import { strict as assert } from 'assert';
 import { InvalidInputError } from '../../../../src/providers/rules/problems';
-import type { ImportRequest, ImportStarted } from '../../../../src/providers/core/operations';
+import type { ImportRequest, ImportStarted } from '../../../../src/providers/core/importing';
 import type { ImageProvider } from '../../../../src/providers/core/provider';
 import { codeOf } from '../../helpers/providerHarness';
 import { CloudSandbox } from '../../helpers/cloudSandbox';

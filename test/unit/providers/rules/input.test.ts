@@ -10,7 +10,7 @@ import { checkAccessKeyId, checkAccountName, checkEndpoint, checkSecret, checkSe
 import { checkExport } from '../../../../src/providers/rules/cloud';
 import { checkNewMembers, checkRemovedMembers } from '../../../../src/providers/rules/members';
 import type { CloudKind, Tag } from '../../../../src/providers/core/model';
-import type { ExportRequest } from '../../../../src/providers/core/operations';
+import type { ExportRequest } from '../../../../src/providers/core/exporting';
 import type { ImageProvider } from '../../../../src/providers/core/provider';
 import { CLOUD_RULES, accessKeyShape } from '../../../../src/providers/rules/index';
 import { Emulator } from '../../../../src/sandbox/emulator';

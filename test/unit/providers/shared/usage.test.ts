@@ -3,7 +3,7 @@
 // against the emulator. A failed listing is reported with its API, never taken as "nothing uses it".
 import { strict as assert } from 'assert';
 import type { CloudKind } from '../../../../src/providers/core/model';
-import type { RegionUsage } from '../../../../src/providers/core/operations';
+import type { RegionUsage } from '../../../../src/providers/core/usage';
 import { ProviderError } from '../../../../src/providers/core/errors';
 import { usedByInstances, usedByScalingConfig, usedByTemplate } from '../../../../src/sandbox/usage';
 import { allImages } from '../../helpers/providerHarness';

@@ -5,7 +5,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { ImportRequest } from '../../../../src/providers/core/operations';
+import type { ImportRequest } from '../../../../src/providers/core/importing';
 import { readDiskImage } from '../../../../src/providers/storage/diskImage';
 import { ObjectStorageClient } from '../../../../src/providers/storage/objects';
 import { downloadObject } from '../../../../src/providers/storage/transfer/download';
