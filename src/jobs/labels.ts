@@ -130,7 +130,8 @@ export function cancelText(job: TrackedJob): string | undefined {
   }
   const who = job.reason === 'cancelled' ? vscode.l10n.t('You cancelled it.') : vscode.l10n.t('The cloud reports it cancelled (from the console, the CLI or by the cloud itself).');
   const check = job.kind === 'import' ? cancelledImportCheck(job) : job.kind === 'export' ? cancelledExportCheck(job) : undefined;
-  return check ? `${who} ${check}` : who;
+  // Sentences follow each other with a space in English, without one in Chinese.
+  return check ? vscode.l10n.t('{0} {1}', who, check) : who;
 }
 
 /** What a cancelled import may leave (the cloud does not say): the image it was making. */

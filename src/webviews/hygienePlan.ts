@@ -90,7 +90,8 @@ export function reasonText(reason: RemoveReason | KeepReason | UnknownReason): s
     case 'keepTag':
       return vscode.l10n.t('tagged {0}={1}', reason.key, reason.value);
     case 'cannotDelete':
-      return vscode.l10n.t('cannot be deleted while it is {0}', reason.status);
+      // The cloud's own status word, quoted.
+      return vscode.l10n.t('cannot be deleted while its status is "{0}"', reason.status);
     case 'usageUnknown':
       return reason.api
         ? vscode.l10n.t('unknown — not proposed: {0}', failureText(reason.api, reason.error))

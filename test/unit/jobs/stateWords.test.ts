@@ -58,6 +58,8 @@ describe('Job and transfer states in words', () => {
       const finished = labels.stateWithCloud(job({ state: 'succeeded', cloudState: 'Finished' }));
       assert.match(finished, /（云端状态：“Finished”）$/);
       assert.doesNotMatch(labels.failureText(job({ state: 'failed' })) ?? '', /[a-z]/i);
+      // Two sentences of a cancel follow each other without a space.
+      assert.doesNotMatch(labels.cancelText(job({ state: 'cancelled', reason: 'cancelled' })) ?? '', /。 /);
     });
   });
 

@@ -36,6 +36,8 @@ describe('Hygiene plan page', () => {
     assert.equal(reasonText({ code: 'young', ageDays: 1, minDays: 30 }), 'only 1 day old (rule: older than 30 days)');
     assert.equal(reasonText({ code: 'olderThan', ageDays: 2, minDays: 1 }), '2 days old (rule: older than 1 day)');
     assert.doesNotMatch(reasonText({ code: 'young', ageDays: 1, minDays: 1 }), /1 days/);
+    // The cloud's own status word is quoted.
+    assert.equal(reasonText({ code: 'cannotDelete', status: 'Creating' }), 'cannot be deleted while its status is "Creating"');
   });
 
   it('says what keeps an image in plural forms, scaling configurations included', () => {
