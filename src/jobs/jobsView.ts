@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { cancellable, isActive, jobKey, retryable, runningCount, type TrackedJob } from './model';
 import type { JobState } from '../providers/core/jobs';
-import { cancelText, elapsed, failureText, originText, unlistedText, groupMember, groupProgress, groupTitle, jobTitle, stateLabel } from './labels';
+import { cancelText, elapsed, failureText, originText, unlistedText, groupMember, groupProgress, groupTitle, jobTitle, stateLabel, stateWithCloud } from './labels';
+import { regionName } from './regionNames';
 import type { JobTracker } from './tracker';
 import { formatTime } from '../util/format';
 import { downloadableExport, isTransfer, transferActive, type TransferJob } from './transferModel';
@@ -69,7 +70,7 @@ export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, v
     item.description = groupProgress(g.jobs);
     // A group's icon: running; else failed if any failed; else cancelled if any was; else done.
     item.iconPath = stateIcon(active ? 'running' : (['failed', 'cancelled'] as const).find((s) => g.jobs.some((j) => j.state === s)) ?? 'succeeded');
-    item.tooltip = g.jobs.map((j) => `${groupMember(j)}: ${stateLabel(j)}`).join('\n');
+    item.tooltip = g.jobs.map((j) => vscode.l10n.t('{0}: {1}', groupMember(j), stateLabel(j))).join('\n');
     item.contextValue = 'jobGroup';
     return item;
   }
@@ -81,11 +82,11 @@ export class JobsViewProvider implements vscode.TreeDataProvider<JobsElement>, v
     item.description = job.origin === 'elsewhere' ? `${stateLabel(job)} · ${time} · ${vscode.l10n.t('started elsewhere')}` : `${stateLabel(job)} · ${time}`;
     item.iconPath = stateIcon(job.state);
     const md = new vscode.MarkdownString();
-    md.appendText(`${jobTitle(job)}\n\n${job.imageId} · ${job.regionId} · ${job.jobId}\n\n`);
+    md.appendText(`${jobTitle(job)}\n\n${job.imageId} · ${regionName(job.accountId, job.regionId)} · ${job.jobId}\n\n`);
     if (job.detail) {
       md.appendText(`${job.detail}\n\n`);
     }
-    md.appendText(`${stateLabel(job)} (${job.cloudState ?? job.state}) · ${time}\n\n${vscode.l10n.t('Started {0}', formatTime(job.startedAt) ?? '')}`);
+    md.appendText(`${stateWithCloud(job)} · ${time}\n\n${vscode.l10n.t('Started {0}', formatTime(job.startedAt) ?? '')}`);
     for (const line of [failureText(job) ?? cancelText(job), originText(job), unlistedText(job)]) {
       if (line) {
         md.appendText(`\n\n${line}`);

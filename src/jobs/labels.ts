@@ -90,6 +90,23 @@ export function stateLabel(job: TrackedJob): string {
   }
 }
 
+/**
+ * The cloud's own word for the job's state, where it says more than ours ("Finished" beside Succeeded,
+ * "Processing" beside 45 %): not when it is ours in other letters ("Cancelled", "CANCELED"), nor when the
+ * job ended for a reason of ours (cancelled here, account removed, lost), whose state the cloud did not give.
+ */
+export function cloudStateWord(job: TrackedJob): string | undefined {
+  const word = job.reason ? undefined : job.cloudState?.trim();
+  const plain = (s: string): string => s.toLowerCase().replace(/[^a-z]/g, '').replace(/^canceled$/, 'cancelled');
+  return word && plain(word) !== plain(job.state) ? word : undefined;
+}
+
+/** The job's state, and the cloud's own word for it (quoted) where that says more (the hover). */
+export function stateWithCloud(job: TrackedJob): string {
+  const word = cloudStateWord(job);
+  return word ? vscode.l10n.t('{0} (the cloud\'s status: "{1}")', stateLabel(job), word) : stateLabel(job);
+}
+
 /** How a job or a transfer ended, in the Jobs view, its hover and the panel. */
 export function endedLabel(state: 'succeeded' | 'failed' | 'cancelled'): string {
   switch (state) {
@@ -113,7 +130,8 @@ export function cancelText(job: TrackedJob): string | undefined {
   }
   const who = job.reason === 'cancelled' ? vscode.l10n.t('You cancelled it.') : vscode.l10n.t('The cloud reports it cancelled (from the console, the CLI or by the cloud itself).');
   const check = job.kind === 'import' ? cancelledImportCheck(job) : job.kind === 'export' ? cancelledExportCheck(job) : undefined;
-  return check ? `${who} ${check}` : who;
+  // Sentences follow each other with a space in English, without one in Chinese.
+  return check ? vscode.l10n.t('{0} {1}', who, check) : who;
 }
 
 /** What a cancelled import may leave (the cloud does not say): the image it was making. */
@@ -158,7 +176,8 @@ export function failureText(job: TrackedJob): string | undefined {
   if (job.error && job.error !== job.cloudState) {
     return vscode.l10n.t('{0} The cloud says: {1}', vscode.l10n.t('The job failed.'), job.error);
   }
-  return vscode.l10n.t('The job failed; the cloud gave no reason (its status: {0}).', job.cloudState ?? job.state);
+  const word = cloudStateWord(job);
+  return word ? vscode.l10n.t('The job failed; the cloud gave no reason (its status: "{0}").', word) : vscode.l10n.t('The job failed; the cloud gave no reason.');
 }
 
 export function durationWords(): DurationWords {

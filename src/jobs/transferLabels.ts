@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { formatBytes } from '../util/format';
 import { elapsed, endedLabel } from './labels';
+import { regionName } from './regionNames';
 import { transferActive, transferCancellable, type TransferJob } from './transferModel';
 
 export function transferTitle(job: TransferJob): string {
@@ -50,9 +51,12 @@ export function transferItem(job: TransferJob): vscode.TreeItem {
       ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
       : job.status === 'interrupted'
         ? new vscode.ThemeIcon('debug-pause')
-        : new vscode.ThemeIcon(job.status === 'cancelled' ? 'circle-slash' : 'error', new vscode.ThemeColor('list.errorForeground'));
+        : job.status === 'cancelled'
+          // Stopped on purpose, not an error: as a cancelled job shows (jobsView.ts).
+          ? new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'))
+          : new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   const md = new vscode.MarkdownString();
-  md.appendText(`${transferTitle(job)}\n\n${job.regionId} · ${transferStateLabel(job)}\n\n`);
+  md.appendText(`${transferTitle(job)}\n\n${regionName(job.accountId, job.regionId)} · ${transferStateLabel(job)}\n\n`);
   if (progress) {
     md.appendText(`${progress}\n\n`);
   }

@@ -12,7 +12,7 @@ import type { ImageProvider } from '../providers/core/provider';
 import type { TransferOperations } from '../providers/storage/transfers';
 import { isCancellation, logLine, userMessage } from '../util/errors';
 import { formatBytes } from '../util/format';
-import type { Log } from '../util/log';
+import { logCount, type Log } from '../util/log';
 import type { UserInput } from '../util/userInput';
 import type { JobTracker } from './tracker';
 import { downloadName, transferActive, transferCancellable, type DownloadObject, type TransferJob } from './transferModel';
@@ -57,7 +57,7 @@ export class TransferManager implements vscode.Disposable {
     this.jobs = state.get<TransferJob[]>(STATE_KEY, []);
     const again = this.jobs.filter(transferActive);
     if (again.length) {
-      this.log.info(`Resuming ${again.length} transfer(s) after a reload.`);
+      this.log.info(`Resuming ${logCount(again.length, 'transfer')} after a reload.`);
       again.forEach((j) => this.start(j));
     }
   }
@@ -233,7 +233,7 @@ export class TransferManager implements vscode.Disposable {
       });
       job.partsSent = result.partsSent;
       job.partsReused = result.partsReused;
-      this.log.info(`Uploaded ${job.local} to ${job.bucket}/${job.key}: ${result.partsSent} part(s) sent, ${result.partsReused} already there.`);
+      this.log.info(`Uploaded ${job.local} to ${job.bucket}/${job.key}: ${logCount(result.partsSent, 'part')} sent, ${result.partsReused} already there.`);
     }
     if (!job.importAfter || job.importJobId) {
       return;

@@ -31,7 +31,7 @@ export function formatTagConditions(list: readonly TagCondition[]): string {
 /** A cloud's status word in the common words, with the cloud's own where they differ. */
 export function statusLabel(cloud: CloudKind, status: string): string {
   const label = imageStateLabel(imageState(cloud, { status }));
-  return label.toLowerCase() === status.toLowerCase() ? label : `${label} (${status})`;
+  return label.toLowerCase() === status.toLowerCase() ? label : vscode.l10n.t('{0} ({1})', label, status);
 }
 
 export function tagListLabel(kind: TagListKind): string {
@@ -97,7 +97,7 @@ export function shortFilterText(cloud: CloudKind, filter: ImageFilter): string {
 
 /** The whole filter, and where it comes from. */
 export function fullFilterText(cloud: CloudKind, filter: ImageFilter, from: 'region' | 'account' | 'settings'): string {
-  const text = parts(cloud, filter).join('; ');
+  const text = parts(cloud, filter).join(vscode.l10n.t('; '));
   switch (from) {
     case 'region':
       return text;

@@ -50,7 +50,7 @@ export function regionTooltip(item: vscode.TreeItem, node: RegionNode, provider:
     return;
   }
   const md = new vscode.MarkdownString(undefined, false);
-  md.appendMarkdown('**').appendText(`${node.region.name} (${node.region.id})`).appendMarkdown('**\n\n');
+  md.appendMarkdown('**').appendText(vscode.l10n.t('{0} ({1})', node.region.name, node.region.id)).appendMarkdown('**\n\n');
   if (lines instanceof Error) {
     md.appendText(vscode.l10n.t('The quota could not be read.'));
   } else {

@@ -32,7 +32,9 @@ function explanation(kind: ErrorKind): string | undefined {
     case 'invalid':
       return vscode.l10n.t('The cloud refused the request as invalid.');
     case 'conflict':
-      return vscode.l10n.t('The image is not in a state that allows this now.');
+      // A refusal the reasons table does not name (Alibaba OperationDenied.*, an HTTP 409): said neutrally,
+      // the cloud's own words beside it (userMessage), never a reason the cloud did not give.
+      return vscode.l10n.t('The cloud refused this change now.');
     case 'server':
       return vscode.l10n.t('The cloud had an internal error: retry later.');
     case 'timeout':
@@ -215,6 +217,10 @@ export function userMessage(err: unknown): string {
   const said = err.message ? `${err.code}: ${err.message}` : err.code;
   if (kind === 'timeout' || kind === 'network' || kind === 'badResponse' || kind === 'cancelled') {
     return vscode.l10n.t('{0} Details: {1}', explain(err), said);
+  }
+  if (kind === 'conflict' && !errorReasonOf(err)) {
+    // Our words say only that it was refused: the cloud's, quoted, say why.
+    return vscode.l10n.t('{0} The cloud says: "{1}"', explain(err), said);
   }
   return vscode.l10n.t('{0} The cloud says: {1}', explain(err), said);
 }

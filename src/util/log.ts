@@ -34,3 +34,8 @@ export class Log implements Logger {
     this.channel.dispose();
   }
 }
+
+/** A count with its noun for log lines (English only, never shown in the UI): "1 part", "3 parts". */
+export function logCount(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -34,6 +34,11 @@ function scalingText(n: number): string {
   return n === 1 ? vscode.l10n.t('1 scaling configuration') : vscode.l10n.t('{0} scaling configurations', formatNumber(n));
 }
 
+/** "1 day" / "30 days": an age, or the rule's. */
+export function daysText(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 day') : vscode.l10n.t('{0} days', formatNumber(n));
+}
+
 function accountsText(n: number): string {
   return n === 1 ? vscode.l10n.t('1 account') : vscode.l10n.t('{0} accounts', formatNumber(n));
 }
@@ -63,7 +68,7 @@ export function reasonText(reason: RemoveReason | KeepReason | UnknownReason): s
     case 'notReferenced':
       return vscode.l10n.t('no open or workspace file names it');
     case 'olderThan':
-      return vscode.l10n.t('{0} days old (rule: older than {1} days)', formatNumber(reason.ageDays), formatNumber(reason.minDays));
+      return vscode.l10n.t('{0} old (rule: older than {1})', daysText(reason.ageDays), daysText(reason.minDays));
     case 'notShared':
       return vscode.l10n.t('shared with no one');
     case 'noKeepTag':
@@ -77,7 +82,7 @@ export function reasonText(reason: RemoveReason | KeepReason | UnknownReason): s
     case 'referenced':
       return vscode.l10n.t('named in {0}', formatList(reason.references.slice(0, 3).map((r) => `${r.file}:${r.line}`)));
     case 'young':
-      return vscode.l10n.t('only {0} days old (rule: older than {1} days)', formatNumber(reason.ageDays), formatNumber(reason.minDays));
+      return vscode.l10n.t('only {0} old (rule: older than {1})', daysText(reason.ageDays), daysText(reason.minDays));
     case 'noDate':
       return vscode.l10n.t('the cloud gives no creation date');
     case 'shared':
@@ -85,7 +90,8 @@ export function reasonText(reason: RemoveReason | KeepReason | UnknownReason): s
     case 'keepTag':
       return vscode.l10n.t('tagged {0}={1}', reason.key, reason.value);
     case 'cannotDelete':
-      return vscode.l10n.t('cannot be deleted while it is {0}', reason.status);
+      // The cloud's own status word, quoted.
+      return vscode.l10n.t('cannot be deleted while its status is "{0}"', reason.status);
     case 'usageUnknown':
       return reason.api
         ? vscode.l10n.t('unknown — not proposed: {0}', failureText(reason.api, reason.error))

@@ -3,10 +3,12 @@
 // credentials against the cloud before anything is saved.
 import * as vscode from 'vscode';
 import { TEMPORARY_CREDENTIALS } from '../../providers/rules/capabilities';
+import { errorKindOf } from '../../providers';
 import { ProviderError } from '../../providers/core/errors';
 import { checkAccessKeyId, checkEndpoint, checkSecret, checkSecurityToken } from '../../providers/rules/accounts';
 import type { CloudKind, Credentials } from '../../providers/core/model';
 import { accessKeyShape } from '../../providers/rules/index';
+import { ClockSkewError } from '../../providers/transport/clock';
 import { ProxyError } from '../../providers/transport/proxyError';
 import { cloudLabel } from '../../util/clouds';
 import { userMessage } from '../../util/errors';
@@ -146,26 +148,34 @@ export function endpointStep<D extends CredentialDraft>(): WizardStep<D> {
 }
 
 /**
- * Checks the credentials with the cloud before they are saved. Refused: the cloud's words, and
- * "Edit Credentials" goes back. Not reachable (network, timeout): the same, plus "Save Anyway".
+ * Checks the credentials with the cloud before they are saved. What the user reads is headlined by the
+ * failure's kind (checkVerdict): refused by the cloud ("Edit Credentials" goes back); not allowed the
+ * check's read (also "Save Anyway"); not checked at all, the cloud unreachable, failing, throttling,
+ * refusing the clock or answering garbled ("Retry", "Edit Credentials", "Save Anyway").
  */
 export function checkStep<D extends CredentialDraft>(ctx: CommandContext): WizardStep<D> {
   return {
     silent: true,
     async run(d) {
-      const failure = await checkCredentials(ctx, d);
-      if (failure === undefined) {
-        return;
+      for (;;) {
+        const failure = await checkCredentials(ctx, d);
+        if (failure === undefined) {
+          return;
+        }
+        const retry = vscode.l10n.t('Retry');
+        const edit = vscode.l10n.t('Edit Credentials');
+        const saveAnyway = vscode.l10n.t('Save Anyway');
+        const verdict = checkVerdict(failure);
+        const buttons = verdict === 'refused' ? [edit] : verdict === 'forbidden' ? [edit, saveAnyway] : [retry, edit, saveAnyway];
+        const choice = await ctx.ui.confirm(checkHeadline(d.cloud, failure), userMessage(failure), ...buttons);
+        if (choice === saveAnyway) {
+          return;
+        }
+        if (choice !== retry) {
+          // Edit: back to the fields (Escape has already cancelled the whole run).
+          throw new GoBackError();
+        }
       }
-      const edit = vscode.l10n.t('Edit Credentials');
-      const saveAnyway = vscode.l10n.t('Save Anyway');
-      const buttons = unreachable(failure) ? [edit, saveAnyway] : [edit];
-      const choice = await ctx.ui.confirm(refusal(d.cloud, failure), userMessage(failure), ...buttons);
-      if (choice === saveAnyway) {
-        return;
-      }
-      // Edit: back to the fields (Escape has already cancelled the whole run).
-      throw new GoBackError();
     },
   };
 }
@@ -175,10 +185,46 @@ export function unreachable(failure: unknown): boolean {
   return failure instanceof ProxyError || (failure instanceof ProviderError && (failure.code === 'NetworkError' || failure.code === 'Timeout'));
 }
 
-/** What the user reads when the check failed (the cloud's own words go beside it). */
-export function refusal(cloud: CloudKind, failure: unknown): string {
-  return unreachable(failure) ? vscode.l10n.t('{0} could not be reached to check these credentials.', cloudLabel(cloud))
-    : vscode.l10n.t('{0} refused these credentials; nothing was saved.', cloudLabel(cloud));
+/**
+ * What a failed check says of the credentials: 'refused', the cloud said they are wrong (an auth error);
+ * 'forbidden', the cloud knows them but denies them the check's read; 'unchecked', anything else (not
+ * reached, a server error, throttling, the clock, a garbled answer): they were not checked.
+ */
+export type CheckVerdict = 'refused' | 'forbidden' | 'unchecked';
+
+export function checkVerdict(failure: unknown): CheckVerdict {
+  if (!(failure instanceof ProviderError) || failure.cloud === 'local' || unreachable(failure) || failure instanceof ClockSkewError) {
+    return 'unchecked';
+  }
+  const kind = errorKindOf(failure);
+  return kind === 'auth' ? 'refused' : kind === 'forbidden' ? 'forbidden' : 'unchecked';
+}
+
+/** What the user reads when the check failed, by the failure's kind (the cloud's own words go beside it). */
+export function checkHeadline(cloud: CloudKind, failure: unknown): string {
+  const name = cloudLabel(cloud);
+  if (unreachable(failure)) {
+    return vscode.l10n.t('{0} could not be reached to check these credentials.', name);
+  }
+  const verdict = checkVerdict(failure);
+  if (verdict === 'refused') {
+    return vscode.l10n.t('{0} refused these credentials; nothing was saved.', name);
+  }
+  if (verdict === 'forbidden') {
+    return vscode.l10n.t('{0} knows these credentials but does not allow them the read that checks them; nothing was saved.', name);
+  }
+  switch (failure instanceof ProviderError ? (failure instanceof ClockSkewError ? 'clock' : errorKindOf(failure)) : 'other') {
+    case 'clock':
+      return vscode.l10n.t("{0} refused the request's time, so these credentials were not checked; nothing was saved.", name);
+    case 'throttled':
+      return vscode.l10n.t('{0} is limiting requests, so these credentials were not checked; nothing was saved.', name);
+    case 'server':
+      return vscode.l10n.t('{0} had an internal error, so these credentials were not checked; nothing was saved.', name);
+    case 'badResponse':
+      return vscode.l10n.t('{0} sent an answer that cannot be read, so these credentials were not checked; nothing was saved.', name);
+    default:
+      return vscode.l10n.t('These credentials could not be checked with {0}; nothing was saved.', name);
+  }
 }
 
 /** The cloud's cheapest signed read with these credentials, under a cancellable progress: the failure, or undefined. */

@@ -4,16 +4,17 @@
 // cannot be imported, each with why (role-based, encrypted, ...); checking one of those imports nothing.
 // Each chosen profile is tried with one signed read, as Add Account does, and saved only if the cloud
 // accepts it (secrets and tokens only into SecretStorage); a profile that breaks the input rules is refused
-// first, without a request. The closing message names each imported, refused and skipped profile with its
-// reason, never with a key.
+// first, without a request. The closing message names each imported, refused (the input rules or the cloud
+// said the key is wrong), not checked (the check failed otherwise: Retry tries those again) and skipped
+// profile with its reason, never with a key.
 import * as vscode from 'vscode';
 import { cliConfigLocations, loadCliConfig, type CliCandidate, type CliCloud, type CliConfigLocation, type CliSkipped } from '../../accounts/cliConfig';
 import { accountLabel, cloudLabel } from '../../util/clouds';
 import { userMessage } from '../../util/errors';
 import { isUserCancelled, type PickItem } from '../../util/userInput';
-import { checkCredentials, credentialProblem, refusal, unreachable } from './accountSteps';
+import { checkCredentials, checkVerdict, credentialProblem } from './accountSteps';
 import type { CommandContext } from '../shared/context';
-import { closingMessage, skipReason, unreadText, type NamedReason } from './importAccountsText';
+import { closingMessage, skipReason, unreadText, type ImportOutcome, type NamedReason } from './importAccountsText';
 
 const CLI_CLOUDS: readonly CliCloud[] = ['alibaba', 'huawei', 'qingcloud'];
 
@@ -81,15 +82,29 @@ function infoRows(added: readonly NamedReason[], skipped: readonly NamedReason[]
     : [];
 }
 
-/** Tries each chosen profile (input rules, then one signed read) and adds those the cloud accepts. */
-async function importChosen(ctx: CommandContext, chosen: readonly { name: string; candidate: CliCandidate }[]): Promise<{ imported: string[]; refused: NamedReason[]; untried: string[] }> {
-  const imported: string[] = [];
-  const refused: NamedReason[] = [];
-  const untried: string[] = [];
-  for (const { name, candidate: c } of chosen) {
+type Chosen = { readonly name: string; readonly candidate: CliCandidate };
+
+/** What trying the chosen profiles came to; `again` are the unchecked ones, which Retry tries again. */
+interface Tried {
+  imported: string[];
+  refused: NamedReason[];
+  unchecked: NamedReason[];
+  again: Chosen[];
+  untried: string[];
+}
+
+/**
+ * Tries each chosen profile (input rules, then one signed read) and adds those the cloud accepts. Refused:
+ * the input rules or the cloud said the credentials are wrong; unchecked: the check itself failed (not
+ * reached, a server error, throttling, the clock, a garbled answer, a denied read), nothing said of the key.
+ */
+async function importChosen(ctx: CommandContext, chosen: readonly Chosen[]): Promise<Tried> {
+  const tried: Tried = { imported: [], refused: [], unchecked: [], again: [], untried: [] };
+  for (const entry of chosen) {
+    const { name, candidate: c } = entry;
     const label = accountLabel({ name, cloud: c.cloud });
-    if (untried.length) {
-      untried.push(label);
+    if (tried.untried.length) {
+      tried.untried.push(label);
       continue;
     }
     const draft = {
@@ -99,7 +114,7 @@ async function importChosen(ctx: CommandContext, chosen: readonly { name: string
     // The same rules as typed input, before any request (e.g. an http:// endpoint of another machine).
     const problem = credentialProblem(draft);
     if (problem) {
-      refused.push({ label, reason: problem });
+      tried.refused.push({ label, reason: problem });
       continue;
     }
     let failure: unknown;
@@ -110,21 +125,48 @@ async function importChosen(ctx: CommandContext, chosen: readonly { name: string
         throw err;
       }
       // Cancelled on the progress notification: this and the remaining profiles stay untried, nothing of them saved.
-      untried.push(label);
+      tried.untried.push(label);
       continue;
     }
     if (failure !== undefined) {
-      // The cloud's own reason; when it could not be reached, that first.
-      refused.push({ label, reason: unreachable(failure) ? `${refusal(c.cloud, failure)} ${userMessage(failure)}` : userMessage(failure) });
+      // The explanation and the cloud's own words; "refused" only when the cloud said the credentials are wrong.
+      if (checkVerdict(failure) === 'refused') {
+        tried.refused.push({ label, reason: userMessage(failure) });
+      } else {
+        tried.unchecked.push({ label, reason: userMessage(failure) });
+        tried.again.push(entry);
+      }
       continue;
     }
     await ctx.accounts.add({
       name, cloud: c.cloud, accessKeyId: c.accessKeyId, accessKeySecret: c.secret, endpoint: c.endpoint,
       ...(c.securityToken ? { securityToken: c.securityToken, expiresAt: c.expiresAt } : {}),
     });
-    imported.push(label);
+    tried.imported.push(label);
   }
-  return { imported, refused, untried };
+  return tried;
+}
+
+/**
+ * The closing message; while some profiles could not be checked, it offers Retry, which tries those again
+ * and says the whole outcome once more.
+ */
+async function sayOutcome(ctx: CommandContext, first: Tried, rest: Pick<ImportOutcome, 'skipped' | 'unread'>): Promise<void> {
+  const retry = vscode.l10n.t('Retry');
+  let tried = first;
+  for (;;) {
+    const outcome: ImportOutcome = { ...tried, ...rest };
+    ctx.log.info(`Import: added ${outcome.imported.length}, refused ${outcome.refused.length}, not checked ${outcome.unchecked.length}, not tried ${outcome.untried.length}, skipped ${outcome.skipped.length}.`);
+    outcome.refused.forEach((r) => ctx.log.warn(`Import: refused ${r.label}: ${r.reason}`));
+    outcome.unchecked.forEach((r) => ctx.log.warn(`Import: not checked ${r.label}: ${r.reason}`));
+    const { severity, message } = closingMessage(outcome);
+    const chosen = await (tried.again.length ? ctx.ui.notify(severity, message, retry) : ctx.ui.notify(severity, message));
+    if (chosen !== retry) {
+      return;
+    }
+    const next = await importChosen(ctx, tried.again);
+    tried = { ...next, imported: [...tried.imported, ...next.imported], refused: [...tried.refused, ...next.refused] };
+  }
 }
 
 export async function importAccounts(ctx: CommandContext, arg?: unknown): Promise<void> {
@@ -164,7 +206,7 @@ export async function importAccounts(ctx: CommandContext, arg?: unknown): Promis
       offered.push({ name: freeName(ctx, c, taken), candidate: c });
     }
   }
-  let tried: Awaited<ReturnType<typeof importChosen>> = { imported: [], refused: [], untried: [] };
+  let tried: Tried = { imported: [], refused: [], unchecked: [], again: [], untried: [] };
   if (offered.length) {
     const picked = await ctx.ui.pickMany<Row | undefined>(
       [
@@ -182,9 +224,5 @@ export async function importAccounts(ctx: CommandContext, arg?: unknown): Promis
     // Checking a row below the line imports nothing: those profiles are named as skipped below.
     tried = await importChosen(ctx, picked.flatMap((p) => (p.data && 'candidate' in p.data ? [p.data] : [])));
   }
-  const outcome = { ...tried, skipped: [...added, ...skipped], unread };
-  ctx.log.info(`Import: added ${outcome.imported.length}, refused ${outcome.refused.length}, not tried ${outcome.untried.length}, skipped ${outcome.skipped.length}.`);
-  outcome.refused.forEach((r) => ctx.log.warn(`Import: refused ${r.label}: ${r.reason}`));
-  const { severity, message } = closingMessage(outcome);
-  void ctx.ui.notify(severity, message);
+  await sayOutcome(ctx, tried, { skipped: [...added, ...skipped], unread });
 }

@@ -70,8 +70,10 @@ export interface NamedReason {
 export interface ImportOutcome {
   /** The accounts added, as "name · cloud". */
   readonly imported: readonly string[];
-  /** Tried and not added: the input rules or the cloud said no (its words), or the cloud could not be reached. */
+  /** Tried and not added: the input rules or the cloud said the credentials are wrong (its words). */
   readonly refused: readonly NamedReason[];
+  /** Tried and not added, the check having failed otherwise (not reached, a server error, throttling…): nothing known of the key. */
+  readonly unchecked: readonly NamedReason[];
   /** Found but not importable, or already an account. */
   readonly skipped: readonly NamedReason[];
   /** Chosen but not tried: the user stopped the checks. */
@@ -85,7 +87,7 @@ function withReason(n: NamedReason): string {
   return vscode.l10n.t('{0} ({1})', n.label, n.reason.trim().replace(/[.。]$/u, ''));
 }
 
-/** The closing notification: each imported, refused and skipped profile named, refusals with the cloud's reason. */
+/** The closing notification: each imported, refused, unchecked and skipped profile named, each with its reason. */
 export function closingMessage(o: ImportOutcome): { severity: Severity; message: string } {
   const sentences: string[] = [];
   const count = o.imported.length;
@@ -98,6 +100,10 @@ export function closingMessage(o: ImportOutcome): { severity: Severity; message:
     const list = formatList(o.refused.map(withReason));
     sentences.push(o.refused.length === 1 ? vscode.l10n.t('1 profile was refused: {0}.', list) : vscode.l10n.t('{0} profiles were refused: {1}.', o.refused.length, list));
   }
+  if (o.unchecked.length) {
+    const list = formatList(o.unchecked.map(withReason));
+    sentences.push(o.unchecked.length === 1 ? vscode.l10n.t('1 profile could not be checked: {0}.', list) : vscode.l10n.t('{0} profiles could not be checked: {1}.', o.unchecked.length, list));
+  }
   if (o.untried.length) {
     sentences.push(vscode.l10n.t('Not tried, as you stopped the checks: {0}.', formatList(o.untried)));
   }
@@ -108,6 +114,6 @@ export function closingMessage(o: ImportOutcome): { severity: Severity; message:
   sentences.push(...o.unread);
   // Sentences follow each other with a space in English, without one in Chinese.
   const message = sentences.reduce((text, next) => vscode.l10n.t('{0} {1}', text, next));
-  const failed = o.refused.length > 0 || o.untried.length > 0;
+  const failed = o.refused.length > 0 || o.unchecked.length > 0 || o.untried.length > 0;
   return { severity: failed ? (count ? 'warning' : 'error') : 'info', message };
 }

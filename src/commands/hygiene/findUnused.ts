@@ -10,21 +10,26 @@ import type { PickItem } from '../../util/userInput';
 import type { CommandContext } from '../shared/context';
 import { workspaceReferences } from './references';
 import { saveRules, savedRules, showPlan } from './state';
-import { planSummary } from '../../webviews/hygienePlan';
+import { daysText, planSummary } from '../../webviews/hygienePlan';
 
 type RuleKey = 'unusedByInstances' | 'unusedByTemplates' | 'notReferenced' | 'olderThanDays' | 'notShared' | 'keepTagKey';
 
-function ruleItems(rules: HygieneRules): PickItem<RuleKey>[] {
+export function ruleItems(rules: HygieneRules): PickItem<RuleKey>[] {
   const on = (key: RuleKey): boolean => (key === 'olderThanDays' ? rules.olderThanDays > 0 : key === 'keepTagKey' ? rules.keepTagKey !== '' : rules[key]);
   const items: Array<[RuleKey, string]> = [
     ['unusedByInstances', vscode.l10n.t('Not used by any instance')],
     ['unusedByTemplates', vscode.l10n.t('Not named by any launch template')],
     ['notReferenced', vscode.l10n.t('Not named in the workspace\'s files')],
-    ['olderThanDays', vscode.l10n.t('Older than {0} days', formatNumber(rules.olderThanDays || DEFAULT_RULES.olderThanDays))],
+    ['olderThanDays', vscode.l10n.t('Older than {0}', daysText(rules.olderThanDays || DEFAULT_RULES.olderThanDays))],
     ['notShared', vscode.l10n.t('Not shared with other accounts')],
     ['keepTagKey', vscode.l10n.t('Not tagged {0}=*', rules.keepTagKey || DEFAULT_RULES.keepTagKey)],
   ];
   return items.map(([data, label]) => ({ label, data, picked: on(data) }));
+}
+
+/** The scan's progress: "3 of 7 regions", "1 of 1 region". */
+export function regionsDone(done: number, total: number): string {
+  return total === 1 ? vscode.l10n.t('{0} of 1 region', formatNumber(done)) : vscode.l10n.t('{0} of {1} regions', formatNumber(done), formatNumber(total));
 }
 
 async function askRules(ctx: CommandContext, title: string): Promise<HygieneRules> {
@@ -97,7 +102,7 @@ export async function findUnusedImages(ctx: CommandContext, node?: unknown): Pro
           rules,
           now: new Date(),
           signal: abort.signal,
-          onRegion: (done, total) => progress.report({ message: vscode.l10n.t('{0} of {1} regions', formatNumber(done), formatNumber(total)) }),
+          onRegion: (done, total) => progress.report({ message: regionsDone(done, total) }),
         });
       } finally {
         sub.dispose();
@@ -117,6 +122,7 @@ export async function findUnusedImages(ctx: CommandContext, node?: unknown): Pro
   }
   showPlan(ctx, plan);
   const said = planSummary(plan);
-  void ctx.ui.notify('info', skipped.length ? `${said} ${vscode.l10n.t('Not looked at (the cloud does not list what uses its images): {0}', formatList(skipped))}` : said);
+  // Sentences follow each other with a space in English, without one in Chinese.
+  void ctx.ui.notify('info', skipped.length ? vscode.l10n.t('{0} {1}', said, vscode.l10n.t('Not looked at (the cloud does not list what uses its images): {0}.', formatList(skipped))) : said);
   return plan;
 }

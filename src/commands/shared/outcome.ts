@@ -7,18 +7,19 @@ import { userMessage } from '../../util/errors';
 import type { CommandContext } from './context';
 import { formatList } from '../../util/format';
 
-function unknownLead(kind: ChangeKind, images: string): string {
+/** What is not known; `many` when `images` names more than one ("Whether a, b were deleted…"). */
+function unknownLead(kind: ChangeKind, images: string, many: boolean): string {
   switch (kind) {
     case 'delete':
-      return vscode.l10n.t('Whether {0} was deleted is not known.', images);
+      return many ? vscode.l10n.t('Whether {0} were deleted is not known.', images) : vscode.l10n.t('Whether {0} was deleted is not known.', images);
     case 'export':
       return vscode.l10n.t('Whether the export of {0} started is not known.', images);
     case 'share':
-      return vscode.l10n.t('Whether {0} was shared is not known.', images);
+      return many ? vscode.l10n.t('Whether {0} were shared is not known.', images) : vscode.l10n.t('Whether {0} was shared is not known.', images);
     case 'unshare':
       return vscode.l10n.t('Whether sharing {0} was stopped is not known.', images);
     case 'tag':
-      return vscode.l10n.t('Whether {0} was tagged is not known.', images);
+      return many ? vscode.l10n.t('Whether {0} were tagged is not known.', images) : vscode.l10n.t('Whether {0} was tagged is not known.', images);
     case 'untag':
       return vscode.l10n.t('Whether the tags were removed from {0} is not known.', images);
     case 'copy':
@@ -26,13 +27,13 @@ function unknownLead(kind: ChangeKind, images: string): string {
     case 'cancel':
       return vscode.l10n.t('Whether the job was cancelled is not known.');
     case 'edit':
-      return vscode.l10n.t('Whether {0} was changed is not known.', images);
+      return many ? vscode.l10n.t('Whether {0} were changed is not known.', images) : vscode.l10n.t('Whether {0} was changed is not known.', images);
     case 'import':
       return vscode.l10n.t('Whether the import of {0} started is not known.', images);
     case 'accept':
-      return vscode.l10n.t('Whether {0} was accepted is not known.', images);
+      return many ? vscode.l10n.t('Whether {0} were accepted is not known.', images) : vscode.l10n.t('Whether {0} was accepted is not known.', images);
     case 'reject':
-      return vscode.l10n.t('Whether {0} was rejected is not known.', images);
+      return many ? vscode.l10n.t('Whether {0} were rejected is not known.', images) : vscode.l10n.t('Whether {0} was rejected is not known.', images);
   }
 }
 
@@ -78,7 +79,7 @@ export function unknownOutcomeText(err: ProviderError, images: string): string {
   }
   // Sentences: a space between them in English, none in Chinese.
   const gap = vscode.env.language.toLowerCase().startsWith('zh') ? '' : ' ';
-  return [unknownLead(outcome.change, images), why, readBackWords(outcome), whatToCheck(outcome.change)].join(gap);
+  return [unknownLead(outcome.change, images, outcome.imageIds.length > 1), why, readBackWords(outcome), whatToCheck(outcome.change)].join(gap);
 }
 
 /** What a failed command shows: an unknown outcome in its own words, anything else as usual. */

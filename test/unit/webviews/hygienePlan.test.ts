@@ -32,6 +32,14 @@ describe('Hygiene plan page', () => {
     assert.doesNotMatch(html3, /<td>cn-hangzhou<\/td>/);
   });
 
+  it('says ages of one day in the singular', () => {
+    assert.equal(reasonText({ code: 'young', ageDays: 1, minDays: 30 }), 'only 1 day old (rule: older than 30 days)');
+    assert.equal(reasonText({ code: 'olderThan', ageDays: 2, minDays: 1 }), '2 days old (rule: older than 1 day)');
+    assert.doesNotMatch(reasonText({ code: 'young', ageDays: 1, minDays: 1 }), /1 days/);
+    // The cloud's own status word is quoted.
+    assert.equal(reasonText({ code: 'cannotDelete', status: 'Creating' }), 'cannot be deleted while its status is "Creating"');
+  });
+
   it('says what keeps an image in plural forms, scaling configurations included', () => {
     assert.equal(reasonText({ code: 'instances', count: 1, names: ['web-1'] }), 'used by 1 instance: web-1');
     assert.match(reasonText({ code: 'scalingConfigs', count: 2, names: ['asc-a', 'asc-b'] }), /^named by 2 scaling configurations: asc-a/);

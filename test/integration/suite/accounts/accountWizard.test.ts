@@ -46,6 +46,45 @@ describe('Add Account and Edit Account wizards (real extension host)', () => {
     ]);
   });
 
+  it('headlines a failed check by its kind: a server error or throttling is not a refusal, and offers Retry and Save Anyway', async () => {
+    const emulator = await a.sandbox();
+    const { accessKeyId, accessKeySecret } = emulator.credentials('alibaba');
+    // Every attempt of the first check gets the cloud's 5xx (the HTTP layer tries a read 4 times); Retry's check passes.
+    emulator.faults.add({ kind: 'server-error', cloud: 'alibaba', operation: 'DescribeRegions', times: 4 });
+    const asked = testInput.asked.length;
+    try {
+      testInput.script('Alibaba Cloud ECS', 'Busy Alibaba', emulator.endpoints.alibaba!, 'AccessKey', accessKeyId, accessKeySecret, 'Retry');
+      await vscode.commands.executeCommand('cloudImageExplorer.addAccount');
+    } finally {
+      emulator.faults.clear();
+    }
+    const failed = testInput.asked[asked];
+    assert.ok(failed, 'the failed check was shown');
+    assert.equal(failed.message, 'Alibaba Cloud ECS had an internal error, so these credentials were not checked; nothing was saved.');
+    assert.doesNotMatch(failed.message, /refused/);
+    assert.match(failed.detail ?? '', /internal error.*The cloud says: InternalError/);
+    assert.deepEqual(failed.buttons, ['Retry', 'Edit Credentials', 'Save Anyway']);
+    assert.equal(testInput.asked.length, asked + 1, 'Retry checked again, and the check passed');
+    const busy = stored(a, 'Busy Alibaba');
+    assert.ok(busy, 'saved after Retry');
+    await a.accounts.remove(busy.id);
+
+    // Throttled on every attempt: said so, and Save Anyway keeps the unchecked key.
+    emulator.faults.add({ kind: 'throttle', cloud: 'alibaba', operation: 'DescribeRegions' });
+    try {
+      testInput.script('Alibaba Cloud ECS', 'Throttled Alibaba', emulator.endpoints.alibaba!, 'AccessKey', accessKeyId, accessKeySecret, 'Save Anyway');
+      await vscode.commands.executeCommand('cloudImageExplorer.addAccount');
+    } finally {
+      emulator.faults.clear();
+    }
+    const throttled = testInput.asked[testInput.asked.length - 1]!;
+    assert.equal(throttled.message, 'Alibaba Cloud ECS is limiting requests, so these credentials were not checked; nothing was saved.');
+    assert.deepEqual(throttled.buttons, ['Retry', 'Edit Credentials', 'Save Anyway']);
+    const saved = stored(a, 'Throttled Alibaba');
+    assert.ok(saved, 'Save Anyway saved it');
+    await a.accounts.remove(saved.id);
+  });
+
   it('goes Back, says why input is refused as it is typed, and after "Edit Credentials" saves the corrected key', async () => {
     const emulator = await a.sandbox();
     const { accessKeyId, accessKeySecret } = emulator.credentials('alibaba');

@@ -151,6 +151,38 @@ describe('Import accounts from CLI configuration (real extension host)', () => {
     assert.equal(qyNode?.account.endpoint, `http://${qyUrl.host}`);
     await a.accounts.remove(qyNode.account.id);
   });
+  it('names a profile whose check failed for another reason than its key as not checked, not refused, and Retry imports it', async () => {
+    const emulator = await a.sandbox();
+    const ali = emulator.credentials('alibaba');
+    // The first test's accounts hold this key: removed, so that the profile is offered, not shown as added.
+    for (const account of a.accounts.list().filter((x) => x.name.startsWith('cli-'))) {
+      await a.accounts.remove(account.id);
+    }
+    const file = path.join(dir, 'busy.json');
+    fs.writeFileSync(file, JSON.stringify({
+      current: 'cli-busy',
+      profiles: [{ name: 'cli-busy', mode: 'AK', access_key_id: ali.accessKeyId, access_key_secret: ali.accessKeySecret, endpoint: emulator.endpoints.alibaba }],
+    }));
+    // The cloud's 5xx on every attempt of the first check (a read is tried 4 times); the retried check passes.
+    emulator.faults.add({ kind: 'server-error', cloud: 'alibaba', operation: 'DescribeRegions', times: 4 });
+    const mark = testInput.notifications.length;
+    testInput.script([label('cli-busy', 'alibaba')]);
+    testInput.clickNext('Retry');
+    try {
+      await vscode.commands.executeCommand('cloudImageExplorer.importAccounts', { files: [{ cloud: 'alibaba', path: file }] });
+    } finally {
+      emulator.faults.clear();
+    }
+    const [first, second] = testInput.notifications.slice(mark);
+    assert.ok(first && second, 'the outcome, then the outcome after Retry');
+    assert.equal(first.severity, 'error');
+    assert.ok(first.message.startsWith(`No account was imported. 1 profile could not be checked: ${label('cli-busy', 'alibaba')} (The cloud had an internal error: retry later. The cloud says: InternalError`), first.message);
+    assert.doesNotMatch(first.message, /refused/);
+    assert.deepEqual(first.buttons, ['Retry']);
+    assert.deepEqual([second.severity, second.message, second.buttons], ['info', `Imported 1 account: ${label('cli-busy', 'alibaba')}.`, []]);
+    assert.ok(a.accounts.list().some((x) => x.name === 'cli-busy'), 'added by Retry');
+  });
+
   it('shows a profile whose key is already an account as added, and checking it adds nothing', async () => {
     const emulator = await a.sandbox();
     const ali = emulator.credentials('alibaba');

@@ -76,7 +76,12 @@ describe('Cancelling jobs (real extension host)', () => {
     assert.equal(item.label, `Export of image ${node!.image.name}`);
     assert.match(item.description, /^Cancelled · /);
     assert.equal(item.icon, 'circle-slash');
-    assert.match(item.hover, /Cancelled \(Cancelled\)/);
+    // Our word once (the cloud's "Cancelled" says nothing more), and the region by name, not by ID.
+    assert.match(item.hover, /^Cancelled · /m);
+    assert.doesNotMatch(item.hover, /\(Cancelled\)|status: /);
+    const where = a.tree.findRegion(node!.account.id, 'cn-hangzhou')!.region.name;
+    assert.notEqual(where, 'cn-hangzhou');
+    assert.ok(item.hover.includes(`${node!.image.id} · ${where} · ${job.jobId}`), item.hover);
     assert.match(item.hover, /You cancelled it\. The export stops\./);
     assert.doesNotMatch(item.hover + item.description, /Failed|failed/);
     await until('the status bar to agree with what runs', () => (counts(a).shown === counts(a).others ? true : undefined));
