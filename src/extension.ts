@@ -6,6 +6,7 @@ import { SandboxHost } from './accounts/sandboxHost';
 import { AccountStore } from './accounts/store';
 import { registerCommands, walkthroughOnFirstRun } from './commands';
 import { ChangesInFlight } from './commands/shared/inFlight';
+import { MENU_CONTEXT } from './commands/view/menuContext';
 import type { CommandContext } from './commands/shared/context';
 import { registerImageIds, type ImageIdsApi } from './editor';
 import { JobsViewProvider } from './jobs/jobsView';
@@ -52,6 +53,8 @@ export interface ExtensionApi {
   readonly logUri: vscode.Uri;
   /** Image IDs in open editors: when a document's diagnostics are up to date. */
   readonly imageIds: ImageIdsApi;
+  /** The context keys the menus, the palette and the keybindings read, as last set (commands/view/menuContext.ts). */
+  readonly menuContext: ReadonlyMap<string, unknown>;
 }
 
 let sandboxHost: SandboxHost | undefined;
@@ -130,6 +133,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     provider: (account) => sessions.provider(account),
     logUri: context.logUri,
     imageIds: imageIds.api,
+    menuContext: MENU_CONTEXT,
   };
 }
 

@@ -211,8 +211,10 @@ export class ImageNode implements Node {
     item.iconPath = this.lastError ? sharedIcon('warning', 'list.warningForeground') : this.busy ? sharedIcon('loading~spin') : stateIcon(image.owner, state);
     // While busy, no command applies; otherwise what this cloud allows on this image (providers/rules/capabilities.ts).
     const console = this.consoleUrl ? ' can-console' : '';
+    // Remove Tags only where there is a tag to remove.
+    const tags = image.tags.length ? ' has-tags' : '';
     item.contextValue = sharedText(
-      this.busy ? `image busy cloud-${cloud}${console}` : `image cloud-${cloud} owner-${image.owner} state-${state}${console} ${capabilityFlags(cloud, image)}`.trimEnd() + imageMarks(this.account.id, this.parent.region.id, image.id),
+      this.busy ? `image busy cloud-${cloud}${console}` : `image cloud-${cloud} owner-${image.owner} state-${state}${console}${tags} ${capabilityFlags(cloud, image)}`.trimEnd() + imageMarks(this.account.id, this.parent.region.id, image.id),
     );
     item.command = new OpenDetailsCommand(this);
     return item;

@@ -1,6 +1,6 @@
 // The installed package, as a user gets it: it is the .vsix's copy that runs (not the development
-// folder), its build is the minified production one, and in the real workbench the view opens and
-// a sandbox region lists its images.
+// folder), its README is the user README with https links and pictures (what its page renders), its build
+// is the minified production one, and in the real workbench the view opens and a sandbox region lists its images.
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -28,6 +28,30 @@ describe('The installed .vsix in the real workbench', () => {
     for (const absent of ['src', 'test', 'scripts', 'node_modules', 'tsconfig.json']) {
       assert.ok(!fs.existsSync(path.join(ext.extensionPath, absent)), `${absent} is not in the package`);
     }
+  });
+
+  it('carries the user README for its page: the repository\'s, its links and pictures made https URLs', () => {
+    // vsce stores it as readme.md; the Extensions view renders it, with images only from http(s) URLs.
+    const name = fs.readdirSync(ext.extensionPath).find((f) => f.toLowerCase() === 'readme.md');
+    assert.ok(name, 'the package has a README');
+    const text = fs.readFileSync(path.join(ext.extensionPath, name), 'utf8');
+    for (const section of ['Install', 'Add an account', 'Settings', 'Privacy and telemetry']) {
+      assert.match(text, new RegExp(`^## ${section}$`, 'm'), `the "${section}" section`);
+    }
+    // Not the developer guide (CONTRIBUTING.md's): no build or test instructions.
+    for (const developer of ['## Layout', '## Commands while developing', 'npm run ', 'npm ci']) {
+      assert.ok(!text.includes(developer), `no "${developer}"`);
+    }
+    assert.match(text, /\]\(https:\/\/[^)\s]+\/README\.zh-cn\.md\)/, 'the Chinese README is linked by an https URL');
+    const pictures = [...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g), ...text.matchAll(/<img\b[^>]*\bsrc=["']([^"']+)/gi)].map((m) => m[1]!);
+    assert.ok(pictures.length >= 3, `${pictures.length} pictures`);
+    for (const src of pictures) {
+      assert.match(src, /^https:\/\//, src);
+    }
+    // The repository's README.md itself, but for the links vsce made absolute (package.json's repository).
+    const repository = (ext.packageJSON as { repository: { url: string } }).repository.url.replace(/\.git$/, '');
+    const local = text.split(`${repository}/raw/HEAD/`).join('').split(`${repository}/blob/HEAD/`).join('');
+    assert.equal(local, fs.readFileSync(path.join(process.env['CIE_SMOKE_REPO'] ?? '', 'README.md'), 'utf8'));
   });
 
   it('runs the minified production build (no source maps)', () => {

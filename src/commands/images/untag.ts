@@ -29,10 +29,10 @@ async function askAndUntag(ctx: CommandContext, nodes: ImageNode[], clicked: str
   // The picker offers only the keys the images have: a key from the panel must be one of them too.
   const unknown = clicked?.find((k) => !keys.includes(k));
   if (unknown !== undefined) {
-    throw new Error(vscode.l10n.t('{0} has no tag "{1}".', imageLabel(nodes), unknown));
+    throw new Error(nodes.length === 1 ? vscode.l10n.t('{0} has no tag "{1}".', imageLabel(nodes), unknown) : vscode.l10n.t('{0} images have no tag "{1}".', nodes.length, unknown));
   }
   if (!keys.length) {
-    void ctx.ui.notify('info', vscode.l10n.t('{0} has no tags.', imageLabel(nodes)));
+    void ctx.ui.notify('info', nodes.length === 1 ? vscode.l10n.t('{0} has no tags.', imageLabel(nodes)) : vscode.l10n.t('{0} images have no tags.', nodes.length));
     return;
   }
   const chosen = clicked ?? (await pickKeys(ctx, nodes, keys));

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LoadedPicks, PickItem, StepInfo } from '../../util/userInput';
 import { runWizard, type WizardStep } from '../../util/wizard';
-import { CAPABILITIES, imageRefusal } from '../../providers/rules/capabilities';
+import { CAPABILITIES, exportable, imageRefusal } from '../../providers/rules/capabilities';
 import { type Capability } from '../../providers/core/rules';
 import { AccountNode, ImageNode, RegionNode } from '../../tree/nodes';
 import type { SharedImageNode } from '../../tree/sharedWithMe';
@@ -85,7 +85,7 @@ function imageStep(ctx: CommandContext, capability: Capability | undefined, shar
 function imagePicks(region: RegionNode, capability: Capability | undefined, listedElsewhere: ReadonlySet<string> = new Set()): LoadedPicks<ImageNode> {
   const cloud = region.account.cloud;
   const all = region.loader.items;
-  const applies = all.filter((image) => !capability || !imageRefusal(cloud, image, capability));
+  const applies = all.filter((image) => !capability || (capability === 'export' ? exportable(cloud, image) : !imageRefusal(cloud, image, capability)));
   const items: PickItem<ImageNode>[] = applies.map((image) => ({
     label: image.name,
     description: image.id,

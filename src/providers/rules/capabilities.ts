@@ -36,11 +36,17 @@ export interface Capabilities {
   readonly cancels: readonly JobKind[];
   /** The instance types an image runs on can be asked for (Alibaba DescribeImageSupportInstanceTypes). */
   readonly instanceTypes?: boolean;
+  /** An image is imported from a file in the cloud's object storage (Alibaba ImportImage, Huawei IMS). */
+  readonly import?: boolean;
+  /** The image quotas can be read (Huawei IMS): Show Quota. */
+  readonly quota?: boolean;
+  /** Images other projects shared wait for an answer (Huawei IMS "Shared with Me"): Accept/Reject Shared Image. */
+  readonly received?: boolean;
 }
 
 export const CAPABILITIES: Readonly<Record<CloudKind, Capabilities>> = {
-  alibaba: { tag: true, share: true, export: true, delete: true, copy: true, edit: true, deprecate: true, jobs: true, retired: false, cancels: ['import', 'export', 'copy'], instanceTypes: true },
-  huawei: { tag: true, share: true, export: true, delete: true, copy: true, edit: true, deprecate: false, jobs: true, retired: false, cancels: [] },
+  alibaba: { tag: true, share: true, export: true, delete: true, copy: true, edit: true, deprecate: true, jobs: true, retired: false, cancels: ['import', 'export', 'copy'], instanceTypes: true, import: true },
+  huawei: { tag: true, share: true, export: true, delete: true, copy: true, edit: true, deprecate: false, jobs: true, retired: false, cancels: [], import: true, quota: true, received: true },
   // QingCloud IaaS has no image export.
   qingcloud: { tag: true, share: true, export: false, delete: true, copy: true, edit: true, deprecate: false, jobs: true, retired: false, cancels: [] },
   // BatchCompute (retired): list, details and delete only.

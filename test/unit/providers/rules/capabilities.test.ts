@@ -31,6 +31,9 @@ describe('Capability table', () => {
       assert.equal(!!provider.editing, caps.edit, 'edit');
       assert.equal(!!provider.editing?.setDeprecated, caps.deprecate, 'deprecate');
       assert.equal(!!provider.details?.instanceTypes, !!caps.instanceTypes, 'instance types');
+      assert.equal(!!provider.importing, !!caps.import, 'import');
+      assert.equal(!!provider.quota, !!caps.quota, 'quota');
+      assert.equal(!!provider.received, !!caps.received, 'received');
       // The UI checks input with the registry's rules; the provider refuses with the very same ones.
       assert.equal(provider.tags?.rules, CLOUD_RULES[cloud].tags, 'tag rules');
       assert.equal(provider.sharing?.rules, CLOUD_RULES[cloud].members, 'member rules');
