@@ -33,7 +33,7 @@ const ALL_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'u
 export function registerImageIds(deps: ImageIdsDeps): { api: ImageIdsApi; disposables: vscode.Disposable[] } {
   const scope = new ImageIdScope(deps.log);
   const lookup = new ImageLookup(deps.accounts, deps.sessions, deps.tree, deps.log);
-  const launch = new LaunchChecks(deps.accounts, deps.sessions, deps.log, (accountId, regionId) => deps.tree.findRegion(accountId, regionId)?.loader.items ?? []);
+  const launch = new LaunchChecks(deps.accounts, deps.sessions, deps.log);
   const diagnostics = new ImageDiagnostics(scope, lookup, launch, deps.log);
   const lenses = new ImageIdLensProvider(scope, lookup);
   const disposables: vscode.Disposable[] = [

@@ -5,7 +5,8 @@
 // project was accepted (Huawei). Every ID of the file is checked: those on screen first, then the rest,
 // in slices, stopped when the document changes. Requests are batched and kept: one per account, region
 // and 100 IDs (per instance type for the type check), one shared-images listing and one quota read per
-// account and region, all kept for a while and asked again on save.
+// account and region, one listing per account, region and owner or family for the newest image of a line
+// (newest.ts), all kept for a while and asked again on save.
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/store';
 import type { Sessions } from '../accounts/session';
@@ -18,7 +19,7 @@ import { LaunchContextReader, type LaunchContext } from './launchContext';
 import { LAUNCH_CODES, diskFinding, quotaFinding, shareFinding, typeFinding, unknownRegionFinding, unknownTypeFinding, wrongRegionFinding, type LaunchFinding } from './launchFindings';
 import { visibleFirst } from './launchOrder';
 import type { IdRef, ImageHit, Lookup } from './lookup';
-import { NewestImages, newestMessage, type LoadedImages } from './newest';
+import { NewestImages, newestMessage } from './newest';
 import type { IdMatch } from './scan';
 import { shownOffsets } from './shown';
 import { Slicer } from './slices';
@@ -71,9 +72,8 @@ export class LaunchChecks {
     private readonly accounts: AccountStore,
     private readonly sessions: Sessions,
     private readonly log: Log,
-    loaded: LoadedImages,
   ) {
-    this.newest = new NewestImages((account) => this.sessions.provider(account), loaded, (key, ask) => this.keep(key, false, ask));
+    this.newest = new NewestImages((account) => this.sessions.provider(account), (key, refresh, ask) => this.keep(key, refresh, ask));
   }
 
   /** The findings on a match of the document's current version, if its check finished. */
@@ -90,7 +90,6 @@ export class LaunchChecks {
   reset(): void {
     this.kept.clear();
     this.byDoc.clear();
-    this.newest.reset();
   }
 
   /**
@@ -120,7 +119,7 @@ export class LaunchChecks {
       const parts = (await visibleFirst(items, shownOffsets(doc), new Slicer({ signal }))).filter((part) => part.length);
       for (const [n, part] of parts.entries()) {
         if (on.has('availability')) {
-          await this.checkNewest(part, add, signal);
+          await this.checkNewest(part, add, signal, refresh);
         }
         if (on.has('sharing')) {
           await this.checkSharing(part, add, signal, refresh);
@@ -158,7 +157,7 @@ export class LaunchChecks {
   }
 
   /** Found IDs whose image is deprecated, unusable or older than the newest of its family or name (in its account and region). */
-  private async checkNewest(items: readonly Item[], add: Add, signal: AbortSignal): Promise<void> {
+  private async checkNewest(items: readonly Item[], add: Add, signal: AbortSignal, refresh: boolean): Promise<void> {
     const slicer = new Slicer({ signal });
     // One answer per image and place: an ID written a thousand times is weighed once.
     const asked = new Map<string, Image | undefined>();
@@ -172,7 +171,7 @@ export class LaunchChecks {
       const key = `${hit.account.id}|${hit.regionId}|${hit.image.id}`;
       try {
         if (!asked.has(key)) {
-          asked.set(key, await this.newest.newest(hit, signal));
+          asked.set(key, await this.newest.newest(hit, signal, refresh));
         }
         const newest = asked.get(key);
         if (newest) {

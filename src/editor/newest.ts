@@ -1,79 +1,90 @@
 // "Replace with newest": for an image ID of a file whose image is deprecated, no longer usable or not the
 // newest of its line (rules/newest.ts), the newest image of the same line in the same account and region.
-// Where the cloud lists by family and the image has one (Alibaba ImageFamily), one listing per account,
-// region and family (kept by the caller); elsewhere only what the tree has loaded for the region: never
-// a request per ID.
+// What it compares with is always asked of the cloud, never what the Images view happens to have loaded
+// (a finding must not come and go with what the user expanded in the sidebar): where the cloud lists by
+// family and the image has one (Alibaba ImageFamily), that family's usable images; otherwise the region's
+// usable images of the image's owner, for one's own images and those shared with one (a public catalogue
+// without families, thousands of images, is not listed for this; nor is a family the cloud's filter rules
+// refuse, such as Alibaba's own "aliyun…" families). One listing per account, region and family or owner,
+// kept with the other launch answers: never a request per ID.
 import * as vscode from 'vscode';
-import type { AccountConfig, Image } from '../providers/core/model';
+import { checkFilter } from '../providers/core/filters';
+import type { AccountConfig, Image, ImageFilter, ImageOwner } from '../providers/core/model';
 import type { ImageProvider } from '../providers/core/provider';
 import { lineOf, newestOf } from '../providers/rules/newest';
 import type { ImageHit } from './lookup';
 
-/** The images of a region the tree has loaded for an account (none where it has not). */
-export type LoadedImages = (accountId: string, regionId: string) => readonly Image[];
-/** One answer per key at a time, kept a while (LaunchChecks.keep). */
-type Keep = <T>(key: string, ask: () => Promise<T>) => Promise<T>;
+/** One answer per key at a time, kept a while (LaunchChecks.keep; asked again when `refresh`). */
+type Keep = <T>(key: string, refresh: boolean, ask: () => Promise<T>) => Promise<T>;
 
-/** A region's loaded images by line, built again when the list the tree holds changes (a new list, or more loaded). */
-interface Lines {
-  readonly source: readonly Image[];
-  readonly length: number;
-  readonly byLine: ReadonlyMap<string, readonly Image[]>;
+/** Owners whose images are compared by name where there is no family: the account's own, and those shared with it. */
+const LISTED_OWNERS: ReadonlySet<ImageOwner> = new Set(['self', 'shared']);
+
+/** What to list for the candidates of an image's line, and the key the listing is kept under; undefined: nothing to compare with. */
+function listingFor(provider: ImageProvider, account: AccountConfig, regionId: string, image: Image): { key: string; filter: ImageFilter } | undefined {
+  const usable = provider.filters.usableStatus ? { status: provider.filters.usableStatus } : {};
+  if (image.family && provider.filters.attributes?.some((a) => a.key === 'imageFamily')) {
+    const filter: ImageFilter = { attributes: { imageFamily: image.family }, ...usable };
+    if (!checkFilter(provider.filters, filter)) {
+      return { key: `newest|${account.id}|${regionId}|family|${image.family}`, filter };
+    }
+  }
+  if (!LISTED_OWNERS.has(image.owner) || !provider.filters.owners.includes(image.owner)) {
+    return undefined;
+  }
+  return { key: `newest|${account.id}|${regionId}|owner|${image.owner}`, filter: { owner: image.owner, ...usable } };
+}
+
+/** Every page of a listing. */
+async function listAll(provider: ImageProvider, regionId: string, filter: ImageFilter, signal: AbortSignal): Promise<readonly Image[]> {
+  const images: Image[] = [];
+  let cursor;
+  do {
+    const page = await provider.listImages({ regionId, pageSize: provider.maxPageSize, filter, signal, ...(cursor === undefined ? {} : { cursor }) });
+    images.push(...page.items);
+    cursor = page.next;
+  } while (cursor !== undefined);
+  return images;
+}
+
+/** A listing's images by line, so that a file of many IDs sorts a listing once, not once per ID. */
+function byLine(images: readonly Image[]): ReadonlyMap<string, readonly Image[]> {
+  const lines = new Map<string, Image[]>();
+  for (const image of images) {
+    const line = lineOf(image);
+    const same = lines.get(line);
+    if (same) {
+      same.push(image);
+    } else {
+      lines.set(line, [image]);
+    }
+  }
+  return lines;
 }
 
 export class NewestImages {
-  private readonly lines = new Map<string, Lines>();
+  private readonly lines = new WeakMap<readonly Image[], ReadonlyMap<string, readonly Image[]>>();
 
   constructor(
     private readonly provider: (account: AccountConfig) => Promise<ImageProvider>,
-    private readonly loaded: LoadedImages,
     private readonly keep: Keep,
   ) {}
 
   /** The newest image of the hit's line in its account and region, when it is not the hit's image. */
-  async newest(hit: ImageHit, signal: AbortSignal): Promise<Image | undefined> {
+  async newest(hit: ImageHit, signal: AbortSignal, refresh: boolean): Promise<Image | undefined> {
     const { account, regionId, image } = hit;
-    const candidates = [...this.loadedOfLine(account.id, regionId, image)];
     const provider = await this.provider(account);
-    if (image.family && provider.filters.attributes?.some((a) => a.key === 'imageFamily')) {
-      const family = image.family;
-      const listed = await this.keep(`family|${account.id}|${regionId}|${family}`, async () => {
-        const filter = {
-          attributes: { imageFamily: family },
-          ...(provider.filters.usableStatus ? { status: provider.filters.usableStatus } : {}),
-        };
-        return (await provider.listImages({ regionId, pageSize: provider.maxPageSize, filter, signal })).items;
-      });
-      candidates.push(...listed);
+    const listing = listingFor(provider, account, regionId, image);
+    if (!listing) {
+      return undefined;
     }
-    return newestOf(account.cloud, image, candidates);
-  }
-
-  /** The images of the tree's region of the image's line: a file of many IDs sorts the region's images once, not once per ID. */
-  private loadedOfLine(accountId: string, regionId: string, image: Image): readonly Image[] {
-    const source = this.loaded(accountId, regionId);
-    const key = `${accountId}|${regionId}`;
-    let lines = this.lines.get(key);
-    if (lines?.source !== source || lines.length !== source.length) {
-      const byLine = new Map<string, Image[]>();
-      for (const candidate of source) {
-        const line = lineOf(candidate);
-        const same = byLine.get(line);
-        if (same) {
-          same.push(candidate);
-        } else {
-          byLine.set(line, [candidate]);
-        }
-      }
-      lines = { source, length: source.length, byLine };
-      this.lines.set(key, lines);
+    const listed = await this.keep(listing.key, refresh, () => listAll(provider, regionId, listing.filter, signal));
+    let lines = this.lines.get(listed);
+    if (!lines) {
+      lines = byLine(listed);
+      this.lines.set(listed, lines);
     }
-    return lines.byLine.get(lineOf(image)) ?? [];
-  }
-
-  /** Forgets the sorted lists (the accounts changed). */
-  reset(): void {
-    this.lines.clear();
+    return newestOf(account.cloud, image, lines.get(lineOf(image)) ?? []);
   }
 }
 
