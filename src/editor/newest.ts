@@ -5,7 +5,7 @@
 // family and the image has one (Alibaba ImageFamily), that family's usable images; otherwise the region's
 // usable images of the image's owner, for one's own images and those shared with one (a public catalogue
 // without families, thousands of images, is not listed for this; nor is a family the cloud's filter rules
-// refuse, such as Alibaba's own "aliyun…" families). One listing per account, region and family or owner,
+// refuse). One listing per account, region and family or owner,
 // kept with the other launch answers: never a request per ID.
 import * as vscode from 'vscode';
 import { checkFilter } from '../providers/core/filters';

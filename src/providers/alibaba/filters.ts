@@ -6,12 +6,15 @@ import type { FilterAttribute, ImageFilter } from '../core/model';
 import type { InputProblem, TextRule } from '../core/rules';
 import { checkText } from '../rules/text';
 
-/** ImageFamily as CreateImage names one: 2 to 128 characters, a letter first, then letters, digits, ":", "_", "-"; no aliyun/acs: prefix. */
+/**
+ * ImageFamily as DescribeImages takes it: 2 to 128 characters, a letter first, then letters, digits, ".", ":",
+ * "_", "-". Alibaba's own families ("acs:…", "aliyun…") are queried like any other: the reserved prefixes are
+ * CreateImage's rule for naming a family, not for asking for one.
+ */
 const IMAGE_FAMILY: TextRule = {
   field: 'imageFamily',
   min: 2,
   max: 128,
-  reservedPrefixes: ['aliyun', 'acs:'],
   charset: { name: 'alibabaImageName', test: (f) => /^\p{L}[\p{L}\p{N}.:_-]*$/u.test(f) },
 };
 

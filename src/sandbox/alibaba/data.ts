@@ -110,7 +110,8 @@ export function generateEcsImages(seed: string, region: EcsRegion, ownerAccountI
       // Own images say whether instances use them (sandbox/usage.ts); others are taken as used.
       Usage: alias !== 'self' || usedByInstances(imageId) ? 'instance' : 'none',
       CreationTime: isoSecond(created),
-      ImageFamily: alias === 'system' ? os.id.replace(/_20G_alibase$/, '') : '',
+      // Alibaba's public images are in its own families, named "acs:…".
+      ImageFamily: alias === 'system' ? `acs:${os.id.replace(/_20G_alibase$/, '')}` : '',
       ImageVersion: '',
       BootMode: os.type === 'windows' ? 'BIOS' : 'UEFI-Preferred',
       ResourceGroupId: '',

@@ -72,7 +72,7 @@ describe('Alibaba DescribeImages conditions (against the emulator)', () => {
       { attributes: { osType: 'freebsd' } },
       { attributes: { architecture: 'riscv' } },
       { attributes: { instanceType: 'g7 large' } },
-      { attributes: { imageFamily: 'aliyun-family' } },
+      { attributes: { imageFamily: '-family' } },
       { attributes: { osFamily: 'centos' } },
       { createdFrom: '2024-13-01T00:00Z' },
       { createdFrom: '2024-05-02T00:00Z', createdTo: '2024-05-01T00:00Z' },
