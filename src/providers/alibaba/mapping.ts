@@ -40,7 +40,8 @@ export function mapImage(regionId: string, i: Json, language = 'en-US', keepRaw 
     description: str(i['Description']),
     status: str(i['Status']) ?? 'Unknown',
     owner: mapOwner(i['ImageOwnerAlias'], i['IsPublic']),
-    osName: str(osName) ?? str(osNameOther),
+    // The cloud's English names carry doubled spaces ("Ubuntu  22.04 64 bit"): shown with single ones.
+    osName: (str(osName) ?? str(osNameOther))?.replace(/\s+/g, ' ').trim(),
     osType: str(i['OSType']),
     architecture: str(i['Architecture']),
     sizeGiB: num(i['Size']),

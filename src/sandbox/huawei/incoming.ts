@@ -21,14 +21,14 @@ export class HuaweiIncoming {
 
   constructor(private readonly jobs: HuaweiImsJobs) {}
 
-  /** Three pending images and one rejected, shared to the region's project by other projects (seeded apart from the region's own data). */
+  /** Five pending images and one rejected, shared to the region's project by other projects (seeded apart from the region's own data). */
   generate(seed: string, regionId: string, template: ImsImage | undefined): ImsImage[] {
     if (!template) {
       return [];
     }
     const rnd = new Random(`${seed}/huawei/${regionId}/incoming`);
     const out: ImsImage[] = [];
-    (['pending', 'pending', 'pending', 'rejected'] as const).forEach((status, n) => {
+    (['pending', 'pending', 'pending', 'pending', 'pending', 'rejected'] as const).forEach((status, n) => {
       const id = uuidFrom(rnd);
       out.push({
         ...template,

@@ -171,7 +171,8 @@ describe('Launch-ready checks of image IDs (real extension host)', () => {
     const blob = await vscode.workspace.openTextDocument({ language: 'json', content: `{"image_id": "${x86[0]!.id}", "raw": "\u0000\u0001"}` });
     await vscode.window.showTextDocument(blob);
     await a.imageIds.settled(blob);
-    assert.deepEqual(vscode.languages.getDiagnostics(blob.uri), []);
+    // Ours only: VS Code's JSON service may flag the control characters too.
+    assert.deepEqual(vscode.languages.getDiagnostics(blob.uri).filter((d) => d.source === 'Cloud Images'), []);
     assert.match(a.imageIds.skipNotice() ?? '', /Untitled-\d+ skipped \(binary\)[^]*looks binary/);
     const notes = await vscode.workspace.openTextDocument({ language: 'markdown', content: `image_id = "${x86[0]!.id}"` });
     await vscode.window.showTextDocument(notes);

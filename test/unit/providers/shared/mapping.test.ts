@@ -65,6 +65,8 @@ describe('Mapping what the clouds send', () => {
       { name: 'm-1', description: undefined, owner: 'community', sizeGiB: undefined, osName: 'CentOS 7.9', createdAt: '2021-10-19T03:12:00Z', tags: [{ key: 'env', value: '' }] },
     );
     assert.deepEqual(mapAlibabaImage('cn-hangzhou', { ImageId: 'm-2', Size: '40', Tags: '' }).sizeGiB, 40);
+    // The cloud's English OS names carry doubled spaces; shown with single ones.
+    assert.equal(mapAlibabaImage('cn-hangzhou', { ImageId: 'm-4', OSNameEn: 'Ubuntu  22.04 64 bit ', OSName: 'Ubuntu  22.04 64位' }).osName, 'Ubuntu 22.04 64 bit');
     assert.deepEqual(mapAlibabaImage('cn-hangzhou', { ImageId: 'm-3', Tags: { Tag: [{ TagKey: 'a', TagValue: '1' }, { TagKey: null }] } }).tags, [{ key: 'a', value: '1' }]);
   });
 
