@@ -23,7 +23,7 @@ import { SearchResults } from './search/results';
 import { createSearchView, type SearchResultsView } from './search/view';
 import { ImageTreeProvider } from './tree/treeProvider';
 import { ViewState } from './tree/viewState';
-import { Log } from './util/log';
+import { Log, logCount } from './util/log';
 import { ReplaceableUserInput, type UserInput, VsCodeUserInput } from './util/userInput';
 import { DetailsPanels } from './webviews/detailsPanel';
 import { panelActions } from './webviews/panelActions';
@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new Log();
   const accounts = new AccountStore(context.globalState, context.secrets);
   void accounts.migrate().then(
-    (moved) => moved && log.info(`Moved the AccessKey IDs of ${moved} account(s) from global state to Secret Storage.`),
+    (moved) => moved && log.info(`Moved the AccessKey IDs of ${logCount(moved, 'account')} from global state to Secret Storage.`),
     (err: unknown) => log.warn(`Could not move AccessKey IDs to Secret Storage: ${String(err)}`),
   );
   const sandbox = new SandboxHost(context.extensionPath);

@@ -106,7 +106,7 @@ export class ImageIdActionProvider implements vscode.CodeActionProvider {
     const several = answer.hits.length > 1;
     return [...fixes, ...answer.hits.flatMap((hit) =>
       actionsFor(hit).map((command) => {
-        const title = several ? `${command.title} (${hit.account.name}, ${hit.regionId})` : command.title;
+        const title = several ? vscode.l10n.t('{0} ({1}, {2})', command.title, hit.account.name, hit.regionName || hit.regionId) : command.title;
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.Empty);
         action.command = { ...command, title };
         return action;

@@ -34,10 +34,11 @@ export function fileProblemText(p: FileProblem): string {
   }
 }
 
-export function bucketProblemText(p: BucketProblem, cloud: CloudKind): string {
+/** `wantedName`: the import's region as the tree names it (the bucket's own region may be one the tree has not listed: its ID). */
+export function bucketProblemText(p: BucketProblem, cloud: CloudKind, wantedName = p.code === 'bucketOtherRegion' ? p.wanted : ''): string {
   switch (p.code) {
     case 'bucketOtherRegion':
-      return vscode.l10n.t('Bucket "{0}" is in {1}; the cloud imports only from a bucket in {2}.', p.bucket, p.region, p.wanted);
+      return vscode.l10n.t('Bucket "{0}" is in {1}; the cloud imports only from a bucket in {2}.', p.bucket, p.region, wantedName);
     case 'bucketNotStandard':
       return vscode.l10n.t('Bucket "{0}" is of the {1} storage class; the cloud imports only from a Standard bucket.', p.bucket, p.storageClass);
     case 'bucketName':
@@ -104,7 +105,7 @@ function typedBucketProblem(s: BucketDraft, fileRules: FileImportRules, name: st
   // A bucket of the account is checked for its region and class; another account's (shared with this one) is left to the cloud.
   const known = s.buckets?.find((b) => b.name === name);
   const problem = known ? checkImportBucket(fileRules, known, s.regionId!) : undefined;
-  return problem && cloud ? bucketProblemText(problem, cloud) : undefined;
+  return problem && cloud ? bucketProblemText(problem, cloud, s.regionName ?? s.regionId) : undefined;
 }
 
 export type ChoiceField = 'osType' | 'platform' | 'architecture';
