@@ -121,7 +121,8 @@ function keyShapeHint(shape: KeyShape): string {
 }
 
 /** One sentence for a problem; `cloud` names the cloud where the sentence needs it. */
-export function inputMessage(p: InputProblem, cloud?: CloudKind): string {
+/** `regionName`: a region as the tree names it, for sentences (its ID where there is none). */
+export function inputMessage(p: InputProblem, cloud?: CloudKind, regionName: (regionId: string) => string = (id) => id): string {
   switch (p.code) {
     case 'required':
       return vscode.l10n.t('Enter the {0}.', fieldName(p.field));
@@ -194,7 +195,7 @@ export function inputMessage(p: InputProblem, cloud?: CloudKind): string {
     case 'endpointPath':
       return vscode.l10n.t('Give only the scheme, host and port, without a path.');
     case 'copyRegion':
-      return vscode.l10n.t('{0} copies an image only within its own region; {1} cannot be chosen.', cloud ? cloudLabel(cloud) : vscode.l10n.t('This cloud'), p.regionId);
+      return vscode.l10n.t('{0} copies an image only within its own region; {1} cannot be chosen.', cloud ? cloudLabel(cloud) : vscode.l10n.t('This cloud'), regionName(p.regionId));
     case 'noRegions':
       return vscode.l10n.t('Choose at least one destination region.');
     case 'wholeMachineInRegion':

@@ -125,18 +125,18 @@ async function askAndCopy(ctx: CommandContext, target: ImageNode, options: CopyO
   if (plan.encryption === 'kms' && new Set(plan.regions).size > 1) {
     throw new Error(vscode.l10n.t('A KMS key belongs to one region: copy to one region at a time to encrypt with a KMS key.'));
   }
+  const named = (region: string): string => listed.find((r) => r.id === region)?.name || regionName(ctx, target.account.id, region);
   const requests = [...new Set(plan.regions)].map((region) => ({ region, request: requestFor(plan, source, region) }));
   for (const { request } of requests) {
     const problem = checkCopy(rules, source, request, target.image);
     if (problem) {
-      throw new Error(inputMessage(problem, cloud));
+      throw new Error(inputMessage(problem, cloud, named));
     }
   }
   if (!requests.length) {
     throw new Error(vscode.l10n.t('Choose at least one destination region.'));
   }
   const regions = requests.map((r) => r.region);
-  const named = (region: string): string => listed.find((r) => r.id === region)?.name || regionName(ctx, target.account.id, region);
   const notes = await runCopyPreflights({ ctx, target, provider: p, regions });
   const copyButton = vscode.l10n.t('Copy');
   // Escape or Cancel ends the command here (UserCancelledError).
