@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { checkFilter } from '../providers/core/filters';
 import type { AccountConfig, Image, ImageFilter, ImageOwner } from '../providers/core/model';
 import type { ImageProvider } from '../providers/core/provider';
+import { allImages } from '../providers/shared/allImages';
 import { lineOf, newestOf } from '../providers/rules/newest';
 import type { ImageHit } from './lookup';
 
@@ -33,18 +34,6 @@ function listingFor(provider: ImageProvider, account: AccountConfig, regionId: s
     return undefined;
   }
   return { key: `newest|${account.id}|${regionId}|owner|${image.owner}`, filter: { owner: image.owner, ...usable } };
-}
-
-/** Every page of a listing. */
-async function listAll(provider: ImageProvider, regionId: string, filter: ImageFilter, signal: AbortSignal): Promise<readonly Image[]> {
-  const images: Image[] = [];
-  let cursor;
-  do {
-    const page = await provider.listImages({ regionId, pageSize: provider.maxPageSize, filter, signal, ...(cursor === undefined ? {} : { cursor }) });
-    images.push(...page.items);
-    cursor = page.next;
-  } while (cursor !== undefined);
-  return images;
 }
 
 /** A listing's images by line, so that a file of many IDs sorts a listing once, not once per ID. */
@@ -78,7 +67,7 @@ export class NewestImages {
     if (!listing) {
       return undefined;
     }
-    const listed = await this.keep(listing.key, refresh, () => listAll(provider, regionId, listing.filter, signal));
+    const listed = await this.keep(listing.key, refresh, () => allImages(provider, regionId, listing.filter, signal));
     let lines = this.lines.get(listed);
     if (!lines) {
       lines = byLine(listed);

@@ -8,6 +8,7 @@ import type { Image } from '../providers/core/model';
 import type { RegionUsage } from '../providers/core/usage';
 import type { ImageProvider } from '../providers/core/provider';
 import { imageRefusal } from '../providers/rules/capabilities';
+import { allImages } from '../providers/shared/allImages';
 import { mapLimited } from '../providers/shared/common';
 import { ageInDays, decide, makePlan, type HygieneAccount, type HygienePlan, type ImageFacts, type PlanEntry, type Reference, type RegionFailure } from './plan';
 import type { HygieneRules } from './rules';
@@ -53,16 +54,9 @@ function rethrowCancel(err: unknown, signal?: AbortSignal): void {
   }
 }
 
-/** Every own image of a region, page after page at the largest page the cloud allows. */
+/** Every own image of a region (the cloud's owner filter, checked again on each image). */
 async function ownImages(provider: ImageProvider, regionId: string, signal?: AbortSignal): Promise<Image[]> {
-  const images: Image[] = [];
-  let cursor;
-  do {
-    const page = await provider.listImages({ regionId, cursor, pageSize: provider.maxPageSize, filter: { owner: 'self' }, signal });
-    images.push(...page.items.filter((i) => i.owner === 'self'));
-    cursor = page.next;
-  } while (cursor);
-  return images;
+  return (await allImages(provider, regionId, { owner: 'self' }, signal)).filter((i) => i.owner === 'self');
 }
 
 async function scanRegion(target: HygieneTarget, regionId: string, signal?: AbortSignal): Promise<RegionScan> {

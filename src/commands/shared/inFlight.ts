@@ -13,6 +13,7 @@ import type { JobTracker } from '../../jobs/tracker';
 import { transferCancellable, type TransferJob } from '../../jobs/transferModel';
 import { UserCancelledError } from '../../util/userInput';
 import type { WizardStep } from '../../util/wizard';
+import { showJobLabel, showJobs } from './showJob';
 import { ProviderError } from '../../providers/core/errors';
 import type { ImageNode } from '../../tree/nodes';
 import { logLine } from '../../util/errors';
@@ -206,11 +207,11 @@ export function refusedWhileBusy(ctx: CommandContext, places: readonly ChangePla
   }
   const message = alreadyRunning(busy);
   ctx.log.info(`Refused (${kind}): ${message}`);
-  const showJob = vscode.l10n.t('Show Job');
+  const showJob = showJobLabel();
   const inJobsView = busy.family === 'upload' || busy.upload !== undefined || busy.job !== undefined;
   void ctx.ui.notify('info', message, ...(inJobsView ? [showJob] : [])).then((choice) => {
     if (choice === showJob) {
-      void vscode.commands.executeCommand('cloudImageExplorer.jobs.focus');
+      void showJobs();
     }
   });
   return true;

@@ -14,6 +14,7 @@ import { failureOf, type Failure, type WayOutButton } from './bulk';
 import type { CommandContext } from './context';
 import { oneAtATime } from './inFlight';
 import { failureText } from './outcome';
+import { showJobLabel, showJobs } from './showJob';
 import { canWait, hasRunningJob, whenReady } from './whenReady';
 
 /** Stop Sharing…: the product's Unshare of each image (its member pick and confirmation); then the change can be retried. */
@@ -56,9 +57,9 @@ export function waitButton(ctx: CommandContext, kind: ChangeKind, send: (ready: 
 /** Show Job: the Jobs view, where a job it follows keeps the image busy. */
 export function showJobButton(ctx: CommandContext): WayOutButton {
   return {
-    label: vscode.l10n.t('Show Job'),
+    label: showJobLabel(),
     applies: (f) => wayOutOf(f.reason) === 'wait' && hasRunningJob(ctx, f.node),
-    run: () => vscode.commands.executeCommand('cloudImageExplorer.jobs.focus'),
+    run: showJobs,
   };
 }
 
